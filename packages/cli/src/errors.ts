@@ -1,0 +1,29 @@
+import type { ValidationIssue } from '@links-approach/core';
+
+/** Exit codes: the CLI's contract with scripts and other tools. */
+export const EXIT = Object.freeze({
+  /** Success. */
+  ok: 0,
+  /** The input (a file, a document) is invalid; the errors say where and why. */
+  invalidInput: 1,
+  /** The command line itself is wrong: unknown command or option, missing argument. */
+  usage: 2,
+  /** Something failed that is not the input's fault (a bug, a full disk). */
+  internal: 3,
+});
+
+/** Thrown by a command when the command line is wrong; reported with exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(message: string, readonly path = '') {
+    super(message);
+  }
+}
+
+/** Thrown by a command when its input is invalid; reported with exit 1. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(readonly errors: readonly ValidationIssue[], readonly subject?: string) {
+    super(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n'));
+  }
+}

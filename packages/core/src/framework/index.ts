@@ -1,0 +1,20 @@
+export { LINKS_FRAMEWORK } from './links-framework.js';
+export { validateFramework, findCapacity, findTheme } from './framework.js';
+export {
+  frameworkSchema,
+  capacitySchema,
+  themeSchema,
+  responsibilitySchema,
+  slugSchema,
+  shortTextSchema,
+  longTextSchema,
+} from './framework-schema.js';
+export type {
+  Framework,
+  Capacity,
+  Theme,
+  Responsibility,
+  DefaultCapacityId,
+  DefaultThemeId,
+  DefaultResponsibilityId,
+} from './types.js';

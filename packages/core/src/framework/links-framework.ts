@@ -1,0 +1,122 @@
+import type { DefaultCapacityId, DefaultResponsibilityId, DefaultThemeId, Framework } from './types.js';
+
+type DefaultFramework = Framework & {
+  readonly capacities: readonly { id: DefaultCapacityId; name: string; description: string }[];
+  readonly themes: readonly { id: DefaultThemeId; name: string; description: string }[];
+  readonly responsibilities: readonly { id: DefaultResponsibilityId; name: string; description: string }[];
+};
+
+/**
+ * The Links framework as the Links Worker Programme describes it: the 7
+ * capacities a practice needs, the 5 themes of the Self Management Strategy
+ * for Scotland, and the 3 responsibilities of the Community Links
+ * Practitioner. Descriptions are the programme's own words (one typo,
+ * "proved" for "provide", corrected). The ids are ours.
+ *
+ * Hosts may load a revised framework instead: see {@link validateFramework}.
+ */
+export const LINKS_FRAMEWORK: DefaultFramework = deepFreeze({
+  kind: 'links.framework',
+  id: 'links-approach',
+  version: '1.0.0',
+  name: 'The Links Approach',
+  source:
+    'Links Worker Programme (the ALLIANCE, Glasgow City HSCP): "What are participating practices doing?" and "The Community Links Practitioner".',
+  capacities: [
+    {
+      id: 'team-wellbeing',
+      name: 'Team Wellbeing',
+      description:
+        'A primary care team that’s in survival mode, or feels overwhelmed by demands cannot effectively offer patients support. The business plan must demonstrate how the team plans to support staff wellbeing and create an environment where there is enough time for staff to listen and advise people.',
+    },
+    {
+      id: 'shared-learning',
+      name: 'Shared Learning',
+      description:
+        'GP practices need to have protected time for shared learning, access to educational resources and the opportunity to share stories.',
+    },
+    {
+      id: 'awareness',
+      name: 'Awareness',
+      description:
+        'Staff need to be able to identify people who would benefit from information or support, to have a wider understanding of the social context of illness.',
+    },
+    {
+      id: 'intelligence',
+      name: 'Intelligence',
+      description:
+        'Practices need to be able to gather information, to curate that information and have efficient and accessible processes for people to receive this information. ALISS will play a key role in meeting this need.',
+    },
+    {
+      id: 'signposting',
+      name: 'Signposting',
+      description: 'Practices need to be able to routinely provide information about local support to people.',
+    },
+    {
+      id: 'problem-solving',
+      name: 'Problem Solving',
+      description: 'Links Practitioners have capacity to work with people to identify and solve problems.',
+    },
+    {
+      id: 'network-building',
+      name: 'Network Building',
+      description:
+        'Primary care teams need to develop an extensive network of personal relationships in their local community.',
+    },
+  ],
+  themes: [
+    {
+      id: 'adapting-to-diagnosis',
+      name: 'Adapting to diagnosis',
+      description: 'Supporting people as they come to terms with, and learn to live with, a new diagnosis.',
+    },
+    {
+      id: 'living-well-day-to-day',
+      name: 'Living well day to day',
+      description: 'Supporting people to manage their health and wellbeing in everyday life.',
+    },
+    {
+      id: 'facing-challenges-and-crises',
+      name: 'Facing challenges and crises',
+      description: 'Supporting people through difficult times, setbacks and crises in their lives.',
+    },
+    {
+      id: 'navigating-systems',
+      name: 'Navigating systems',
+      description: 'Helping people find their way through health, social care, benefits and other systems.',
+    },
+    {
+      id: 'dying-well',
+      name: 'Dying well',
+      description: 'Supporting people, and those close to them, towards the end of life.',
+    },
+  ],
+  responsibilities: [
+    {
+      id: 'people',
+      name: 'Working with people',
+      description:
+        'Working directly with the practice population, particularly with people who are experiencing complex circumstances: supporting people to identify goals and enabling them to achieve those goals by identifying and enabling access to local community assets, in the practice, the person’s home and the community, for as long as it takes.',
+    },
+    {
+      id: 'practice-team',
+      name: 'Working with the practice team',
+      description:
+        'Working with the entire primary care team, both clinical and non-clinical staff, to enable them to adopt the Links Approach through a business plan that follows a model of improvement across the 7 capacities.',
+    },
+    {
+      id: 'community',
+      name: 'Working with community resources',
+      description:
+        'Working with local community resources, supporting them to become more accessible to people accessing them via primary care, including making them aware of ALISS and how that helps the primary care team to find them.',
+    },
+  ],
+} satisfies DefaultFramework);
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

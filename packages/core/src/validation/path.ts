@@ -1,0 +1,16 @@
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+
+/**
+ * Turns path segments into the JSON path our errors use:
+ * `['capacities', 'signposting', 'aims', 0, 'target']` → `capacities.signposting.aims[0].target`.
+ * Keys that are not plain identifiers are quoted: `items["odd key"]`.
+ */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && IDENTIFIER.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}

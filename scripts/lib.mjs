@@ -1,0 +1,48 @@
+// Small helpers shared by the scripts in this folder.
+import { readdirSync, statSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Files below `dir` whose path (relative to the repo root) matches `pattern`. */
+export function findFiles(dir, pattern) {
+  const out = [];
+  const walk = (d) => {
+    if (!existsSync(d)) return;
+    for (const name of readdirSync(d)) {
+      if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (pattern.test(relative(root, full))) out.push(relative(root, full));
+    }
+  };
+  walk(join(root, dir));
+  return out.sort();
+}
+
+/** Runs a command with inherited output; resolves with its exit code. */
+export function runCommand(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
+    child.on('error', (error) => {
+      console.error(`could not run ${command}: ${error.message}`);
+      resolve(1);
+    });
+  });
+}
+
+/** Where test counts are written for the summary line of `npm test`. */
+export const countsDir = join(root, 'node_modules', '.cache', 'links-test-counts');
+
+export function writeCounts(name, counts) {
+  mkdirSync(countsDir, { recursive: true });
+  writeFileSync(join(countsDir, `${name}.json`), JSON.stringify(counts));
+}
+
+export function readCounts(name) {
+  const file = join(countsDir, `${name}.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
