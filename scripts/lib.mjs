@@ -22,6 +22,22 @@ export function findFiles(dir, pattern) {
   return out.sort();
 }
 
+/** Runs a command and resolves with its exit code and output, printing the output only if it fails. */
+export function runQuiet(command, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code, signal) => {
+      const status = signal ? 1 : (code ?? 1);
+      if (status !== 0) process.stdout.write(output);
+      resolve({ code: status, output });
+    });
+    child.on('error', (error) => resolve({ code: 1, output: error.message }));
+  });
+}
+
 /** Runs a command with inherited output; resolves with its exit code. */
 export function runCommand(command, args, options = {}) {
   return new Promise((resolve) => {

@@ -1,21 +1,21 @@
 #!/usr/bin/env node
-// Runs the built CLI. In a workspace checkout with no build yet, it runs the
-// TypeScript source through tsx instead, so `npx links` works straight after `npm ci`.
+// The `links` command. Published, it runs the built CLI in dist/. In this
+// repository's workspace (tsconfig.json is not published) it runs the
+// TypeScript source through tsx instead, so it is never stale and works
+// straight after `npm ci`, before any build.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const built = new URL('../dist/main.js', import.meta.url);
-const source = new URL('../src/main.ts', import.meta.url);
-const coreBuilt = new URL('../../core/dist/index.js', import.meta.url);
-const isWorkspace = existsSync(source);
+const inWorkspace = existsSync(new URL('../tsconfig.json', import.meta.url));
 
-if (existsSync(built) && (!isWorkspace || existsSync(coreBuilt))) {
-  await import(built.href);
+if (!inWorkspace) {
+  await import(new URL('../dist/main.js', import.meta.url).href);
 } else {
+  const source = fileURLToPath(new URL('../src/main.ts', import.meta.url));
   const result = spawnSync(
     process.execPath,
-    ['--conditions=@links-approach/source', '--import', 'tsx', fileURLToPath(source), ...process.argv.slice(2)],
+    ['--conditions=@links-approach/source', '--import', 'tsx', source, ...process.argv.slice(2)],
     { stdio: 'inherit' },
   );
   process.exit(result.status ?? 1);

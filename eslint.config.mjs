@@ -1,0 +1,49 @@
+// Lint: typescript-eslint for all TypeScript, Lit and web-component rules for the elements.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/custom-elements.json', 'docs/site/**', 'examples/generated/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['packages/components/src/**/*.ts', 'examples/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['packages/components/src/**/*.ts', 'examples/**/*.ts'],
+    ...wc.configs['flat/recommended'],
+  },
+  {
+    files: ['packages/components/src/**/*.ts'],
+    rules: {
+      'lit/no-invalid-html': 'error',
+      'lit/no-value-attribute': 'error',
+      'lit/attribute-value-entities': 'error',
+      'lit/binding-positions': 'error',
+      'lit/no-duplicate-template-bindings': 'error',
+      'lit/no-template-bind': 'error',
+      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Untrusted text is rendered only as text.' }] }],
+    },
+  },
+  {
+    files: ['packages/cli/**/*.{ts,js}', 'scripts/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.mjs', 'packages/components/*.mjs', 'packages/core/src/**/*.test.ts'],
+    languageOptions: { globals: globals.node },
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+);

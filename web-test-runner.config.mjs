@@ -1,0 +1,29 @@
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { CHROME_ARGS, findChrome, NO_BROWSER_MESSAGE } from './scripts/browser.mjs';
+import { devPlugins, nodeResolve } from './scripts/dev-plugins.mjs';
+import { countingReporter } from './scripts/counting-reporter.mjs';
+
+const executablePath = findChrome();
+if (!executablePath) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
+
+export default {
+  files: ['packages/components/src/**/*.test.ts'],
+  nodeResolve,
+  plugins: devPlugins,
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 180_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 10_000 } },
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+    <html lang="en-GB">
+      <head><meta charset="utf-8"><title>links-approach tests</title></head>
+      <body><script type="module" src="${testFramework}"></script></body>
+    </html>`,
+};
