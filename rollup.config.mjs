@@ -80,6 +80,7 @@ export default [
     output: {
       file: 'packages/components/dist/links-components.bundle.min.js',
       format: 'es',
+      inlineDynamicImports: true,
       sourcemap: true,
     },
   },

@@ -7,3 +7,19 @@
  */
 export { LinksElement } from './internal/links-element.js';
 export * from './framework-overview/framework-overview.js';
+export * from './plan-editor/plan-editor.js';
+export * from './theme-focus/theme-focus.js';
+export * from './pdsa-log/pdsa-log.js';
+export * from './idb-store/idb-store.js';
+export * from './resource-finder/resource-finder.js';
+export * from './network-register/network-register.js';
+export * from './run-chart/run-chart.js';
+export * from './maturity-profile/maturity-profile.js';
+export * from './capacity-card/capacity-card.js';
+export * from './cohort-comparison/cohort-comparison.js';
+export * from './referral-form/referral-form.js';
+export * from './caseload/caseload.js';
+export * from './referral-detail/referral-detail.js';
+export * from './caseload-summary/caseload-summary.js';
+export * from './outcome-form/outcome-form.js';
+export * from './programme-report/programme-report.js';

@@ -23,7 +23,8 @@ export function checkJsonSafety(input: unknown, maxIssues = 20): ValidationIssue
       return;
     }
     if (typeof value !== 'object') {
-      issues.push({ path: formatPath(path), message: `must be JSON data, not a ${typeof value}` });
+      const what = value === undefined ? 'undefined' : `a ${typeof value}`;
+      issues.push({ path: formatPath(path), message: `must be JSON data, not ${what}` });
       return;
     }
     if (seen.has(value)) {
@@ -52,8 +53,11 @@ export function checkJsonSafety(input: unknown, maxIssues = 20): ValidationIssue
             issues.push({ path: formatPath([...path, key]), message: `uses the reserved key "${key}", which is not allowed` });
             continue;
           }
+          const child = (value as Record<string, unknown>)[key];
+          // An undefined property is an absent one (JSON.stringify drops it too).
+          if (child === undefined) continue;
           path.push(key);
-          visit((value as Record<string, unknown>)[key]);
+          visit(child);
           path.pop();
         }
       }

@@ -1,0 +1,97 @@
+// The community resources section of the demo page: the resource finder and
+// the community network register.
+//
+// SETTINGS (see docs/core/resources.md):
+// - By default the finder works offline, against the bundled synthetic data in
+//   examples/data/aliss-fixture.json (shaped like an ALISS v4 search page).
+// - The live ALISS API is one setting away: open the page with `?directory=aliss`
+//   (or change DEFAULT_DIRECTORY below to 'aliss'). Searches then go to
+//   https://www.aliss.org/api/v4/ and need a postcode.
+// - `?directory=aliss&aliss-base-url=URL` points at another ALISS v4-compatible
+//   address, e.g. the local fixture server (`node scripts/fixture-server.mjs`):
+//   http://127.0.0.1:8787/api/v4/ , or a failure mode such as
+//   http://127.0.0.1:8787/mode/500/api/v4/ to see the error state.
+import '@links-approach/components';
+import {
+  addRelationship,
+  createAlissDirectory,
+  createCachedDirectory,
+  createMemoryDirectory,
+  createNetworkRegister,
+  parseAlissSearchPage,
+  recordContact,
+  setAlissListing,
+  type Directory,
+  type NetworkRegister,
+  type RegisterResult,
+} from '@links-approach/core';
+
+/** 'offline' (bundled synthetic data) or 'aliss' (the live API). */
+const DEFAULT_DIRECTORY: 'offline' | 'aliss' = 'offline';
+
+const params = new URLSearchParams(location.search);
+const choice = params.get('directory') === 'aliss' ? 'aliss' : params.get('directory') === 'offline' ? 'offline' : DEFAULT_DIRECTORY;
+
+async function offlineDirectory(): Promise<Directory> {
+  const response = await fetch(new URL('../data/aliss-fixture.json', import.meta.url));
+  const page = parseAlissSearchPage(await response.json());
+  if (!page.ok) throw new Error(`The bundled fixture is not valid: ${page.errors[0]?.path} ${page.errors[0]?.message}`);
+  const directory = createMemoryDirectory({ source: page.value.source, resources: page.value.resources });
+  if (!directory.ok) throw new Error('The bundled fixture could not be loaded.');
+  return directory.value;
+}
+
+function liveDirectory(): Directory {
+  const baseUrl = params.get('aliss-base-url') ?? undefined;
+  // A cache so going back to an earlier search does not ask ALISS again.
+  return createCachedDirectory(createAlissDirectory(baseUrl ? { baseUrl } : {}), { ttlMs: 5 * 60_000, maxEntries: 30 });
+}
+
+const finder = document.querySelector('links-resource-finder');
+const choiceStatus = document.querySelector('#resource-choice');
+const sourceNote = document.querySelector('#resource-source');
+
+if (finder) {
+  finder.directory = choice === 'aliss' ? liveDirectory() : await offlineDirectory();
+  if (sourceNote) {
+    sourceNote.textContent =
+      choice === 'aliss'
+        ? `Searching the live ALISS directory${params.get('aliss-base-url') ? ` at ${params.get('aliss-base-url')}` : ''}.`
+        : 'Searching bundled demonstration data (offline). Add ?directory=aliss to the address to search the live ALISS directory.';
+  }
+  finder.addEventListener('links-resource-select', (event) => {
+    const { resource } = event.detail;
+    if (choiceStatus) {
+      choiceStatus.textContent = `You chose ${resource.name} (${resource.provenance.sourceName} id ${resource.provenance.sourceId}). A referral would link this resource.`;
+    }
+  });
+}
+
+// A small, fictional network register for the practice.
+function sampleRegister(): NetworkRegister {
+  const steps: ((r: NetworkRegister) => RegisterResult)[] = [
+    (r) => addRelationship(r, { organisation: { name: 'Brightwater Community Trust' }, contactRole: 'volunteer coordinator', alissListing: 'listed' }, { on: '2025-09-01', by: 'CLP' }),
+    (r) => recordContact(r, 'rel-1', 'visit', { on: '2026-10-14', by: 'CLP', note: 'Joined the Thursday walk' }),
+    (r) => addRelationship(r, { organisation: { name: 'Eastfield Green Men’s Shed' }, contactRole: 'chair', contactLabel: 'Tuesday lead' }, { on: '2025-11-03', by: 'CLP' }),
+    (r) => recordContact(r, 'rel-2', 'contact', { on: '2026-02-20', by: 'CLP' }),
+    (r) => addRelationship(r, { organisation: { name: 'Kelvinbrook Song Circle' }, contactRole: 'organiser' }, { on: '2026-03-10', by: 'CLP' }),
+    (r) => setAlissListing(r, 'rel-3', 'helped-to-list', { on: '2026-04-02', by: 'CLP', note: 'Helped write their first listing' }),
+    (r) => recordContact(r, 'rel-3', 'visit', { on: '2026-09-22', by: 'CLP' }),
+  ];
+  let register = createNetworkRegister('demo-practice');
+  for (const step of steps) {
+    const result = step(register);
+    if (result.ok) register = result.value;
+  }
+  return register;
+}
+
+const registerElement = document.querySelector('links-network-register');
+const networkStatus = document.querySelector('#network-change');
+if (registerElement) {
+  registerElement.register = sampleRegister();
+  registerElement.addEventListener('links-network-change', (event) => {
+    // A host would store event.detail.register here (the element already shows it).
+    if (networkStatus) networkStatus.textContent = `Register updated (${event.detail.change}). A host would save it now.`;
+  });
+}

@@ -1,0 +1,184 @@
+import {
+  maturityCsvColumns,
+  maturityRows,
+  parsePlanDocument,
+  parseReferralEvents,
+  parseWith,
+  PLAN_KIND,
+  practiceSchema,
+  practiceSummaryRows,
+  PRACTICE_SUMMARY_CSV_COLUMNS,
+  REFERRAL_CSV_COLUMNS,
+  replay,
+  type Plan,
+  type Practice,
+  type ReferralEvent,
+  type ReferralState,
+  type ValidationIssue,
+} from '@links-approach/core';
+import type { Command } from '../command.js';
+import { toCsv } from '@links-approach/core/csv';
+import { EXIT, InputError, UsageError } from '../errors.js';
+import type { CliIo } from '../io.js';
+import { readTextFile } from '../read-json.js';
+import { expandPaths, PRACTICES_KIND } from '../report/inputs.js';
+
+/** The CSV writer of core's CSV entry point (`@links-approach/core/csv`). */
+export interface CsvWriter {
+  toCsv<T>(rows: readonly T[], columns: readonly { readonly header: string; readonly value: string | ((row: T) => unknown) }[]): string;
+}
+
+/** The CSV writer of core's CSV entry point. */
+export async function loadCoreCsv(): Promise<CsvWriter> {
+  return { toCsv } as CsvWriter;
+}
+
+/** The exports `links export csv` can write. */
+export const CSV_EXPORTS = ['referrals', 'practices', 'maturity'] as const;
+type CsvExport = (typeof CSV_EXPORTS)[number];
+
+/** What the input files held. */
+interface Inputs {
+  readonly events: ReferralEvent[];
+  readonly practices: Practice[];
+  readonly plans: Plan[];
+}
+
+const prefix = (base: string, path: string) => (path ? (path.startsWith('[') ? `${base}${path}` : `${base}.${path}`) : base);
+
+/**
+ * Reads every input file and sorts what it holds: a practice list (`links.practices`),
+ * a plan document (`links.plan`), or referral events (a `links.referral-events`
+ * document, or NDJSON). Folders are searched for `.json` files.
+ */
+async function readInputs(io: CliIo, paths: readonly string[]): Promise<Inputs> {
+  const inputs: Inputs = { events: [], practices: [], plans: [] };
+  for (const file of await expandPaths(paths)) {
+    const text = await readTextFile(io, file);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined; // NDJSON, or not JSON at all: the events parser says which.
+    }
+    const kind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
+    if (kind === PRACTICES_KIND) {
+      const list = (value as { practices?: unknown }).practices;
+      if (!Array.isArray(list)) throw new InputError([{ path: 'practices', message: 'must be a list of practices' }], file);
+      const errors: ValidationIssue[] = [];
+      list.forEach((entry, i) => {
+        const result = parseWith(practiceSchema, entry);
+        if (result.ok) inputs.practices.push(result.value);
+        else errors.push(...result.errors.map((e) => ({ path: prefix(`practices[${i}]`, e.path), message: e.message })));
+      });
+      if (errors.length > 0) throw new InputError(errors.slice(0, 50), file);
+    } else if (kind === PLAN_KIND) {
+      const result = parsePlanDocument(value);
+      if (!result.ok) throw new InputError(result.errors.map(({ path, message }) => ({ path, message })), file);
+      inputs.plans.push(result.value);
+    } else {
+      const result = parseReferralEvents(text);
+      if (!result.ok) {
+        throw new InputError(
+          kind === undefined || kind === 'links.referral-events'
+            ? result.errors
+            : [{ path: 'kind', message: `must be "links.referral-events", "${PRACTICES_KIND}" or "${PLAN_KIND}", not ${JSON.stringify(kind)}` }],
+          file,
+        );
+      }
+      inputs.events.push(...result.value);
+    }
+  }
+  return inputs;
+}
+
+function parseDate(value: unknown, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text) {
+    throw new UsageError(`--${option} must be a date written YYYY-MM-DD, not "${text}"`, `--${option}`);
+  }
+  return text;
+}
+
+function latestEvent(events: readonly ReferralEvent[]): string {
+  let max = -Infinity;
+  for (const e of events) max = Math.max(max, Date.parse(e.at));
+  return Number.isFinite(max) ? new Date(max).toISOString() : new Date(0).toISOString();
+}
+
+/** Builds `links export`; tests pass their own CSV writer loader. */
+export function makeExportCommand(loadCsv: () => Promise<CsvWriter> = loadCoreCsv): Command {
+  const usage = 'export csv <referrals|practices|maturity> <files or folders…> [--out FILE] [--as-of DATE] [--from DATE] [--to DATE] [--json]';
+  return {
+    name: 'export',
+    summary: 'Export CSV for funders and evaluators: referrals, practice summaries, maturity',
+    usage,
+    description:
+      'Writes a CSV file (RFC 4180, CRLF, safe to open in a spreadsheet: cells that would run as a formula are ' +
+      'neutralised). "referrals": one row per referral from referral events files, nothing beyond the pseudonymous ' +
+      'reference (no free text, no staff references). "practices": one row per practice (referrals per 1,000 patients, ' +
+      'people seen 3 or more times, response times…) from events files and practice lists ("links.practices"). ' +
+      '"maturity": one row per practice per plan revision, each scored as saved, from plan documents or folders of ' +
+      'them. Without --out the CSV goes to standard output. --from and --to keep only referrals requested in that ' +
+      'period; --as-of is "now" for overdue counts (default: the latest event).',
+    options: {
+      out: { type: 'string', valueName: 'FILE', description: 'write the CSV here instead of standard output' },
+      'as-of': { type: 'string', valueName: 'DATE', description: '"now" for overdue counts, YYYY-MM-DD (default: the latest event)' },
+      from: { type: 'string', valueName: 'DATE', description: 'only referrals requested on or after this day' },
+      to: { type: 'string', valueName: 'DATE', description: 'only referrals requested on or before this day' },
+    },
+    positionals: { min: 3, max: 10_000, names: 'csv <referrals|practices|maturity> <files…>' },
+    async run(ctx, args) {
+      const [format, what, ...files] = args.positionals;
+      if (format !== 'csv') throw new UsageError(`export: the only format is "csv", not "${format}". Usage: links ${usage}`, 'format');
+      if (!(CSV_EXPORTS as readonly string[]).includes(what!)) {
+        throw new UsageError(`export csv: choose one of ${CSV_EXPORTS.join(', ')}, not "${what}"`, 'what');
+      }
+      const kind = what as CsvExport;
+      const from = parseDate(args.values['from'], 'from');
+      const to = parseDate(args.values['to'], 'to');
+      const asOfDay = parseDate(args.values['as-of'], 'as-of');
+      const inputs = await readInputs(ctx.io, files);
+      const { toCsv: writeCsv } = await loadCsv();
+      let csv: string;
+      let rows: number;
+      const referrals = (): ReferralState[] => {
+        if (inputs.events.length === 0) throw new InputError([{ path: '', message: 'no referral events found: give a referral events file' }], files.join(', '));
+        return [...replay(inputs.events, { trusted: true }).state.referrals];
+      };
+      if (kind === 'referrals') {
+        const all = referrals().filter((r) => {
+          const day = (r.requestedAt ?? r.createdAt).slice(0, 10);
+          return (from === undefined || day >= from) && (to === undefined || day <= to);
+        });
+        csv = writeCsv(all, REFERRAL_CSV_COLUMNS);
+        rows = all.length;
+      } else if (kind === 'practices') {
+        const all = referrals();
+        const asOf = asOfDay !== undefined ? `${asOfDay}T23:59:59Z` : latestEvent(inputs.events);
+        const practices = inputs.practices.length > 0 ? inputs.practices : inputs.plans.map((p) => p.practice);
+        const table = practiceSummaryRows(practices, all, { asOf, period: { ...(from ? { from } : {}), ...(to ? { to } : {}) } });
+        csv = writeCsv(table, PRACTICE_SUMMARY_CSV_COLUMNS);
+        rows = table.length;
+      } else {
+        if (inputs.plans.length === 0) throw new InputError([{ path: '', message: 'no business plans found: give plan files or a folder that holds them' }], files.join(', '));
+        const table = maturityRows(inputs.plans);
+        csv = writeCsv(table, maturityCsvColumns());
+        rows = table.length;
+      }
+      const out = args.values['out'];
+      if (typeof out === 'string' && out !== '') {
+        await ctx.io.writeText(out, csv);
+        ctx.succeed({ export: kind, rows, out }, () => `Wrote ${rows} ${kind} row${rows === 1 ? '' : 's'} to ${out}.`);
+      } else {
+        ctx.succeed({ export: kind, rows, csv }, () => csv);
+      }
+      return EXIT.ok;
+    },
+  };
+}
+
+/** `links export csv …`. */
+export const exportCommand: Command = makeExportCommand();

@@ -1,0 +1,135 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoData, serializePlanDocument } from '@links-approach/core';
+import { run } from '../run.js';
+import { memoryIo } from '../test-io.js';
+import { processIo } from '../io.js';
+
+async function demoFiles(practices = 6, seed = 4): Promise<Record<string, string>> {
+  const io = memoryIo();
+  assert.equal(await run(['demo-data', '--practices', String(practices), '--seed', String(seed), '--out', 'd'], io), 0);
+  return io.files;
+}
+
+
+test('links report writes one self-contained, script-free HTML page with charts and tables', async () => {
+  const files = await demoFiles();
+  const io = memoryIo(files);
+  assert.equal(await run(['report', ...Object.keys(files), '--html', 'out.html', '--json'], io), 0);
+  const summary = JSON.parse(io.out);
+  assert.equal(summary.ok, true);
+  assert.deepEqual(summary.practices, { programme: 3, comparison: 3, withoutPlan: 0 });
+  assert.equal(summary.plans, 48);
+  assert.equal(summary.files, 49);
+  assert.deepEqual(Object.keys(summary.medians).length, 7);
+
+  const html = io.files['out.html']!;
+  assert.match(html, /^<!doctype html>\n<html lang="en-GB">/);
+  assert.doesNotMatch(
+    html,
+    /<script|<link|<img|<iframe|\bsrc=|url\(http|@import/i,
+    'no scripts and no external assets',
+  );
+  assert.equal(html.match(/href="http/g), null, 'no links out');
+  assert.equal((html.match(/<svg /g) ?? []).length, 2);
+  assert.equal((html.match(/role="img" aria-labelledby="[a-z-]+-title [a-z-]+-desc"/g) ?? []).length, 2);
+  assert.equal((html.match(/<h1>/g) ?? []).length, 1);
+  for (const heading of [
+    'Programme and comparison practices, by capacity',
+    'Maturity over time',
+    'Practices falling behind their cohort',
+    'Every practice',
+    'How levels are earned',
+  ]) {
+    assert.ok(html.includes(`>${heading}</h2>`), heading);
+  }
+  // every chart has a table with a caption right after it
+  assert.ok((html.match(/<caption>/g) ?? []).length >= 4);
+  assert.match(html, /<th scope="row">Team Wellbeing<\/th><td class="num">[\d.]+ \([\d.]+–[\d.]+\), n=3<\/td>/);
+  assert.match(html, /our adaptation<\/strong> of the IHI Assessment Scale for Collaboratives/);
+  assert.match(html, /<strong>Synthetic data\.<\/strong>/);
+  assert.match(html, /Perla, Provost &amp; Murray/);
+});
+
+test('every piece of data is escaped in the HTML', async () => {
+  const data = generateDemoData({ practices: 2, seed: 1 });
+  const hostile = '<img src=x onerror=alert(1)> & "quotes"';
+  const files: Record<string, string> = {};
+  for (const plan of data.plans) {
+    files[`${plan.practice.id}.${plan.revision}.json`] = serializePlanDocument({
+      ...plan,
+      practice: { ...plan.practice, name: hostile },
+    });
+  }
+  const io = memoryIo(files);
+  assert.equal(await run(['report', ...Object.keys(files), '--html', 'r.html', '--title', '<b>Title</b>'], io), 0);
+  const html = io.files['r.html']!;
+  assert.ok(!html.includes('<img'));
+  assert.ok(!html.includes('<b>Title'));
+  assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;'));
+  assert.ok(html.includes('<title>&lt;b&gt;Title&lt;/b&gt;</title>'));
+});
+
+test('a folder is read with its sub-folders; the human summary gives the medians', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'links-report-'));
+  try {
+    const real = processIo();
+    const out: string[] = [];
+    const io = { ...real, stdout: (text: string) => void out.push(text) };
+    assert.equal(await run(['demo-data', '--practices', '4', '--seed', '2', '--out', dir], io), 0);
+    assert.equal(await run(['report', dir, '--html', join(dir, 'report.html')], io), 0);
+    const summary = out.at(-1)!;
+    assert.match(summary, /^Report of 4 practices \(2 programme, 2 comparison\), 32 plan revisions from 33 files$/m);
+    assert.match(summary, /^ {2}Team Wellbeing +[\d.–]+ \/ [\d.–]+$/m);
+    assert.match(readFileSync(join(dir, 'report.html'), 'utf8'), /<h1>Links plan maturity: cohort report<\/h1>/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test(
+  '--csv writes one row per practice with every capacity level',
+  async () => {
+    const files = await demoFiles(4, 8);
+    const io = memoryIo(files);
+    assert.equal(await run(['report', ...Object.keys(files), '--html', 'r.html', '--csv', 'r.csv', '--json'], io), 0);
+    assert.equal(JSON.parse(io.out).csv, 'r.csv');
+    const lines = io.files['r.csv']!.trimEnd().split('\r\n');
+    assert.equal(lines.length, 5);
+    assert.match(
+      lines[0]!,
+      /^practice_id,practice_name,cohort,locality,list_size,revision,saved_at,rubric,overall_level,overall_mean,overall_change_since_previous,level_team-wellbeing,/,
+    );
+    assert.match(lines[1]!, /^demo-00\d,/);
+  },
+);
+
+test('wrong inputs: unknown documents, no plans, invalid plans, a missing --html', async () => {
+  const files = await demoFiles(2, 3);
+  const stray = memoryIo({ ...files, 'notes.json': '{"kind":"links.notes"}' });
+  assert.equal(await run(['report', ...Object.keys(files), 'notes.json', '--html', 'r.html', '--json'], stray), 1);
+  assert.deepEqual(JSON.parse(stray.out).errors, [
+    {
+      path: 'kind',
+      message: 'must be "links.plan" or "links.practices": links report reads business plans and practice lists',
+    },
+  ]);
+
+  const none = memoryIo({ 'd/practices.json': files['d/practices.json']! });
+  assert.equal(await run(['report', 'd/practices.json', '--html', 'r.html'], none), 1);
+  assert.match(none.out, /no business plans found/);
+
+  const plan = JSON.parse(files['d/plans/demo-001.r1.json']!);
+  plan.revision = -1;
+  const invalid = memoryIo({ 'p.json': JSON.stringify(plan) });
+  assert.equal(await run(['report', 'p.json', '--html', 'r.html', '--json'], invalid), 1);
+  assert.equal(JSON.parse(invalid.out).errors[0].path, 'revision');
+  assert.equal(invalid.files['r.html'], undefined, 'nothing written');
+
+  const usage = memoryIo(files);
+  assert.equal(await run(['report', 'd/practices.json'], usage), 2);
+  assert.match(usage.err, /--html FILE is required/);
+});

@@ -1,0 +1,79 @@
+import type { Command } from '../command.js';
+import { EXIT, UsageError } from '../errors.js';
+import { renderReportCsv } from '../report/csv.js';
+import { renderReportHtml } from '../report/html.js';
+import { level } from '../report/escape.js';
+import { readReportInputs } from '../report/inputs.js';
+import { buildCohortReport } from '../report/model.js';
+
+/** `links report`: a cohort maturity report as self-contained HTML, and optionally CSV. */
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'Write a cohort maturity report (self-contained HTML with charts; CSV for evaluators)',
+  usage: 'report <files or folders…> --html FILE [--csv FILE] [--title TEXT] [--json]',
+  description:
+    'Reads business plans (every revision) and practice lists (kind "links.practices", as written by links demo-data) ' +
+    'from files and folders, scores them, and writes a cohort report: programme vs comparison practices per capacity, ' +
+    'maturity over time, practices falling behind their cohort, and every practice’s levels. The HTML needs no ' +
+    'JavaScript or network: charts are inline SVG, each followed by a table with the same figures. --csv writes one ' +
+    'row per practice (latest revision), safe to open in a spreadsheet.',
+  options: {
+    html: { type: 'string', valueName: 'FILE', description: 'where to write the HTML report' },
+    csv: { type: 'string', valueName: 'FILE', description: 'also write one CSV row per practice' },
+    title: { type: 'string', valueName: 'TEXT', description: 'the report’s title' },
+  },
+  positionals: { min: 1, max: 10_000, names: '<files or folders>' },
+  async run(ctx, args) {
+    const html = args.values['html'];
+    const csv = args.values['csv'];
+    const title = args.values['title'];
+    if (typeof html !== 'string' || html === '')
+      throw new UsageError(
+        'report: --html FILE is required. Usage: links report <files or folders…> --html FILE [--csv FILE]',
+        '--html',
+      );
+    if (typeof title === 'string' && (title.trim() === '' || title.length > 200))
+      throw new UsageError('--title must be 1 to 200 characters', '--title');
+    const inputs = await readReportInputs(ctx.io, args.positionals);
+    const report = buildCohortReport({
+      practices: inputs.practices,
+      plans: inputs.plans,
+      files: inputs.files.length,
+      synthetic: inputs.synthetic,
+      ...(typeof title === 'string' ? { title: title.trim() } : {}),
+    });
+    await ctx.io.writeText(html, renderReportHtml(report));
+    if (typeof csv === 'string' && csv !== '') await ctx.io.writeText(csv, await renderReportCsv(report));
+    const { programme, comparison, withoutPlan } = report.comparison.practices;
+    const payload = {
+      html,
+      ...(typeof csv === 'string' && csv !== '' ? { csv } : {}),
+      files: inputs.files.length,
+      plans: inputs.plans.length,
+      practices: { programme, comparison, withoutPlan: withoutPlan.length },
+      behind: report.comparison.behind.length,
+      medians: Object.fromEntries(
+        report.comparison.capacities.map((c) => [
+          c.capacityId,
+          { programme: c.programme?.median ?? null, comparison: c.comparison?.median ?? null },
+        ]),
+      ),
+    };
+    ctx.succeed(payload, () =>
+      [
+        `Report of ${programme + comparison} practices (${programme} programme, ${comparison} comparison), ${
+          inputs.plans.length
+        } plan revisions from ${inputs.files.length} files`,
+        `  HTML: ${html}`,
+        ...(payload.csv ? [`  CSV:  ${payload.csv}`] : []),
+        '',
+        'Median level (programme / comparison):',
+        ...report.comparison.capacities.map(
+          (c) => `  ${c.name.padEnd(18)} ${level(c.programme?.median)} / ${level(c.comparison?.median)}`,
+        ),
+        `${report.comparison.behind.length} practice–capacity pairs a level or more behind their cohort median.`,
+      ].join('\n'),
+    );
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,34 @@
+import { toCsv } from '@links-approach/core/csv';
+import type { CohortReport, PracticeReportRow } from './model.js';
+
+
+/** The columns of the per-practice CSV: one row per practice, its latest revision. */
+export function practiceColumns(report: CohortReport) {
+  type Col = { header: string; value: (row: PracticeReportRow) => string | number | null };
+  const columns: Col[] = [
+    { header: 'practice_id', value: (r) => r.practice.id },
+    { header: 'practice_name', value: (r) => r.practice.name },
+    { header: 'cohort', value: (r) => r.practice.cohort },
+    { header: 'locality', value: (r) => r.practice.locality ?? '' },
+    { header: 'list_size', value: (r) => r.practice.listSize },
+    { header: 'revision', value: (r) => r.latest.revision ?? null },
+    { header: 'saved_at', value: (r) => r.savedAt },
+    { header: 'rubric', value: (r) => `${r.latest.rubric.id} ${r.latest.rubric.version}` },
+    { header: 'overall_level', value: (r) => r.latest.overall.level },
+    { header: 'overall_mean', value: (r) => r.latest.overall.mean },
+    { header: 'overall_change_since_previous', value: (r) => r.overallChange },
+  ];
+  for (const c of report.framework.capacities)
+    columns.push({ header: `level_${c.id}`, value: (r) => r.latest.profile[c.id] ?? null });
+  columns.push(
+    { header: 'weakest', value: (r) => r.latest.weakest.capacityIds.join(';') },
+    { header: 'themes_with_focus_areas', value: (r) => r.latest.themeCoverage.count },
+    { header: 'self_assessment_differences', value: (r) => r.latest.selfAssessmentFlags.length },
+  );
+  return columns;
+}
+
+/** The per-practice CSV of a report. */
+export async function renderReportCsv(report: CohortReport): Promise<string> {
+  return toCsv(report.rows, practiceColumns(report));
+}

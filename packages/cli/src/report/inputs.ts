@@ -1,0 +1,138 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  PLAN_KIND,
+  parsePlanDocument,
+  practiceSchema,
+  parseWith,
+  type Plan,
+  type Practice,
+  type ValidationIssue,
+} from '@links-approach/core';
+import { InputError } from '../errors.js';
+import type { CliIo } from '../io.js';
+import { readJsonFile } from '../read-json.js';
+
+/** The kind of a referral events document (skipped by the report for now). */
+const REFERRAL_EVENTS_KIND = 'links.referral-events';
+
+/** The kind of the practice list `links demo-data` writes. */
+export const PRACTICES_KIND = 'links.practices';
+
+/** What `links report` read. */
+export interface ReportInputs {
+  readonly practices: readonly Practice[];
+  readonly plans: readonly Plan[];
+  readonly files: readonly string[];
+  /** `true` when any practice list says its data is synthetic. */
+  readonly synthetic: boolean;
+}
+
+/** Most files one report reads. */
+export const REPORT_FILE_LIMIT = 100_000;
+
+/**
+ * Expands the paths given to `links report`: a folder is searched (with its
+ * sub-folders) for `.json` files, in name order; anything else is read as a
+ * file through the CLI's IO.
+ */
+export async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.json')) out.push(full);
+      if (out.length > REPORT_FILE_LIMIT)
+        throw new InputError([{ path: '', message: `more than ${REPORT_FILE_LIMIT} files to read` }], dir);
+    }
+  };
+  for (const path of paths) {
+    let isDirectory = false;
+    try {
+      isDirectory = (await stat(path)).isDirectory();
+    } catch {
+      // Not on disk (or not readable): let the IO read it, and report a missing file the usual way.
+    }
+    if (isDirectory) await walk(path);
+    else out.push(path);
+  }
+  return out;
+}
+
+/**
+ * Reads plan documents (`links.plan`, any readable schemaVersion) and practice
+ * lists (`links.practices`) from files and folders. Any invalid document is
+ * an InputError naming the file.
+ */
+export async function readReportInputs(io: CliIo, paths: readonly string[]): Promise<ReportInputs> {
+  const files = await expandPaths(paths);
+  const practices: Practice[] = [];
+  const plans: Plan[] = [];
+  const used: string[] = [];
+  let synthetic = false;
+  for (const file of files) {
+    const input = await readJsonFile(io, file);
+    const kind =
+      input !== null && typeof input === 'object' && !Array.isArray(input)
+        ? (input as { kind?: unknown }).kind
+        : undefined;
+    if (kind === PLAN_KIND) {
+      const result = parsePlanDocument(input);
+      if (!result.ok)
+        throw new InputError(
+          result.errors.map(({ path, message }) => ({ path, message })),
+          file,
+        );
+      plans.push(result.value);
+      used.push(file);
+    } else if (kind === PRACTICES_KIND) {
+      used.push(file);
+      practices.push(...readPracticeList(input, file));
+      const meta = (input as { meta?: { synthetic?: unknown } }).meta;
+      if (meta && meta.synthetic === true) synthetic = true;
+    } else if (kind === REFERRAL_EVENTS_KIND) {
+      // A demo-data folder holds referral events too; the cohort report does not show referral figures yet.
+      continue;
+    } else {
+      throw new InputError(
+        [
+          {
+            path: 'kind',
+            message: `must be "${PLAN_KIND}" or "${PRACTICES_KIND}": links report reads business plans and practice lists`,
+          },
+        ],
+        file,
+      );
+    }
+  }
+  if (plans.length === 0)
+    throw new InputError(
+      [{ path: '', message: 'no business plans found: give plan files or a folder that holds them' }],
+      paths.join(', '),
+    );
+  return { practices, plans, files: used, synthetic };
+}
+
+function readPracticeList(input: unknown, file: string): Practice[] {
+  const list = (input as { practices?: unknown }).practices;
+  if (!Array.isArray(list)) throw new InputError([{ path: 'practices', message: 'must be a list of practices' }], file);
+  const out: Practice[] = [];
+  const errors: ValidationIssue[] = [];
+  list.forEach((entry, i) => {
+    const result = parseWith(practiceSchema, entry);
+    if (result.ok) out.push(result.value);
+    else
+      errors.push(
+        ...result.errors.map((e) => ({
+          path: `practices[${i}]${e.path ? (e.path.startsWith('[') ? e.path : `.${e.path}`) : ''}`,
+          message: e.message,
+        })),
+      );
+  });
+  if (errors.length > 0) throw new InputError(errors.slice(0, 50), file);
+  return out;
+}

@@ -1,0 +1,124 @@
+import {
+  LINKS_FRAMEWORK,
+  LINKS_RUBRIC,
+  compareCohorts,
+  scoreHistory,
+  type CohortComparison,
+  type Framework,
+  type Plan,
+  type PlanScore,
+  type Practice,
+  type Rubric,
+} from '@links-approach/core';
+
+/** One practice's line in the report: its latest score and its change since the previous revision. */
+export interface PracticeReportRow {
+  readonly practice: Practice;
+  readonly revisions: number;
+  readonly latest: PlanScore;
+  readonly savedAt: string;
+  /** Change of the overall level since the previous revision; `null` with one revision. */
+  readonly overallChange: number | null;
+}
+
+/** Median of the practices' mean capacity level, per cohort, month by month. */
+export interface MaturityTimeline {
+  /** Months (`YYYY-MM`) in which any revision was saved. */
+  readonly months: readonly string[];
+  readonly programme: readonly (number | null)[];
+  readonly comparison: readonly (number | null)[];
+}
+
+/** Everything the cohort report shows. */
+export interface CohortReport {
+  readonly title: string;
+  readonly files: number;
+  readonly planCount: number;
+  readonly synthetic: boolean;
+  readonly rubric: Rubric;
+  readonly framework: Framework;
+  readonly comparison: CohortComparison;
+  readonly rows: readonly PracticeReportRow[];
+  readonly timeline: MaturityTimeline;
+}
+
+/**
+ * Scores every revision of every practice's plan and gathers what the report
+ * shows: the cohort comparison (latest revision per practice), each
+ * practice's latest score and change, and maturity over time.
+ */
+export function buildCohortReport(input: {
+  practices: readonly Practice[];
+  plans: readonly Plan[];
+  files: number;
+  synthetic: boolean;
+  title?: string;
+}): CohortReport {
+  const byPractice = new Map<string, Plan[]>();
+  for (const plan of input.plans) {
+    const list = byPractice.get(plan.practice.id);
+    if (list) list.push(plan);
+    else byPractice.set(plan.practice.id, [plan]);
+  }
+  const known = new Map<string, Practice>();
+  for (const p of input.practices) known.set(p.id, p);
+  for (const [id, plans] of byPractice) if (!known.has(id)) known.set(id, plans[plans.length - 1]!.practice);
+
+  const comparison = compareCohorts([...known.values()], input.plans);
+  const rows: PracticeReportRow[] = [];
+  const series: { cohort: Practice['cohort']; points: { month: string; mean: number }[] }[] = [];
+  for (const [id, plans] of byPractice) {
+    const history = scoreHistory(plans);
+    const latest = history.latest!;
+    const practice = known.get(id)!;
+    rows.push({
+      practice,
+      revisions: history.revisions.length,
+      latest: latest.score,
+      savedAt: latest.savedAt ?? '',
+      overallChange: latest.overallChange,
+    });
+    series.push({
+      cohort: practice.cohort,
+      points: history.revisions.map((r) => ({ month: (r.savedAt ?? '').slice(0, 7), mean: r.overall.mean })),
+    });
+  }
+  rows.sort((a, b) =>
+    a.practice.cohort === b.practice.cohort
+      ? a.practice.name.localeCompare(b.practice.name)
+      : a.practice.cohort === 'programme'
+      ? -1
+      : 1,
+  );
+
+  const months = [...new Set(series.flatMap((s) => s.points.map((p) => p.month)).filter((m) => m !== ''))].sort();
+  const medianAt = (cohort: Practice['cohort'], month: string): number | null => {
+    const values: number[] = [];
+    for (const s of series) {
+      if (s.cohort !== cohort) continue;
+      let value: number | undefined;
+      for (const p of s.points) if (p.month !== '' && p.month <= month) value = p.mean;
+      if (value !== undefined) values.push(value);
+    }
+    if (values.length === 0) return null;
+    values.sort((a, b) => a - b);
+    const mid = values.length >> 1;
+    return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+  };
+
+  return {
+    title: input.title ?? 'Links plan maturity: cohort report',
+    files: input.files,
+    planCount: input.plans.length,
+    synthetic: input.synthetic,
+    rubric: LINKS_RUBRIC,
+    framework: LINKS_FRAMEWORK,
+    comparison,
+    rows,
+    timeline: {
+      months,
+      programme: months.map((m) => medianAt('programme', m)),
+      comparison: months.map((m) => medianAt('comparison', m)),
+    },
+  };
+}

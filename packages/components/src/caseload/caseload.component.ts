@@ -1,0 +1,383 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import {
+  caseloadRows,
+  filterCaseload,
+  LINKS_FRAMEWORK,
+  REFERRAL_LABELS,
+  REFERRAL_STATUSES,
+  sortCaseload,
+  type CaseloadFilter,
+  type CaseloadRow,
+  type CaseloadSort,
+  type CaseloadSortKey,
+  type Framework,
+  type ReferralState,
+  type ReferralStatus,
+} from '@links-approach/core';
+import { LinksElement } from '../internal/links-element.js';
+import { heading, type HeadingLevel } from '../internal/heading.js';
+import { styles } from './caseload.styles.js';
+
+/** Detail of the `links-referral-select` event. */
+export interface ReferralSelectDetail {
+  /** The referral the user opened. */
+  readonly referral: ReferralState;
+}
+
+/** Detail of the `links-caseload-view` event. */
+export interface CaseloadViewDetail {
+  readonly filter: CaseloadFilter;
+  readonly sort: CaseloadSort;
+  /** How many referrals the filter shows. */
+  readonly shown: number;
+}
+
+interface Column {
+  readonly id: string;
+  readonly label: string;
+  readonly sort?: CaseloadSortKey;
+}
+
+const COLUMNS: readonly Column[] = [
+  { id: 'referral', label: 'Referral', sort: 'createdAt' },
+  { id: 'person', label: 'Person' },
+  { id: 'practice', label: 'Practice', sort: 'practiceId' },
+  { id: 'status', label: 'Status', sort: 'status' },
+  { id: 'urgency', label: 'Urgency', sort: 'urgency' },
+  { id: 'reasons', label: 'Reasons' },
+  { id: 'requested', label: 'Requested', sort: 'requestedAt' },
+  { id: 'follow-up', label: 'Next follow-up', sort: 'nextFollowUp' },
+  { id: 'contacts', label: 'Contacts', sort: 'contacts' },
+  { id: 'updated', label: 'Last update', sort: 'updatedAt' },
+];
+
+const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
+
+/**
+ * The Community Links Practitioner's caseload: every referral as a row,
+ * filtered by status, overdue response, practice, theme or reference, and
+ * sorted by any column. The list is virtualised (only the rows in view are
+ * in the page), so it stays smooth with 10,000 referrals; it keeps table
+ * semantics (`aria-rowcount`, `aria-rowindex`) for screen readers. Every
+ * rule (overdue, duplicates, filtering, sorting) comes from core.
+ *
+ * @summary A filterable, sortable, virtualised caseload of referrals.
+ *
+ * @fires {CustomEvent<ReferralSelectDetail>} links-referral-select - The user opened a referral.
+ * @fires {CustomEvent<CaseloadViewDetail>} links-caseload-view - The user changed the filter or the sort.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The title.
+ * @csspart filters - The filter form.
+ * @csspart count - The "showing N of M" line (announced politely).
+ * @csspart table - The table (header and rows).
+ * @csspart header - The header row.
+ * @csspart sort-button - A column header's sort button.
+ * @csspart body - The scrolling, virtualised body.
+ * @csspart row - One referral's row.
+ * @csspart open-button - The button that opens a referral.
+ * @csspart status - A status badge.
+ * @csspart flag - An overdue, follow-up or duplicate flag.
+ *
+ * @cssproperty --links-caseload-height - Height of the scrolling list (default 32rem).
+ * @cssproperty --links-caseload-row-height - Minimum height of a row (default 3rem).
+ * @cssproperty --links-color-primary - Global: primary colour (NHS blue).
+ * @cssproperty --links-color-focus - Global: focus highlight (NHS yellow).
+ *
+ * @slot - Optional text under the title.
+ */
+export class LinksCaseload extends LinksElement {
+  static override styles = [LinksElement.styles, styles];
+
+  /** The referrals to list (core referral states, e.g. `replay(events).state.referrals`). */
+  @property({ attribute: false })
+  referrals: readonly ReferralState[] = [];
+
+  /** "Now" for overdue flags: a Date or an ISO date. Default: the current time. */
+  @property({ attribute: 'as-of' })
+  asOf: string | Date | undefined;
+
+  /** Days the CLP has to respond to a referral (default 14). */
+  @property({ attribute: 'response-window', type: Number })
+  responseWindow = 14;
+
+  /** Practices for the practice filter, with display names; default: those the referrals mention. */
+  @property({ attribute: false })
+  practices: readonly { readonly id: string; readonly name?: string }[] | undefined;
+
+  /** The framework whose theme names to show. */
+  @property({ attribute: false })
+  framework: Framework = LINKS_FRAMEWORK;
+
+  /** The title. */
+  @property()
+  label = 'Caseload';
+
+  /** Level (2–5) of the title heading. */
+  @property({ attribute: 'heading-level', type: Number })
+  headingLevel: HeadingLevel = 2;
+
+  /** Id of the referral marked as current (e.g. the one open beside the list). */
+  @property()
+  selected: string | undefined;
+
+  /** The filter in force; the user's choices update it. */
+  @property({ attribute: false })
+  filter: CaseloadFilter = {};
+
+  /** The sort in force; the user's choices update it. */
+  @property({ attribute: false })
+  sort: CaseloadSort = { key: 'updatedAt', direction: 'descending' };
+
+  @state() private rows: readonly CaseloadRow[] = [];
+  @state() private sorted: readonly CaseloadRow[] = [];
+  @state() private shown: readonly CaseloadRow[] = [];
+
+  private themeNames = new Map<string, string>();
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
+    if (changed.has('framework')) this.themeNames = new Map(this.framework.themes.map((t) => [t.id, t.name]));
+    const rowsChanged = changed.has('referrals') || changed.has('asOf') || changed.has('responseWindow');
+    if (rowsChanged) {
+      this.rows = caseloadRows(this.referrals, {
+        asOf: this.asOf ?? new Date(),
+        responseWindowDays: this.responseWindow,
+      });
+    }
+    // Sort the whole list only when the rows or the sort change; a filter keeps the sorted order.
+    if (rowsChanged || changed.has('sort')) this.sorted = sortCaseload(this.rows, this.sort);
+    if (rowsChanged || changed.has('sort') || changed.has('filter'))
+      this.shown = filterCaseload(this.sorted, this.filter);
+  }
+
+  protected override render(): TemplateResult {
+    const level = this.headingLevel;
+    return html`
+      <section part="base" aria-labelledby="title">
+        ${heading(level, html`${this.label}`, { id: 'title', class: 'title', part: 'heading' })}
+        <slot></slot>
+        ${this.renderFilters()}
+        <p class="count" part="count" role="status">
+          Showing ${this.shown.length.toLocaleString('en-GB')} of ${this.rows.length.toLocaleString('en-GB')}
+          referral${this.rows.length === 1 ? '' : 's'}${this.sortDescription()}
+        </p>
+        <div class="table" part="table" role="table" aria-labelledby="title" aria-rowcount=${this.shown.length + 1}>
+          <div role="rowgroup">
+            <div class="row header" part="header" role="row" aria-rowindex="1">
+              ${COLUMNS.map((c) => this.renderColumnHeader(c))}
+            </div>
+          </div>
+          <!-- The virtualizer owns this element's children: it stays mounted, even with no rows. -->
+          <div class="body" part="body" role="rowgroup" ?hidden=${this.shown.length === 0}>
+            ${virtualize({
+              items: this.shown as CaseloadRow[],
+              renderItem: (row: CaseloadRow, index: number) => this.renderRow(row, index),
+              keyFunction: (row: CaseloadRow) => row.id,
+              scroller: true,
+            })}
+          </div>
+        </div>
+        ${this.shown.length === 0
+          ? html`<p class="empty">
+              ${this.rows.length === 0 ? 'No referrals yet.' : 'No referrals match these filters.'}
+            </p>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  private practiceOptions(): { id: string; name: string }[] {
+    if (this.practices) return this.practices.map((p) => ({ id: p.id, name: p.name ?? p.id }));
+    return [...new Set(this.rows.map((r) => r.practiceId))].sort().map((id) => ({ id, name: id }));
+  }
+
+  private renderFilters(): TemplateResult {
+    const f = this.filter;
+    const status =
+      f.statuses && f.statuses.length === 1 ? f.statuses[0] : f.statuses && f.statuses.length > 1 ? 'open' : '';
+    const practice = f.practiceIds && f.practiceIds.length === 1 ? f.practiceIds[0] : '';
+    return html`
+      <form
+        class="filters"
+        part="filters"
+        role="search"
+        aria-label="Filter the caseload"
+        @submit=${(e: Event) => e.preventDefault()}
+      >
+        <div class="field">
+          <label for="status">Status</label>
+          <select id="status" @change=${this.onStatus}>
+            <option value="" ?selected=${status === ''}>All statuses</option>
+            <option value="open" ?selected=${status === 'open'}>Open (not finished)</option>
+            ${REFERRAL_STATUSES.map(
+              (s) => html`<option value=${s} ?selected=${status === s}>${REFERRAL_LABELS.status[s]}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="practice">Practice</label>
+          <select id="practice" @change=${this.onPractice}>
+            <option value="" ?selected=${practice === ''}>All practices</option>
+            ${this.practiceOptions().map(
+              (p) => html`<option value=${p.id} ?selected=${practice === p.id}>${p.name}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="theme">Theme</label>
+          <select id="theme" @change=${this.onTheme}>
+            <option value="" ?selected=${!f.themeId}>All themes</option>
+            ${this.framework.themes.map(
+              (t) => html`<option value=${t.id} ?selected=${f.themeId === t.id}>${t.name}</option>`,
+            )}
+          </select>
+        </div>
+        <div class="field">
+          <label for="text">Reference</label>
+          <input
+            id="text"
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${f.text ?? ''}
+            @input=${this.onText}
+          />
+        </div>
+        <div class="field checkbox">
+          <input id="overdue" type="checkbox" .checked=${f.overdue === true} @change=${this.onOverdue} />
+          <label for="overdue">Only overdue responses</label>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderColumnHeader(column: Column): TemplateResult {
+    const active = column.sort !== undefined && this.sort.key === column.sort;
+    const ariaSort = active ? this.sort.direction : column.sort ? 'none' : nothing;
+    return html`<div role="columnheader" class=${`cell ${column.id}`} aria-sort=${ariaSort}>
+      ${column.sort
+        ? html`<button type="button" part="sort-button" @click=${() => this.sortBy(column.sort!)}>
+            ${column.label}<span aria-hidden="true" class="arrow"
+              >${active ? (this.sort.direction === 'ascending' ? '▲' : '▼') : ''}</span
+            >
+          </button>`
+        : column.label}
+    </div>`;
+  }
+
+  private renderRow(row: CaseloadRow, index: number): TemplateResult {
+    const current = row.id === this.selected;
+    const finished =
+      row.status === 'rejected' ||
+      row.status === 'completed' ||
+      row.status === 'failed' ||
+      row.status === 'cancelled' ||
+      row.status === 'entered-in-error';
+    return html`<div
+      class="row ${current ? 'current' : ''}"
+      part="row"
+      role="row"
+      aria-rowindex=${index + 2}
+      aria-current=${current ? 'true' : nothing}
+    >
+      <div role="cell" class="cell referral">
+        <button type="button" part="open-button" @click=${() => this.open(row)}>
+          <span class="visually-hidden">Open referral </span>${row.id}
+        </button>
+      </div>
+      <div role="cell" class="cell person">${row.person}</div>
+      <div role="cell" class="cell practice">${row.practiceId}</div>
+      <div role="cell" class="cell status">
+        <span class="badge status-${row.status} ${finished ? 'finished' : ''}" part="status"
+          >${REFERRAL_LABELS.status[row.status]}</span
+        >
+        ${row.businessStatus
+          ? html`<span class="sub">${REFERRAL_LABELS.businessStatus[row.businessStatus]}</span>`
+          : nothing}
+        ${row.overdue
+          ? html`<span class="flag overdue" part="flag"
+              >Overdue${row.daysWaiting !== undefined ? html`, ${row.daysWaiting} days` : nothing}</span
+            >`
+          : nothing}
+        ${row.duplicate ? html`<span class="flag duplicate" part="flag">Another open referral</span>` : nothing}
+      </div>
+      <div role="cell" class="cell urgency ${row.urgency}">${REFERRAL_LABELS.urgency[row.urgency]}</div>
+      <div role="cell" class="cell reasons">${row.themes.map((t) => this.themeNames.get(t) ?? t).join(', ')}</div>
+      <div role="cell" class="cell requested">${date(row.requestedAt)}</div>
+      <div role="cell" class="cell follow-up">
+        ${row.nextFollowUp ?? ''}${row.followUpOverdue
+          ? html` <span class="flag overdue" part="flag">Due</span>`
+          : nothing}
+      </div>
+      <div role="cell" class="cell contacts">${row.contacts}</div>
+      <div role="cell" class="cell updated">${date(row.updatedAt)}</div>
+    </div>`;
+  }
+
+  private sortDescription(): string {
+    const column = COLUMNS.find((c) => c.sort === this.sort.key);
+    return column ? `, sorted by ${column.label.toLowerCase()} (${this.sort.direction})` : '';
+  }
+
+  private sortBy(key: CaseloadSortKey): void {
+    const direction = this.sort.key === key && this.sort.direction === 'ascending' ? 'descending' : 'ascending';
+    this.sort = { key, direction };
+    this.changed();
+  }
+
+  private setFilter(change: Partial<CaseloadFilter>): void {
+    const next: Record<string, unknown> = { ...this.filter, ...change };
+    for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
+    this.filter = next as CaseloadFilter;
+    this.changed();
+  }
+
+  private changed(): void {
+    // `shown` is recomputed in willUpdate; report after it.
+    void this.updateComplete.then(() =>
+      this.emit<CaseloadViewDetail>('links-caseload-view', {
+        filter: this.filter,
+        sort: this.sort,
+        shown: this.shown.length,
+      }),
+    );
+  }
+
+  private onStatus = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    const statuses: ReferralStatus[] | undefined =
+      value === ''
+        ? undefined
+        : value === 'open'
+        ? ['draft', 'requested', 'accepted', 'in-progress', 'on-hold']
+        : [value as ReferralStatus];
+    this.setFilter({ statuses });
+  };
+
+  private onPractice = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    this.setFilter({ practiceIds: value ? [value] : undefined });
+  };
+
+  private onTheme = (event: Event): void => {
+    const value = (event.target as HTMLSelectElement).value;
+    this.setFilter({ themeId: value || undefined });
+  };
+
+  private onText = (event: Event): void => {
+    const value = (event.target as HTMLInputElement).value;
+    this.setFilter({ text: value || undefined });
+  };
+
+  private onOverdue = (event: Event): void => {
+    this.setFilter({ overdue: (event.target as HTMLInputElement).checked ? true : undefined });
+  };
+
+  private open(row: CaseloadRow): void {
+    this.selected = row.id;
+    this.emit<ReferralSelectDetail>('links-referral-select', { referral: row.referral });
+  }
+}

@@ -1,0 +1,7 @@
+export {
+  createIdbStore,
+  createIdbPlanStore,
+  deleteIdbStore,
+  type IdbStore,
+  type IdbStoreOptions,
+} from './idb-store.js';

@@ -1,0 +1,453 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  ALISS_LISTINGS,
+  QUIET_AFTER_MONTHS,
+  addRelationship,
+  checkQuiet,
+  createNetworkRegister,
+  endRelationship,
+  networkMetrics,
+  reactivateRelationship,
+  recordContact,
+  setAlissListing,
+  updateRelationship,
+  type AlissListing,
+  type NetworkEvent,
+  type NetworkRegister,
+  type RegisterResult,
+  type Relationship,
+  type ValidationIssue,
+} from '@links-approach/core';
+import { LinksElement } from '../internal/links-element.js';
+import { heading, type HeadingLevel } from '../internal/heading.js';
+import { styles } from './network-register.styles.js';
+
+/** Detail of the `links-network-change` event. */
+export interface NetworkChangeDetail {
+  /** The register after the change (a new object; the old one is untouched). */
+  readonly register: NetworkRegister;
+  /** What happened. */
+  readonly change: NetworkEvent['type'];
+  /** The relationship it happened to. */
+  readonly relationshipId: string;
+}
+
+type PanelMode = 'contact' | 'visit' | 'edit' | 'end';
+
+const LISTING_TEXT: Record<AlissListing, string> = {
+  listed: 'Listed on ALISS',
+  'not-listed': 'Not listed',
+  'helped-to-list': 'Helped to list',
+};
+
+/**
+ * The practice's community network register: the community organisations
+ * the practice and its Community Links Practitioner have relationships with,
+ * who the contact is (by role), when they were last in touch, visits, and
+ * whether the organisation is on ALISS. Relationships with no contact for 6
+ * months are flagged as gone quiet. Adding and updating go through core's
+ * register operations; each change fires `links-network-change` with the
+ * new register for the host to store.
+ *
+ * @summary List, add and update relationships with community organisations.
+ *
+ * @fires {CustomEvent<NetworkChangeDetail>} links-network-change - A relationship was added, updated, contacted, visited, ended or reactivated.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The title.
+ * @csspart summary - The figures: active relationships, listed on ALISS, gone quiet.
+ * @csspart table - The table of relationships.
+ * @csspart row - One relationship's row.
+ * @csspart quiet - The "gone quiet" flag.
+ * @csspart panel - The inline form for recording contact, editing or ending.
+ * @csspart add-form - The form that adds a relationship.
+ * @csspart error - A form's error message.
+ *
+ * @cssproperty --links-network-register-quiet-background - Background of the "gone quiet" flag (default NHS warm yellow).
+ * @cssproperty --links-color-primary - Global: primary colour (NHS blue).
+ * @cssproperty --links-color-error - Global: error colour.
+ * @cssproperty --links-color-focus - Global: focus highlight (NHS yellow).
+ *
+ * @slot - Optional text under the title.
+ */
+export class LinksNetworkRegister extends LinksElement {
+  static override styles = [LinksElement.styles, styles];
+
+  /** The register to show and change. Never mutated: changes produce a new register. */
+  @property({ attribute: false })
+  register: NetworkRegister = createNetworkRegister();
+
+  /** Today's date, `YYYY-MM-DD`: the default date for new entries, and what "quiet" is judged against. Default: today. */
+  @property({ attribute: 'as-of' })
+  asOf = todayIso();
+
+  /** The role recorded as making each change (not a name). */
+  @property({ attribute: 'recorded-by' })
+  recordedBy = 'CLP';
+
+  /** Months without contact after which a relationship is flagged as gone quiet. */
+  @property({ attribute: 'quiet-after-months', type: Number })
+  quietAfterMonths = QUIET_AFTER_MONTHS;
+
+  /** The title. */
+  @property()
+  label = 'Community network';
+
+  /** Level (2–5) of the title heading. */
+  @property({ attribute: 'heading-level', type: Number })
+  headingLevel: HeadingLevel = 2;
+
+  @state() private panel: { id: string; mode: PanelMode } | undefined;
+  @state() private panelErrors: readonly ValidationIssue[] = [];
+  @state() private addErrors: readonly ValidationIssue[] = [];
+  @state() private onlyQuiet = false;
+  @state() private announcement = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
+    if (changed.has('asOf') && !/^\d{4}-\d{2}-\d{2}$/.test(this.asOf)) this.asOf = todayIso();
+  }
+
+  protected override render(): TemplateResult {
+    const level = this.headingLevel;
+    const metrics = networkMetrics(this.register, this.asOf, { quietAfterMonths: this.quietAfterMonths });
+    const rows = this.register.relationships.filter((r) => !this.onlyQuiet || checkQuiet(r, this.asOf, this.quietAfterMonths).quiet);
+    return html`
+      <section part="base" aria-labelledby="title">
+        ${heading(level, html`${this.label}`, { id: 'title', class: 'title', part: 'heading' })}
+        <slot></slot>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+        <dl part="summary" class="summary">
+          <div><dt>Active relationships</dt><dd>${metrics.activeRelationships}</dd></div>
+          <div>
+            <dt>On ALISS</dt>
+            <dd>${metrics.resourcesListed}${metrics.listing.helpedToList > 0 ? html` <span class="sub">(${metrics.listing.helpedToList} helped to list)</span>` : nothing}</dd>
+          </div>
+          <div class=${metrics.quiet.length > 0 ? 'has-quiet' : ''}>
+            <dt>No contact in ${this.quietAfterMonths} months</dt>
+            <dd>${metrics.quiet.length}</dd>
+          </div>
+        </dl>
+        ${this.register.relationships.length > 0
+          ? html`<p class="filter">
+              <label><input type="checkbox" .checked=${this.onlyQuiet} @change=${this.toggleQuiet} /> Show only relationships that have gone quiet</label>
+            </p>`
+          : nothing}
+        ${this.register.relationships.length === 0
+          ? html`<p class="empty">No relationships recorded yet. Add the first one below.</p>`
+          : rows.length === 0
+            ? html`<p class="empty">No relationship has gone quiet.</p>`
+            : this.renderTable(rows)}
+        ${this.renderAddForm(level + 1)}
+      </section>
+    `;
+  }
+
+  private renderTable(rows: readonly Relationship[]): TemplateResult {
+    return html`
+      <div class="table-wrap">
+        <table part="table">
+          <caption class="visually-hidden">Relationships with community organisations</caption>
+          <thead>
+            <tr>
+              <th scope="col">Organisation</th>
+              <th scope="col">Contact</th>
+              <th scope="col">ALISS</th>
+              <th scope="col">Last contact</th>
+              <th scope="col">Visits</th>
+              <th scope="col"><span class="visually-hidden">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map((r) => this.renderRow(r))}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  private renderRow(r: Relationship): TemplateResult {
+    const quiet = checkQuiet(r, this.asOf, this.quietAfterMonths);
+    const open = this.panel?.id === r.id ? this.panel.mode : undefined;
+    const ended = r.status === 'ended';
+    return html`
+      <tr part="row" class=${ended ? 'ended' : quiet.quiet ? 'quiet' : ''} data-id=${r.id}>
+        <th scope="row">
+          ${r.organisation.name}
+          ${ended ? html`<span class="badge ended-badge">Ended</span>` : nothing}
+        </th>
+        <td>${r.contactRole}${r.contactLabel ? html`<span class="label">${r.contactLabel}</span>` : nothing}</td>
+        <td>${LISTING_TEXT[r.alissListing]}</td>
+        <td>
+          ${r.lastContact ? formatDate(r.lastContact) : html`<span class="muted">None yet</span>`}
+          ${quiet.quiet ? html`<span part="quiet" class="badge quiet-badge">Gone quiet<span class="visually-hidden">:</span></span><span class="quiet-text">${quiet.text}</span>` : nothing}
+        </td>
+        <td>${r.visits}</td>
+        <td class="actions">
+          ${ended
+            ? html`<button type="button" class="link" @click=${() => this.reactivate(r)}>Reactivate<span class="visually-hidden"> ${r.organisation.name}</span></button>`
+            : html`
+                ${this.actionButton(r, 'contact', 'Record contact')}
+                ${this.actionButton(r, 'visit', 'Record visit')}
+                ${this.actionButton(r, 'edit', 'Edit')}
+                ${this.actionButton(r, 'end', 'End')}
+              `}
+        </td>
+      </tr>
+      ${open ? html`<tr class="panel-row"><td colspan="6">${this.renderPanel(r, open)}</td></tr>` : nothing}
+    `;
+  }
+
+  private actionButton(r: Relationship, mode: PanelMode, text: string): TemplateResult {
+    const open = this.panel?.id === r.id && this.panel.mode === mode;
+    return html`<button type="button" class="link" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.togglePanel(r.id, mode)}>
+      ${text}<span class="visually-hidden"> for ${r.organisation.name}</span>
+    </button>`;
+  }
+
+  private renderPanel(r: Relationship, mode: PanelMode): TemplateResult {
+    const id = `panel-${r.id}`;
+    const title =
+      mode === 'contact'
+        ? `Record contact with ${r.organisation.name}`
+        : mode === 'visit'
+          ? `Record a visit to ${r.organisation.name}`
+          : mode === 'edit'
+            ? `Edit ${r.organisation.name}`
+            : `End the relationship with ${r.organisation.name}`;
+    return html`
+      <form part="panel" class="panel" aria-labelledby="${id}-title" novalidate @submit=${(e: Event) => this.savePanel(e, r, mode)}>
+        <p class="panel-title" id="${id}-title">${title}</p>
+        ${this.renderErrors(this.panelErrors)}
+        ${mode === 'edit'
+          ? html`
+              ${this.field(`${id}-name`, 'Organisation', 'name', r.organisation.name, this.panelErrors, 'organisation.name')}
+              ${this.field(`${id}-role`, 'Contact role', 'contactRole', r.contactRole, this.panelErrors, 'contactRole', 'A role, not a name: for example "volunteer coordinator".')}
+              ${this.field(`${id}-label`, 'Label (optional)', 'contactLabel', r.contactLabel ?? '', this.panelErrors, 'contactLabel', 'To tell contacts apart. No names, phone numbers or e-mail addresses.')}
+              ${this.listingSelect(`${id}-listing`, r.alissListing)}
+            `
+          : nothing}
+        ${this.field(`${id}-date`, mode === 'end' ? 'Date ended' : mode === 'edit' ? 'Date of change' : 'Date', 'on', this.asOf, this.panelErrors, 'context.on', undefined, 'date')}
+        ${this.field(`${id}-note`, mode === 'end' ? 'Reason' : 'Note (optional)', 'note', '', this.panelErrors, 'context.note', 'No personal contact details.', 'textarea')}
+        <p class="buttons">
+          <button type="submit" class="primary">${mode === 'end' ? 'End relationship' : 'Save'}</button>
+          <button type="button" class="secondary" @click=${() => this.closePanel(r.id)}>Cancel</button>
+        </p>
+      </form>
+    `;
+  }
+
+  private renderAddForm(level: number): TemplateResult {
+    const errors = this.addErrors;
+    return html`
+      <form part="add-form" class="add" aria-labelledby="add-title" novalidate @submit=${this.add}>
+        ${heading(level, html`Add a relationship`, { id: 'add-title', class: 'add-title' })}
+        ${this.renderErrors(errors)}
+        ${this.field('add-name', 'Organisation', 'name', '', errors, 'organisation.name')}
+        ${this.field('add-role', 'Contact role', 'contactRole', '', errors, 'contactRole', 'A role, not a name: for example "volunteer coordinator".')}
+        ${this.field('add-label', 'Label (optional)', 'contactLabel', '', errors, 'contactLabel', 'To tell contacts apart. No names, phone numbers or e-mail addresses.')}
+        ${this.listingSelect('add-listing', 'not-listed')}
+        ${this.field('add-date', 'Date', 'on', this.asOf, errors, 'context.on', undefined, 'date')}
+        <p class="buttons"><button type="submit" class="primary">Add relationship</button></p>
+      </form>
+    `;
+  }
+
+  private field(
+    id: string,
+    label: string,
+    name: string,
+    value: string,
+    errors: readonly ValidationIssue[],
+    path: string,
+    hint?: string,
+    type: 'text' | 'date' | 'textarea' = 'text',
+  ): TemplateResult {
+    const error = errors.find((e) => e.path === path || e.path.startsWith(`${path}.`));
+    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`
+      <div class="field ${error ? 'has-error' : ''}">
+        <label for=${id}>${label}</label>
+        ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+        ${error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">Error: </span>${label.replace(/ \(optional\)$/, '')} ${error.message}</span>` : nothing}
+        ${type === 'textarea'
+          ? html`<textarea id=${id} name=${name} rows="2" maxlength="1000" .value=${value}
+              aria-invalid=${error ? 'true' : nothing} aria-describedby=${describedBy || nothing}></textarea>`
+          : html`<input id=${id} name=${name} type=${type} .value=${value} autocomplete="off"
+              aria-invalid=${error ? 'true' : nothing} aria-describedby=${describedBy || nothing} />`}
+      </div>
+    `;
+  }
+
+  private listingSelect(id: string, value: AlissListing): TemplateResult {
+    return html`
+      <div class="field">
+        <label for=${id}>On ALISS?</label>
+        <select id=${id} name="alissListing">
+          ${ALISS_LISTINGS.map((l) => html`<option value=${l} ?selected=${l === value}>${LISTING_TEXT[l]}</option>`)}
+        </select>
+      </div>
+    `;
+  }
+
+  private renderErrors(errors: readonly ValidationIssue[]): TemplateResult | typeof nothing {
+    if (errors.length === 0) return nothing;
+    return html`<div part="error" class="error" role="alert" tabindex="-1">
+      <p class="error-title">There is a problem</p>
+      <ul>${errors.map((e) => html`<li>${describeIssue(e)}</li>`)}</ul>
+    </div>`;
+  }
+
+  private toggleQuiet(event: Event): void {
+    this.onlyQuiet = (event.target as HTMLInputElement).checked;
+  }
+
+  private togglePanel(id: string, mode: PanelMode): void {
+    const closing = this.panel?.id === id && this.panel.mode === mode;
+    this.panel = closing ? undefined : { id, mode };
+    this.panelErrors = [];
+    if (!closing) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#panel-${id}-${mode === 'edit' ? 'name' : 'date'}`)?.focus());
+    }
+  }
+
+  private closePanel(id: string): void {
+    this.panel = undefined;
+    this.panelErrors = [];
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${id}"] .actions button`)?.focus());
+  }
+
+  private context(data: FormData): { on: string; by: string; note?: string } {
+    const note = String(data.get('note') ?? '').trim();
+    return { on: String(data.get('on') ?? ''), by: this.recordedBy, ...(note ? { note } : {}) };
+  }
+
+  private add(event: Event): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const label = String(data.get('contactLabel') ?? '').trim();
+    const result = addRelationship(
+      this.register,
+      {
+        organisation: { name: String(data.get('name') ?? '') },
+        contactRole: String(data.get('contactRole') ?? ''),
+        ...(label ? { contactLabel: label } : {}),
+        alissListing: String(data.get('alissListing')) as AlissListing,
+      },
+      this.context(data),
+    );
+    if (!result.ok) {
+      this.addErrors = result.errors;
+      this.announcement = '';
+      void this.updateComplete.then(() => this.focusFirstError(form));
+      return;
+    }
+    this.addErrors = [];
+    const added = result.value.relationships.at(-1)!;
+    this.commit(result.value, 'added', added.id, `Added ${added.organisation.name}.`);
+    form.reset();
+    const date = form.querySelector<HTMLInputElement>('input[name="on"]');
+    if (date) date.value = this.asOf;
+    form.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+  }
+
+  private savePanel(event: Event, r: Relationship, mode: PanelMode): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const ctx = this.context(data);
+    let result: RegisterResult;
+    let change: NetworkEvent['type'];
+    let message: string;
+    switch (mode) {
+      case 'contact':
+      case 'visit':
+        result = recordContact(this.register, r.id, mode, ctx);
+        change = mode === 'visit' ? 'visited' : 'contacted';
+        message = mode === 'visit' ? `Recorded a visit to ${r.organisation.name}.` : `Recorded contact with ${r.organisation.name}.`;
+        break;
+      case 'end':
+        result = endRelationship(this.register, r.id, ctx);
+        change = 'ended';
+        message = `Ended the relationship with ${r.organisation.name}.`;
+        break;
+      case 'edit': {
+        const label = String(data.get('contactLabel') ?? '').trim();
+        const updated = updateRelationship(
+          this.register,
+          r.id,
+          {
+            organisation: { ...r.organisation, name: String(data.get('name') ?? '') },
+            contactRole: String(data.get('contactRole') ?? ''),
+            contactLabel: label || null,
+          },
+          ctx,
+        );
+        result = updated.ok ? setAlissListing(updated.value, r.id, String(data.get('alissListing')) as AlissListing, ctx) : updated;
+        change = updated.ok && updated.value !== this.register ? 'updated' : 'listing-changed';
+        message = `Saved the changes to ${String(data.get('name') ?? r.organisation.name).trim()}.`;
+        break;
+      }
+    }
+    if (!result.ok) {
+      this.panelErrors = result.errors.map((e) => (e.path.startsWith('changes.') ? { ...e, path: e.path.slice('changes.'.length) } : e));
+      void this.updateComplete.then(() => this.focusFirstError(form));
+      return;
+    }
+    if (result.value === this.register) {
+      this.closePanel(r.id);
+      this.announcement = 'Nothing changed.';
+      return;
+    }
+    this.commit(result.value, change, r.id, message);
+    this.closePanel(r.id);
+  }
+
+  private reactivate(r: Relationship): void {
+    const result = reactivateRelationship(this.register, r.id, { on: this.asOf, by: this.recordedBy });
+    if (!result.ok) {
+      this.announcement = `Could not reactivate ${r.organisation.name}: ${result.errors[0]!.message}.`;
+      return;
+    }
+    this.commit(result.value, 'reactivated', r.id, `Reactivated the relationship with ${r.organisation.name}.`);
+  }
+
+  private commit(register: NetworkRegister, change: NetworkEvent['type'], relationshipId: string, message: string): void {
+    this.register = register;
+    this.announcement = message;
+    this.emit<NetworkChangeDetail>('links-network-change', { register, change, relationshipId });
+  }
+
+  private focusFirstError(form: HTMLFormElement): void {
+    (form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[part="error"]'))?.focus();
+  }
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  'organisation.name': 'Organisation',
+  contactRole: 'Contact role',
+  contactLabel: 'Label',
+  'context.on': 'Date',
+  'context.note': 'Note',
+  id: 'This relationship',
+};
+
+function describeIssue(issue: ValidationIssue): string {
+  const name = FIELD_NAMES[issue.path] ?? (issue.path.startsWith('organisation') ? 'Organisation' : '');
+  return name ? `${name} ${issue.message}` : issue.message;
+}
+
+function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+function formatDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isFinite(date.getTime()) ? DATE_FORMAT.format(date) : iso;
+}

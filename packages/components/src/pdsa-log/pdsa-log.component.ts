@@ -1,0 +1,334 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import {
+  completePdsaCycle,
+  formatPath,
+  startPdsaCycle,
+  type ChangeIdea,
+  type PdsaAct,
+  type PdsaCycle,
+} from '@links-approach/core';
+import { heading, type HeadingLevel } from '../internal/heading.js';
+import { errorFor, errorId, fieldId, formStyles, inlineError, textValue } from '../internal/form-errors.js';
+import { PlanEditingElement } from '../internal/plan-editing.js';
+import { styles } from './pdsa-log.styles.js';
+
+const ACT_LABELS: Record<PdsaAct, string> = { adopt: 'Adopt', adapt: 'Adapt', abandon: 'Abandon' };
+const ACT_HINTS: Record<PdsaAct, string> = {
+  adopt: 'keep the change',
+  adapt: 'change it and test again',
+  abandon: 'stop testing it',
+};
+
+function formatDate(date: string | undefined): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/**
+ * A change idea's Plan-Do-Study-Act cycles as a timeline, oldest first:
+ * each cycle's plan, prediction, what was done, the study and the decision.
+ * Starts a new cycle (with its prediction) and completes the open one, each
+ * through core's `startPdsaCycle` / `completePdsaCycle`, showing their
+ * errors inline and in an error summary that takes focus.
+ *
+ * @summary PDSA cycles of one change idea: a timeline, start and complete a cycle.
+ *
+ * @fires {CustomEvent<PlanChangeDetail>} links-plan-change - A cycle was started or completed; `detail.plan` is the new plan. Cancelable: cancel it to keep the old plan.
+ *
+ * @csspart base - The wrapper.
+ * @csspart heading - The title.
+ * @csspart timeline - The list of cycles.
+ * @csspart cycle - One cycle.
+ * @csspart act - The decision tag of a cycle (or "In progress").
+ * @csspart start-form - The form that starts a new cycle.
+ * @csspart complete-form - The form that completes the open cycle.
+ * @csspart error-summary - The summary of the last refused edit.
+ * @csspart error-message - An inline error message.
+ * @csspart status - The polite confirmation region.
+ *
+ * @cssproperty --links-pdsa-log-line-color - Colour of the timeline line and completed markers (default the strong border colour).
+ * @cssproperty --links-pdsa-log-open-color - Colour of the open cycle's marker (default the primary colour).
+ */
+export class LinksPdsaLog extends PlanEditingElement {
+  static override styles = [PlanEditingElement.styles, formStyles, styles];
+
+  /** Id of the capacity the change idea belongs to. */
+  @property({ reflect: true })
+  capacity = '';
+
+  /** Id of the change idea whose cycles are shown. */
+  @property({ attribute: 'change-idea', reflect: true })
+  changeIdea = '';
+
+  /** Level (2–5) of the title heading; each cycle's heading sits one below. */
+  @property({ attribute: 'heading-level', type: Number })
+  headingLevel: HeadingLevel = 3;
+
+  /** Show the timeline only, without the forms. */
+  @property({ type: Boolean, reflect: true })
+  readonly = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 3;
+    if (changed.has('changeIdea') || changed.has('capacity')) this.errors = [];
+  }
+
+  private get located(): { idea: ChangeIdea; index: number } | undefined {
+    const ideas = this.plan?.capacities[this.capacity]?.changeIdeas;
+    const index = ideas?.findIndex((idea) => idea.id === this.changeIdea) ?? -1;
+    return ideas && index >= 0 ? { idea: ideas[index]!, index } : undefined;
+  }
+
+  private path(...segments: (string | number)[]): string {
+    return formatPath(['capacities', this.capacity, 'changeIdeas', this.located?.index ?? 0, ...segments]);
+  }
+
+  protected override render(): TemplateResult {
+    const located = this.located;
+    if (!located) {
+      return html`<div part="base"><p class="empty">No change idea to show.</p></div>`;
+    }
+    const { idea } = located;
+    const open = idea.cycles.findIndex((cycle) => cycle.completedDate === undefined);
+    return html`
+      <section part="base" aria-labelledby="title">
+        ${heading(this.headingLevel, html`PDSA cycles<span class="visually-hidden">: ${idea.title}</span>`, {
+          id: 'title',
+          class: 'title',
+          part: 'heading',
+        })}
+        ${this.renderErrorSummary(this.headingLevel + 1)}
+        ${idea.cycles.length === 0
+          ? html`<p class="empty">No cycles yet. Start one to test this change on a small scale.</p>`
+          : html`<ol class="timeline" part="timeline">
+              ${idea.cycles.map((cycle, index) => this.renderCycle(cycle, index, index === open))}
+            </ol>`}
+        ${!this.readonly && open < 0 ? this.renderStartForm(idea.cycles.length) : nothing} ${this.renderStatus()}
+      </section>
+    `;
+  }
+
+  private renderCycle(cycle: PdsaCycle, index: number, isOpen: boolean): TemplateResult {
+    const act = cycle.act;
+    return html`
+      <li class="cycle ${isOpen ? 'open' : 'complete'}" part="cycle">
+        ${heading(
+          this.headingLevel + 1,
+          html`Cycle ${index + 1}
+            <span class="tag ${act ?? 'open'}" part="act">${act ? ACT_LABELS[act] : 'In progress'}</span>`,
+          { class: 'cycle-title' },
+        )}
+        <dl>
+          <dt>Started</dt>
+          <dd>${formatDate(cycle.startDate)}</dd>
+          <dt>Plan</dt>
+          <dd>${cycle.plan}</dd>
+          <dt>Prediction</dt>
+          <dd>${cycle.prediction}</dd>
+          ${cycle.do
+            ? html`<dt>Do</dt>
+                <dd>${cycle.do}</dd>`
+            : nothing}
+          ${cycle.study
+            ? html`<dt>Study</dt>
+                <dd>${cycle.study}</dd>`
+            : nothing}
+          ${act
+            ? html`<dt>Act</dt>
+                <dd>${ACT_LABELS[act]}: ${ACT_HINTS[act]}</dd>`
+            : nothing}
+          ${cycle.completedDate
+            ? html`<dt>Completed</dt>
+                <dd>${formatDate(cycle.completedDate)}</dd>`
+            : nothing}
+        </dl>
+        ${isOpen && !this.readonly ? this.renderCompleteForm(cycle, index) : nothing}
+      </li>
+    `;
+  }
+
+  private field(
+    path: string,
+    label: string,
+    control: (attrs: {
+      id: string;
+      describedby: string | typeof nothing;
+      invalid: 'true' | typeof nothing;
+    }) => TemplateResult,
+    hint?: string,
+  ): TemplateResult {
+    const error = errorFor(this.errors, path);
+    const hintId = `${fieldId(path)}-hint`;
+    const describedby = [hint ? hintId : '', error ? errorId(path) : ''].filter(Boolean).join(' ') || nothing;
+    return html`<div class="form-group ${error ? 'has-error' : ''}">
+      <label for=${fieldId(path)}>${label}</label>
+      ${hint ? html`<span class="hint" id=${hintId}>${hint}</span>` : nothing} ${inlineError(this.errors, path)}
+      ${control({ id: fieldId(path), describedby, invalid: error ? 'true' : nothing })}
+    </div>`;
+  }
+
+  private renderStartForm(next: number): TemplateResult {
+    const p = (name: string) => this.path('cycles', next, name);
+    return html`
+      <form part="start-form" class="start-form" novalidate @submit=${this.onStart}>
+        ${heading(this.headingLevel + 1, html`Start cycle ${next + 1}`, { class: 'form-title' })}
+        ${this.field(
+          p('plan'),
+          'Plan',
+          (a) =>
+            html`<textarea
+              id=${a.id}
+              name="plan"
+              rows="2"
+              data-path=${p('plan')}
+              aria-describedby=${a.describedby}
+              aria-invalid=${a.invalid}
+            ></textarea>`,
+          'What will you try, who will do it, when and where?',
+        )}
+        ${this.field(
+          p('prediction'),
+          'Prediction',
+          (a) =>
+            html`<textarea
+              id=${a.id}
+              name="prediction"
+              rows="2"
+              data-path=${p('prediction')}
+              aria-describedby=${a.describedby}
+              aria-invalid=${a.invalid}
+            ></textarea>`,
+          'What do you expect to happen?',
+        )}
+        ${this.field(
+          p('startDate'),
+          'Start date',
+          (a) =>
+            html`<input
+              type="date"
+              class="width-10"
+              id=${a.id}
+              name="startDate"
+              data-path=${p('startDate')}
+              aria-describedby=${a.describedby}
+              aria-invalid=${a.invalid}
+            />`,
+        )}
+        <div class="button-row"><button type="submit">Start cycle</button></div>
+      </form>
+    `;
+  }
+
+  private renderCompleteForm(cycle: PdsaCycle, index: number): TemplateResult {
+    const p = (name: string) => this.path('cycles', index, name);
+    const actPath = p('act');
+    const actError = errorFor(this.errors, actPath);
+    return html`
+      <details ?open=${this.errors.some((e) => e.path.startsWith(this.path('cycles', index)))}>
+        <summary>Complete cycle ${index + 1}</summary>
+        <form
+          part="complete-form"
+          class="complete-form"
+          novalidate
+          @submit=${(event: SubmitEvent) => this.onComplete(event, cycle)}
+        >
+          ${this.field(
+            p('do'),
+            'Do: what happened',
+            (a) =>
+              html`<textarea
+                id=${a.id}
+                name="do"
+                rows="2"
+                data-path=${p('do')}
+                aria-describedby=${a.describedby}
+                aria-invalid=${a.invalid}
+                .value=${cycle.do ?? ''}
+              ></textarea>`,
+          )}
+          ${this.field(
+            p('study'),
+            'Study: what did you learn, against the prediction?',
+            (a) =>
+              html`<textarea
+                id=${a.id}
+                name="study"
+                rows="3"
+                data-path=${p('study')}
+                aria-describedby=${a.describedby}
+                aria-invalid=${a.invalid}
+              ></textarea>`,
+          )}
+          <div class="form-group ${actError ? 'has-error' : ''}">
+            <fieldset data-path=${actPath} aria-describedby=${actError ? errorId(actPath) : nothing}>
+              <legend>Act: what will you do with the change?</legend>
+              ${inlineError(this.errors, actPath)}
+              <div class="radios">
+                ${(['adopt', 'adapt', 'abandon'] as const).map(
+                  (act, i) => html`<label class="radio"
+                    ><input
+                      type="radio"
+                      name="act"
+                      .value=${act}
+                      id=${i === 0 ? fieldId(actPath) : nothing}
+                    />${ACT_LABELS[act]} <span class="hint">(${ACT_HINTS[act]})</span></label
+                  >`,
+                )}
+              </div>
+            </fieldset>
+          </div>
+          ${this.field(
+            p('completedDate'),
+            'Date completed',
+            (a) =>
+              html`<input
+                type="date"
+                class="width-10"
+                id=${a.id}
+                name="completedDate"
+                data-path=${p('completedDate')}
+                aria-describedby=${a.describedby}
+                aria-invalid=${a.invalid}
+              />`,
+          )}
+          <div class="button-row"><button type="submit">Complete cycle</button></div>
+        </form>
+      </details>
+    `;
+  }
+
+  private async onStart(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    if (!this.plan) return;
+    const data = new FormData(form);
+    const result = startPdsaCycle(this.plan, this.capacity, this.changeIdea, {
+      plan: textValue(data, 'plan') as string,
+      prediction: textValue(data, 'prediction') as string,
+      startDate: textValue(data, 'startDate') as string,
+    });
+    if (await this.applyResult(form, result, 'Cycle started.')) form.reset();
+  }
+
+  private async onComplete(event: SubmitEvent, cycle: PdsaCycle): Promise<void> {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    if (!this.plan) return;
+    const data = new FormData(form);
+    const doText = textValue(data, 'do');
+    const result = completePdsaCycle(this.plan, this.capacity, this.changeIdea, cycle.id, {
+      ...(doText !== undefined ? { do: doText } : {}),
+      study: textValue(data, 'study') as string,
+      act: textValue(data, 'act') as PdsaAct,
+      completedDate: textValue(data, 'completedDate') as string,
+    });
+    await this.applyResult(form, result, 'Cycle completed.');
+  }
+}

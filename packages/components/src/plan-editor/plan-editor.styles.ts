@@ -1,0 +1,180 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_nav-width: var(--links-plan-editor-nav-width, 15rem);
+    --_accent: var(--links-plan-editor-accent, var(--_primary));
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  h2,
+  h3,
+  h4,
+  h5,
+  h6,
+  [role='heading'] {
+    margin: 0 0 var(--_space-2);
+    line-height: 1.3;
+  }
+  .title {
+    font-size: 1.5rem;
+  }
+  .meta {
+    margin: 0 0 var(--_space-3);
+    color: var(--_text-secondary);
+  }
+  .tag {
+    display: inline-block;
+    font-size: 0.875rem;
+    font-weight: 600;
+    padding: 0 var(--_space-2);
+    border: 1px solid currentColor;
+    color: #003d78;
+    background: #d2e2f1;
+    text-transform: capitalize;
+  }
+  .save-state {
+    font-weight: 600;
+  }
+  .save-state.error,
+  .save-state.conflict {
+    color: var(--_error);
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, var(--_nav-width)) minmax(0, 1fr);
+    gap: var(--_space-4);
+    align-items: start;
+  }
+  @media (max-width: 40rem) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  nav ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    border-left: 4px solid var(--_border);
+  }
+  nav li {
+    margin: 0;
+  }
+  nav button {
+    all: unset;
+    box-sizing: border-box;
+    display: block;
+    width: 100%;
+    padding: var(--_space-2) var(--_space-3);
+    cursor: pointer;
+    color: var(--_link);
+    text-decoration: underline;
+    min-height: 44px;
+  }
+  nav button[aria-current='true'] {
+    color: var(--_text);
+    font-weight: 600;
+    text-decoration: none;
+    border-left: 4px solid var(--_accent);
+    margin-left: -4px;
+  }
+  nav button:focus-visible {
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 -2px var(--_focus), 0 4px var(--_focus-text);
+    outline: none;
+  }
+  .panel-title {
+    font-size: 1.375rem;
+  }
+  .panel-description {
+    color: var(--_text-secondary);
+    margin: 0 0 var(--_space-3);
+  }
+  .block {
+    border-top: 1px solid var(--_border);
+    padding-top: var(--_space-3);
+    margin-top: var(--_space-3);
+  }
+  .block-title {
+    font-size: 1.25rem;
+  }
+  .card {
+    border: 1px solid var(--_border);
+    border-left: 4px solid var(--_accent);
+    background: var(--_surface);
+    padding: var(--_space-3);
+    margin: 0 0 var(--_space-3);
+  }
+  .card-title {
+    font-size: 1.125rem;
+  }
+  .items {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--_space-3);
+  }
+  table {
+    border-collapse: collapse;
+    margin: 0 0 var(--_space-3);
+    width: 100%;
+  }
+  caption {
+    text-align: left;
+    font-weight: 600;
+    padding-bottom: var(--_space-1);
+  }
+  th,
+  td {
+    text-align: left;
+    border-bottom: 1px solid var(--_border);
+    padding: var(--_space-1) var(--_space-2);
+    vertical-align: top;
+  }
+  td.number,
+  th.number {
+    text-align: right;
+  }
+  .empty {
+    color: var(--_text-secondary);
+  }
+  .note {
+    color: var(--_text-secondary);
+    margin: 0 0 var(--_space-2);
+  }
+  .banner {
+    border: 4px solid var(--_error);
+    padding: var(--_space-3);
+    margin: 0 0 var(--_space-3);
+  }
+  .banner.info {
+    border-color: var(--_primary);
+  }
+  .banner:focus {
+    outline: 4px solid var(--_focus);
+  }
+  .status:empty {
+    display: none;
+  }
+  .status {
+    border-left: 4px solid var(--_success);
+    padding-left: var(--_space-2);
+  }
+  details > summary {
+    cursor: pointer;
+    color: var(--_link);
+    text-decoration: underline;
+    margin: 0 0 var(--_space-2);
+    min-height: 24px;
+  }
+  fieldset.panel {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,777 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  allowedActions,
+  applyEvent,
+  CONSENT_SCOPES,
+  CONTACT_ATTEMPT_OUTCOMES,
+  CONTACT_METHODS,
+  CONTACT_SETTINGS,
+  describeEvent,
+  GOAL_STATUSES,
+  LINKS_FRAMEWORK,
+  messageBack,
+  OUTCOME_CODES,
+  REFERRAL_LABELS,
+  resourceReferenceFrom,
+  RESOURCE_LINK_STATUSES,
+  RESOURCE_MODES,
+  responseWindow,
+  URGENCIES,
+  validateReferralEvent,
+  type ActorRole,
+  type Framework,
+  type ReferralAction,
+  type ReferralEvent,
+  type ReferralState,
+  type ResourceReference,
+} from '@links-approach/core';
+import { LinksElement } from '../internal/links-element.js';
+import { heading, type HeadingLevel } from '../internal/heading.js';
+import {
+  errorSummary,
+  fieldId,
+  fieldPathsOf,
+  focusField,
+  formStyles,
+  inlineError,
+  numberValue,
+  resolveErrors,
+  textValue,
+  type FieldError,
+} from '../internal/form-errors.js';
+import { styles } from './referral-detail.styles.js';
+
+/** Detail of the `links-referral-change` event. */
+export interface ReferralChangeDetail {
+  /** The event the user recorded, already accepted by the workflow. */
+  readonly event: ReferralEvent;
+  /** The referral after the event. */
+  readonly referral: ReferralState;
+  /** The referral before it. */
+  readonly previous: ReferralState;
+}
+
+type Option = readonly [value: string, label: string];
+
+const L = REFERRAL_LABELS;
+const dateTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+
+/** Picks the first id of the form `<prefix><n>` not used yet. */
+function nextId(prefix: string, used: readonly string[]): string {
+  for (let n = used.length + 1; ; n++) if (!used.includes(`${prefix}${n}`)) return `${prefix}${n}`;
+}
+
+function defaultEventId(): string {
+  const c = globalThis.crypto as Crypto | undefined;
+  return `evt-${
+    c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`
+  }`;
+}
+
+/**
+ * One referral in full: its details, the actions the current user may take
+ * now (exactly those core's `allowedActions` offers, each with the fields it
+ * needs), goals, contacts, resource links, follow-ups, the complete timeline
+ * (the audit trail: who, in which role, when, what and why) and a preview of
+ * the message back to the GP and referrer.
+ *
+ * Recording an action builds a referral event, checks it with core
+ * (`validateReferralEvent`, then `applyEvent`), and fires a cancelable
+ * `links-referral-change` with the new state; unless the host cancels it,
+ * the element shows the new state. A refused event is shown with core's
+ * reason and changes nothing. To link a resource found in a directory, put a
+ * `<links-resource-finder>` in the `resource-finder` slot: choosing a
+ * resource there fills the link form.
+ *
+ * @summary A referral's details, allowed actions, casework, timeline and message back.
+ *
+ * @fires {CustomEvent<ReferralChangeDetail>} links-referral-change - An action was recorded (cancelable: cancel to keep the element's referral as it was).
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The title.
+ * @csspart status - The status badge.
+ * @csspart facts - The list of key facts.
+ * @csspart actions - The actions section.
+ * @csspart action-button - A button for one allowed action.
+ * @csspart action-form - The form of the chosen action.
+ * @csspart error-summary - The problems with the last attempt.
+ * @csspart section - A section: goals, contacts, resources, follow-ups, timeline.
+ * @csspart timeline - The audit trail list.
+ * @csspart message-back - The message-back preview.
+ *
+ * @cssproperty --links-referral-detail-accent - Colour of the status badge and section rules (default the primary colour).
+ * @cssproperty --links-color-primary - Global: primary colour (NHS blue).
+ * @cssproperty --links-color-error - Global: error colour.
+ * @cssproperty --links-color-focus - Global: focus highlight (NHS yellow).
+ *
+ * @slot resource-finder - A resource finder (e.g. `<links-resource-finder>`), shown in the "Link a resource" form; its `links-resource-select` event fills the form.
+ */
+export class LinksReferralDetail extends LinksElement {
+  static override styles = [LinksElement.styles, formStyles, styles];
+
+  /** The referral to show (a core referral state). */
+  @property({ attribute: false })
+  referral: ReferralState | undefined;
+
+  /** The current user's role: `referrer`, `clp`, `practice-manager` or `system`. */
+  @property({ attribute: 'user-role' })
+  userRole: ActorRole = 'clp';
+
+  /** The current user's staff pseudonym. Without it no action is offered. */
+  @property({ attribute: 'user-id' })
+  userId = '';
+
+  /** "Now" for the response window: a Date or an ISO date. Default: the current time. */
+  @property({ attribute: 'as-of' })
+  asOf: string | Date | undefined;
+
+  /** Days the CLP has to respond (default 14). */
+  @property({ attribute: 'response-window', type: Number })
+  responseWindow = 14;
+
+  /** The framework whose themes reasons and goals use. */
+  @property({ attribute: false })
+  framework: Framework = LINKS_FRAMEWORK;
+
+  /** Level (2–5) of the title heading; sections sit one below. */
+  @property({ attribute: 'heading-level', type: Number })
+  headingLevel: HeadingLevel = 2;
+
+  /** Makes ids for new events (default: `evt-<uuid>`). */
+  @property({ attribute: false })
+  eventId: () => string = defaultEventId;
+
+  /** The time new events are recorded at (default: the current time). */
+  @property({ attribute: false })
+  now: () => Date = () => new Date();
+
+  @state() private action: ReferralAction | undefined;
+  @state() private errors: FieldError[] = [];
+  @state() private refusal = '';
+  @state() private announcement = '';
+  @state() private picked: ResourceReference | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
+    if (changed.has('referral') && changed.get('referral')?.id !== this.referral?.id) this.closeAction();
+  }
+
+  protected override render(): TemplateResult {
+    const referral = this.referral;
+    const level = this.headingLevel;
+    if (!referral) {
+      return html`<section part="base"><p class="empty">No referral chosen.</p></section>`;
+    }
+    return html`
+      <article part="base" aria-labelledby="title">
+        <header>
+          ${heading(level, html`Referral ${referral.id}`, { id: 'title', class: 'title', part: 'heading' })}
+          <p class="status-line">
+            <span class="badge" part="status">${L.status[referral.status]}</span>
+            ${referral.businessStatus
+              ? html`<span class="business">${L.businessStatus[referral.businessStatus]}</span>`
+              : nothing}
+            ${referral.statusReason ? html`<span class="reason">Reason: ${referral.statusReason}</span>` : nothing}
+          </p>
+        </header>
+        ${this.renderFacts(referral)}
+        <p class="visually-hidden" role="status">${this.announcement}</p>
+        ${this.renderActions(referral, level + 1)} ${this.renderGoals(referral, level + 1)}
+        ${this.renderContacts(referral, level + 1)} ${this.renderResources(referral, level + 1)}
+        ${this.renderFollowUps(referral, level + 1)} ${this.renderTimeline(referral, level + 1)}
+        ${this.renderMessageBack(referral)}
+      </article>
+    `;
+  }
+
+  private themeName(id: string): string {
+    return this.framework.themes.find((t) => t.id === id)?.name ?? id;
+  }
+
+  private renderFacts(r: ReferralState): TemplateResult {
+    const window = responseWindow(r, { asOf: this.asOf ?? new Date(), responseWindowDays: this.responseWindow });
+    const response = r.respondedAt
+      ? `Responded ${r.respondedAt.slice(0, 10)}${window.respondedLate ? ' (after the response window)' : ''}`
+      : window.dueBy
+      ? `${window.overdue ? 'Overdue: was due' : 'Due by'} ${window.dueBy.slice(0, 10)}`
+      : 'Not requested yet';
+    return html`<dl class="facts" part="facts">
+      <div>
+        <dt>Person</dt>
+        <dd>${r.person}</dd>
+      </div>
+      <div>
+        <dt>Practice</dt>
+        <dd>${r.practiceId}</dd>
+      </div>
+      <div>
+        <dt>Route</dt>
+        <dd>${L.route[r.route]}${r.routeDetail ? html` (${r.routeDetail})` : nothing}</dd>
+      </div>
+      <div>
+        <dt>Urgency</dt>
+        <dd>${L.urgency[r.urgency]}</dd>
+      </div>
+      <div>
+        <dt>Referred by</dt>
+        <dd>${r.referrerId}, ${r.createdAt.slice(0, 10)}</dd>
+      </div>
+      <div>
+        <dt>Community Links Practitioner</dt>
+        <dd>${r.clpId ?? 'Not yet assigned'}</dd>
+      </div>
+      <div>
+        <dt>Response</dt>
+        <dd class=${window.overdue ? 'overdue' : ''}>${response}</dd>
+      </div>
+      ${r.previousReferralId
+        ? html`<div>
+            <dt>Reopens</dt>
+            <dd>${r.previousReferralId}</dd>
+          </div>`
+        : nothing}
+      <div class="wide">
+        <dt>Reasons</dt>
+        <dd>
+          <ul>
+            ${r.reasons.map(
+              (reason) =>
+                html`<li>
+                  <strong>${this.themeName(reason.themeId)}</strong>${reason.text ? html`: ${reason.text}` : nothing}
+                </li>`,
+            )}
+          </ul>
+        </dd>
+      </div>
+      <div class="wide">
+        <dt>Consent</dt>
+        <dd>
+          <ul>
+            ${CONSENT_SCOPES.map(
+              (scope) =>
+                html`<li>
+                  ${L.consentScope[scope]}:
+                  <strong>${r.consent[scope] === 'not-asked' ? 'not asked' : r.consent[scope]}</strong>
+                </li>`,
+            )}
+          </ul>
+          ${r.doNotContact ? html`<p class="flag">Do not contact</p>` : nothing}
+        </dd>
+      </div>
+    </dl>`;
+  }
+
+  private renderActions(r: ReferralState, level: number): TemplateResult {
+    const actions = this.userId
+      ? allowedActions(r, { role: this.userRole, id: this.userId }, { framework: this.framework })
+      : [];
+    return html`<section class="actions" part="actions" aria-labelledby="actions-heading">
+      ${heading(level, html`What you can do now`, { id: 'actions-heading', class: 'section-heading' })}
+      ${!this.userId
+        ? html`<p>Actions are not available: the page has not said who you are.</p>`
+        : actions.length === 0
+        ? html`<p>There is nothing you can record on this referral now.</p>`
+        : html`<ul class="action-list">
+            ${actions.map(
+              (action) => html`<li>
+                <button
+                  type="button"
+                  class="secondary"
+                  part="action-button"
+                  aria-expanded=${this.isOpen(action) ? 'true' : 'false'}
+                  @click=${() => this.openAction(action)}
+                >
+                  ${action.label}
+                </button>
+              </li>`,
+            )}
+          </ul>`}
+      ${this.action ? this.renderActionForm(this.action, level + 1) : nothing}
+    </section>`;
+  }
+
+  private isOpen(action: ReferralAction): boolean {
+    return this.action?.type === action.type && this.action.to === action.to;
+  }
+
+  private field(
+    path: string,
+    label: string,
+    control: 'text' | 'textarea' | 'select' | 'number' | 'date',
+    options: { options?: readonly Option[]; hint?: string; required?: boolean; value?: string } = {},
+  ): TemplateResult {
+    const id = fieldId(path);
+    const error = this.errors.find((e) => e.path === path);
+    const hintId = `${id}-hint`;
+    const describedby = [options.hint ? hintId : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+    const invalid = error ? 'true' : nothing;
+    let input: TemplateResult;
+    switch (control) {
+      case 'textarea':
+        input = html`<textarea
+          id=${id}
+          name=${path}
+          data-path=${path}
+          rows="3"
+          aria-describedby=${describedby}
+          aria-invalid=${invalid}
+        ></textarea>`;
+        break;
+      case 'select':
+        input = html`<select
+          id=${id}
+          name=${path}
+          data-path=${path}
+          aria-describedby=${describedby}
+          aria-invalid=${invalid}
+        >
+          ${(options.options ?? []).map(
+            ([value, text]) => html`<option value=${value} ?selected=${value === options.value}>${text}</option>`,
+          )}
+        </select>`;
+        break;
+      default:
+        input = html`<input
+          id=${id}
+          name=${path}
+          data-path=${path}
+          type=${control === 'number' ? 'text' : control}
+          inputmode=${control === 'number' ? 'numeric' : nothing}
+          class=${control === 'number' || control === 'date' ? 'width-10' : 'width-full'}
+          aria-describedby=${describedby}
+          aria-invalid=${invalid}
+          .value=${options.value ?? ''}
+        />`;
+    }
+    return html`<div class="form-group ${error ? 'has-error' : ''}">
+      <label for=${id}
+        >${label}${options.required === false ? html` <span class="optional">(optional)</span>` : nothing}</label
+      >
+      ${options.hint ? html`<span class="hint" id=${hintId}>${options.hint}</span>` : nothing}
+      ${inlineError(this.errors, path)} ${input}
+    </div>`;
+  }
+
+  private renderActionForm(action: ReferralAction, level: number): TemplateResult {
+    const r = this.referral!;
+    const opts = <T extends string>(values: readonly T[], labels: Record<T, string>): Option[] =>
+      values.map((v) => [v, labels[v]] as const);
+    const themes: Option[] = this.framework.themes.map((t) => [t.id, t.name] as const);
+    let fields: TemplateResult;
+    switch (action.type) {
+      case 'status-changed':
+        fields = html`${action.requires.includes('outcome')
+          ? html`${this.field('outcome.code', 'Outcome', 'select', { options: opts(OUTCOME_CODES, L.outcome) })}
+            ${this.field('outcome.summary', 'What changed for the person', 'textarea', {
+              hint: 'Goes into the message back to the GP and referrer.',
+            })}`
+          : nothing}
+        ${this.field('reason', 'Reason', 'textarea', {
+          required: action.requires.includes('reason'),
+          ...(action.requires.includes('reason')
+            ? { hint: 'Recorded with the change and shown to the referrer.' }
+            : {}),
+        })}`;
+        break;
+      case 'details-updated':
+        fields = this.field('urgency', 'Urgency', 'select', { options: opts(URGENCIES, L.urgency), value: r.urgency });
+        break;
+      case 'clp-assigned':
+        fields = this.field('clpId', 'Community Links Practitioner (staff reference)', 'text');
+        break;
+      case 'consent-given':
+        fields = this.field('scope', 'Consent given for', 'select', {
+          options: CONSENT_SCOPES.filter((s) => r.consent[s] !== 'given').map((s) => [s, L.consentScope[s]] as const),
+        });
+        break;
+      case 'consent-withdrawn':
+        fields = this.field('scope', 'Consent withdrawn for', 'select', {
+          options: CONSENT_SCOPES.filter((s) => r.consent[s] === 'given').map((s) => [s, L.consentScope[s]] as const),
+        });
+        break;
+      case 'do-not-contact-set':
+      case 'do-not-contact-cleared':
+        fields = this.field('reason', 'Reason', 'textarea', { required: false });
+        break;
+      case 'contact-attempted':
+        fields = html`${this.field('method', 'How', 'select', { options: opts(CONTACT_METHODS, L.contactMethod) })}
+        ${this.field('outcome', 'What happened', 'select', {
+          options: opts(CONTACT_ATTEMPT_OUTCOMES, L.contactAttemptOutcome),
+        })}`;
+        break;
+      case 'contact-recorded':
+        fields = html`${this.field('setting', 'Where', 'select', { options: opts(CONTACT_SETTINGS, L.contactSetting) })}
+        ${this.field('durationMinutes', 'Length in minutes', 'number', { hint: 'For example, 45' })}`;
+        break;
+      case 'goal-added':
+        fields = html`${this.field('statement', 'Goal, in the person’s words', 'textarea')}
+        ${this.field('themeId', 'Theme', 'select', { options: themes })}
+        ${this.field('status', 'Status', 'select', {
+          options: [
+            ['active', 'Active'],
+            ['proposed', 'Proposed'],
+          ],
+        })}`;
+        break;
+      case 'goal-updated':
+        fields = html`${this.field('goalId', 'Goal', 'select', {
+          options: r.goals.map((g) => [g.id, g.statement] as const),
+        })}
+        ${this.field('status', 'New status', 'select', { options: opts(GOAL_STATUSES, L.goalStatus) })}`;
+        break;
+      case 'resource-linked':
+        fields = html`<div class="finder">
+            <slot name="resource-finder" @links-resource-select=${this.onResourcePicked}></slot>
+          </div>
+          ${this.picked
+            ? html`<p class="picked">
+                Chosen: <strong>${this.picked.name}</strong>${this.picked.source
+                  ? html` (${this.picked.source})`
+                  : nothing}
+              </p>`
+            : nothing}
+          ${this.field('resource.name', 'Resource name', 'text', {
+            value: this.picked?.name ?? '',
+            hint: 'Filled in when you choose a resource above; or type it.',
+          })}
+          ${this.field('resource.id', 'Resource reference', 'text', {
+            value: this.picked?.id ?? '',
+            hint: 'Its id in the directory, or any reference the practice uses.',
+          })}
+          ${this.field('mode', 'How', 'select', {
+            options: opts(RESOURCE_MODES, L.resourceMode),
+            hint: 'Referring shares the person’s details: it needs their consent.',
+          })}`;
+        break;
+      case 'resource-updated':
+        fields = html`${this.field('linkId', 'Resource', 'select', {
+          options: r.resourceLinks.map((l) => [l.id, l.resource.name] as const),
+        })}
+        ${this.field('status', 'New status', 'select', { options: opts(RESOURCE_LINK_STATUSES, L.resourceLinkStatus) })}`;
+        break;
+      case 'follow-up-scheduled':
+        fields = html`${this.field('due', 'Due on', 'date')}
+        ${this.field('note', 'What to follow up', 'textarea', { required: false })}`;
+        break;
+      case 'follow-up-done':
+        fields = this.field('followUpId', 'Follow-up', 'select', {
+          options: r.followUps
+            .filter((f) => !f.done)
+            .map((f) => [f.id, `${f.due}${f.note ? `: ${f.note}` : ''}`] as const),
+        });
+        break;
+      case 'outcome-recorded':
+        fields = html`${this.field('outcome.code', 'Outcome', 'select', { options: opts(OUTCOME_CODES, L.outcome) })}
+        ${this.field('outcome.summary', 'What changed for the person', 'textarea')}`;
+        break;
+      case 'note-added':
+        fields = this.field('text', 'Note', 'textarea');
+        break;
+      default:
+        fields = html``;
+    }
+    const fallbackLabel = (path: string) =>
+      this.renderRoot
+        .querySelector<HTMLLabelElement>(`label[for="${CSS.escape(fieldId(path))}"]`)
+        ?.textContent?.replace('(optional)', '')
+        .trim() ?? '';
+    return html`<form
+      class="action-form"
+      part="action-form"
+      novalidate
+      aria-labelledby="action-heading"
+      @submit=${this.onSubmit}
+    >
+      ${heading(level, html`${action.label}`, { id: 'action-heading', class: 'form-heading' })}
+      ${this.refusal
+        ? html`<div class="refusal" role="alert" part="error-summary">
+            ${heading(level + 1, html`This was not recorded`, { class: 'error-summary-title' })}
+            <p>${this.refusal}</p>
+          </div>`
+        : nothing}
+      ${errorSummary(this.errors, (path) => focusField(this.renderRoot as ShadowRoot, path), fallbackLabel, level + 1)}
+      ${fields}
+      <div class="button-row">
+        <button type="submit">Record</button>
+        <button type="button" class="secondary" @click=${() => this.closeAction()}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private renderGoals(r: ReferralState, level: number): TemplateResult {
+    return html`<section part="section" aria-labelledby="goals-heading">
+      ${heading(level, html`Goals`, { id: 'goals-heading', class: 'section-heading' })}
+      ${r.goals.length === 0
+        ? html`<p>No goals yet.</p>`
+        : html`<ul class="plain">
+            ${r.goals.map(
+              (g) =>
+                html`<li>
+                  <span class="item">${g.statement}</span> <span class="meta">${this.themeName(g.themeId)}</span>
+                  <span class="tag">${L.goalStatus[g.status]}</span>
+                </li>`,
+            )}
+          </ul>`}
+    </section>`;
+  }
+
+  private renderContacts(r: ReferralState, level: number): TemplateResult {
+    return html`<section part="section" aria-labelledby="contacts-heading">
+      ${heading(level, html`Contacts`, { id: 'contacts-heading', class: 'section-heading' })}
+      <p>
+        ${r.contacts.length} contact${r.contacts.length === 1 ? '' : 's'}; ${r.contactAttempts.length}
+        attempt${r.contactAttempts.length === 1 ? '' : 's'} to make contact.
+      </p>
+      ${r.contacts.length > 0
+        ? html`<ul class="plain">
+            ${r.contacts.map(
+              (c) =>
+                html`<li>
+                  ${c.at.slice(0, 10)}: ${L.contactSetting[c.setting].toLowerCase()}, ${c.durationMinutes} minutes
+                </li>`,
+            )}
+          </ul>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderResources(r: ReferralState, level: number): TemplateResult {
+    return html`<section part="section" aria-labelledby="resources-heading">
+      ${heading(level, html`Community resources`, { id: 'resources-heading', class: 'section-heading' })}
+      ${r.resourceLinks.length === 0
+        ? html`<p>No resources linked yet.</p>`
+        : html`<ul class="plain">
+            ${r.resourceLinks.map(
+              (l) => html`<li>
+                <span class="item">${l.resource.name}</span>${l.resource.source
+                  ? html` <span class="meta">${l.resource.source}</span>`
+                  : nothing} <span class="tag">${L.resourceMode[l.mode]}</span>
+                <span class="tag">${L.resourceLinkStatus[l.status]}</span>
+              </li>`,
+            )}
+          </ul>`}
+    </section>`;
+  }
+
+  private renderFollowUps(r: ReferralState, level: number): TemplateResult {
+    const today = (this.asOf instanceof Date ? this.asOf : this.asOf ? new Date(this.asOf) : new Date())
+      .toISOString()
+      .slice(0, 10);
+    return html`<section part="section" aria-labelledby="follow-ups-heading">
+      ${heading(level, html`Follow-ups`, { id: 'follow-ups-heading', class: 'section-heading' })}
+      ${r.followUps.length === 0
+        ? html`<p>No follow-ups.</p>`
+        : html`<ul class="plain">
+            ${r.followUps.map(
+              (f) => html`<li>
+                Due ${f.due}${f.note ? html`: ${f.note}` : nothing}
+                ${f.done
+                  ? html`<span class="tag">Done</span>`
+                  : f.due < today
+                  ? html`<span class="flag">Overdue</span>`
+                  : nothing}
+              </li>`,
+            )}
+          </ul>`}
+    </section>`;
+  }
+
+  private renderTimeline(r: ReferralState, level: number): TemplateResult {
+    return html`<section part="section" aria-labelledby="timeline-heading">
+      ${heading(level, html`Timeline`, { id: 'timeline-heading', class: 'section-heading' })}
+      <ol class="timeline" part="timeline">
+        ${r.timeline.map(
+          (event) => html`<li>
+            <time datetime=${event.at}>${dateTime(event.at)}</time>
+            <span class="who">${L.role[event.actor.role]} ${event.actor.id}</span>
+            <span class="what">${describeEvent(event, { referral: r, framework: this.framework })}</span>
+            ${event.reason ? html`<span class="why">Reason: ${event.reason}</span>` : nothing}
+            ${event.type === 'note-added' ? html`<span class="note">${event.text}</span>` : nothing}
+            ${event.type === 'created' && event.note ? html`<span class="note">${event.note}</span>` : nothing}
+          </li>`,
+        )}
+      </ol>
+    </section>`;
+  }
+
+  private renderMessageBack(r: ReferralState): TemplateResult {
+    const message = messageBack(r, { framework: this.framework });
+    return html`<details class="message-back" part="message-back">
+      <summary>
+        ${message.data.final ? 'Message back to the GP and referrer' : 'Interim update for the GP and referrer'}
+      </summary>
+      <pre>${message.text}</pre>
+    </details>`;
+  }
+
+  private openAction(action: ReferralAction): void {
+    this.action = this.isOpen(action) ? undefined : action;
+    this.errors = [];
+    this.refusal = '';
+    this.picked = undefined;
+    if (this.action)
+      void this.updateComplete.then(() =>
+        this.renderRoot
+          .querySelector<HTMLElement>('.action-form select, .action-form input, .action-form textarea')
+          ?.focus(),
+      );
+  }
+
+  private closeAction(): void {
+    this.action = undefined;
+    this.errors = [];
+    this.refusal = '';
+    this.picked = undefined;
+  }
+
+  private onResourcePicked = (event: Event): void => {
+    const detail = (
+      event as CustomEvent<{
+        resource?: { id: string; name: string; provenance?: { sourceName?: string; source?: string } };
+      }>
+    ).detail;
+    if (detail?.resource) this.picked = resourceReferenceFrom(detail.resource);
+  };
+
+  /** Builds the event the open form describes (unchecked: core checks it). */
+  private buildEvent(form: HTMLFormElement): ReferralEvent {
+    const r = this.referral!;
+    const action = this.action!;
+    const data = new FormData(form);
+    const text = (name: string) => textValue(data, name);
+    const base: Record<string, unknown> = {
+      id: this.eventId(),
+      referralId: r.id,
+      type: action.type,
+      at: this.now().toISOString(),
+      actor: { role: this.userRole, id: this.userId },
+    };
+    const reason = text('reason');
+    if (reason !== undefined) base['reason'] = reason;
+    const outcome = () => ({ code: text('outcome.code'), summary: text('outcome.summary') ?? '' });
+    const fields: Record<string, unknown> = {};
+    switch (action.type) {
+      case 'status-changed':
+        fields['to'] = action.to;
+        if (action.requires.includes('outcome')) fields['outcome'] = outcome();
+        break;
+      case 'details-updated':
+        fields['urgency'] = text('urgency');
+        break;
+      case 'clp-assigned':
+        fields['clpId'] = text('clpId');
+        break;
+      case 'consent-given':
+      case 'consent-withdrawn':
+        fields['scope'] = text('scope');
+        break;
+      case 'contact-attempted':
+        fields['method'] = text('method');
+        fields['outcome'] = text('outcome');
+        break;
+      case 'contact-recorded':
+        fields['setting'] = text('setting');
+        fields['durationMinutes'] = numberValue(data, 'durationMinutes');
+        break;
+      case 'goal-added':
+        fields['goalId'] = nextId(
+          'g',
+          r.goals.map((g) => g.id),
+        );
+        fields['statement'] = text('statement');
+        fields['themeId'] = text('themeId');
+        fields['status'] = text('status');
+        break;
+      case 'goal-updated':
+        fields['goalId'] = text('goalId');
+        fields['status'] = text('status');
+        break;
+      case 'resource-linked':
+        fields['linkId'] = nextId(
+          'l',
+          r.resourceLinks.map((l) => l.id),
+        );
+        fields['resource'] = {
+          id: text('resource.id') ?? this.picked?.id,
+          name: text('resource.name') ?? this.picked?.name,
+          ...(this.picked?.source ? { source: this.picked.source } : {}),
+        };
+        fields['mode'] = text('mode');
+        break;
+      case 'resource-updated':
+        fields['linkId'] = text('linkId');
+        fields['status'] = text('status');
+        break;
+      case 'follow-up-scheduled':
+        fields['followUpId'] = nextId(
+          'f',
+          r.followUps.map((f) => f.id),
+        );
+        fields['due'] = text('due');
+        fields['note'] = text('note');
+        break;
+      case 'follow-up-done':
+        fields['followUpId'] = text('followUpId');
+        break;
+      case 'outcome-recorded':
+        fields['outcome'] = outcome();
+        break;
+      case 'note-added':
+        fields['text'] = text('text');
+        break;
+      default:
+        break;
+    }
+    for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
+    return { ...base, ...fields } as unknown as ReferralEvent;
+  }
+
+  private onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const previous = this.referral;
+    if (!previous || !this.action) return;
+    const draft = this.buildEvent(form);
+    this.refusal = '';
+    const checked = validateReferralEvent(draft);
+    if (!checked.ok) {
+      const paths = fieldPathsOf(form);
+      this.errors = resolveErrors(checked.errors, paths, [...paths][0] ?? '');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      return;
+    }
+    this.errors = [];
+    const result = applyEvent(previous, checked.value, { trusted: true, framework: this.framework });
+    if (!result.ok) {
+      const field =
+        result.rejection.code === 'reason-required'
+          ? 'reason'
+          : result.rejection.code === 'outcome-required'
+          ? 'outcome.summary'
+          : '';
+      if (field && fieldPathsOf(form).has(field)) {
+        this.errors = [{ path: field, reported: field, message: result.rejection.reason }];
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      } else {
+        this.refusal = result.rejection.reason;
+      }
+      return;
+    }
+    const proceed = this.emit<ReferralChangeDetail>(
+      'links-referral-change',
+      { event: checked.value, referral: result.state, previous },
+      { cancelable: true },
+    );
+    const described = describeEvent(checked.value, { referral: result.state, framework: this.framework });
+    this.closeAction();
+    if (proceed) {
+      this.referral = result.state;
+      this.announcement = `Recorded: ${described}.`;
+    } else {
+      this.announcement = 'Not recorded: the page did not accept the change.';
+    }
+  };
+}

@@ -1,0 +1,432 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  applyEvent,
+  CONSENT_SCOPES,
+  duplicateWarning,
+  LINKS_FRAMEWORK,
+  REFERRAL_LABELS,
+  REFERRAL_ROUTES,
+  URGENCIES,
+  validateReferralEvent,
+  type CreatedEvent,
+  type Framework,
+  type ReferralState,
+} from '@links-approach/core';
+import { LinksElement } from '../internal/links-element.js';
+import { heading, type HeadingLevel } from '../internal/heading.js';
+import {
+  errorSummary,
+  fieldId,
+  fieldPathsOf,
+  focusField,
+  formStyles,
+  inlineError,
+  resolveErrors,
+  textValue,
+  type FieldError,
+} from '../internal/form-errors.js';
+import { styles } from './referral-form.styles.js';
+
+/** Detail of the `links-referral-create` event. */
+export interface ReferralCreateDetail {
+  /** The `created` event, validated and accepted by the workflow: store it. */
+  readonly event: CreatedEvent;
+  /** The new referral's state. */
+  readonly referral: ReferralState;
+}
+
+const CONSENT_HINTS: Record<(typeof CONSENT_SCOPES)[number], string> = {
+  contact: 'The Community Links Practitioner may phone, write to or visit the person.',
+  'share-outcome-with-gp-record': 'The outcome, goals and resources go back into the GP record at the end.',
+  'share-with-community-organisation':
+    'The person’s details may be passed to a community organisation they are referred to.',
+};
+
+const LABELS: Record<string, string> = {
+  route: 'How the person came to be referred',
+  routeDetail: 'Describe the route',
+  reasons: 'Reasons for referral',
+  urgency: 'How soon',
+  consent: 'Consent',
+  note: 'Anything else the Community Links Practitioner should know',
+};
+
+function newId(prefix: string): string {
+  const c = globalThis.crypto as Crypto | undefined;
+  return `${prefix}-${
+    c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`
+  }`;
+}
+
+/**
+ * The practice team's referral to the Community Links Practitioner: how the
+ * person came to be referred, the reasons under the self-management themes,
+ * urgency, consent, and a note. The person is the pseudonymous reference the
+ * host passes in (`person`); the form never asks for a name or a number.
+ *
+ * Sending builds a `created` event and checks it with core (schema, then the
+ * workflow); problems are listed in an error summary that links to each
+ * field (GOV.UK/NHS.UK pattern). A valid referral fires
+ * `links-referral-create` with the event to store. When the person already
+ * has an open referral, a warning says so (core's `duplicateWarning`); it
+ * does not block.
+ *
+ * @summary Refer a person to the Community Links Practitioner.
+ *
+ * @fires {CustomEvent<ReferralCreateDetail>} links-referral-create - A valid referral was sent or saved as a draft.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The title.
+ * @csspart duplicate-warning - The warning that the person already has an open referral.
+ * @csspart error-summary - The list of problems.
+ * @csspart form - The form.
+ * @csspart send-button - The button that sends the referral.
+ * @csspart draft-button - The button that saves it as a draft.
+ * @csspart confirmation - The message after a referral was made.
+ *
+ * @cssproperty --links-referral-form-max-width - Widest the form gets (default 40rem).
+ * @cssproperty --links-color-primary - Global: primary colour (NHS blue).
+ * @cssproperty --links-color-error - Global: error colour.
+ * @cssproperty --links-color-focus - Global: focus highlight (NHS yellow).
+ *
+ * @slot - Optional text under the title, e.g. the practice's referral guidance.
+ */
+export class LinksReferralForm extends LinksElement {
+  static override styles = [LinksElement.styles, formStyles, styles];
+
+  /** The person: the pseudonymous reference from the host system (never a name or a CHI number). */
+  @property()
+  person = '';
+
+  /** The practice making the referral. */
+  @property({ attribute: 'practice-id' })
+  practiceId = '';
+
+  /** The referrer's staff pseudonym. */
+  @property({ attribute: 'referrer-id' })
+  referrerId = '';
+
+  /** The CLP the referral goes to, when the practice names one. */
+  @property({ attribute: 'clp-id' })
+  clpId = '';
+
+  /** The new referral's id (default: `ref-<uuid>`). */
+  @property({ attribute: 'referral-id' })
+  referralId = '';
+
+  /** A finished referral this one reopens. */
+  @property({ attribute: 'previous-referral-id' })
+  previousReferralId = '';
+
+  /** The practice's referrals, for the duplicate warning (and the re-referral check). */
+  @property({ attribute: false })
+  referrals: readonly ReferralState[] = [];
+
+  /** The framework whose themes the reasons use. */
+  @property({ attribute: false })
+  framework: Framework = LINKS_FRAMEWORK;
+
+  /** The title. */
+  @property()
+  label = 'Refer to the Community Links Practitioner';
+
+  /** Level (2–5) of the title heading. */
+  @property({ attribute: 'heading-level', type: Number })
+  headingLevel: HeadingLevel = 2;
+
+  /** Makes ids for new events (default: `evt-<uuid>`). */
+  @property({ attribute: false })
+  eventId: () => string = () => newId('evt');
+
+  /** The time the referral is recorded at (default: the current time). */
+  @property({ attribute: false })
+  now: () => Date = () => new Date();
+
+  @state() private errors: FieldError[] = [];
+  @state() private refusal = '';
+  @state() private chosenThemes = new Set<string>();
+  @state() private route = '';
+  @state() private confirmation = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
+  }
+
+  protected override render(): TemplateResult {
+    const level = this.headingLevel;
+    const warning = this.person
+      ? duplicateWarning(this.referrals, this.person, this.referralId ? { excludeId: this.referralId } : {})
+      : undefined;
+    return html`
+      <section part="base" aria-labelledby="title">
+        ${heading(level, html`${this.label}`, { id: 'title', class: 'title', part: 'heading' })}
+        <slot></slot>
+        ${this.confirmation
+          ? html`<div class="confirmation" part="confirmation" role="status">${this.confirmation}</div>`
+          : html`<div role="status"></div>`}
+        ${warning
+          ? html`<div class="warning" part="duplicate-warning">
+              ${heading(level + 1, html`<span class="visually-hidden">Important: </span>Already referred`, {
+                class: 'warning-title',
+              })}
+              <p>${warning.message}</p>
+            </div>`
+          : nothing}
+        ${this.refusal
+          ? html`<div class="refusal" role="alert">
+              ${heading(level + 1, html`The referral was not made`, { class: 'error-summary-title' })}
+              <p>${this.refusal}</p>
+            </div>`
+          : nothing}
+        ${errorSummary(
+          this.errors,
+          (path) => focusField(this.renderRoot as ShadowRoot, path),
+          (path) => LABELS[path.replace(/\[\d+\].*$/, '')] ?? '',
+          level + 1,
+        )}
+        <form part="form" novalidate @submit=${this.onSubmit}>
+          <p class="person">Person: <strong>${this.person || 'not given'}</strong></p>
+          ${this.renderRoute()} ${this.renderReasons()} ${this.renderUrgency()} ${this.renderConsent()}
+          <div class="form-group ${this.errorOn('note') ? 'has-error' : ''}">
+            <label for=${fieldId('note')}>${LABELS['note']} <span class="optional">(optional)</span></label>
+            <span class="hint" id="note-hint"
+              >Only what they need to make contact. Do not add the person’s name or numbers.</span
+            >
+            ${inlineError(this.errors, 'note')}
+            <textarea
+              id=${fieldId('note')}
+              name="note"
+              data-path="note"
+              rows="3"
+              aria-describedby="note-hint"
+            ></textarea>
+          </div>
+          <div class="button-row">
+            <button type="submit" part="send-button" value="requested">Send referral</button>
+            <button type="submit" class="secondary" part="draft-button" value="draft">Save as draft</button>
+          </div>
+        </form>
+      </section>
+    `;
+  }
+
+  private errorOn(path: string): FieldError | undefined {
+    return this.errors.find((e) => e.path === path);
+  }
+
+  private renderRoute(): TemplateResult {
+    const error = this.errorOn('route');
+    return html`<div class="form-group ${error ? 'has-error' : ''}">
+        <fieldset aria-describedby=${error ? `${fieldId('route')}-error` : nothing}>
+          <legend>${LABELS['route']}</legend>
+          ${inlineError(this.errors, 'route')}
+          <div class="radios">
+            ${REFERRAL_ROUTES.map(
+              (route, i) => html`<div class="choice">
+                <input
+                  type="radio"
+                  name="route"
+                  .value=${route}
+                  id=${i === 0 ? fieldId('route') : `route-${route}`}
+                  data-path=${i === 0 ? 'route' : nothing}
+                  @change=${() => (this.route = route)}
+                />
+                <label for=${i === 0 ? fieldId('route') : `route-${route}`}>${REFERRAL_LABELS.route[route]}</label>
+              </div>`,
+            )}
+          </div>
+        </fieldset>
+      </div>
+      ${this.route === 'other'
+        ? html`<div class="form-group conditional ${this.errorOn('routeDetail') ? 'has-error' : ''}">
+            <label for=${fieldId('routeDetail')}>${LABELS['routeDetail']}</label>
+            ${inlineError(this.errors, 'routeDetail')}
+            <input id=${fieldId('routeDetail')} name="routeDetail" data-path="routeDetail" class="width-20" />
+          </div>`
+        : nothing}`;
+  }
+
+  private renderReasons(): TemplateResult {
+    const error = this.errorOn('reasons');
+    return html`<div class="form-group ${error ? 'has-error' : ''}">
+      <fieldset aria-describedby="reasons-hint${error ? ` ${fieldId('reasons')}-error` : ''}">
+        <legend>${LABELS['reasons']}</legend>
+        <span class="hint" id="reasons-hint">Choose every theme that applies.</span>
+        ${inlineError(this.errors, 'reasons')}
+        <div class="checkboxes">
+          ${this.framework.themes.map((theme, i) => {
+            const id = i === 0 ? fieldId('reasons') : `theme-${theme.id}`;
+            const chosen = this.chosenThemes.has(theme.id);
+            const index = [...this.chosenThemes].indexOf(theme.id);
+            return html`<div class="choice">
+                <input
+                  type="checkbox"
+                  name="theme"
+                  .value=${theme.id}
+                  id=${id}
+                  data-path=${i === 0 ? 'reasons' : nothing}
+                  aria-describedby=${`${id}-hint`}
+                  .checked=${chosen}
+                  @change=${(e: Event) => this.toggleTheme(theme.id, (e.target as HTMLInputElement).checked)}
+                />
+                <label for=${id}>${theme.name}</label>
+                <span class="hint choice-hint" id=${`${id}-hint`}>${theme.description}</span>
+              </div>
+              ${chosen
+                ? html`<div class="form-group conditional">
+                    <label for=${fieldId(`reasons[${index}].text`)}
+                      >What is going on, in a few words <span class="optional">(optional)</span></label
+                    >
+                    ${inlineError(this.errors, `reasons[${index}].text`)}
+                    <textarea
+                      id=${fieldId(`reasons[${index}].text`)}
+                      name=${`reason-text-${theme.id}`}
+                      data-path=${`reasons[${index}].text`}
+                      rows="2"
+                    ></textarea>
+                  </div>`
+                : nothing}`;
+          })}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  private renderUrgency(): TemplateResult {
+    return html`<div class="form-group">
+      <fieldset>
+        <legend>${LABELS['urgency']}</legend>
+        <div class="radios inline">
+          ${URGENCIES.map(
+            (urgency, i) => html`<div class="choice">
+              <input
+                type="radio"
+                name="urgency"
+                .value=${urgency}
+                id=${i === 0 ? fieldId('urgency') : `urgency-${urgency}`}
+                data-path=${i === 0 ? 'urgency' : nothing}
+                ?checked=${urgency === 'routine'}
+              />
+              <label for=${i === 0 ? fieldId('urgency') : `urgency-${urgency}`}
+                >${REFERRAL_LABELS.urgency[urgency]}</label
+              >
+            </div>`,
+          )}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  private renderConsent(): TemplateResult {
+    return html`<div class="form-group">
+      <fieldset aria-describedby="consent-hint">
+        <legend>${LABELS['consent']}</legend>
+        <span class="hint" id="consent-hint"
+          >What the person has agreed to. Without consent to contact, the Community Links Practitioner cannot get in
+          touch.</span
+        >
+        <div class="checkboxes">
+          ${CONSENT_SCOPES.map(
+            (scope, i) => html`<div class="choice">
+              <input
+                type="checkbox"
+                name="consent"
+                .value=${scope}
+                id=${i === 0 ? fieldId('consent') : `consent-${scope}`}
+                data-path=${i === 0 ? 'consent' : nothing}
+                aria-describedby=${`consent-${scope}-hint`}
+              />
+              <label for=${i === 0 ? fieldId('consent') : `consent-${scope}`}
+                >${REFERRAL_LABELS.consentScope[scope]}</label
+              >
+              <span class="hint choice-hint" id=${`consent-${scope}-hint`}>${CONSENT_HINTS[scope]}</span>
+            </div>`,
+          )}
+        </div>
+      </fieldset>
+    </div>`;
+  }
+
+  private toggleTheme(themeId: string, on: boolean): void {
+    const next = new Set(this.chosenThemes);
+    if (on) next.add(themeId);
+    else next.delete(themeId);
+    // Keep the framework's order, so reasons[i] matches the rendered fields.
+    this.chosenThemes = new Set(this.framework.themes.map((t) => t.id).filter((id) => next.has(id)));
+  }
+
+  private buildEvent(form: HTMLFormElement, status: 'draft' | 'requested'): Record<string, unknown> {
+    const data = new FormData(form);
+    const consent = data.getAll('consent').map(String);
+    const reasons = [...this.chosenThemes].map((themeId) => {
+      const text = textValue(data, `reason-text-${themeId}`);
+      return text === undefined ? { themeId } : { themeId, text };
+    });
+    const event: Record<string, unknown> = {
+      id: this.eventId(),
+      referralId: this.referralId || newId('ref'),
+      type: 'created',
+      at: this.now().toISOString(),
+      actor: { role: 'referrer', id: this.referrerId },
+      status,
+      person: this.person,
+      practiceId: this.practiceId,
+      route: textValue(data, 'route'),
+      reasons,
+      urgency: textValue(data, 'urgency'),
+    };
+    const optional: Record<string, unknown> = {
+      clpId: this.clpId || undefined,
+      routeDetail: this.route === 'other' ? textValue(data, 'routeDetail') : undefined,
+      consent: consent.length > 0 ? consent : undefined,
+      previousReferralId: this.previousReferralId || undefined,
+      note: textValue(data, 'note'),
+    };
+    for (const [key, value] of Object.entries(optional)) if (value !== undefined) event[key] = value;
+    for (const key of Object.keys(event)) if (event[key] === undefined) delete event[key];
+    return event;
+  }
+
+  private onSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const status = (event.submitter as HTMLButtonElement | null)?.value === 'draft' ? 'draft' : 'requested';
+    const draft = this.buildEvent(form, status);
+    this.refusal = '';
+    this.confirmation = '';
+    const checked = validateReferralEvent(draft);
+    const paths = fieldPathsOf(form);
+    if (!checked.ok) {
+      // Problems with what the host passed in (person, practice, ids) have no field: name them in the message.
+      this.errors = resolveErrors(checked.errors, paths, '').map((e) =>
+        e.path ? e : { ...e, message: `${e.reported || 'the referral'}: ${e.message}` },
+      );
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      return;
+    }
+    this.errors = [];
+    const previous = this.previousReferralId ? this.referrals.find((r) => r.id === this.previousReferralId) : undefined;
+    const result = applyEvent(undefined, checked.value, {
+      trusted: true,
+      framework: this.framework,
+      ...(previous ? { previous } : {}),
+    });
+    if (!result.ok) {
+      this.refusal = result.rejection.reason;
+      return;
+    }
+    this.emit<ReferralCreateDetail>('links-referral-create', {
+      event: checked.value as CreatedEvent,
+      referral: result.state,
+    });
+    form.reset();
+    this.chosenThemes = new Set();
+    this.route = '';
+    this.confirmation =
+      status === 'draft'
+        ? `Saved as a draft (${result.state.id}).`
+        : `Referral ${result.state.id} sent to the Community Links Practitioner.`;
+  };
+}

@@ -1,0 +1,510 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  contactLinks,
+  isRetryable,
+  normaliseQuery,
+  resourceFreshness,
+  type CommunityResource,
+  type Directory,
+  type DirectoryCategory,
+  type DirectoryError,
+  type DirectorySource,
+  type ResourceQuery,
+  type ValidationIssue,
+} from '@links-approach/core';
+import { LinksElement } from '../internal/links-element.js';
+import { heading, type HeadingLevel } from '../internal/heading.js';
+import { styles } from './resource-finder.styles.js';
+
+/** Detail of the `links-resource-select` event. */
+export interface ResourceSelectDetail {
+  /** The resource the user chose, with its provenance. */
+  readonly resource: CommunityResource;
+}
+
+type Phase = 'idle' | 'loading' | 'done' | 'error';
+
+const FIELDS = ['text', 'postcode', 'category'] as const;
+type Field = (typeof FIELDS)[number];
+
+/**
+ * Finds community resources in any {@link Directory} (ALISS, an Open Referral
+ * UK feed, a host's own list): search by words, postcode and category; each
+ * result shows its description, contact details, accessibility features,
+ * categories and how recently it was reviewed (stale listings are flagged),
+ * with the publisher's attribution. Results are announced to screen readers.
+ * Choosing a resource fires `links-resource-select`.
+ *
+ * All directory text is shown as text; links are built only from web
+ * addresses core has checked.
+ *
+ * @summary Search a community resource directory and pick a resource.
+ *
+ * @fires {CustomEvent<ResourceSelectDetail>} links-resource-select - The user chose a resource.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The title.
+ * @csspart form - The search form.
+ * @csspart field - One label-and-input group.
+ * @csspart search-button - The search button.
+ * @csspart status - The visible summary of the search (also announced).
+ * @csspart error - The error message when a search fails.
+ * @csspart retry-button - The "try again" button in the error message.
+ * @csspart results - The list of results.
+ * @csspart result - One result.
+ * @csspart result-name - A result's name.
+ * @csspart stale - The flag on a listing that may be out of date.
+ * @csspart status-badge - The flag on a service that is not active.
+ * @csspart select-button - The button that chooses a result.
+ * @csspart more-button - The button that loads more results.
+ * @csspart attribution - The publisher's attribution and licence.
+ *
+ * @cssproperty --links-resource-finder-stale-background - Background of the "may be out of date" flag (default NHS warm yellow).
+ * @cssproperty --links-resource-finder-card-border - Border colour of the result cards.
+ * @cssproperty --links-color-primary - Global: primary colour (NHS blue).
+ * @cssproperty --links-color-error - Global: error colour.
+ * @cssproperty --links-color-focus - Global: focus highlight (NHS yellow).
+ *
+ * @slot - Optional text under the title, e.g. how the practice uses the directory.
+ */
+export class LinksResourceFinder extends LinksElement {
+  static override styles = [LinksElement.styles, styles];
+
+  /** The directory to search: any core `Directory` (ALISS, HSDS, in-memory, cached). */
+  @property({ attribute: false })
+  directory: Directory | undefined;
+
+  /** Words to search for (the text box's initial value). */
+  @property()
+  text = '';
+
+  /** Postcode to search around (the postcode box's initial value). */
+  @property()
+  postcode = '';
+
+  /** Category slug to filter by. */
+  @property()
+  category = '';
+
+  /** Results per page (1–100). */
+  @property({ type: Number })
+  limit = 10;
+
+  /** The title. */
+  @property()
+  label = 'Find community support';
+
+  /** Level (2–5) of the title heading; results' headings sit one below. */
+  @property({ attribute: 'heading-level', type: Number })
+  headingLevel: HeadingLevel = 2;
+
+  /** Text on each result's choose button, before the resource's name. */
+  @property({ attribute: 'select-label' })
+  selectLabel = 'Choose';
+
+  /** The date freshness is judged against (default: now). */
+  @property({ attribute: false })
+  asOf: Date | undefined;
+
+  /** Months after which a listing is flagged as possibly out of date (default 12). */
+  @property({ attribute: 'stale-after-months', type: Number })
+  staleAfterMonths = 12;
+
+  @state() private phase: Phase = 'idle';
+  @state() private results: readonly CommunityResource[] = [];
+  @state() private total: number | undefined;
+  @state() private next: string | undefined;
+  @state() private source: DirectorySource | undefined;
+  @state() private error: DirectoryError | undefined;
+  @state() private fieldErrors: Partial<Record<Field, string>> = {};
+  @state() private categories: readonly DirectoryCategory[] = [];
+  @state() private announcement = '';
+  @state() private loadingMore = false;
+
+  private controller: AbortController | undefined;
+  private lastQuery: ResourceQuery | undefined;
+  private generation = 0;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
+    if (changed.has('limit') && (!Number.isInteger(this.limit) || this.limit < 1 || this.limit > 100)) this.limit = 10;
+    if (changed.has('directory')) {
+      this.controller?.abort();
+      this.phase = 'idle';
+      this.results = [];
+      this.error = undefined;
+      this.categories = [];
+      void this.loadCategories();
+    }
+  }
+
+  private async loadCategories(): Promise<void> {
+    const directory = this.directory;
+    if (!directory?.listCategories) return;
+    const result = await directory.listCategories();
+    if (directory === this.directory && result.ok) this.categories = result.value;
+  }
+
+  /**
+   * Runs a search with the form's current values (or the given query). The
+   * previous search, if still running, is cancelled.
+   */
+  async search(query?: ResourceQuery): Promise<void> {
+    const q: ResourceQuery = query ?? this.readForm();
+    this.fieldErrors = {};
+    const checked = normaliseQuery({ ...q, limit: this.limit });
+    if (!checked.ok) {
+      this.showQueryProblems(checked.error);
+      return;
+    }
+    await this.run({ ...q, limit: this.limit }, false);
+  }
+
+  private readForm(): ResourceQuery {
+    const form = this.renderRoot.querySelector('form');
+    if (!form) return { text: this.text, postcode: this.postcode, category: this.category };
+    const data = new FormData(form);
+    const value = (name: string) => String(data.get(name) ?? '');
+    this.text = value('text');
+    this.postcode = value('postcode');
+    this.category = value('category');
+    return { text: this.text, postcode: this.postcode, category: this.category };
+  }
+
+  private async run(query: ResourceQuery, more: boolean): Promise<void> {
+    const directory = this.directory;
+    if (!directory) {
+      this.phase = 'error';
+      this.error = { kind: 'invalid-query', message: 'No directory is connected to search.', issues: [] };
+      this.announcement = 'No directory is connected to search.';
+      return;
+    }
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const generation = ++this.generation;
+    this.lastQuery = more ? this.lastQuery : query;
+    if (more) this.loadingMore = true;
+    else {
+      this.phase = 'loading';
+      this.results = [];
+      this.next = undefined;
+      this.total = undefined;
+    }
+    this.error = undefined;
+    this.announcement = `Searching ${directory.source.name}…`;
+
+    const result = await directory.search(query, { signal: controller.signal });
+    if (generation !== this.generation) return; // a newer search took over
+    this.loadingMore = false;
+    if (!result.ok) {
+      if (result.error.kind === 'aborted') return;
+      if (result.error.kind === 'invalid-query' && !more) {
+        this.phase = 'idle';
+        this.showQueryProblems(result.error);
+        return;
+      }
+      this.error = result.error;
+      if (!more) {
+        this.phase = 'error';
+        this.results = [];
+      }
+      this.announcement = `The search failed. ${result.error.message}`;
+      return;
+    }
+    const previous = more ? this.results.length : 0;
+    this.results = more ? [...this.results, ...result.value.resources] : result.value.resources;
+    this.next = result.value.next;
+    this.total = result.value.total;
+    this.source = result.value.source;
+    this.phase = 'done';
+    this.announcement = this.describeResults(previous);
+    if (more) {
+      await this.updateComplete;
+      // Move focus to the first new result, so keyboard users continue where they were.
+      const first = this.renderRoot.querySelectorAll<HTMLElement>('[part="result"] > article')[previous];
+      first?.focus();
+    }
+  }
+
+  private describeResults(previous: number): string {
+    const shown = this.results.length;
+    if (shown === 0) return 'No resources found.';
+    const of = this.total !== undefined && this.total > shown ? ` of ${this.total}` : '';
+    const added = previous > 0 ? `${shown - previous} more loaded. ` : '';
+    return `${added}Showing ${shown}${of} resource${shown === 1 && !of ? '' : 's'}.`;
+  }
+
+  private showQueryProblems(error: DirectoryError): void {
+    const issues: readonly ValidationIssue[] = error.kind === 'invalid-query' ? error.issues : [];
+    const byField: Partial<Record<Field, string>> = {};
+    for (const issue of issues) if ((FIELDS as readonly string[]).includes(issue.path)) byField[issue.path as Field] ??= issue.message;
+    this.fieldErrors = byField;
+    const first = Object.keys(byField)[0] as Field | undefined;
+    if (first) {
+      this.announcement = `Check the ${fieldLabel(first).toLowerCase()}: ${byField[first]}.`;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus());
+    } else {
+      this.phase = 'error';
+      this.error = error;
+      this.announcement = error.message;
+    }
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    void this.search();
+  }
+
+  private retry(): void {
+    if (this.lastQuery) void this.run(this.lastQuery, false);
+  }
+
+  private loadMore(): void {
+    if (this.lastQuery && this.next) void this.run({ ...this.lastQuery, cursor: this.next }, true);
+  }
+
+  private choose(resource: CommunityResource): void {
+    this.emit<ResourceSelectDetail>('links-resource-select', { resource });
+  }
+
+  protected override render(): TemplateResult {
+    const level = this.headingLevel;
+    return html`
+      <section part="base" aria-labelledby="title">
+        ${heading(level, html`${this.label}`, { id: 'title', class: 'title', part: 'heading' })}
+        <slot></slot>
+        ${this.renderForm()}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="live">${this.announcement}</div>
+        ${this.renderBody(level + 1)}
+      </section>
+    `;
+  }
+
+  private renderForm(): TemplateResult {
+    const searching = this.phase === 'loading';
+    return html`
+      <form part="form" role="search" aria-label=${this.label} novalidate @submit=${this.onSubmit}>
+        ${this.renderField('text', 'Search for', html`<input id="text" name="text" type="search" autocomplete="off" maxlength="200"
+          .value=${this.text} aria-invalid=${this.fieldErrors.text ? 'true' : nothing}
+          aria-describedby=${this.fieldErrors.text ? 'text-hint text-error' : 'text-hint'} />`, 'For example: walking, money advice')}
+        ${this.renderField('postcode', 'Postcode', html`<input id="postcode" name="postcode" type="text" autocomplete="postal-code"
+          spellcheck="false" maxlength="10" class="postcode" .value=${this.postcode}
+          aria-invalid=${this.fieldErrors.postcode ? 'true' : nothing}
+          aria-describedby=${this.fieldErrors.postcode ? 'postcode-hint postcode-error' : 'postcode-hint'} />`, 'Search around the practice postcode')}
+        ${this.renderField('category', 'Category', this.renderCategoryControl(), 'Optional')}
+        <button part="search-button" type="submit" class="primary">${searching ? 'Searching…' : 'Search'}</button>
+      </form>
+    `;
+  }
+
+  private renderCategoryControl(): TemplateResult {
+    const invalid = this.fieldErrors.category ? 'true' : nothing;
+    const describedBy = this.fieldErrors.category ? 'category-hint category-error' : 'category-hint';
+    if (this.categories.length === 0) {
+      return html`<input id="category" name="category" type="text" spellcheck="false" maxlength="200" .value=${this.category}
+        aria-invalid=${invalid} aria-describedby=${describedBy} />`;
+    }
+    return html`<select id="category" name="category" aria-invalid=${invalid} aria-describedby=${describedBy}>
+      <option value="" ?selected=${this.category === ''}>Any category</option>
+      ${this.categories.map(
+        (c) => html`<option value=${c.slug} ?selected=${c.slug === this.category}>${'\u2003'.repeat(Math.min(c.depth, 4))}${c.name}</option>`,
+      )}
+    </select>`;
+  }
+
+  private renderField(id: Field, label: string, control: TemplateResult, hint?: string): TemplateResult {
+    const error = this.fieldErrors[id];
+    return html`
+      <div part="field" class="field ${error ? 'has-error' : ''}">
+        <label for=${id}>${label}</label>
+        ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+        ${error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">Error: </span>${fieldLabel(id)} ${error}</span>` : nothing}
+        ${control}
+      </div>
+    `;
+  }
+
+  private renderBody(level: number): TemplateResult | typeof nothing {
+    switch (this.phase) {
+      case 'idle':
+        return nothing;
+      case 'loading':
+        return html`<p part="status" class="status loading" aria-hidden="true">Searching ${this.directory?.source.name ?? ''}…</p>`;
+      case 'error':
+        return this.renderError();
+      case 'done':
+        return this.renderResults(level);
+    }
+  }
+
+  private renderError(): TemplateResult {
+    const error = this.error;
+    if (!error) return html``;
+    const heading = errorHeading(error);
+    return html`
+      <div part="error" class="error" role="alert">
+        <p class="error-title">${heading}</p>
+        <p>${error.message}</p>
+        ${isRetryable(error) && this.lastQuery
+          ? html`<button type="button" part="retry-button" class="secondary" @click=${this.retry}>Try again</button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private renderResults(level: number): TemplateResult {
+    const shown = this.results.length;
+    const now = this.asOf ?? new Date();
+    const summary =
+      shown === 0
+        ? 'No resources found. Try fewer or different words, another category, or leave the category empty.'
+        : this.total !== undefined && this.total > shown
+          ? `Showing ${shown} of ${this.total} resources.`
+          : `${shown} resource${shown === 1 ? '' : 's'} found.`;
+    return html`
+      <p part="status" class="status" aria-hidden="true">${summary}</p>
+      ${shown > 0
+        ? html`<ol part="results" class="results" aria-label="Results" aria-busy=${this.loadingMore ? 'true' : 'false'}>
+            ${this.results.map((r) => this.renderResult(r, level, now))}
+          </ol>`
+        : nothing}
+      ${this.error && this.phase === 'done'
+        ? html`<div part="error" class="error" role="alert"><p>${this.error.message}</p></div>`
+        : nothing}
+      ${this.next
+        ? html`<button type="button" part="more-button" class="secondary" ?disabled=${this.loadingMore} @click=${this.loadMore}>
+            ${this.loadingMore ? 'Loading…' : 'Show more results'}
+          </button>`
+        : nothing}
+      ${this.source ? this.renderAttribution(this.source) : nothing}
+    `;
+  }
+
+  private renderResult(resource: CommunityResource, level: number, now: Date): TemplateResult {
+    const fresh = resourceFreshness(resource, now, { staleAfterMonths: this.staleAfterMonths });
+    const links = contactLinks(resource);
+    const place = resource.locations.find((l) => l.type === 'physical') ?? resource.locations[0];
+    const areas = resource.serviceAreas.map((a) => a.name).join(', ');
+    const nameId = `r-${cssId(resource.id)}`;
+    return html`
+      <li part="result" class="result">
+        <article aria-labelledby=${nameId} tabindex="-1">
+          ${heading(level, html`${resource.name}`, { id: nameId, class: 'result-name', part: 'result-name' })}
+          ${resource.organisation ? html`<p class="organisation">${resource.organisation.name}</p>` : nothing}
+          <p class="flags">
+            ${resource.status !== 'active'
+              ? html`<strong part="status-badge" class="badge closed">${statusText(resource.status)}</strong>`
+              : nothing}
+            <span class="freshness ${fresh.stale ? 'is-stale' : ''}">
+              ${fresh.stale ? html`<strong part="stale" class="badge stale">May be out of date</strong>` : nothing}
+              ${capitalise(fresh.text)}
+            </span>
+          </p>
+          ${resource.description ? html`<p class="description">${resource.description}</p>` : nothing}
+          <dl class="details">
+            ${resource.contact.phone || resource.contact.email || links.website || links.referral
+              ? html`<div>
+                  <dt>Contact</dt>
+                  <dd>
+                    <ul class="inline">
+                      ${resource.contact.phone
+                        ? html`<li>${links.phone ? html`<a href=${links.phone}>${resource.contact.phone}</a>` : resource.contact.phone}</li>`
+                        : nothing}
+                      ${resource.contact.email
+                        ? html`<li>${links.email ? html`<a href=${links.email}>${resource.contact.email}</a>` : resource.contact.email}</li>`
+                        : nothing}
+                      ${links.website
+                        ? html`<li><a href=${links.website} target="_blank" rel="noopener noreferrer">Website<span class="visually-hidden"> of ${resource.name} (opens in a new tab)</span></a></li>`
+                        : nothing}
+                      ${links.referral
+                        ? html`<li><a href=${links.referral} target="_blank" rel="noopener noreferrer">How to refer<span class="visually-hidden"> to ${resource.name} (opens in a new tab)</span></a></li>`
+                        : nothing}
+                    </ul>
+                  </dd>
+                </div>`
+              : nothing}
+            ${place?.address || place?.name || areas
+              ? html`<div><dt>Where</dt><dd>${place?.address ?? place?.name ?? areas}</dd></div>`
+              : nothing}
+            ${resource.accessibilityFeatures.length > 0
+              ? html`<div>
+                  <dt>Accessibility</dt>
+                  <dd><ul class="inline">${resource.accessibilityFeatures.map((f) => html`<li>${f}</li>`)}</ul></dd>
+                </div>`
+              : nothing}
+            ${resource.categories.length > 0
+              ? html`<div>
+                  <dt>Categories</dt>
+                  <dd><ul class="tags">${resource.categories.map((c) => html`<li>${c.name}</li>`)}</ul></dd>
+                </div>`
+              : nothing}
+            ${resource.eligibility ? html`<div><dt>Who it is for</dt><dd>${resource.eligibility}</dd></div>` : nothing}
+          </dl>
+          <p class="actions">
+            <button type="button" part="select-button" class="primary" @click=${() => this.choose(resource)}>
+              ${this.selectLabel}<span class="visually-hidden"> ${resource.name}</span>
+            </button>
+            ${links.listing
+              ? html`<a href=${links.listing} target="_blank" rel="noopener noreferrer">View on ${resource.provenance.sourceName}<span class="visually-hidden">: ${resource.name} (opens in a new tab)</span></a>`
+              : nothing}
+          </p>
+        </article>
+      </li>
+    `;
+  }
+
+  private renderAttribution(source: DirectorySource): TemplateResult {
+    return html`
+      <footer part="attribution" class="attribution">
+        <p class="attribution-title">Information from ${source.name}</p>
+        <ul>
+          ${source.attribution.map((a) => html`<li>${a.url ? html`<a href=${a.url}>${a.text}</a>` : a.text}</li>`)}
+          <li>
+            Licence:
+            ${source.licence.url ? html`<a href=${source.licence.url}>${source.licence.name}</a>` : source.licence.name}
+          </li>
+        </ul>
+      </footer>
+    `;
+  }
+}
+
+function fieldLabel(field: Field): string {
+  return field === 'text' ? 'Search words' : field === 'postcode' ? 'Postcode' : 'Category';
+}
+
+function errorHeading(error: DirectoryError): string {
+  switch (error.kind) {
+    case 'network':
+      return 'The directory could not be reached';
+    case 'timeout':
+      return 'The directory took too long to answer';
+    case 'http':
+      return 'The directory could not answer the search';
+    case 'malformed':
+      return 'The directory sent something this page cannot read';
+    case 'aborted':
+      return 'The search was cancelled';
+    case 'invalid-query':
+      return 'The search could not be sent';
+  }
+}
+
+function statusText(status: CommunityResource['status']): string {
+  return status === 'temporarily closed' ? 'Temporarily closed' : status === 'inactive' ? 'Not running' : status === 'defunct' ? 'Closed' : 'Active';
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function cssId(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]/g, '_');
+}

@@ -1,0 +1,250 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_card-border: var(--links-resource-finder-card-border, var(--_border));
+    --_stale-bg: var(--links-resource-finder-stale-background, #ffb81c);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  h2, h3, h4, h5, h6, [role='heading'] {
+    margin: 0 0 var(--_space-2);
+    font-weight: 600;
+    line-height: 1.3;
+  }
+  .title {
+    font-size: 1.5rem;
+  }
+  form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_space-3);
+    margin: var(--_space-3) 0;
+    padding: var(--_space-3);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space-1);
+    flex: 1 1 12rem;
+    min-width: 0;
+  }
+  .field.has-error {
+    border-left: 4px solid var(--_error);
+    padding-left: var(--_space-2);
+  }
+  label {
+    font-weight: 600;
+  }
+  .hint {
+    color: var(--_text-secondary);
+    font-size: 0.875rem;
+  }
+  .field-error {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  input,
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 2px solid var(--_border-strong);
+    border-radius: 0;
+    padding: var(--_space-1) var(--_space-2);
+    min-height: 40px;
+    box-sizing: border-box;
+    width: 100%;
+  }
+  input.postcode {
+    max-width: 10em;
+  }
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  input:focus-visible,
+  select:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_focus-text);
+    background: var(--_surface);
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 40px;
+    padding: var(--_space-1) var(--_space-3);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  button.primary {
+    color: var(--_on-primary);
+    background: var(--_success);
+    border: 2px solid transparent;
+    box-shadow: 0 4px 0 #00401e;
+  }
+  button.secondary {
+    color: var(--_link);
+    background: var(--_surface);
+    border: 2px solid var(--_link);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: default;
+  }
+  .status {
+    font-weight: 600;
+    margin: var(--_space-2) 0;
+  }
+  .error {
+    border: 4px solid var(--_error);
+    padding: var(--_space-3);
+    margin: var(--_space-3) 0;
+    background: var(--_surface);
+  }
+  .error p {
+    margin: 0 0 var(--_space-2);
+  }
+  .error-title {
+    font-weight: 700;
+    color: var(--_error);
+  }
+  .results {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space-3);
+  }
+  .result article {
+    background: var(--_surface);
+    border: 1px solid var(--_card-border);
+    border-left: 4px solid var(--_primary);
+    border-radius: var(--_radius);
+    padding: var(--_space-3);
+  }
+  .result article:focus-visible {
+    outline: 4px solid var(--_focus);
+  }
+  .result-name {
+    font-size: 1.25rem;
+  }
+  .organisation {
+    margin: 0 0 var(--_space-2);
+    color: var(--_text-secondary);
+  }
+  .flags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2);
+    align-items: center;
+    margin: 0 0 var(--_space-2);
+    font-size: 0.9375rem;
+  }
+  .freshness {
+    color: var(--_text-secondary);
+  }
+  .freshness.is-stale {
+    color: var(--_text);
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 var(--_space-2);
+    border-radius: var(--_radius);
+    font-weight: 700;
+    font-size: 0.875rem;
+    margin-right: var(--_space-1);
+  }
+  .badge.stale {
+    background: var(--_stale-bg);
+    color: var(--_text);
+  }
+  .badge.closed {
+    background: var(--_error);
+    color: var(--_on-primary);
+  }
+  .description {
+    margin: 0 0 var(--_space-2);
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+  dl {
+    margin: 0;
+    display: grid;
+    gap: var(--_space-1);
+  }
+  dl > div {
+    display: grid;
+    grid-template-columns: minmax(7rem, max-content) 1fr;
+    gap: var(--_space-2);
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  ul.inline,
+  ul.tags {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1) var(--_space-3);
+  }
+  ul.tags {
+    gap: var(--_space-1);
+  }
+  ul.tags li {
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0 var(--_space-2);
+    font-size: 0.875rem;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-3);
+    margin: var(--_space-3) 0 0;
+  }
+  a {
+    color: var(--_link);
+  }
+  a:hover {
+    text-decoration-thickness: 3px;
+  }
+  [part='more-button'] {
+    margin-top: var(--_space-3);
+  }
+  .attribution {
+    margin-top: var(--_space-4);
+    padding-top: var(--_space-2);
+    border-top: 1px solid var(--_border);
+    font-size: 0.875rem;
+    color: var(--_text-secondary);
+  }
+  .attribution p {
+    margin: 0 0 var(--_space-1);
+    font-weight: 600;
+  }
+  .attribution ul {
+    margin: 0;
+    padding-left: var(--_space-3);
+  }
+  @media (forced-colors: active) {
+    .badge {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,272 @@
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import {
+  analyseRunChart,
+  describeRunChart,
+  formatMeasureValue,
+  type RunChartAnalysis,
+  type ScorableMeasure,
+} from '@links-approach/core';
+import { LinksElement } from '../internal/links-element.js';
+import { heading, type HeadingLevel } from '../internal/heading.js';
+import { styles } from './run-chart.styles.js';
+
+const WIDTH = 640;
+const HEIGHT = 280;
+const PAD = { left: 48, right: 16, top: 16, bottom: 40 };
+
+let nextId = 0;
+
+/**
+ * A measure's data points as an accessible run chart: the points in date
+ * order, the median, the aim's target, and the signals the run-chart rules
+ * find (shifts, trends, unusual points), with a plain-text summary and a data
+ * table as text alternatives. The analysis comes from core
+ * (`analyseRunChart`, Perla, Provost & Murray 2011); this element only draws it.
+ *
+ * @summary A measure as a run chart, with its median, target, signals, summary and data table.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The measure's name.
+ * @csspart summary - The sentences describing the chart.
+ * @csspart chart - The SVG chart.
+ * @csspart table-toggle - The disclosure that shows the data table.
+ * @csspart table - The data table.
+ *
+ * @cssproperty --links-run-chart-line - Colour of the data line and points (default the primary colour).
+ * @cssproperty --links-run-chart-median - Colour of the median line (default the secondary text colour).
+ * @cssproperty --links-run-chart-target - Colour of the target line (default the success colour).
+ * @cssproperty --links-run-chart-improvement - Colour of the bands marking shifts and trends in the direction of improvement (default the success colour).
+ * @cssproperty --links-run-chart-concern - Colour of the bands marking shifts and trends against it (default the error colour).
+ * @cssproperty --links-color-primary - Global: primary colour.
+ * @cssproperty --links-color-focus - Global: focus highlight.
+ */
+export class LinksRunChart extends LinksElement {
+  static override styles = [LinksElement.styles, styles];
+
+  /** The measure to chart: name, unit, direction of improvement and dated points. */
+  @property({ attribute: false })
+  measure: ScorableMeasure | undefined;
+
+  /** The aim's target for this measure, drawn as a line. */
+  @property({ type: Number })
+  target: number | undefined;
+
+  /** Level (2–5) of the measure's heading. */
+  @property({ attribute: 'heading-level', type: Number })
+  headingLevel: HeadingLevel = 3;
+
+  /** Show the data table open rather than behind its disclosure. */
+  @property({ attribute: 'table-open', type: Boolean })
+  tableOpen = false;
+
+  private analysis: RunChartAnalysis | undefined;
+  private readonly uid = `links-run-chart-${++nextId}`;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 3;
+    if (changed.has('measure')) {
+      const m = this.measure;
+      this.analysis = m
+        ? analyseRunChart(
+            this.sortedPoints().map((p) => p.value),
+            { direction: m.direction },
+          )
+        : undefined;
+    }
+  }
+
+  /** The points in date order (core keeps them so; a host's may not be). */
+  private sortedPoints() {
+    const points = this.measure?.points ?? [];
+    return points.every((p, i) => i === 0 || points[i - 1]!.date <= p.date)
+      ? points
+      : [...points].sort((a, b) => (a.date < b.date ? -1 : 1));
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.measure;
+    if (!m) return html`<div part="base"><p class="empty">No measure to show.</p></div>`;
+    const points = this.sortedPoints();
+    const a = this.analysis!;
+    const sentences = describeRunChart(a, {
+      ...(m.unit ? { unit: m.unit } : {}),
+      dates: points.map((p) => p.date),
+      values: points.map((p) => p.value),
+    });
+    const direction = m.direction === 'increase' ? 'Higher is better.' : 'Lower is better.';
+    const target =
+      this.target !== undefined && Number.isFinite(this.target)
+        ? `Target ${formatMeasureValue(this.target, m.unit)}.`
+        : '';
+    const desc = [direction, target, ...sentences].filter(Boolean).join(' ');
+    return html`
+      <figure part="base" aria-labelledby="${this.uid}-name">
+        ${heading(this.headingLevel, html`${m.name}`, { id: `${this.uid}-name`, class: 'name', part: 'heading' })}
+        <ul part="summary" class="summary">
+          <li>${direction}${target ? html` ${target}` : nothing}</li>
+          ${sentences.map((s) => html`<li>${s}</li>`)}
+        </ul>
+        ${points.length > 0 ? this.renderChart(points, a, desc) : nothing}
+        ${points.length > 0 ? this.renderTable(points, a) : nothing}
+      </figure>
+    `;
+  }
+
+  private renderChart(
+    points: readonly { date: string; value: number }[],
+    a: RunChartAnalysis,
+    desc: string,
+  ): TemplateResult {
+    const values = points.map((p) => p.value);
+    const extra = [
+      a.median ?? values[0]!,
+      ...(this.target !== undefined && Number.isFinite(this.target) ? [this.target] : []),
+    ];
+    let lo = Math.min(...values, ...extra);
+    let hi = Math.max(...values, ...extra);
+    if (hi === lo) {
+      hi += 1;
+      lo -= 1;
+    }
+    const padY = (hi - lo) * 0.08;
+    lo -= padY;
+    hi += padY;
+    const n = points.length;
+    const plotW = WIDTH - PAD.left - PAD.right;
+    const plotH = HEIGHT - PAD.top - PAD.bottom;
+    const x = (i: number) => PAD.left + (n === 1 ? plotW / 2 : (i * plotW) / (n - 1));
+    const y = (v: number) => PAD.top + plotH - ((v - lo) / (hi - lo)) * plotH;
+    const ticks = niceTicks(lo, hi, 5);
+    const labelEvery = Math.max(1, Math.ceil(n / 8));
+    const inSignal = new Set<number>();
+    for (const s of a.signals) if (s.type !== 'astronomical') for (let i = s.start; i <= s.end; i++) inSignal.add(i);
+
+    const parts: SVGTemplateResult[] = [];
+    for (const t of ticks) {
+      parts.push(svg`<line class="grid" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${y(t)} y2=${y(t)}></line>
+        <text class="tick" x=${PAD.left - 6} y=${y(t) + 4} text-anchor="end">${fmt(t)}</text>`);
+    }
+    points.forEach((p, i) => {
+      if (i % labelEvery === 0 || i === n - 1)
+        parts.push(
+          svg`<text class="tick" x=${x(i)} y=${HEIGHT - PAD.bottom + 18} text-anchor="middle">${p.date.slice(
+            0,
+            7,
+          )}</text>`,
+        );
+    });
+    if (this.target !== undefined && Number.isFinite(this.target)) {
+      parts.push(svg`<line class="target" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${y(this.target)} y2=${y(
+        this.target,
+      )}></line>
+        <text class="label target-label" x=${WIDTH - PAD.right} y=${y(this.target) - 5} text-anchor="end">Target ${fmt(
+        this.target,
+      )}</text>`);
+    }
+    if (a.median !== null) {
+      parts.push(svg`<line class="median" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${y(a.median)} y2=${y(
+        a.median,
+      )}></line>
+        <text class="label median-label" x=${PAD.left + 4} y=${y(a.median) - 5}>Median ${fmt(a.median)}</text>`);
+    }
+    // Shifts: bands behind the line. Trends: a bar along the foot of the plot, so the two never hide each other.
+    for (const s of a.signals) {
+      if (s.type !== 'shift') continue;
+      const x0 = x(s.start) - 6;
+      const x1 = x(s.end) + 6;
+      parts.push(svg`<rect class="band ${s.improvement ? 'good' : 'bad'}" x=${x0} y=${PAD.top} width=${
+        x1 - x0
+      } height=${plotH}></rect>
+        <text class="label band-label" x=${x0 + 3} y=${PAD.top + 12}>Shift</text>`);
+    }
+    for (const s of a.signals) {
+      if (s.type !== 'trend') continue;
+      const x0 = x(s.start);
+      const x1 = x(s.end);
+      parts.push(svg`<rect class="trend ${s.improvement ? 'good' : 'bad'}" x=${x0} y=${
+        PAD.top + plotH - 6
+      } width=${Math.max(2, x1 - x0)} height="6"></rect>
+        <text class="label band-label" x=${x0} y=${PAD.top + plotH - 10}>Trend</text>`);
+    }
+    parts.push(
+      svg`<polyline class="line" points=${points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')}></polyline>`,
+    );
+    points.forEach((p, i) => {
+      const astronomical = a.signals.some((s) => s.type === 'astronomical' && s.start === i);
+      parts.push(svg`<circle class="point ${inSignal.has(i) ? 'in-signal' : ''}" cx=${x(i)} cy=${y(p.value)} r=${
+        inSignal.has(i) ? 5 : 4
+      }></circle>
+        ${astronomical ? svg`<circle class="astronomical" cx=${x(i)} cy=${y(p.value)} r="9"></circle>` : nothing}`);
+    });
+    return html`<svg
+      part="chart"
+      viewBox="0 0 ${WIDTH} ${HEIGHT}"
+      role="img"
+      aria-labelledby="${this.uid}-title ${this.uid}-desc"
+    >
+      <title id="${this.uid}-title">Run chart of ${this.measure!.name}</title>
+      <desc id="${this.uid}-desc">${desc}</desc>
+      ${parts}
+    </svg>`;
+  }
+
+  private renderTable(points: readonly { date: string; value: number }[], a: RunChartAnalysis): TemplateResult {
+    const median = a.median;
+    const signalsAt = (i: number) =>
+      a.signals
+        .filter((s) => s.start <= i && i <= s.end)
+        .map((s) => (s.type === 'shift' ? 'shift' : s.type === 'trend' ? 'trend' : 'unusual point'))
+        .join(', ');
+    const unit = this.measure?.unit;
+    return html`<details part="table-toggle" ?open=${this.tableOpen}>
+      <summary>Data table (${points.length} ${points.length === 1 ? 'point' : 'points'})</summary>
+      <table part="table">
+        <caption>
+          ${this.measure!.name}${unit ? ` (${unit})` : ''}: data points
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col" class="num">Value</th>
+            <th scope="col">Against the median</th>
+            <th scope="col">Part of</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${points.map(
+            (p, i) => html`<tr>
+              <th scope="row">${p.date}</th>
+              <td class="num">${fmt(p.value)}</td>
+              <td>
+                ${median === null
+                  ? ''
+                  : Math.abs(p.value - median) <= 1e-9 * Math.max(1, Math.abs(median))
+                  ? 'on'
+                  : p.value > median
+                  ? 'above'
+                  : 'below'}
+              </td>
+              <td>${signalsAt(i)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </details>`;
+  }
+}
+
+function fmt(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** Up to `count` round tick values between lo and hi. */
+function niceTicks(lo: number, hi: number, count: number): number[] {
+  const span = hi - lo;
+  const raw = span / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * magnitude).find((s) => span / s <= count) ?? 10 * magnitude;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + 1e-9; v += step) out.push(Math.round(v * 1e6) / 1e6);
+  return out;
+}

@@ -1,0 +1,13 @@
+export {
+  CODE_SYSTEMS,
+  LOCAL_CODE_SYSTEMS,
+  CODES,
+  codeEntry,
+  codesInSystem,
+  unverifiedCodes,
+  localSystemUrl,
+  codingFor,
+  isWellFormedSnomedConceptId,
+  type CodeEntry,
+  type LocalCodeSystem,
+} from './codes.js';

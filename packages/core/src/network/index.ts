@@ -1,0 +1,30 @@
+export {
+  ALISS_LISTINGS,
+  NETWORK_EVENT_TYPES,
+  looksLikeContactDetails,
+  networkDateSchema,
+  relationshipIdSchema,
+  contactRoleSchema,
+  contactLabelSchema,
+  networkNoteSchema,
+  networkOrganisationSchema,
+  networkEventSchema,
+  relationshipSchema,
+  networkRegisterSchema,
+} from './schema.js';
+export type { AlissListing, NetworkEvent, NetworkOrganisation, Relationship, NetworkRegister } from './types.js';
+export {
+  createNetworkRegister,
+  validateNetworkRegister,
+  addRelationship,
+  updateRelationship,
+  recordContact,
+  setAlissListing,
+  endRelationship,
+  reactivateRelationship,
+  type RegisterResult,
+  type NetworkChangeContext,
+  type NewRelationship,
+  type RelationshipChanges,
+} from './register.js';
+export { QUIET_AFTER_MONTHS, checkQuiet, networkMetrics, type QuietCheck, type CapacityFigure, type NetworkMetrics } from './metrics.js';

@@ -1,0 +1,312 @@
+import type { Framework } from '../framework/types.js';
+import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
+import {
+  CONSENT_SCOPES,
+  DEFAULT_RESPONSE_WINDOW_DAYS,
+  REASON_REQUIRED,
+  TRANSITIONS,
+  type ReferralStatus,
+} from './constants.js';
+import type { ActingUser, FollowUp, ReferralEvent, ReferralEventType, ReferralState } from './types.js';
+import { check, contextFor } from './workflow.js';
+
+const DAY_MS = 86_400_000;
+
+/** A point in time: an ISO date (`2024-05-01`, read as midnight UTC), an ISO date-time, or a Date. */
+export type Instant = string | Date;
+
+/** Milliseconds since the epoch for an {@link Instant}; `NaN` when it is not a date. */
+export function toMillis(instant: Instant): number {
+  return instant instanceof Date ? instant.getTime() : Date.parse(instant);
+}
+
+/** The UTC calendar date (`YYYY-MM-DD`) of an {@link Instant}, or `''` when it is not a date. */
+export function toDateString(instant: Instant): string {
+  const ms = toMillis(instant);
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : '';
+}
+
+/** Options for the response-window rules. */
+export interface ResponseWindowOptions {
+  /** "Now" for the calculation. */
+  readonly asOf: Instant;
+  /** Days the CLP has to respond to a requested referral. Default 14. */
+  readonly responseWindowDays?: number;
+}
+
+/** Where a referral stands against the response window. */
+export interface ResponseWindowStatus {
+  /** When a response is due (requested + window), if the referral was ever requested. */
+  readonly dueBy?: string;
+  /** Still waiting for the CLP's response, and past `dueBy`. */
+  readonly overdue: boolean;
+  /** Answered (accepted or rejected), but after `dueBy`. */
+  readonly respondedLate: boolean;
+  /** Whole days since it was requested, while it waits for a response. */
+  readonly daysWaiting?: number;
+}
+
+function windowDays(options: { readonly responseWindowDays?: number }): number {
+  const days = options.responseWindowDays;
+  return typeof days === 'number' && Number.isFinite(days) && days >= 0 ? days : DEFAULT_RESPONSE_WINDOW_DAYS;
+}
+
+/**
+ * The response window of one referral: the CLP should accept or reject a
+ * requested referral within `responseWindowDays` (default 14). A referral
+ * is overdue while it is still `requested` after that.
+ */
+export function responseWindow(referral: ReferralState, options: ResponseWindowOptions): ResponseWindowStatus {
+  if (referral.requestedAt === undefined) return { overdue: false, respondedLate: false };
+  const requested = Date.parse(referral.requestedAt);
+  const due = requested + windowDays(options) * DAY_MS;
+  const dueBy = new Date(due).toISOString();
+  const respondedLate = referral.respondedAt !== undefined && Date.parse(referral.respondedAt) > due;
+  if (referral.status !== 'requested') return { dueBy, overdue: false, respondedLate };
+  const now = toMillis(options.asOf);
+  return { dueBy, overdue: now > due, respondedLate, daysWaiting: Math.max(0, Math.floor((now - requested) / DAY_MS)) };
+}
+
+/** Whether a referral is waiting for the CLP's response past its response window. */
+export function isOverdue(referral: ReferralState, options: ResponseWindowOptions): boolean {
+  if (referral.status !== 'requested' || referral.requestedAt === undefined) return false;
+  return toMillis(options.asOf) > Date.parse(referral.requestedAt) + windowDays(options) * DAY_MS;
+}
+
+/** A follow-up that is due, with the referral it belongs to. */
+export interface DueFollowUp {
+  readonly referralId: string;
+  readonly practiceId: string;
+  readonly clpId?: string;
+  readonly followUp: FollowUp;
+  /** Due before the `asOf` date. */
+  readonly overdue: boolean;
+}
+
+/**
+ * Follow-ups not yet done on open referrals, due on or before `asOf` (plus
+ * `withinDays` ahead, for a "coming up" list), earliest first.
+ */
+export function followUpsDue(
+  referrals: readonly ReferralState[],
+  options: { readonly asOf: Instant; readonly withinDays?: number },
+): DueFollowUp[] {
+  const now = toMillis(options.asOf);
+  const today = toDateString(options.asOf);
+  const horizon = toDateString(new Date(now + Math.max(0, options.withinDays ?? 0) * DAY_MS));
+  const out: DueFollowUp[] = [];
+  if (!today) return out;
+  for (const referral of referrals) {
+    if (!isOpen(referral.status)) continue;
+    for (const followUp of referral.followUps) {
+      if (followUp.done || followUp.due > horizon) continue;
+      out.push({
+        referralId: referral.id,
+        practiceId: referral.practiceId,
+        clpId: referral.clpId,
+        followUp,
+        overdue: followUp.due < today,
+      });
+    }
+  }
+  return out.sort((a, b) =>
+    a.followUp.due < b.followUp.due ? -1 : a.followUp.due > b.followUp.due ? 1 : a.referralId < b.referralId ? -1 : 1,
+  );
+}
+
+function isOpen(status: ReferralStatus): boolean {
+  return (
+    status === 'draft' ||
+    status === 'requested' ||
+    status === 'accepted' ||
+    status === 'in-progress' ||
+    status === 'on-hold'
+  );
+}
+
+/** Statuses in which a referral counts as the person's open referral, for duplicate warnings. */
+const LIVE: readonly ReferralStatus[] = ['requested', 'accepted', 'in-progress', 'on-hold'];
+
+/** People who have more than one open referral. */
+export interface DuplicateGroup {
+  readonly person: string;
+  /** The open referrals (requested, accepted, in progress or on hold, and drafts), oldest first. */
+  readonly referrals: readonly ReferralState[];
+}
+
+/**
+ * Finds people with more than one open referral: a live one (requested,
+ * accepted, in progress or on hold) plus any other open one, drafts
+ * included. Two drafts alone do not count.
+ */
+export function findDuplicates(referrals: readonly ReferralState[]): DuplicateGroup[] {
+  const byPerson = new Map<string, ReferralState[]>();
+  for (const referral of referrals) {
+    if (!isOpen(referral.status)) continue;
+    const list = byPerson.get(referral.person);
+    if (list) list.push(referral);
+    else byPerson.set(referral.person, [referral]);
+  }
+  const groups: DuplicateGroup[] = [];
+  for (const [person, list] of byPerson) {
+    if (list.length < 2 || !list.some((r) => LIVE.includes(r.status))) continue;
+    groups.push({ person, referrals: [...list].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt)) });
+  }
+  return groups;
+}
+
+/** The warning a referral form shows when the person already has an open referral. */
+export interface DuplicateWarning {
+  readonly person: string;
+  /** Their live referrals (requested, accepted, in progress or on hold). */
+  readonly openReferrals: readonly ReferralState[];
+  /** Plain English, fit to show the referrer. */
+  readonly message: string;
+}
+
+/**
+ * Whether `person` already has a live referral (requested, accepted, in
+ * progress or on hold), ignoring `excludeId` (the draft being written).
+ * Returns the warning, or `undefined` when there is none.
+ */
+export function duplicateWarning(
+  referrals: readonly ReferralState[],
+  person: string,
+  options: { readonly excludeId?: string } = {},
+): DuplicateWarning | undefined {
+  const open = referrals.filter((r) => r.person === person && r.id !== options.excludeId && LIVE.includes(r.status));
+  if (open.length === 0) return undefined;
+  const first = open[0]!;
+  const message =
+    open.length === 1
+      ? `This person already has an open referral (${first.id}, ${first.status}, since ${toDateString(
+          first.createdAt,
+        )}). Check with the Community Links Practitioner before referring again.`
+      : `This person already has ${open.length} open referrals (${open
+          .map((r) => r.id)
+          .join(', ')}). Check with the Community Links Practitioner before referring again.`;
+  return { person, openReferrals: open, message };
+}
+
+/** Something a user may do now, for the UI to offer. */
+export interface ReferralAction {
+  /** The event the action writes. */
+  readonly type: ReferralEventType;
+  /** For `status-changed`: the status it moves to. */
+  readonly to?: ReferralStatus;
+  /** A short button label. */
+  readonly label: string;
+  /** What the user must supply: a reason, an outcome (completion without a recorded outcome). */
+  readonly requires: readonly ('reason' | 'outcome')[];
+}
+
+const STATUS_ACTION_LABEL: Readonly<Record<ReferralStatus, string>> = {
+  draft: 'Save as draft',
+  requested: 'Send to the Community Links Practitioner',
+  accepted: 'Accept',
+  rejected: 'Reject',
+  'in-progress': 'Start work',
+  'on-hold': 'Put on hold',
+  completed: 'Complete',
+  failed: 'Close as failed',
+  cancelled: 'Cancel referral',
+  'entered-in-error': 'Mark as entered in error',
+};
+
+const CONTENT_ACTION_LABEL: Readonly<Record<Exclude<ReferralEventType, 'created' | 'status-changed'>, string>> = {
+  'details-updated': 'Edit details',
+  'clp-assigned': 'Assign a Community Links Practitioner',
+  'consent-given': 'Record consent',
+  'consent-withdrawn': 'Record withdrawal of consent',
+  'do-not-contact-set': 'Set do not contact',
+  'do-not-contact-cleared': 'Lift do not contact',
+  'contact-attempted': 'Record a contact attempt',
+  'contact-recorded': 'Record a contact',
+  'goal-added': 'Add a goal',
+  'goal-updated': 'Update a goal',
+  'resource-linked': 'Link a resource',
+  'resource-updated': 'Update a resource link',
+  'follow-up-scheduled': 'Schedule a follow-up',
+  'follow-up-done': 'Mark a follow-up done',
+  'outcome-recorded': 'Record the outcome',
+  'note-added': 'Add a note',
+};
+
+/**
+ * The actions `user` may take on `referral` now: exactly the events the
+ * workflow would accept from them at this moment (each candidate is checked
+ * with the workflow's own rules). The UI shows only these. Pass `undefined`
+ * for a referral that does not exist yet (a referrer may create one).
+ */
+export function allowedActions(
+  referral: ReferralState | undefined,
+  user: ActingUser,
+  options: { readonly framework?: Framework } = {},
+): ReferralAction[] {
+  if (!referral) {
+    return user.role === 'referrer' ? [{ type: 'created', label: 'Make a referral', requires: [] }] : [];
+  }
+  const framework = options.framework ?? LINKS_FRAMEWORK;
+  const ctx = contextFor(framework);
+  const actorId = user.id ?? (user.role === 'clp' && referral.clpId !== undefined ? referral.clpId : 'acting-user');
+  const base = {
+    id: 'allowed-actions-probe',
+    referralId: referral.id,
+    at: referral.updatedAt,
+    actor: { role: user.role, id: actorId },
+    reason: 'probe',
+  };
+  const accepts = (event: ReferralEvent): boolean => check(referral, event, ctx) === undefined;
+  const actions: ReferralAction[] = [];
+
+  for (const to of TRANSITIONS[referral.status]) {
+    const probe: ReferralEvent = {
+      ...base,
+      type: 'status-changed',
+      to,
+      ...(to === 'completed' ? { outcome: { code: 'other', summary: 'probe' } } : {}),
+    };
+    if (!accepts(probe)) continue;
+    const requires: ('reason' | 'outcome')[] = [];
+    if (REASON_REQUIRED.includes(to)) requires.push('reason');
+    if (to === 'completed' && referral.outcome === undefined) requires.push('outcome');
+    const label = to === 'in-progress' && referral.status === 'on-hold' ? 'Resume' : STATUS_ACTION_LABEL[to];
+    actions.push({ type: 'status-changed', to, label, requires });
+  }
+
+  const givenScope = CONSENT_SCOPES.find((s) => referral.consent[s] === 'given');
+  const ungivenScope = CONSENT_SCOPES.find((s) => referral.consent[s] !== 'given');
+  const firstGoal = referral.goals[0];
+  const firstLink = referral.resourceLinks[0];
+  const openFollowUp = referral.followUps.find((f) => !f.done);
+  const theme = framework.themes[0]?.id ?? 'theme';
+  const probes: (ReferralEvent | undefined)[] = [
+    { ...base, type: 'details-updated', urgency: referral.urgency },
+    { ...base, type: 'clp-assigned', clpId: actorId },
+    ungivenScope ? { ...base, type: 'consent-given', scope: ungivenScope } : undefined,
+    givenScope ? { ...base, type: 'consent-withdrawn', scope: givenScope } : undefined,
+    referral.doNotContact ? undefined : { ...base, type: 'do-not-contact-set' },
+    referral.doNotContact ? { ...base, type: 'do-not-contact-cleared' } : undefined,
+    { ...base, type: 'contact-attempted', method: 'phone', outcome: 'no-answer' },
+    { ...base, type: 'contact-recorded', setting: 'practice', durationMinutes: 30 },
+    { ...base, type: 'goal-added', goalId: 'allowed-actions-probe', statement: 'probe', themeId: theme },
+    firstGoal ? { ...base, type: 'goal-updated', goalId: firstGoal.id, status: firstGoal.status } : undefined,
+    {
+      ...base,
+      type: 'resource-linked',
+      linkId: 'allowed-actions-probe',
+      resource: { id: 'probe', name: 'probe' },
+      mode: 'signposted',
+    },
+    firstLink ? { ...base, type: 'resource-updated', linkId: firstLink.id, status: firstLink.status } : undefined,
+    { ...base, type: 'follow-up-scheduled', followUpId: 'allowed-actions-probe', due: referral.updatedAt.slice(0, 10) },
+    openFollowUp ? { ...base, type: 'follow-up-done', followUpId: openFollowUp.id } : undefined,
+    { ...base, type: 'outcome-recorded', outcome: { code: 'other', summary: 'probe' } },
+    { ...base, type: 'note-added', text: 'probe' },
+  ];
+  for (const probe of probes) {
+    if (!probe || probe.type === 'created' || probe.type === 'status-changed') continue;
+    if (accepts(probe)) actions.push({ type: probe.type, label: CONTENT_ACTION_LABEL[probe.type], requires: [] });
+  }
+  return actions;
+}

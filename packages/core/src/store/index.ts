@@ -1,0 +1,15 @@
+export type {
+  StoredDocument,
+  StoreCodec,
+  SaveOptions,
+  ConflictError,
+  InvalidError,
+  StorageError,
+  SaveError,
+  StoreEvent,
+  StoreListener,
+  DocumentStore,
+} from './types.js';
+export { prepareSave } from './prepare.js';
+export { createMemoryStore, notifyStoreListeners, type MemoryStoreOptions } from './memory-store.js';
+export { createMemoryPlanStore, planCodec, type PlanStore, type PlanCodecOptions } from './plan-store.js';
