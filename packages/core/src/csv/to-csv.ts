@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the ambient papaparse types must come along wherever core is compiled through imports (CLI, components)
 /// <reference path="./papaparse.d.ts" />
 import Papa from 'papaparse';
 
