@@ -23,7 +23,7 @@ test('links report writes one self-contained, script-free HTML page with charts 
   assert.equal(summary.ok, true);
   assert.deepEqual(summary.practices, { programme: 3, comparison: 3, withoutPlan: 0 });
   assert.equal(summary.plans, 48);
-  assert.equal(summary.files, 49);
+  assert.equal(summary.files, 50);
   assert.deepEqual(Object.keys(summary.medians).length, 7);
 
   const html = io.files['out.html']!;
@@ -82,7 +82,7 @@ test('a folder is read with its sub-folders; the human summary gives the medians
     assert.equal(await run(['demo-data', '--practices', '4', '--seed', '2', '--out', dir], io), 0);
     assert.equal(await run(['report', dir, '--html', join(dir, 'report.html')], io), 0);
     const summary = out.at(-1)!;
-    assert.match(summary, /^Report of 4 practices \(2 programme, 2 comparison\), 32 plan revisions from 33 files$/m);
+    assert.match(summary, /^Report of 4 practices \(2 programme, 2 comparison\), 32 plan revisions from 34 files$/m);
     assert.match(summary, /^ {2}Team Wellbeing +[\d.–]+ \/ [\d.–]+$/m);
     assert.match(readFileSync(join(dir, 'report.html'), 'utf8'), /<h1>Links plan maturity: cohort report<\/h1>/);
   } finally {
@@ -114,7 +114,7 @@ test('wrong inputs: unknown documents, no plans, invalid plans, a missing --html
   assert.deepEqual(JSON.parse(stray.out).errors, [
     {
       path: 'kind',
-      message: 'must be "links.plan" or "links.practices": links report reads business plans and practice lists',
+      message: 'must be "links.plan", "links.practices" or "links.referral-events": links report reads business plans, practice lists and referral events',
     },
   ]);
 
@@ -132,4 +132,27 @@ test('wrong inputs: unknown documents, no plans, invalid plans, a missing --html
   const usage = memoryIo(files);
   assert.equal(await run(['report', 'd/practices.json'], usage), 2);
   assert.match(usage.err, /--html FILE is required/);
+});
+
+test('links report shows referral and engagement figures per cohort from referral events', async () => {
+  const files = await demoFiles();
+  const io = memoryIo(files);
+  assert.equal(await run(['report', ...Object.keys(files), '--html', 'r.html', '--json'], io), 0);
+  const summary = JSON.parse(io.out);
+  // demo-data writes referrals for the programme practices only: comparison practices have no CLP.
+  assert.ok(summary.referrals.programme.referrals > 0);
+  assert.ok(summary.referrals.programme.per1000 > 0);
+  assert.equal(summary.referrals.comparison.referrals, 0);
+  assert.ok(summary.referrals.programme.seenThreeOrMore > 0 && summary.referrals.programme.seenThreeOrMore < 1);
+  const html = io.files['r.html']!;
+  assert.match(html, /<h2 id="referrals">Referrals and engagement<\/h2>/);
+  assert.match(html, /<th scope="row">Referrals per 1,000 patients<\/th><td class="num">[0-9.]+<\/td><td class="num">0<\/td>/);
+  assert.match(html, /<a href="#referrals">/);
+
+  // Without referral events there is no referral section.
+  const plansOnly = Object.fromEntries(Object.entries(files).filter(([name]) => !name.endsWith('referrals.json')));
+  const io2 = memoryIo(plansOnly);
+  assert.equal(await run(['report', ...Object.keys(plansOnly), '--html', 'r.html', '--json'], io2), 0);
+  assert.equal(JSON.parse(io2.out).referrals, null);
+  assert.doesNotMatch(io2.files['r.html']!, /id="referrals"/);
 });

@@ -40,6 +40,7 @@ export const reportCommand: Command = {
       plans: inputs.plans,
       files: inputs.files.length,
       synthetic: inputs.synthetic,
+      events: inputs.events,
       ...(typeof title === 'string' ? { title: title.trim() } : {}),
     });
     await ctx.io.writeText(html, renderReportHtml(report));
@@ -52,6 +53,14 @@ export const reportCommand: Command = {
       plans: inputs.plans.length,
       practices: { programme, comparison, withoutPlan: withoutPlan.length },
       behind: report.comparison.behind.length,
+      referrals: report.referrals
+        ? Object.fromEntries(
+            (['programme', 'comparison'] as const).map((cohort) => {
+              const f = report.referrals![cohort];
+              return [cohort, { referrals: f.referrals, per1000: f.per1000, people: f.people, seenThreeOrMore: f.seenThreeOrMore.share, linkedToResource: f.linkedToResource.share }];
+            }),
+          )
+        : null,
       medians: Object.fromEntries(
         report.comparison.capacities.map((c) => [
           c.capacityId,
@@ -72,6 +81,11 @@ export const reportCommand: Command = {
           (c) => `  ${c.name.padEnd(18)} ${level(c.programme?.median)} / ${level(c.comparison?.median)}`,
         ),
         `${report.comparison.behind.length} practice–capacity pairs a level or more behind their cohort median.`,
+        ...(report.referrals
+          ? [
+              `Referrals per 1,000 patients (programme / comparison): ${report.referrals.programme.per1000 ?? '–'} / ${report.referrals.comparison.per1000 ?? '–'}`,
+            ]
+          : []),
       ].join('\n'),
     );
     return EXIT.ok;

@@ -64,6 +64,7 @@ export function renderReportHtml(report: CohortReport): string {
     '<li><a href="#cohorts">Programme and comparison practices, by capacity</a></li>',
     '<li><a href="#over-time">Maturity over time</a></li>',
     '<li><a href="#behind">Practices falling behind their cohort</a></li>',
+    ...(report.referrals ? ['<li><a href="#referrals">Referrals and engagement</a></li>'] : []),
     '<li><a href="#practices">Every practice</a></li>',
     '<li><a href="#rubric">How levels are earned</a></li>',
     '</ul></nav>',
@@ -156,6 +157,7 @@ export function renderReportHtml(report: CohortReport): string {
   out.push('</section>');
 
   // Practices
+  if (report.referrals) out.push(referralSection(report.referrals));
   out.push('<section aria-labelledby="practices"><h2 id="practices">Every practice</h2>');
   out.push(
     '<div class="table-wrap"><table><caption>Latest revision of each practice’s plan: level per capacity and overall</caption><thead><tr><th scope="col">Practice</th><th scope="col">Cohort</th><th scope="col" class="num">List size</th><th scope="col" class="num">Revision</th>',
@@ -203,4 +205,29 @@ export function renderReportHtml(report: CohortReport): string {
   out.push('</section>');
   out.push('</main>', '</body>', '</html>', '');
   return out.join('\n');
+}
+
+const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+
+/** Referrals and engagement per cohort, as a table (the figures are few; a chart would add nothing). */
+function referralSection(figures: NonNullable<CohortReport['referrals']>): string {
+  const { programme: p, comparison: c } = figures;
+  const row = (label: string, a: string | number, b: string | number) =>
+    `<tr><th scope="row">${e(label)}</th><td class="num">${e(String(a))}</td><td class="num">${e(String(b))}</td></tr>`;
+  const seen = (f: typeof p) => `${percent(f.seenThreeOrMore.share)} (${f.seenThreeOrMore.count} of ${f.seenThreeOrMore.of})`;
+  const linked = (f: typeof p) => `${percent(f.linkedToResource.share)} (${f.linkedToResource.count} of ${f.linkedToResource.of})`;
+  return [
+    '<section aria-labelledby="referrals"><h2 id="referrals">Referrals and engagement</h2>',
+    `<p>Referrals to the Community Links Practitioner, counted from the referral events as of ${e(figures.asOf.slice(0, 10))}. Comparison practices have no Community Links Practitioner, so they make no referrals. In the Links evaluation, only people who saw the practitioner 3 or more times improved.</p>`,
+    '<div class="table-wrap"><table><caption>Referrals and engagement, programme and comparison practices</caption>',
+    '<thead><tr><th scope="col">Figure</th><th scope="col" class="num">Programme</th><th scope="col" class="num">Comparison</th></tr></thead><tbody>',
+    row('Practices', p.practices, c.practices),
+    row('Registered patients', p.listSize, c.listSize),
+    row('Referrals', p.referrals, c.referrals),
+    row('Referrals per 1,000 patients', p.per1000 === null ? '–' : num(p.per1000), c.per1000 === null ? '–' : num(c.per1000)),
+    row('People referred', p.people, c.people),
+    row('People seen 3 or more times', seen(p), seen(c)),
+    row('People linked to a community resource', linked(p), linked(c)),
+    '</tbody></table></div></section>',
+  ].join('');
 }

@@ -5,7 +5,9 @@ import {
   parsePlanDocument,
   practiceSchema,
   parseWith,
+  parseReferralEvents,
   type Plan,
+  type ReferralEvent,
   type Practice,
   type ValidationIssue,
 } from '@links-approach/core';
@@ -13,7 +15,7 @@ import { InputError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { readJsonFile } from '../read-json.js';
 
-/** The kind of a referral events document (skipped by the report for now). */
+/** The kind of a referral events document: its referrals give the report's referral and engagement figures. */
 const REFERRAL_EVENTS_KIND = 'links.referral-events';
 
 /** The kind of the practice list `links demo-data` writes. */
@@ -23,6 +25,8 @@ export const PRACTICES_KIND = 'links.practices';
 export interface ReportInputs {
   readonly practices: readonly Practice[];
   readonly plans: readonly Plan[];
+  /** Referral events from `links.referral-events` documents, checked against their schemas. */
+  readonly events: readonly ReferralEvent[];
   readonly files: readonly string[];
   /** `true` when any practice list says its data is synthetic. */
   readonly synthetic: boolean;
@@ -73,6 +77,7 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
   const practices: Practice[] = [];
   const plans: Plan[] = [];
   const used: string[] = [];
+  const events: ReferralEvent[] = [];
   let synthetic = false;
   for (const file of files) {
     const input = await readJsonFile(io, file);
@@ -95,14 +100,16 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
       const meta = (input as { meta?: { synthetic?: unknown } }).meta;
       if (meta && meta.synthetic === true) synthetic = true;
     } else if (kind === REFERRAL_EVENTS_KIND) {
-      // A demo-data folder holds referral events too; the cohort report does not show referral figures yet.
-      continue;
+      const result = parseReferralEvents(JSON.stringify(input), { format: 'json' });
+      if (!result.ok) throw new InputError(result.errors.map(({ path, message }) => ({ path, message })), file);
+      events.push(...result.value);
+      used.push(file);
     } else {
       throw new InputError(
         [
           {
             path: 'kind',
-            message: `must be "${PLAN_KIND}" or "${PRACTICES_KIND}": links report reads business plans and practice lists`,
+            message: `must be "${PLAN_KIND}", "${PRACTICES_KIND}" or "${REFERRAL_EVENTS_KIND}": links report reads business plans, practice lists and referral events`,
           },
         ],
         file,
@@ -114,7 +121,7 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
       [{ path: '', message: 'no business plans found: give plan files or a folder that holds them' }],
       paths.join(', '),
     );
-  return { practices, plans, files: used, synthetic };
+  return { practices, plans, events, files: used, synthetic };
 }
 
 function readPracticeList(input: unknown, file: string): Practice[] {

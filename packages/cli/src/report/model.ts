@@ -2,8 +2,12 @@ import {
   LINKS_FRAMEWORK,
   LINKS_RUBRIC,
   compareCohorts,
+  referralFiguresByCohort,
+  replay,
   scoreHistory,
   type CohortComparison,
+  type CohortReferralFigures,
+  type ReferralEvent,
   type Framework,
   type Plan,
   type PlanScore,
@@ -40,6 +44,15 @@ export interface CohortReport {
   readonly comparison: CohortComparison;
   readonly rows: readonly PracticeReportRow[];
   readonly timeline: MaturityTimeline;
+  /** Referral and engagement figures per cohort, when referral events were given; otherwise `null`. */
+  readonly referrals: ReferralReportFigures | null;
+}
+
+/** Referral and engagement figures of the report, as of the latest referral event. */
+export interface ReferralReportFigures {
+  readonly asOf: string;
+  readonly programme: CohortReferralFigures;
+  readonly comparison: CohortReferralFigures;
 }
 
 /**
@@ -53,6 +66,7 @@ export function buildCohortReport(input: {
   files: number;
   synthetic: boolean;
   title?: string;
+  events?: readonly ReferralEvent[];
 }): CohortReport {
   const byPractice = new Map<string, Plan[]>();
   for (const plan of input.plans) {
@@ -107,6 +121,7 @@ export function buildCohortReport(input: {
   };
 
   return {
+    referrals: referralFigures([...known.values()], input.events ?? []),
     title: input.title ?? 'Links plan maturity: cohort report',
     files: input.files,
     planCount: input.plans.length,
@@ -121,4 +136,12 @@ export function buildCohortReport(input: {
       comparison: months.map((m) => medianAt('comparison', m)),
     },
   };
+}
+
+/** Replays the referral events (already checked) and counts them per cohort, as of the latest event. */
+function referralFigures(practices: readonly Practice[], events: readonly ReferralEvent[]): ReferralReportFigures | null {
+  if (events.length === 0) return null;
+  const asOf = events.reduce((latest, e) => (e.at > latest ? e.at : latest), events[0]!.at);
+  const { referrals } = replay(events, { trusted: true }).state;
+  return { asOf, ...referralFiguresByCohort(practices, referrals, { asOf }) };
 }
