@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,7 +115,7 @@ test('wrong inputs: unknown documents, no plans, invalid plans, a missing --html
   assert.deepEqual(JSON.parse(stray.out).errors, [
     {
       path: 'kind',
-      message: 'must be "links.plan", "links.practices" or "links.referral-events": links report reads business plans, practice lists and referral events',
+      message: 'must be "links.plan", "links.practices", "links.referral-events" or "links.outcome-responses": links report reads business plans, practice lists, referral events and outcome responses',
     },
   ]);
 
@@ -155,4 +156,24 @@ test('links report shows referral and engagement figures per cohort from referra
   assert.equal(await run(['report', ...Object.keys(plansOnly), '--html', 'r.html', '--json'], io2), 0);
   assert.equal(JSON.parse(io2.out).referrals, null);
   assert.doesNotMatch(io2.files['r.html']!, /id="referrals"/);
+});
+
+test('links report shows outcome change per cohort from outcome responses', async () => {
+  // The sample outcomes were answered at the practices generateDemoData({ practices: 12, seed: 2024 }) makes.
+  const files = await demoFiles(12, 2024);
+  const outcomesText = readFileSync(fileURLToPath(new URL('../../../../examples/data/sample-outcomes.json', import.meta.url)), 'utf8');
+  const io = memoryIo({ ...files, 'outcomes.json': outcomesText });
+  assert.equal(await run(['report', ...Object.keys(files), 'outcomes.json', '--html', 'r.html', '--json'], io), 0);
+  const summary = JSON.parse(io.out);
+  assert.equal(summary.outcomes.length, 1);
+  const [ons4] = summary.outcomes;
+  assert.deepEqual(ons4.measures.map((m: { id: string }) => m.id).slice(0, 4), ['life-satisfaction', 'worthwhile', 'happiness', 'anxiety']);
+  for (const m of ons4.measures) {
+    assert.ok(m.programme.n > 1 && m.comparison.n > 1, m.id);
+    assert.ok(m.difference.ci.lower <= m.difference.estimate && m.difference.estimate <= m.difference.ci.upper);
+  }
+  const html = io.files['r.html']!;
+  assert.match(html, /<h2 id="outcomes">Outcome change<\/h2>/);
+  assert.match(html, /not randomised/);
+  assert.match(html, /<th scope="row">Anxiety<\/th><td>lower<\/td>/);
 });

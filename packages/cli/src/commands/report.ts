@@ -41,6 +41,7 @@ export const reportCommand: Command = {
       files: inputs.files.length,
       synthetic: inputs.synthetic,
       events: inputs.events,
+      outcomes: inputs.outcomes,
       ...(typeof title === 'string' ? { title: title.trim() } : {}),
     });
     await ctx.io.writeText(html, renderReportHtml(report));
@@ -61,6 +62,16 @@ export const reportCommand: Command = {
             }),
           )
         : null,
+      outcomes: report.outcomes.map((o) => ({
+        instrumentId: o.instrumentId,
+        measures: o.measures.map((m) => ({
+          id: m.id,
+          programme: { n: m.programme.n, mean: m.programme.mean },
+          comparison: { n: m.comparison.n, mean: m.comparison.mean },
+          difference: m.difference ? { estimate: m.difference.estimate, ci: m.difference.ci } : null,
+          verdict: m.verdict,
+        })),
+      })),
       medians: Object.fromEntries(
         report.comparison.capacities.map((c) => [
           c.capacityId,

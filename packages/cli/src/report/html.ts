@@ -65,6 +65,7 @@ export function renderReportHtml(report: CohortReport): string {
     '<li><a href="#over-time">Maturity over time</a></li>',
     '<li><a href="#behind">Practices falling behind their cohort</a></li>',
     ...(report.referrals ? ['<li><a href="#referrals">Referrals and engagement</a></li>'] : []),
+    ...(report.outcomes.length > 0 ? ['<li><a href="#outcomes">Outcome change</a></li>'] : []),
     '<li><a href="#practices">Every practice</a></li>',
     '<li><a href="#rubric">How levels are earned</a></li>',
     '</ul></nav>',
@@ -158,6 +159,7 @@ export function renderReportHtml(report: CohortReport): string {
 
   // Practices
   if (report.referrals) out.push(referralSection(report.referrals));
+  if (report.outcomes.length > 0) out.push(outcomeSection(report.outcomes));
   out.push('<section aria-labelledby="practices"><h2 id="practices">Every practice</h2>');
   out.push(
     '<div class="table-wrap"><table><caption>Latest revision of each practice’s plan: level per capacity and overall</caption><thead><tr><th scope="col">Practice</th><th scope="col">Cohort</th><th scope="col" class="num">List size</th><th scope="col" class="num">Revision</th>',
@@ -230,4 +232,33 @@ function referralSection(figures: NonNullable<CohortReport['referrals']>): strin
     row('People linked to a community resource', linked(p), linked(c)),
     '</tbody></table></div></section>',
   ].join('');
+}
+
+const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
+const interval = (ci: { lower: number; upper: number } | null | undefined) => (ci ? ` (${signed(ci.lower)} to ${signed(ci.upper)})` : '');
+
+/** Outcome change per measure: each cohort's mean paired change, and the difference in differences, with intervals. */
+function outcomeSection(comparisons: CohortReport['outcomes']): string {
+  const out = [
+    '<section aria-labelledby="outcomes"><h2 id="outcomes">Outcome change</h2>',
+    '<p>Mean change from baseline to follow-up for the people answered at both, with 95% confidence intervals, and the difference between programme and comparison practices (difference in differences, Welch). The two groups were not randomised and the comparison is unadjusted: read it as a signal to look into, not as proof of effect.</p>',
+  ];
+  for (const o of comparisons) {
+    const pct = Math.round(o.confidence * 100);
+    out.push(
+      `<div class="table-wrap"><table><caption>${e(o.instrumentId)}: mean paired change (${pct}% CI)</caption>`,
+      '<thead><tr><th scope="col">Measure</th><th scope="col">Better when</th><th scope="col" class="num">Programme</th><th scope="col" class="num">Comparison</th><th scope="col" class="num">Difference</th><th scope="col">Reading</th></tr></thead><tbody>',
+    );
+    for (const m of o.measures) {
+      const cell = (c: typeof m.programme) => (c.mean === null ? '–' : `${signed(c.mean)}${interval(c.ci)}, n ${c.n}`);
+      out.push(
+        `<tr><th scope="row">${e(m.name)}</th><td>${m.better === 'higher' ? 'higher' : 'lower'}</td><td class="num">${e(cell(m.programme))}</td><td class="num">${e(cell(m.comparison))}</td><td class="num">${
+          m.difference ? e(`${signed(m.difference.estimate)}${interval(m.difference.ci)}`) : '–'
+        }</td><td>${e(m.verdict === 'better' ? 'programme changed more for the better' : m.verdict === 'worse' ? 'programme changed less for the better' : m.verdict === 'unclear' ? 'no clear difference' : 'too few people')}</td></tr>`,
+      );
+    }
+    out.push('</tbody></table></div>');
+  }
+  out.push('</section>');
+  return out.join('');
 }

@@ -6,6 +6,8 @@ import {
   practiceSchema,
   parseWith,
   parseReferralEvents,
+  validateOutcomeResponses,
+  type OutcomeResponsesDocument,
   type Plan,
   type ReferralEvent,
   type Practice,
@@ -18,6 +20,9 @@ import { readJsonFile } from '../read-json.js';
 /** The kind of a referral events document: its referrals give the report's referral and engagement figures. */
 const REFERRAL_EVENTS_KIND = 'links.referral-events';
 
+/** The kind of an outcome responses document: it gives the report's outcome change per cohort. */
+const OUTCOME_RESPONSES_KIND = 'links.outcome-responses';
+
 /** The kind of the practice list `links demo-data` writes. */
 export const PRACTICES_KIND = 'links.practices';
 
@@ -27,6 +32,8 @@ export interface ReportInputs {
   readonly plans: readonly Plan[];
   /** Referral events from `links.referral-events` documents, checked against their schemas. */
   readonly events: readonly ReferralEvent[];
+  /** Outcome responses documents (`links.outcome-responses`), validated against their instruments. */
+  readonly outcomes: readonly OutcomeResponsesDocument[];
   readonly files: readonly string[];
   /** `true` when any practice list says its data is synthetic. */
   readonly synthetic: boolean;
@@ -78,6 +85,7 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
   const plans: Plan[] = [];
   const used: string[] = [];
   const events: ReferralEvent[] = [];
+  const outcomes: OutcomeResponsesDocument[] = [];
   let synthetic = false;
   for (const file of files) {
     const input = await readJsonFile(io, file);
@@ -99,6 +107,13 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
       practices.push(...readPracticeList(input, file));
       const meta = (input as { meta?: { synthetic?: unknown } }).meta;
       if (meta && meta.synthetic === true) synthetic = true;
+    } else if (kind === OUTCOME_RESPONSES_KIND) {
+      const result = validateOutcomeResponses(input);
+      if (!result.ok) throw new InputError(result.errors.map(({ path, message }) => ({ path, message })), file);
+      outcomes.push(result.value);
+      practices.push(...(result.value.practices ?? []));
+      if (result.value.meta?.synthetic === true) synthetic = true;
+      used.push(file);
     } else if (kind === REFERRAL_EVENTS_KIND) {
       const result = parseReferralEvents(JSON.stringify(input), { format: 'json' });
       if (!result.ok) throw new InputError(result.errors.map(({ path, message }) => ({ path, message })), file);
@@ -109,7 +124,7 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
         [
           {
             path: 'kind',
-            message: `must be "${PLAN_KIND}", "${PRACTICES_KIND}" or "${REFERRAL_EVENTS_KIND}": links report reads business plans, practice lists and referral events`,
+            message: `must be "${PLAN_KIND}", "${PRACTICES_KIND}", "${REFERRAL_EVENTS_KIND}" or "${OUTCOME_RESPONSES_KIND}": links report reads business plans, practice lists, referral events and outcome responses`,
           },
         ],
         file,
@@ -121,7 +136,7 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
       [{ path: '', message: 'no business plans found: give plan files or a folder that holds them' }],
       paths.join(', '),
     );
-  return { practices, plans, events, files: used, synthetic };
+  return { practices, plans, events, outcomes, files: used, synthetic };
 }
 
 function readPracticeList(input: unknown, file: string): Practice[] {

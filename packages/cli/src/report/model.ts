@@ -1,13 +1,17 @@
 import {
   LINKS_FRAMEWORK,
   LINKS_RUBRIC,
+  BUILT_IN_INSTRUMENTS,
   compareCohorts,
+  compareOutcomeChange,
   referralFiguresByCohort,
   replay,
   scoreHistory,
   type CohortComparison,
   type CohortReferralFigures,
   type ReferralEvent,
+  type OutcomeComparison,
+  type OutcomeResponsesDocument,
   type Framework,
   type Plan,
   type PlanScore,
@@ -46,6 +50,8 @@ export interface CohortReport {
   readonly timeline: MaturityTimeline;
   /** Referral and engagement figures per cohort, when referral events were given; otherwise `null`. */
   readonly referrals: ReferralReportFigures | null;
+  /** Outcome change per instrument, programme vs comparison, when outcome responses were given. */
+  readonly outcomes: readonly OutcomeComparison[];
 }
 
 /** Referral and engagement figures of the report, as of the latest referral event. */
@@ -67,6 +73,7 @@ export function buildCohortReport(input: {
   synthetic: boolean;
   title?: string;
   events?: readonly ReferralEvent[];
+  outcomes?: readonly OutcomeResponsesDocument[];
 }): CohortReport {
   const byPractice = new Map<string, Plan[]>();
   for (const plan of input.plans) {
@@ -122,6 +129,7 @@ export function buildCohortReport(input: {
 
   return {
     referrals: referralFigures([...known.values()], input.events ?? []),
+    outcomes: outcomeComparisons([...known.values()], input.outcomes ?? []),
     title: input.title ?? 'Links plan maturity: cohort report',
     files: input.files,
     planCount: input.plans.length,
@@ -144,4 +152,17 @@ function referralFigures(practices: readonly Practice[], events: readonly Referr
   const asOf = events.reduce((latest, e) => (e.at > latest ? e.at : latest), events[0]!.at);
   const { referrals } = replay(events, { trusted: true }).state;
   return { asOf, ...referralFiguresByCohort(practices, referrals, { asOf }) };
+}
+
+/** Paired change per instrument in each cohort and the difference in differences (people placed by their practice). */
+function outcomeComparisons(practices: readonly Practice[], documents: readonly OutcomeResponsesDocument[]): OutcomeComparison[] {
+  const cohortOf = new Map(practices.map((p) => [p.id, p.cohort]));
+  const instruments = new Map(BUILT_IN_INSTRUMENTS.map((i) => [i.id, i]));
+  for (const doc of documents) for (const instrument of doc.instruments ?? []) instruments.set(instrument.id, instrument);
+  const responses = documents.flatMap((doc) => doc.responses);
+  const used = [...new Set(responses.map((r) => r.instrumentId))];
+  return used.flatMap((id) => {
+    const instrument = instruments.get(id);
+    return instrument ? [compareOutcomeChange(instrument, responses, (practiceId) => cohortOf.get(practiceId))] : [];
+  });
 }
