@@ -2,6 +2,7 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type T
 import { property } from 'lit/decorators.js';
 import type { CohortComparison, LevelDistribution } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
+import { chartStyles } from '../internal/chart.styles.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { styles } from './cohort-comparison.styles.js';
 
@@ -34,7 +35,7 @@ const dist = (d: LevelDistribution | null) => (d ? `${lv(d.median)} (${lv(d.q1)}
  * @cssproperty --links-color-primary - Global: primary colour.
  */
 export class LinksCohortComparison extends LinksElement {
-  static override styles = [LinksElement.styles, styles];
+  static override styles = [LinksElement.styles, chartStyles, styles];
 
   /** The comparison, from `compareCohorts(practices, plans)`. */
   @property({ attribute: false })

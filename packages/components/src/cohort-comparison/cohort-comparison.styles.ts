@@ -23,24 +23,6 @@ export const styles = css`
   .counts {
     margin: 0 0 var(--_space-2);
   }
-  figure {
-    margin: 0;
-  }
-  svg {
-    display: block;
-    width: 100%;
-    max-width: 40rem;
-    height: auto;
-    font-size: 13px;
-  }
-  .grid {
-    stroke: var(--_border);
-  }
-  .tick,
-  .name,
-  .value {
-    fill: var(--_text);
-  }
   rect.programme {
     fill: var(--_programme);
   }

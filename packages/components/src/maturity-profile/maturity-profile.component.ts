@@ -2,6 +2,7 @@ import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type T
 import { property } from 'lit/decorators.js';
 import type { PlanScore } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
+import { chartStyles } from '../internal/chart.styles.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { styles } from './maturity-profile.styles.js';
 
@@ -34,7 +35,7 @@ const lv = (v: number) => (Number.isInteger(v * 2) ? v.toFixed(1) : String(Math.
  * @cssproperty --links-color-primary - Global: primary colour.
  */
 export class LinksMaturityProfile extends LinksElement {
-  static override styles = [LinksElement.styles, styles];
+  static override styles = [LinksElement.styles, chartStyles, styles];
 
   /** The plan's score, from `scorePlan(plan)`. */
   @property({ attribute: false })
