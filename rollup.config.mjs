@@ -2,7 +2,7 @@
 // self-contained, minified browser bundle of the components for pages that
 // only add a <script type="module">.
 import { builtinModules } from 'node:module';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -18,7 +18,7 @@ const abs = (path) => resolve(process.cwd(), path);
 const isExternal = (patterns) => (id) => patterns.some((p) => (typeof p === 'string' ? id === p || id.startsWith(`${p}/`) : p.test(id)));
 
 /** Compiles one package's sources with its own tsconfig, emitting declarations beside the JS. */
-function compile(pkg, { declarations = true } = {}) {
+function compile(pkg, { declarations = true, outDir = `packages/${pkg}/dist` } = {}) {
   return typescript({
     tsconfig: `packages/${pkg}/tsconfig.json`,
     include: [`packages/${pkg}/src/**/*.ts`, 'packages/core/src/**/*.ts'],
@@ -31,13 +31,26 @@ function compile(pkg, { declarations = true } = {}) {
       // Resolve sibling packages through their built dist/ types, not their source.
       customConditions: [],
       rootDir: abs(`packages/${pkg}/src`),
-      outDir: abs(`packages/${pkg}/dist`),
+      outDir: abs(outDir),
       declaration: declarations,
       declarationMap: false,
       ...(declarations ? { declarationDir: abs(`packages/${pkg}/dist`) } : {}),
       sourceMap: true,
     },
   });
+}
+
+/** Copies a static file into the output directory as an asset. */
+function copyFile(from, fileName) {
+  return {
+    name: 'copy-file',
+    buildStart() {
+      this.addWatchFile(from);
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName, source: readFileSync(from) });
+    },
+  };
 }
 
 function clean(dir) {
@@ -55,7 +68,37 @@ const esm = (pkg) => ({
   preserveModulesRoot: `packages/${pkg}/src`,
 });
 
-export default [
+const browser = {
+  // The script-tag build: Lit, core, zod and immer inlined, no bare imports,
+  // split into shared chunks so a page loads each library once. Entries:
+  // links-components.js registers every element; links-autoloader.js
+  // registers each element when its tag first appears; links-core.js is the
+  // domain for pages without a build step.
+  input: {
+    'links-components': 'packages/components/src/all.ts',
+    'links-autoloader': 'packages/components/src/bundle/autoloader.ts',
+    'links-core': 'packages/components/src/bundle/core.ts',
+  },
+  plugins: [
+    nodeResolve({ browser: true }),
+    compile('components', { declarations: false, outDir: 'packages/components/dist/browser' }),
+    nodeEnv('production'),
+    copyFile('packages/components/src/bundle/links-components.css', 'links-components.css'),
+    terser({ format: { comments: false }, compress: { passes: 2 } }),
+  ],
+  output: {
+    dir: 'packages/components/dist/browser',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+};
+
+/** `rollup -c --configBrowser` builds only the script-tag bundle (used by `npm start`). */
+export default (args) => (args.configBrowser ? [browser] : all);
+
+const all = [
   {
     input: sources('core'),
     external: isExternal(['zod', 'immer', 'papaparse']),
@@ -68,26 +111,18 @@ export default [
     plugins: [clean('packages/components/dist'), compile('components')],
     output: esm('components'),
   },
-  {
-    // Everything inlined: Lit, core, zod, immer. One file a page can load with no build step.
-    input: 'packages/components/src/all.ts',
-    plugins: [
-      nodeResolve({ browser: true }),
-      compile('components', { declarations: false }),
-      nodeEnv('production'),
-      terser({ format: { comments: false }, compress: { passes: 2 } }),
-    ],
-    output: {
-      file: 'packages/components/dist/links-components.bundle.min.js',
-      format: 'es',
-      inlineDynamicImports: true,
-      sourcemap: true,
-    },
-  },
+  browser,
   {
     input: sources('cli'),
     external: isExternal(['@links-approach/core', ...builtinModules, /^node:/]),
     plugins: [clean('packages/cli/dist'), compile('cli')],
     output: esm('cli'),
+  },
+  {
+    // React wrappers: one module per element, each importing that element's own entry.
+    input: sources('react'),
+    external: isExternal(['react', '@lit/react', '@links-approach/components', '@links-approach/core']),
+    plugins: [clean('packages/react/dist'), compile('react')],
+    output: esm('react'),
   },
 ];

@@ -11,7 +11,7 @@ if (!executablePath) {
 }
 
 export default {
-  files: ['packages/components/src/**/*.test.ts'],
+  files: ['packages/components/src/**/*.test.ts', 'packages/react/src/**/*.test.ts', 'examples/demo/*.test.ts'],
   nodeResolve,
   plugins: devPlugins,
   concurrency: 1,

@@ -11,7 +11,7 @@ import {
   replay,
   sortCaseload,
   type ReferralState,
-} from '@links-approach/core';
+} from '@links-approach/core/referral';
 
 const TARGET = Number(process.env.BENCH_REFERRALS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);

@@ -7,7 +7,7 @@
 // both reported (CPU time is steadier on a busy machine). Also the
 // schema-validating replay, for scale. Prints figures and same-run ratios;
 // asserts nothing.
-import { generateDemoReferrals, replay, type ReferralEvent } from '@links-approach/core';
+import { generateDemoReferrals, replay, type ReferralEvent } from '@links-approach/core/referral';
 
 const TARGET = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);

@@ -15,7 +15,9 @@ const steps = [
   { name: 'node tests', script: 'test:node', counts: 'node' },
   { name: 'browser tests', script: 'test:browser', counts: 'browser' },
   { name: 'build', script: 'build' },
+  { name: 'script-tag page', script: 'test:bundle', counts: 'bundle', needs: 'build' },
   { name: 'package checks', script: 'pkgcheck', counts: 'pkgcheck', needs: 'build' },
+  { name: 'changeset dry run', script: 'changeset:dry-run' },
   { name: 'bundle budgets', script: 'size', counts: 'size', needs: 'build' },
 ];
 

@@ -21,7 +21,7 @@ export function countingReporter() {
         // A test file that failed to load counts as a failure even if it ran no test.
         if (!session.passed && (session.errors?.length ?? 0) > 0) totals.failed += 1;
       }
-      writeCounts('browser', totals);
+      writeCounts(process.env.LINKS_COUNTS ?? 'browser', totals);
     },
   };
 }

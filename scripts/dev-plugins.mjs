@@ -1,6 +1,7 @@
 // Plugins shared by the dev server (npm start) and the browser test runner.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
+import { reactPlugins } from './dev-react.mjs';
 
 const componentsTsconfig = fileURLToPath(new URL('../packages/components/tsconfig.json', import.meta.url));
 
@@ -17,6 +18,8 @@ export const devPlugins = [
       return undefined;
     },
   },
+  // React (CommonJS) as ES modules, for packages/react's tests and examples/react: see dev-react.mjs.
+  ...reactPlugins,
 ];
 
 export const nodeResolve = { exportConditions: ['@links-approach/source', 'browser', 'development'] };

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { planJsonSchema } from '@links-approach/core';
+import { planJsonSchema } from '@links-approach/core/plan';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

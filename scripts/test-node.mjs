@@ -7,7 +7,7 @@ import { findFiles, runCommand, writeCounts } from './lib.mjs';
 
 const files = process.argv.slice(2).length > 0
   ? process.argv.slice(2)
-  : [...findFiles('packages/core/src', /\.test\.ts$/), ...findFiles('packages/cli/src', /\.test\.ts$/), ...findFiles('scripts', /\.test\.mjs$/)];
+  : [...findFiles('packages/core/src', /\.test\.ts$/), ...findFiles('packages/cli/src', /\.test\.ts$/), ...findFiles('scripts', /\.test\.mjs$/), ...findFiles('packages/components/themes', /\.test\.mjs$/)];
 
 const tap = join(tmpdir(), `links-node-tests-${process.pid}.tap`);
 const code = await runCommand(process.execPath, [

@@ -6,6 +6,7 @@ const projects = [
   'packages/core/tsconfig.test.json',
   'packages/components/tsconfig.test.json',
   'packages/cli/tsconfig.test.json',
+  'packages/react/tsconfig.test.json',
 ];
 let failed = 0;
 for (const project of projects) {

@@ -3,15 +3,9 @@
 // cohort (practices and plans from generateDemoData, referrals from
 // generateDemoReferrals, ONS4 answers from examples/data/sample-outcomes.json).
 import '@links-approach/components';
-import {
-  evaluateProgramme,
-  generateDemoData,
-  generateDemoReferrals,
-  ONS4,
-  replay,
-  scoreAnswers,
-  validateOutcomeResponses,
-} from '@links-approach/core';
+import { evaluateProgramme, ONS4, scoreAnswers, validateOutcomeResponses } from '@links-approach/core/outcomes';
+import { generateDemoData } from '@links-approach/core/demo-data';
+import { generateDemoReferrals, replay } from '@links-approach/core/referral';
 
 const section = document.querySelector('#evaluation');
 const form = section?.querySelector<HTMLFormElement>('#outcome-demo-form');
@@ -36,7 +30,8 @@ form?.addEventListener('reset', () => {
 async function main(): Promise<void> {
   const response = await fetch(new URL('../data/sample-outcomes.json', import.meta.url));
   const outcomes = validateOutcomeResponses(await response.json());
-  if (!outcomes.ok) throw new Error(`The sample outcomes are not valid: ${outcomes.errors[0]?.path} ${outcomes.errors[0]?.message}`);
+  if (!outcomes.ok)
+    throw new Error(`The sample outcomes are not valid: ${outcomes.errors[0]?.path} ${outcomes.errors[0]?.message}`);
 
   // The same 12 invented practices the sample outcomes were made for.
   const cohort = generateDemoData({ practices: 12, seed: 2024 });
@@ -54,7 +49,16 @@ async function main(): Promise<void> {
     plans: cohort.plans,
     outcomes: { instrument: ONS4, responses: outcomes.value.responses },
     asOf: '2023-12-31',
-    maturityDates: ['2022-03-31', '2022-06-30', '2022-09-30', '2022-12-31', '2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31'],
+    maturityDates: [
+      '2022-03-31',
+      '2022-06-30',
+      '2022-09-30',
+      '2022-12-31',
+      '2023-03-31',
+      '2023-06-30',
+      '2023-09-30',
+      '2023-12-31',
+    ],
   });
   const report = section?.querySelector('links-programme-report');
   if (report) report.evaluation = evaluation;
@@ -63,6 +67,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  if (note) note.textContent = `The evaluation demo could not load: ${error instanceof Error ? error.message : String(error)}`;
+/** Resolves when the section is ready. */
+export const ready = main().catch((error: unknown) => {
+  if (note)
+    note.textContent = `The evaluation demo could not load: ${error instanceof Error ? error.message : String(error)}`;
 });

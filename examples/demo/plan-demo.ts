@@ -1,38 +1,29 @@
 // The business plan section of the demo page: the sample plan is loaded into
-// IndexedDB on the first visit, the plan editor is bound to that store
-// (every change is saved as a new revision), and edits stay across reloads.
-// Open the page in two tabs to see what happens when two people edit at once.
+// IndexedDB on the first visit, and the plan editor takes its store from the
+// page's <links-provider> (every change is saved as a new revision), so edits
+// stay across reloads. Open the page in two tabs to see what happens when two
+// people edit at once.
 import '@links-approach/components';
-import { createIdbPlanStore, deleteIdbStore } from '@links-approach/components/idb-store.js';
-import { parsePlanDocument, summariseRevisions, type Plan } from '@links-approach/core';
+import { deleteIdbStore } from '@links-approach/components/idb-store.js';
+import { summariseRevisions } from '@links-approach/core/plan';
+import { planCodec } from '@links-approach/core/store';
+import { demoProvider, demoStore } from './host.js';
+import { seedPlan } from './seed.js';
 
-const DATABASE = 'links-approach-demo:links.plan';
 const section = document.querySelector<HTMLElement>('#business-plan');
 const editor = section?.querySelector('links-plan-editor');
 const history = section?.querySelector<HTMLOListElement>('#plan-history');
 const note = section?.querySelector<HTMLElement>('#plan-note');
 const reset = section?.querySelector<HTMLButtonElement>('#plan-reset');
 
-async function loadSamplePlan(): Promise<Plan> {
-  const response = await fetch(new URL('../data/sample-plan.json', import.meta.url));
-  const result = parsePlanDocument(await response.json());
-  if (!result.ok)
-    throw new Error(`The sample plan is not valid: ${result.errors[0]?.path} ${result.errors[0]?.message}`);
-  return result.value;
-}
-
 async function main(): Promise<void> {
   if (!editor) return;
-  const store = createIdbPlanStore({ databaseName: DATABASE });
-  const sample = await loadSamplePlan();
-  if (!(await store.get(sample.id))) {
-    const seeded = await store.save(sample, { expectedRevision: 0, author: 'Demo data' });
-    if (!seeded.ok) throw new Error(seeded.errors.map((e) => e.message).join('; '));
-  }
+  const store = demoStore(planCodec());
+  const planId = await seedPlan();
 
   const showHistory = async () => {
     if (!history) return;
-    const revisions = summariseRevisions(await store.history(sample.id)).reverse();
+    const revisions = summariseRevisions(await store.history(planId)).reverse();
     history.replaceChildren(
       ...revisions.slice(0, 10).map((r) => {
         const item = document.createElement('li');
@@ -46,8 +37,8 @@ async function main(): Promise<void> {
   store.subscribe(() => void showHistory());
   await showHistory();
 
-  editor.store = store;
-  editor.planId = sample.id;
+  // No `.store` here: the editor takes the provider's.
+  editor.planId = planId;
 
   // The framework overview at the top opens a capacity here.
   document.querySelector('links-framework-overview')?.addEventListener('links-capacity-select', (event) => {
@@ -56,14 +47,15 @@ async function main(): Promise<void> {
   });
 
   reset?.addEventListener('click', async () => {
-    store.close();
-    await deleteIdbStore(DATABASE);
+    (store as { close?: () => void }).close?.();
+    await deleteIdbStore(`${demoProvider().databasePrefix}${planCodec().kind}`);
     location.reload();
   });
   if (note) note.textContent = 'Saved in this browser only (IndexedDB). Nothing leaves your computer.';
 }
 
-main().catch((error: unknown) => {
+/** Resolves when the section is ready (the demo page's walkthrough test waits for it). */
+export const ready = main().catch((error: unknown) => {
   if (note)
     note.textContent = `The plan could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
 });

@@ -1,18 +1,23 @@
 // The referrals section of the demo page: the practice's caseload (the sample
 // referrals in examples/data/sample-referrals.json plus seeded demo referrals),
-// its figures, one referral's detail with the actions the chosen user may take,
-// and the referral form. Everything is kept in memory: reload to start again.
+// its figures, one referral's detail with the actions the chosen user may take
+// (with the resource finder inside, to link a resource), and the referral form.
+// Referrals are kept in IndexedDB through the page's <links-provider>: every
+// action is appended to the referral's record as a new revision, so it is
+// still there after a reload. People are shown with the names the host's
+// person-label resolver gives (fictional ones: see host.ts).
 import '@links-approach/components';
+import { createMemoryDirectory, parseAlissSearchPage } from '@links-approach/core/resources';
 import {
-  createMemoryDirectory,
   generateDemoReferrals,
-  parseAlissSearchPage,
   parseReferralEvents,
   replay,
   type ActorRole,
   type ReferralEvent,
   type ReferralState,
-} from '@links-approach/core';
+} from '@links-approach/core/referral';
+import { demoStore } from './host.js';
+import { appendEvent, loadEvents, referralRecordCodec, seedReferrals } from './referral-store.js';
 
 /** "Today" for the demo data: overdue flags and figures are as of this moment. */
 const AS_OF = '2025-03-31T17:00:00Z';
@@ -27,12 +32,13 @@ const caseload = document.querySelector('links-caseload');
 const summary = document.querySelector('links-caseload-summary');
 const detail = document.querySelector('links-referral-detail');
 const form = document.querySelector('links-referral-form');
-const finder = document.querySelector<HTMLElement & { directory?: unknown }>('#referral-resource-finder');
+const finder = document.querySelector<HTMLElementTagNameMap['links-resource-finder']>('#referral-resource-finder');
 const status = document.querySelector('#referral-status');
 const roleSelect = document.querySelector<HTMLSelectElement>('#referral-user');
 const personSelect = document.querySelector<HTMLSelectElement>('#referral-person');
 
-async function loadEvents(): Promise<ReferralEvent[]> {
+/** The seed: the sample referrals and 140 generated ones for this practice. */
+async function seedEvents(): Promise<ReferralEvent[]> {
   const response = await fetch(new URL('../data/sample-referrals.json', import.meta.url));
   const sample = parseReferralEvents(await response.text(), { format: 'json' });
   if (!sample.ok)
@@ -41,8 +47,13 @@ async function loadEvents(): Promise<ReferralEvent[]> {
   return [...sample.value, ...seeded.events];
 }
 
-let events: ReferralEvent[] = [];
+const store = demoStore(referralRecordCodec);
 let referrals: ReferralState[] = [];
+let rejected = 0;
+/** Saves run one after another, so two quick actions on one referral do not race. */
+let saving: Promise<unknown> = Promise.resolve();
+/** The referral this tab is saving now (its own saves need no reload). */
+let savingId: string | undefined;
 
 function show(message: string): void {
   if (status) status.textContent = message;
@@ -60,18 +71,56 @@ function open(referral: ReferralState | undefined): void {
   if (caseload) caseload.selected = referral.id;
 }
 
-async function start(): Promise<void> {
-  events = await loadEvents();
-  const result = replay(events, { trusted: true });
+/** Replays every stored event: the referrals as the store has them now. */
+async function reload(): Promise<void> {
+  const result = replay(await loadEvents(store), { trusted: true });
   referrals = [...result.state.referrals];
+  rejected = result.rejected.length;
+  refresh();
+  const current = detail?.referral && referrals.find((r) => r.id === detail.referral!.id);
+  if (current && current !== detail?.referral) open(current);
+}
+
+let reloadQueued = false;
+/** One reload for a burst of saves from elsewhere. */
+function queueReload(): void {
+  if (reloadQueued) return;
+  reloadQueued = true;
+  setTimeout(() => {
+    reloadQueued = false;
+    void reload();
+  }, 100);
+}
+
+/** Stores an event the elements accepted; says so if the store refuses it. */
+function keep(event: ReferralEvent, author: string): void {
+  saving = saving.then(async () => {
+    savingId = event.referralId;
+    const saved = await appendEvent(store, event, author).finally(() => (savingId = undefined));
+    if (!saved.ok) {
+      show(
+        `Not saved: ${
+          saved.errors[0]?.message ?? 'the store refused it'
+        }. Reload the page to see the referral as stored.`,
+      );
+    }
+  });
+}
+
+async function start(): Promise<void> {
+  if ((await store.list()).length === 0) await seedReferrals(store, await seedEvents());
   for (const element of [caseload, summary, detail]) if (element) element.asOf = AS_OF;
   if (caseload) caseload.practices = [{ id: PRACTICE.id, name: PRACTICE.name }];
   if (summary) summary.practices = [PRACTICE];
-  refresh();
+  await reload();
   open(referrals.find((r) => r.id === 'ref-sb-002'));
   show(
-    `${referrals.length} referrals replayed from ${events.length} events; ${result.rejected.length} sample events were refused by the workflow, as intended.`,
+    `${referrals.length} referrals replayed from the events stored in this browser; ${rejected} sample events were refused by the workflow, as intended.`,
   );
+  // Saves from another tab: show them here too.
+  store.subscribe((event) => {
+    if (event.id !== savingId) queueReload();
+  });
 
   if (finder) {
     const response = await fetch(new URL('../data/aliss-fixture.json', import.meta.url));
@@ -90,19 +139,19 @@ caseload?.addEventListener('links-referral-select', (event) => {
 });
 
 detail?.addEventListener('links-referral-change', (event) => {
-  // The host stores the event; here, in memory. The element shows the new state itself.
-  events.push(event.detail.event);
+  // The host stores the event; the element shows the new state itself.
+  keep(event.detail.event, event.detail.event.actor.id);
   referrals = referrals.map((r) => (r.id === event.detail.referral.id ? event.detail.referral : r));
   refresh();
   show(
     `Recorded on ${event.detail.referral.id}: ${event.detail.event.type}${
       event.detail.event.type === 'status-changed' ? ` to ${event.detail.event.to}` : ''
-    }.`,
+    }. Saved in this browser.`,
   );
 });
 
 form?.addEventListener('links-referral-create', (event) => {
-  events.push(event.detail.event);
+  keep(event.detail.event, event.detail.event.actor.id);
   referrals = [...referrals, event.detail.referral];
   refresh();
   open(event.detail.referral);
@@ -122,6 +171,12 @@ personSelect?.addEventListener('change', () => {
   if (form) form.person = personSelect.value;
 });
 
-start().catch((error: unknown) =>
+/** Resolves when the section is ready (the demo page's walkthrough test waits for it). */
+export const ready = start().catch((error: unknown) =>
   show(`The referral demo could not start: ${error instanceof Error ? error.message : String(error)}`),
 );
+
+/** Resolves when every action so far is stored. */
+export function saved(): Promise<unknown> {
+  return saving;
+}

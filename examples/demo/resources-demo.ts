@@ -14,23 +14,29 @@
 import '@links-approach/components';
 import {
   addRelationship,
+  createNetworkRegister,
+  recordContact,
+  setAlissListing,
+  validateNetworkRegister,
+  type NetworkRegister,
+  type RegisterResult,
+} from '@links-approach/core/network';
+import type { StoreCodec, StoredDocument } from '@links-approach/core/store';
+import {
   createAlissDirectory,
   createCachedDirectory,
   createMemoryDirectory,
-  createNetworkRegister,
   parseAlissSearchPage,
-  recordContact,
-  setAlissListing,
   type Directory,
-  type NetworkRegister,
-  type RegisterResult,
-} from '@links-approach/core';
+} from '@links-approach/core/resources';
+import { demoStore } from './host.js';
 
 /** 'offline' (bundled synthetic data) or 'aliss' (the live API). */
 const DEFAULT_DIRECTORY: 'offline' | 'aliss' = 'offline';
 
 const params = new URLSearchParams(location.search);
-const choice = params.get('directory') === 'aliss' ? 'aliss' : params.get('directory') === 'offline' ? 'offline' : DEFAULT_DIRECTORY;
+const choice =
+  params.get('directory') === 'aliss' ? 'aliss' : params.get('directory') === 'offline' ? 'offline' : DEFAULT_DIRECTORY;
 
 async function offlineDirectory(): Promise<Directory> {
   const response = await fetch(new URL('../data/aliss-fixture.json', import.meta.url));
@@ -56,7 +62,9 @@ if (finder) {
   if (sourceNote) {
     sourceNote.textContent =
       choice === 'aliss'
-        ? `Searching the live ALISS directory${params.get('aliss-base-url') ? ` at ${params.get('aliss-base-url')}` : ''}.`
+        ? `Searching the live ALISS directory${
+            params.get('aliss-base-url') ? ` at ${params.get('aliss-base-url')}` : ''
+          }.`
         : 'Searching bundled demonstration data (offline). Add ?directory=aliss to the address to search the live ALISS directory.';
   }
   finder.addEventListener('links-resource-select', (event) => {
@@ -70,12 +78,36 @@ if (finder) {
 // A small, fictional network register for the practice.
 function sampleRegister(): NetworkRegister {
   const steps: ((r: NetworkRegister) => RegisterResult)[] = [
-    (r) => addRelationship(r, { organisation: { name: 'Brightwater Community Trust' }, contactRole: 'volunteer coordinator', alissListing: 'listed' }, { on: '2025-09-01', by: 'CLP' }),
+    (r) =>
+      addRelationship(
+        r,
+        {
+          organisation: { name: 'Brightwater Community Trust' },
+          contactRole: 'volunteer coordinator',
+          alissListing: 'listed',
+        },
+        { on: '2025-09-01', by: 'CLP' },
+      ),
     (r) => recordContact(r, 'rel-1', 'visit', { on: '2026-10-14', by: 'CLP', note: 'Joined the Thursday walk' }),
-    (r) => addRelationship(r, { organisation: { name: 'Eastfield Green Men’s Shed' }, contactRole: 'chair', contactLabel: 'Tuesday lead' }, { on: '2025-11-03', by: 'CLP' }),
+    (r) =>
+      addRelationship(
+        r,
+        { organisation: { name: 'Eastfield Green Men’s Shed' }, contactRole: 'chair', contactLabel: 'Tuesday lead' },
+        { on: '2025-11-03', by: 'CLP' },
+      ),
     (r) => recordContact(r, 'rel-2', 'contact', { on: '2026-02-20', by: 'CLP' }),
-    (r) => addRelationship(r, { organisation: { name: 'Kelvinbrook Song Circle' }, contactRole: 'organiser' }, { on: '2026-03-10', by: 'CLP' }),
-    (r) => setAlissListing(r, 'rel-3', 'helped-to-list', { on: '2026-04-02', by: 'CLP', note: 'Helped write their first listing' }),
+    (r) =>
+      addRelationship(
+        r,
+        { organisation: { name: 'Kelvinbrook Song Circle' }, contactRole: 'organiser' },
+        { on: '2026-03-10', by: 'CLP' },
+      ),
+    (r) =>
+      setAlissListing(r, 'rel-3', 'helped-to-list', {
+        on: '2026-04-02',
+        by: 'CLP',
+        note: 'Helped write their first listing',
+      }),
     (r) => recordContact(r, 'rel-3', 'visit', { on: '2026-09-22', by: 'CLP' }),
   ];
   let register = createNetworkRegister('demo-practice');
@@ -86,12 +118,68 @@ function sampleRegister(): NetworkRegister {
   return register;
 }
 
+/** The practice's register as the host keeps it: one revisioned document in the provider's store (IndexedDB). */
+interface RegisterRecord extends StoredDocument {
+  readonly register: NetworkRegister;
+}
+
+const registerCodec: StoreCodec<RegisterRecord> = {
+  kind: 'links-demo.network-register',
+  validate(input) {
+    const record = input as Partial<RegisterRecord> | null;
+    if (!record || typeof record.id !== 'string')
+      return { ok: false, errors: [{ path: '', message: 'must be a register record' }] };
+    const register = validateNetworkRegister(record.register);
+    if (!register.ok) return { ok: false, errors: register.errors.map((e) => ({ ...e, path: `register.${e.path}` })) };
+    return {
+      ok: true,
+      value: {
+        id: record.id,
+        revision: Number(record.revision),
+        savedAt: String(record.savedAt),
+        savedBy: String(record.savedBy),
+        register: register.value,
+      },
+    };
+  },
+};
+
+const REGISTER_ID = 'springburn-hc';
 const registerElement = document.querySelector('links-network-register');
 const networkStatus = document.querySelector('#network-change');
-if (registerElement) {
-  registerElement.register = sampleRegister();
-  registerElement.addEventListener('links-network-change', (event) => {
-    // A host would store event.detail.register here (the element already shows it).
-    if (networkStatus) networkStatus.textContent = `Register updated (${event.detail.change}). A host would save it now.`;
+
+async function startRegister(): Promise<void> {
+  if (!registerElement) return;
+  const store = demoStore(registerCodec);
+  let record = await store.get(REGISTER_ID);
+  if (!record) {
+    const seeded = await store.save(
+      { id: REGISTER_ID, revision: 0, savedAt: '', savedBy: '', register: sampleRegister() },
+      { expectedRevision: 0, author: 'Demo data' },
+    );
+    record = seeded.ok ? seeded.value : await store.get(REGISTER_ID);
+  }
+  if (!record) throw new Error('The network register could not be stored.');
+  let revision = record.revision;
+  registerElement.register = record.register;
+  registerElement.addEventListener('links-network-change', async (event) => {
+    // The element already shows the new register; the host saves it.
+    const saved = await store.save(
+      { id: REGISTER_ID, revision, savedAt: '', savedBy: '', register: event.detail.register },
+      { expectedRevision: revision, author: 'CLP' },
+    );
+    if (saved.ok) revision = saved.value.revision;
+    if (networkStatus)
+      networkStatus.textContent = saved.ok
+        ? `Register updated (${event.detail.change}) and saved in this browser.`
+        : `Register updated (${event.detail.change}) but not saved: ${saved.errors[0]?.message}. Reload to see the stored register.`;
   });
 }
+
+/** Resolves when the section is ready (the demo page's walkthrough test waits for it). */
+export const ready = startRegister().catch((error: unknown) => {
+  if (networkStatus)
+    networkStatus.textContent = `The network register could not load: ${
+      error instanceof Error ? error.message : String(error)
+    }`;
+});

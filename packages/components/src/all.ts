@@ -1,4 +1,4 @@
-// Entry of the self-contained script-tag bundle: registers every element and
-// re-exports core so a page without a build step can use the domain too.
+// Registers every element. The script-tag bundle (dist/browser/links-components.js)
+// is built from this file; see src/bundle/ for the lazy autoloader and the
+// domain entry for pages without a build step.
 export * from './index.js';
-export * as core from '@links-approach/core';

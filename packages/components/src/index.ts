@@ -6,6 +6,14 @@
  * @packageDocumentation
  */
 export { LinksElement } from './internal/links-element.js';
+export {
+  getLocale,
+  loadLinksTemplates,
+  setLocale,
+  SOURCE_LOCALE,
+  SUPPORTED_LOCALES,
+  type LinksLocale,
+} from './internal/localization.js';
 export * from './framework-overview/framework-overview.js';
 export * from './plan-editor/plan-editor.js';
 export * from './theme-focus/theme-focus.js';
@@ -23,3 +31,4 @@ export * from './referral-detail/referral-detail.js';
 export * from './caseload-summary/caseload-summary.js';
 export * from './outcome-form/outcome-form.js';
 export * from './programme-report/programme-report.js';
+export * from './provider/provider.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { replay } from '@links-approach/core';
-import { parsePlanDocument } from '@links-approach/core';
+import { replay } from '@links-approach/core/referral';
+import { parsePlanDocument } from '@links-approach/core/plan';
 import { run } from '../run.js';
 import { memoryIo } from '../test-io.js';
 

@@ -1,4 +1,6 @@
-import { generateDemoData, generateDemoReferrals, serializePlanDocument } from '@links-approach/core';
+import { generateDemoData } from '@links-approach/core/demo-data';
+import { generateDemoReferrals } from '@links-approach/core/referral';
+import { serializePlanDocument } from '@links-approach/core/plan';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 

@@ -1,21 +1,24 @@
 import {
   maturityCsvColumns,
   maturityRows,
-  parsePlanDocument,
-  parseReferralEvents,
-  parseWith,
-  PLAN_KIND,
-  practiceSchema,
   practiceSummaryRows,
   PRACTICE_SUMMARY_CSV_COLUMNS,
   REFERRAL_CSV_COLUMNS,
-  replay,
+} from '@links-approach/core/export';
+import {
+  parsePlanDocument,
+  PLAN_KIND,
+  practiceSchema,
   type Plan,
   type Practice,
+} from '@links-approach/core/plan';
+import {
+  parseReferralEvents,
+  replay,
   type ReferralEvent,
   type ReferralState,
-  type ValidationIssue,
-} from '@links-approach/core';
+} from '@links-approach/core/referral';
+import { parseWith, type ValidationIssue } from '@links-approach/core';
 import type { Command } from '../command.js';
 import { toCsv } from '@links-approach/core/csv';
 import { EXIT, InputError, UsageError } from '../errors.js';

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { replay, toNdjson, type toFhirBundle, type ReferralEventsDocument } from '@links-approach/core';
+import { replay, toNdjson, type ReferralEventsDocument } from '@links-approach/core/referral';
+import { type toFhirBundle } from '@links-approach/core/fhir';
 
 type Bundle = ReturnType<typeof toFhirBundle>;
 import { run } from '../run.js';

@@ -1,12 +1,10 @@
 import {
   parseReferralEvents,
   replay,
-  toFhirBundle,
-  toFhirCollection,
-  type FhirExportOptions,
   type ReferralEventsFormat,
   type ReferralState,
-} from '@links-approach/core';
+} from '@links-approach/core/referral';
+import { toFhirBundle, toFhirCollection, type FhirExportOptions } from '@links-approach/core/fhir';
 import type { Command } from '../command.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { readTextFile } from '../read-json.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { toNdjson, type ReferralEventsDocument } from '@links-approach/core';
+import { toNdjson, type ReferralEventsDocument } from '@links-approach/core/referral';
 import { run } from '../run.js';
 import { memoryIo } from '../test-io.js';
 

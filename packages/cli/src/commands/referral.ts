@@ -12,7 +12,7 @@ import {
   type ReferralEventsFormat,
   type ReferralState,
   type ReplayResult,
-} from '@links-approach/core';
+} from '@links-approach/core/referral';
 import type { Command } from '../command.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import { readTextFile } from '../read-json.js';

@@ -12,7 +12,7 @@ import {
   type CommunityResource,
   type DirectoryError,
   type ResourceQuery,
-} from '@links-approach/core';
+} from '@links-approach/core/resources';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 

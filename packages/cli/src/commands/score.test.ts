@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { LINKS_RUBRIC, generateDemoData, scorePlan, serializePlanDocument } from '@links-approach/core';
+import { LINKS_RUBRIC, scorePlan } from '@links-approach/core/maturity';
+import { generateDemoData } from '@links-approach/core/demo-data';
+import { serializePlanDocument } from '@links-approach/core/plan';
 import { run } from '../run.js';
 import { memoryIo } from '../test-io.js';
 

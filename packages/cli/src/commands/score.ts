@@ -1,12 +1,11 @@
 import {
   LINKS_RUBRIC,
-  parsePlanDocument,
   scorePlan,
   validateRubric,
-  type Plan,
   type PlanScore,
   type Rubric,
-} from '@links-approach/core';
+} from '@links-approach/core/maturity';
+import { parsePlanDocument, type Plan } from '@links-approach/core/plan';
 import type { Command } from '../command.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';

@@ -1,14 +1,16 @@
 import {
   LINKS_FRAMEWORK,
-  PLAN_KIND,
-  PLAN_SCHEMA_VERSION,
-  parsePlanDocument,
   validateFramework,
   type Framework,
-  type Plan,
   type Result,
   type ValidationIssue,
 } from '@links-approach/core';
+import {
+  PLAN_KIND,
+  PLAN_SCHEMA_VERSION,
+  parsePlanDocument,
+  type Plan,
+} from '@links-approach/core/plan';
 import type { Command } from '../command.js';
 import { EXIT, InputError } from '../errors.js';
 import type { CliIo } from '../io.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_CRITERIA } from '@links-approach/core';
+import { DEFAULT_CRITERIA } from '@links-approach/core/maturity';
 import { escapeHtml as e, level, num } from './escape.js';
 import type { CohortReport } from './model.js';
 import { cohortChart, timelineChart } from './svg.js';

@@ -4,15 +4,12 @@ import {
   PLAN_KIND,
   parsePlanDocument,
   practiceSchema,
-  parseWith,
-  parseReferralEvents,
-  validateOutcomeResponses,
-  type OutcomeResponsesDocument,
   type Plan,
-  type ReferralEvent,
   type Practice,
-  type ValidationIssue,
-} from '@links-approach/core';
+} from '@links-approach/core/plan';
+import { parseWith, type ValidationIssue } from '@links-approach/core';
+import { parseReferralEvents, type ReferralEvent } from '@links-approach/core/referral';
+import { validateOutcomeResponses, type OutcomeResponsesDocument } from '@links-approach/core/outcomes';
 import { InputError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { readJsonFile } from '../read-json.js';

@@ -1,23 +1,22 @@
+import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
 import {
-  LINKS_FRAMEWORK,
   LINKS_RUBRIC,
-  BUILT_IN_INSTRUMENTS,
   compareCohorts,
-  compareOutcomeChange,
-  referralFiguresByCohort,
-  replay,
   scoreHistory,
   type CohortComparison,
+  type PlanScore,
+  type Rubric,
+} from '@links-approach/core/maturity';
+import {
+  BUILT_IN_INSTRUMENTS,
+  compareOutcomeChange,
+  referralFiguresByCohort,
   type CohortReferralFigures,
-  type ReferralEvent,
   type OutcomeComparison,
   type OutcomeResponsesDocument,
-  type Framework,
-  type Plan,
-  type PlanScore,
-  type Practice,
-  type Rubric,
-} from '@links-approach/core';
+} from '@links-approach/core/outcomes';
+import { replay, type ReferralEvent } from '@links-approach/core/referral';
+import { type Plan, type Practice } from '@links-approach/core/plan';
 
 /** One practice's line in the report: its latest score and its change since the previous revision. */
 export interface PracticeReportRow {

@@ -1,4 +1,4 @@
-import type { LevelDistribution } from '@links-approach/core';
+import type { LevelDistribution } from '@links-approach/core/maturity';
 import { escapeHtml, level, num } from './escape.js';
 import type { MaturityTimeline } from './model.js';
 

@@ -1,11 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CapacityScore, CriterionResult } from '@links-approach/core';
+import { localized, msg, str } from '@lit/localize';
+import type { CapacityScore, CriterionResult } from '@links-approach/core/maturity';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatFixed } from '../internal/format.js';
 import { styles } from './capacity-card.styles.js';
 
-const lv = (level: number) => level.toFixed(1);
+const lv = (level: number) => formatFixed(level, 1);
 /** Ends a title with a full stop unless it already ends a sentence. */
 const sentence = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
 
@@ -32,6 +34,7 @@ const sentence = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
  * @cssproperty --links-color-primary - Global: primary colour.
  * @cssproperty --links-color-success - Global: colour of met criteria marks.
  */
+@localized()
 export class LinksCapacityCard extends LinksElement {
   static override styles = [LinksElement.styles, styles];
 
@@ -57,7 +60,7 @@ export class LinksCapacityCard extends LinksElement {
 
   protected override render(): TemplateResult {
     const s = this.score;
-    if (!s) return html`<article part="base"><p>No score to show.</p></article>`;
+    if (!s) return html`<article part="base"><p>${msg('No score to show.')}</p></article>`;
     const shown = s.criteria.filter((c) => c.met && c.level <= s.level);
     const needed = s.criteria.filter((c) => !c.met);
     const ahead = s.criteria.filter((c) => c.met && c.level > s.level);
@@ -68,33 +71,34 @@ export class LinksCapacityCard extends LinksElement {
         <p class="level" part="level">
           <span class="level-value">${lv(s.level)}</span>
           <span class="level-name">${s.levelName}</span>
-          <span class="visually-hidden">, level ${lv(s.level)} of 5</span>
+          <span class="visually-hidden">${msg(str`, level ${lv(s.level)} of 5`)}</span>
         </p>
-        <meter part="meter" min="0" max="5" value=${s.level} aria-label="Level ${lv(s.level)} of 5"></meter>
+        <meter part="meter" min="0" max="5" value=${s.level} aria-label=${msg(str`Level ${lv(s.level)} of 5`)}></meter>
         ${s.selfAssessedLevel !== undefined
           ? html`<p class="self" part="self-assessment">
-              The team’s own rating: <strong>${lv(s.selfAssessedLevel)}</strong>${s.selfAssessedLevel === s.level
-                ? html` (the same as the evidence)`
-                : html` (the evidence shows ${lv(s.level)})`}
+              ${msg(html`The team’s own rating: <strong>${lv(s.selfAssessedLevel)}</strong>`)}
+              ${s.selfAssessedLevel === s.level
+                ? msg('(the same as the evidence)')
+                : msg(str`(the evidence shows ${lv(s.level)})`)}
             </p>`
           : nothing}
         <div class="next" part="next-step">
           ${s.nextStep
             ? html`<p class="next-title">
-                  <strong>Next step</strong> (to reach ${lv(s.nextStep.level)} ${s.nextStep.levelName}):
+                  ${msg(html`<strong>Next step</strong> (to reach ${lv(s.nextStep.level)} ${s.nextStep.levelName}):`)}
                   ${sentence(s.nextStep.title)}
                 </p>
                 <p class="next-reason">${s.nextStep.reason}</p>`
-            : html`<p class="next-title"><strong>Top level reached.</strong> Keep the evidence up to date.</p>`}
+            : html`<p class="next-title">${msg(html`<strong>Top level reached.</strong> Keep the evidence up to date.`)}</p>`}
         </div>
         ${this.compact
           ? nothing
           : html`<details part="details" ?open=${this.criteriaOpen}>
-              <summary>Evidence and criteria: ${s.criteria.length - needed.length} of ${s.criteria.length} met</summary>
-              ${this.renderList(sub, 'shown', 'What the plan shows', shown, 'Nothing yet.')}
-              ${this.renderList(sub, 'needed', 'Still needed', needed, 'Nothing: every criterion is met.')}
+              <summary>${msg(str`Evidence and criteria: ${s.criteria.length - needed.length} of ${s.criteria.length} met`)}</summary>
+              ${this.renderList(sub, 'shown', msg('What the plan shows'), shown, msg('Nothing yet.'))}
+              ${this.renderList(sub, 'needed', msg('Still needed'), needed, msg('Nothing: every criterion is met.'))}
               ${ahead.length > 0
-                ? this.renderList(sub, 'ahead', 'Already in place for higher levels', ahead, '')
+                ? this.renderList(sub, 'ahead', msg('Already in place for higher levels'), ahead, '')
                 : nothing}
             </details>`}
       </article>
@@ -116,7 +120,7 @@ export class LinksCapacityCard extends LinksElement {
             ${items.map(
               (c) => html`<li part="criterion" class=${c.met ? 'met' : 'unmet'}>
                 <span class="mark" aria-hidden="true">${c.met ? '✓' : '○'}</span>
-                <span class="visually-hidden">${c.met ? 'Met' : 'Not yet'}:</span>
+                <span class="visually-hidden">${c.met ? msg('Met') : msg('Not yet')}:</span>
                 <span class="criterion-level">${lv(c.level)}</span>
                 <span class="criterion-text"
                   >${c.met ? c.reason : html`${sentence(c.title)} <span class="reason">${c.reason}</span>`}</span

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { scorePlan, type ScorablePlan } from '@links-approach/core';
+import { scorePlan, type ScorablePlan } from '@links-approach/core/maturity';
 import './capacity-card.js';
 import type { LinksCapacityCard } from './capacity-card.js';
 

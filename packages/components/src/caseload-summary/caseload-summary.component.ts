@@ -1,17 +1,19 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { styleMap } from 'lit/directives/style-map.js';
 import {
   caseloadMetrics,
-  REFERRAL_LABELS,
   REFERRAL_STATUSES,
   type CaseloadMetrics,
   type MetricShare,
   type MetricsPractice,
   type ReferralState,
-} from '@links-approach/core';
+} from '@links-approach/core/referral';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatFixed, formatNumber, formatPercent } from '../internal/format.js';
+import { statusLabels } from '../internal/referral-labels.js';
 import { styles } from './caseload-summary.styles.js';
 
 interface Bar {
@@ -21,8 +23,7 @@ interface Bar {
   readonly text?: string;
 }
 
-const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
-const days = (median: number | null) => (median === null ? '–' : median.toFixed(1));
+const days = (median: number | null) => (median === null ? '–' : formatFixed(median, 1));
 
 /**
  * The caseload figures from core's `caseloadMetrics` as tiles and bar
@@ -52,6 +53,7 @@ const days = (median: number | null) => (median === null ? '–' : median.toFixe
  *
  * @slot - Optional text under the title, e.g. the period the figures cover.
  */
+@localized()
 export class LinksCaseloadSummary extends LinksElement {
   static override styles = [LinksElement.styles, styles];
 
@@ -71,9 +73,9 @@ export class LinksCaseloadSummary extends LinksElement {
   @property({ attribute: false })
   practices: readonly MetricsPractice[] | undefined;
 
-  /** The title. */
+  /** The title (default "Caseload figures", in the page's locale). */
   @property()
-  label = 'Caseload figures';
+  label: string | undefined;
 
   /** Level (2–5) of the title heading; charts' headings sit one below. */
   @property({ attribute: 'heading-level', type: Number })
@@ -98,79 +100,87 @@ export class LinksCaseloadSummary extends LinksElement {
   protected override render(): TemplateResult {
     const m = this.metrics ?? this.computed;
     const level = this.headingLevel;
-    if (!m) return html`<section part="base"><p>No figures yet.</p></section>`;
-    const share = (s: MetricShare, what: string) =>
-      html`${percent(s.share)}<span class="of"
-          >${s.count.toLocaleString('en-GB')} of ${s.of.toLocaleString('en-GB')} ${what}</span
-        >`;
+    if (!m) return html`<section part="base"><p>${msg('No figures yet.')}</p></section>`;
+    const share = (s: MetricShare, what: (count: string, of: string) => string) =>
+      html`${formatPercent(s.share)}<span class="of">${what(formatNumber(s.count), formatNumber(s.of))}</span>`;
     const practiceBars = m.practices.filter((p) => p.per1000 !== null);
     return html`
       <section part="base" aria-labelledby="title">
-        ${heading(level, html`${this.label}`, { id: 'title', class: 'title', part: 'heading' })}
+        ${heading(level, html`${this.label || msg('Caseload figures')}`, { id: 'title', class: 'title', part: 'heading' })}
         <slot></slot>
         <ul class="tiles" part="tiles">
           ${this.tile(
-            'Referrals made',
-            m.referrals.toLocaleString('en-GB'),
-            `${m.people.toLocaleString('en-GB')} people`,
+            msg('Referrals made'),
+            formatNumber(m.referrals),
+            msg(str`${formatNumber(m.people)} people`),
           )}
-          ${this.tile('Active caseload', m.active.toLocaleString('en-GB'), 'accepted, in progress or on hold')}
+          ${this.tile(msg('Active caseload'), formatNumber(m.active), msg('accepted, in progress or on hold'))}
           ${this.tile(
-            'Overdue responses',
-            m.overdue.toLocaleString('en-GB'),
-            'waiting past the response window',
+            msg('Overdue responses'),
+            formatNumber(m.overdue),
+            msg('waiting past the response window'),
             m.overdue > 0,
           )}
           ${this.tile(
-            'Days to response',
+            msg('Days to response'),
             days(m.daysToResponse.median),
-            `median, ${m.daysToResponse.count.toLocaleString('en-GB')} referrals`,
+            msg(str`median, ${formatNumber(m.daysToResponse.count)} referrals`),
           )}
           ${this.tile(
-            'Days to first contact',
+            msg('Days to first contact'),
             days(m.daysToFirstContact.median),
-            `median, ${m.daysToFirstContact.count.toLocaleString('en-GB')} referrals`,
+            msg(str`median, ${formatNumber(m.daysToFirstContact.count)} referrals`),
           )}
           ${this.tileHtml(
-            'Seen 3 or more times',
-            share(m.seenThreeOrMore, 'people'),
-            'The Links evaluation: 45% of people referred',
+            msg('Seen 3 or more times'),
+            share(m.seenThreeOrMore, (count, of) => msg(str`${count} of ${of} people`)),
+            msg(str`The Links evaluation: ${formatPercent(0.45)} of people referred`),
           )}
-          ${this.tileHtml('Linked to a resource', share(m.linkedToResource, 'people'))}
-          ${this.tileHtml('Resource uptake', share(m.resourceUptake, 'links'), 'attending or attended')}
-          ${this.tileHtml('Goals achieved', share(m.goalsAchieved, 'goals'))}
+          ${this.tileHtml(
+            msg('Linked to a resource'),
+            share(m.linkedToResource, (count, of) => msg(str`${count} of ${of} people`)),
+          )}
+          ${this.tileHtml(
+            msg('Resource uptake'),
+            share(m.resourceUptake, (count, of) => msg(str`${count} of ${of} links`)),
+            msg('attending or attended'),
+          )}
+          ${this.tileHtml(
+            msg('Goals achieved'),
+            share(m.goalsAchieved, (count, of) => msg(str`${count} of ${of} goals`)),
+          )}
         </ul>
         <div class="charts">
           ${this.chart(
             'by-status',
-            'Referrals by status',
-            REFERRAL_STATUSES.map((s) => ({ label: REFERRAL_LABELS.status[s], value: m.byStatus[s] })),
+            msg('Referrals by status'),
+            REFERRAL_STATUSES.map((s) => ({ label: statusLabels()[s], value: m.byStatus[s] })),
             level + 1,
           )}
           ${this.chart(
             'by-theme',
-            'Reasons for referral by theme',
+            msg('Reasons for referral by theme'),
             m.reasonsByTheme.map((t) => ({ label: t.name, value: t.count })),
             level + 1,
           )}
           ${practiceBars.length > 0
             ? this.chart(
                 'per-1000',
-                'Referrals per 1,000 patients',
+                msg(str`Referrals per ${formatNumber(1000)} patients`),
                 practiceBars.map((p) => ({
                   label: p.name ?? p.practiceId,
                   value: p.per1000 ?? 0,
-                  text: `${p.per1000} (${p.referrals.toLocaleString('en-GB')} referrals)`,
+                  text: msg(str`${formatNumber(p.per1000 ?? 0)} (${formatNumber(p.referrals)} referrals)`),
                 })),
                 level + 1,
               )
             : nothing}
           ${this.chart(
             'per-clp',
-            'Active caseload per Community Links Practitioner',
+            msg('Active caseload per Community Links Practitioner'),
             [
               ...m.caseloadPerClp.map((c) => ({ label: c.clpId, value: c.active })),
-              ...(m.unassigned > 0 ? [{ label: 'Not yet with a CLP', value: m.unassigned }] : []),
+              ...(m.unassigned > 0 ? [{ label: msg('Not yet with a CLP'), value: m.unassigned }] : []),
             ],
             level + 1,
           )}
@@ -196,21 +206,23 @@ export class LinksCaseloadSummary extends LinksElement {
     return html`<figure class="chart" part="chart" aria-labelledby=${`${id}-title`}>
       <figcaption>${heading(level, html`${title}`, { id: `${id}-title`, class: 'chart-title' })}</figcaption>
       ${bars.length === 0
-        ? html`<p>None.</p>`
+        ? html`<p>${msg('None.')}</p>`
         : html`<table>
             <thead>
               <tr>
                 <th scope="col">
                   ${id === 'per-clp'
-                    ? 'Practitioner'
+                    ? msg('Practitioner')
                     : id === 'per-1000'
-                    ? 'Practice'
+                    ? msg('Practice')
                     : id === 'by-theme'
-                    ? 'Theme'
-                    : 'Status'}
+                    ? msg('Theme')
+                    : msg('Status')}
                 </th>
-                <th scope="col"><span class="visually-hidden">Bar</span></th>
-                <th scope="col" class="num">${id === 'per-1000' ? 'Per 1,000' : 'Number'}</th>
+                <th scope="col"><span class="visually-hidden">${msg('Bar')}</span></th>
+                <th scope="col" class="num">
+                  ${id === 'per-1000' ? msg(str`Per ${formatNumber(1000)}`) : msg('Number')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -220,7 +232,7 @@ export class LinksCaseloadSummary extends LinksElement {
                   <td class="bar-cell" aria-hidden="true">
                     <span class="bar" part="bar" style=${styleMap({ width: `${(bar.value / max) * 100}%` })}></span>
                   </td>
-                  <td class="num">${bar.text ?? bar.value.toLocaleString('en-GB')}</td>
+                  <td class="num">${bar.text ?? formatNumber(bar.value)}</td>
                 </tr>`,
               )}
             </tbody>

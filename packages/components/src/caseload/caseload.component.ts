@@ -1,23 +1,25 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import {
   caseloadRows,
   filterCaseload,
-  LINKS_FRAMEWORK,
-  REFERRAL_LABELS,
   REFERRAL_STATUSES,
   sortCaseload,
   type CaseloadFilter,
   type CaseloadRow,
   type CaseloadSort,
   type CaseloadSortKey,
-  type Framework,
   type ReferralState,
   type ReferralStatus,
-} from '@links-approach/core';
+} from '@links-approach/core/referral';
+import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatNumber } from '../internal/format.js';
+import { businessStatusLabels, statusLabels, urgencyLabels } from '../internal/referral-labels.js';
+import { PersonLabels } from '../internal/provided.js';
 import { styles } from './caseload.styles.js';
 
 /** Detail of the `links-referral-select` event. */
@@ -40,17 +42,18 @@ interface Column {
   readonly sort?: CaseloadSortKey;
 }
 
-const COLUMNS: readonly Column[] = [
-  { id: 'referral', label: 'Referral', sort: 'createdAt' },
-  { id: 'person', label: 'Person' },
-  { id: 'practice', label: 'Practice', sort: 'practiceId' },
-  { id: 'status', label: 'Status', sort: 'status' },
-  { id: 'urgency', label: 'Urgency', sort: 'urgency' },
-  { id: 'reasons', label: 'Reasons' },
-  { id: 'requested', label: 'Requested', sort: 'requestedAt' },
-  { id: 'follow-up', label: 'Next follow-up', sort: 'nextFollowUp' },
-  { id: 'contacts', label: 'Contacts', sort: 'contacts' },
-  { id: 'updated', label: 'Last update', sort: 'updatedAt' },
+/** The columns, with their headers in the page's locale. */
+const columns = (): readonly Column[] => [
+  { id: 'referral', label: msg('Referral'), sort: 'createdAt' },
+  { id: 'person', label: msg('Person') },
+  { id: 'practice', label: msg('Practice'), sort: 'practiceId' },
+  { id: 'status', label: msg('Status'), sort: 'status' },
+  { id: 'urgency', label: msg('Urgency'), sort: 'urgency' },
+  { id: 'reasons', label: msg('Reasons') },
+  { id: 'requested', label: msg('Requested', { id: 'caseload.column.requested' }), sort: 'requestedAt' },
+  { id: 'follow-up', label: msg('Next follow-up'), sort: 'nextFollowUp' },
+  { id: 'contacts', label: msg('Contacts'), sort: 'contacts' },
+  { id: 'updated', label: msg('Last update'), sort: 'updatedAt' },
 ];
 
 const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
@@ -88,6 +91,7 @@ const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
  *
  * @slot - Optional text under the title.
  */
+@localized()
 export class LinksCaseload extends LinksElement {
   static override styles = [LinksElement.styles, styles];
 
@@ -111,9 +115,9 @@ export class LinksCaseload extends LinksElement {
   @property({ attribute: false })
   framework: Framework = LINKS_FRAMEWORK;
 
-  /** The title. */
+  /** The title (default "Caseload", in the page's locale). */
   @property()
-  label = 'Caseload';
+  label: string | undefined;
 
   /** Level (2–5) of the title heading. */
   @property({ attribute: 'heading-level', type: Number })
@@ -136,6 +140,8 @@ export class LinksCaseload extends LinksElement {
   @state() private shown: readonly CaseloadRow[] = [];
 
   private themeNames = new Map<string, string>();
+  /** People as the host labels them (inside a `<links-provider>` with a resolver), else their references. */
+  private readonly people = new PersonLabels(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
@@ -157,17 +163,18 @@ export class LinksCaseload extends LinksElement {
     const level = this.headingLevel;
     return html`
       <section part="base" aria-labelledby="title">
-        ${heading(level, html`${this.label}`, { id: 'title', class: 'title', part: 'heading' })}
+        ${heading(level, html`${this.label || msg('Caseload')}`, { id: 'title', class: 'title', part: 'heading' })}
         <slot></slot>
         ${this.renderFilters()}
         <p class="count" part="count" role="status">
-          Showing ${this.shown.length.toLocaleString('en-GB')} of ${this.rows.length.toLocaleString('en-GB')}
-          referral${this.rows.length === 1 ? '' : 's'}${this.sortDescription()}
+          ${this.rows.length === 1
+            ? msg(str`Showing ${formatNumber(this.shown.length)} of ${formatNumber(this.rows.length)} referral`)
+            : msg(str`Showing ${formatNumber(this.shown.length)} of ${formatNumber(this.rows.length)} referrals`)}${this.sortDescription()}
         </p>
         <div class="table" part="table" role="table" aria-labelledby="title" aria-rowcount=${this.shown.length + 1}>
           <div role="rowgroup">
             <div class="row header" part="header" role="row" aria-rowindex="1">
-              ${COLUMNS.map((c) => this.renderColumnHeader(c))}
+              ${columns().map((c) => this.renderColumnHeader(c))}
             </div>
           </div>
           <!-- The virtualizer owns this element's children: it stays mounted, even with no rows. -->
@@ -182,7 +189,7 @@ export class LinksCaseload extends LinksElement {
         </div>
         ${this.shown.length === 0
           ? html`<p class="empty">
-              ${this.rows.length === 0 ? 'No referrals yet.' : 'No referrals match these filters.'}
+              ${this.rows.length === 0 ? msg('No referrals yet.') : msg('No referrals match these filters.')}
             </p>`
           : nothing}
       </section>
@@ -204,39 +211,39 @@ export class LinksCaseload extends LinksElement {
         class="filters"
         part="filters"
         role="search"
-        aria-label="Filter the caseload"
+        aria-label=${msg('Filter the caseload')}
         @submit=${(e: Event) => e.preventDefault()}
       >
         <div class="field">
-          <label for="status">Status</label>
+          <label for="status">${msg('Status')}</label>
           <select id="status" @change=${this.onStatus}>
-            <option value="" ?selected=${status === ''}>All statuses</option>
-            <option value="open" ?selected=${status === 'open'}>Open (not finished)</option>
+            <option value="" ?selected=${status === ''}>${msg('All statuses')}</option>
+            <option value="open" ?selected=${status === 'open'}>${msg('Open (not finished)')}</option>
             ${REFERRAL_STATUSES.map(
-              (s) => html`<option value=${s} ?selected=${status === s}>${REFERRAL_LABELS.status[s]}</option>`,
+              (s) => html`<option value=${s} ?selected=${status === s}>${statusLabels()[s]}</option>`,
             )}
           </select>
         </div>
         <div class="field">
-          <label for="practice">Practice</label>
+          <label for="practice">${msg('Practice')}</label>
           <select id="practice" @change=${this.onPractice}>
-            <option value="" ?selected=${practice === ''}>All practices</option>
+            <option value="" ?selected=${practice === ''}>${msg('All practices')}</option>
             ${this.practiceOptions().map(
               (p) => html`<option value=${p.id} ?selected=${practice === p.id}>${p.name}</option>`,
             )}
           </select>
         </div>
         <div class="field">
-          <label for="theme">Theme</label>
+          <label for="theme">${msg('Theme')}</label>
           <select id="theme" @change=${this.onTheme}>
-            <option value="" ?selected=${!f.themeId}>All themes</option>
+            <option value="" ?selected=${!f.themeId}>${msg('All themes')}</option>
             ${this.framework.themes.map(
               (t) => html`<option value=${t.id} ?selected=${f.themeId === t.id}>${t.name}</option>`,
             )}
           </select>
         </div>
         <div class="field">
-          <label for="text">Reference</label>
+          <label for="text">${msg('Reference')}</label>
           <input
             id="text"
             type="search"
@@ -248,7 +255,7 @@ export class LinksCaseload extends LinksElement {
         </div>
         <div class="field checkbox">
           <input id="overdue" type="checkbox" .checked=${f.overdue === true} @change=${this.onOverdue} />
-          <label for="overdue">Only overdue responses</label>
+          <label for="overdue">${msg('Only overdue responses')}</label>
         </div>
       </form>
     `;
@@ -285,31 +292,33 @@ export class LinksCaseload extends LinksElement {
     >
       <div role="cell" class="cell referral">
         <button type="button" part="open-button" @click=${() => this.open(row)}>
-          <span class="visually-hidden">Open referral </span>${row.id}
+          <span class="visually-hidden">${msg('Open referral')} </span>${row.id}
         </button>
       </div>
-      <div role="cell" class="cell person">${row.person}</div>
+      <div role="cell" class="cell person">${this.people.display(row.person)}</div>
       <div role="cell" class="cell practice">${row.practiceId}</div>
       <div role="cell" class="cell status">
         <span class="badge status-${row.status} ${finished ? 'finished' : ''}" part="status"
-          >${REFERRAL_LABELS.status[row.status]}</span
+          >${statusLabels()[row.status]}</span
         >
         ${row.businessStatus
-          ? html`<span class="sub">${REFERRAL_LABELS.businessStatus[row.businessStatus]}</span>`
+          ? html`<span class="sub">${businessStatusLabels()[row.businessStatus]}</span>`
           : nothing}
         ${row.overdue
           ? html`<span class="flag overdue" part="flag"
-              >Overdue${row.daysWaiting !== undefined ? html`, ${row.daysWaiting} days` : nothing}</span
+              >${row.daysWaiting !== undefined
+                ? msg(str`Overdue, ${formatNumber(row.daysWaiting)} days`)
+                : msg('Overdue')}</span
             >`
           : nothing}
-        ${row.duplicate ? html`<span class="flag duplicate" part="flag">Another open referral</span>` : nothing}
+        ${row.duplicate ? html`<span class="flag duplicate" part="flag">${msg('Another open referral')}</span>` : nothing}
       </div>
-      <div role="cell" class="cell urgency ${row.urgency}">${REFERRAL_LABELS.urgency[row.urgency]}</div>
+      <div role="cell" class="cell urgency ${row.urgency}">${urgencyLabels()[row.urgency]}</div>
       <div role="cell" class="cell reasons">${row.themes.map((t) => this.themeNames.get(t) ?? t).join(', ')}</div>
       <div role="cell" class="cell requested">${date(row.requestedAt)}</div>
       <div role="cell" class="cell follow-up">
         ${row.nextFollowUp ?? ''}${row.followUpOverdue
-          ? html` <span class="flag overdue" part="flag">Due</span>`
+          ? html` <span class="flag overdue" part="flag">${msg('Due', { id: 'caseload.follow-up-due' })}</span>`
           : nothing}
       </div>
       <div role="cell" class="cell contacts">${row.contacts}</div>
@@ -318,8 +327,10 @@ export class LinksCaseload extends LinksElement {
   }
 
   private sortDescription(): string {
-    const column = COLUMNS.find((c) => c.sort === this.sort.key);
-    return column ? `, sorted by ${column.label.toLowerCase()} (${this.sort.direction})` : '';
+    const column = columns().find((c) => c.sort === this.sort.key);
+    if (!column) return '';
+    const direction = this.sort.direction === 'ascending' ? msg('ascending') : msg('descending');
+    return msg(str`, sorted by ${column.label.toLowerCase()} (${direction})`);
   }
 
   private sortBy(key: CaseloadSortKey): void {

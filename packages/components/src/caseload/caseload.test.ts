@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { generateDemoReferrals, replay, type ReferralState } from '@links-approach/core';
+import { generateDemoReferrals, replay, type ReferralState } from '@links-approach/core/referral';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import './caseload.js';
 import type { LinksCaseload } from './caseload.js';

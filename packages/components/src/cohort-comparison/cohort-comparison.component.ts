@@ -1,9 +1,11 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { CohortComparison, LevelDistribution } from '@links-approach/core';
+import { localized, msg, str } from '@lit/localize';
+import type { CohortComparison, LevelDistribution } from '@links-approach/core/maturity';
 import { LinksElement } from '../internal/links-element.js';
 import { chartStyles } from '../internal/chart.styles.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatFixed, formatNumber, formatRounded } from '../internal/format.js';
 import { styles } from './cohort-comparison.styles.js';
 
 const MAX = 5;
@@ -13,7 +15,9 @@ const ROW = 48;
 const TOP = 34;
 let nextId = 0;
 
-const lv = (v: number) => (Number.isInteger(v * 2) ? v.toFixed(1) : String(Math.round(v * 100) / 100));
+const lv = (v: number) => (Number.isInteger(v * 2) ? formatFixed(v, 1) : formatRounded(v, 2));
+const cohortName = (cohort: 'programme' | 'comparison') =>
+  cohort === 'programme' ? msg('programme', { id: 'cohort.programme-lower' }) : msg('comparison', { id: 'cohort.comparison-lower' });
 const dist = (d: LevelDistribution | null) => (d ? `${lv(d.median)} (${lv(d.q1)}–${lv(d.q3)})` : '–');
 
 /**
@@ -34,6 +38,7 @@ const dist = (d: LevelDistribution | null) => (d ? `${lv(d.median)} (${lv(d.q1)}
  * @cssproperty --links-cohort-comparison-comparison - Colour of comparison bars' hatching (default #425563).
  * @cssproperty --links-color-primary - Global: primary colour.
  */
+@localized()
 export class LinksCohortComparison extends LinksElement {
   static override styles = [LinksElement.styles, chartStyles, styles];
 
@@ -41,9 +46,9 @@ export class LinksCohortComparison extends LinksElement {
   @property({ attribute: false })
   comparison: CohortComparison | undefined;
 
-  /** The title. */
+  /** The title (default "Programme and comparison practices", in the page's locale). */
   @property()
-  label = 'Programme and comparison practices';
+  label: string | undefined;
 
   /** Level (2–5) of the title; sub-headings sit one below. */
   @property({ attribute: 'heading-level', type: Number })
@@ -61,18 +66,22 @@ export class LinksCohortComparison extends LinksElement {
 
   protected override render(): TemplateResult {
     const c = this.comparison;
-    if (!c) return html`<div part="base"><p>No comparison to show.</p></div>`;
+    if (!c) return html`<div part="base"><p>${msg('No comparison to show.')}</p></div>`;
     const { programme, comparison, withoutPlan } = c.practices;
     return html`
       <section part="base" aria-labelledby="${this.uid}-heading">
-        ${heading(this.headingLevel, html`${this.label}`, {
+        ${heading(this.headingLevel, html`${this.label || msg('Programme and comparison practices')}`, {
           id: `${this.uid}-heading`,
           class: 'title',
           part: 'heading',
         })}
         <p class="counts">
-          ${programme} programme and ${comparison} comparison practices, each on its latest
-          plan.${withoutPlan.length > 0 ? html` ${withoutPlan.length} without a plan are left out.` : nothing}
+          ${msg(
+            str`${formatNumber(programme)} programme and ${formatNumber(comparison)} comparison practices, each on its latest plan.`,
+          )}
+          ${withoutPlan.length > 0
+            ? msg(str`${formatNumber(withoutPlan.length)} without a plan are left out.`)
+            : nothing}
         </p>
         ${this.renderChart(c)} ${this.renderTable(c)} ${this.renderBehind(c)}
       </section>
@@ -90,7 +99,7 @@ export class LinksCohortComparison extends LinksElement {
         <text class="tick" x=${x(v)} y=${height - 8} text-anchor="middle">${v}</text>`);
     }
     const bar = (d: LevelDistribution | null, y: number, cls: string, label: string): SVGTemplateResult => {
-      if (!d) return svg`<text class="tick" x=${LEFT + 4} y=${y + 11}>${label}: no practices</text>`;
+      if (!d) return svg`<text class="tick" x=${LEFT + 4} y=${y + 11}>${msg(str`${label}: no practices`)}</text>`;
       return svg`<rect class=${cls} x=${LEFT} y=${y} width=${Math.max(2, x(d.median) - LEFT)} height="14" fill=${
         cls === 'comparison' ? `url(#${hatch})` : nothing
       }></rect>
@@ -102,15 +111,15 @@ export class LinksCohortComparison extends LinksElement {
     c.capacities.forEach((cap, i) => {
       const y = TOP + i * ROW;
       parts.push(svg`<text class="name" x=${LEFT - 8} y=${y + 24} text-anchor="end">${cap.name}</text>
-        ${bar(cap.programme, y + 4, 'programme', 'Programme')} ${bar(
+        ${bar(cap.programme, y + 4, 'programme', msg('Programme'))} ${bar(
         cap.comparison,
         y + 22,
         'comparison',
-        'Comparison',
+        msg('Comparison'),
       )}`);
     });
     const desc = c.capacities
-      .map((cap) => `${cap.name}: programme ${dist(cap.programme)}, comparison ${dist(cap.comparison)}`)
+      .map((cap) => msg(str`${cap.name}: programme ${dist(cap.programme)}, comparison ${dist(cap.comparison)}`))
       .join('; ');
     return html`<figure>
       <svg
@@ -119,9 +128,9 @@ export class LinksCohortComparison extends LinksElement {
         role="img"
         aria-labelledby="${this.uid}-title ${this.uid}-desc"
       >
-        <title id="${this.uid}-title">Median level per capacity: programme and comparison practices</title>
+        <title id="${this.uid}-title">${msg('Median level per capacity: programme and comparison practices')}</title>
         <desc id="${this.uid}-desc">
-          Median (first to third quartile). ${desc}. The table below gives the same figures.
+          ${msg('Median (first to third quartile).')} ${desc}. ${msg('The table below gives the same figures.')}
         </desc>
         <defs>
           <pattern id=${hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -132,9 +141,9 @@ export class LinksCohortComparison extends LinksElement {
         ${parts}
       </svg>
       <figcaption>
-        <span class="key"><span class="swatch programme-swatch" aria-hidden="true"></span> Programme</span>
-        <span class="key"><span class="swatch comparison-swatch" aria-hidden="true"></span> Comparison</span>
-        <span>Bars: median level. Lines: middle half of practices (first to third quartile).</span>
+        <span class="key"><span class="swatch programme-swatch" aria-hidden="true"></span> ${msg('Programme')}</span>
+        <span class="key"><span class="swatch comparison-swatch" aria-hidden="true"></span> ${msg('Comparison')}</span>
+        <span>${msg('Bars: median level. Lines: middle half of practices (first to third quartile).')}</span>
       </figcaption>
     </figure>`;
   }
@@ -143,14 +152,14 @@ export class LinksCohortComparison extends LinksElement {
     const cell = (d: LevelDistribution | null) => (d ? html`${dist(d)}<span class="n">n=${d.count}</span>` : html`–`);
     return html`<table part="table">
       <caption>
-        Maturity level per capacity by cohort: median (first–third quartile)
+        ${msg('Maturity level per capacity by cohort: median (first–third quartile)')}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Capacity</th>
-          <th scope="col" class="num">Programme</th>
-          <th scope="col" class="num">Comparison</th>
-          <th scope="col" class="num">Difference in medians</th>
+          <th scope="col">${msg('Capacity')}</th>
+          <th scope="col" class="num">${msg('Programme')}</th>
+          <th scope="col" class="num">${msg('Comparison')}</th>
+          <th scope="col" class="num">${msg('Difference in medians')}</th>
         </tr>
       </thead>
       <tbody>
@@ -176,30 +185,30 @@ export class LinksCohortComparison extends LinksElement {
     const names = new Map(c.capacities.map((cap) => [cap.capacityId, cap.name]));
     const shown = c.behind.slice(0, Math.max(0, this.behindLimit));
     return html`<section class="behind" aria-labelledby="${this.uid}-behind">
-      ${heading(this.headingLevel + 1, html`Falling behind their cohort`, {
+      ${heading(this.headingLevel + 1, html`${msg('Falling behind their cohort')}`, {
         id: `${this.uid}-behind`,
         class: 'subtitle',
       })}
       ${c.behind.length === 0
-        ? html`<p>No practice is a full level or more below its cohort’s median on any capacity.</p>`
+        ? html`<p>${msg('No practice is a full level or more below its cohort’s median on any capacity.')}</p>`
         : html`<table part="behind">
               <caption>
-                Practices a level or more below their cohort’s median, largest gap first
+                ${msg('Practices a level or more below their cohort’s median, largest gap first')}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Practice</th>
-                  <th scope="col">Cohort</th>
-                  <th scope="col">Capacity</th>
-                  <th scope="col" class="num">Level</th>
-                  <th scope="col" class="num">Cohort median</th>
+                  <th scope="col">${msg('Practice')}</th>
+                  <th scope="col">${msg('Cohort')}</th>
+                  <th scope="col">${msg('Capacity')}</th>
+                  <th scope="col" class="num">${msg('Level')}</th>
+                  <th scope="col" class="num">${msg('Cohort median')}</th>
                 </tr>
               </thead>
               <tbody>
                 ${shown.map(
                   (b) => html`<tr>
                     <th scope="row">${b.practiceName}</th>
-                    <td>${b.cohort}</td>
+                    <td>${cohortName(b.cohort)}</td>
                     <td>${names.get(b.capacityId) ?? b.capacityId}</td>
                     <td class="num">${lv(b.level)}</td>
                     <td class="num">${lv(b.cohortMedian)}</td>
@@ -207,7 +216,9 @@ export class LinksCohortComparison extends LinksElement {
                 )}
               </tbody>
             </table>
-            ${c.behind.length > shown.length ? html`<p>And ${c.behind.length - shown.length} more.</p>` : nothing}`}
+            ${c.behind.length > shown.length
+              ? html`<p>${msg(str`And ${formatNumber(c.behind.length - shown.length)} more.`)}</p>`
+              : nothing}`}
     </section>`;
   }
 }

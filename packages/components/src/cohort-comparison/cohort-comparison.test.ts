@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { compareCohorts, generateDemoData, type CohortComparison } from '@links-approach/core';
+import { compareCohorts, type CohortComparison } from '@links-approach/core/maturity';
+import { generateDemoData } from '@links-approach/core/demo-data';
 import './cohort-comparison.js';
 import type { LinksCohortComparison } from './cohort-comparison.js';
 

@@ -1,8 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import { LINKS_FRAMEWORK, type Capacity, type Framework } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatNumber } from '../internal/format.js';
 import { styles } from './framework-overview.styles.js';
 
 /** Which parts of the framework the overview shows. */
@@ -44,6 +46,7 @@ export interface CapacitySelectDetail {
  *
  * @slot - Optional introduction shown under the title, replacing the default one.
  */
+@localized()
 export class LinksFrameworkOverview extends LinksElement {
   static override styles = [LinksElement.styles, styles];
 
@@ -85,19 +88,20 @@ export class LinksFrameworkOverview extends LinksElement {
           ${heading(level, html`${framework.name}`, { id: 'title', class: 'title', part: 'heading' })}
           <slot>
             <p class="intro">
-              A practice-wide approach to helping people live well in their community. Framework version
-              ${framework.version}.
+              ${msg(
+                str`A practice-wide approach to helping people live well in their community. Framework version ${framework.version}.`,
+              )}
             </p>
           </slot>
         </header>
         ${shown.has('capacities') ? this.renderCapacities(level + 1) : nothing}
         ${shown.has('themes')
-          ? this.renderSection('themes', 'Self-management themes', level + 1, framework.themes)
+          ? this.renderSection('themes', msg('Self-management themes'), level + 1, framework.themes)
           : nothing}
         ${shown.has('responsibilities') && framework.responsibilities.length > 0
           ? this.renderSection(
               'responsibilities',
-              'What the Community Links Practitioner does',
+              msg('What the Community Links Practitioner does'),
               level + 1,
               framework.responsibilities,
             )
@@ -110,7 +114,7 @@ export class LinksFrameworkOverview extends LinksElement {
     const capacities = this.framework.capacities;
     return html`
       <section part="section" class="capacities" aria-labelledby="capacities-heading">
-        ${heading(level, capacities.length === 1 ? html`The capacity` : html`The ${capacities.length} capacities`, {
+        ${heading(level, capacities.length === 1 ? html`${msg('The capacity')}` : html`${msg(str`The ${formatNumber(capacities.length)} capacities`)}`, {
           id: 'capacities-heading',
           class: 'section-heading',
           part: 'section-heading',
@@ -127,7 +131,7 @@ export class LinksFrameworkOverview extends LinksElement {
                 <p class="description" part="item-description">${capacity.description}</p>
                 ${this.selectable
                   ? html`<button type="button" part="select-button" @click=${() => this.select(capacity)}>
-                      Open ${capacity.name}<span class="visually-hidden"> in the plan</span>
+                      ${msg(html`Open ${capacity.name}<span class="visually-hidden"> in the plan</span>`)}
                     </button>`
                   : nothing}
               </li>

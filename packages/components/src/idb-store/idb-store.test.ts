@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { addAim, parsePlanDocument, type Plan, type StoreEvent } from '@links-approach/core';
+import { addAim, parsePlanDocument, type Plan } from '@links-approach/core/plan';
+import { type StoreEvent } from '@links-approach/core/store';
 import { createIdbPlanStore, deleteIdbStore, type IdbStore } from './idb-store.js';
 
 const SAMPLE_URL = new URL('../../../../examples/data/sample-plan.json', import.meta.url);

@@ -4,15 +4,15 @@ import {
   planCodec,
   prepareSave,
   type DocumentStore,
-  type Plan,
   type PlanCodecOptions,
-  type Result,
   type SaveError,
   type SaveOptions,
   type StoreCodec,
   type StoredDocument,
   type StoreListener,
-} from '@links-approach/core';
+} from '@links-approach/core/store';
+import { type Plan } from '@links-approach/core/plan';
+import { type Result } from '@links-approach/core';
 
 interface Schema<T> extends DBSchema {
   /** The latest revision of each document, by id. */

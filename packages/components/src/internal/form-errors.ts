@@ -1,4 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
 import { heading } from './heading.js';
 
 /** A problem to show on a form: the field's document path and the message (from core). */
@@ -61,7 +62,8 @@ export function inlineError(errors: readonly FieldError[], path: string): Templa
   if (matching.length === 0) return nothing;
   return html`<p class="error-message" id=${errorId(path)} part="error-message">
     ${matching.map(
-      (e, i) => html`${i > 0 ? html`<br />` : nothing}<span class="visually-hidden">Error:</span> ${e.message}`,
+      (e, i) =>
+        html`${i > 0 ? html`<br />` : nothing}<span class="visually-hidden">${msg('Error:')}</span> ${e.message}`,
     )}
   </p>`;
 }
@@ -85,7 +87,7 @@ export function errorSummary(
     tabindex="-1"
     aria-labelledby="error-summary-title"
   >
-    ${heading(level, html`There is a problem`, { id: 'error-summary-title', class: 'error-summary-title' })}
+    ${heading(level, html`${msg('There is a problem')}`, { id: 'error-summary-title', class: 'error-summary-title' })}
     <ul class="error-summary-list">
       ${errors.map(
         (error) => html`<li>
@@ -194,6 +196,8 @@ export const formStyles = css`
     border-color: var(--_error);
   }
   input:focus-visible,
+  /* A date input's focus is on a part inside it, so it never matches :focus-visible itself. */
+  input[type='date']:focus-within,
   select:focus-visible,
   textarea:focus-visible {
     outline: 4px solid var(--_focus);

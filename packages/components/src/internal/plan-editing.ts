@@ -1,6 +1,7 @@
 import { html, type nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Plan, PlanIssue, Result } from '@links-approach/core';
+import type { Plan, PlanIssue } from '@links-approach/core/plan';
+import type { Result } from '@links-approach/core';
 import { LinksElement } from './links-element.js';
 import { errorSummary, fieldPathsOf, focusField, resolveErrors, type FieldError } from './form-errors.js';
 

@@ -1,9 +1,11 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { PlanScore } from '@links-approach/core';
+import { localized, msg, str } from '@lit/localize';
+import type { PlanScore } from '@links-approach/core/maturity';
 import { LinksElement } from '../internal/links-element.js';
 import { chartStyles } from '../internal/chart.styles.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatFixed, formatRounded } from '../internal/format.js';
 import { styles } from './maturity-profile.styles.js';
 
 const MAX = 5;
@@ -13,7 +15,7 @@ const ROW = 34;
 const TOP = 30;
 let nextId = 0;
 
-const lv = (v: number) => (Number.isInteger(v * 2) ? v.toFixed(1) : String(Math.round(v * 100) / 100));
+const lv = (v: number) => (Number.isInteger(v * 2) ? formatFixed(v, 1) : formatRounded(v, 2));
 
 /**
  * A plan's maturity profile across the capacities as an accessible bar
@@ -34,6 +36,7 @@ const lv = (v: number) => (Number.isInteger(v * 2) ? v.toFixed(1) : String(Math.
  * @cssproperty --links-maturity-profile-overlay - Colour of the overlay markers (default the text colour).
  * @cssproperty --links-color-primary - Global: primary colour.
  */
+@localized()
 export class LinksMaturityProfile extends LinksElement {
   static override styles = [LinksElement.styles, chartStyles, styles];
 
@@ -45,13 +48,21 @@ export class LinksMaturityProfile extends LinksElement {
   @property({ attribute: false })
   compare: Readonly<Record<string, number>> | undefined;
 
-  /** What the overlay is, e.g. "Previous revision" or "Programme median". */
+  /** What the overlay is, e.g. "Programme median" (default "Previous revision", in the page's locale). */
   @property({ attribute: 'compare-label' })
-  compareLabel = 'Previous revision';
+  compareLabel: string | undefined;
 
-  /** The title. */
+  /** The title (default "Maturity profile", in the page's locale). */
   @property()
-  label = 'Maturity profile';
+  label: string | undefined;
+
+  private get titleText(): string {
+    return this.label || msg('Maturity profile');
+  }
+
+  private get overlayName(): string {
+    return this.compareLabel || msg('Previous revision');
+  }
 
   /** Level (2–5) of the title heading. */
   @property({ attribute: 'heading-level', type: Number })
@@ -65,17 +76,18 @@ export class LinksMaturityProfile extends LinksElement {
 
   protected override render(): TemplateResult {
     const s = this.score;
-    if (!s) return html`<div part="base"><p>No score to show.</p></div>`;
+    if (!s) return html`<div part="base"><p>${msg('No score to show.')}</p></div>`;
     return html`
       <section part="base" aria-labelledby="${this.uid}-heading">
-        ${heading(this.headingLevel, html`${this.label}`, {
+        ${heading(this.headingLevel, html`${this.titleText}`, {
           id: `${this.uid}-heading`,
           class: 'title',
           part: 'heading',
         })}
         <p part="overall" class="overall">
-          Overall <strong>${lv(s.overall.level)}</strong> (mean of the capacities ${lv(s.overall.mean)}, rounded down;
-          lowest ${lv(s.overall.min)}, highest ${lv(s.overall.max)}).
+          ${msg(
+            html`Overall <strong>${lv(s.overall.level)}</strong> (mean of the capacities ${lv(s.overall.mean)}, rounded down; lowest ${lv(s.overall.min)}, highest ${lv(s.overall.max)}).`,
+          )}
         </p>
         ${this.renderChart(s)} ${this.renderTable(s)}
       </section>
@@ -113,7 +125,7 @@ export class LinksMaturityProfile extends LinksElement {
         (c) =>
           `${c.name} ${lv(c.level)}${
             compare?.[c.capacityId] !== undefined
-              ? ` (${this.compareLabel.toLowerCase()} ${lv(compare[c.capacityId]!)})`
+              ? ` (${this.overlayName.toLowerCase()} ${lv(compare[c.capacityId]!)})`
               : ''
           }`,
       )
@@ -125,15 +137,15 @@ export class LinksMaturityProfile extends LinksElement {
         role="img"
         aria-labelledby="${this.uid}-title ${this.uid}-desc"
       >
-        <title id="${this.uid}-title">${this.label}: level of each capacity, 0 to 5</title>
-        <desc id="${this.uid}-desc">${desc}. The table below gives the same figures.</desc>
+        <title id="${this.uid}-title">${msg(str`${this.titleText}: level of each capacity, 0 to 5`)}</title>
+        <desc id="${this.uid}-desc">${desc}. ${msg('The table below gives the same figures.')}</desc>
         ${parts}
       </svg>
       <figcaption>
-        <span class="key"><span class="swatch bar-swatch" aria-hidden="true"></span> Evidence-based level</span>
+        <span class="key"><span class="swatch bar-swatch" aria-hidden="true"></span> ${msg('Evidence-based level')}</span>
         ${compare
           ? html`<span class="key"
-              ><span class="swatch overlay-swatch" aria-hidden="true">◆</span> ${this.compareLabel}</span
+              ><span class="swatch overlay-swatch" aria-hidden="true">◆</span> ${this.overlayName}</span
             >`
           : nothing}
       </figcaption>
@@ -144,16 +156,18 @@ export class LinksMaturityProfile extends LinksElement {
     const compare = this.compare;
     return html`<table part="table">
       <caption>
-        ${this.label}: levels by capacity${compare ? html`, with ${this.compareLabel.toLowerCase()}` : nothing}
+        ${msg(str`${this.titleText}: levels by capacity`)}${compare
+          ? msg(str`, with ${this.overlayName.toLowerCase()}`)
+          : nothing}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Capacity</th>
-          <th scope="col" class="num">Level</th>
-          <th scope="col">Meaning</th>
+          <th scope="col">${msg('Capacity')}</th>
+          <th scope="col" class="num">${msg('Level')}</th>
+          <th scope="col">${msg('Meaning')}</th>
           ${compare
-            ? html`<th scope="col" class="num">${this.compareLabel}</th>
-                <th scope="col" class="num">Difference</th>`
+            ? html`<th scope="col" class="num">${this.overlayName}</th>
+                <th scope="col" class="num">${msg('Difference')}</th>`
             : nothing}
         </tr>
       </thead>

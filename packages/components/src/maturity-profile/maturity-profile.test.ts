@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { generateDemoData, scoreHistory } from '@links-approach/core';
+import { generateDemoData } from '@links-approach/core/demo-data';
+import { scoreHistory } from '@links-approach/core/maturity';
 import './maturity-profile.js';
 import type { LinksMaturityProfile } from './maturity-profile.js';
 

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import {
   ALISS_LISTINGS,
   QUIET_AFTER_MONTHS,
@@ -17,10 +18,11 @@ import {
   type NetworkRegister,
   type RegisterResult,
   type Relationship,
-  type ValidationIssue,
-} from '@links-approach/core';
+} from '@links-approach/core/network';
+import { type ValidationIssue } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatDate as formatIsoDate, formatNumber } from '../internal/format.js';
 import { styles } from './network-register.styles.js';
 
 /** Detail of the `links-network-change` event. */
@@ -35,11 +37,14 @@ export interface NetworkChangeDetail {
 
 type PanelMode = 'contact' | 'visit' | 'edit' | 'end';
 
-const LISTING_TEXT: Record<AlissListing, string> = {
-  listed: 'Listed on ALISS',
-  'not-listed': 'Not listed',
-  'helped-to-list': 'Helped to list',
-};
+const listingText = (): Record<AlissListing, string> => ({
+  listed: msg('Listed on ALISS'),
+  'not-listed': msg('Not listed'),
+  'helped-to-list': msg('Helped to list'),
+});
+
+/** " (optional)" after a field's label. */
+const optional = (label: string) => `${label} ${msg('(optional)')}`;
 
 /**
  * The practice's community network register: the community organisations
@@ -71,6 +76,7 @@ const LISTING_TEXT: Record<AlissListing, string> = {
  *
  * @slot - Optional text under the title.
  */
+@localized()
 export class LinksNetworkRegister extends LinksElement {
   static override styles = [LinksElement.styles, styles];
 
@@ -90,9 +96,9 @@ export class LinksNetworkRegister extends LinksElement {
   @property({ attribute: 'quiet-after-months', type: Number })
   quietAfterMonths = QUIET_AFTER_MONTHS;
 
-  /** The title. */
+  /** The title (default "Community network", in the page's locale). */
   @property()
-  label = 'Community network';
+  label: string | undefined;
 
   /** Level (2–5) of the title heading. */
   @property({ attribute: 'heading-level', type: Number })
@@ -115,29 +121,38 @@ export class LinksNetworkRegister extends LinksElement {
     const rows = this.register.relationships.filter((r) => !this.onlyQuiet || checkQuiet(r, this.asOf, this.quietAfterMonths).quiet);
     return html`
       <section part="base" aria-labelledby="title">
-        ${heading(level, html`${this.label}`, { id: 'title', class: 'title', part: 'heading' })}
+        ${heading(level, html`${this.label || msg('Community network')}`, { id: 'title', class: 'title', part: 'heading' })}
         <slot></slot>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
         <dl part="summary" class="summary">
-          <div><dt>Active relationships</dt><dd>${metrics.activeRelationships}</dd></div>
+          <div><dt>${msg('Active relationships')}</dt><dd>${formatNumber(metrics.activeRelationships)}</dd></div>
           <div>
-            <dt>On ALISS</dt>
-            <dd>${metrics.resourcesListed}${metrics.listing.helpedToList > 0 ? html` <span class="sub">(${metrics.listing.helpedToList} helped to list)</span>` : nothing}</dd>
+            <dt>${msg('On ALISS')}</dt>
+            <dd>${formatNumber(metrics.resourcesListed)}${metrics.listing.helpedToList > 0
+              ? html` <span class="sub">${msg(str`(${formatNumber(metrics.listing.helpedToList)} helped to list)`)}</span>`
+              : nothing}</dd>
           </div>
           <div class=${metrics.quiet.length > 0 ? 'has-quiet' : ''}>
-            <dt>No contact in ${this.quietAfterMonths} months</dt>
-            <dd>${metrics.quiet.length}</dd>
+            <dt>
+              ${this.quietAfterMonths === 1
+                ? msg(str`No contact in ${formatNumber(this.quietAfterMonths)} month`)
+                : msg(str`No contact in ${formatNumber(this.quietAfterMonths)} months`)}
+            </dt>
+            <dd>${formatNumber(metrics.quiet.length)}</dd>
           </div>
         </dl>
         ${this.register.relationships.length > 0
           ? html`<p class="filter">
-              <label><input type="checkbox" .checked=${this.onlyQuiet} @change=${this.toggleQuiet} /> Show only relationships that have gone quiet</label>
+              <label
+                ><input type="checkbox" .checked=${this.onlyQuiet} @change=${this.toggleQuiet} />
+                ${msg('Show only relationships that have gone quiet')}</label
+              >
             </p>`
           : nothing}
         ${this.register.relationships.length === 0
-          ? html`<p class="empty">No relationships recorded yet. Add the first one below.</p>`
+          ? html`<p class="empty">${msg('No relationships recorded yet. Add the first one below.')}</p>`
           : rows.length === 0
-            ? html`<p class="empty">No relationship has gone quiet.</p>`
+            ? html`<p class="empty">${msg('No relationship has gone quiet.')}</p>`
             : this.renderTable(rows)}
         ${this.renderAddForm(level + 1)}
       </section>
@@ -148,15 +163,15 @@ export class LinksNetworkRegister extends LinksElement {
     return html`
       <div class="table-wrap">
         <table part="table">
-          <caption class="visually-hidden">Relationships with community organisations</caption>
+          <caption class="visually-hidden">${msg('Relationships with community organisations')}</caption>
           <thead>
             <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">Contact</th>
+              <th scope="col">${msg('Organisation')}</th>
+              <th scope="col">${msg('Contact', { id: 'network.column.contact' })}</th>
               <th scope="col">ALISS</th>
-              <th scope="col">Last contact</th>
-              <th scope="col">Visits</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
+              <th scope="col">${msg('Last contact')}</th>
+              <th scope="col">${msg('Visits')}</th>
+              <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -175,23 +190,29 @@ export class LinksNetworkRegister extends LinksElement {
       <tr part="row" class=${ended ? 'ended' : quiet.quiet ? 'quiet' : ''} data-id=${r.id}>
         <th scope="row">
           ${r.organisation.name}
-          ${ended ? html`<span class="badge ended-badge">Ended</span>` : nothing}
+          ${ended ? html`<span class="badge ended-badge">${msg('Ended')}</span>` : nothing}
         </th>
         <td>${r.contactRole}${r.contactLabel ? html`<span class="label">${r.contactLabel}</span>` : nothing}</td>
-        <td>${LISTING_TEXT[r.alissListing]}</td>
+        <td>${listingText()[r.alissListing]}</td>
         <td>
-          ${r.lastContact ? formatDate(r.lastContact) : html`<span class="muted">None yet</span>`}
-          ${quiet.quiet ? html`<span part="quiet" class="badge quiet-badge">Gone quiet<span class="visually-hidden">:</span></span><span class="quiet-text">${quiet.text}</span>` : nothing}
+          ${r.lastContact ? formatDate(r.lastContact) : html`<span class="muted">${msg('None yet')}</span>`}
+          ${quiet.quiet
+            ? html`<span part="quiet" class="badge quiet-badge"
+                  >${msg('Gone quiet')}<span class="visually-hidden">:</span></span
+                ><span class="quiet-text">${quietText(quiet)}</span>`
+            : nothing}
         </td>
-        <td>${r.visits}</td>
+        <td>${formatNumber(r.visits)}</td>
         <td class="actions">
           ${ended
-            ? html`<button type="button" class="link" @click=${() => this.reactivate(r)}>Reactivate<span class="visually-hidden"> ${r.organisation.name}</span></button>`
+            ? html`<button type="button" class="link" @click=${() => this.reactivate(r)}>
+                ${msg('Reactivate')}<span class="visually-hidden"> ${r.organisation.name}</span>
+              </button>`
             : html`
-                ${this.actionButton(r, 'contact', 'Record contact')}
-                ${this.actionButton(r, 'visit', 'Record visit')}
-                ${this.actionButton(r, 'edit', 'Edit')}
-                ${this.actionButton(r, 'end', 'End')}
+                ${this.actionButton(r, 'contact', msg('Record contact'))}
+                ${this.actionButton(r, 'visit', msg('Record visit'))}
+                ${this.actionButton(r, 'edit', msg('Edit'))}
+                ${this.actionButton(r, 'end', msg('End'))}
               `}
         </td>
       </tr>
@@ -202,7 +223,7 @@ export class LinksNetworkRegister extends LinksElement {
   private actionButton(r: Relationship, mode: PanelMode, text: string): TemplateResult {
     const open = this.panel?.id === r.id && this.panel.mode === mode;
     return html`<button type="button" class="link" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.togglePanel(r.id, mode)}>
-      ${text}<span class="visually-hidden"> for ${r.organisation.name}</span>
+      ${text}<span class="visually-hidden"> ${msg(str`for ${r.organisation.name}`)}</span>
     </button>`;
   }
 
@@ -210,29 +231,29 @@ export class LinksNetworkRegister extends LinksElement {
     const id = `panel-${r.id}`;
     const title =
       mode === 'contact'
-        ? `Record contact with ${r.organisation.name}`
+        ? msg(str`Record contact with ${r.organisation.name}`)
         : mode === 'visit'
-          ? `Record a visit to ${r.organisation.name}`
+          ? msg(str`Record a visit to ${r.organisation.name}`)
           : mode === 'edit'
-            ? `Edit ${r.organisation.name}`
-            : `End the relationship with ${r.organisation.name}`;
+            ? msg(str`Edit ${r.organisation.name}`)
+            : msg(str`End the relationship with ${r.organisation.name}`);
     return html`
       <form part="panel" class="panel" aria-labelledby="${id}-title" novalidate @submit=${(e: Event) => this.savePanel(e, r, mode)}>
         <p class="panel-title" id="${id}-title">${title}</p>
         ${this.renderErrors(this.panelErrors)}
         ${mode === 'edit'
           ? html`
-              ${this.field(`${id}-name`, 'Organisation', 'name', r.organisation.name, this.panelErrors, 'organisation.name')}
-              ${this.field(`${id}-role`, 'Contact role', 'contactRole', r.contactRole, this.panelErrors, 'contactRole', 'A role, not a name: for example "volunteer coordinator".')}
-              ${this.field(`${id}-label`, 'Label (optional)', 'contactLabel', r.contactLabel ?? '', this.panelErrors, 'contactLabel', 'To tell contacts apart. No names, phone numbers or e-mail addresses.')}
+              ${this.field(`${id}-name`, msg('Organisation'), 'name', r.organisation.name, this.panelErrors, 'organisation.name')}
+              ${this.field(`${id}-role`, msg('Contact role'), 'contactRole', r.contactRole, this.panelErrors, 'contactRole', msg('A role, not a name: for example "volunteer coordinator".'))}
+              ${this.field(`${id}-label`, optional(msg('Label', { id: 'network.field.label' })), 'contactLabel', r.contactLabel ?? '', this.panelErrors, 'contactLabel', msg('To tell contacts apart. No names, phone numbers or e-mail addresses.'))}
               ${this.listingSelect(`${id}-listing`, r.alissListing)}
             `
           : nothing}
-        ${this.field(`${id}-date`, mode === 'end' ? 'Date ended' : mode === 'edit' ? 'Date of change' : 'Date', 'on', this.asOf, this.panelErrors, 'context.on', undefined, 'date')}
-        ${this.field(`${id}-note`, mode === 'end' ? 'Reason' : 'Note (optional)', 'note', '', this.panelErrors, 'context.note', 'No personal contact details.', 'textarea')}
+        ${this.field(`${id}-date`, mode === 'end' ? msg('Date ended') : mode === 'edit' ? msg('Date of change') : msg('Date'), 'on', this.asOf, this.panelErrors, 'context.on', undefined, 'date')}
+        ${this.field(`${id}-note`, mode === 'end' ? msg('Reason') : optional(msg('Note')), 'note', '', this.panelErrors, 'context.note', msg('No personal contact details.'), 'textarea')}
         <p class="buttons">
-          <button type="submit" class="primary">${mode === 'end' ? 'End relationship' : 'Save'}</button>
-          <button type="button" class="secondary" @click=${() => this.closePanel(r.id)}>Cancel</button>
+          <button type="submit" class="primary">${mode === 'end' ? msg('End relationship') : msg('Save')}</button>
+          <button type="button" class="secondary" @click=${() => this.closePanel(r.id)}>${msg('Cancel')}</button>
         </p>
       </form>
     `;
@@ -242,14 +263,14 @@ export class LinksNetworkRegister extends LinksElement {
     const errors = this.addErrors;
     return html`
       <form part="add-form" class="add" aria-labelledby="add-title" novalidate @submit=${this.add}>
-        ${heading(level, html`Add a relationship`, { id: 'add-title', class: 'add-title' })}
+        ${heading(level, html`${msg('Add a relationship')}`, { id: 'add-title', class: 'add-title' })}
         ${this.renderErrors(errors)}
-        ${this.field('add-name', 'Organisation', 'name', '', errors, 'organisation.name')}
-        ${this.field('add-role', 'Contact role', 'contactRole', '', errors, 'contactRole', 'A role, not a name: for example "volunteer coordinator".')}
-        ${this.field('add-label', 'Label (optional)', 'contactLabel', '', errors, 'contactLabel', 'To tell contacts apart. No names, phone numbers or e-mail addresses.')}
+        ${this.field('add-name', msg('Organisation'), 'name', '', errors, 'organisation.name')}
+        ${this.field('add-role', msg('Contact role'), 'contactRole', '', errors, 'contactRole', msg('A role, not a name: for example "volunteer coordinator".'))}
+        ${this.field('add-label', optional(msg('Label', { id: 'network.field.label' })), 'contactLabel', '', errors, 'contactLabel', msg('To tell contacts apart. No names, phone numbers or e-mail addresses.'))}
         ${this.listingSelect('add-listing', 'not-listed')}
-        ${this.field('add-date', 'Date', 'on', this.asOf, errors, 'context.on', undefined, 'date')}
-        <p class="buttons"><button type="submit" class="primary">Add relationship</button></p>
+        ${this.field('add-date', msg('Date'), 'on', this.asOf, errors, 'context.on', undefined, 'date')}
+        <p class="buttons"><button type="submit" class="primary">${msg('Add relationship')}</button></p>
       </form>
     `;
   }
@@ -270,7 +291,7 @@ export class LinksNetworkRegister extends LinksElement {
       <div class="field ${error ? 'has-error' : ''}">
         <label for=${id}>${label}</label>
         ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-        ${error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">Error: </span>${label.replace(/ \(optional\)$/, '')} ${error.message}</span>` : nothing}
+        ${error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${msg('Error:')} </span>${label.replace(` ${msg('(optional)')}`, '')} ${error.message}</span>` : nothing}
         ${type === 'textarea'
           ? html`<textarea id=${id} name=${name} rows="2" maxlength="1000" .value=${value}
               aria-invalid=${error ? 'true' : nothing} aria-describedby=${describedBy || nothing}></textarea>`
@@ -283,9 +304,9 @@ export class LinksNetworkRegister extends LinksElement {
   private listingSelect(id: string, value: AlissListing): TemplateResult {
     return html`
       <div class="field">
-        <label for=${id}>On ALISS?</label>
+        <label for=${id}>${msg('On ALISS?')}</label>
         <select id=${id} name="alissListing">
-          ${ALISS_LISTINGS.map((l) => html`<option value=${l} ?selected=${l === value}>${LISTING_TEXT[l]}</option>`)}
+          ${ALISS_LISTINGS.map((l) => html`<option value=${l} ?selected=${l === value}>${listingText()[l]}</option>`)}
         </select>
       </div>
     `;
@@ -294,7 +315,7 @@ export class LinksNetworkRegister extends LinksElement {
   private renderErrors(errors: readonly ValidationIssue[]): TemplateResult | typeof nothing {
     if (errors.length === 0) return nothing;
     return html`<div part="error" class="error" role="alert" tabindex="-1">
-      <p class="error-title">There is a problem</p>
+      <p class="error-title">${msg('There is a problem')}</p>
       <ul>${errors.map((e) => html`<li>${describeIssue(e)}</li>`)}</ul>
     </div>`;
   }
@@ -346,7 +367,7 @@ export class LinksNetworkRegister extends LinksElement {
     }
     this.addErrors = [];
     const added = result.value.relationships.at(-1)!;
-    this.commit(result.value, 'added', added.id, `Added ${added.organisation.name}.`);
+    this.commit(result.value, 'added', added.id, msg(str`Added ${added.organisation.name}.`));
     form.reset();
     const date = form.querySelector<HTMLInputElement>('input[name="on"]');
     if (date) date.value = this.asOf;
@@ -366,12 +387,15 @@ export class LinksNetworkRegister extends LinksElement {
       case 'visit':
         result = recordContact(this.register, r.id, mode, ctx);
         change = mode === 'visit' ? 'visited' : 'contacted';
-        message = mode === 'visit' ? `Recorded a visit to ${r.organisation.name}.` : `Recorded contact with ${r.organisation.name}.`;
+        message =
+          mode === 'visit'
+            ? msg(str`Recorded a visit to ${r.organisation.name}.`)
+            : msg(str`Recorded contact with ${r.organisation.name}.`);
         break;
       case 'end':
         result = endRelationship(this.register, r.id, ctx);
         change = 'ended';
-        message = `Ended the relationship with ${r.organisation.name}.`;
+        message = msg(str`Ended the relationship with ${r.organisation.name}.`);
         break;
       case 'edit': {
         const label = String(data.get('contactLabel') ?? '').trim();
@@ -387,7 +411,7 @@ export class LinksNetworkRegister extends LinksElement {
         );
         result = updated.ok ? setAlissListing(updated.value, r.id, String(data.get('alissListing')) as AlissListing, ctx) : updated;
         change = updated.ok && updated.value !== this.register ? 'updated' : 'listing-changed';
-        message = `Saved the changes to ${String(data.get('name') ?? r.organisation.name).trim()}.`;
+        message = msg(str`Saved the changes to ${String(data.get('name') ?? r.organisation.name).trim()}.`);
         break;
       }
     }
@@ -398,7 +422,7 @@ export class LinksNetworkRegister extends LinksElement {
     }
     if (result.value === this.register) {
       this.closePanel(r.id);
-      this.announcement = 'Nothing changed.';
+      this.announcement = msg('Nothing changed.');
       return;
     }
     this.commit(result.value, change, r.id, message);
@@ -408,10 +432,10 @@ export class LinksNetworkRegister extends LinksElement {
   private reactivate(r: Relationship): void {
     const result = reactivateRelationship(this.register, r.id, { on: this.asOf, by: this.recordedBy });
     if (!result.ok) {
-      this.announcement = `Could not reactivate ${r.organisation.name}: ${result.errors[0]!.message}.`;
+      this.announcement = msg(str`Could not reactivate ${r.organisation.name}: ${result.errors[0]!.message}.`);
       return;
     }
-    this.commit(result.value, 'reactivated', r.id, `Reactivated the relationship with ${r.organisation.name}.`);
+    this.commit(result.value, 'reactivated', r.id, msg(str`Reactivated the relationship with ${r.organisation.name}.`));
   }
 
   private commit(register: NetworkRegister, change: NetworkEvent['type'], relationshipId: string, message: string): void {
@@ -425,17 +449,17 @@ export class LinksNetworkRegister extends LinksElement {
   }
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  'organisation.name': 'Organisation',
-  contactRole: 'Contact role',
-  contactLabel: 'Label',
-  'context.on': 'Date',
-  'context.note': 'Note',
-  id: 'This relationship',
-};
+const fieldNames = (): Record<string, string> => ({
+  'organisation.name': msg('Organisation'),
+  contactRole: msg('Contact role'),
+  contactLabel: msg('Label', { id: 'network.field.label' }),
+  'context.on': msg('Date'),
+  'context.note': msg('Note'),
+  id: msg('This relationship'),
+});
 
 function describeIssue(issue: ValidationIssue): string {
-  const name = FIELD_NAMES[issue.path] ?? (issue.path.startsWith('organisation') ? 'Organisation' : '');
+  const name = fieldNames()[issue.path] ?? (issue.path.startsWith('organisation') ? msg('Organisation') : '');
   return name ? `${name} ${issue.message}` : issue.message;
 }
 
@@ -445,9 +469,20 @@ function todayIso(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
 function formatDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isFinite(date.getTime()) ? DATE_FORMAT.format(date) : iso;
+  return formatIsoDate(iso, 'medium');
+}
+
+/** How long a relationship has been quiet, in the page's locale (core's `QuietCheck.text`). */
+function quietText(quiet: { readonly monthsSinceContact: number; readonly everContacted: boolean }): string {
+  const months = quiet.monthsSinceContact;
+  const n = formatNumber(months);
+  if (quiet.everContacted) {
+    if (months === 0) return msg('contacted within the last month');
+    return months === 1 ? msg(str`no contact for ${n} month`) : msg(str`no contact for ${n} months`);
+  }
+  if (months === 0) return msg('no contact since it was added this month');
+  return months === 1
+    ? msg(str`no contact since it was added ${n} month ago`)
+    : msg(str`no contact since it was added ${n} months ago`);
 }

@@ -204,6 +204,8 @@ export const styles = css`
     border-color: var(--_error);
   }
   input:focus-visible,
+  /* A date input's focus is on a part inside it, so it never matches :focus-visible itself. */
+  input[type='date']:focus-within,
   select:focus-visible,
   textarea:focus-visible {
     outline: 3px solid var(--_focus);

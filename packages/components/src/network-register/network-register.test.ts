@@ -1,5 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { addRelationship, createNetworkRegister, recordContact, type NetworkRegister } from '@links-approach/core';
+import {
+  addRelationship,
+  createNetworkRegister,
+  recordContact,
+  type NetworkRegister,
+} from '@links-approach/core/network';
 import './network-register.js';
 import type { LinksNetworkRegister, NetworkChangeDetail } from './network-register.js';
 

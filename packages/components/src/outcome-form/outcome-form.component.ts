@@ -1,8 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { answerIssues, ONS4, unansweredItems, type Instrument, type InstrumentItem, type OutcomeAnswers } from '@links-approach/core';
+import { localized, msg, str } from '@lit/localize';
+import {
+  answerIssues,
+  ONS4,
+  unansweredItems,
+  type Instrument,
+  type InstrumentItem,
+  type OutcomeAnswers,
+} from '@links-approach/core/outcomes';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatNumber } from '../internal/format.js';
 import { formStyles } from '../internal/form-errors.js';
 import { styles } from './outcome-form.styles.js';
 
@@ -47,6 +56,7 @@ let nextId = 0;
  * @cssproperty --links-outcome-form-option-size - Size of an answer button (default 2.75rem, at least 24px for WCAG 2.2 target size).
  * @cssproperty --links-color-focus - Global: focus highlight (NHS yellow).
  */
+@localized()
 export class LinksOutcomeForm extends LinksElement {
   static override styles = [LinksElement.styles, formStyles, styles];
 
@@ -180,7 +190,9 @@ export class LinksOutcomeForm extends LinksElement {
     const missing = issues.every((i) => unanswered.has(i.path));
     this.internals.setValidity(
       missing ? { valueMissing: true } : { customError: true },
-      issues.length === 1 ? this.messageFor(issues[0]!.path, issues[0]!.message) : `Answer every question: ${issues.length} still need an answer.`,
+      issues.length === 1
+        ? this.messageFor(issues[0]!.path, issues[0]!.message)
+        : msg(str`Answer every question: ${formatNumber(issues.length)} still need an answer.`),
       anchor,
     );
   }
@@ -188,7 +200,7 @@ export class LinksOutcomeForm extends LinksElement {
   /** The text shown for a problem on one item: missing answers in plain words, anything else as core says it. */
   private messageFor(itemId: string, message: string): string {
     const item = this.instrument.items.find((i) => i.id === itemId);
-    if (item && typeof this.value[itemId] !== 'number') return `Choose an answer to: ${item.shortName}`;
+    if (item && typeof this.value[itemId] !== 'number') return msg(str`Choose an answer to: ${item.shortName}`);
     return item ? `${item.shortName} ${message}` : message;
   }
 
@@ -227,7 +239,7 @@ export class LinksOutcomeForm extends LinksElement {
       >
         <legend part="legend">${item.text}</legend>
         ${item.hint ? html`<span class="hint" part="hint" id="${id}-hint">${item.hint}</span>` : nothing}
-        ${error ? html`<p class="error-message" part="error-message" id="${id}-error"><span class="visually-hidden">Error:</span> ${error}</p>` : nothing}
+        ${error ? html`<p class="error-message" part="error-message" id="${id}-error"><span class="visually-hidden">${msg('Error:')}</span> ${error}</p>` : nothing}
         <div class="options ${item.options.some((o) => o.description) ? 'anchored' : ''}">
           ${item.options.map(
             (option, o) => html`<div class="option">
@@ -252,7 +264,7 @@ export class LinksOutcomeForm extends LinksElement {
         </div>
         ${typeof chosen === 'number' && !this.required
           ? html`<button type="button" class="clear" @click=${() => this.choose(item, null)}>
-              Clear the answer<span class="visually-hidden"> to: ${item.shortName}</span>
+              ${msg(html`Clear the answer<span class="visually-hidden"> to: ${item.shortName}</span>`)}
             </button>`
           : nothing}
       </fieldset>

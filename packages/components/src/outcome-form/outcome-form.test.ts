@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ONS4, type Instrument } from '@links-approach/core';
+import { ONS4, type Instrument } from '@links-approach/core/outcomes';
 import './outcome-form.js';
 import type { LinksOutcomeForm } from './outcome-form.js';
 

@@ -1,34 +1,33 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import {
   completePdsaCycle,
-  formatPath,
   startPdsaCycle,
   type ChangeIdea,
   type PdsaAct,
   type PdsaCycle,
-} from '@links-approach/core';
+} from '@links-approach/core/plan';
+import { formatPath } from '@links-approach/core';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatDate as formatIsoDate, formatNumber } from '../internal/format.js';
 import { errorFor, errorId, fieldId, formStyles, inlineError, textValue } from '../internal/form-errors.js';
 import { PlanEditingElement } from '../internal/plan-editing.js';
 import { styles } from './pdsa-log.styles.js';
 
-const ACT_LABELS: Record<PdsaAct, string> = { adopt: 'Adopt', adapt: 'Adapt', abandon: 'Abandon' };
-const ACT_HINTS: Record<PdsaAct, string> = {
-  adopt: 'keep the change',
-  adapt: 'change it and test again',
-  abandon: 'stop testing it',
-};
+const actLabels = (): Record<PdsaAct, string> => ({
+  adopt: msg('Adopt', { id: 'pdsa.act.adopt' }),
+  adapt: msg('Adapt', { id: 'pdsa.act.adapt' }),
+  abandon: msg('Abandon', { id: 'pdsa.act.abandon' }),
+});
+const actHints = (): Record<PdsaAct, string> => ({
+  adopt: msg('keep the change', { id: 'pdsa.act-hint.adopt' }),
+  adapt: msg('change it and test again', { id: 'pdsa.act-hint.adapt' }),
+  abandon: msg('stop testing it', { id: 'pdsa.act-hint.abandon' }),
+});
 
 function formatDate(date: string | undefined): string {
-  if (!date) return '';
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return date ? formatIsoDate(date, 'long') : '';
 }
 
 /**
@@ -56,6 +55,7 @@ function formatDate(date: string | undefined): string {
  * @cssproperty --links-pdsa-log-line-color - Colour of the timeline line and completed markers (default the strong border colour).
  * @cssproperty --links-pdsa-log-open-color - Colour of the open cycle's marker (default the primary colour).
  */
+@localized()
 export class LinksPdsaLog extends PlanEditingElement {
   static override styles = [PlanEditingElement.styles, formStyles, styles];
 
@@ -93,20 +93,20 @@ export class LinksPdsaLog extends PlanEditingElement {
   protected override render(): TemplateResult {
     const located = this.located;
     if (!located) {
-      return html`<div part="base"><p class="empty">No change idea to show.</p></div>`;
+      return html`<div part="base"><p class="empty">${msg('No change idea to show.')}</p></div>`;
     }
     const { idea } = located;
     const open = idea.cycles.findIndex((cycle) => cycle.completedDate === undefined);
     return html`
       <section part="base" aria-labelledby="title">
-        ${heading(this.headingLevel, html`PDSA cycles<span class="visually-hidden">: ${idea.title}</span>`, {
+        ${heading(this.headingLevel, msg(html`PDSA cycles<span class="visually-hidden">: ${idea.title}</span>`), {
           id: 'title',
           class: 'title',
           part: 'heading',
         })}
         ${this.renderErrorSummary(this.headingLevel + 1)}
         ${idea.cycles.length === 0
-          ? html`<p class="empty">No cycles yet. Start one to test this change on a small scale.</p>`
+          ? html`<p class="empty">${msg('No cycles yet. Start one to test this change on a small scale.')}</p>`
           : html`<ol class="timeline" part="timeline">
               ${idea.cycles.map((cycle, index) => this.renderCycle(cycle, index, index === open))}
             </ol>`}
@@ -121,31 +121,33 @@ export class LinksPdsaLog extends PlanEditingElement {
       <li class="cycle ${isOpen ? 'open' : 'complete'}" part="cycle">
         ${heading(
           this.headingLevel + 1,
-          html`Cycle ${index + 1}
-            <span class="tag ${act ?? 'open'}" part="act">${act ? ACT_LABELS[act] : 'In progress'}</span>`,
+          html`${msg(str`Cycle ${formatNumber(index + 1)}`)}
+            <span class="tag ${act ?? 'open'}" part="act"
+              >${act ? actLabels()[act] : msg('In progress', { id: 'pdsa.in-progress' })}</span
+            >`,
           { class: 'cycle-title' },
         )}
         <dl>
-          <dt>Started</dt>
+          <dt>${msg('Started')}</dt>
           <dd>${formatDate(cycle.startDate)}</dd>
-          <dt>Plan</dt>
+          <dt>${msg('Plan', { id: 'pdsa.plan' })}</dt>
           <dd>${cycle.plan}</dd>
-          <dt>Prediction</dt>
+          <dt>${msg('Prediction')}</dt>
           <dd>${cycle.prediction}</dd>
           ${cycle.do
-            ? html`<dt>Do</dt>
+            ? html`<dt>${msg('Do', { id: 'pdsa.do' })}</dt>
                 <dd>${cycle.do}</dd>`
             : nothing}
           ${cycle.study
-            ? html`<dt>Study</dt>
+            ? html`<dt>${msg('Study', { id: 'pdsa.study' })}</dt>
                 <dd>${cycle.study}</dd>`
             : nothing}
           ${act
-            ? html`<dt>Act</dt>
-                <dd>${ACT_LABELS[act]}: ${ACT_HINTS[act]}</dd>`
+            ? html`<dt>${msg('Act', { id: 'pdsa.act' })}</dt>
+                <dd>${actLabels()[act]}: ${actHints()[act]}</dd>`
             : nothing}
           ${cycle.completedDate
-            ? html`<dt>Completed</dt>
+            ? html`<dt>${msg('Completed', { id: 'pdsa.completed' })}</dt>
                 <dd>${formatDate(cycle.completedDate)}</dd>`
             : nothing}
         </dl>
@@ -178,10 +180,12 @@ export class LinksPdsaLog extends PlanEditingElement {
     const p = (name: string) => this.path('cycles', next, name);
     return html`
       <form part="start-form" class="start-form" novalidate @submit=${this.onStart}>
-        ${heading(this.headingLevel + 1, html`Start cycle ${next + 1}`, { class: 'form-title' })}
+        ${heading(this.headingLevel + 1, html`${msg(str`Start cycle ${formatNumber(next + 1)}`)}`, {
+          class: 'form-title',
+        })}
         ${this.field(
           p('plan'),
-          'Plan',
+          msg('Plan', { id: 'pdsa.plan' }),
           (a) =>
             html`<textarea
               id=${a.id}
@@ -191,11 +195,11 @@ export class LinksPdsaLog extends PlanEditingElement {
               aria-describedby=${a.describedby}
               aria-invalid=${a.invalid}
             ></textarea>`,
-          'What will you try, who will do it, when and where?',
+          msg('What will you try, who will do it, when and where?'),
         )}
         ${this.field(
           p('prediction'),
-          'Prediction',
+          msg('Prediction'),
           (a) =>
             html`<textarea
               id=${a.id}
@@ -205,11 +209,11 @@ export class LinksPdsaLog extends PlanEditingElement {
               aria-describedby=${a.describedby}
               aria-invalid=${a.invalid}
             ></textarea>`,
-          'What do you expect to happen?',
+          msg('What do you expect to happen?'),
         )}
         ${this.field(
           p('startDate'),
-          'Start date',
+          msg('Start date'),
           (a) =>
             html`<input
               type="date"
@@ -221,7 +225,7 @@ export class LinksPdsaLog extends PlanEditingElement {
               aria-invalid=${a.invalid}
             />`,
         )}
-        <div class="button-row"><button type="submit">Start cycle</button></div>
+        <div class="button-row"><button type="submit">${msg('Start cycle')}</button></div>
       </form>
     `;
   }
@@ -232,7 +236,7 @@ export class LinksPdsaLog extends PlanEditingElement {
     const actError = errorFor(this.errors, actPath);
     return html`
       <details ?open=${this.errors.some((e) => e.path.startsWith(this.path('cycles', index)))}>
-        <summary>Complete cycle ${index + 1}</summary>
+        <summary>${msg(str`Complete cycle ${formatNumber(index + 1)}`)}</summary>
         <form
           part="complete-form"
           class="complete-form"
@@ -241,7 +245,7 @@ export class LinksPdsaLog extends PlanEditingElement {
         >
           ${this.field(
             p('do'),
-            'Do: what happened',
+            msg('Do: what happened'),
             (a) =>
               html`<textarea
                 id=${a.id}
@@ -255,7 +259,7 @@ export class LinksPdsaLog extends PlanEditingElement {
           )}
           ${this.field(
             p('study'),
-            'Study: what did you learn, against the prediction?',
+            msg('Study: what did you learn, against the prediction?'),
             (a) =>
               html`<textarea
                 id=${a.id}
@@ -268,7 +272,7 @@ export class LinksPdsaLog extends PlanEditingElement {
           )}
           <div class="form-group ${actError ? 'has-error' : ''}">
             <fieldset data-path=${actPath} aria-describedby=${actError ? errorId(actPath) : nothing}>
-              <legend>Act: what will you do with the change?</legend>
+              <legend>${msg('Act: what will you do with the change?')}</legend>
               ${inlineError(this.errors, actPath)}
               <div class="radios">
                 ${(['adopt', 'adapt', 'abandon'] as const).map(
@@ -278,7 +282,7 @@ export class LinksPdsaLog extends PlanEditingElement {
                       name="act"
                       .value=${act}
                       id=${i === 0 ? fieldId(actPath) : nothing}
-                    />${ACT_LABELS[act]} <span class="hint">(${ACT_HINTS[act]})</span></label
+                    />${actLabels()[act]} <span class="hint">(${actHints()[act]})</span></label
                   >`,
                 )}
               </div>
@@ -286,7 +290,7 @@ export class LinksPdsaLog extends PlanEditingElement {
           </div>
           ${this.field(
             p('completedDate'),
-            'Date completed',
+            msg('Date completed'),
             (a) =>
               html`<input
                 type="date"
@@ -298,7 +302,7 @@ export class LinksPdsaLog extends PlanEditingElement {
                 aria-invalid=${a.invalid}
               />`,
           )}
-          <div class="button-row"><button type="submit">Complete cycle</button></div>
+          <div class="button-row"><button type="submit">${msg('Complete cycle')}</button></div>
         </form>
       </details>
     `;
@@ -314,7 +318,7 @@ export class LinksPdsaLog extends PlanEditingElement {
       prediction: textValue(data, 'prediction') as string,
       startDate: textValue(data, 'startDate') as string,
     });
-    if (await this.applyResult(form, result, 'Cycle started.')) form.reset();
+    if (await this.applyResult(form, result, msg('Cycle started.'))) form.reset();
   }
 
   private async onComplete(event: SubmitEvent, cycle: PdsaCycle): Promise<void> {
@@ -329,6 +333,6 @@ export class LinksPdsaLog extends PlanEditingElement {
       act: textValue(data, 'act') as PdsaAct,
       completedDate: textValue(data, 'completedDate') as string,
     });
-    await this.applyResult(form, result, 'Cycle completed.');
+    await this.applyResult(form, result, msg('Cycle completed.'));
   }
 }

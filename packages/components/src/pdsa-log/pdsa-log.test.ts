@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { parsePlanDocument, type Plan } from '@links-approach/core';
+import { parsePlanDocument, type Plan } from '@links-approach/core/plan';
 import './pdsa-log.js';
 import type { LinksPdsaLog } from './pdsa-log.js';
 

@@ -1,7 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import {
   LINKS_FRAMEWORK,
+  formatPath,
+  type Framework,
+  type Result,
+} from '@links-approach/core';
+import {
   PLAN_STATUS_TRANSITIONS,
   addAim,
   addChangeIdea,
@@ -9,7 +15,6 @@ import {
   addMeasure,
   alignPlanToFramework,
   changeStatus,
-  formatPath,
   parsePlanDocument,
   recordDataPoint,
   recordSpread,
@@ -28,19 +33,17 @@ import {
   type Aim,
   type CapacityPlan,
   type ChangeIdea,
-  type ConflictError,
   type Direction,
-  type Framework,
   type Measure,
   type MeasureKind,
   type Plan,
   type PlanIssue,
   type PlanStatus,
-  type PlanStore,
-  type Result,
-  type SaveError,
-} from '@links-approach/core';
+} from '@links-approach/core/plan';
+import { planCodec, type ConflictError, type PlanStore, type SaveError } from '@links-approach/core/store';
+import { ProvidedStore } from '../internal/provided.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatDateTime, formatFixed, formatNumber } from '../internal/format.js';
 import {
   errorFor,
   errorId,
@@ -78,20 +81,33 @@ export interface PlanDiscardRequestDetail {
 /** Where a store-bound editor's autosave is. */
 export type SaveState = 'unbound' | 'loading' | 'missing' | 'saved' | 'saving' | 'unsaved' | 'conflict' | 'error';
 
-const STATUS_LABELS: Record<PlanStatus, string> = {
-  draft: 'Draft',
-  submitted: 'Submitted',
-  agreed: 'Agreed',
-  'under-review': 'Under review',
-};
-const STATUS_ACTIONS: Record<PlanStatus, string> = {
-  draft: 'Return to draft',
-  submitted: 'Submit the plan',
-  agreed: 'Mark as agreed',
-  'under-review': 'Start a review',
-};
-const KIND_LABELS: Record<MeasureKind, string> = { outcome: 'Outcome', process: 'Process', balancing: 'Balancing' };
-const DIRECTION_LABELS: Record<Direction, string> = { increase: 'Higher is better', decrease: 'Lower is better' };
+const statusLabels = (): Record<PlanStatus, string> => ({
+  draft: msg('Draft', { id: 'plan.status.draft' }),
+  submitted: msg('Submitted', { id: 'plan.status.submitted' }),
+  agreed: msg('Agreed', { id: 'plan.status.agreed' }),
+  'under-review': msg('Under review', { id: 'plan.status.under-review' }),
+});
+const statusInSentence = (): Record<PlanStatus, string> => ({
+  draft: msg('draft', { id: 'plan.status-lower.draft' }),
+  submitted: msg('submitted', { id: 'plan.status-lower.submitted' }),
+  agreed: msg('agreed', { id: 'plan.status-lower.agreed' }),
+  'under-review': msg('under review', { id: 'plan.status-lower.under-review' }),
+});
+const statusActions = (): Record<PlanStatus, string> => ({
+  draft: msg('Return to draft', { id: 'plan.action.draft' }),
+  submitted: msg('Submit the plan', { id: 'plan.action.submitted' }),
+  agreed: msg('Mark as agreed', { id: 'plan.action.agreed' }),
+  'under-review': msg('Start a review', { id: 'plan.action.under-review' }),
+});
+const kindLabels = (): Record<MeasureKind, string> => ({
+  outcome: msg('Outcome', { id: 'plan.measure-kind.outcome' }),
+  process: msg('Process', { id: 'plan.measure-kind.process' }),
+  balancing: msg('Balancing', { id: 'plan.measure-kind.balancing' }),
+});
+const directionLabels = (): Record<Direction, string> => ({
+  increase: msg('Higher is better', { id: 'plan.direction.increase' }),
+  decrease: msg('Lower is better', { id: 'plan.direction.decrease' }),
+});
 const LEVELS = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
 
 interface FieldOptions {
@@ -144,6 +160,7 @@ interface FieldOptions {
  * @cssproperty --links-plan-editor-nav-width - Width of the section list (default 15rem).
  * @cssproperty --links-plan-editor-accent - Colour of the current section marker and card borders (default the primary colour).
  */
+@localized()
 export class LinksPlanEditor extends PlanEditingElement {
   static override styles = [PlanEditingElement.styles, formStyles, styles];
 
@@ -154,7 +171,7 @@ export class LinksPlanEditor extends PlanEditingElement {
   @property({ attribute: false })
   framework: Framework = LINKS_FRAMEWORK;
 
-  /** A plan store to load from and autosave to (with `plan-id`). */
+  /** A plan store to load from and autosave to (with `plan-id`). Inside a `<links-provider>` it defaults to the provider's. */
   @property({ attribute: false })
   store: PlanStore | undefined;
 
@@ -200,6 +217,8 @@ export class LinksPlanEditor extends PlanEditingElement {
   private unsubscribe: (() => void) | undefined;
   private loadToken = 0;
   private needsLoad = false;
+  /** Inside a `<links-provider>`, `store` is the provider's unless the host sets one. */
+  private readonly providedStore: ProvidedStore<Plan, 'store'> = new ProvidedStore(this, 'store', planCodec());
 
   constructor() {
     super();
@@ -286,9 +305,9 @@ export class LinksPlanEditor extends PlanEditingElement {
       const anchor = this.renderRoot.querySelector<HTMLElement>('.error-summary') ?? undefined;
       this.internals.setValidity(
         { customError: true },
-        `The plan has ${this.errors.length === 1 ? 'a problem' : `${this.errors.length} problems`}: ${
-          this.errors[0]!.message
-        }`,
+        this.errors.length === 1
+          ? msg(str`The plan has a problem: ${this.errors[0]!.message}`)
+          : msg(str`The plan has ${formatNumber(this.errors.length)} problems: ${this.errors[0]!.message}`),
         anchor,
       );
     } else {
@@ -316,7 +335,9 @@ export class LinksPlanEditor extends PlanEditingElement {
     } catch (error) {
       if (token !== this.loadToken) return;
       this.saveState = 'error';
-      this.storageMessage = `The plan could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      this.storageMessage = msg(
+        str`The plan could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     if (token !== this.loadToken) return;
@@ -341,7 +362,7 @@ export class LinksPlanEditor extends PlanEditingElement {
       if (!latest || latest.revision <= this.baseRevision || this.dirty) return;
       this.baseRevision = latest.revision;
       this.plan = latest;
-      this.statusMessage = `Updated to revision ${latest.revision}, saved by ${latest.savedBy}.`;
+      this.statusMessage = msg(str`Updated to revision ${formatNumber(latest.revision)}, saved by ${latest.savedBy}.`);
       return;
     }
     // Unsaved edits here: the next save would conflict; say so now.
@@ -403,9 +424,11 @@ export class LinksPlanEditor extends PlanEditingElement {
         this.showConflict(conflict);
       } else {
         this.saveState = 'error';
-        this.storageMessage = `Your changes are kept here but were not saved: ${result.errors
-          .map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
-          .join('; ')}`;
+        this.storageMessage = msg(
+          str`Your changes are kept here but were not saved: ${result.errors
+            .map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
+            .join('; ')}`,
+        );
       }
       return;
     }
@@ -445,8 +468,8 @@ export class LinksPlanEditor extends PlanEditingElement {
     for (const id of inPlan) if (!capacities.some((c) => c.id === id)) capacities.push({ id, label: id });
     return [
       ...capacities,
-      { id: 'themes', label: 'Themes and focus areas' },
-      { id: 'details', label: 'Plan details and status' },
+      { id: 'themes', label: msg('Themes and focus areas') },
+      { id: 'details', label: msg('Plan details and status') },
     ];
   }
 
@@ -460,12 +483,12 @@ export class LinksPlanEditor extends PlanEditingElement {
     if (!plan) {
       const message =
         this.saveState === 'loading'
-          ? 'Loading the plan…'
+          ? msg('Loading the plan…')
           : this.saveState === 'missing'
-          ? `There is no plan with the id "${this.planId}" in the store.`
+          ? msg(str`There is no plan with the id "${this.planId}" in the store.`)
           : this.saveState === 'error'
           ? this.storageMessage
-          : 'No plan to edit.';
+          : msg('No plan to edit.');
       return html`<div part="base"><p class="empty" role="status">${message}</p></div>`;
     }
     const level = this.headingLevel;
@@ -475,14 +498,14 @@ export class LinksPlanEditor extends PlanEditingElement {
         <header part="header">
           ${heading(level, html`${plan.title}`, { id: 'title', class: 'title', part: 'heading' })}
           <p class="meta">
-            ${plan.practice.name} · <span class="tag">${STATUS_LABELS[plan.status]}</span> · revision ${plan.revision} ·
-            framework ${plan.framework.version}
+            ${plan.practice.name} · <span class="tag">${statusLabels()[plan.status]}</span> ·
+            ${msg(str`revision ${formatNumber(plan.revision)}`)} · ${msg(str`framework ${plan.framework.version}`)}
           </p>
           ${this.renderSaveState()}
         </header>
         ${this.renderConflict()} ${this.renderErrorSummary(level + 1)} ${this.renderStatus()}
         <div class="layout">
-          <nav part="nav" aria-label="Plan sections">
+          <nav part="nav" aria-label=${msg('Plan sections')}>
             <ul>
               ${this.sections.map(
                 (s) => html`<li>
@@ -513,13 +536,15 @@ export class LinksPlanEditor extends PlanEditingElement {
     const plan = this.plan!;
     const text: Record<SaveState, string> = {
       unbound: '',
-      loading: 'Loading…',
+      loading: msg('Loading…'),
       missing: '',
-      saved: `All changes saved: revision ${plan.revision}, ${formatTime(plan.savedAt)} by ${plan.savedBy}.`,
-      saving: 'Saving…',
-      unsaved: 'Changes not saved yet.',
-      conflict: 'Not saved: someone else saved a newer version.',
-      error: this.storageMessage || 'Not saved.',
+      saved: msg(
+        str`All changes saved: revision ${formatNumber(plan.revision)}, ${formatTime(plan.savedAt)} by ${plan.savedBy}.`,
+      ),
+      saving: msg('Saving…'),
+      unsaved: msg('Changes not saved yet.'),
+      conflict: msg('Not saved: someone else saved a newer version.'),
+      error: this.storageMessage || msg('Not saved.'),
     };
     if (this.saveState === 'unbound') return nothing;
     return html`<p class="save-state ${this.saveState}" part="save-state" aria-live="polite">
@@ -530,9 +555,15 @@ export class LinksPlanEditor extends PlanEditingElement {
   private renderConflict(): TemplateResult | typeof nothing {
     const c = this.conflict;
     if (!c) return nothing;
-    const who = c.currentSavedBy
-      ? ` by ${c.currentSavedBy}${c.currentSavedAt ? ` at ${formatTime(c.currentSavedAt)}` : ''}`
-      : '';
+    const revision = formatNumber(c.currentRevision);
+    const editing = formatNumber(c.expectedRevision);
+    const saved = c.currentSavedBy
+      ? c.currentSavedAt
+        ? msg(
+            str`Revision ${revision} was saved by ${c.currentSavedBy} at ${formatTime(c.currentSavedAt)} while you were editing revision ${editing}.`,
+          )
+        : msg(str`Revision ${revision} was saved by ${c.currentSavedBy} while you were editing revision ${editing}.`)
+      : msg(str`Revision ${revision} was saved while you were editing revision ${editing}.`);
     return html`<div
       class="banner conflict"
       part="conflict"
@@ -540,14 +571,13 @@ export class LinksPlanEditor extends PlanEditingElement {
       tabindex="-1"
       aria-labelledby="conflict-title"
     >
-      ${heading(this.headingLevel + 1, html`Someone else saved this plan`, { id: 'conflict-title' })}
-      <p>
-        Revision ${c.currentRevision} was saved${who} while you were editing revision ${c.expectedRevision}. Your
-        changes are kept here and have not been saved.
-      </p>
+      ${heading(this.headingLevel + 1, html`${msg('Someone else saved this plan')}`, { id: 'conflict-title' })}
+      <p>${saved} ${msg('Your changes are kept here and have not been saved.')}</p>
       <div class="button-row">
-        <button type="button" @click=${this.keepMine}>Save my changes as the newest version</button>
-        <button type="button" class="secondary" @click=${this.discardMine}>Discard my changes and load theirs</button>
+        <button type="button" @click=${this.keepMine}>${msg('Save my changes as the newest version')}</button>
+        <button type="button" class="secondary" @click=${this.discardMine}>
+          ${msg('Discard my changes and load theirs')}
+        </button>
       </div>
     </div>`;
   }
@@ -624,8 +654,8 @@ export class LinksPlanEditor extends PlanEditingElement {
       return html`<div>
         ${title}
         <p class="panel-description">${info?.description ?? ''}</p>
-        <p>This capacity is not in the plan yet.</p>
-        <button type="button" @click=${() => this.startCapacity()}>Start planning this capacity</button>
+        <p>${msg('This capacity is not in the plan yet.')}</p>
+        <button type="button" @click=${() => this.startCapacity()}>${msg('Start planning this capacity')}</button>
       </div>`;
     }
     return html`<div>
@@ -646,60 +676,60 @@ export class LinksPlanEditor extends PlanEditingElement {
 
   private renderLead(capacityId: string, capacity: CapacityPlan, level: number): TemplateResult {
     return html`<section class="block" aria-labelledby="lead-title">
-      ${heading(level, html`Lead and team`, { id: 'lead-title', class: 'block-title' })}
+      ${heading(level, html`${msg('Lead and team')}`, { id: 'lead-title', class: 'block-title' })}
       <form novalidate @submit=${(e: SubmitEvent) => this.onLead(e, capacityId)}>
         <div class="row">
           ${this.field({
             path: this.capacityPath(capacityId, 'owner', 'role'),
-            label: 'Lead role',
+            label: msg('Lead role'),
             name: 'role',
             value: capacity.owner?.role,
             width: 'width-20',
-            hint: 'For example, Practice manager',
+            hint: msg('For example, Practice manager'),
           })}
           ${this.field({
             path: this.capacityPath(capacityId, 'owner', 'name'),
-            label: 'Lead name (optional)',
+            label: msg('Lead name (optional)'),
             name: 'name',
             value: capacity.owner?.name,
             width: 'width-20',
-            hint: 'A member of staff',
+            hint: msg('A member of staff'),
           })}
         </div>
         ${this.field({
           path: this.capacityPath(capacityId, 'team'),
-          label: 'Team',
+          label: msg('Team'),
           name: 'team',
           kind: 'textarea',
           rows: 3,
           value: capacity.team.join('\n'),
-          hint: 'Roles or staff names, one a line',
+          hint: msg('Roles or staff names, one a line'),
         })}
-        <div class="button-row"><button type="submit">Save lead and team</button></div>
+        <div class="button-row"><button type="submit">${msg('Save lead and team')}</button></div>
       </form>
     </section>`;
   }
 
   private renderAims(capacityId: string, capacity: CapacityPlan, level: number): TemplateResult {
     const measureOptions: [string, string][] = [
-      ['', 'No measure linked'],
+      ['', msg('No measure linked')],
       ...capacity.measures.map((m): [string, string] => [m.id, m.name]),
     ];
     const aimFields = (index: number, aim: Aim | undefined, context: string) => html`
       ${this.field({
         path: this.capacityPath(capacityId, 'aims', index, 'statement'),
-        label: 'Aim',
+        label: msg('Aim'),
         context,
         name: 'statement',
         kind: 'textarea',
         rows: 2,
         value: aim?.statement,
-        hint: 'What are we trying to accomplish?',
+        hint: msg('What are we trying to accomplish?'),
       })}
       <div class="row">
         ${this.field({
           path: this.capacityPath(capacityId, 'aims', index, 'target'),
-          label: 'Target (optional)',
+          label: msg('Target (optional)'),
           context,
           name: 'target',
           kind: 'number',
@@ -708,16 +738,16 @@ export class LinksPlanEditor extends PlanEditingElement {
         })}
         ${this.field({
           path: this.capacityPath(capacityId, 'aims', index, 'unit'),
-          label: 'Unit (optional)',
+          label: msg('Unit (optional)'),
           context,
           name: 'unit',
           value: aim?.unit,
           width: 'width-10',
-          hint: 'For example, %',
+          hint: msg('For example, %'),
         })}
         ${this.field({
           path: this.capacityPath(capacityId, 'aims', index, 'targetDate'),
-          label: 'Target date (optional)',
+          label: msg('Target date (optional)'),
           context,
           name: 'targetDate',
           kind: 'date',
@@ -726,7 +756,7 @@ export class LinksPlanEditor extends PlanEditingElement {
       </div>
       ${this.field({
         path: this.capacityPath(capacityId, 'aims', index, 'measureId'),
-        label: 'Measure that shows it',
+        label: msg('Measure that shows it'),
         context,
         name: 'measureId',
         kind: 'select',
@@ -735,22 +765,22 @@ export class LinksPlanEditor extends PlanEditingElement {
       })}
     `;
     return html`<section class="block" aria-labelledby="aims-title">
-      ${heading(level, html`Aims`, { id: 'aims-title', class: 'block-title' })}
-      ${capacity.aims.length === 0 ? html`<p class="empty">No aims yet.</p>` : nothing}
+      ${heading(level, html`${msg('Aims')}`, { id: 'aims-title', class: 'block-title' })}
+      ${capacity.aims.length === 0 ? html`<p class="empty">${msg('No aims yet.')}</p>` : nothing}
       <ul class="items">
         ${capacity.aims.map(
           (aim, index) => html`<li class="card" part="card">
-            ${heading(level + 1, html`Aim ${index + 1}`, { class: 'card-title' })}
+            ${heading(level + 1, html`${msg(str`Aim ${formatNumber(index + 1)}`)}`, { class: 'card-title' })}
             <form novalidate @submit=${(e: SubmitEvent) => this.onSaveAim(e, capacityId, aim.id)}>
-              ${aimFields(index, aim, `for aim ${index + 1}`)}
+              ${aimFields(index, aim, msg(str`for aim ${formatNumber(index + 1)}`))}
               <div class="button-row">
-                <button type="submit">Save aim ${index + 1}</button>
+                <button type="submit">${msg(str`Save aim ${formatNumber(index + 1)}`)}</button>
                 <button
                   type="button"
                   class="warning"
-                  @click=${(e: Event) => this.run(e, removeAim(this.plan!, capacityId, aim.id), 'Aim removed.')}
+                  @click=${(e: Event) => this.run(e, removeAim(this.plan!, capacityId, aim.id), msg('Aim removed.'))}
                 >
-                  Remove aim ${index + 1}
+                  ${msg(str`Remove aim ${formatNumber(index + 1)}`)}
                 </button>
               </div>
             </form>
@@ -758,12 +788,12 @@ export class LinksPlanEditor extends PlanEditingElement {
         )}
       </ul>
       ${this.addForm(
-        'Add an aim',
+        msg('Add an aim'),
         capacity.aims.length,
         this.capacityPath(capacityId, 'aims', capacity.aims.length),
         (e) => this.onAddAim(e, capacityId),
-        aimFields(capacity.aims.length, undefined, 'for the new aim'),
-        'Add aim',
+        aimFields(capacity.aims.length, undefined, msg('for the new aim')),
+        msg('Add aim'),
       )}
     </section>`;
   }
@@ -790,25 +820,25 @@ export class LinksPlanEditor extends PlanEditingElement {
     const measureFields = (index: number, m: Measure | undefined, context: string) => html`
       ${this.field({
         path: this.capacityPath(capacityId, 'measures', index, 'name'),
-        label: 'Measure',
+        label: msg('Measure'),
         context,
         name: 'name',
         value: m?.name,
-        hint: 'For example, referrals to the CLP per month',
+        hint: msg('For example, referrals to the CLP per month'),
       })}
       <div class="row">
         ${this.field({
           path: this.capacityPath(capacityId, 'measures', index, 'kind'),
-          label: 'Type',
+          label: msg('Type'),
           context,
           name: 'kind',
           kind: 'select',
           value: m?.kind ?? 'outcome',
-          options: Object.entries(KIND_LABELS),
+          options: Object.entries(kindLabels()),
         })}
         ${this.field({
           path: this.capacityPath(capacityId, 'measures', index, 'unit'),
-          label: 'Unit',
+          label: msg('Unit'),
           context,
           name: 'unit',
           value: m?.unit,
@@ -816,18 +846,18 @@ export class LinksPlanEditor extends PlanEditingElement {
         })}
         ${this.field({
           path: this.capacityPath(capacityId, 'measures', index, 'direction'),
-          label: 'Better when',
+          label: msg('Better when'),
           context,
           name: 'direction',
           kind: 'select',
           value: m?.direction ?? 'increase',
-          options: Object.entries(DIRECTION_LABELS),
+          options: Object.entries(directionLabels()),
         })}
       </div>
       <div class="row">
         ${this.field({
           path: this.capacityPath(capacityId, 'measures', index, 'baseline', 'value'),
-          label: 'Baseline (optional)',
+          label: msg('Baseline (optional)'),
           context,
           name: 'baseline',
           kind: 'number',
@@ -836,7 +866,7 @@ export class LinksPlanEditor extends PlanEditingElement {
         })}
         ${this.field({
           path: this.capacityPath(capacityId, 'measures', index, 'baseline', 'date'),
-          label: 'Baseline date (optional)',
+          label: msg('Baseline date (optional)'),
           context,
           name: 'baselineDate',
           kind: 'date',
@@ -845,24 +875,26 @@ export class LinksPlanEditor extends PlanEditingElement {
       </div>
     `;
     return html`<section class="block" aria-labelledby="measures-title">
-      ${heading(level, html`Measures`, { id: 'measures-title', class: 'block-title' })}
-      ${capacity.measures.length === 0 ? html`<p class="empty">No measures yet.</p>` : nothing}
+      ${heading(level, html`${msg('Measures')}`, { id: 'measures-title', class: 'block-title' })}
+      ${capacity.measures.length === 0 ? html`<p class="empty">${msg('No measures yet.')}</p>` : nothing}
       <ul class="items">
         ${capacity.measures.map(
           (m, index) => html`<li class="card" part="card">
             ${heading(level + 1, html`${m.name}`, { class: 'card-title' })}
             <details>
-              <summary>Change<span class="visually-hidden"> measure ${index + 1}</span></summary>
+              <summary>
+                ${msg(html`Change<span class="visually-hidden"> measure ${formatNumber(index + 1)}</span>`)}
+              </summary>
               <form novalidate @submit=${(e: SubmitEvent) => this.onSaveMeasure(e, capacityId, m.id)}>
-                ${measureFields(index, m, `of measure ${index + 1}`)}
+                ${measureFields(index, m, msg(str`of measure ${formatNumber(index + 1)}`))}
                 <div class="button-row">
-                  <button type="submit">Save measure ${index + 1}</button>
+                  <button type="submit">${msg(str`Save measure ${formatNumber(index + 1)}`)}</button>
                   <button
                     type="button"
                     class="warning"
-                    @click=${(e: Event) => this.run(e, removeMeasure(this.plan!, capacityId, m.id), 'Measure removed.')}
+                    @click=${(e: Event) => this.run(e, removeMeasure(this.plan!, capacityId, m.id), msg('Measure removed.'))}
                   >
-                    Remove measure ${index + 1}
+                    ${msg(str`Remove measure ${formatNumber(index + 1)}`)}
                   </button>
                 </div>
               </form>
@@ -872,50 +904,57 @@ export class LinksPlanEditor extends PlanEditingElement {
         )}
       </ul>
       ${this.addForm(
-        'Add a measure',
+        msg('Add a measure'),
         capacity.measures.length,
         this.capacityPath(capacityId, 'measures', capacity.measures.length),
         (e) => this.onAddMeasure(e, capacityId),
-        measureFields(capacity.measures.length, undefined, 'of the new measure'),
-        'Add measure',
+        measureFields(capacity.measures.length, undefined, msg('of the new measure')),
+        msg('Add measure'),
       )}
     </section>`;
   }
 
   private renderPoints(capacityId: string, m: Measure, index: number): TemplateResult {
     const next = (name: string) => this.capacityPath(capacityId, 'measures', index, 'points', m.points.length, name);
-    const context = `for ${m.name}`;
+    const context = msg(str`for ${m.name}`);
     return html`
       ${m.points.length === 0
-        ? html`<p class="empty">No data points yet.${m.baseline ? ` Baseline ${m.baseline.value} ${m.unit}.` : ''}</p>`
+        ? html`<p class="empty">
+            ${msg('No data points yet.')}
+            ${m.baseline ? msg(str`Baseline ${formatNumber(m.baseline.value)} ${m.unit}.`) : ''}
+          </p>`
         : html`<details ?open=${m.points.length <= 6}>
-            <summary>Data points (${m.points.length})<span class="visually-hidden"> of ${m.name}</span></summary>
+            <summary>
+              ${msg(html`Data points (${formatNumber(m.points.length)})<span class="visually-hidden"> of ${m.name}</span>`)}
+            </summary>
             <table>
               <caption>
-                Data points: ${m.name} (${m.unit})${m.baseline ? `, baseline ${m.baseline.value}` : ''}
+                ${m.baseline
+                  ? msg(str`Data points: ${m.name} (${m.unit}), baseline ${formatNumber(m.baseline.value)}`)
+                  : msg(str`Data points: ${m.name} (${m.unit})`)}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col" class="number">Value</th>
-                  <th scope="col">Note</th>
-                  <th scope="col"><span class="visually-hidden">Actions</span></th>
+                  <th scope="col">${msg('Date')}</th>
+                  <th scope="col" class="number">${msg('Value')}</th>
+                  <th scope="col">${msg('Note')}</th>
+                  <th scope="col"><span class="visually-hidden">${msg('Actions')}</span></th>
                 </tr>
               </thead>
               <tbody>
                 ${m.points.map(
                   (p) => html`<tr>
                     <td>${p.date}</td>
-                    <td class="number">${p.value}</td>
+                    <td class="number">${formatNumber(p.value)}</td>
                     <td>${p.note ?? ''}</td>
                     <td>
                       <button
                         type="button"
                         class="link"
                         @click=${(e: Event) =>
-                          this.run(e, removeDataPoint(this.plan!, capacityId, m.id, p.date), 'Data point removed.')}
+                          this.run(e, removeDataPoint(this.plan!, capacityId, m.id, p.date), msg('Data point removed.'))}
                       >
-                        Remove<span class="visually-hidden"> the point of ${p.date}</span>
+                        ${msg(html`Remove<span class="visually-hidden"> the point of ${p.date}</span>`)}
                       </button>
                     </td>
                   </tr>`,
@@ -924,23 +963,23 @@ export class LinksPlanEditor extends PlanEditingElement {
             </table>
           </details>`}
       ${this.addForm(
-        `Record a data point`,
+        msg('Record a data point'),
         m.points.length,
         this.capacityPath(capacityId, 'measures', index, 'points'),
         (e) => this.onAddPoint(e, capacityId, m.id),
         html`<div class="row">
-            ${this.field({ path: next('date'), label: 'Date', context, name: 'date', kind: 'date' })}
+            ${this.field({ path: next('date'), label: msg('Date'), context, name: 'date', kind: 'date' })}
             ${this.field({
               path: next('value'),
-              label: 'Value',
+              label: msg('Value'),
               context,
               name: 'value',
               kind: 'number',
               width: 'width-10',
             })}
           </div>
-          ${this.field({ path: next('note'), label: 'Note (optional)', context, name: 'note' })}`,
-        'Record data point',
+          ${this.field({ path: next('note'), label: msg('Note (optional)'), context, name: 'note' })}`,
+        msg('Record data point'),
       )}
     `;
   }
@@ -949,15 +988,15 @@ export class LinksPlanEditor extends PlanEditingElement {
     const ideaFields = (index: number, idea: ChangeIdea | undefined, context: string) => html`
       ${this.field({
         path: this.capacityPath(capacityId, 'changeIdeas', index, 'title'),
-        label: 'Change idea',
+        label: msg('Change idea'),
         context,
         name: 'title',
         value: idea?.title,
-        hint: 'What change can we make that will result in improvement?',
+        hint: msg('What change can we make that will result in improvement?'),
       })}
       ${this.field({
         path: this.capacityPath(capacityId, 'changeIdeas', index, 'description'),
-        label: 'Description (optional)',
+        label: msg('Description (optional)'),
         context,
         name: 'description',
         kind: 'textarea',
@@ -966,26 +1005,28 @@ export class LinksPlanEditor extends PlanEditingElement {
       })}
     `;
     return html`<section class="block" aria-labelledby="ideas-title">
-      ${heading(level, html`Change ideas`, { id: 'ideas-title', class: 'block-title' })}
-      ${capacity.changeIdeas.length === 0 ? html`<p class="empty">No change ideas yet.</p>` : nothing}
+      ${heading(level, html`${msg('Change ideas')}`, { id: 'ideas-title', class: 'block-title' })}
+      ${capacity.changeIdeas.length === 0 ? html`<p class="empty">${msg('No change ideas yet.')}</p>` : nothing}
       <ul class="items">
         ${capacity.changeIdeas.map(
           (idea, index) => html`<li class="card" part="card">
             ${heading(level + 1, html`${idea.title}`, { class: 'card-title' })}
             ${idea.description ? html`<p class="note">${idea.description}</p>` : nothing}
             <details>
-              <summary>Change<span class="visually-hidden"> change idea ${index + 1}</span></summary>
+              <summary>
+                ${msg(html`Change<span class="visually-hidden"> change idea ${formatNumber(index + 1)}</span>`)}
+              </summary>
               <form novalidate @submit=${(e: SubmitEvent) => this.onSaveIdea(e, capacityId, idea.id)}>
-                ${ideaFields(index, idea, `of change idea ${index + 1}`)}
+                ${ideaFields(index, idea, msg(str`of change idea ${formatNumber(index + 1)}`))}
                 <div class="button-row">
-                  <button type="submit">Save change idea ${index + 1}</button>
+                  <button type="submit">${msg(str`Save change idea ${formatNumber(index + 1)}`)}</button>
                   <button
                     type="button"
                     class="warning"
                     @click=${(e: Event) =>
-                      this.run(e, removeChangeIdea(this.plan!, capacityId, idea.id), 'Change idea removed.')}
+                      this.run(e, removeChangeIdea(this.plan!, capacityId, idea.id), msg('Change idea removed.'))}
                   >
-                    Remove change idea ${index + 1}
+                    ${msg(str`Remove change idea ${formatNumber(index + 1)}`)}
                   </button>
                 </div>
               </form>
@@ -1003,12 +1044,12 @@ export class LinksPlanEditor extends PlanEditingElement {
         )}
       </ul>
       ${this.addForm(
-        'Add a change idea',
+        msg('Add a change idea'),
         capacity.changeIdeas.length,
         this.capacityPath(capacityId, 'changeIdeas', capacity.changeIdeas.length),
         (e) => this.onAddIdea(e, capacityId),
-        ideaFields(capacity.changeIdeas.length, undefined, 'for the new change idea'),
-        'Add change idea',
+        ideaFields(capacity.changeIdeas.length, undefined, msg('for the new change idea')),
+        msg('Add change idea'),
       )}
     </section>`;
   }
@@ -1016,49 +1057,49 @@ export class LinksPlanEditor extends PlanEditingElement {
   private renderSpread(capacityId: string, idea: ChangeIdea, index: number): TemplateResult | typeof nothing {
     if (idea.spread) {
       return html`<p>
-        <strong>Spread:</strong> standard practice since ${idea.spread.date}. ${idea.spread.note}
+        ${msg(html`<strong>Spread:</strong> standard practice since ${idea.spread.date}.`)} ${idea.spread.note}
         <button
           type="button"
           class="link"
           @click=${(e: Event) =>
-            this.run(e, recordSpread(this.plan!, capacityId, idea.id, undefined), 'Spread withdrawn.')}
+            this.run(e, recordSpread(this.plan!, capacityId, idea.id, undefined), msg('Spread withdrawn.'))}
         >
-          Withdraw<span class="visually-hidden"> the spread of ${idea.title}</span>
+          ${msg(html`Withdraw<span class="visually-hidden"> the spread of ${idea.title}</span>`)}
         </button>
       </p>`;
     }
     if (!idea.cycles.some((c) => c.act === 'adopt' && c.completedDate)) return nothing;
     const p = (name: string) => this.capacityPath(capacityId, 'changeIdeas', index, 'spread', name);
     return this.addForm(
-      'Record that this change has spread across the team',
+      msg('Record that this change has spread across the team'),
       0,
       this.capacityPath(capacityId, 'changeIdeas', index, 'spread'),
       (e) => this.onSpread(e, capacityId, idea.id),
       html`${this.field({
         path: p('date'),
-        label: 'Standard practice since',
-        context: `for ${idea.title}`,
+        label: msg('Standard practice since'),
+        context: msg(str`for ${idea.title}`),
         name: 'date',
         kind: 'date',
       })}
       ${this.field({
         path: p('note'),
-        label: 'How it is now done by the whole team',
-        context: `for ${idea.title}`,
+        label: msg('How it is now done by the whole team'),
+        context: msg(str`for ${idea.title}`),
         name: 'note',
         kind: 'textarea',
         rows: 2,
       })}`,
-      'Record spread',
+      msg('Record spread'),
     );
   }
 
   private renderEvidence(capacityId: string, capacity: CapacityPlan, level: number): TemplateResult {
     const next = (name: string) => this.capacityPath(capacityId, 'evidence', capacity.evidence.length, name);
     return html`<section class="block" aria-labelledby="evidence-title">
-      ${heading(level, html`Evidence`, { id: 'evidence-title', class: 'block-title' })}
+      ${heading(level, html`${msg('Evidence')}`, { id: 'evidence-title', class: 'block-title' })}
       ${capacity.evidence.length === 0
-        ? html`<p class="empty">No evidence notes yet.</p>`
+        ? html`<p class="empty">${msg('No evidence notes yet.')}</p>`
         : html`<ul class="items">
             ${capacity.evidence.map(
               (e) => html`<li class="card" part="card">
@@ -1067,58 +1108,58 @@ export class LinksPlanEditor extends PlanEditingElement {
                   type="button"
                   class="link"
                   @click=${(ev: Event) =>
-                    this.run(ev, removeEvidence(this.plan!, capacityId, e.id), 'Evidence note removed.')}
+                    this.run(ev, removeEvidence(this.plan!, capacityId, e.id), msg('Evidence note removed.'))}
                 >
-                  Remove<span class="visually-hidden"> the evidence note of ${e.date}</span>
+                  ${msg(html`Remove<span class="visually-hidden"> the evidence note of ${e.date}</span>`)}
                 </button>
               </li>`,
             )}
           </ul>`}
       ${this.addForm(
-        'Add an evidence note',
+        msg('Add an evidence note'),
         capacity.evidence.length,
         this.capacityPath(capacityId, 'evidence', capacity.evidence.length),
         (e) => this.onAddEvidence(e, capacityId),
         html`${this.field({
           path: next('date'),
-          label: 'Date',
-          context: 'of the evidence note',
+          label: msg('Date'),
+          context: msg('of the evidence note'),
           name: 'date',
           kind: 'date',
         })}
-        ${this.field({ path: next('text'), label: 'Evidence', name: 'text', kind: 'textarea', rows: 3 })}`,
-        'Add evidence note',
+        ${this.field({ path: next('text'), label: msg('Evidence'), name: 'text', kind: 'textarea', rows: 3 })}`,
+        msg('Add evidence note'),
       )}
     </section>`;
   }
 
   private renderSelfAssessment(capacityId: string, capacity: CapacityPlan, level: number): TemplateResult {
     const options: [string, string][] = [
-      ['', 'Not assessed'],
-      ...LEVELS.map((l): [string, string] => [String(l), l.toFixed(1)]),
+      ['', msg('Not assessed')],
+      ...LEVELS.map((l): [string, string] => [String(l), formatFixed(l, 1)]),
     ];
     return html`<section class="block" aria-labelledby="self-title">
-      ${heading(level, html`Self-assessed level`, { id: 'self-title', class: 'block-title' })}
+      ${heading(level, html`${msg('Self-assessed level')}`, { id: 'self-title', class: 'block-title' })}
       <p class="note">
-        The team's own view, from 0 to 5. It is kept beside the evidence-based level and never replaces it.
+        ${msg("The team's own view, from 0 to 5. It is kept beside the evidence-based level and never replaces it.")}
       </p>
       <form novalidate @submit=${(e: SubmitEvent) => this.onSelfAssess(e, capacityId)}>
         ${this.field({
           path: this.capacityPath(capacityId, 'selfAssessedLevel'),
-          label: 'Level',
+          label: msg('Level'),
           name: 'level',
           kind: 'select',
           options,
           value: capacity.selfAssessedLevel === undefined ? '' : String(capacity.selfAssessedLevel),
         })}
-        <div class="button-row"><button type="submit">Save level</button></div>
+        <div class="button-row"><button type="submit">${msg('Save level')}</button></div>
       </form>
     </section>`;
   }
 
   private renderThemes(): TemplateResult {
     return html`<div>
-      ${heading(this.headingLevel + 1, html`Themes and focus areas`, { id: 'panel-title', class: 'panel-title' })}
+      ${heading(this.headingLevel + 1, html`${msg('Themes and focus areas')}`, { id: 'panel-title', class: 'panel-title' })}
       <links-theme-focus
         .plan=${this.plan}
         .framework=${this.framework}
@@ -1133,38 +1174,45 @@ export class LinksPlanEditor extends PlanEditingElement {
     const plan = this.plan!;
     const level = this.headingLevel + 1;
     return html`<div>
-      ${heading(level, html`Plan details and status`, { id: 'panel-title', class: 'panel-title' })}
+      ${heading(level, html`${msg('Plan details and status')}`, { id: 'panel-title', class: 'panel-title' })}
       <dl>
-        <dt>Practice</dt>
+        <dt>${msg('Practice')}</dt>
         <dd>
-          ${plan.practice.name} (${plan.practice.cohort} practice, list size
-          ${plan.practice.listSize.toLocaleString('en-GB')})${plan.practice.locality
+          ${plan.practice.name}
+          (${plan.practice.cohort === 'programme'
+            ? msg(str`programme practice, list size ${formatNumber(plan.practice.listSize)}`)
+            : msg(str`comparison practice, list size ${formatNumber(plan.practice.listSize)}`)})${plan.practice.locality
             ? `, ${plan.practice.locality}`
             : ''}
         </dd>
-        <dt>Framework</dt>
+        <dt>${msg('Framework')}</dt>
         <dd>${plan.framework.id} ${plan.framework.version}</dd>
-        <dt>Revision</dt>
-        <dd>${plan.revision}, saved ${formatTime(plan.savedAt)} by ${plan.savedBy}</dd>
+        <dt>${msg('Revision')}</dt>
+        <dd>
+          ${msg(str`${formatNumber(plan.revision)}, saved ${formatTime(plan.savedAt)} by ${plan.savedBy}`)}
+        </dd>
       </dl>
       <section class="block" aria-labelledby="title-title">
-        ${heading(level + 1, html`Title`, { id: 'title-title', class: 'block-title' })}
+        ${heading(level + 1, html`${msg('Title')}`, { id: 'title-title', class: 'block-title' })}
         <form novalidate @submit=${this.onTitle}>
-          ${this.field({ path: 'title', label: 'Plan title', name: 'title', value: plan.title })}
-          <div class="button-row"><button type="submit">Save title</button></div>
+          ${this.field({ path: 'title', label: msg('Plan title'), name: 'title', value: plan.title })}
+          <div class="button-row"><button type="submit">${msg('Save title')}</button></div>
         </form>
       </section>
       <section class="block" aria-labelledby="status-title">
-        ${heading(level + 1, html`Status: ${STATUS_LABELS[plan.status]}`, { id: 'status-title', class: 'block-title' })}
+        ${heading(level + 1, html`${msg(str`Status: ${statusLabels()[plan.status]}`)}`, {
+          id: 'status-title',
+          class: 'block-title',
+        })}
         <div class="button-row" data-path="status" id=${fieldId('status')} tabindex="-1">
           ${PLAN_STATUS_TRANSITIONS[plan.status].map(
             (to) => html`<button
               type="button"
               class=${to === 'draft' ? 'secondary' : ''}
               @click=${(e: Event) =>
-                this.run(e, changeStatus(plan, to), `Status changed to ${STATUS_LABELS[to].toLowerCase()}.`)}
+                this.run(e, changeStatus(plan, to), msg(str`Status changed to ${statusInSentence()[to]}.`))}
             >
-              ${STATUS_ACTIONS[to]}
+              ${statusActions()[to]}
             </button>`,
           )}
         </div>
@@ -1228,7 +1276,7 @@ export class LinksPlanEditor extends PlanEditingElement {
           .filter(Boolean);
         return setTeam(first.value, capacityId, team);
       },
-      'Lead and team saved.',
+      msg('Lead and team saved.'),
     );
   }
 
@@ -1243,11 +1291,11 @@ export class LinksPlanEditor extends PlanEditingElement {
   }
 
   private onAddAim(event: SubmitEvent, capacityId: string): void {
-    void this.submit(event, (data) => addAim(this.plan!, capacityId, this.aimInput(data)), 'Aim added.', true);
+    void this.submit(event, (data) => addAim(this.plan!, capacityId, this.aimInput(data)), msg('Aim added.'), true);
   }
 
   private onSaveAim(event: SubmitEvent, capacityId: string, aimId: string): void {
-    void this.submit(event, (data) => updateAim(this.plan!, capacityId, aimId, this.aimInput(data)), 'Aim saved.');
+    void this.submit(event, (data) => updateAim(this.plan!, capacityId, aimId, this.aimInput(data)), msg('Aim saved.'));
   }
 
   private measureInput(data: FormData) {
@@ -1270,7 +1318,7 @@ export class LinksPlanEditor extends PlanEditingElement {
     void this.submit(
       event,
       (data) => addMeasure(this.plan!, capacityId, this.measureInput(data)),
-      'Measure added.',
+      msg('Measure added.'),
       true,
     );
   }
@@ -1279,7 +1327,7 @@ export class LinksPlanEditor extends PlanEditingElement {
     void this.submit(
       event,
       (data) => updateMeasure(this.plan!, capacityId, measureId, this.measureInput(data)),
-      'Measure saved.',
+      msg('Measure saved.'),
     );
   }
 
@@ -1294,7 +1342,7 @@ export class LinksPlanEditor extends PlanEditingElement {
           ...(note !== undefined ? { note } : {}),
         });
       },
-      'Data point recorded.',
+      msg('Data point recorded.'),
       true,
     );
   }
@@ -1307,7 +1355,7 @@ export class LinksPlanEditor extends PlanEditingElement {
           title: textValue(data, 'title') as string,
           description: textValue(data, 'description') as string,
         }),
-      'Change idea added.',
+      msg('Change idea added.'),
       true,
     );
   }
@@ -1320,7 +1368,7 @@ export class LinksPlanEditor extends PlanEditingElement {
           title: textValue(data, 'title') as string,
           description: textValue(data, 'description'),
         }),
-      'Change idea saved.',
+      msg('Change idea saved.'),
     );
   }
 
@@ -1332,7 +1380,7 @@ export class LinksPlanEditor extends PlanEditingElement {
           date: textValue(data, 'date') as string,
           note: textValue(data, 'note') as string,
         }),
-      'Spread recorded.',
+      msg('Spread recorded.'),
     );
   }
 
@@ -1344,7 +1392,7 @@ export class LinksPlanEditor extends PlanEditingElement {
           date: textValue(data, 'date') as string,
           text: textValue(data, 'text') as string,
         }),
-      'Evidence note added.',
+      msg('Evidence note added.'),
       true,
     );
   }
@@ -1356,23 +1404,17 @@ export class LinksPlanEditor extends PlanEditingElement {
         const level = textValue(data, 'level');
         return setSelfAssessedLevel(this.plan!, capacityId, level === undefined ? undefined : Number(level));
       },
-      'Self-assessed level saved.',
+      msg('Self-assessed level saved.'),
     );
   }
 
   private onTitle = (event: SubmitEvent): void => {
-    void this.submit(event, (data) => setTitle(this.plan!, textValue(data, 'title') as string), 'Title saved.');
+    void this.submit(event, (data) => setTitle(this.plan!, textValue(data, 'title') as string), msg('Title saved.'));
   };
 }
 
 function formatTime(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return formatDateTime(iso);
 }

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { addAim, createMemoryPlanStore, parsePlanDocument, type Plan, type PlanStore } from '@links-approach/core';
+import { addAim, parsePlanDocument, type Plan } from '@links-approach/core/plan';
+import { createMemoryPlanStore, type PlanStore } from '@links-approach/core/store';
 import './plan-editor.js';
 import type { LinksPlanEditor } from './plan-editor.js';
 

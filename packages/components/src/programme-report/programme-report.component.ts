@@ -1,16 +1,18 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import type {
   ChangeVerdict,
   CohortReferralFigures,
   ConfidenceInterval,
-  LevelDistribution,
   MeasureChange,
   MeasureDifference,
   ProgrammeEvaluation,
-} from '@links-approach/core';
+} from '@links-approach/core/outcomes';
+import type { LevelDistribution } from '@links-approach/core/maturity';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatFixed, formatNumber, formatPercent } from '../internal/format.js';
 import { styles } from './programme-report.styles.js';
 
 let nextId = 0;
@@ -19,22 +21,24 @@ const LEFT = 130;
 const PLOT = 380;
 const WIDTH = LEFT + PLOT + 70;
 
-const fixed = (v: number, digits: number) => (Object.is(Math.round(v * 10 ** digits), -0) ? 0 : v).toFixed(digits);
+const fixed = (v: number, digits: number) => formatFixed(v, digits);
 const signed = (v: number, digits = 2) => (v > 0 ? `+${fixed(v, digits)}` : fixed(v, digits));
 const lv = (v: number) => fixed(v, Number.isInteger(v * 2) ? 1 : 2);
-const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
-const interval = (ci: ConfidenceInterval | null) => (ci ? `${signed(ci.lower)} to ${signed(ci.upper)}` : '–');
+const percent = formatPercent;
+const interval = (ci: ConfidenceInterval | null) =>
+  ci ? msg(str`${signed(ci.lower)} to ${signed(ci.upper)}`, { id: 'report.interval' }) : '–';
 
-const CHANGE_WORDS: Record<ChangeVerdict, string> = {
-  better: 'improved',
-  worse: 'worsened',
-  unclear: 'no clear change',
-};
-const DIFFERENCE_WORDS: Record<ChangeVerdict, string> = {
-  better: 'programme improved more',
-  worse: 'comparison improved more',
-  unclear: 'no clear difference',
-};
+const changeWords = (): Record<ChangeVerdict, string> => ({
+  better: msg('improved', { id: 'report.change.better' }),
+  worse: msg('worsened', { id: 'report.change.worse' }),
+  unclear: msg('no clear change', { id: 'report.change.unclear' }),
+});
+const differenceWords = (): Record<ChangeVerdict, string> => ({
+  better: msg('programme improved more', { id: 'report.difference.better' }),
+  worse: msg('comparison improved more', { id: 'report.difference.worse' }),
+  unclear: msg('no clear difference', { id: 'report.difference.unclear' }),
+});
+const cohortLabel = (cohort: 'programme' | 'comparison') => (cohort === 'programme' ? msg('Programme') : msg('Comparison'));
 
 /**
  * Programme vs comparison practices, as the Links evaluation compared them:
@@ -60,6 +64,7 @@ const DIFFERENCE_WORDS: Record<ChangeVerdict, string> = {
  * @cssproperty --links-programme-report-difference - Colour of the difference in the outcome chart (default #007f3b).
  * @cssproperty --links-color-primary - Global: primary colour.
  */
+@localized()
 export class LinksProgrammeReport extends LinksElement {
   static override styles = [LinksElement.styles, styles];
 
@@ -67,9 +72,9 @@ export class LinksProgrammeReport extends LinksElement {
   @property({ attribute: false })
   evaluation: ProgrammeEvaluation | undefined;
 
-  /** The title. */
+  /** The title (default "Programme and comparison practices", in the page's locale). */
   @property()
-  label = 'Programme and comparison practices';
+  label: string | undefined;
 
   /** Level (2–5) of the title; section headings sit one below. */
   @property({ attribute: 'heading-level', type: Number })
@@ -83,15 +88,23 @@ export class LinksProgrammeReport extends LinksElement {
 
   protected override render(): TemplateResult {
     const e = this.evaluation;
-    if (!e) return html`<div part="base"><p>No figures to show.</p></div>`;
+    if (!e) return html`<div part="base"><p>${msg('No figures to show.')}</p></div>`;
     const sub = this.headingLevel + 1;
     return html`
       <article part="base" aria-labelledby="${this.uid}-title">
-        ${heading(this.headingLevel, html`${this.label}`, { id: `${this.uid}-title`, class: 'title', part: 'heading' })}
+        ${heading(this.headingLevel, html`${this.label || msg('Programme and comparison practices')}`, {
+          id: `${this.uid}-title`,
+          class: 'title',
+          part: 'heading',
+        })}
         <p class="counts">
-          ${e.practices.programme} programme and ${e.practices.comparison} comparison practices, as of ${e.asOf.slice(0, 10)}${
-            e.period.from || e.period.to ? html`; referrals requested ${this.periodText()}` : nothing
-          }.
+          ${e.period.from || e.period.to
+            ? msg(
+                str`${formatNumber(e.practices.programme)} programme and ${formatNumber(e.practices.comparison)} comparison practices, as of ${e.asOf.slice(0, 10)}; referrals requested ${this.periodText()}.`,
+              )
+            : msg(
+                str`${formatNumber(e.practices.programme)} programme and ${formatNumber(e.practices.comparison)} comparison practices, as of ${e.asOf.slice(0, 10)}.`,
+              )}
         </p>
         ${e.maturity ? this.renderMaturity(e.maturity, sub) : nothing}
         ${e.referrals ? this.renderReferrals(e.referrals, sub) : nothing}
@@ -103,8 +116,8 @@ export class LinksProgrammeReport extends LinksElement {
 
   private periodText(): string {
     const { from, to } = this.evaluation!.period;
-    if (from && to) return `from ${from} to ${to}`;
-    return from ? `from ${from}` : `up to ${to}`;
+    if (from && to) return msg(str`from ${from} to ${to}`);
+    return from ? msg(str`from ${from}`) : msg(str`up to ${to}`);
   }
 
   private section(id: string, title: string, level: number, body: TemplateResult): TemplateResult {
@@ -117,13 +130,13 @@ export class LinksProgrammeReport extends LinksElement {
     return html`<figure>
       <svg part="chart" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${this.uid}-${id}-t ${this.uid}-${id}-d">
         <title id="${this.uid}-${id}-t">${title}</title>
-        <desc id="${this.uid}-${id}-d">${description} The table below gives the same figures.</desc>
+        <desc id="${this.uid}-${id}-d">${description} ${msg('The table below gives the same figures.')}</desc>
         ${content}
       </svg>
       ${legend
         ? html`<figcaption>
-            <span class="key"><span class="swatch programme" aria-hidden="true"></span> Programme</span>
-            <span class="key"><span class="swatch comparison" aria-hidden="true"></span> Comparison</span>
+            <span class="key"><span class="swatch programme" aria-hidden="true"></span> ${msg('Programme')}</span>
+            <span class="key"><span class="swatch comparison" aria-hidden="true"></span> ${msg('Comparison')}</span>
           </figcaption>`
         : nothing}
     </figure>`;
@@ -141,7 +154,7 @@ export class LinksProgrammeReport extends LinksElement {
     rows.forEach((row, i) => {
       const y = top + i * 34;
       parts.push(svg`<text class="name" x=${LEFT - 8} y=${y + 17} text-anchor="end">${row.label}</text>`);
-      if (row.value === null) parts.push(svg`<text class="tick" x=${LEFT + 4} y=${y + 17}>no data</text>`);
+      if (row.value === null) parts.push(svg`<text class="tick" x=${LEFT + 4} y=${y + 17}>${msg('no data')}</text>`);
       else
         parts.push(svg`<rect class="bar ${row.cls}" x=${LEFT} y=${y + 4} width=${Math.max(2, x(row.value) - LEFT)} height="18"></rect>
           <text class="value" x=${x(row.value) + 6} y=${y + 18}>${row.text}</text>`);
@@ -151,32 +164,32 @@ export class LinksProgrammeReport extends LinksElement {
 
   private renderMaturity(m: NonNullable<ProgrammeEvaluation['maturity']>, level: number): TemplateResult {
     const median = (d: LevelDistribution | null) => d?.median ?? null;
-    const dist = (d: LevelDistribution | null) => (d ? `${lv(d.median)} (${lv(d.q1)}–${lv(d.q3)}), n=${d.count}` : '–');
+    const dist = (d: LevelDistribution | null) => (d ? `${lv(d.median)} (${lv(d.q1)}–${lv(d.q3)}), n=${formatNumber(d.count)}` : '–');
     const rows = [
-      { label: 'Programme', cls: 'programme', value: median(m.programme.overall), text: m.programme.overall ? lv(m.programme.overall.median) : '' },
-      { label: 'Comparison', cls: 'comparison', value: median(m.comparison.overall), text: m.comparison.overall ? lv(m.comparison.overall.median) : '' },
+      { label: msg('Programme'), cls: 'programme', value: median(m.programme.overall), text: m.programme.overall ? lv(m.programme.overall.median) : '' },
+      { label: msg('Comparison'), cls: 'comparison', value: median(m.comparison.overall), text: m.comparison.overall ? lv(m.comparison.overall.median) : '' },
     ];
     const body = html`
       ${this.figure(
         'maturity',
-        'Median overall plan maturity by cohort (0 to 5)',
-        `Programme median ${dist(m.programme.overall)}; comparison median ${dist(m.comparison.overall)}.`,
+        msg('Median overall plan maturity by cohort (0 to 5)'),
+        msg(str`Programme median ${dist(m.programme.overall)}; comparison median ${dist(m.comparison.overall)}.`),
         10 + 2 * 34 + 24,
         this.bars(rows, 5, [0, 1, 2, 3, 4, 5], String),
       )}
       ${m.overTime.length >= 2 ? this.renderOverTime(m.overTime) : nothing}
       <table part="table">
-        <caption>Plan maturity by cohort: median level (first–third quartile)</caption>
+        <caption>${msg('Plan maturity by cohort: median level (first–third quartile)')}</caption>
         <thead>
           <tr>
-            <th scope="col">Capacity</th>
-            <th scope="col" class="num">Programme</th>
-            <th scope="col" class="num">Comparison</th>
+            <th scope="col">${msg('Capacity')}</th>
+            <th scope="col" class="num">${msg('Programme')}</th>
+            <th scope="col" class="num">${msg('Comparison')}</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">Overall</th>
+            <th scope="row">${msg('Overall')}</th>
             <td class="num">${dist(m.programme.overall)}</td>
             <td class="num">${dist(m.comparison.overall)}</td>
           </tr>
@@ -190,7 +203,7 @@ export class LinksProgrammeReport extends LinksElement {
         </tbody>
       </table>
     `;
-    return this.section('maturity', 'Plan maturity', level, body);
+    return this.section('maturity', msg('Plan maturity'), level, body);
   }
 
   private renderOverTime(points: NonNullable<ProgrammeEvaluation['maturity']>['overTime']): TemplateResult {
@@ -214,23 +227,30 @@ export class LinksProgrammeReport extends LinksElement {
         parts.push(svg`<text class="tick" x=${x(i)} y=${height - 18} text-anchor="middle">${p.date}</text>`);
       }
     });
-    const text = points.map((p) => `${p.date}: programme ${p.programme === null ? 'none' : lv(p.programme)}, comparison ${p.comparison === null ? 'none' : lv(p.comparison)}`).join('; ');
-    return html`${this.figure('overtime', 'Median overall plan maturity over time', `${text}.`, height, parts)}
+    const none = msg('none', { id: 'report.none' });
+    const text = points
+      .map((p) =>
+        msg(
+          str`${p.date}: programme ${p.programme === null ? none : lv(p.programme)}, comparison ${p.comparison === null ? none : lv(p.comparison)}`,
+        ),
+      )
+      .join('; ');
+    return html`${this.figure('overtime', msg('Median overall plan maturity over time'), `${text}.`, height, parts)}
       <table part="table">
-        <caption>Median overall plan maturity over time (practices with a plan by then)</caption>
+        <caption>${msg('Median overall plan maturity over time (practices with a plan by then)')}</caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col" class="num">Programme</th>
-            <th scope="col" class="num">Comparison</th>
+            <th scope="col">${msg('Date')}</th>
+            <th scope="col" class="num">${msg('Programme')}</th>
+            <th scope="col" class="num">${msg('Comparison')}</th>
           </tr>
         </thead>
         <tbody>
           ${points.map(
             (p) => html`<tr>
               <th scope="row">${p.date}</th>
-              <td class="num">${p.programme === null ? '–' : lv(p.programme)}<span class="n">n=${p.programmeCount}</span></td>
-              <td class="num">${p.comparison === null ? '–' : lv(p.comparison)}<span class="n">n=${p.comparisonCount}</span></td>
+              <td class="num">${p.programme === null ? '–' : lv(p.programme)}<span class="n">n=${formatNumber(p.programmeCount)}</span></td>
+              <td class="num">${p.comparison === null ? '–' : lv(p.comparison)}<span class="n">n=${formatNumber(p.comparisonCount)}</span></td>
             </tr>`,
           )}
         </tbody>
@@ -242,29 +262,35 @@ export class LinksProgrammeReport extends LinksElement {
     const step = max <= 5 ? 1 : max <= 20 ? 5 : max <= 50 ? 10 : Math.ceil(max / 50) * 10;
     const top = Math.ceil(max / step) * step;
     const ticks = Array.from({ length: top / step + 1 }, (_, i) => i * step);
-    const rate = (f: CohortReferralFigures) => (f.per1000 === null ? 'no list sizes' : fixed(f.per1000, 1));
+    const rate = (f: CohortReferralFigures) => (f.per1000 === null ? msg('no list sizes') : fixed(f.per1000, 1));
     const rows = [
-      { label: 'Programme', cls: 'programme', value: r.programme.per1000, text: rate(r.programme) },
-      { label: 'Comparison', cls: 'comparison', value: r.comparison.per1000, text: rate(r.comparison) },
+      { label: msg('Programme'), cls: 'programme', value: r.programme.per1000, text: rate(r.programme) },
+      { label: msg('Comparison'), cls: 'comparison', value: r.comparison.per1000, text: rate(r.comparison) },
     ];
-    const practices = [...r.programme.practiceRates.map((p) => ({ ...p, cohort: 'Programme' })), ...r.comparison.practiceRates.map((p) => ({ ...p, cohort: 'Comparison' }))];
+    const practices = [
+      ...r.programme.practiceRates.map((p) => ({ ...p, cohort: msg('Programme') })),
+      ...r.comparison.practiceRates.map((p) => ({ ...p, cohort: msg('Comparison') })),
+    ];
+    const thousand = formatNumber(1000);
     const body = html`
       ${this.figure(
         'referrals',
-        'Referrals per 1,000 registered patients by cohort',
-        `Programme ${rate(r.programme)} (${r.programme.referrals} referrals); comparison ${rate(r.comparison)} (${r.comparison.referrals} referrals).`,
+        msg(str`Referrals per ${thousand} registered patients by cohort`),
+        msg(
+          str`Programme ${rate(r.programme)} (${formatNumber(r.programme.referrals)} referrals); comparison ${rate(r.comparison)} (${formatNumber(r.comparison.referrals)} referrals).`,
+        ),
         10 + 2 * 34 + 24,
         this.bars(rows, top, ticks, String),
       )}
       <table part="table">
-        <caption>Referrals per 1,000 registered patients, by practice</caption>
+        <caption>${msg(str`Referrals per ${thousand} registered patients, by practice`)}</caption>
         <thead>
           <tr>
-            <th scope="col">Practice</th>
-            <th scope="col">Cohort</th>
-            <th scope="col" class="num">List size</th>
-            <th scope="col" class="num">Referrals</th>
-            <th scope="col" class="num">Per 1,000</th>
+            <th scope="col">${msg('Practice')}</th>
+            <th scope="col">${msg('Cohort')}</th>
+            <th scope="col" class="num">${msg('List size')}</th>
+            <th scope="col" class="num">${msg('Referrals')}</th>
+            <th scope="col" class="num">${msg(str`Per ${thousand}`)}</th>
           </tr>
         </thead>
         <tbody>
@@ -272,72 +298,77 @@ export class LinksProgrammeReport extends LinksElement {
             (p) => html`<tr>
               <th scope="row">${p.name ?? p.practiceId}</th>
               <td>${p.cohort}</td>
-              <td class="num">${p.listSize === undefined ? '–' : p.listSize.toLocaleString('en-GB')}</td>
-              <td class="num">${p.referrals}</td>
+              <td class="num">${p.listSize === undefined ? '–' : formatNumber(p.listSize)}</td>
+              <td class="num">${formatNumber(p.referrals)}</td>
               <td class="num">${p.per1000 === null ? '–' : fixed(p.per1000, 1)}</td>
             </tr>`,
           )}
         </tbody>
         <tfoot>
-          ${[['Programme', r.programme] as const, ['Comparison', r.comparison] as const].map(
-            ([name, f]) => html`<tr>
-              <th scope="row">All ${name.toLowerCase()} practices</th>
-              <td>${name}</td>
-              <td class="num">${f.listSize.toLocaleString('en-GB')}</td>
-              <td class="num">${f.referrals}</td>
+          ${[['programme', r.programme] as const, ['comparison', r.comparison] as const].map(
+            ([cohort, f]) => html`<tr>
+              <th scope="row">
+                ${cohort === 'programme' ? msg('All programme practices') : msg('All comparison practices')}
+              </th>
+              <td>${cohortLabel(cohort)}</td>
+              <td class="num">${formatNumber(f.listSize)}</td>
+              <td class="num">${formatNumber(f.referrals)}</td>
               <td class="num">${f.per1000 === null ? '–' : fixed(f.per1000, 1)}</td>
             </tr>`,
           )}
         </tfoot>
       </table>
     `;
-    return this.section('referrals', 'Referrals per 1,000 patients', level, body);
+    return this.section('referrals', msg(str`Referrals per ${thousand} patients`), level, body);
   }
 
   private renderEngagement(r: { programme: CohortReferralFigures; comparison: CohortReferralFigures }, level: number): TemplateResult {
     const rows = [
-      { label: 'Programme', cls: 'programme', value: r.programme.seenThreeOrMore.share === null ? null : r.programme.seenThreeOrMore.share * 100, text: percent(r.programme.seenThreeOrMore.share) },
-      { label: 'Comparison', cls: 'comparison', value: r.comparison.seenThreeOrMore.share === null ? null : r.comparison.seenThreeOrMore.share * 100, text: percent(r.comparison.seenThreeOrMore.share) },
+      { label: msg('Programme'), cls: 'programme', value: r.programme.seenThreeOrMore.share === null ? null : r.programme.seenThreeOrMore.share * 100, text: percent(r.programme.seenThreeOrMore.share) },
+      { label: msg('Comparison'), cls: 'comparison', value: r.comparison.seenThreeOrMore.share === null ? null : r.comparison.seenThreeOrMore.share * 100, text: percent(r.comparison.seenThreeOrMore.share) },
     ];
     const body = html`
       ${this.figure(
         'engagement',
-        'Share of people referred who saw the Community Links Practitioner 3 or more times',
-        `Programme ${percent(r.programme.seenThreeOrMore.share)} (${r.programme.seenThreeOrMore.count} of ${r.programme.seenThreeOrMore.of}); comparison ${percent(r.comparison.seenThreeOrMore.share)} (${r.comparison.seenThreeOrMore.count} of ${r.comparison.seenThreeOrMore.of}).`,
+        msg('Share of people referred who saw the Community Links Practitioner 3 or more times'),
+        msg(
+          str`Programme ${percent(r.programme.seenThreeOrMore.share)} (${formatNumber(r.programme.seenThreeOrMore.count)} of ${formatNumber(r.programme.seenThreeOrMore.of)}); comparison ${percent(r.comparison.seenThreeOrMore.share)} (${formatNumber(r.comparison.seenThreeOrMore.count)} of ${formatNumber(r.comparison.seenThreeOrMore.of)}).`,
+        ),
         10 + 2 * 34 + 24,
-        this.bars(rows, 100, [0, 25, 50, 75, 100], (v) => `${v}%`),
+        this.bars(rows, 100, [0, 25, 50, 75, 100], (v) => percent(v / 100)),
       )}
       <table part="table">
-        <caption>People seen 3 or more times, and linked to a community resource</caption>
+        <caption>${msg('People seen 3 or more times, and linked to a community resource')}</caption>
         <thead>
           <tr>
-            <th scope="col">Cohort</th>
-            <th scope="col" class="num">People referred</th>
-            <th scope="col" class="num">Seen 3+ times</th>
-            <th scope="col" class="num">Linked to a resource</th>
+            <th scope="col">${msg('Cohort')}</th>
+            <th scope="col" class="num">${msg('People referred')}</th>
+            <th scope="col" class="num">${msg('Seen 3+ times')}</th>
+            <th scope="col" class="num">${msg('Linked to a resource')}</th>
           </tr>
         </thead>
         <tbody>
-          ${[['Programme', r.programme] as const, ['Comparison', r.comparison] as const].map(
-            ([name, f]) => html`<tr>
-              <th scope="row">${name}</th>
-              <td class="num">${f.people}</td>
-              <td class="num">${f.seenThreeOrMore.count} (${percent(f.seenThreeOrMore.share)})</td>
-              <td class="num">${f.linkedToResource.count} (${percent(f.linkedToResource.share)})</td>
+          ${[['programme', r.programme] as const, ['comparison', r.comparison] as const].map(
+            ([cohort, f]) => html`<tr>
+              <th scope="row">${cohortLabel(cohort)}</th>
+              <td class="num">${formatNumber(f.people)}</td>
+              <td class="num">${formatNumber(f.seenThreeOrMore.count)} (${percent(f.seenThreeOrMore.share)})</td>
+              <td class="num">${formatNumber(f.linkedToResource.count)} (${percent(f.linkedToResource.share)})</td>
             </tr>`,
           )}
         </tbody>
       </table>
       <p class="note" part="note">
-        In the Links evaluation (Mercer et al., Ann Fam Med 2019), 45% of people referred saw the practitioner 3 or more
-        times, and only they improved.
+        ${msg(
+          str`In the Links evaluation (Mercer et al., Ann Fam Med 2019), ${percent(0.45)} of people referred saw the practitioner 3 or more times, and only they improved.`,
+        )}
       </p>
     `;
-    return this.section('engagement', 'Seen 3 or more times', level, body);
+    return this.section('engagement', msg('Seen 3 or more times'), level, body);
   }
 
   private renderOutcomes(measures: readonly MeasureDifference[], confidence: number, level: number): TemplateResult {
-    const pct = `${Math.round(confidence * 100)}%`;
+    const pct = percent(confidence);
     const values: number[] = [];
     for (const m of measures) {
       for (const est of [m.programme.ci, m.comparison.ci, m.difference?.ci ?? null]) if (est) values.push(est.lower, est.upper);
@@ -372,62 +403,75 @@ export class LinksProgrammeReport extends LinksElement {
       parts.push(row(m.programme, y0, 'programme'), row(m.comparison, y0 + ROW, 'comparison'));
       if (m.difference) parts.push(row({ mean: m.difference.estimate, ci: m.difference.ci }, y0 + 2 * ROW, 'difference'));
     });
-    const describe = (c: MeasureChange) => (c.mean === null ? 'no pairs' : `${signed(c.mean)} (${interval(c.ci)}, n=${c.n})`);
+    const describe = (c: MeasureChange) =>
+      c.mean === null ? msg('no pairs') : `${signed(c.mean)} (${interval(c.ci)}, n=${formatNumber(c.n)})`;
     const desc = measures
-      .map((m) => `${m.name} (${m.better} is better): programme ${describe(m.programme)}, comparison ${describe(m.comparison)}, difference ${m.difference ? `${signed(m.difference.estimate)} (${interval(m.difference.ci)})` : 'not available'}`)
+      .map((m) => {
+        const better = m.better === 'higher' ? msg('higher is better') : msg('lower is better');
+        const difference = m.difference
+          ? `${signed(m.difference.estimate)} (${interval(m.difference.ci)})`
+          : msg('not available');
+        return msg(
+          str`${m.name} (${better}): programme ${describe(m.programme)}, comparison ${describe(m.comparison)}, difference ${difference}`,
+        );
+      })
       .join('; ');
     const body = html`
       <p>
-        Change from baseline to follow-up in each person's answers (follow-up minus baseline), with ${pct} confidence
-        intervals, and the difference between the cohorts' changes.
+        ${msg(
+          str`Change from baseline to follow-up in each person's answers (follow-up minus baseline), with ${pct} confidence intervals, and the difference between the cohorts' changes.`,
+        )}
       </p>
       <figure>
         <svg part="chart" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${this.uid}-outcomes-t ${this.uid}-outcomes-d">
-          <title id="${this.uid}-outcomes-t">Mean change per measure with ${pct} confidence intervals</title>
-          <desc id="${this.uid}-outcomes-d">${desc}. The table below gives the same figures.</desc>
+          <title id="${this.uid}-outcomes-t">${msg(str`Mean change per measure with ${pct} confidence intervals`)}</title>
+          <desc id="${this.uid}-outcomes-d">${desc}. ${msg('The table below gives the same figures.')}</desc>
           ${parts}
         </svg>
         <figcaption>
-          <span class="key"><span class="swatch programme round" aria-hidden="true"></span> Programme change</span>
-          <span class="key"><span class="swatch comparison" aria-hidden="true"></span> Comparison change</span>
-          <span class="key"><span class="swatch difference diamond" aria-hidden="true"></span> Difference (programme − comparison)</span>
+          <span class="key"><span class="swatch programme round" aria-hidden="true"></span> ${msg('Programme change')}</span>
+          <span class="key"><span class="swatch comparison" aria-hidden="true"></span> ${msg('Comparison change')}</span>
+          <span class="key"
+            ><span class="swatch difference diamond" aria-hidden="true"></span> ${msg('Difference (programme − comparison)')}</span
+          >
         </figcaption>
       </figure>
       <table part="table">
-        <caption>Mean change (${pct} confidence interval) and the programme-vs-comparison difference</caption>
+        <caption>${msg(str`Mean change (${pct} confidence interval) and the programme-vs-comparison difference`)}</caption>
         <thead>
           <tr>
-            <th scope="col">Measure</th>
-            <th scope="col" class="num">Programme change</th>
-            <th scope="col" class="num">Comparison change</th>
-            <th scope="col" class="num">Difference</th>
-            <th scope="col">Reading</th>
+            <th scope="col">${msg('Measure')}</th>
+            <th scope="col" class="num">${msg('Programme change')}</th>
+            <th scope="col" class="num">${msg('Comparison change')}</th>
+            <th scope="col" class="num">${msg('Difference')}</th>
+            <th scope="col">${msg('Reading')}</th>
           </tr>
         </thead>
         <tbody>
           ${measures.map(
             (m) => html`<tr>
-              <th scope="row">${m.name}<span class="n">${m.better === 'higher' ? 'higher is better' : 'lower is better'}</span></th>
+              <th scope="row">${m.name}<span class="n">${m.better === 'higher' ? msg('higher is better') : msg('lower is better')}</span></th>
               <td class="num">${this.changeCell(m.programme)}</td>
               <td class="num">${this.changeCell(m.comparison)}</td>
               <td class="num">
                 ${m.difference ? html`${signed(m.difference.estimate)}<span class="n">${interval(m.difference.ci)}</span>` : '–'}
               </td>
-              <td>${m.verdict ? DIFFERENCE_WORDS[m.verdict] : 'too few people to compare'}</td>
+              <td>${m.verdict ? differenceWords()[m.verdict] : msg('too few people to compare')}</td>
             </tr>`,
           )}
         </tbody>
       </table>
       <p class="note" part="note">
-        An unadjusted comparison of practices that were not randomised: it does not account for differences between the
-        people or the practices. Intervals use the t distribution; the difference uses Welch's method.
+        ${msg(
+          "An unadjusted comparison of practices that were not randomised: it does not account for differences between the people or the practices. Intervals use the t distribution; the difference uses Welch's method.",
+        )}
       </p>
     `;
-    return this.section('outcomes', 'Outcome change', level, body);
+    return this.section('outcomes', msg('Outcome change'), level, body);
   }
 
   private changeCell(c: MeasureChange): TemplateResult {
     if (c.mean === null) return html`–<span class="n">n=0</span>`;
-    return html`${signed(c.mean)}<span class="n">${interval(c.ci)}, n=${c.n}${c.verdict ? `, ${CHANGE_WORDS[c.verdict]}` : ''}</span>`;
+    return html`${signed(c.mean)}<span class="n">${interval(c.ci)}, n=${formatNumber(c.n)}${c.verdict ? `, ${changeWords()[c.verdict]}` : ''}</span>`;
   }
 }

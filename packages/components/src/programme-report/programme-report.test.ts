@@ -1,13 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import {
   evaluateProgramme,
-  generateDemoData,
-  generateDemoReferrals,
   ONS4,
-  replay,
   type OutcomeResponse,
   type ProgrammeEvaluation,
-} from '@links-approach/core';
+} from '@links-approach/core/outcomes';
+import { generateDemoData } from '@links-approach/core/demo-data';
+import { generateDemoReferrals, replay } from '@links-approach/core/referral';
 import './programme-report.js';
 import type { LinksProgrammeReport } from './programme-report.js';
 

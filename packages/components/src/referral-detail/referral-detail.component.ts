@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import {
   allowedActions,
   applyEvent,
@@ -7,12 +8,9 @@ import {
   CONTACT_ATTEMPT_OUTCOMES,
   CONTACT_METHODS,
   CONTACT_SETTINGS,
-  describeEvent,
   GOAL_STATUSES,
-  LINKS_FRAMEWORK,
   messageBack,
   OUTCOME_CODES,
-  REFERRAL_LABELS,
   resourceReferenceFrom,
   RESOURCE_LINK_STATUSES,
   RESOURCE_MODES,
@@ -20,14 +18,35 @@ import {
   URGENCIES,
   validateReferralEvent,
   type ActorRole,
-  type Framework,
   type ReferralAction,
   type ReferralEvent,
   type ReferralState,
   type ResourceReference,
-} from '@links-approach/core';
+} from '@links-approach/core/referral';
+import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatNumber } from '../internal/format.js';
+import {
+  actionLabel,
+  businessStatusLabels,
+  consentScopeLabels,
+  consentStateLabels,
+  contactAttemptOutcomeLabels,
+  contactMethodLabels,
+  contactSettingInSentence,
+  contactSettingLabels,
+  describeReferralEvent,
+  goalStatusLabels,
+  outcomeLabels,
+  resourceLinkStatusLabels,
+  resourceModeLabels,
+  roleLabels,
+  routeLabels,
+  statusLabels,
+  urgencyLabels,
+} from '../internal/referral-labels.js';
+import { PersonLabels } from '../internal/provided.js';
 import {
   errorSummary,
   fieldId,
@@ -54,7 +73,48 @@ export interface ReferralChangeDetail {
 
 type Option = readonly [value: string, label: string];
 
-const L = REFERRAL_LABELS;
+/** The workflow's labels in the page's locale, read when rendering. */
+const L = {
+  get status() {
+    return statusLabels();
+  },
+  get businessStatus() {
+    return businessStatusLabels();
+  },
+  get role() {
+    return roleLabels();
+  },
+  get route() {
+    return routeLabels();
+  },
+  get urgency() {
+    return urgencyLabels();
+  },
+  get consentScope() {
+    return consentScopeLabels();
+  },
+  get contactMethod() {
+    return contactMethodLabels();
+  },
+  get contactAttemptOutcome() {
+    return contactAttemptOutcomeLabels();
+  },
+  get contactSetting() {
+    return contactSettingLabels();
+  },
+  get goalStatus() {
+    return goalStatusLabels();
+  },
+  get resourceMode() {
+    return resourceModeLabels();
+  },
+  get resourceLinkStatus() {
+    return resourceLinkStatusLabels();
+  },
+  get outcome() {
+    return outcomeLabels();
+  },
+};
 const dateTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
 /** Picks the first id of the form `<prefix><n>` not used yet. */
@@ -107,6 +167,7 @@ function defaultEventId(): string {
  *
  * @slot resource-finder - A resource finder (e.g. `<links-resource-finder>`), shown in the "Link a resource" form; its `links-resource-select` event fills the form.
  */
+@localized()
 export class LinksReferralDetail extends LinksElement {
   static override styles = [LinksElement.styles, formStyles, styles];
 
@@ -151,6 +212,8 @@ export class LinksReferralDetail extends LinksElement {
   @state() private refusal = '';
   @state() private announcement = '';
   @state() private picked: ResourceReference | undefined;
+  /** People as the host labels them (inside a `<links-provider>` with a resolver), else their references. */
+  private readonly people = new PersonLabels(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
@@ -161,18 +224,20 @@ export class LinksReferralDetail extends LinksElement {
     const referral = this.referral;
     const level = this.headingLevel;
     if (!referral) {
-      return html`<section part="base"><p class="empty">No referral chosen.</p></section>`;
+      return html`<section part="base"><p class="empty">${msg('No referral chosen.')}</p></section>`;
     }
     return html`
       <article part="base" aria-labelledby="title">
         <header>
-          ${heading(level, html`Referral ${referral.id}`, { id: 'title', class: 'title', part: 'heading' })}
-          <p class="status-line">
+          ${heading(level, html`${msg(str`Referral ${referral.id}`)}`, { id: 'title', class: 'title', part: 'heading' })}
+          <p class="status-line" tabindex="-1">
             <span class="badge" part="status">${L.status[referral.status]}</span>
             ${referral.businessStatus
               ? html`<span class="business">${L.businessStatus[referral.businessStatus]}</span>`
               : nothing}
-            ${referral.statusReason ? html`<span class="reason">Reason: ${referral.statusReason}</span>` : nothing}
+            ${referral.statusReason
+              ? html`<span class="reason">${msg(str`Reason: ${referral.statusReason}`)}</span>`
+              : nothing}
           </p>
         </header>
         ${this.renderFacts(referral)}
@@ -192,47 +257,51 @@ export class LinksReferralDetail extends LinksElement {
   private renderFacts(r: ReferralState): TemplateResult {
     const window = responseWindow(r, { asOf: this.asOf ?? new Date(), responseWindowDays: this.responseWindow });
     const response = r.respondedAt
-      ? `Responded ${r.respondedAt.slice(0, 10)}${window.respondedLate ? ' (after the response window)' : ''}`
+      ? window.respondedLate
+        ? msg(str`Responded ${r.respondedAt.slice(0, 10)} (after the response window)`)
+        : msg(str`Responded ${r.respondedAt.slice(0, 10)}`)
       : window.dueBy
-      ? `${window.overdue ? 'Overdue: was due' : 'Due by'} ${window.dueBy.slice(0, 10)}`
-      : 'Not requested yet';
+      ? window.overdue
+        ? msg(str`Overdue: was due ${window.dueBy.slice(0, 10)}`)
+        : msg(str`Due by ${window.dueBy.slice(0, 10)}`)
+      : msg('Not requested yet');
     return html`<dl class="facts" part="facts">
       <div>
-        <dt>Person</dt>
-        <dd>${r.person}</dd>
+        <dt>${msg('Person')}</dt>
+        <dd>${this.people.display(r.person)}</dd>
       </div>
       <div>
-        <dt>Practice</dt>
+        <dt>${msg('Practice')}</dt>
         <dd>${r.practiceId}</dd>
       </div>
       <div>
-        <dt>Route</dt>
+        <dt>${msg('Route')}</dt>
         <dd>${L.route[r.route]}${r.routeDetail ? html` (${r.routeDetail})` : nothing}</dd>
       </div>
       <div>
-        <dt>Urgency</dt>
+        <dt>${msg('Urgency')}</dt>
         <dd>${L.urgency[r.urgency]}</dd>
       </div>
       <div>
-        <dt>Referred by</dt>
+        <dt>${msg('Referred by')}</dt>
         <dd>${r.referrerId}, ${r.createdAt.slice(0, 10)}</dd>
       </div>
       <div>
-        <dt>Community Links Practitioner</dt>
-        <dd>${r.clpId ?? 'Not yet assigned'}</dd>
+        <dt>${msg('Community Links Practitioner', { id: 'referral.role.clp' })}</dt>
+        <dd>${r.clpId ?? msg('Not yet assigned')}</dd>
       </div>
       <div>
-        <dt>Response</dt>
+        <dt>${msg('Response')}</dt>
         <dd class=${window.overdue ? 'overdue' : ''}>${response}</dd>
       </div>
       ${r.previousReferralId
         ? html`<div>
-            <dt>Reopens</dt>
+            <dt>${msg('Reopens')}</dt>
             <dd>${r.previousReferralId}</dd>
           </div>`
         : nothing}
       <div class="wide">
-        <dt>Reasons</dt>
+        <dt>${msg('Reasons')}</dt>
         <dd>
           <ul>
             ${r.reasons.map(
@@ -245,18 +314,18 @@ export class LinksReferralDetail extends LinksElement {
         </dd>
       </div>
       <div class="wide">
-        <dt>Consent</dt>
+        <dt>${msg('Consent')}</dt>
         <dd>
           <ul>
             ${CONSENT_SCOPES.map(
               (scope) =>
                 html`<li>
                   ${L.consentScope[scope]}:
-                  <strong>${r.consent[scope] === 'not-asked' ? 'not asked' : r.consent[scope]}</strong>
+                  <strong>${consentStateLabels()[r.consent[scope]]}</strong>
                 </li>`,
             )}
           </ul>
-          ${r.doNotContact ? html`<p class="flag">Do not contact</p>` : nothing}
+          ${r.doNotContact ? html`<p class="flag">${msg('Do not contact')}</p>` : nothing}
         </dd>
       </div>
     </dl>`;
@@ -267,11 +336,11 @@ export class LinksReferralDetail extends LinksElement {
       ? allowedActions(r, { role: this.userRole, id: this.userId }, { framework: this.framework })
       : [];
     return html`<section class="actions" part="actions" aria-labelledby="actions-heading">
-      ${heading(level, html`What you can do now`, { id: 'actions-heading', class: 'section-heading' })}
+      ${heading(level, html`${msg('What you can do now')}`, { id: 'actions-heading', class: 'section-heading' })}
       ${!this.userId
-        ? html`<p>Actions are not available: the page has not said who you are.</p>`
+        ? html`<p>${msg('Actions are not available: the page has not said who you are.')}</p>`
         : actions.length === 0
-        ? html`<p>There is nothing you can record on this referral now.</p>`
+        ? html`<p>${msg('There is nothing you can record on this referral now.')}</p>`
         : html`<ul class="action-list">
             ${actions.map(
               (action) => html`<li>
@@ -282,7 +351,7 @@ export class LinksReferralDetail extends LinksElement {
                   aria-expanded=${this.isOpen(action) ? 'true' : 'false'}
                   @click=${() => this.openAction(action)}
                 >
-                  ${action.label}
+                  ${actionLabel(action, r)}
                 </button>
               </li>`,
             )}
@@ -346,7 +415,9 @@ export class LinksReferralDetail extends LinksElement {
     }
     return html`<div class="form-group ${error ? 'has-error' : ''}">
       <label for=${id}
-        >${label}${options.required === false ? html` <span class="optional">(optional)</span>` : nothing}</label
+        >${label}${options.required === false
+          ? html` <span class="optional">${msg('(optional)')}</span>`
+          : nothing}</label
       >
       ${options.hint ? html`<span class="hint" id=${hintId}>${options.hint}</span>` : nothing}
       ${inlineError(this.errors, path)} ${input}
@@ -362,63 +433,65 @@ export class LinksReferralDetail extends LinksElement {
     switch (action.type) {
       case 'status-changed':
         fields = html`${action.requires.includes('outcome')
-          ? html`${this.field('outcome.code', 'Outcome', 'select', { options: opts(OUTCOME_CODES, L.outcome) })}
-            ${this.field('outcome.summary', 'What changed for the person', 'textarea', {
-              hint: 'Goes into the message back to the GP and referrer.',
+          ? html`${this.field('outcome.code', msg('Outcome'), 'select', { options: opts(OUTCOME_CODES, L.outcome) })}
+            ${this.field('outcome.summary', msg('What changed for the person'), 'textarea', {
+              hint: msg('Goes into the message back to the GP and referrer.'),
             })}`
           : nothing}
-        ${this.field('reason', 'Reason', 'textarea', {
+        ${this.field('reason', msg('Reason'), 'textarea', {
           required: action.requires.includes('reason'),
           ...(action.requires.includes('reason')
-            ? { hint: 'Recorded with the change and shown to the referrer.' }
+            ? { hint: msg('Recorded with the change and shown to the referrer.') }
             : {}),
         })}`;
         break;
       case 'details-updated':
-        fields = this.field('urgency', 'Urgency', 'select', { options: opts(URGENCIES, L.urgency), value: r.urgency });
+        fields = this.field('urgency', msg('Urgency'), 'select', { options: opts(URGENCIES, L.urgency), value: r.urgency });
         break;
       case 'clp-assigned':
-        fields = this.field('clpId', 'Community Links Practitioner (staff reference)', 'text');
+        fields = this.field('clpId', msg('Community Links Practitioner (staff reference)'), 'text');
         break;
       case 'consent-given':
-        fields = this.field('scope', 'Consent given for', 'select', {
+        fields = this.field('scope', msg('Consent given for'), 'select', {
           options: CONSENT_SCOPES.filter((s) => r.consent[s] !== 'given').map((s) => [s, L.consentScope[s]] as const),
         });
         break;
       case 'consent-withdrawn':
-        fields = this.field('scope', 'Consent withdrawn for', 'select', {
+        fields = this.field('scope', msg('Consent withdrawn for'), 'select', {
           options: CONSENT_SCOPES.filter((s) => r.consent[s] === 'given').map((s) => [s, L.consentScope[s]] as const),
         });
         break;
       case 'do-not-contact-set':
       case 'do-not-contact-cleared':
-        fields = this.field('reason', 'Reason', 'textarea', { required: false });
+        fields = this.field('reason', msg('Reason'), 'textarea', { required: false });
         break;
       case 'contact-attempted':
-        fields = html`${this.field('method', 'How', 'select', { options: opts(CONTACT_METHODS, L.contactMethod) })}
-        ${this.field('outcome', 'What happened', 'select', {
+        fields = html`${this.field('method', msg('How', { id: 'referral.field.contact-method' }), 'select', { options: opts(CONTACT_METHODS, L.contactMethod) })}
+        ${this.field('outcome', msg('What happened'), 'select', {
           options: opts(CONTACT_ATTEMPT_OUTCOMES, L.contactAttemptOutcome),
         })}`;
         break;
       case 'contact-recorded':
-        fields = html`${this.field('setting', 'Where', 'select', { options: opts(CONTACT_SETTINGS, L.contactSetting) })}
-        ${this.field('durationMinutes', 'Length in minutes', 'number', { hint: 'For example, 45' })}`;
+        fields = html`${this.field('setting', msg('Where', { id: 'referral.field.contact-setting' }), 'select', { options: opts(CONTACT_SETTINGS, L.contactSetting) })}
+        ${this.field('durationMinutes', msg('Length in minutes'), 'number', {
+          hint: msg(str`For example, ${formatNumber(45)}`),
+        })}`;
         break;
       case 'goal-added':
-        fields = html`${this.field('statement', 'Goal, in the person’s words', 'textarea')}
-        ${this.field('themeId', 'Theme', 'select', { options: themes })}
-        ${this.field('status', 'Status', 'select', {
+        fields = html`${this.field('statement', msg('Goal, in the person’s words'), 'textarea')}
+        ${this.field('themeId', msg('Theme'), 'select', { options: themes })}
+        ${this.field('status', msg('Status'), 'select', {
           options: [
-            ['active', 'Active'],
-            ['proposed', 'Proposed'],
+            ['active', L.goalStatus.active],
+            ['proposed', L.goalStatus.proposed],
           ],
         })}`;
         break;
       case 'goal-updated':
-        fields = html`${this.field('goalId', 'Goal', 'select', {
+        fields = html`${this.field('goalId', msg('Goal'), 'select', {
           options: r.goals.map((g) => [g.id, g.statement] as const),
         })}
-        ${this.field('status', 'New status', 'select', { options: opts(GOAL_STATUSES, L.goalStatus) })}`;
+        ${this.field('status', msg('New status'), 'select', { options: opts(GOAL_STATUSES, L.goalStatus) })}`;
         break;
       case 'resource-linked':
         fields = html`<div class="finder">
@@ -426,47 +499,47 @@ export class LinksReferralDetail extends LinksElement {
           </div>
           ${this.picked
             ? html`<p class="picked">
-                Chosen: <strong>${this.picked.name}</strong>${this.picked.source
+                ${msg(html`Chosen: <strong>${this.picked.name}</strong>`)}${this.picked.source
                   ? html` (${this.picked.source})`
                   : nothing}
               </p>`
             : nothing}
-          ${this.field('resource.name', 'Resource name', 'text', {
+          ${this.field('resource.name', msg('Resource name'), 'text', {
             value: this.picked?.name ?? '',
-            hint: 'Filled in when you choose a resource above; or type it.',
+            hint: msg('Filled in when you choose a resource above; or type it.'),
           })}
-          ${this.field('resource.id', 'Resource reference', 'text', {
+          ${this.field('resource.id', msg('Resource reference'), 'text', {
             value: this.picked?.id ?? '',
-            hint: 'Its id in the directory, or any reference the practice uses.',
+            hint: msg('Its id in the directory, or any reference the practice uses.'),
           })}
-          ${this.field('mode', 'How', 'select', {
+          ${this.field('mode', msg('How', { id: 'referral.field.resource-mode' }), 'select', {
             options: opts(RESOURCE_MODES, L.resourceMode),
-            hint: 'Referring shares the person’s details: it needs their consent.',
+            hint: msg('Referring shares the person’s details: it needs their consent.'),
           })}`;
         break;
       case 'resource-updated':
-        fields = html`${this.field('linkId', 'Resource', 'select', {
+        fields = html`${this.field('linkId', msg('Resource'), 'select', {
           options: r.resourceLinks.map((l) => [l.id, l.resource.name] as const),
         })}
-        ${this.field('status', 'New status', 'select', { options: opts(RESOURCE_LINK_STATUSES, L.resourceLinkStatus) })}`;
+        ${this.field('status', msg('New status'), 'select', { options: opts(RESOURCE_LINK_STATUSES, L.resourceLinkStatus) })}`;
         break;
       case 'follow-up-scheduled':
-        fields = html`${this.field('due', 'Due on', 'date')}
-        ${this.field('note', 'What to follow up', 'textarea', { required: false })}`;
+        fields = html`${this.field('due', msg('Due on'), 'date')}
+        ${this.field('note', msg('What to follow up'), 'textarea', { required: false })}`;
         break;
       case 'follow-up-done':
-        fields = this.field('followUpId', 'Follow-up', 'select', {
+        fields = this.field('followUpId', msg('Follow-up'), 'select', {
           options: r.followUps
             .filter((f) => !f.done)
             .map((f) => [f.id, `${f.due}${f.note ? `: ${f.note}` : ''}`] as const),
         });
         break;
       case 'outcome-recorded':
-        fields = html`${this.field('outcome.code', 'Outcome', 'select', { options: opts(OUTCOME_CODES, L.outcome) })}
-        ${this.field('outcome.summary', 'What changed for the person', 'textarea')}`;
+        fields = html`${this.field('outcome.code', msg('Outcome'), 'select', { options: opts(OUTCOME_CODES, L.outcome) })}
+        ${this.field('outcome.summary', msg('What changed for the person'), 'textarea')}`;
         break;
       case 'note-added':
-        fields = this.field('text', 'Note', 'textarea');
+        fields = this.field('text', msg('Note'), 'textarea');
         break;
       default:
         fields = html``;
@@ -474,7 +547,7 @@ export class LinksReferralDetail extends LinksElement {
     const fallbackLabel = (path: string) =>
       this.renderRoot
         .querySelector<HTMLLabelElement>(`label[for="${CSS.escape(fieldId(path))}"]`)
-        ?.textContent?.replace('(optional)', '')
+        ?.textContent?.replace(msg('(optional)'), '')
         .trim() ?? '';
     return html`<form
       class="action-form"
@@ -483,27 +556,27 @@ export class LinksReferralDetail extends LinksElement {
       aria-labelledby="action-heading"
       @submit=${this.onSubmit}
     >
-      ${heading(level, html`${action.label}`, { id: 'action-heading', class: 'form-heading' })}
+      ${heading(level, html`${actionLabel(action, r)}`, { id: 'action-heading', class: 'form-heading' })}
       ${this.refusal
         ? html`<div class="refusal" role="alert" part="error-summary">
-            ${heading(level + 1, html`This was not recorded`, { class: 'error-summary-title' })}
+            ${heading(level + 1, html`${msg('This was not recorded')}`, { class: 'error-summary-title' })}
             <p>${this.refusal}</p>
           </div>`
         : nothing}
       ${errorSummary(this.errors, (path) => focusField(this.renderRoot as ShadowRoot, path), fallbackLabel, level + 1)}
       ${fields}
       <div class="button-row">
-        <button type="submit">Record</button>
-        <button type="button" class="secondary" @click=${() => this.closeAction()}>Cancel</button>
+        <button type="submit">${msg('Record')}</button>
+        <button type="button" class="secondary" @click=${() => this.cancelAction()}>${msg('Cancel')}</button>
       </div>
     </form>`;
   }
 
   private renderGoals(r: ReferralState, level: number): TemplateResult {
     return html`<section part="section" aria-labelledby="goals-heading">
-      ${heading(level, html`Goals`, { id: 'goals-heading', class: 'section-heading' })}
+      ${heading(level, html`${msg('Goals')}`, { id: 'goals-heading', class: 'section-heading' })}
       ${r.goals.length === 0
-        ? html`<p>No goals yet.</p>`
+        ? html`<p>${msg('No goals yet.')}</p>`
         : html`<ul class="plain">
             ${r.goals.map(
               (g) =>
@@ -518,17 +591,23 @@ export class LinksReferralDetail extends LinksElement {
 
   private renderContacts(r: ReferralState, level: number): TemplateResult {
     return html`<section part="section" aria-labelledby="contacts-heading">
-      ${heading(level, html`Contacts`, { id: 'contacts-heading', class: 'section-heading' })}
+      ${heading(level, html`${msg('Contacts')}`, { id: 'contacts-heading', class: 'section-heading' })}
       <p>
-        ${r.contacts.length} contact${r.contacts.length === 1 ? '' : 's'}; ${r.contactAttempts.length}
-        attempt${r.contactAttempts.length === 1 ? '' : 's'} to make contact.
+        ${r.contacts.length === 1
+          ? msg(str`${formatNumber(r.contacts.length)} contact`)
+          : msg(str`${formatNumber(r.contacts.length)} contacts`)};
+        ${r.contactAttempts.length === 1
+          ? msg(str`${formatNumber(r.contactAttempts.length)} attempt to make contact.`)
+          : msg(str`${formatNumber(r.contactAttempts.length)} attempts to make contact.`)}
       </p>
       ${r.contacts.length > 0
         ? html`<ul class="plain">
             ${r.contacts.map(
               (c) =>
                 html`<li>
-                  ${c.at.slice(0, 10)}: ${L.contactSetting[c.setting].toLowerCase()}, ${c.durationMinutes} minutes
+                  ${msg(
+                    str`${c.at.slice(0, 10)}: ${contactSettingInSentence()[c.setting]}, ${formatNumber(c.durationMinutes)} minutes`,
+                  )}
                 </li>`,
             )}
           </ul>`
@@ -538,9 +617,9 @@ export class LinksReferralDetail extends LinksElement {
 
   private renderResources(r: ReferralState, level: number): TemplateResult {
     return html`<section part="section" aria-labelledby="resources-heading">
-      ${heading(level, html`Community resources`, { id: 'resources-heading', class: 'section-heading' })}
+      ${heading(level, html`${msg('Community resources')}`, { id: 'resources-heading', class: 'section-heading' })}
       ${r.resourceLinks.length === 0
-        ? html`<p>No resources linked yet.</p>`
+        ? html`<p>${msg('No resources linked yet.')}</p>`
         : html`<ul class="plain">
             ${r.resourceLinks.map(
               (l) => html`<li>
@@ -559,17 +638,17 @@ export class LinksReferralDetail extends LinksElement {
       .toISOString()
       .slice(0, 10);
     return html`<section part="section" aria-labelledby="follow-ups-heading">
-      ${heading(level, html`Follow-ups`, { id: 'follow-ups-heading', class: 'section-heading' })}
+      ${heading(level, html`${msg('Follow-ups')}`, { id: 'follow-ups-heading', class: 'section-heading' })}
       ${r.followUps.length === 0
-        ? html`<p>No follow-ups.</p>`
+        ? html`<p>${msg('No follow-ups.')}</p>`
         : html`<ul class="plain">
             ${r.followUps.map(
               (f) => html`<li>
-                Due ${f.due}${f.note ? html`: ${f.note}` : nothing}
+                ${msg(str`Due ${f.due}`)}${f.note ? html`: ${f.note}` : nothing}
                 ${f.done
-                  ? html`<span class="tag">Done</span>`
+                  ? html`<span class="tag">${msg('Done')}</span>`
                   : f.due < today
-                  ? html`<span class="flag">Overdue</span>`
+                  ? html`<span class="flag">${msg('Overdue')}</span>`
                   : nothing}
               </li>`,
             )}
@@ -579,14 +658,14 @@ export class LinksReferralDetail extends LinksElement {
 
   private renderTimeline(r: ReferralState, level: number): TemplateResult {
     return html`<section part="section" aria-labelledby="timeline-heading">
-      ${heading(level, html`Timeline`, { id: 'timeline-heading', class: 'section-heading' })}
+      ${heading(level, html`${msg('Timeline')}`, { id: 'timeline-heading', class: 'section-heading' })}
       <ol class="timeline" part="timeline">
         ${r.timeline.map(
           (event) => html`<li>
             <time datetime=${event.at}>${dateTime(event.at)}</time>
             <span class="who">${L.role[event.actor.role]} ${event.actor.id}</span>
-            <span class="what">${describeEvent(event, { referral: r, framework: this.framework })}</span>
-            ${event.reason ? html`<span class="why">Reason: ${event.reason}</span>` : nothing}
+            <span class="what">${describeReferralEvent(event, { referral: r, framework: this.framework })}</span>
+            ${event.reason ? html`<span class="why">${msg(str`Reason: ${event.reason}`)}</span>` : nothing}
             ${event.type === 'note-added' ? html`<span class="note">${event.text}</span>` : nothing}
             ${event.type === 'created' && event.note ? html`<span class="note">${event.note}</span>` : nothing}
           </li>`,
@@ -599,7 +678,9 @@ export class LinksReferralDetail extends LinksElement {
     const message = messageBack(r, { framework: this.framework });
     return html`<details class="message-back" part="message-back">
       <summary>
-        ${message.data.final ? 'Message back to the GP and referrer' : 'Interim update for the GP and referrer'}
+        ${message.data.final
+          ? msg('Message back to the GP and referrer')
+          : msg('Interim update for the GP and referrer')}
       </summary>
       <pre>${message.text}</pre>
     </details>`;
@@ -616,6 +697,13 @@ export class LinksReferralDetail extends LinksElement {
           .querySelector<HTMLElement>('.action-form select, .action-form input, .action-form textarea')
           ?.focus(),
       );
+  }
+
+  /** Closes the open action and returns focus to the button that opened it. */
+  private cancelAction(): void {
+    const opener = this.renderRoot.querySelector<HTMLElement>('[part="action-button"][aria-expanded="true"]');
+    this.closeAction();
+    void this.updateComplete.then(() => opener?.focus());
   }
 
   private closeAction(): void {
@@ -765,13 +853,15 @@ export class LinksReferralDetail extends LinksElement {
       { event: checked.value, referral: result.state, previous },
       { cancelable: true },
     );
-    const described = describeEvent(checked.value, { referral: result.state, framework: this.framework });
+    const described = describeReferralEvent(checked.value, { referral: result.state, framework: this.framework });
     this.closeAction();
     if (proceed) {
       this.referral = result.state;
-      this.announcement = `Recorded: ${described}.`;
+      this.announcement = msg(str`Recorded: ${described}.`);
     } else {
-      this.announcement = 'Not recorded: the page did not accept the change.';
+      this.announcement = msg('Not recorded: the page did not accept the change.');
     }
+    // The form (and the button pressed) is gone: put focus on the referral's status, not the page body.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.status-line')?.focus());
   };
 }

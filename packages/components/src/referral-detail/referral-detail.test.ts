@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { replay, type ReferralEvent, type ReferralState } from '@links-approach/core';
+import { replay, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
 import './referral-detail.js';
 import type { LinksReferralDetail } from './referral-detail.js';
 

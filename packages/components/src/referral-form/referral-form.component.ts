@@ -1,20 +1,21 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import {
   applyEvent,
   CONSENT_SCOPES,
   duplicateWarning,
-  LINKS_FRAMEWORK,
-  REFERRAL_LABELS,
   REFERRAL_ROUTES,
   URGENCIES,
   validateReferralEvent,
   type CreatedEvent,
-  type Framework,
   type ReferralState,
-} from '@links-approach/core';
+} from '@links-approach/core/referral';
+import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { consentScopeLabels, routeLabels, urgencyLabels } from '../internal/referral-labels.js';
+import { PersonLabels } from '../internal/provided.js';
 import {
   errorSummary,
   fieldId,
@@ -36,21 +37,23 @@ export interface ReferralCreateDetail {
   readonly referral: ReferralState;
 }
 
-const CONSENT_HINTS: Record<(typeof CONSENT_SCOPES)[number], string> = {
-  contact: 'The Community Links Practitioner may phone, write to or visit the person.',
-  'share-outcome-with-gp-record': 'The outcome, goals and resources go back into the GP record at the end.',
-  'share-with-community-organisation':
+const consentHints = (): Record<(typeof CONSENT_SCOPES)[number], string> => ({
+  contact: msg('The Community Links Practitioner may phone, write to or visit the person.'),
+  'share-outcome-with-gp-record': msg('The outcome, goals and resources go back into the GP record at the end.'),
+  'share-with-community-organisation': msg(
     'The person’s details may be passed to a community organisation they are referred to.',
-};
+  ),
+});
 
-const LABELS: Record<string, string> = {
-  route: 'How the person came to be referred',
-  routeDetail: 'Describe the route',
-  reasons: 'Reasons for referral',
-  urgency: 'How soon',
-  consent: 'Consent',
-  note: 'Anything else the Community Links Practitioner should know',
-};
+/** The form's field labels, by field path (also used by the error summary). */
+const labels = (): Record<string, string> => ({
+  route: msg('How the person came to be referred'),
+  routeDetail: msg('Describe the route'),
+  reasons: msg('Reasons for referral'),
+  urgency: msg('How soon'),
+  consent: msg('Consent'),
+  note: msg('Anything else the Community Links Practitioner should know'),
+});
 
 function newId(prefix: string): string {
   const c = globalThis.crypto as Crypto | undefined;
@@ -92,6 +95,7 @@ function newId(prefix: string): string {
  *
  * @slot - Optional text under the title, e.g. the practice's referral guidance.
  */
+@localized()
 export class LinksReferralForm extends LinksElement {
   static override styles = [LinksElement.styles, formStyles, styles];
 
@@ -127,9 +131,9 @@ export class LinksReferralForm extends LinksElement {
   @property({ attribute: false })
   framework: Framework = LINKS_FRAMEWORK;
 
-  /** The title. */
+  /** The title (default "Refer to the Community Links Practitioner", in the page's locale). */
   @property()
-  label = 'Refer to the Community Links Practitioner';
+  label: string | undefined;
 
   /** Level (2–5) of the title heading. */
   @property({ attribute: 'heading-level', type: Number })
@@ -148,6 +152,8 @@ export class LinksReferralForm extends LinksElement {
   @state() private chosenThemes = new Set<string>();
   @state() private route = '';
   @state() private confirmation = '';
+  /** The person as the host labels them (inside a `<links-provider>` with a resolver), else the reference. */
+  private readonly people = new PersonLabels(this);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
@@ -160,14 +166,18 @@ export class LinksReferralForm extends LinksElement {
       : undefined;
     return html`
       <section part="base" aria-labelledby="title">
-        ${heading(level, html`${this.label}`, { id: 'title', class: 'title', part: 'heading' })}
+        ${heading(level, html`${this.label || msg('Refer to the Community Links Practitioner')}`, {
+          id: 'title',
+          class: 'title',
+          part: 'heading',
+        })}
         <slot></slot>
         ${this.confirmation
           ? html`<div class="confirmation" part="confirmation" role="status">${this.confirmation}</div>`
           : html`<div role="status"></div>`}
         ${warning
           ? html`<div class="warning" part="duplicate-warning">
-              ${heading(level + 1, html`<span class="visually-hidden">Important: </span>Already referred`, {
+              ${heading(level + 1, msg(html`<span class="visually-hidden">Important: </span>Already referred`), {
                 class: 'warning-title',
               })}
               <p>${warning.message}</p>
@@ -175,23 +185,27 @@ export class LinksReferralForm extends LinksElement {
           : nothing}
         ${this.refusal
           ? html`<div class="refusal" role="alert">
-              ${heading(level + 1, html`The referral was not made`, { class: 'error-summary-title' })}
+              ${heading(level + 1, html`${msg('The referral was not made')}`, { class: 'error-summary-title' })}
               <p>${this.refusal}</p>
             </div>`
           : nothing}
         ${errorSummary(
           this.errors,
           (path) => focusField(this.renderRoot as ShadowRoot, path),
-          (path) => LABELS[path.replace(/\[\d+\].*$/, '')] ?? '',
+          (path) => labels()[path.replace(/\[\d+\].*$/, '')] ?? '',
           level + 1,
         )}
         <form part="form" novalidate @submit=${this.onSubmit}>
-          <p class="person">Person: <strong>${this.person || 'not given'}</strong></p>
+          <p class="person">
+            ${msg(html`Person: <strong>${this.person ? this.people.display(this.person) : msg('not given')}</strong>`)}
+          </p>
           ${this.renderRoute()} ${this.renderReasons()} ${this.renderUrgency()} ${this.renderConsent()}
           <div class="form-group ${this.errorOn('note') ? 'has-error' : ''}">
-            <label for=${fieldId('note')}>${LABELS['note']} <span class="optional">(optional)</span></label>
+            <label for=${fieldId('note')}
+              >${labels()['note']} <span class="optional">${msg('(optional)')}</span></label
+            >
             <span class="hint" id="note-hint"
-              >Only what they need to make contact. Do not add the person’s name or numbers.</span
+              >${msg('Only what they need to make contact. Do not add the person’s name or numbers.')}</span
             >
             ${inlineError(this.errors, 'note')}
             <textarea
@@ -203,8 +217,10 @@ export class LinksReferralForm extends LinksElement {
             ></textarea>
           </div>
           <div class="button-row">
-            <button type="submit" part="send-button" value="requested">Send referral</button>
-            <button type="submit" class="secondary" part="draft-button" value="draft">Save as draft</button>
+            <button type="submit" part="send-button" value="requested">${msg('Send referral')}</button>
+            <button type="submit" class="secondary" part="draft-button" value="draft">
+              ${msg('Save as draft', { id: 'referral.action.draft' })}
+            </button>
           </div>
         </form>
       </section>
@@ -219,7 +235,7 @@ export class LinksReferralForm extends LinksElement {
     const error = this.errorOn('route');
     return html`<div class="form-group ${error ? 'has-error' : ''}">
         <fieldset aria-describedby=${error ? `${fieldId('route')}-error` : nothing}>
-          <legend>${LABELS['route']}</legend>
+          <legend>${labels()['route']}</legend>
           ${inlineError(this.errors, 'route')}
           <div class="radios">
             ${REFERRAL_ROUTES.map(
@@ -232,7 +248,7 @@ export class LinksReferralForm extends LinksElement {
                   data-path=${i === 0 ? 'route' : nothing}
                   @change=${() => (this.route = route)}
                 />
-                <label for=${i === 0 ? fieldId('route') : `route-${route}`}>${REFERRAL_LABELS.route[route]}</label>
+                <label for=${i === 0 ? fieldId('route') : `route-${route}`}>${routeLabels()[route]}</label>
               </div>`,
             )}
           </div>
@@ -240,7 +256,7 @@ export class LinksReferralForm extends LinksElement {
       </div>
       ${this.route === 'other'
         ? html`<div class="form-group conditional ${this.errorOn('routeDetail') ? 'has-error' : ''}">
-            <label for=${fieldId('routeDetail')}>${LABELS['routeDetail']}</label>
+            <label for=${fieldId('routeDetail')}>${labels()['routeDetail']}</label>
             ${inlineError(this.errors, 'routeDetail')}
             <input id=${fieldId('routeDetail')} name="routeDetail" data-path="routeDetail" class="width-20" />
           </div>`
@@ -251,8 +267,8 @@ export class LinksReferralForm extends LinksElement {
     const error = this.errorOn('reasons');
     return html`<div class="form-group ${error ? 'has-error' : ''}">
       <fieldset aria-describedby="reasons-hint${error ? ` ${fieldId('reasons')}-error` : ''}">
-        <legend>${LABELS['reasons']}</legend>
-        <span class="hint" id="reasons-hint">Choose every theme that applies.</span>
+        <legend>${labels()['reasons']}</legend>
+        <span class="hint" id="reasons-hint">${msg('Choose every theme that applies.')}</span>
         ${inlineError(this.errors, 'reasons')}
         <div class="checkboxes">
           ${this.framework.themes.map((theme, i) => {
@@ -276,7 +292,8 @@ export class LinksReferralForm extends LinksElement {
               ${chosen
                 ? html`<div class="form-group conditional">
                     <label for=${fieldId(`reasons[${index}].text`)}
-                      >What is going on, in a few words <span class="optional">(optional)</span></label
+                      >${msg('What is going on, in a few words')}
+                      <span class="optional">${msg('(optional)')}</span></label
                     >
                     ${inlineError(this.errors, `reasons[${index}].text`)}
                     <textarea
@@ -296,7 +313,7 @@ export class LinksReferralForm extends LinksElement {
   private renderUrgency(): TemplateResult {
     return html`<div class="form-group">
       <fieldset>
-        <legend>${LABELS['urgency']}</legend>
+        <legend>${labels()['urgency']}</legend>
         <div class="radios inline">
           ${URGENCIES.map(
             (urgency, i) => html`<div class="choice">
@@ -309,7 +326,7 @@ export class LinksReferralForm extends LinksElement {
                 ?checked=${urgency === 'routine'}
               />
               <label for=${i === 0 ? fieldId('urgency') : `urgency-${urgency}`}
-                >${REFERRAL_LABELS.urgency[urgency]}</label
+                >${urgencyLabels()[urgency]}</label
               >
             </div>`,
           )}
@@ -321,10 +338,11 @@ export class LinksReferralForm extends LinksElement {
   private renderConsent(): TemplateResult {
     return html`<div class="form-group">
       <fieldset aria-describedby="consent-hint">
-        <legend>${LABELS['consent']}</legend>
+        <legend>${labels()['consent']}</legend>
         <span class="hint" id="consent-hint"
-          >What the person has agreed to. Without consent to contact, the Community Links Practitioner cannot get in
-          touch.</span
+          >${msg(
+            'What the person has agreed to. Without consent to contact, the Community Links Practitioner cannot get in touch.',
+          )}</span
         >
         <div class="checkboxes">
           ${CONSENT_SCOPES.map(
@@ -338,9 +356,9 @@ export class LinksReferralForm extends LinksElement {
                 aria-describedby=${`consent-${scope}-hint`}
               />
               <label for=${i === 0 ? fieldId('consent') : `consent-${scope}`}
-                >${REFERRAL_LABELS.consentScope[scope]}</label
+                >${consentScopeLabels()[scope]}</label
               >
-              <span class="hint choice-hint" id=${`consent-${scope}-hint`}>${CONSENT_HINTS[scope]}</span>
+              <span class="hint choice-hint" id=${`consent-${scope}-hint`}>${consentHints()[scope]}</span>
             </div>`,
           )}
         </div>
@@ -400,7 +418,7 @@ export class LinksReferralForm extends LinksElement {
     if (!checked.ok) {
       // Problems with what the host passed in (person, practice, ids) have no field: name them in the message.
       this.errors = resolveErrors(checked.errors, paths, '').map((e) =>
-        e.path ? e : { ...e, message: `${e.reported || 'the referral'}: ${e.message}` },
+        e.path ? e : { ...e, message: `${e.reported || msg('the referral')}: ${e.message}` },
       );
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
@@ -426,7 +444,7 @@ export class LinksReferralForm extends LinksElement {
     this.route = '';
     this.confirmation =
       status === 'draft'
-        ? `Saved as a draft (${result.state.id}).`
-        : `Referral ${result.state.id} sent to the Community Links Practitioner.`;
+        ? msg(str`Saved as a draft (${result.state.id}).`)
+        : msg(str`Referral ${result.state.id} sent to the Community Links Practitioner.`);
   };
 }

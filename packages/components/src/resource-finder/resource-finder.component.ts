@@ -1,6 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import {
+  cleanSource,
   contactLinks,
   isRetryable,
   normaliseQuery,
@@ -10,11 +12,13 @@ import {
   type DirectoryCategory,
   type DirectoryError,
   type DirectorySource,
+  type Freshness,
   type ResourceQuery,
-  type ValidationIssue,
-} from '@links-approach/core';
+} from '@links-approach/core/resources';
+import { type ValidationIssue } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatNumber } from '../internal/format.js';
 import { styles } from './resource-finder.styles.js';
 
 /** Detail of the `links-resource-select` event. */
@@ -68,6 +72,7 @@ type Field = (typeof FIELDS)[number];
  *
  * @slot - Optional text under the title, e.g. how the practice uses the directory.
  */
+@localized()
 export class LinksResourceFinder extends LinksElement {
   static override styles = [LinksElement.styles, styles];
 
@@ -91,17 +96,21 @@ export class LinksResourceFinder extends LinksElement {
   @property({ type: Number })
   limit = 10;
 
-  /** The title. */
+  /** The title (default "Find community support", in the page's locale). */
   @property()
-  label = 'Find community support';
+  label: string | undefined;
 
   /** Level (2–5) of the title heading; results' headings sit one below. */
   @property({ attribute: 'heading-level', type: Number })
   headingLevel: HeadingLevel = 2;
 
-  /** Text on each result's choose button, before the resource's name. */
+  /** Text on each result's choose button, before the resource's name (default "Choose", in the page's locale). */
   @property({ attribute: 'select-label' })
-  selectLabel = 'Choose';
+  selectLabel: string | undefined;
+
+  private get titleText(): string {
+    return this.label || msg('Find community support');
+  }
 
   /** The date freshness is judged against (default: now). */
   @property({ attribute: false })
@@ -181,8 +190,8 @@ export class LinksResourceFinder extends LinksElement {
     const directory = this.directory;
     if (!directory) {
       this.phase = 'error';
-      this.error = { kind: 'invalid-query', message: 'No directory is connected to search.', issues: [] };
-      this.announcement = 'No directory is connected to search.';
+      this.error = { kind: 'invalid-query', message: msg('No directory is connected to search.'), issues: [] };
+      this.announcement = msg('No directory is connected to search.');
       return;
     }
     this.controller?.abort();
@@ -198,7 +207,7 @@ export class LinksResourceFinder extends LinksElement {
       this.total = undefined;
     }
     this.error = undefined;
-    this.announcement = `Searching ${directory.source.name}…`;
+    this.announcement = msg(str`Searching ${directory.source.name}…`);
 
     const result = await directory.search(query, { signal: controller.signal });
     if (generation !== this.generation) return; // a newer search took over
@@ -215,14 +224,15 @@ export class LinksResourceFinder extends LinksElement {
         this.phase = 'error';
         this.results = [];
       }
-      this.announcement = `The search failed. ${result.error.message}`;
+      this.announcement = msg(str`The search failed. ${result.error.message}`);
       return;
     }
     const previous = more ? this.results.length : 0;
     this.results = more ? [...this.results, ...result.value.resources] : result.value.resources;
     this.next = result.value.next;
     this.total = result.value.total;
-    this.source = result.value.source;
+    // A host's directory adapter may hand over anything: core keeps only http(s) attribution and licence links.
+    this.source = cleanSource(result.value.source);
     this.phase = 'done';
     this.announcement = this.describeResults(previous);
     if (more) {
@@ -235,10 +245,15 @@ export class LinksResourceFinder extends LinksElement {
 
   private describeResults(previous: number): string {
     const shown = this.results.length;
-    if (shown === 0) return 'No resources found.';
-    const of = this.total !== undefined && this.total > shown ? ` of ${this.total}` : '';
-    const added = previous > 0 ? `${shown - previous} more loaded. ` : '';
-    return `${added}Showing ${shown}${of} resource${shown === 1 && !of ? '' : 's'}.`;
+    if (shown === 0) return msg('No resources found.');
+    const added = previous > 0 ? `${msg(str`${formatNumber(shown - previous)} more loaded.`)} ` : '';
+    const showing =
+      this.total !== undefined && this.total > shown
+        ? msg(str`Showing ${formatNumber(shown)} of ${formatNumber(this.total)} resources.`)
+        : shown === 1
+        ? msg(str`Showing ${formatNumber(shown)} resource.`)
+        : msg(str`Showing ${formatNumber(shown)} resources.`);
+    return `${added}${showing}`;
   }
 
   private showQueryProblems(error: DirectoryError): void {
@@ -248,7 +263,7 @@ export class LinksResourceFinder extends LinksElement {
     this.fieldErrors = byField;
     const first = Object.keys(byField)[0] as Field | undefined;
     if (first) {
-      this.announcement = `Check the ${fieldLabel(first).toLowerCase()}: ${byField[first]}.`;
+      this.announcement = msg(str`Check the ${fieldLabel(first).toLowerCase()}: ${byField[first]}.`);
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus());
     } else {
       this.phase = 'error';
@@ -278,7 +293,7 @@ export class LinksResourceFinder extends LinksElement {
     const level = this.headingLevel;
     return html`
       <section part="base" aria-labelledby="title">
-        ${heading(level, html`${this.label}`, { id: 'title', class: 'title', part: 'heading' })}
+        ${heading(level, html`${this.titleText}`, { id: 'title', class: 'title', part: 'heading' })}
         <slot></slot>
         ${this.renderForm()}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="live">${this.announcement}</div>
@@ -290,16 +305,16 @@ export class LinksResourceFinder extends LinksElement {
   private renderForm(): TemplateResult {
     const searching = this.phase === 'loading';
     return html`
-      <form part="form" role="search" aria-label=${this.label} novalidate @submit=${this.onSubmit}>
-        ${this.renderField('text', 'Search for', html`<input id="text" name="text" type="search" autocomplete="off" maxlength="200"
+      <form part="form" role="search" aria-label=${this.titleText} novalidate @submit=${this.onSubmit}>
+        ${this.renderField('text', msg('Search for'), html`<input id="text" name="text" type="search" autocomplete="off" maxlength="200"
           .value=${this.text} aria-invalid=${this.fieldErrors.text ? 'true' : nothing}
-          aria-describedby=${this.fieldErrors.text ? 'text-hint text-error' : 'text-hint'} />`, 'For example: walking, money advice')}
-        ${this.renderField('postcode', 'Postcode', html`<input id="postcode" name="postcode" type="text" autocomplete="postal-code"
+          aria-describedby=${this.fieldErrors.text ? 'text-hint text-error' : 'text-hint'} />`, msg('For example: walking, money advice'))}
+        ${this.renderField('postcode', msg('Postcode'), html`<input id="postcode" name="postcode" type="text" autocomplete="postal-code"
           spellcheck="false" maxlength="10" class="postcode" .value=${this.postcode}
           aria-invalid=${this.fieldErrors.postcode ? 'true' : nothing}
-          aria-describedby=${this.fieldErrors.postcode ? 'postcode-hint postcode-error' : 'postcode-hint'} />`, 'Search around the practice postcode')}
-        ${this.renderField('category', 'Category', this.renderCategoryControl(), 'Optional')}
-        <button part="search-button" type="submit" class="primary">${searching ? 'Searching…' : 'Search'}</button>
+          aria-describedby=${this.fieldErrors.postcode ? 'postcode-hint postcode-error' : 'postcode-hint'} />`, msg('Search around the practice postcode'))}
+        ${this.renderField('category', msg('Category'), this.renderCategoryControl(), msg('Optional'))}
+        <button part="search-button" type="submit" class="primary">${searching ? msg('Searching…') : msg('Search')}</button>
       </form>
     `;
   }
@@ -312,7 +327,7 @@ export class LinksResourceFinder extends LinksElement {
         aria-invalid=${invalid} aria-describedby=${describedBy} />`;
     }
     return html`<select id="category" name="category" aria-invalid=${invalid} aria-describedby=${describedBy}>
-      <option value="" ?selected=${this.category === ''}>Any category</option>
+      <option value="" ?selected=${this.category === ''}>${msg('Any category')}</option>
       ${this.categories.map(
         (c) => html`<option value=${c.slug} ?selected=${c.slug === this.category}>${'\u2003'.repeat(Math.min(c.depth, 4))}${c.name}</option>`,
       )}
@@ -325,7 +340,7 @@ export class LinksResourceFinder extends LinksElement {
       <div part="field" class="field ${error ? 'has-error' : ''}">
         <label for=${id}>${label}</label>
         ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-        ${error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">Error: </span>${fieldLabel(id)} ${error}</span>` : nothing}
+        ${error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${msg('Error:')} </span>${fieldLabel(id)} ${error}</span>` : nothing}
         ${control}
       </div>
     `;
@@ -336,7 +351,7 @@ export class LinksResourceFinder extends LinksElement {
       case 'idle':
         return nothing;
       case 'loading':
-        return html`<p part="status" class="status loading" aria-hidden="true">Searching ${this.directory?.source.name ?? ''}…</p>`;
+        return html`<p part="status" class="status loading" aria-hidden="true">${msg(str`Searching ${this.directory?.source.name ?? ''}…`)}</p>`;
       case 'error':
         return this.renderError();
       case 'done':
@@ -353,7 +368,7 @@ export class LinksResourceFinder extends LinksElement {
         <p class="error-title">${heading}</p>
         <p>${error.message}</p>
         ${isRetryable(error) && this.lastQuery
-          ? html`<button type="button" part="retry-button" class="secondary" @click=${this.retry}>Try again</button>`
+          ? html`<button type="button" part="retry-button" class="secondary" @click=${this.retry}>${msg('Try again')}</button>`
           : nothing}
       </div>
     `;
@@ -364,14 +379,16 @@ export class LinksResourceFinder extends LinksElement {
     const now = this.asOf ?? new Date();
     const summary =
       shown === 0
-        ? 'No resources found. Try fewer or different words, another category, or leave the category empty.'
+        ? msg('No resources found. Try fewer or different words, another category, or leave the category empty.')
         : this.total !== undefined && this.total > shown
-          ? `Showing ${shown} of ${this.total} resources.`
-          : `${shown} resource${shown === 1 ? '' : 's'} found.`;
+          ? msg(str`Showing ${formatNumber(shown)} of ${formatNumber(this.total)} resources.`)
+          : shown === 1
+            ? msg(str`${formatNumber(shown)} resource found.`)
+            : msg(str`${formatNumber(shown)} resources found.`);
     return html`
       <p part="status" class="status" aria-hidden="true">${summary}</p>
       ${shown > 0
-        ? html`<ol part="results" class="results" aria-label="Results" aria-busy=${this.loadingMore ? 'true' : 'false'}>
+        ? html`<ol part="results" class="results" aria-label=${msg('Results')} aria-busy=${this.loadingMore ? 'true' : 'false'}>
             ${this.results.map((r) => this.renderResult(r, level, now))}
           </ol>`
         : nothing}
@@ -380,7 +397,7 @@ export class LinksResourceFinder extends LinksElement {
         : nothing}
       ${this.next
         ? html`<button type="button" part="more-button" class="secondary" ?disabled=${this.loadingMore} @click=${this.loadMore}>
-            ${this.loadingMore ? 'Loading…' : 'Show more results'}
+            ${this.loadingMore ? msg('Loading…') : msg('Show more results')}
           </button>`
         : nothing}
       ${this.source ? this.renderAttribution(this.source) : nothing}
@@ -403,15 +420,15 @@ export class LinksResourceFinder extends LinksElement {
               ? html`<strong part="status-badge" class="badge closed">${statusText(resource.status)}</strong>`
               : nothing}
             <span class="freshness ${fresh.stale ? 'is-stale' : ''}">
-              ${fresh.stale ? html`<strong part="stale" class="badge stale">May be out of date</strong>` : nothing}
-              ${capitalise(fresh.text)}
+              ${fresh.stale ? html`<strong part="stale" class="badge stale">${msg('May be out of date')}</strong>` : nothing}
+              ${freshnessText(fresh)}
             </span>
           </p>
           ${resource.description ? html`<p class="description">${resource.description}</p>` : nothing}
           <dl class="details">
             ${resource.contact.phone || resource.contact.email || links.website || links.referral
               ? html`<div>
-                  <dt>Contact</dt>
+                  <dt>${msg('Contact', { id: 'resource.contact' })}</dt>
                   <dd>
                     <ul class="inline">
                       ${resource.contact.phone
@@ -421,38 +438,38 @@ export class LinksResourceFinder extends LinksElement {
                         ? html`<li>${links.email ? html`<a href=${links.email}>${resource.contact.email}</a>` : resource.contact.email}</li>`
                         : nothing}
                       ${links.website
-                        ? html`<li><a href=${links.website} target="_blank" rel="noopener noreferrer">Website<span class="visually-hidden"> of ${resource.name} (opens in a new tab)</span></a></li>`
+                        ? html`<li><a href=${links.website} target="_blank" rel="noopener noreferrer">${msg(html`Website<span class="visually-hidden"> of ${resource.name} (opens in a new tab)</span>`)}</a></li>`
                         : nothing}
                       ${links.referral
-                        ? html`<li><a href=${links.referral} target="_blank" rel="noopener noreferrer">How to refer<span class="visually-hidden"> to ${resource.name} (opens in a new tab)</span></a></li>`
+                        ? html`<li><a href=${links.referral} target="_blank" rel="noopener noreferrer">${msg(html`How to refer<span class="visually-hidden"> to ${resource.name} (opens in a new tab)</span>`)}</a></li>`
                         : nothing}
                     </ul>
                   </dd>
                 </div>`
               : nothing}
             ${place?.address || place?.name || areas
-              ? html`<div><dt>Where</dt><dd>${place?.address ?? place?.name ?? areas}</dd></div>`
+              ? html`<div><dt>${msg('Where', { id: 'resource.where' })}</dt><dd>${place?.address ?? place?.name ?? areas}</dd></div>`
               : nothing}
             ${resource.accessibilityFeatures.length > 0
               ? html`<div>
-                  <dt>Accessibility</dt>
+                  <dt>${msg('Accessibility')}</dt>
                   <dd><ul class="inline">${resource.accessibilityFeatures.map((f) => html`<li>${f}</li>`)}</ul></dd>
                 </div>`
               : nothing}
             ${resource.categories.length > 0
               ? html`<div>
-                  <dt>Categories</dt>
+                  <dt>${msg('Categories')}</dt>
                   <dd><ul class="tags">${resource.categories.map((c) => html`<li>${c.name}</li>`)}</ul></dd>
                 </div>`
               : nothing}
-            ${resource.eligibility ? html`<div><dt>Who it is for</dt><dd>${resource.eligibility}</dd></div>` : nothing}
+            ${resource.eligibility ? html`<div><dt>${msg('Who it is for')}</dt><dd>${resource.eligibility}</dd></div>` : nothing}
           </dl>
           <p class="actions">
             <button type="button" part="select-button" class="primary" @click=${() => this.choose(resource)}>
-              ${this.selectLabel}<span class="visually-hidden"> ${resource.name}</span>
+              ${this.selectLabel || msg('Choose')}<span class="visually-hidden"> ${resource.name}</span>
             </button>
             ${links.listing
-              ? html`<a href=${links.listing} target="_blank" rel="noopener noreferrer">View on ${resource.provenance.sourceName}<span class="visually-hidden">: ${resource.name} (opens in a new tab)</span></a>`
+              ? html`<a href=${links.listing} target="_blank" rel="noopener noreferrer">${msg(html`View on ${resource.provenance.sourceName}<span class="visually-hidden">: ${resource.name} (opens in a new tab)</span>`)}</a>`
               : nothing}
           </p>
         </article>
@@ -463,11 +480,11 @@ export class LinksResourceFinder extends LinksElement {
   private renderAttribution(source: DirectorySource): TemplateResult {
     return html`
       <footer part="attribution" class="attribution">
-        <p class="attribution-title">Information from ${source.name}</p>
+        <p class="attribution-title">${msg(str`Information from ${source.name}`)}</p>
         <ul>
           ${source.attribution.map((a) => html`<li>${a.url ? html`<a href=${a.url}>${a.text}</a>` : a.text}</li>`)}
           <li>
-            Licence:
+            ${msg('Licence:')}
             ${source.licence.url ? html`<a href=${source.licence.url}>${source.licence.name}</a>` : source.licence.name}
           </li>
         </ul>
@@ -477,32 +494,45 @@ export class LinksResourceFinder extends LinksElement {
 }
 
 function fieldLabel(field: Field): string {
-  return field === 'text' ? 'Search words' : field === 'postcode' ? 'Postcode' : 'Category';
+  return field === 'text' ? msg('Search words') : field === 'postcode' ? msg('Postcode') : msg('Category');
 }
 
 function errorHeading(error: DirectoryError): string {
   switch (error.kind) {
     case 'network':
-      return 'The directory could not be reached';
+      return msg('The directory could not be reached');
     case 'timeout':
-      return 'The directory took too long to answer';
+      return msg('The directory took too long to answer');
     case 'http':
-      return 'The directory could not answer the search';
+      return msg('The directory could not answer the search');
     case 'malformed':
-      return 'The directory sent something this page cannot read';
+      return msg('The directory sent something this page cannot read');
     case 'aborted':
-      return 'The search was cancelled';
+      return msg('The search was cancelled');
     case 'invalid-query':
-      return 'The search could not be sent';
+      return msg('The search could not be sent');
   }
 }
 
 function statusText(status: CommunityResource['status']): string {
-  return status === 'temporarily closed' ? 'Temporarily closed' : status === 'inactive' ? 'Not running' : status === 'defunct' ? 'Closed' : 'Active';
+  return status === 'temporarily closed'
+    ? msg('Temporarily closed')
+    : status === 'inactive'
+      ? msg('Not running')
+      : status === 'defunct'
+        ? msg('Closed')
+        : msg('Active', { id: 'resource.status.active' });
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** How fresh a listing is, in the page's locale (core's `Freshness.text`, e.g. "Last reviewed 14 months ago"). */
+function freshnessText(fresh: Freshness): string {
+  const reviewed = fresh.basis === 'reviewed';
+  const months = fresh.months;
+  if (!fresh.known || months === undefined) return reviewed ? msg('Review date not known') : msg('Update date not known');
+  const n = formatNumber(months);
+  if (months === 0) return reviewed ? msg('Last reviewed less than a month ago') : msg('Last updated less than a month ago');
+  if (months === 1) return reviewed ? msg(str`Last reviewed ${n} month ago`) : msg(str`Last updated ${n} month ago`);
+  return reviewed ? msg(str`Last reviewed ${n} months ago`) : msg(str`Last updated ${n} months ago`);
 }
 
 function cssId(id: string): string {

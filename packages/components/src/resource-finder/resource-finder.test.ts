@@ -7,7 +7,7 @@ import {
   type DirectoryResult,
   type FetchLike,
   type ResourceSearchResult,
-} from '@links-approach/core';
+} from '@links-approach/core/resources';
 import './resource-finder.js';
 import type { LinksResourceFinder } from './resource-finder.js';
 

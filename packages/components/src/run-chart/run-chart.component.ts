@@ -1,14 +1,16 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
 import {
   analyseRunChart,
   describeRunChart,
   formatMeasureValue,
   type RunChartAnalysis,
   type ScorableMeasure,
-} from '@links-approach/core';
+} from '@links-approach/core/maturity';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatNumber, formatRounded } from '../internal/format.js';
 import { styles } from './run-chart.styles.js';
 
 const WIDTH = 640;
@@ -41,6 +43,7 @@ let nextId = 0;
  * @cssproperty --links-color-primary - Global: primary colour.
  * @cssproperty --links-color-focus - Global: focus highlight.
  */
+@localized()
 export class LinksRunChart extends LinksElement {
   static override styles = [LinksElement.styles, styles];
 
@@ -86,7 +89,7 @@ export class LinksRunChart extends LinksElement {
 
   protected override render(): TemplateResult {
     const m = this.measure;
-    if (!m) return html`<div part="base"><p class="empty">No measure to show.</p></div>`;
+    if (!m) return html`<div part="base"><p class="empty">${msg('No measure to show.')}</p></div>`;
     const points = this.sortedPoints();
     const a = this.analysis!;
     const sentences = describeRunChart(a, {
@@ -94,10 +97,10 @@ export class LinksRunChart extends LinksElement {
       dates: points.map((p) => p.date),
       values: points.map((p) => p.value),
     });
-    const direction = m.direction === 'increase' ? 'Higher is better.' : 'Lower is better.';
+    const direction = m.direction === 'increase' ? msg('Higher is better.') : msg('Lower is better.');
     const target =
       this.target !== undefined && Number.isFinite(this.target)
-        ? `Target ${formatMeasureValue(this.target, m.unit)}.`
+        ? msg(str`Target ${formatMeasureValue(this.target, m.unit)}.`)
         : '';
     const desc = [direction, target, ...sentences].filter(Boolean).join(' ');
     return html`
@@ -160,15 +163,13 @@ export class LinksRunChart extends LinksElement {
       parts.push(svg`<line class="target" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${y(this.target)} y2=${y(
         this.target,
       )}></line>
-        <text class="label target-label" x=${WIDTH - PAD.right} y=${y(this.target) - 5} text-anchor="end">Target ${fmt(
-        this.target,
-      )}</text>`);
+        <text class="label target-label" x=${WIDTH - PAD.right} y=${y(this.target) - 5} text-anchor="end">${msg(str`Target ${fmt(this.target)}`)}</text>`);
     }
     if (a.median !== null) {
       parts.push(svg`<line class="median" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${y(a.median)} y2=${y(
         a.median,
       )}></line>
-        <text class="label median-label" x=${PAD.left + 4} y=${y(a.median) - 5}>Median ${fmt(a.median)}</text>`);
+        <text class="label median-label" x=${PAD.left + 4} y=${y(a.median) - 5}>${msg(str`Median ${fmt(a.median)}`)}</text>`);
     }
     // Shifts: bands behind the line. Trends: a bar along the foot of the plot, so the two never hide each other.
     for (const s of a.signals) {
@@ -178,7 +179,7 @@ export class LinksRunChart extends LinksElement {
       parts.push(svg`<rect class="band ${s.improvement ? 'good' : 'bad'}" x=${x0} y=${PAD.top} width=${
         x1 - x0
       } height=${plotH}></rect>
-        <text class="label band-label" x=${x0 + 3} y=${PAD.top + 12}>Shift</text>`);
+        <text class="label band-label" x=${x0 + 3} y=${PAD.top + 12}>${msg('Shift')}</text>`);
     }
     for (const s of a.signals) {
       if (s.type !== 'trend') continue;
@@ -187,7 +188,7 @@ export class LinksRunChart extends LinksElement {
       parts.push(svg`<rect class="trend ${s.improvement ? 'good' : 'bad'}" x=${x0} y=${
         PAD.top + plotH - 6
       } width=${Math.max(2, x1 - x0)} height="6"></rect>
-        <text class="label band-label" x=${x0} y=${PAD.top + plotH - 10}>Trend</text>`);
+        <text class="label band-label" x=${x0} y=${PAD.top + plotH - 10}>${msg('Trend')}</text>`);
     }
     parts.push(
       svg`<polyline class="line" points=${points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')}></polyline>`,
@@ -205,7 +206,7 @@ export class LinksRunChart extends LinksElement {
       role="img"
       aria-labelledby="${this.uid}-title ${this.uid}-desc"
     >
-      <title id="${this.uid}-title">Run chart of ${this.measure!.name}</title>
+      <title id="${this.uid}-title">${msg(str`Run chart of ${this.measure!.name}`)}</title>
       <desc id="${this.uid}-desc">${desc}</desc>
       ${parts}
     </svg>`;
@@ -216,21 +217,31 @@ export class LinksRunChart extends LinksElement {
     const signalsAt = (i: number) =>
       a.signals
         .filter((s) => s.start <= i && i <= s.end)
-        .map((s) => (s.type === 'shift' ? 'shift' : s.type === 'trend' ? 'trend' : 'unusual point'))
+        .map((s) =>
+          s.type === 'shift'
+            ? msg('shift', { id: 'run-chart.signal.shift' })
+            : s.type === 'trend'
+            ? msg('trend', { id: 'run-chart.signal.trend' })
+            : msg('unusual point', { id: 'run-chart.signal.astronomical' }),
+        )
         .join(', ');
     const unit = this.measure?.unit;
     return html`<details part="table-toggle" ?open=${this.tableOpen}>
-      <summary>Data table (${points.length} ${points.length === 1 ? 'point' : 'points'})</summary>
+      <summary>
+        ${points.length === 1
+          ? msg(str`Data table (${formatNumber(points.length)} point)`)
+          : msg(str`Data table (${formatNumber(points.length)} points)`)}
+      </summary>
       <table part="table">
         <caption>
-          ${this.measure!.name}${unit ? ` (${unit})` : ''}: data points
+          ${msg(str`${this.measure!.name}${unit ? ` (${unit})` : ''}: data points`)}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col" class="num">Value</th>
-            <th scope="col">Against the median</th>
-            <th scope="col">Part of</th>
+            <th scope="col">${msg('Date')}</th>
+            <th scope="col" class="num">${msg('Value')}</th>
+            <th scope="col">${msg('Against the median')}</th>
+            <th scope="col">${msg('Part of')}</th>
           </tr>
         </thead>
         <tbody>
@@ -242,10 +253,10 @@ export class LinksRunChart extends LinksElement {
                 ${median === null
                   ? ''
                   : Math.abs(p.value - median) <= 1e-9 * Math.max(1, Math.abs(median))
-                  ? 'on'
+                  ? msg('on', { id: 'run-chart.median.on' })
                   : p.value > median
-                  ? 'above'
-                  : 'below'}
+                  ? msg('above', { id: 'run-chart.median.above' })
+                  : msg('below', { id: 'run-chart.median.below' })}
               </td>
               <td>${signalsAt(i)}</td>
             </tr>`,
@@ -257,7 +268,7 @@ export class LinksRunChart extends LinksElement {
 }
 
 function fmt(value: number): string {
-  return String(Math.round(value * 100) / 100);
+  return formatRounded(value, 2);
 }
 
 /** Up to `count` round tick values between lo and hi. */

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { ScorableMeasure } from '@links-approach/core';
+import type { ScorableMeasure } from '@links-approach/core/maturity';
 import './run-chart.js';
 import type { LinksRunChart } from './run-chart.js';
 

@@ -1,14 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import {
-  LINKS_FRAMEWORK,
-  formatPath,
-  setThemeFocus,
-  type FocusArea,
-  type FocusAreaInput,
-  type Framework,
-} from '@links-approach/core';
+import { localized, msg, str } from '@lit/localize';
+import { LINKS_FRAMEWORK, formatPath, type Framework } from '@links-approach/core';
+import { setThemeFocus, type FocusArea, type FocusAreaInput } from '@links-approach/core/plan';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { formatNumber } from '../internal/format.js';
 import { errorFor, errorId, fieldId, formStyles, inlineError, textValue } from '../internal/form-errors.js';
 import { PlanEditingElement } from '../internal/plan-editing.js';
 import { styles } from './theme-focus.styles.js';
@@ -35,6 +31,7 @@ import { styles } from './theme-focus.styles.js';
  *
  * @cssproperty --links-theme-focus-accent - Colour of each theme card's top border (default the success green).
  */
+@localized()
 export class LinksThemeFocus extends PlanEditingElement {
   static override styles = [PlanEditingElement.styles, formStyles, styles];
 
@@ -67,17 +64,19 @@ export class LinksThemeFocus extends PlanEditingElement {
 
   protected override render(): TemplateResult {
     const plan = this.plan;
-    if (!plan) return html`<div part="base"><p class="empty">No plan to show.</p></div>`;
+    if (!plan) return html`<div part="base"><p class="empty">${msg('No plan to show.')}</p></div>`;
     const ids = this.themeIds;
     const covered = ids.filter((id) => (plan.themes[id]?.focusAreas.length ?? 0) > 0).length;
     return html`
       <section part="base" aria-labelledby="title">
-        ${heading(this.headingLevel, html`Focus areas under the self-management themes`, {
+        ${heading(this.headingLevel, html`${msg('Focus areas under the self-management themes')}`, {
           id: 'title',
           class: 'title',
           part: 'heading',
         })}
-        <p class="coverage" part="coverage">Focus areas agreed under ${covered} of ${ids.length} themes.</p>
+        <p class="coverage" part="coverage">
+          ${msg(str`Focus areas agreed under ${formatNumber(covered)} of ${formatNumber(ids.length)} themes.`)}
+        </p>
         ${this.renderErrorSummary(this.headingLevel + 1)} ${ids.map((id) => this.renderTheme(id))}
         ${this.renderStatus()}
       </section>
@@ -92,9 +91,9 @@ export class LinksThemeFocus extends PlanEditingElement {
       <section class="theme" part="theme" aria-labelledby=${`theme-${themeId}`}>
         ${heading(level, html`${theme?.name ?? themeId}`, { id: `theme-${themeId}`, class: 'theme-name' })}
         ${theme ? html`<p class="theme-description">${theme.description}</p>` : nothing}
-        ${areas.length === 0 ? html`<p class="empty">No focus areas agreed yet.</p>` : nothing}
+        ${areas.length === 0 ? html`<p class="empty">${msg('No focus areas agreed yet.')}</p>` : nothing}
         ${areas.length > 0
-          ? html`<ul class="areas" aria-label=${`Focus areas: ${theme?.name ?? themeId}`}>
+          ? html`<ul class="areas" aria-label=${msg(str`Focus areas: ${theme?.name ?? themeId}`)}>
               ${areas.map((area, index) => this.renderArea(themeId, area, index))}
             </ul>`
           : nothing}
@@ -109,17 +108,17 @@ export class LinksThemeFocus extends PlanEditingElement {
     const hasErrors = this.errors.some((e) => e.path.startsWith(base));
     return html`<li class="area" part="area">
       <p class="area-text">${area.text}</p>
-      <p class="linked">${linked ? html`Capacities: ${linked}` : 'No capacities linked'}</p>
+      <p class="linked">${linked ? msg(str`Capacities: ${linked}`) : msg('No capacities linked')}</p>
       ${this.readonly
         ? nothing
         : html`<details ?open=${hasErrors}>
-            <summary>Change<span class="visually-hidden"> focus area "${area.text}"</span></summary>
+            <summary>${msg(html`Change<span class="visually-hidden"> focus area "${area.text}"</span>`)}</summary>
             <form novalidate class="area-form" @submit=${(e: SubmitEvent) => this.onSave(e, themeId, index)}>
               ${this.renderFields(themeId, index, area)}
               <div class="button-row">
-                <button type="submit">Save focus area</button>
+                <button type="submit">${msg('Save focus area')}</button>
                 <button type="button" class="warning" @click=${(e: Event) => this.onRemove(e, themeId, index)}>
-                  Remove focus area
+                  ${msg('Remove focus area')}
                 </button>
               </div>
             </form>
@@ -134,7 +133,7 @@ export class LinksThemeFocus extends PlanEditingElement {
     const capsError = this.errors.find((e) => e.path === capsPath);
     return html`
       <div class="form-group ${textError ? 'has-error' : ''}">
-        <label for=${fieldId(textPath)}>Focus area</label>
+        <label for=${fieldId(textPath)}>${msg('Focus area')}</label>
         ${inlineError(this.errors, textPath)}
         <textarea
           id=${fieldId(textPath)}
@@ -148,7 +147,7 @@ export class LinksThemeFocus extends PlanEditingElement {
       </div>
       <div class="form-group ${capsError ? 'has-error' : ''}">
         <fieldset data-path=${capsPath} aria-describedby=${capsError ? errorId(capsPath) : nothing}>
-          <legend>Capacities it draws on <span class="hint">(optional)</span></legend>
+          <legend>${msg('Capacities it draws on')} <span class="hint">${msg('(optional)')}</span></legend>
           ${inlineError(this.errors, capsPath)}
           <div class="checkboxes">
             ${Object.keys(this.plan!.capacities).map((id, i) => {
@@ -173,10 +172,12 @@ export class LinksThemeFocus extends PlanEditingElement {
     const theme = this.framework.themes.find((t) => t.id === themeId);
     const open = this.errors.some((e) => e.path.startsWith(formatPath(['themes', themeId, 'focusAreas', next])));
     return html`<details ?open=${open}>
-      <summary>Add a focus area<span class="visually-hidden"> under ${theme?.name ?? themeId}</span></summary>
+      <summary>
+        ${msg(html`Add a focus area<span class="visually-hidden"> under ${theme?.name ?? themeId}</span>`)}
+      </summary>
       <form novalidate part="add-form" class="add-form" @submit=${(e: SubmitEvent) => this.onAdd(e, themeId)}>
         ${this.renderFields(themeId, next)}
-        <div class="button-row"><button type="submit">Add focus area</button></div>
+        <div class="button-row"><button type="submit">${msg('Add focus area')}</button></div>
       </form>
     </details>`;
   }
@@ -199,7 +200,7 @@ export class LinksThemeFocus extends PlanEditingElement {
     const form = event.currentTarget as HTMLFormElement;
     if (!this.plan) return;
     const result = setThemeFocus(this.plan, themeId, [...this.areasOf(themeId), this.read(form)]);
-    if (await this.applyResult(form, result, 'Focus area added.')) form.reset();
+    if (await this.applyResult(form, result, msg('Focus area added.'))) form.reset();
   }
 
   private async onSave(event: SubmitEvent, themeId: string, index: number): Promise<void> {
@@ -208,13 +209,13 @@ export class LinksThemeFocus extends PlanEditingElement {
     if (!this.plan) return;
     const areas = this.areasOf(themeId);
     areas[index] = { id: areas[index]!.id, ...this.read(form) };
-    await this.applyResult(form, setThemeFocus(this.plan, themeId, areas), 'Focus area saved.');
+    await this.applyResult(form, setThemeFocus(this.plan, themeId, areas), msg('Focus area saved.'));
   }
 
   private async onRemove(event: Event, themeId: string, index: number): Promise<void> {
     const form = (event.currentTarget as HTMLElement).closest('form');
     if (!this.plan) return;
     const areas = this.areasOf(themeId).filter((_, i) => i !== index);
-    await this.applyResult(form, setThemeFocus(this.plan, themeId, areas), 'Focus area removed.');
+    await this.applyResult(form, setThemeFocus(this.plan, themeId, areas), msg('Focus area removed.'));
   }
 }

@@ -1,3 +1,8 @@
+/**
+ * `@links-approach/core/codes`: The code systems and codes (SNOMED CT UK and others) the toolkit exports, in one table.
+ *
+ * @packageDocumentation
+ */
 export {
   CODE_SYSTEMS,
   LOCAL_CODE_SYSTEMS,

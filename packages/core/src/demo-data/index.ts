@@ -1,3 +1,8 @@
+/**
+ * `@links-approach/core/demo-data`: A seeded generator of realistic synthetic practices, plan revisions, referrals and outcomes, for demos, benchmarks and tests.
+ *
+ * @packageDocumentation
+ */
 export {
   generateDemoData,
   generatePractices,

@@ -1,6 +1,10 @@
-// Rows and columns of the CSV exports: pure data, no CSV writer, so they sit
-// in core's main entry. The CSV text itself comes from `./csv.ts`, which
-// uses the CSV module's `toCsv` and lives beside the `@links-approach/core/csv` entry.
+/**
+ * `@links-approach/core/export`: the rows and columns of the CSV exports
+ * (referrals, practice summaries, maturity) as plain data; the CSV text comes
+ * from `@links-approach/core/csv`.
+ *
+ * @packageDocumentation
+ */
 export {
   REFERRAL_CSV_COLUMNS,
   PRACTICE_SUMMARY_CSV_COLUMNS,

@@ -1,3 +1,8 @@
+/**
+ * `@links-approach/core/fhir`: FHIR R4 export of referrals (ServiceRequest, Task, Goal, Consent) and import of Task updates.
+ *
+ * @packageDocumentation
+ */
 export { DEFAULT_SYSTEM_BASE, identifierSystems, type FhirExportOptions, type FhirReferenceStyle } from './options.js';
 export {
   toFhirBundle,

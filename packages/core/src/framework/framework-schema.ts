@@ -7,7 +7,9 @@ export const slugSchema = z.string().check(
   z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id made of letters, digits and single hyphens, e.g. "team-wellbeing"'),
 );
 
+/** A name or title: trimmed, not empty, at most `LIMITS.shortText` (200) characters. */
 export const shortTextSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.shortText));
+/** A description or note: may be empty, at most `LIMITS.longText` (10,000) characters. */
 export const longTextSchema = z.string().check(z.maxLength(LIMITS.longText));
 
 /** One of the practice capacities a business plan addresses. */

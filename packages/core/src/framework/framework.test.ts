@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LINKS_FRAMEWORK, validateFramework, findCapacity, formatIssues } from '../index.js';
+import { LINKS_FRAMEWORK, validateFramework, findCapacity, formatIssues } from '../test-all.js';
 
 test('the default framework has the 7 capacities and 5 themes with the ids of the domain brief', () => {
   assert.deepEqual(

@@ -1,3 +1,8 @@
+/**
+ * `@links-approach/core/maturity`: Plan maturity: run-chart rules, the evidence-based rubric, `scorePlan`, `scoreHistory` and `compareCohorts`.
+ *
+ * @packageDocumentation
+ */
 export {
   analyseRunChart,
   SHIFT_LENGTH,

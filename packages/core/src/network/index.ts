@@ -1,3 +1,8 @@
+/**
+ * `@links-approach/core/network`: The practice's network register of community organisations, with its metrics.
+ *
+ * @packageDocumentation
+ */
 export {
   ALISS_LISTINGS,
   NETWORK_EVENT_TYPES,

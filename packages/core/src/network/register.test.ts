@@ -14,7 +14,7 @@ import {
   validateNetworkRegister,
   type NetworkRegister,
   type RegisterResult,
-} from '../index.js';
+} from '../test-all.js';
 
 function value(result: RegisterResult): NetworkRegister {
   assert.ok(result.ok, result.ok ? '' : JSON.stringify(result.errors));

@@ -1,3 +1,8 @@
+/**
+ * `@links-approach/core/outcomes`: Outcome instruments (ONS4) and evaluation: paired change and difference in differences between cohorts.
+ *
+ * @packageDocumentation
+ */
 export {
   logGamma,
   logBeta,

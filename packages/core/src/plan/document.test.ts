@@ -12,7 +12,7 @@ import {
   validatePlan,
   type Plan,
   type PlanIssue,
-} from '../index.js';
+} from '../test-all.js';
 
 const SAMPLE_TEXT = readFileSync(new URL('../../../../examples/data/sample-plan.json', import.meta.url), 'utf8');
 const sample = (): Plan & Record<string, unknown> => JSON.parse(SAMPLE_TEXT);

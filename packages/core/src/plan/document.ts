@@ -1,8 +1,9 @@
 import { produce } from 'immer';
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
+import { compiledSchema } from '../validation/compiled.js';
 import { checkJsonSafety } from '../validation/json-safety.js';
-import { parseWith } from '../validation/parse.js';
+import { parseCheckedWith, parseWith } from '../validation/parse.js';
 import type { Result, ValidationIssue } from '../validation/result.js';
 import { migrateV1, planV1Schema } from './legacy-v1.js';
 import { checkPlanRules, type PlanRuleOptions } from './rules.js';
@@ -36,7 +37,7 @@ function frameworkOf(options: ParsePlanOptions): PlanRuleOptions {
  * the plan, or every problem with its JSON path. Never throws on bad input.
  */
 export function validatePlan(input: unknown, options: ParsePlanOptions = {}): Result<Plan, PlanIssue> {
-  const shape = parseWith(planSchema, input);
+  const shape = parseWith(compiledSchema(planSchema), input);
   if (!shape.ok) return { ok: false, errors: withCode(shape.errors) };
   const rules = checkPlanRules(shape.value, frameworkOf(options));
   return rules.length > 0 ? { ok: false, errors: rules } : shape;
@@ -128,11 +129,12 @@ export function migratePlanDocument(input: unknown): Result<Plan, PlanIssue> {
   if (unsafe.length > 0) return { ok: false, errors: withCode(unsafe) };
   const version = readEnvelope(input);
   if (!version.ok) return version;
+  // The input passed the safety checks above: the schemas need not walk it for them again.
   if (version.value === PLAN_SCHEMA_VERSION) {
-    const shape = parseWith(planSchema, input);
+    const shape = parseCheckedWith(compiledSchema(planSchema), input);
     return shape.ok ? shape : { ok: false, errors: withCode(shape.errors) };
   }
-  const v1 = parseWith(planV1Schema, input);
+  const v1 = parseCheckedWith(planV1Schema, input);
   if (!v1.ok) return { ok: false, errors: withCode(v1.errors) };
   return migrateV1(v1.value);
 }

@@ -1,3 +1,8 @@
+/**
+ * `@links-approach/core/plan`: Business plans that follow the Model for Improvement: the plan schema, validation, operations, status transitions, revisions and the `links.plan` document format.
+ *
+ * @packageDocumentation
+ */
 export {
   PLAN_SCHEMA_VERSION,
   PLAN_KIND,
@@ -66,6 +71,7 @@ export {
   READABLE_PLAN_VERSIONS,
   type ParsePlanOptions,
 } from './document.js';
+export { enableCompiledPlanValidation } from './compiled-validation.js';
 export { planV1Schema, migrateV1, planToV1, V1_FRAMEWORK_ID, type PlanDocumentV1 } from './legacy-v1.js';
 export {
   createPlan,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { PLAN_SCHEMA_VERSION, planJsonSchema } from '../index.js';
+import { PLAN_SCHEMA_VERSION, planJsonSchema } from '../test-all.js';
 
 const COMMITTED = new URL('../../../../docs/schemas/plan.schema.json', import.meta.url);
 

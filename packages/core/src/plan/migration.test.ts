@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { formatIssues, migratePlanDocument, parsePlanDocument, planToV1, type PlanDocumentV1 } from '../index.js';
+import { formatIssues, migratePlanDocument, parsePlanDocument, planToV1, type PlanDocumentV1 } from '../test-all.js';
 
 /** A schemaVersion 1 document using every field of the old format. */
 const V1_DOCUMENT: PlanDocumentV1 = {

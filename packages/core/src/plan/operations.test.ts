@@ -34,7 +34,7 @@ import {
   type Plan,
   type PlanResult,
   type PlanStatus,
-} from '../index.js';
+} from '../test-all.js';
 
 const SAMPLE_TEXT = readFileSync(new URL('../../../../examples/data/sample-plan.json', import.meta.url), 'utf8');
 

@@ -9,7 +9,7 @@ import {
   parseReferralEvents,
   REFERRAL_STATUSES,
   replay,
-} from '../index.js';
+} from '../test-all.js';
 
 const AS_OF = '2025-03-31T17:00:00Z';
 const options = { practices: [{ id: 'practice-1', listSize: 5200 }, 'practice-2'], seed: 42, asOf: AS_OF };

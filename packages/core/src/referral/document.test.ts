@@ -8,7 +8,7 @@ import {
   toNdjson,
   validateReferralEvent,
   type ReferralEvent,
-} from '../index.js';
+} from '../test-all.js';
 import { CLP, eventsTo, script } from './fixtures.test.js';
 
 const events = (): ReferralEvent[] => JSON.parse(JSON.stringify(eventsTo('in-progress'))) as ReferralEvent[];

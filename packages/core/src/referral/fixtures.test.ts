@@ -6,7 +6,7 @@ import {
   type ReferralState,
   type ReferralStatus,
   type Rejection,
-} from '../index.js';
+} from '../test-all.js';
 
 export const REFERRER = { role: 'referrer', id: 'gp-1' } as const;
 export const CLP = { role: 'clp', id: 'clp-1' } as const;

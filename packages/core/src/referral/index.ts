@@ -1,3 +1,8 @@
+/**
+ * `@links-approach/core/referral`: Referrals to the Community Links Practitioner as audited events: the workflow, replay, allowed actions, overdue checks and caseload metrics.
+ *
+ * @packageDocumentation
+ */
 export {
   REFERRAL_STATUSES,
   BUSINESS_STATUSES,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { caseloadMetrics, messageBack, type ReferralEvent, type ReferralState } from '../index.js';
+import { caseloadMetrics, messageBack, type ReferralEvent, type ReferralState } from '../test-all.js';
 import { build, CLP, eventsTo, REFERRER, script } from './fixtures.test.js';
 
 const DAY = 86_400_000;

@@ -25,7 +25,7 @@ import {
   type ReferralState,
   type ReferralStatus,
   type RejectionCode,
-} from '../index.js';
+} from '../test-all.js';
 
 const ACTORS: Record<ActorRole, readonly { role: ActorRole; id: string }[]> = {
   referrer: [{ role: 'referrer', id: 'gp-1' }],

@@ -10,7 +10,7 @@ import {
   isOverdue,
   responseWindow,
   sortCaseload,
-} from '../index.js';
+} from '../test-all.js';
 import { build, CLP, eventsTo, MANAGER, REFERRER, script, SYSTEM } from './fixtures.test.js';
 
 const day = (n: number) => new Date(Date.parse('2025-01-06T10:00:00Z') + n * 86_400_000).toISOString();

@@ -9,7 +9,7 @@ import {
   type ReferralEvent,
   type ReferralState,
   type ReferralStatus,
-} from '../index.js';
+} from '../test-all.js';
 import { build, CLP, eventsTo, MANAGER, OTHER_CLP, REFERRER, rejectionOf, script, SYSTEM } from './fixtures.test.js';
 
 const LATER = '2025-03-01T10:00:00Z';

@@ -11,7 +11,7 @@ import {
   type DirectoryError,
   type DirectoryResult,
   type FetchLike,
-} from '../index.js';
+} from '../test-all.js';
 
 let server: FixtureServer;
 before(async () => {

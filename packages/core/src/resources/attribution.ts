@@ -47,6 +47,28 @@ export function mergeAttribution(
   return distinct<Attribution>([...base, ...cleaned], (a) => a.text.toLowerCase()).slice(0, 50);
 }
 
+/**
+ * A {@link DirectorySource} fit to show: name, licence and statements
+ * cleaned like directory text, and each URL kept only if it is http(s).
+ * A host's own list or directory adapter can hand over anything, and these
+ * URLs become links beside the results: a `javascript:` or `data:` one
+ * must never get there.
+ */
+export function cleanSource(source: DirectorySource): DirectorySource {
+  return {
+    id: cleanLine(source.id) ?? 'unknown',
+    name: cleanLine(source.name) ?? 'Unnamed directory',
+    licence: cleanLicence(source.licence),
+    attribution: mergeAttribution([], Array.isArray(source.attribution) ? source.attribution : []),
+  };
+}
+
+/** A licence fit to show: its name cleaned, its URL kept only if it is http(s). */
+export function cleanLicence(licence: Licence | undefined): Licence {
+  const url = safeHttpUrl(licence?.url);
+  return { name: cleanLine(licence?.name) ?? "Not stated: check the publisher's terms", ...(url ? { url } : {}) };
+}
+
 /** The attribution as one line of plain text, for a terminal or a footer: `text (url); text (url)`. */
 export function formatAttribution(source: Pick<DirectorySource, 'attribution' | 'licence'>): string {
   const statements = source.attribution.map((a) => (a.url ? `${a.text} (${a.url})` : a.text));

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer, type FixtureServer } from '../../../../scripts/fixture-server.mjs';
-import { createAlissDirectory, createCachedDirectory } from '../index.js';
+import { createAlissDirectory, createCachedDirectory } from '../test-all.js';
 
 let server: FixtureServer;
 before(async () => {

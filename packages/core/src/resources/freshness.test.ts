@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeFreshness, monthsBetween, resourceFreshness, STALE_AFTER_MONTHS } from '../index.js';
+import { describeFreshness, monthsBetween, resourceFreshness, STALE_AFTER_MONTHS } from '../test-all.js';
 
 describe('freshness of a listing', () => {
   test('"last reviewed 14 months ago" is flagged stale', () => {

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startFixtureServer, type FixtureServer } from '../../../../scripts/fixture-server.mjs';
-import { createHsdsDirectory, createHsdsDocumentDirectory, parseHsdsServices, CC_BY_4 } from '../index.js';
+import { createHsdsDirectory, createHsdsDocumentDirectory, parseHsdsServices, CC_BY_4 } from '../test-all.js';
 
 const fixture = JSON.parse(readFileSync(new URL('../../../../test/fixtures/aliss/hsds-services.json', import.meta.url), 'utf8')) as unknown[];
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
 import type { Result } from '../validation/result.js';
-import { mergeAttribution } from './attribution.js';
+import { cleanLicence, mergeAttribution } from './attribution.js';
 import { cleanLine, cleanText, distinct, isoDate, safeHttpUrl, slugify } from './clean.js';
 import { DEFAULT_TIMEOUT_MS, endpointOf, getJson, malformed } from './http.js';
 import { createMemoryDirectory } from './memory.js';
@@ -129,7 +129,7 @@ export function hsdsSource(publisher: HsdsPublisher = {}): DirectorySource {
   return {
     id: cleanLine(publisher.id) ?? 'open-referral-uk',
     name,
-    licence: publisher.licence ?? { name: "Not stated: check the publisher's terms" },
+    licence: cleanLicence(publisher.licence),
     attribution: mergeAttribution([{ text: `Contains information from ${name}.` }], publisher.attribution),
   };
 }

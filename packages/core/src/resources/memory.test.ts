@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createMemoryDirectory, parseAlissSearchPage, type CommunityResource, type Directory } from '../index.js';
+import { createMemoryDirectory, parseAlissSearchPage, type CommunityResource, type Directory } from '../test-all.js';
 
 const services = JSON.parse(readFileSync(new URL('../../../../test/fixtures/aliss/services.json', import.meta.url), 'utf8')) as unknown[];
 

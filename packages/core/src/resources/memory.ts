@@ -3,6 +3,7 @@ import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
 import type { Result } from '../validation/result.js';
 import { slugify } from './clean.js';
+import { cleanSource } from './attribution.js';
 import { normaliseQuery, postcodeArea, postcodeDistrict } from './query.js';
 import { communityResourceSchema } from './resource-schema.js';
 import type {
@@ -44,7 +45,7 @@ export function createMemoryDirectory(input: MemoryDirectoryInput): Result<Direc
   const parsed = parseWith(z.array(communityResourceSchema).check(z.maxLength(LIMITS.listItems * 4)), input.resources);
   if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => ({ path: `resources${e.path.startsWith('[') || !e.path ? '' : '.'}${e.path}`, message: e.message })) };
   const resources = parsed.value;
-  const source = input.source;
+  const source = cleanSource(input.source);
   const byId = new Map(resources.map((r) => [r.id, r]));
   const haystacks = new Map(
     resources.map((r) => [

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalisePostcode, normaliseQuery, postcodeArea, postcodeDistrict, safeHttpUrl, formatAttribution, ALISS_SOURCE } from '../index.js';
+import { normalisePostcode, normaliseQuery, postcodeArea, postcodeDistrict, safeHttpUrl, formatAttribution, ALISS_SOURCE } from '../test-all.js';
 
 describe('queries and small helpers', () => {
   test('postcodes are put in standard form, or refused', () => {
@@ -43,7 +43,7 @@ describe('queries and small helpers', () => {
 describe('contact links and cleaning', () => {
   const base = { provenance: { source: 'x', sourceName: 'X', sourceId: '1', licence: { name: 'L' }, attribution: [] } };
   test('phone, e-mail and web links only when well formed', async () => {
-    const { contactLinks } = await import('../index.js');
+    const { contactLinks } = await import('../test-all.js');
     assert.deepEqual(contactLinks({ ...base, contact: { phone: '0141 496 0101', email: 'hello@example.org', website: 'https://example.org/' } }), {
       phone: 'tel:01414960101',
       email: 'mailto:hello@example.org',
@@ -53,7 +53,7 @@ describe('contact links and cleaning', () => {
   });
 
   test('control characters and terminal escapes are removed from directory text', async () => {
-    const { alissServiceToResource } = await import('../index.js');
+    const { alissServiceToResource } = await import('../test-all.js');
     const resource = alissServiceToResource({ id: 'a1', name: 'Walk\u001b[31m group\u009b2J\u202e', description: ' line one\nline two ', organisation: { id: 'o', name: 'Org' } });
     assert.equal(resource.name, 'Walk[31m group2J');
     assert.equal(resource.description, 'line one\nline two');

@@ -1,3 +1,8 @@
+/**
+ * `@links-approach/core/store`: Document stores: the `DocumentStore` interface every storage adapter implements, and an in-memory store.
+ *
+ * @packageDocumentation
+ */
 export type {
   StoredDocument,
   StoreCodec,

@@ -11,7 +11,7 @@ import {
   type Plan,
   type PlanStore,
   type StoreEvent,
-} from '../index.js';
+} from '../test-all.js';
 
 const SAMPLE_TEXT = readFileSync(new URL('../../../../examples/data/sample-plan.json', import.meta.url), 'utf8');
 

@@ -11,6 +11,14 @@ import { fromZodIssues, plainEnglish } from './zod-issues.js';
 export function parseWith<S extends core.$ZodType>(schema: S, input: unknown): Result<core.output<S>> {
   const unsafe = checkJsonSafety(input);
   if (unsafe.length > 0) return fail(unsafe);
+  return parseCheckedWith(schema, input);
+}
+
+/**
+ * The schema step of {@link parseWith} alone, for input that has already
+ * passed {@link checkJsonSafety} (so a document is walked once, not twice).
+ */
+export function parseCheckedWith<S extends core.$ZodType>(schema: S, input: unknown): Result<core.output<S>> {
   const result = safeParse(schema, input, { error: plainEnglish });
   return result.success ? ok(result.data) : fail(fromZodIssues(result.error.issues));
 }

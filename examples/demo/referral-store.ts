@@ -1,0 +1,94 @@
+// How the demo host keeps referrals: one revisioned document per referral
+// holding its events (the audit trail), in a DocumentStore the provider gives
+// it (IndexedDB). Core has no referral store; any DocumentStore works with a
+// codec, so the host writes one here. Every action the referral elements fire
+// is appended as a new revision: nothing is rewritten, and a save from an
+// older revision (another tab) is refused as a conflict.
+import {
+  referralEventsDocument,
+  validateReferralEventsDocument,
+  type ReferralEvent,
+} from '@links-approach/core/referral';
+import type { DocumentStore, SaveError, StoreCodec, StoredDocument } from '@links-approach/core/store';
+import type { Result } from '@links-approach/core';
+
+/** One referral's events, as stored. */
+export interface ReferralRecord extends StoredDocument {
+  /** Every event of the referral, oldest first. */
+  readonly events: readonly ReferralEvent[];
+}
+
+/** Checks a referral record: its events must be valid referral events, all of this referral. */
+export const referralRecordCodec: StoreCodec<ReferralRecord> = {
+  kind: 'links-demo.referral',
+  validate(input) {
+    const record = input as Partial<ReferralRecord> | null;
+    if (!record || typeof record !== 'object' || typeof record.id !== 'string' || !Array.isArray(record.events))
+      return { ok: false, errors: [{ path: '', message: 'must be a referral record with an id and events' }] };
+    const checked = validateReferralEventsDocument(referralEventsDocument(record.events));
+    if (!checked.ok) return checked;
+    const stray = checked.value.events.findIndex((e) => e.referralId !== record.id);
+    if (stray !== -1)
+      return { ok: false, errors: [{ path: `events[${stray}].referralId`, message: `must be ${record.id}` }] };
+    return {
+      ok: true,
+      value: {
+        id: record.id,
+        revision: Number(record.revision),
+        savedAt: String(record.savedAt),
+        savedBy: String(record.savedBy),
+        events: checked.value.events,
+      },
+    };
+  },
+};
+
+/** Groups events by referral, keeping their order. */
+export function byReferral(events: readonly ReferralEvent[]): Map<string, ReferralEvent[]> {
+  const groups = new Map<string, ReferralEvent[]>();
+  for (const event of events) {
+    const group = groups.get(event.referralId);
+    if (group) group.push(event);
+    else groups.set(event.referralId, [event]);
+  }
+  return groups;
+}
+
+/** Stores each referral's events as its first revision (the demo's seed). */
+export async function seedReferrals(
+  store: DocumentStore<ReferralRecord>,
+  events: readonly ReferralEvent[],
+): Promise<void> {
+  const saves = [...byReferral(events)].map(([id, group]) =>
+    store.save(
+      { id, revision: 0, savedAt: '', savedBy: '', events: group },
+      { expectedRevision: 0, author: 'Demo data' },
+    ),
+  );
+  const failed = (await Promise.all(saves)).find((r) => !r.ok);
+  if (failed && !failed.ok) throw new Error(`The demo referrals could not be stored: ${failed.errors[0]?.message}`);
+}
+
+/** Every stored event, referral by referral in the order referrals were made. */
+export async function loadEvents(store: DocumentStore<ReferralRecord>): Promise<ReferralEvent[]> {
+  const records = [...(await store.list())].sort(
+    (a, b) => (a.events[0]?.at ?? '').localeCompare(b.events[0]?.at ?? '') || a.id.localeCompare(b.id),
+  );
+  return records.flatMap((r) => r.events);
+}
+
+/**
+ * Appends one event to its referral's record as a new revision (or starts
+ * the record for a `created` event). `author` is the staff reference acting.
+ */
+export async function appendEvent(
+  store: DocumentStore<ReferralRecord>,
+  event: ReferralEvent,
+  author: string,
+): Promise<Result<ReferralRecord, SaveError>> {
+  const current = await store.get(event.referralId);
+  const record: ReferralRecord = current
+    ? { ...current, events: [...current.events, event] }
+    : { id: event.referralId, revision: 0, savedAt: '', savedBy: '', events: [event] };
+  return store.save(record, { expectedRevision: current?.revision ?? 0, author });
+}

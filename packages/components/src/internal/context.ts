@@ -1,0 +1,48 @@
+import { ContextRoot, createContext } from '@lit/context';
+import type { DocumentStore, StoreCodec, StoredDocument } from '@links-approach/core/store';
+
+/**
+ * Gives the store for each kind of document the elements keep (business
+ * plans today): what `<links-provider>` shares with the elements inside it.
+ */
+export interface StoreSource {
+  /**
+   * The store for documents checked by `codec` (one store per `codec.kind`),
+   * or `undefined` when this source keeps no documents of that kind.
+   */
+  storeFor<T extends StoredDocument>(codec: StoreCodec<T>): DocumentStore<T> | undefined;
+}
+
+/**
+ * The host's person-label resolver: turns a pseudonymous person reference
+ * into the label staff should see (usually a name from the host system).
+ * Labels are only ever shown: the toolkit never stores, logs or sends them.
+ */
+export type PersonLabelResolver = (personRef: string) => string | Promise<string>;
+
+/**
+ * The store context. Keys are global symbols so that two copies of the
+ * package on one page (say, the script-tag bundle and a module import)
+ * still find each other's providers.
+ */
+export const storeContext = createContext<StoreSource | undefined>(Symbol.for('links-approach.context.store'));
+
+/** The person-label context: the host's resolver, or `undefined` to show references. */
+export const personLabelContext = createContext<PersonLabelResolver | undefined>(
+  Symbol.for('links-approach.context.person-label'),
+);
+
+const ROOT_FLAG = Symbol.for('links-approach.context.root');
+
+/**
+ * Makes sure requests from elements that connect before their provider is
+ * defined or connected are answered once it is (a `ContextRoot` on the
+ * document, attached once per page whatever the number of package copies).
+ */
+export function ensureContextRoot(): void {
+  if (typeof document === 'undefined') return;
+  const flags = globalThis as { [ROOT_FLAG]?: boolean };
+  if (flags[ROOT_FLAG]) return;
+  flags[ROOT_FLAG] = true;
+  new ContextRoot().attach(document as unknown as HTMLElement);
+}
