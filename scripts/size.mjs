@@ -9,6 +9,7 @@ import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import commonjs from '@rollup/plugin-commonjs';
 import { findFiles, writeCounts } from './lib.mjs';
+import { LIBRARIES, floorSize } from './size-floor.mjs';
 
 const KB = 1024;
 
@@ -115,6 +116,12 @@ for (const { key, file } of coreEntries.filter((e) => e.key !== '.')) {
   if (existsSync(file)) areaSizes.push(`${key.slice(2)} ${((await bundledSize(file)) / KB).toFixed(1)}`);
 }
 if (areaSizes.length) console.log(`  core areas (KB gzip, each with zod and immer as used): ${areaSizes.join(', ')}`);
+// The floor under every budget: the required libraries alone (docs/bundle-size.md).
+const kbOf = (n) => (n / KB).toFixed(1);
+const floors = [];
+for (const name of Object.keys(LIBRARIES)) floors.push(`${name} ${kbOf(await floorSize([name]))}`);
+console.log(`  libraries alone (KB gzip): ${floors.join(', ')}`);
+console.log(`  floor for every element together (all of them): ${kbOf(await floorSize(Object.keys(LIBRARIES)))} KB; for links-caseload (lit, localize, context, virtualizer): ${kbOf(await floorSize(['lit', '@lit/localize', '@lit/context', '@lit-labs/virtualizer']))} KB; for an editing element (lit, localize, context, zod, immer): ${kbOf(await floorSize(['lit', '@lit/localize', '@lit/context', 'zod/mini', 'immer']))} KB`);
 if (overTarget.length) console.log(`\n${overTarget.length} entries are over their target size and held by a ratchet ceiling; see scripts/size.mjs.`);
 writeCounts('size', { passed, failed });
 process.exitCode = failed ? 1 : 0;

@@ -10,11 +10,13 @@
 // summary); accept it as the Community Links Practitioner; start work; log a
 // contact; link a resource found with the resource finder inside the
 // referral; complete it. Every element focus reaches along the way must show
-// a visible focus indicator.
+// a visible focus indicator. The whole page, every section included, must
+// pass axe's WCAG 2.2 A/AA rules as loaded and again after the workflows.
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import '@links-approach/components';
+import { wcagViolations } from '../../packages/components/src/internal/quality/test-harness.js';
 
 const PREFIX = `links-walkthrough-${Date.now()}:`;
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -112,7 +114,7 @@ describe('keyboard walkthrough of the demo page', function () {
     page = document.createElement('div');
     page.innerHTML = doc.body.innerHTML.replaceAll('links-approach-demo:', PREFIX);
     document.body.prepend(page);
-    // The page's scripts, as index.html loads them (the evaluation section is left out: it has no workflow here).
+    // The page's scripts, as index.html loads them.
     ({ deleteDemoData } = await import('./host.js'));
     await import('./main.js');
     const sections = await Promise.all([
@@ -120,6 +122,7 @@ describe('keyboard walkthrough of the demo page', function () {
       import('./plan-demo.js'),
       import('./maturity-demo.js'),
       import('./referral-demo.js'),
+      import('./evaluation-demo.js'),
     ]);
     await Promise.all(sections.map((s) => s.ready));
     await settle();
@@ -132,6 +135,11 @@ describe('keyboard walkthrough of the demo page', function () {
 
   const $ = <T extends Element>(selector: string) => page.querySelector<T>(selector)!;
   const shadow = <T extends Element>(host: string, selector: string) => $(host).shadowRoot!.querySelector<T>(selector);
+
+  it('the whole demo page passes axe (WCAG 2.2 A and AA rules) as loaded', async () => {
+    expect(page.querySelector('links-programme-report')?.shadowRoot?.querySelector('table')).to.not.equal(null);
+    expect(await wcagViolations(page)).to.deep.equal([]);
+  });
 
   it('edits a plan aim and sees the maturity profile and capacity card change', async () => {
     const profileLevel = (capacity: string) => {
@@ -283,11 +291,9 @@ describe('keyboard walkthrough of the demo page', function () {
     await tabTo('"Link a resource"', (el) => inDetail(el) && named('button', 'Link a resource')(el));
     await press('Enter');
     await settle();
-    const search = await tabTo(
-      'the finder’s search box',
-      (el) => inside('links-resource-finder')(el) && named('input', 'Search for')(el),
-      { back: true },
-    );
+    // Opening the form puts focus straight in the finder's search box.
+    const search = focused()!;
+    expect(label(search)).to.equal('links-resource-finder › input#text "Search for"');
     await type('walk');
     expect((search as HTMLInputElement).value).to.equal('walk');
     await press('Enter');
@@ -329,6 +335,10 @@ describe('keyboard walkthrough of the demo page', function () {
       'resource-linked',
       'status-changed',
     ]);
+  });
+
+  it('the whole demo page still passes axe after the workflows', async () => {
+    expect(await wcagViolations(page)).to.deep.equal([]);
   });
 
   it('showed a visible focus indicator on everything focus reached', () => {

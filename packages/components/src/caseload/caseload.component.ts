@@ -13,6 +13,7 @@ import {
   type CaseloadSortKey,
   type ReferralState,
   type ReferralStatus,
+  isFinishedStatus,
 } from '@links-approach/core/referral';
 import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
@@ -177,8 +178,17 @@ export class LinksCaseload extends LinksElement {
               ${columns().map((c) => this.renderColumnHeader(c))}
             </div>
           </div>
-          <!-- The virtualizer owns this element's children: it stays mounted, even with no rows. -->
-          <div class="body" part="body" role="rowgroup" ?hidden=${this.shown.length === 0}>
+          <!-- The virtualizer owns this element's children: it stays mounted, even with no rows.
+               It is a tab stop so keyboard users can scroll it, and reach it while it is off screen,
+               when the virtualizer has laid out no rows yet (WCAG 2.1.1). -->
+          <div
+            class="body"
+            part="body"
+            role="rowgroup"
+            tabindex="0"
+            aria-label=${msg('Referrals, one row each')}
+            ?hidden=${this.shown.length === 0}
+          >
             ${virtualize({
               items: this.shown as CaseloadRow[],
               renderItem: (row: CaseloadRow, index: number) => this.renderRow(row, index),
@@ -277,12 +287,7 @@ export class LinksCaseload extends LinksElement {
 
   private renderRow(row: CaseloadRow, index: number): TemplateResult {
     const current = row.id === this.selected;
-    const finished =
-      row.status === 'rejected' ||
-      row.status === 'completed' ||
-      row.status === 'failed' ||
-      row.status === 'cancelled' ||
-      row.status === 'entered-in-error';
+    const finished = isFinishedStatus(row.status);
     return html`<div
       class="row ${current ? 'current' : ''}"
       part="row"

@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { referralViewStyles } from '../internal/referral.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_height: var(--links-caseload-height, 32rem);
@@ -11,13 +12,7 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  [part='base'] {
-    background: var(--_surface);
-  }
   .title {
-    font-size: 1.5rem;
-    font-weight: 600;
-    line-height: 1.3;
     margin: 0 0 var(--_space-3);
   }
   .filters {
@@ -101,6 +96,11 @@ export const styles = css`
   .body[hidden] {
     display: none;
   }
+  /* The row list is a tab stop (keyboard scrolling): the NHS focus ring, drawn inside so the table's edge keeps it. */
+  .body:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+  }
   .empty {
     padding: var(--_space-3);
   }
@@ -180,3 +180,5 @@ export const styles = css`
     text-align: right;
   }
 `;
+
+export const styles = [referralViewStyles, ownStyles];

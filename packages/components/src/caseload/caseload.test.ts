@@ -152,6 +152,23 @@ describe('<links-caseload>', () => {
     expect(rows(el).length).to.be.greaterThan(0);
   });
 
+  it('makes the scrolling row list a named tab stop, so keyboard users reach and scroll it even off screen', async () => {
+    const el = await fixture<LinksCaseload>(html`<div style="margin-top: 300vh">
+      <links-caseload .referrals=${small} as-of=${AS_OF}></links-caseload>
+    </div>`);
+    const caseload = el.querySelector<LinksCaseload>('links-caseload')!;
+    await caseload.updateComplete;
+    await frame();
+    const body = caseload.shadowRoot!.querySelector<HTMLElement>('[part="body"]')!;
+    // Off screen, the virtualizer has laid out no rows: the list itself must still take focus.
+    expect(rows(caseload).length).to.equal(0);
+    expect(body.tabIndex).to.equal(0);
+    expect(body.getAttribute('aria-label')).to.equal('Referrals, one row each');
+    body.focus();
+    await waitUntil(() => rows(caseload).length > 0, 'rows laid out once the focused list scrolls into view');
+    expect(caseload.shadowRoot!.activeElement === body, 'the list has focus').to.equal(true);
+  });
+
   it('says so when nothing matches', async () => {
     const el = await fixture<LinksCaseload>(
       html`<links-caseload

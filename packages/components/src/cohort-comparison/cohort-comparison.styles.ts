@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { chartPanelStyles, legendSwatchStyles } from '../internal/chart.styles.js';
+import { dataTableStyles } from '../internal/table.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_programme: var(--links-cohort-comparison-programme, var(--_primary));
@@ -8,13 +10,6 @@ export const styles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  section {
-    background: var(--_surface);
-  }
-  .title {
-    font-size: 1.25rem;
-    margin: 0 0 var(--_space-1);
   }
   .subtitle {
     font-size: 1.125rem;
@@ -40,19 +35,6 @@ export const styles = css`
     stroke: var(--_text);
     stroke-width: 2;
   }
-  figcaption {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-3);
-    font-size: 0.95rem;
-    color: var(--_text-secondary);
-  }
-  .swatch {
-    display: inline-block;
-    width: 1rem;
-    height: 0.75rem;
-    vertical-align: middle;
-  }
   .programme-swatch {
     background: var(--_programme);
   }
@@ -61,24 +43,8 @@ export const styles = css`
     outline: 1px solid var(--_comparison);
   }
   table {
-    border-collapse: collapse;
     margin-top: var(--_space-3);
     font-size: 0.95rem;
-  }
-  caption {
-    text-align: left;
-    font-weight: 600;
-    padding-bottom: var(--_space-1);
-  }
-  th,
-  td {
-    border-bottom: 1px solid var(--_border);
-    padding: var(--_space-1) var(--_space-2);
-    text-align: left;
-  }
-  .num {
-    text-align: right;
-    font-variant-numeric: tabular-nums;
   }
   .n {
     display: block;
@@ -86,3 +52,5 @@ export const styles = css`
     color: var(--_text-secondary);
   }
 `;
+
+export const styles = [chartPanelStyles, legendSwatchStyles, dataTableStyles, ownStyles];

@@ -43,6 +43,10 @@ function register() {
 
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+// The dev server serves every source module as its own file: more than the
+// browser's default 250 resource-timing entries, after which new ones (the
+// translation, fetched later) would be dropped. Nothing is fetched lazily yet.
+performance.setResourceTimingBufferSize(100_000);
 const fetchedGaelic = () =>
   performance.getEntriesByType('resource').some((entry) => entry.name.includes('/generated/locales/gd'));
 

@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { chartPanelStyles } from '../internal/chart.styles.js';
+import { dataTableStyles } from '../internal/table.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_bar: var(--links-maturity-profile-bar, var(--_primary));
@@ -8,13 +10,6 @@ export const styles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  section {
-    background: var(--_surface);
-  }
-  .title {
-    font-size: 1.25rem;
-    margin: 0 0 var(--_space-1);
   }
   .overall {
     margin: 0 0 var(--_space-2);
@@ -29,13 +24,6 @@ export const styles = css`
     stroke: var(--_overlay);
     stroke-width: 2;
   }
-  figcaption {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-3);
-    font-size: 0.95rem;
-    color: var(--_text-secondary);
-  }
   .swatch {
     display: inline-block;
     min-width: 1rem;
@@ -49,23 +37,9 @@ export const styles = css`
     color: var(--_overlay);
   }
   table {
-    border-collapse: collapse;
     margin-top: var(--_space-3);
     font-size: 0.95rem;
   }
-  caption {
-    text-align: left;
-    font-weight: 600;
-    padding-bottom: var(--_space-1);
-  }
-  th,
-  td {
-    border-bottom: 1px solid var(--_border);
-    padding: var(--_space-1) var(--_space-2);
-    text-align: left;
-  }
-  .num {
-    text-align: right;
-    font-variant-numeric: tabular-nums;
-  }
 `;
+
+export const styles = [chartPanelStyles, dataTableStyles, ownStyles];

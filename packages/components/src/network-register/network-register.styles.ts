@@ -1,20 +1,13 @@
 import { css } from 'lit';
+import { compactFormStyles } from '../internal/compact-form.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_quiet-bg: var(--links-network-register-quiet-background, #ffb81c);
   }
   :host([hidden]) {
     display: none;
-  }
-  h2, h3, h4, h5, h6, [role='heading'] {
-    margin: 0 0 var(--_space-2);
-    font-weight: 600;
-    line-height: 1.3;
-  }
-  .title {
-    font-size: 1.5rem;
   }
   .add-title {
     font-size: 1.25rem;
@@ -125,23 +118,11 @@ export const styles = css`
     padding: 2px 0;
     text-decoration: underline;
   }
-  button.primary {
-    font-weight: 600;
-    min-height: 40px;
-    padding: var(--_space-1) var(--_space-3);
-    color: var(--_on-primary);
-    background: var(--_success);
-    border: 2px solid transparent;
-    border-radius: var(--_radius);
-    box-shadow: 0 4px 0 #00401e;
-  }
+  button.primary,
   button.secondary {
     font-weight: 600;
     min-height: 40px;
     padding: var(--_space-1) var(--_space-3);
-    color: var(--_link);
-    background: var(--_surface);
-    border: 2px solid var(--_link);
     border-radius: var(--_radius);
   }
   form {
@@ -163,28 +144,8 @@ export const styles = css`
     font-weight: 700;
     margin: 0;
   }
-  .field {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-1);
-  }
-  .field.has-error {
-    border-left: 4px solid var(--_error);
-    padding-left: var(--_space-2);
-  }
-  label {
-    font-weight: 600;
-  }
   .filter label {
     font-weight: 400;
-  }
-  .hint {
-    font-size: 0.875rem;
-    color: var(--_text-secondary);
-  }
-  .field-error {
-    color: var(--_error);
-    font-weight: 600;
   }
   input:not([type='checkbox']),
   select,
@@ -245,3 +206,5 @@ export const styles = css`
     }
   }
 `;
+
+export const styles = [compactFormStyles, ownStyles];

@@ -67,16 +67,20 @@ export class LinksPdsaLog extends PlanEditingElement {
   @property({ attribute: 'change-idea', reflect: true })
   changeIdea = '';
 
-  /** Level (2–5) of the title heading; each cycle's heading sits one below. */
+  /**
+   * Level (2–7) of the title heading; each cycle's heading sits one below.
+   * Levels past 6 use `role="heading"` with `aria-level`, so the log can sit
+   * under a change idea deep inside `<links-plan-editor>`.
+   */
   @property({ attribute: 'heading-level', type: Number })
-  headingLevel: HeadingLevel = 3;
+  headingLevel: HeadingLevel | 6 | 7 = 3;
 
   /** Show the timeline only, without the forms. */
   @property({ type: Boolean, reflect: true })
   readonly = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 3;
+    if (changed.has('headingLevel') && ![2, 3, 4, 5, 6, 7].includes(this.headingLevel)) this.headingLevel = 3;
     if (changed.has('changeIdea') || changed.has('capacity')) this.errors = [];
   }
 
@@ -99,7 +103,7 @@ export class LinksPdsaLog extends PlanEditingElement {
     const open = idea.cycles.findIndex((cycle) => cycle.completedDate === undefined);
     return html`
       <section part="base" aria-labelledby="title">
-        ${heading(this.headingLevel, msg(html`PDSA cycles<span class="visually-hidden">: ${idea.title}</span>`), {
+        ${heading(this.headingLevel, msg(html`PDSA cycles<span class="visually-hidden"> for ${idea.title}</span>`), {
           id: 'title',
           class: 'title',
           part: 'heading',
@@ -156,75 +160,65 @@ export class LinksPdsaLog extends PlanEditingElement {
     `;
   }
 
+  /**
+   * A labelled cycle field (a text area, or a date input) with its hint and
+   * core's inline error, tied to the plan path core reports errors against.
+   */
   private field(
-    path: string,
+    cycle: number,
+    name: string,
     label: string,
-    control: (attrs: {
-      id: string;
-      describedby: string | typeof nothing;
-      invalid: 'true' | typeof nothing;
-    }) => TemplateResult,
+    control: { rows: number; value?: string } | 'date',
     hint?: string,
   ): TemplateResult {
+    const path = this.path('cycles', cycle, name);
     const error = errorFor(this.errors, path);
-    const hintId = `${fieldId(path)}-hint`;
+    const id = fieldId(path);
+    const hintId = `${id}-hint`;
     const describedby = [hint ? hintId : '', error ? errorId(path) : ''].filter(Boolean).join(' ') || nothing;
+    const invalid = error ? 'true' : nothing;
+    const input =
+      control === 'date'
+        ? html`<input
+            type="date"
+            class="width-10"
+            id=${id}
+            name=${name}
+            data-path=${path}
+            aria-describedby=${describedby}
+            aria-invalid=${invalid}
+          />`
+        : html`<textarea
+            id=${id}
+            name=${name}
+            rows=${control.rows}
+            data-path=${path}
+            aria-describedby=${describedby}
+            aria-invalid=${invalid}
+            .value=${control.value ?? ''}
+          ></textarea>`;
     return html`<div class="form-group ${error ? 'has-error' : ''}">
-      <label for=${fieldId(path)}>${label}</label>
+      <label for=${id}>${label}</label>
       ${hint ? html`<span class="hint" id=${hintId}>${hint}</span>` : nothing} ${inlineError(this.errors, path)}
-      ${control({ id: fieldId(path), describedby, invalid: error ? 'true' : nothing })}
+      ${input}
     </div>`;
   }
 
   private renderStartForm(next: number): TemplateResult {
-    const p = (name: string) => this.path('cycles', next, name);
     return html`
       <form part="start-form" class="start-form" novalidate @submit=${this.onStart}>
         ${heading(this.headingLevel + 1, html`${msg(str`Start cycle ${formatNumber(next + 1)}`)}`, {
           class: 'form-title',
         })}
         ${this.field(
-          p('plan'),
+          next,
+          'plan',
           msg('Plan', { id: 'pdsa.plan' }),
-          (a) =>
-            html`<textarea
-              id=${a.id}
-              name="plan"
-              rows="2"
-              data-path=${p('plan')}
-              aria-describedby=${a.describedby}
-              aria-invalid=${a.invalid}
-            ></textarea>`,
+          { rows: 2 },
           msg('What will you try, who will do it, when and where?'),
         )}
-        ${this.field(
-          p('prediction'),
-          msg('Prediction'),
-          (a) =>
-            html`<textarea
-              id=${a.id}
-              name="prediction"
-              rows="2"
-              data-path=${p('prediction')}
-              aria-describedby=${a.describedby}
-              aria-invalid=${a.invalid}
-            ></textarea>`,
-          msg('What do you expect to happen?'),
-        )}
-        ${this.field(
-          p('startDate'),
-          msg('Start date'),
-          (a) =>
-            html`<input
-              type="date"
-              class="width-10"
-              id=${a.id}
-              name="startDate"
-              data-path=${p('startDate')}
-              aria-describedby=${a.describedby}
-              aria-invalid=${a.invalid}
-            />`,
-        )}
+        ${this.field(next, 'prediction', msg('Prediction'), { rows: 2 }, msg('What do you expect to happen?'))}
+        ${this.field(next, 'startDate', msg('Start date'), 'date')}
         <div class="button-row"><button type="submit">${msg('Start cycle')}</button></div>
       </form>
     `;
@@ -243,33 +237,8 @@ export class LinksPdsaLog extends PlanEditingElement {
           novalidate
           @submit=${(event: SubmitEvent) => this.onComplete(event, cycle)}
         >
-          ${this.field(
-            p('do'),
-            msg('Do: what happened'),
-            (a) =>
-              html`<textarea
-                id=${a.id}
-                name="do"
-                rows="2"
-                data-path=${p('do')}
-                aria-describedby=${a.describedby}
-                aria-invalid=${a.invalid}
-                .value=${cycle.do ?? ''}
-              ></textarea>`,
-          )}
-          ${this.field(
-            p('study'),
-            msg('Study: what did you learn, against the prediction?'),
-            (a) =>
-              html`<textarea
-                id=${a.id}
-                name="study"
-                rows="3"
-                data-path=${p('study')}
-                aria-describedby=${a.describedby}
-                aria-invalid=${a.invalid}
-              ></textarea>`,
-          )}
+          ${this.field(index, 'do', msg('Do: what happened'), { rows: 2, value: cycle.do ?? '' })}
+          ${this.field(index, 'study', msg('Study: what did you learn, against the prediction?'), { rows: 3 })}
           <div class="form-group ${actError ? 'has-error' : ''}">
             <fieldset data-path=${actPath} aria-describedby=${actError ? errorId(actPath) : nothing}>
               <legend>${msg('Act: what will you do with the change?')}</legend>
@@ -288,20 +257,7 @@ export class LinksPdsaLog extends PlanEditingElement {
               </div>
             </fieldset>
           </div>
-          ${this.field(
-            p('completedDate'),
-            msg('Date completed'),
-            (a) =>
-              html`<input
-                type="date"
-                class="width-10"
-                id=${a.id}
-                name="completedDate"
-                data-path=${p('completedDate')}
-                aria-describedby=${a.describedby}
-                aria-invalid=${a.invalid}
-              />`,
-          )}
+          ${this.field(index, 'completedDate', msg('Date completed'), 'date')}
           <div class="button-row"><button type="submit">${msg('Complete cycle')}</button></div>
         </form>
       </details>

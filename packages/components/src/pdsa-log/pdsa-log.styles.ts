@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { editorStyles } from '../internal/editor.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_line: var(--links-pdsa-log-line-color, var(--_border-strong));
@@ -8,15 +9,6 @@ export const styles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  h2,
-  h3,
-  h4,
-  h5,
-  h6,
-  [role='heading'] {
-    margin: 0 0 var(--_space-2);
-    line-height: 1.3;
   }
   .title {
     font-size: 1.25rem;
@@ -59,11 +51,6 @@ export const styles = css`
     align-items: baseline;
   }
   .tag {
-    display: inline-block;
-    font-size: 0.875rem;
-    font-weight: 600;
-    padding: 0 var(--_space-2);
-    border: 1px solid currentColor;
     color: var(--_text);
     background: var(--_background);
   }
@@ -112,16 +99,6 @@ export const styles = css`
     height: 24px;
     margin: 0;
   }
-  details > summary {
-    cursor: pointer;
-    color: var(--_link);
-    text-decoration: underline;
-    margin: 0 0 var(--_space-2);
-  }
-  .empty {
-    color: var(--_text-secondary);
-  }
-  .status:empty {
-    display: none;
-  }
 `;
+
+export const styles = [editorStyles, ownStyles];

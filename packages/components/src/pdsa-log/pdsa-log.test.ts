@@ -35,6 +35,28 @@ describe('<links-pdsa-log>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('nests below a deep heading: past h6 its headings use role="heading" with aria-level, and name the change idea', async () => {
+    const plan = await samplePlan();
+    const el = await fixture<LinksPdsaLog>(
+      html`<links-pdsa-log
+        .plan=${plan}
+        capacity="shared-learning"
+        change-idea="change-1"
+        heading-level="7"
+      ></links-pdsa-log>`,
+    );
+    const root = el.shadowRoot!;
+    const title = root.querySelector('[aria-level="7"]');
+    expect(title?.getAttribute('role')).to.equal('heading');
+    const idea = plan.capacities['shared-learning']!.changeIdeas[0]!.title;
+    expect(text(title)).to.equal(`PDSA cycles for ${idea}`);
+    expect(root.querySelectorAll('[role="heading"][aria-level="8"]').length).to.be.greaterThan(0);
+    el.headingLevel = 9 as 7;
+    await el.updateComplete;
+    expect(el.headingLevel, 'a level it cannot use falls back to 3').to.equal(3);
+    expect(root.querySelector('h3')).to.not.equal(null);
+  });
+
   it('completes the open cycle through core and fires a cancelable links-plan-change with the new plan', async () => {
     const plan = await samplePlan();
     const el = await fixture<LinksPdsaLog>(

@@ -1035,7 +1035,7 @@ export class LinksPlanEditor extends PlanEditingElement {
               .plan=${this.plan}
               capacity=${capacityId}
               change-idea=${idea.id}
-              heading-level=${Math.min(level + 2, 5)}
+              heading-level=${Math.min(level + 2, 7)}
               ?readonly=${this.disabled}
               @links-plan-change=${this.onChildChange}
             ></links-pdsa-log>

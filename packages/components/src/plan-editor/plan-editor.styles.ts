@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { editorStyles } from '../internal/editor.styles.js';
+import { dataTableStyles } from '../internal/table.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_nav-width: var(--links-plan-editor-nav-width, 15rem);
@@ -8,15 +10,6 @@ export const styles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  h2,
-  h3,
-  h4,
-  h5,
-  h6,
-  [role='heading'] {
-    margin: 0 0 var(--_space-2);
-    line-height: 1.3;
   }
   .title {
     font-size: 1.5rem;
@@ -26,11 +19,6 @@ export const styles = css`
     color: var(--_text-secondary);
   }
   .tag {
-    display: inline-block;
-    font-size: 0.875rem;
-    font-weight: 600;
-    padding: 0 var(--_space-2);
-    border: 1px solid currentColor;
     color: #003d78;
     background: #d2e2f1;
     text-transform: capitalize;
@@ -122,28 +110,16 @@ export const styles = css`
     gap: 0 var(--_space-3);
   }
   table {
-    border-collapse: collapse;
     margin: 0 0 var(--_space-3);
     width: 100%;
   }
-  caption {
-    text-align: left;
-    font-weight: 600;
-    padding-bottom: var(--_space-1);
-  }
   th,
   td {
-    text-align: left;
-    border-bottom: 1px solid var(--_border);
-    padding: var(--_space-1) var(--_space-2);
     vertical-align: top;
   }
   td.number,
   th.number {
     text-align: right;
-  }
-  .empty {
-    color: var(--_text-secondary);
   }
   .note {
     color: var(--_text-secondary);
@@ -160,21 +136,16 @@ export const styles = css`
   .banner:focus {
     outline: 4px solid var(--_focus);
   }
-  .status:empty {
-    display: none;
-  }
   .status {
     border-left: 4px solid var(--_success);
     padding-left: var(--_space-2);
   }
   details > summary {
-    cursor: pointer;
-    color: var(--_link);
-    text-decoration: underline;
-    margin: 0 0 var(--_space-2);
     min-height: 24px;
   }
   fieldset.panel {
     margin: 0;
   }
 `;
+
+export const styles = [editorStyles, dataTableStyles, ownStyles];

@@ -1,6 +1,8 @@
 import { css } from 'lit';
+import { chartStyles, legendSwatchStyles } from '../internal/chart.styles.js';
+import { dataTableStyles } from '../internal/table.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_programme: var(--links-programme-report-programme, var(--_primary));
@@ -34,27 +36,13 @@ export const styles = css`
   p {
     margin: 0 0 var(--_space-2);
   }
+  /* Overrides chartStyles' figure margin. */
   figure {
     margin: 0 0 var(--_space-2);
-  }
-  svg {
-    display: block;
-    width: 100%;
-    max-width: 40rem;
-    height: auto;
-    font-size: 13px;
-  }
-  .grid {
-    stroke: var(--_border);
   }
   .zero {
     stroke: var(--_text);
     stroke-width: 1.5;
-  }
-  .tick,
-  .name,
-  .value {
-    fill: var(--_text);
   }
   .bar.programme,
   .dot.programme {
@@ -90,19 +78,6 @@ export const styles = css`
     stroke: var(--_comparison);
     stroke-dasharray: 6 4;
   }
-  figcaption {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-3);
-    font-size: 0.95rem;
-    color: var(--_text-secondary);
-  }
-  .swatch {
-    display: inline-block;
-    width: 1rem;
-    height: 0.75rem;
-    vertical-align: middle;
-  }
   .swatch.programme {
     background: var(--_programme);
   }
@@ -122,30 +97,17 @@ export const styles = css`
     transform: rotate(45deg);
   }
   table {
-    border-collapse: collapse;
     margin: var(--_space-2) 0 var(--_space-3);
     font-size: 0.95rem;
   }
-  caption {
-    text-align: left;
-    font-weight: 600;
-    padding-bottom: var(--_space-1);
-  }
   th,
   td {
-    border-bottom: 1px solid var(--_border);
-    padding: var(--_space-1) var(--_space-2);
-    text-align: left;
     vertical-align: top;
   }
   tfoot th,
   tfoot td {
     border-top: 2px solid var(--_text);
     font-weight: 600;
-  }
-  .num {
-    text-align: right;
-    font-variant-numeric: tabular-nums;
   }
   .n {
     display: block;
@@ -158,3 +120,5 @@ export const styles = css`
     color: var(--_text-secondary);
   }
 `;
+
+export const styles = [chartStyles, legendSwatchStyles, dataTableStyles, ownStyles];

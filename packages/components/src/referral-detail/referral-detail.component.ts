@@ -691,12 +691,20 @@ export class LinksReferralDetail extends LinksElement {
     this.errors = [];
     this.refusal = '';
     this.picked = undefined;
-    if (this.action)
-      void this.updateComplete.then(() =>
-        this.renderRoot
-          .querySelector<HTMLElement>('.action-form select, .action-form input, .action-form textarea')
-          ?.focus(),
-      );
+    if (this.action) void this.updateComplete.then(() => this.focusActionForm());
+  }
+
+  /**
+   * Focuses the open form's first field. In "Link a resource" that is the
+   * slotted finder (whose focus() goes to its search box) when the host
+   * gave one that takes focus; otherwise the form's own first field.
+   */
+  private focusActionForm(): void {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('.action-form slot[name="resource-finder"]');
+    const finder = slot?.assignedElements()[0] as HTMLElement | undefined;
+    finder?.focus();
+    if (finder?.matches(':focus-within')) return;
+    this.renderRoot.querySelector<HTMLElement>('.action-form select, .action-form input, .action-form textarea')?.focus();
   }
 
   /** Closes the open action and returns focus to the button that opened it. */

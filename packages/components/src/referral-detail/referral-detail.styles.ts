@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { referralFormStyles, referralViewStyles } from '../internal/referral.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_accent: var(--links-referral-detail-accent, var(--_primary));
@@ -8,13 +9,7 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  [part='base'] {
-    background: var(--_surface);
-  }
   .title {
-    font-size: 1.5rem;
-    font-weight: 600;
-    line-height: 1.3;
     margin: 0 0 var(--_space-2);
   }
   .section-heading,
@@ -94,17 +89,7 @@ export const styles = css`
     background: var(--_background);
   }
   .refusal {
-    border: 4px solid var(--_error);
     background: var(--_surface);
-    padding: var(--_space-3);
-    margin: 0 0 var(--_space-3);
-  }
-  .refusal p {
-    margin: 0;
-  }
-  .optional {
-    font-weight: 400;
-    color: var(--_text-secondary);
   }
   .finder {
     margin: 0 0 var(--_space-3);
@@ -164,3 +149,5 @@ export const styles = css`
     color: var(--_text-secondary);
   }
 `;
+
+export const styles = [referralViewStyles, referralFormStyles, ownStyles];

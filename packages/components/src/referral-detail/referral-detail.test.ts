@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { replay, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
 import './referral-detail.js';
+import '../resource-finder/resource-finder.js';
 import type { LinksReferralDetail } from './referral-detail.js';
 
 const CLP = { role: 'clp', id: 'clp-sb' } as const;
@@ -226,5 +227,30 @@ describe('<links-referral-detail>', () => {
     const change = (await oneEvent(el, 'links-referral-change')) as CustomEvent;
     expect(change.detail.event.resource).to.deep.equal({ id: 'aliss:42', name: 'Men’s Shed', source: 'ALISS' });
     expect(change.detail.event.linkId).to.equal('l2');
+  });
+  it('opening "Link a resource" puts focus in the slotted finder’s search box, or on the first field if the slot holds nothing focusable', async () => {
+    const el = await fixture<LinksReferralDetail>(html`<div>
+      <links-referral-detail .referral=${inProgress()} user-role="clp" user-id="clp-sb">
+        <links-resource-finder slot="resource-finder"></links-resource-finder>
+      </links-referral-detail>
+      <links-referral-detail .referral=${inProgress()} user-role="clp" user-id="clp-sb">
+        <div slot="resource-finder">Search the directory in the other window</div>
+      </links-referral-detail>
+    </div>`);
+    const [withFinder, withText] = [...el.querySelectorAll<LinksReferralDetail>('links-referral-detail')];
+    await withFinder!.updateComplete;
+    button(withFinder!, 'Link a resource').click();
+    await withFinder!.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    const finder = withFinder!.querySelector('links-resource-finder')!;
+    expect(document.activeElement?.localName).to.equal('links-resource-finder');
+    expect(finder.shadowRoot!.activeElement?.id).to.equal('text');
+
+    await withText!.updateComplete;
+    button(withText!, 'Link a resource').click();
+    await withText!.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    expect(document.activeElement === withText, 'focus is in the second referral detail').to.equal(true);
+    expect(withText!.shadowRoot!.activeElement?.id).to.equal('f-resource_2e_name');
   });
 });

@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { referralFormStyles, referralViewStyles } from '../internal/referral.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     max-width: var(--links-referral-form-max-width, 40rem);
@@ -8,13 +9,7 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  [part='base'] {
-    background: var(--_surface);
-  }
   .title {
-    font-size: 1.5rem;
-    font-weight: 600;
-    line-height: 1.3;
     margin: 0 0 var(--_space-3);
   }
   legend {
@@ -22,10 +17,6 @@ export const styles = css`
   }
   .person {
     margin: 0 0 var(--_space-3);
-  }
-  .optional {
-    font-weight: 400;
-    color: var(--_text-secondary);
   }
   .radios,
   .checkboxes {
@@ -79,14 +70,6 @@ export const styles = css`
   .warning p {
     margin: 0;
   }
-  .refusal {
-    border: 4px solid var(--_error);
-    padding: var(--_space-3);
-    margin: 0 0 var(--_space-3);
-  }
-  .refusal p {
-    margin: 0;
-  }
   .confirmation {
     border: 4px solid var(--_success);
     padding: var(--_space-3);
@@ -94,3 +77,5 @@ export const styles = css`
     font-weight: 600;
   }
 `;
+
+export const styles = [referralViewStyles, referralFormStyles, ownStyles];

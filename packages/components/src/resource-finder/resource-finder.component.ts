@@ -161,6 +161,17 @@ export class LinksResourceFinder extends LinksElement {
   }
 
   /**
+   * Moves focus to the search box, so a host (or `<links-referral-detail>`,
+   * which shows the finder in its "Link a resource" form) can start the
+   * user's search where they type.
+   */
+  override focus(options?: FocusOptions): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('#text');
+    if (box) box.focus(options);
+    else super.focus(options);
+  }
+
+  /**
    * Runs a search with the form's current values (or the given query). The
    * previous search, if still running, is cancelled.
    */

@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { compactFormStyles } from '../internal/compact-form.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_card-border: var(--links-resource-finder-card-border, var(--_border));
@@ -8,14 +9,6 @@ export const styles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  h2, h3, h4, h5, h6, [role='heading'] {
-    margin: 0 0 var(--_space-2);
-    font-weight: 600;
-    line-height: 1.3;
-  }
-  .title {
-    font-size: 1.5rem;
   }
   form {
     display: flex;
@@ -29,26 +22,8 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   .field {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_space-1);
     flex: 1 1 12rem;
     min-width: 0;
-  }
-  .field.has-error {
-    border-left: 4px solid var(--_error);
-    padding-left: var(--_space-2);
-  }
-  label {
-    font-weight: 600;
-  }
-  .hint {
-    color: var(--_text-secondary);
-    font-size: 0.875rem;
-  }
-  .field-error {
-    color: var(--_error);
-    font-weight: 600;
   }
   input,
   select {
@@ -83,17 +58,6 @@ export const styles = css`
     padding: var(--_space-1) var(--_space-3);
     border-radius: var(--_radius);
     cursor: pointer;
-  }
-  button.primary {
-    color: var(--_on-primary);
-    background: var(--_success);
-    border: 2px solid transparent;
-    box-shadow: 0 4px 0 #00401e;
-  }
-  button.secondary {
-    color: var(--_link);
-    background: var(--_surface);
-    border: 2px solid var(--_link);
   }
   button:disabled {
     opacity: 0.6;
@@ -248,3 +212,5 @@ export const styles = css`
     }
   }
 `;
+
+export const styles = [compactFormStyles, ownStyles];

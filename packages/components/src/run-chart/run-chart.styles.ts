@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { dataTableStyles } from '../internal/table.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_line: var(--links-run-chart-line, var(--_primary));
@@ -98,26 +99,12 @@ export const styles = css`
     min-height: 24px;
   }
   table {
-    border-collapse: collapse;
     margin-top: var(--_space-2);
     font-size: 0.95rem;
-  }
-  caption {
-    text-align: left;
-    font-weight: 600;
-    padding-bottom: var(--_space-1);
-  }
-  th,
-  td {
-    border-bottom: 1px solid var(--_border);
-    padding: var(--_space-1) var(--_space-2);
-    text-align: left;
-  }
-  .num {
-    text-align: right;
-    font-variant-numeric: tabular-nums;
   }
   .empty {
     color: var(--_text-secondary);
   }
 `;
+
+export const styles = [dataTableStyles, ownStyles];

@@ -1,21 +1,13 @@
 import { css } from 'lit';
+import { editorStyles } from '../internal/editor.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_accent: var(--links-theme-focus-accent, var(--_success));
   }
   :host([hidden]) {
     display: none;
-  }
-  h2,
-  h3,
-  h4,
-  h5,
-  h6,
-  [role='heading'] {
-    margin: 0 0 var(--_space-2);
-    line-height: 1.3;
   }
   .title {
     font-size: 1.25rem;
@@ -69,16 +61,8 @@ export const styles = css`
     color: var(--_text-secondary);
   }
   .empty {
-    color: var(--_text-secondary);
-    margin: 0 0 var(--_space-2);
-  }
-  .status:empty {
-    display: none;
-  }
-  details > summary {
-    cursor: pointer;
-    color: var(--_link);
-    text-decoration: underline;
     margin: 0 0 var(--_space-2);
   }
 `;
+
+export const styles = [editorStyles, ownStyles];
