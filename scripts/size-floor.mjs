@@ -3,11 +3,6 @@
 // minified and gzipped exactly as scripts/size.mjs measures our entries.
 // No element or domain rule is included, so no build of ours can go below
 // these figures; docs/bundle-size.md compares them with the budgets.
-import { rollup } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import replace from '@rollup/plugin-replace';
-import terser from '@rollup/plugin-terser';
-import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 
 const COMPONENTS = 'packages/components/src';
@@ -33,29 +28,22 @@ export const LIBRARIES = {
   immer: [CORE, "export { produce, enablePatches } from 'immer';"],
 };
 
-/** Gzip size of the named libraries bundled together (shared code counted once), dynamic imports included. */
-export async function floorSize(names) {
+/**
+ * A virtual entry that imports the named libraries together, as a rollup
+ * plugin: scripts/size.mjs measures it like any of our entries.
+ */
+export function floorEntry(names) {
   const modules = new Map(
     names.map((name, n) => [resolve(LIBRARIES[name][0], `__size_floor_${n}__.js`), LIBRARIES[name][1]]),
   );
-  const entry = resolve('__size_floor__.js');
-  modules.set(entry, [...modules.keys()].map((id, n) => `export * as m${n} from ${JSON.stringify(id)};`).join('\n'));
-  const bundle = await rollup({
-    input: entry,
-    onwarn: () => {},
-    plugins: [
-      { name: 'size-floor', resolveId: (id) => (modules.has(id) ? id : null), load: (id) => modules.get(id) ?? null },
-      nodeResolve({ browser: true }),
-      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': '"production"' } }),
-      terser({ format: { comments: false } }),
-    ],
-  });
-  const { output } = await bundle.generate({ format: 'es' });
-  await bundle.close();
-  return gzipSync(
-    output
-      .filter((c) => c.type === 'chunk')
-      .map((c) => c.code)
-      .join(''),
-  ).length;
+  const input = resolve('__size_floor__.js');
+  modules.set(input, [...modules.keys()].map((id, n) => `export * as m${n} from ${JSON.stringify(id)};`).join('\n'));
+  return {
+    input,
+    plugin: {
+      name: 'size-floor',
+      resolveId: (id) => (modules.has(id) ? id : null),
+      load: (id) => modules.get(id) ?? null,
+    },
+  };
 }

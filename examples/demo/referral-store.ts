@@ -9,7 +9,13 @@ import {
   validateReferralEventsDocument,
   type ReferralEvent,
 } from '@links-approach/core/referral';
-import type { DocumentStore, SaveError, StoreCodec, StoredDocument } from '@links-approach/core/store';
+import {
+  payloadCodec,
+  type DocumentStore,
+  type SaveError,
+  type StoreCodec,
+  type StoredDocument,
+} from '@links-approach/core/store';
 import type { Result } from '@links-approach/core';
 
 /** One referral's events, as stored. */
@@ -18,30 +24,22 @@ export interface ReferralRecord extends StoredDocument {
   readonly events: readonly ReferralEvent[];
 }
 
-/** Checks a referral record: its events must be valid referral events, all of this referral. */
-export const referralRecordCodec: StoreCodec<ReferralRecord> = {
-  kind: 'links-demo.referral',
-  validate(input) {
-    const record = input as Partial<ReferralRecord> | null;
-    if (!record || typeof record !== 'object' || typeof record.id !== 'string' || !Array.isArray(record.events))
-      return { ok: false, errors: [{ path: '', message: 'must be a referral record with an id and events' }] };
-    const checked = validateReferralEventsDocument(referralEventsDocument(record.events));
-    if (!checked.ok) return checked;
-    const stray = checked.value.events.findIndex((e) => e.referralId !== record.id);
-    if (stray !== -1)
-      return { ok: false, errors: [{ path: `events[${stray}].referralId`, message: `must be ${record.id}` }] };
-    return {
-      ok: true,
-      value: {
-        id: record.id,
-        revision: Number(record.revision),
-        savedAt: String(record.savedAt),
-        savedBy: String(record.savedBy),
-        events: checked.value.events,
-      },
-    };
+/** Checks a referral record: core checks its revision stamp; its events must be valid referral events, all of this referral. */
+export const referralRecordCodec: StoreCodec<ReferralRecord> = payloadCodec(
+  'links-demo.referral',
+  'events',
+  (events, { id }) => {
+    if (!Array.isArray(events))
+      return { ok: false, errors: [{ path: '', message: 'must be a list of referral events' }] };
+    const checked = validateReferralEventsDocument(referralEventsDocument(events));
+    // The document's paths start at its `events`; the codec puts them back under the record's `events`.
+    if (!checked.ok)
+      return { ok: false, errors: checked.errors.map((e) => ({ ...e, path: e.path.replace(/^events/, '') })) };
+    const stray = checked.value.events.findIndex((e) => e.referralId !== id);
+    if (stray !== -1) return { ok: false, errors: [{ path: `[${stray}].referralId`, message: `must be ${id}` }] };
+    return { ok: true, value: checked.value.events };
   },
-};
+);
 
 /** Groups events by referral, keeping their order. */
 export function byReferral(events: readonly ReferralEvent[]): Map<string, ReferralEvent[]> {

@@ -21,7 +21,7 @@ import {
   type NetworkRegister,
   type RegisterResult,
 } from '@links-approach/core/network';
-import type { StoreCodec, StoredDocument } from '@links-approach/core/store';
+import { payloadCodec, type StoreCodec, type StoredDocument } from '@links-approach/core/store';
 import {
   createAlissDirectory,
   createCachedDirectory,
@@ -123,26 +123,7 @@ interface RegisterRecord extends StoredDocument {
   readonly register: NetworkRegister;
 }
 
-const registerCodec: StoreCodec<RegisterRecord> = {
-  kind: 'links-demo.network-register',
-  validate(input) {
-    const record = input as Partial<RegisterRecord> | null;
-    if (!record || typeof record.id !== 'string')
-      return { ok: false, errors: [{ path: '', message: 'must be a register record' }] };
-    const register = validateNetworkRegister(record.register);
-    if (!register.ok) return { ok: false, errors: register.errors.map((e) => ({ ...e, path: `register.${e.path}` })) };
-    return {
-      ok: true,
-      value: {
-        id: record.id,
-        revision: Number(record.revision),
-        savedAt: String(record.savedAt),
-        savedBy: String(record.savedBy),
-        register: register.value,
-      },
-    };
-  },
-};
+const registerCodec: StoreCodec<RegisterRecord> = payloadCodec('links-demo.network-register', 'register', validateNetworkRegister);
 
 const REGISTER_ID = 'springburn-hc';
 const registerElement = document.querySelector('links-network-register');

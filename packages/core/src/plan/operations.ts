@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { shortTextSchema, slugSchema } from '../framework/framework-schema.js';
 import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
-import { formatPath } from '../validation/path.js';
+import { formatPath, joinPath } from '../validation/path.js';
 import type { Result } from '../validation/result.js';
 import { checkPlanRules } from './rules.js';
 import {
@@ -55,13 +55,6 @@ function failWith(path: Segments, message: string, code: PlanErrorCode): { ok: f
   return { ok: false, errors: [{ path: formatPath(path), message, code }] };
 }
 
-/** Joins a document path prefix and a path relative to it (`aims[2]` + `target`). */
-function joinPath(prefix: Segments, relative: string): string {
-  const head = formatPath(prefix);
-  if (!relative) return head;
-  if (!head) return relative;
-  return relative.startsWith('[') ? `${head}${relative}` : `${head}.${relative}`;
-}
 
 /**
  * Drops keys whose value is `undefined` (so `{ target: undefined }` means
@@ -94,7 +87,7 @@ function checkInput<S extends z.ZodMiniType>(schema: S, input: unknown, at: Segm
   if (result.ok) return result as Result<z.infer<S>, PlanIssue>;
   return {
     ok: false,
-    errors: result.errors.map((e) => ({ path: joinPath(at, e.path), message: e.message, code: 'invalid' as const })),
+    errors: result.errors.map((e) => ({ path: joinPath(formatPath(at), e.path), message: e.message, code: 'invalid' as const })),
   };
 }
 

@@ -1,3 +1,4 @@
+import { joinPath } from '../validation/path.js';
 import type { ValidationIssue } from '../validation/result.js';
 import type { DirectoryError } from './types.js';
 
@@ -9,7 +10,7 @@ import type { DirectoryError } from './types.js';
  */
 export function directoryErrorIssues(error: DirectoryError): ValidationIssue[] {
   if (error.kind === 'malformed') {
-    return [{ path: '', message: error.message }, ...error.issues.map((i) => ({ path: `response${i.path ? (i.path.startsWith('[') ? '' : '.') + i.path : ''}`, message: i.message }))];
+    return [{ path: '', message: error.message }, ...error.issues.map((i) => ({ path: joinPath('response', i.path), message: i.message }))];
   }
   if (error.kind === 'invalid-query') return error.issues.length > 0 ? [...error.issues] : [{ path: '', message: error.message }];
   return [{ path: '', message: error.message }];

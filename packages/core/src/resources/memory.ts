@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
+import { joinPath } from '../validation/path.js';
 import type { Result } from '../validation/result.js';
 import { slugify } from './clean.js';
 import { cleanSource } from './attribution.js';
@@ -43,7 +44,7 @@ export interface MemoryDirectoryInput {
  */
 export function createMemoryDirectory(input: MemoryDirectoryInput): Result<Directory> {
   const parsed = parseWith(z.array(communityResourceSchema).check(z.maxLength(LIMITS.listItems * 4)), input.resources);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => ({ path: `resources${e.path.startsWith('[') || !e.path ? '' : '.'}${e.path}`, message: e.message })) };
+  if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => ({ path: joinPath('resources', e.path), message: e.message })) };
   const resources = parsed.value;
   const source = cleanSource(input.source);
   const byId = new Map(resources.map((r) => [r.id, r]));

@@ -16,5 +16,6 @@ export type {
   DocumentStore,
 } from './types.js';
 export { prepareSave } from './prepare.js';
+export { payloadCodec, type PayloadDocument } from './payload-codec.js';
 export { createMemoryStore, notifyStoreListeners, type MemoryStoreOptions } from './memory-store.js';
 export { createMemoryPlanStore, planCodec, type PlanStore, type PlanCodecOptions } from './plan-store.js';

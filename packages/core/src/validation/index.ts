@@ -1,5 +1,5 @@
 export { type ValidationIssue, type Result, ok, fail, formatIssues } from './result.js';
-export { formatPath } from './path.js';
+export { formatPath, joinPath } from './path.js';
 export { LIMITS } from './limits.js';
 export { checkJsonSafety } from './json-safety.js';
 export { parseWith } from './parse.js';

@@ -14,3 +14,14 @@ export function formatPath(segments: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+/**
+ * Joins a path prefix and a path relative to it, as our errors write them:
+ * `aims[2]` + `target` → `aims[2].target`, `events` + `[3].at` → `events[3].at`;
+ * an empty side leaves the other as it is.
+ */
+export function joinPath(head: string, relative: string): string {
+  if (!relative) return head;
+  if (!head) return relative;
+  return relative.startsWith('[') ? `${head}${relative}` : `${head}.${relative}`;
+}
