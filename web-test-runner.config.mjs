@@ -18,7 +18,9 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   browserStartTimeout: 60_000,
-  testFramework: { config: { timeout: 10_000 } },
+  // Generous: in `npm test` the browser tests share two cores with the other lane (typecheck, node tests),
+  // and a file's first test also waits for its modules to compile. A bound on hangs, not a timing check.
+  testFramework: { config: { timeout: 30_000 } },
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
   testRunnerHtml: (testFramework) => `<!doctype html>

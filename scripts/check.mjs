@@ -1,53 +1,85 @@
-// `npm test`: every gate, in order — typecheck, lint, node tests, browser
-// tests, build, package checks, bundle budgets — then one summary line
-// `N passed, N failed` counting every test and check it ran. Any failure
-// fails the command; later steps still run so one run shows every problem.
+// `npm test`: every gate — typecheck, lint, node tests, browser tests, build,
+// package checks, bundle budgets — then one summary line `N passed, N failed`
+// counting every test and check it ran. Any failure fails the command; later
+// steps still run so one run shows every problem.
+//
+// The gates run in two lanes at once (this machine, and CI's, has two cores):
+// each lane runs its steps in order; a step's output is printed whole when it
+// ends, so the two lanes' logs do not interleave. `LINKS_CHECK_LANES=1` runs
+// everything in one lane, in order, with live output.
 import { rmSync } from 'node:fs';
-import { countsDir, readCounts, runCommand } from './lib.mjs';
+import { countsDir, readCounts, runCommand, runQuiet } from './lib.mjs';
 
 rmSync(countsDir, { recursive: true, force: true });
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const started = Date.now();
 
-const steps = [
-  { name: 'typecheck', script: 'typecheck' },
-  { name: 'lint', script: 'lint' },
-  { name: 'node tests', script: 'test:node', counts: 'node' },
-  { name: 'browser tests', script: 'test:browser', counts: 'browser' },
-  { name: 'build', script: 'build' },
-  { name: 'script-tag page', script: 'test:bundle', counts: 'bundle', needs: 'build' },
-  { name: 'package checks', script: 'pkgcheck', counts: 'pkgcheck', needs: 'build' },
-  { name: 'changeset dry run', script: 'changeset:dry-run' },
-  { name: 'bundle budgets', script: 'size', counts: 'size', needs: 'build' },
+/** Two lanes of about equal length; a step's `needs` must sit earlier in the same lane. */
+const lanes = [
+  [
+    { name: 'typecheck', script: 'typecheck' },
+    { name: 'lint', script: 'lint' },
+    { name: 'node tests', script: 'test:node', counts: 'node' },
+    { name: 'changeset dry run', script: 'changeset:dry-run' },
+  ],
+  [
+    { name: 'build', script: 'build' },
+    { name: 'script-tag page', script: 'test:bundle', counts: 'bundle', needs: 'build' },
+    { name: 'package checks', script: 'pkgcheck', counts: 'pkgcheck', needs: 'build' },
+    { name: 'bundle budgets', script: 'size', counts: 'size', needs: 'build' },
+    { name: 'browser tests', script: 'test:browser', counts: 'browser' },
+  ],
 ];
 
-const results = [];
+const oneLane = process.env.LINKS_CHECK_LANES === '1';
 const failedSteps = new Set();
-for (const step of steps) {
-  console.log(`\n━━ ${step.name} ━━`);
+const results = new Map();
+
+async function runStep(step) {
   if (step.needs && failedSteps.has(step.needs)) {
-    console.log(`skipped: ${step.needs} failed`);
-    results.push({ step, passed: 0, failed: 1 });
+    console.log(`\n━━ ${step.name} ━━\nskipped: ${step.needs} failed`);
     failedSteps.add(step.name);
-    continue;
+    results.set(step, { passed: 0, failed: 1 });
+    return;
   }
   const t0 = Date.now();
-  const code = await runCommand(npm, ['run', '--silent', step.script]);
+  let code;
+  if (oneLane) {
+    console.log(`\n━━ ${step.name} ━━`);
+    code = await runCommand(npm, ['run', '--silent', step.script]);
+  } else {
+    console.log(`… ${step.name} started`);
+    const result = await runQuiet(npm, ['run', '--silent', step.script], { printOnFailure: false });
+    code = result.code;
+    console.log(`\n━━ ${step.name} ━━`);
+    process.stdout.write(result.output);
+  }
   const counted = step.counts ? readCounts(step.counts) : undefined;
   const passed = counted ? counted.passed : code === 0 ? 1 : 0;
   let failed = counted ? counted.failed : code === 0 ? 0 : 1;
   if (code !== 0 && failed === 0) failed = 1;
   if (code !== 0) failedSteps.add(step.name);
-  results.push({ step, passed, failed, seconds: (Date.now() - t0) / 1000 });
+  results.set(step, { passed, failed, seconds: (Date.now() - t0) / 1000 });
 }
 
-console.log('\n━━ summary ━━');
-for (const { step, passed, failed, seconds } of results) {
-  const mark = failed ? '✗' : '✓';
-  console.log(`${mark} ${step.name.padEnd(15)} ${String(passed).padStart(4)} passed ${String(failed).padStart(3)} failed${seconds !== undefined ? `  (${seconds.toFixed(1)} s)` : ''}`);
+async function runLane(steps) {
+  for (const step of steps) await runStep(step);
 }
-const passed = results.reduce((sum, r) => sum + r.passed, 0);
-const failed = results.reduce((sum, r) => sum + r.failed, 0);
+
+if (oneLane) await runLane(lanes.flat());
+else await Promise.all(lanes.map(runLane));
+
+console.log('\n━━ summary ━━');
+let passed = 0;
+let failed = 0;
+for (const step of lanes.flat()) {
+  const result = results.get(step);
+  passed += result.passed;
+  failed += result.failed;
+  const mark = result.failed ? '✗' : '✓';
+  const time = result.seconds !== undefined ? `  (${result.seconds.toFixed(1)} s)` : '';
+  console.log(`${mark} ${step.name.padEnd(18)} ${String(result.passed).padStart(4)} passed ${String(result.failed).padStart(3)} failed${time}`);
+}
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;

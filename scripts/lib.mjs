@@ -22,8 +22,11 @@ export function findFiles(dir, pattern) {
   return out.sort();
 }
 
-/** Runs a command and resolves with its exit code and output, printing the output only if it fails. */
-export function runQuiet(command, args, options = {}) {
+/**
+ * Runs a command and resolves with its exit code and output, printing the output only if it fails
+ * (or never, with `printOnFailure: false`). Other options go to `spawn`.
+ */
+export function runQuiet(command, args, { printOnFailure = true, ...options } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], ...options });
     let output = '';
@@ -31,7 +34,7 @@ export function runQuiet(command, args, options = {}) {
     child.stderr.on('data', (d) => (output += d));
     child.on('exit', (code, signal) => {
       const status = signal ? 1 : (code ?? 1);
-      if (status !== 0) process.stdout.write(output);
+      if (status !== 0 && printOnFailure) process.stdout.write(output);
       resolve({ code: status, output });
     });
     child.on('error', (error) => resolve({ code: 1, output: error.message }));
