@@ -240,7 +240,7 @@ describe('anovaIcc and the design effect', () => {
     assert.equal(cr2.primary, cr2.cr2);
   });
 
-  it(`says there are too few practices below ${MIN_PRACTICES_PER_ARM} in a cohort`, () => {
+  it('says there are too few practices below 4 in a cohort, and gives no interval with 1', () => {
     assert.equal(MIN_PRACTICES_PER_ARM, 4);
     const three = clusterAnalysis(PROGRAMME.slice(0, 3), COMPARISON);
     assert.equal(three.tooFewPractices, true);
