@@ -1,7 +1,6 @@
 import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { MIN_PRACTICES_PER_ARM } from '@links-approach/core/outcomes';
 import type {
   ChangeVerdict,
   CohortReferralFigures,
@@ -419,7 +418,7 @@ export class LinksProgrammeReport extends LinksElement {
       })
       .join('; ');
     const method = measures[0]?.clusters.method ?? 'practice-level';
-    const few = measures.find((m) => m.clusters.tooFewPractices)?.clusters.practices;
+    const few = measures.find((m) => m.clusters.tooFewPractices)?.clusters;
     const body = html`
       <p>
         ${msg(
@@ -483,7 +482,7 @@ export class LinksProgrammeReport extends LinksElement {
         ? html`<p class="warning" part="warning">
             <strong>${msg('Too few practices for a stable estimate.')}</strong>
             ${msg(
-              str`At least ${formatNumber(MIN_PRACTICES_PER_ARM)} practices with answers are needed in each cohort; here there are ${formatNumber(few.programme)} programme and ${formatNumber(few.comparison)} comparison practices. The variation between practices cannot be estimated reliably, so do not read a difference from these intervals.`,
+              str`At least ${formatNumber(few.minPractices)} practices with answers are needed in each cohort; here there are ${formatNumber(few.practices.programme)} programme and ${formatNumber(few.practices.comparison)} comparison practices. The variation between practices cannot be estimated reliably, so do not read a difference from these intervals.`,
             )}
           </p>`
         : nothing}

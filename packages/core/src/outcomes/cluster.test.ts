@@ -244,6 +244,7 @@ describe('anovaIcc and the design effect', () => {
     assert.equal(MIN_PRACTICES_PER_ARM, 4);
     const three = clusterAnalysis(PROGRAMME.slice(0, 3), COMPARISON);
     assert.equal(three.tooFewPractices, true);
+    assert.equal(three.minPractices, 4);
     assert.ok(three.primary, 'still estimated, with the warning');
     const one = clusterAnalysis(PROGRAMME.slice(0, 1), COMPARISON);
     assert.equal(one.tooFewPractices, true);

@@ -78,8 +78,10 @@ export interface ClusterAnalysis {
   readonly cr2: ClusterEstimate | null;
   /** The headline estimate (`practiceLevel` or `cr2`, as `method` says). */
   readonly primary: ClusterEstimate | null;
-  /** True when either cohort has fewer than {@link MIN_PRACTICES_PER_ARM} practices with values. */
+  /** True when either cohort has fewer than `minPractices` practices with values. */
   readonly tooFewPractices: boolean;
+  /** The threshold: {@link MIN_PRACTICES_PER_ARM} practices per cohort. */
+  readonly minPractices: number;
 }
 
 function multiplier(confidence: number, df: number): number {
@@ -277,5 +279,6 @@ export function clusterAnalysis(
     cr2,
     primary: method === 'cr2' ? cr2 : practiceLevel,
     tooFewPractices: Math.min(p.length, c.length) < MIN_PRACTICES_PER_ARM,
+    minPractices: MIN_PRACTICES_PER_ARM,
   };
 }
