@@ -178,3 +178,62 @@ test('links report shows outcome change per cohort from outcome responses', asyn
   assert.match(html, /not randomised/);
   assert.match(html, /<th scope="row">Anxiety<\/th><td>lower<\/td>/);
 });
+
+test('links report estimates outcome differences at practice level, with practices, ICC and design effect, reproducible from the CSV', async () => {
+  const files = await demoFiles(12, 2024);
+  const outcomesText = readFileSync(fileURLToPath(new URL('../../../../examples/data/sample-outcomes.json', import.meta.url)), 'utf8');
+  const io = memoryIo({ ...files, 'outcomes.json': outcomesText });
+  assert.equal(await run(['report', ...Object.keys(files), 'outcomes.json', '--html', 'r.html', '--csv', 'r.csv', '--json'], io), 0);
+  const [ons4] = JSON.parse(io.out).outcomes;
+  const life = ons4.measures[0];
+  assert.equal(life.clusters.method, 'practice-level');
+  assert.deepEqual(life.clusters.practices, { programme: 6, comparison: 6 });
+  assert.equal(life.clusters.tooFewPractices, false);
+  assert.ok(life.clusters.icc >= 0 && life.clusters.icc < 1);
+  assert.ok(Math.abs(life.clusters.designEffect - (1 + (life.clusters.clusterSize - 1) * life.clusters.icc)) < 1e-12);
+  assert.equal(life.clusters.practiceLevel.df, 10, '6 + 6 − 2');
+  assert.ok(life.clusters.cr2.df > 1 && life.clusters.cr2.df < 11);
+  // The person-level estimate (CR2) is the same difference as the Welch one; only its interval is wider or narrower.
+  assert.ok(Math.abs(life.clusters.cr2.estimate - life.difference.estimate) < 1e-12);
+
+  // Redo the practice-level t-test by hand from the CSV's per-practice mean changes (independent of core):
+  // the mean of each cohort's practice means, their pooled variance on k₁ + k₂ − 2 = 10 df, SE = s·√(1/6 + 1/6).
+  const [header, ...rows] = io.files['r.csv']!.trimEnd().split('\r\n').map((line) => line.split(','));
+  const col = (name: string) => header!.indexOf(name);
+  assert.ok(col('outcome_ons4_life-satisfaction_mean_change') > 0);
+  const means = (cohort: string) =>
+    rows.filter((r) => r[col('cohort')] === cohort).map((r) => Number(r[col('outcome_ons4_life-satisfaction_mean_change')]));
+  const [p, c] = [means('programme'), means('comparison')];
+  const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const ss = (xs: number[]) => xs.reduce((s, x) => s + (x - avg(xs)) ** 2, 0);
+  const se = Math.sqrt(((ss(p) + ss(c)) / 10) * (1 / 6 + 1 / 6));
+  assert.ok(Math.abs(life.clusters.practiceLevel.estimate - (avg(p) - avg(c))) < 1e-12);
+  assert.ok(Math.abs(life.clusters.practiceLevel.se - se) < 1e-12);
+  // t(0.975, 10) = 2.228139 (t table: 2.228)
+  assert.ok(Math.abs(life.clusters.practiceLevel.ci.lower - (avg(p) - avg(c) - 2.228138851986274 * se)) < 1e-9);
+
+  const html = io.files['r.html']!;
+  assert.match(html, /<th scope="col" class="num">Difference \(practice level\)<\/th>/);
+  assert.match(html, /<th scope="row">Life satisfaction<\/th>(<td[^>]*>[^<]*<\/td>){4}<td class="num">6 \/ 6<\/td><td class="num">[0-9.]+<\/td><td class="num">[0-9.]+<\/td>/);
+  assert.doesNotMatch(html, /Too few practices/);
+});
+
+test('links report says plainly when there are too few practices for a stable estimate', async () => {
+  const files = await demoFiles(12, 2024);
+  const sample = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../examples/data/sample-outcomes.json', import.meta.url)), 'utf8'));
+  // Keep the answers of 3 programme practices only (the comparison keeps its 6).
+  const programme = sample.practices.filter((p: { cohort: string }) => p.cohort === 'programme').map((p: { id: string }) => p.id);
+  const kept = new Set(programme.slice(0, 3));
+  sample.responses = sample.responses.filter((r: { practiceId: string }) => !programme.includes(r.practiceId) || kept.has(r.practiceId));
+  const io = memoryIo({ ...files, 'outcomes.json': JSON.stringify(sample) });
+  assert.equal(await run(['report', ...Object.keys(files), 'outcomes.json', '--html', 'r.html', '--json'], io), 0);
+  const life = JSON.parse(io.out).outcomes[0].measures[0];
+  assert.deepEqual(life.clusters.practices, { programme: 3, comparison: 6 });
+  assert.equal(life.clusters.tooFewPractices, true);
+  assert.equal(life.clusters.practiceLevel.df, 7);
+  assert.match(io.files['r.html']!, /<strong>Too few practices for a stable estimate\.<\/strong> ons4: 3 programme and 6 comparison practices/);
+
+  const human = memoryIo({ ...files, 'outcomes.json': JSON.stringify(sample) });
+  assert.equal(await run(['report', ...Object.keys(files), 'outcomes.json', '--html', 'r.html'], human), 0);
+  assert.match(human.out, /^Warning: too few practices for a stable estimate of the ons4 difference \(fewer than 4 in a cohort\)\.$/m);
+});

@@ -1,3 +1,4 @@
+import { MIN_PRACTICES_PER_ARM, type ClusterEstimate } from '@links-approach/core/outcomes';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { renderReportCsv } from '../report/csv.js';
@@ -15,8 +16,10 @@ export const reportCommand: Command = {
     'Reads business plans (every revision) and practice lists (kind "links.practices", as written by links demo-data) ' +
     'from files and folders, scores them, and writes a cohort report: programme vs comparison practices per capacity, ' +
     'maturity over time, practices falling behind their cohort, and every practice’s levels. The HTML needs no ' +
-    'JavaScript or network: charts are inline SVG, each followed by a table with the same figures. --csv writes one ' +
-    'row per practice (latest revision), safe to open in a spreadsheet.',
+    'JavaScript or network: charts are inline SVG, each followed by a table with the same figures. With outcome ' +
+    'responses, programme-vs-comparison differences are estimated at practice level (people are clustered in ' +
+    'practices), with the number of practices, the ICC and the design effect. --csv writes one row per practice ' +
+    '(latest revision, with its outcome pairs and mean change), safe to open in a spreadsheet.',
   options: {
     html: { type: 'string', valueName: 'FILE', description: 'where to write the HTML report' },
     csv: { type: 'string', valueName: 'FILE', description: 'also write one CSV row per practice' },
@@ -47,6 +50,8 @@ export const reportCommand: Command = {
     await ctx.io.writeText(html, renderReportHtml(report));
     if (typeof csv === 'string' && csv !== '') await ctx.io.writeText(csv, await renderReportCsv(report));
     const { programme, comparison, withoutPlan } = report.comparison.practices;
+    const estimate = (e: ClusterEstimate | null) => (e ? { estimate: e.estimate, se: e.se, df: e.df, ci: e.ci } : null);
+    const fewPractices = report.outcomes.filter((o) => o.measures.some((m) => m.clusters.tooFewPractices));
     const payload = {
       html,
       ...(typeof csv === 'string' && csv !== '' ? { csv } : {}),
@@ -70,6 +75,17 @@ export const reportCommand: Command = {
           comparison: { n: m.comparison.n, mean: m.comparison.mean },
           difference: m.difference ? { estimate: m.difference.estimate, ci: m.difference.ci } : null,
           verdict: m.verdict,
+          individualVerdict: m.individualVerdict,
+          clusters: {
+            method: m.clusters.method,
+            practices: m.clusters.practices,
+            icc: m.clusters.icc,
+            clusterSize: m.clusters.clusterSize,
+            designEffect: m.clusters.designEffect,
+            tooFewPractices: m.clusters.tooFewPractices,
+            practiceLevel: estimate(m.clusters.practiceLevel),
+            cr2: estimate(m.clusters.cr2),
+          },
         })),
       })),
       medians: Object.fromEntries(
@@ -97,6 +113,14 @@ export const reportCommand: Command = {
               `Referrals per 1,000 patients (programme / comparison): ${report.referrals.programme.per1000 ?? '–'} / ${report.referrals.comparison.per1000 ?? '–'}`,
             ]
           : []),
+        ...report.outcomes.map((o) => {
+          const k = o.measures[0]?.clusters.practices ?? { programme: 0, comparison: 0 };
+          return `Outcome ${o.instrumentId}: differences estimated at practice level (${k.programme} programme / ${k.comparison} comparison practices with answers).`;
+        }),
+        ...fewPractices.map(
+          (o) =>
+            `Warning: too few practices for a stable estimate of the ${o.instrumentId} difference (fewer than ${MIN_PRACTICES_PER_ARM} in a cohort).`,
+        ),
       ].join('\n'),
     );
     return EXIT.ok;

@@ -25,6 +25,17 @@ export function practiceColumns(report: CohortReport) {
     { header: 'themes_with_focus_areas', value: (r) => r.latest.themeCoverage.count },
     { header: 'self_assessment_differences', value: (r) => r.latest.selfAssessmentFlags.length },
   );
+  // Each practice's outcome figures: the practice-level analysis of the report works on exactly these
+  // (each practice's mean paired change), so an evaluator can redo it from this file.
+  for (const o of report.outcomes)
+    for (const m of o.measures) {
+      const byPractice = new Map(m.clusters.practiceMeans.map((p) => [p.practiceId, p]));
+      const key = `outcome_${o.instrumentId}_${m.id}`;
+      columns.push(
+        { header: `${key}_pairs`, value: (r) => byPractice.get(r.practice.id)?.n ?? 0 },
+        { header: `${key}_mean_change`, value: (r) => byPractice.get(r.practice.id)?.mean ?? null },
+      );
+    }
   return columns;
 }
 

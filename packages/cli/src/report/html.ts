@@ -1,4 +1,5 @@
 import { DEFAULT_CRITERIA } from '@links-approach/core/maturity';
+import { MIN_PRACTICES_PER_ARM } from '@links-approach/core/outcomes';
 import { escapeHtml as e, level, num } from './escape.js';
 import type { CohortReport } from './model.js';
 import { cohortChart, timelineChart } from './svg.js';
@@ -12,6 +13,7 @@ h2 { font-size: 1.5rem; margin: 2.5rem 0 0.75rem; border-top: 1px solid #d8dde0;
 a { color: #005eb8; }
 a:focus { outline: 4px solid #ffeb3b; background: #ffeb3b; color: #212b32; }
 .note { border-left: 8px solid #005eb8; padding: 0.5rem 1rem; background: #eef7ff; }
+.note.warning { border-left-color: #ffeb3b; background: #fff9c4; }
 figure { margin: 1rem 0; }
 figcaption { font-size: 0.9rem; color: #4c6272; }
 .table-wrap { overflow-x: auto; }
@@ -237,28 +239,57 @@ function referralSection(figures: NonNullable<CohortReport['referrals']>): strin
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
 const interval = (ci: { lower: number; upper: number } | null | undefined) => (ci ? ` (${signed(ci.lower)} to ${signed(ci.upper)})` : '');
 
-/** Outcome change per measure: each cohort's mean paired change, and the difference in differences, with intervals. */
+const decimals = (value: number | null, digits: number) => (value === null ? '–' : value.toFixed(digits));
+
+/**
+ * Outcome change per measure: each cohort's mean paired change, and the difference between programme and comparison
+ * practices from the cluster-aware analysis (practice-level by default), with the number of practices, the ICC and
+ * the design effect beside it, and a plain warning when there are too few practices.
+ */
 function outcomeSection(comparisons: CohortReport['outcomes']): string {
   const out = [
     '<section aria-labelledby="outcomes"><h2 id="outcomes">Outcome change</h2>',
-    '<p>Mean change from baseline to follow-up for the people answered at both, with 95% confidence intervals, and the difference between programme and comparison practices (difference in differences, Welch). The two groups were not randomised and the comparison is unadjusted: read it as a signal to look into, not as proof of effect.</p>',
+    `<p>Mean change from baseline to follow-up for the people answered at both, with 95% confidence intervals, and the difference between programme and comparison practices. People are clustered in practices, so the difference is estimated at practice level: each practice’s mean change, then a t-test comparing the programme practices’ means with the comparison practices’ (t on practices − 2 degrees of freedom). Beside it: the number of practices, the intraclass correlation (ICC) and the design effect (how much the clustering inflates the variance compared with independent people), and, as a check, the person-level difference with a cluster-robust (CR2) interval. Each cohort’s own change interval treats its people as independent: compare the cohorts through the practice-level difference, not through those intervals. The two groups were not randomised and the comparison is unadjusted: read it as a signal to look into, not as proof of effect.</p>`,
   ];
   for (const o of comparisons) {
     const pct = Math.round(o.confidence * 100);
+    const few = o.measures.filter((m) => m.clusters.tooFewPractices);
+    if (few.length > 0) {
+      const counts = few[0]!.clusters.practices;
+      out.push(
+        `<p class="note warning"><strong>Too few practices for a stable estimate.</strong> ${e(o.instrumentId)}: ${counts.programme} programme and ${counts.comparison} comparison practices have people answered at baseline and follow-up${few.length < o.measures.length ? ' on some measures' : ''}; at least ${MIN_PRACTICES_PER_ARM} in each are needed. With so few practices the variation between practices cannot be estimated reliably, so the interval is unstable: do not read a difference from it.</p>`,
+      );
+    }
     out.push(
-      `<div class="table-wrap"><table><caption>${e(o.instrumentId)}: mean paired change (${pct}% CI)</caption>`,
-      '<thead><tr><th scope="col">Measure</th><th scope="col">Better when</th><th scope="col" class="num">Programme</th><th scope="col" class="num">Comparison</th><th scope="col" class="num">Difference</th><th scope="col">Reading</th></tr></thead><tbody>',
+      `<div class="table-wrap"><table><caption>${e(o.instrumentId)}: mean paired change and the difference between practices (${pct}% CI)</caption>`,
+      '<thead><tr><th scope="col">Measure</th><th scope="col">Better when</th><th scope="col" class="num">Programme</th><th scope="col" class="num">Comparison</th><th scope="col" class="num">Difference (practice level)</th><th scope="col" class="num">Practices (programme / comparison)</th><th scope="col" class="num">ICC</th><th scope="col" class="num">Design effect</th><th scope="col" class="num">Check: person level, CR2</th><th scope="col">Reading</th></tr></thead><tbody>',
     );
     for (const m of o.measures) {
       const cell = (c: typeof m.programme) => (c.mean === null ? '–' : `${signed(c.mean)}${interval(c.ci)}, n ${c.n}`);
+      const estimate = (est: typeof m.clusters.primary) => (est ? `${signed(est.estimate)}${interval(est.ci)}` : '–');
+      const k = m.clusters.practices;
+      const reading =
+        m.verdict === 'better'
+          ? 'programme changed more for the better'
+          : m.verdict === 'worse'
+            ? 'programme changed less for the better'
+            : m.verdict === 'unclear'
+              ? 'no clear difference'
+              : 'too few practices to compare';
       out.push(
-        `<tr><th scope="row">${e(m.name)}</th><td>${m.better === 'higher' ? 'higher' : 'lower'}</td><td class="num">${e(cell(m.programme))}</td><td class="num">${e(cell(m.comparison))}</td><td class="num">${
-          m.difference ? e(`${signed(m.difference.estimate)}${interval(m.difference.ci)}`) : '–'
-        }</td><td>${e(m.verdict === 'better' ? 'programme changed more for the better' : m.verdict === 'worse' ? 'programme changed less for the better' : m.verdict === 'unclear' ? 'no clear difference' : 'too few people')}</td></tr>`,
+        `<tr><th scope="row">${e(m.name)}</th><td>${m.better === 'higher' ? 'higher' : 'lower'}</td><td class="num">${e(cell(m.programme))}</td><td class="num">${e(cell(m.comparison))}</td><td class="num">${e(
+          estimate(m.clusters.practiceLevel),
+        )}</td><td class="num">${k.programme} / ${k.comparison}</td><td class="num">${decimals(m.clusters.icc, 3)}</td><td class="num">${decimals(
+          m.clusters.designEffect,
+          2,
+        )}</td><td class="num">${e(estimate(m.clusters.cr2))}</td><td>${e(m.clusters.tooFewPractices && m.verdict !== null ? `${reading} (too few practices: unstable)` : reading)}</td></tr>`,
       );
     }
     out.push('</tbody></table></div>');
   }
-  out.push('</section>');
+  out.push(
+    `<p>ICC: one-way analysis of variance with practices nested in cohorts, set to 0 when negative. Design effect: 1 + (m̄ − 1) × ICC, where m̄ is the size-weighted mean number of people per practice (Σm²/Σm), which allows for practices of different sizes. CR2: the difference of the cohorts’ person-level means with the Bell–McCaffrey cluster-robust standard error and degrees of freedom. Fewer than ${MIN_PRACTICES_PER_ARM} practices in a cohort is too few for a stable estimate.</p>`,
+    '</section>',
+  );
   return out.join('');
 }

@@ -58,6 +58,7 @@ const cohortLabel = (cohort: 'programme' | 'comparison') => (cohort === 'program
  * @csspart chart - An SVG chart.
  * @csspart table - A table of figures.
  * @csspart note - A caveat under a section.
+ * @csspart warning - The warning that there are too few practices for a stable estimate.
  *
  * @cssproperty --links-programme-report-programme - Colour of the programme cohort (default the primary colour).
  * @cssproperty --links-programme-report-comparison - Colour of the comparison cohort (default #425563).
@@ -371,7 +372,7 @@ export class LinksProgrammeReport extends LinksElement {
     const pct = percent(confidence);
     const values: number[] = [];
     for (const m of measures) {
-      for (const est of [m.programme.ci, m.comparison.ci, m.difference?.ci ?? null]) if (est) values.push(est.lower, est.upper);
+      for (const est of [m.programme.ci, m.comparison.ci, m.clusters.primary?.ci ?? null]) if (est) values.push(est.lower, est.upper);
       for (const v of [m.programme.mean, m.comparison.mean]) if (v !== null) values.push(v);
     }
     const extent = Math.max(1, ...values.map(Math.abs));
@@ -401,21 +402,23 @@ export class LinksProgrammeReport extends LinksElement {
       const y0 = top + i * GROUP + 12;
       parts.push(svg`<text class="name" x=${LEFT - 8} y=${y0 + ROW + 4} text-anchor="end">${m.name}</text>`);
       parts.push(row(m.programme, y0, 'programme'), row(m.comparison, y0 + ROW, 'comparison'));
-      if (m.difference) parts.push(row({ mean: m.difference.estimate, ci: m.difference.ci }, y0 + 2 * ROW, 'difference'));
+      const primary = m.clusters.primary;
+      if (primary) parts.push(row({ mean: primary.estimate, ci: primary.ci }, y0 + 2 * ROW, 'difference'));
     });
     const describe = (c: MeasureChange) =>
       c.mean === null ? msg('no pairs') : `${signed(c.mean)} (${interval(c.ci)}, n=${formatNumber(c.n)})`;
     const desc = measures
       .map((m) => {
         const better = m.better === 'higher' ? msg('higher is better') : msg('lower is better');
-        const difference = m.difference
-          ? `${signed(m.difference.estimate)} (${interval(m.difference.ci)})`
-          : msg('not available');
+        const primary = m.clusters.primary;
+        const difference = primary ? `${signed(primary.estimate)} (${interval(primary.ci)})` : msg('not available');
         return msg(
           str`${m.name} (${better}): programme ${describe(m.programme)}, comparison ${describe(m.comparison)}, difference ${difference}`,
         );
       })
       .join('; ');
+    const method = measures[0]?.clusters.method ?? 'practice-level';
+    const few = measures.find((m) => m.clusters.tooFewPractices)?.clusters;
     const body = html`
       <p>
         ${msg(
@@ -443,7 +446,12 @@ export class LinksProgrammeReport extends LinksElement {
             <th scope="col">${msg('Measure')}</th>
             <th scope="col" class="num">${msg('Programme change')}</th>
             <th scope="col" class="num">${msg('Comparison change')}</th>
-            <th scope="col" class="num">${msg('Difference')}</th>
+            <th scope="col" class="num">
+              ${method === 'cr2' ? msg('Difference (person level, CR2)') : msg('Difference (practice level)')}
+            </th>
+            <th scope="col" class="num">${msg('Practices (programme / comparison)')}</th>
+            <th scope="col" class="num"><abbr title=${msg('intraclass correlation')}>${msg('ICC')}</abbr></th>
+            <th scope="col" class="num">${msg('Design effect')}</th>
             <th scope="col">${msg('Reading')}</th>
           </tr>
         </thead>
@@ -454,16 +462,33 @@ export class LinksProgrammeReport extends LinksElement {
               <td class="num">${this.changeCell(m.programme)}</td>
               <td class="num">${this.changeCell(m.comparison)}</td>
               <td class="num">
-                ${m.difference ? html`${signed(m.difference.estimate)}<span class="n">${interval(m.difference.ci)}</span>` : '–'}
+                ${m.clusters.primary
+                  ? html`${signed(m.clusters.primary.estimate)}<span class="n">${interval(m.clusters.primary.ci)}</span>`
+                  : '–'}
               </td>
-              <td>${m.verdict ? differenceWords()[m.verdict] : msg('too few people to compare')}</td>
+              <td class="num">${formatNumber(m.clusters.practices.programme)} / ${formatNumber(m.clusters.practices.comparison)}</td>
+              <td class="num">${m.clusters.icc === null ? '–' : fixed(m.clusters.icc, 3)}</td>
+              <td class="num">${m.clusters.designEffect === null ? '–' : fixed(m.clusters.designEffect, 2)}</td>
+              <td>
+                ${m.verdict ? differenceWords()[m.verdict] : msg('too few practices to compare')}${m.verdict && m.clusters.tooFewPractices
+                  ? html`<span class="n">${msg('too few practices: unstable')}</span>`
+                  : nothing}
+              </td>
             </tr>`,
           )}
         </tbody>
       </table>
+      ${few
+        ? html`<p class="warning" part="warning">
+            <strong>${msg('Too few practices for a stable estimate.')}</strong>
+            ${msg(
+              str`At least ${formatNumber(few.minPractices)} practices with answers are needed in each cohort; here there are ${formatNumber(few.practices.programme)} programme and ${formatNumber(few.practices.comparison)} comparison practices. The variation between practices cannot be estimated reliably, so do not read a difference from these intervals.`,
+            )}
+          </p>`
+        : nothing}
       <p class="note" part="note">
         ${msg(
-          "An unadjusted comparison of practices that were not randomised: it does not account for differences between the people or the practices. Intervals use the t distribution; the difference uses Welch's method.",
+          'People are clustered in practices, so the difference is estimated at practice level: the mean change of each practice, then a t-test comparing the programme practices with the comparison practices. The design effect says how much the clustering inflates the variance compared with independent people. An unadjusted comparison of practices that were not randomised: it does not account for differences between the people or the practices.',
         )}
       </p>
     `;

@@ -119,6 +119,11 @@ const ownStyles = css`
     font-size: 0.95rem;
     color: var(--_text-secondary);
   }
+  .warning {
+    border-left: 8px solid var(--_warning);
+    padding: var(--_space-1) var(--_space-2);
+    color: var(--_text);
+  }
 `;
 
 export const styles = [chartStyles, legendSwatchStyles, dataTableStyles, ownStyles];

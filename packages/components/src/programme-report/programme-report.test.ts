@@ -97,22 +97,75 @@ describe('<links-programme-report>', () => {
     expect(engagement[1]![2]).to.equal('0 (–)');
   });
 
-  it('reports the outcome change and the difference with its interval, saying which way is better', async () => {
+  it('reports the outcome change per cohort, and with one practice each says there are too few practices to compare', async () => {
     const el = await fixture<LinksProgrammeReport>(html`<links-programme-report .evaluation=${evaluation} heading-level="3"></links-programme-report>`);
     const root = el.shadowRoot!;
     const rows = [...root.querySelectorAll('.outcomes tbody tr')].map(cells);
+    // People answered at one programme and one comparison practice: no practice-level interval can be had
+    // (the Welch interval treating the 9 people as independent, −0.15 to +2.95, is not shown).
     expect(rows[0]).to.deep.equal([
       'Life satisfactionhigher is better',
       '+1.40-0.02 to +2.82, n=5, no clear change',
       '0.00-1.30 to +1.30, n=4, no clear change',
-      '+1.40-0.15 to +2.95',
-      'no clear difference',
+      '–',
+      '1 / 1',
+      '–',
+      '–',
+      'too few practices to compare',
     ]);
     expect(rows[3]![0]).to.equal('Anxietylower is better');
-    expect(rows[3]![4]).to.equal('too few people to compare');
-    expect(root.querySelectorAll('.outcomes .dot.difference')).to.have.length(1);
+    expect(rows[3]![4]).to.equal('0 / 0');
+    expect(root.querySelectorAll('.outcomes .dot.difference')).to.have.length(0);
+    expect(text(root.querySelector('.outcomes .warning'))).to.equal(
+      'Too few practices for a stable estimate. At least 4 practices with answers are needed in each cohort; here there are 1 programme and 1 comparison practices. The variation between practices cannot be estimated reliably, so do not read a difference from these intervals.',
+    );
     expect(text(root.querySelector('.outcomes .note'))).to.contain('not randomised');
     expect(root.querySelector('h4')).to.not.be.null;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the practice-level difference with its interval, the number of practices, the ICC and the design effect', async () => {
+    // core's worked example (cluster.test.ts): the paired changes of people in 4 programme and 4 comparison practices
+    //   P1 [2, 4]  P2 [1, 1, 4]  P3 [5]  P4 [3, 5, 4, 4]   |   C1 [0, 2]  C2 [1]  C3 [2, 4, 3]  C4 [−1, 1]
+    // Practice means 3, 2, 5, 4 vs 1, 1, 3, 0: D = 3.5 − 1.25 = 2.25, pooled SE √0.8125 on 6 df,
+    // 95% CI 0.044 to 4.456; ICC 2.0833/5.4833 = 0.380; design effect 1 + (2.5833 − 1) × 0.380 = 1.60.
+    const clustered = { P1: [2, 4], P2: [1, 1, 4], P3: [5], P4: [3, 5, 4, 4], C1: [0, 2], C2: [1], C3: [2, 4, 3], C4: [-1, 1] };
+    let k = 0;
+    const answers = (v: number) => ({ 'life-satisfaction': v, worthwhile: v, happiness: v, anxiety: v });
+    const people = Object.entries(clustered).flatMap(([practiceId, changes]) =>
+      changes.flatMap((change) => {
+        const person = `x${++k}`;
+        return [
+          { ...response(person, practiceId, 'baseline', 0), answers: answers(3) },
+          { ...response(person, practiceId, 'follow-up', 0), answers: answers(3 + change) },
+        ];
+      }),
+    );
+    const eight = evaluateProgramme({
+      practices: Object.keys(clustered).map((id) => ({ id, cohort: id.startsWith('P') ? 'programme' : 'comparison' })),
+      outcomes: { instrument: ONS4, responses: people },
+      asOf: '2022-12-31',
+    });
+    const el = await fixture<LinksProgrammeReport>(html`<links-programme-report .evaluation=${eight}></links-programme-report>`);
+    const root = el.shadowRoot!;
+    expect([...root.querySelectorAll('.outcomes thead th')].map(text)).to.deep.equal([
+      'Measure',
+      'Programme change',
+      'Comparison change',
+      'Difference (practice level)',
+      'Practices (programme / comparison)',
+      'ICC',
+      'Design effect',
+      'Reading',
+    ]);
+    const rows = [...root.querySelectorAll('.outcomes tbody tr')].map(cells);
+    expect(rows[0]!.slice(3)).to.deep.equal(['+2.25+0.04 to +4.46', '4 / 4', '0.380', '1.60', 'programme improved more']);
+    expect(rows[3]!.slice(3)).to.deep.equal(['+2.25+0.04 to +4.46', '4 / 4', '0.380', '1.60', 'comparison improved more']);
+    expect(root.querySelector('.outcomes .warning')).to.be.null;
+    expect(root.querySelectorAll('.outcomes .dot.difference')).to.have.length(4);
+    expect(text(root.querySelector('.outcomes desc'))).to.contain('difference +2.25 (+0.04 to +4.46)');
+    expect(text(root.querySelector('.outcomes .note'))).to.contain('estimated at practice level');
+    await expect(el).to.be.accessible();
   });
 
   it('leaves out sections without data and treats names as text', async () => {

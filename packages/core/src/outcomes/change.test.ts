@@ -134,10 +134,15 @@ describe('compareOutcomeChange: difference in differences (worked example)', () 
     close(life.difference!.df, 6.959082542828825);
     close(life.difference!.ci.lower, -0.14640900853158367, 1e-9);
     close(life.difference!.ci.upper, 2.9464090085315835, 1e-9);
-    assert.equal(life.verdict, 'unclear');
+    assert.equal(life.individualVerdict, 'unclear');
+    // One practice per cohort: no cluster-aware interval, so no verdict, and too few practices.
+    assert.deepEqual(life.clusters.practices, { programme: 1, comparison: 1 });
+    assert.equal(life.clusters.primary, null);
+    assert.equal(life.clusters.tooFewPractices, true);
+    assert.equal(life.verdict, null);
   });
 
-  it('anxiety: the programme fell by 3.4 more than the comparison — better', () => {
+  it('anxiety: the programme fell by 3.4 more than the comparison — better, if people were independent', () => {
     // Comparison anxiety changes [0, 1, −1, 0]: d̄ = 0, s² = 2/3 (as above).
     // D = −3.4 − 0 = −3.4; SE = √(0.16 + 1/6) = √0.3266667 = 0.5715476
     // ν = 0.3266667² / (0.16²/4 + 0.1666667²/3) = 0.1067111 / (0.0064 + 0.0092593) = 6.8146
@@ -146,7 +151,7 @@ describe('compareOutcomeChange: difference in differences (worked example)', () 
     close(anxiety.difference!.se, Math.sqrt(0.16 + 1 / 6));
     close(anxiety.difference!.df, (0.16 + 1 / 6) ** 2 / (0.16 ** 2 / 4 + (1 / 6) ** 2 / 3));
     assert.ok(anxiety.difference!.ci.upper < 0);
-    assert.equal(anxiety.verdict, 'better');
+    assert.equal(anxiety.individualVerdict, 'better');
   });
 
   it('counts each cohort separately and leaves out practices in neither cohort', () => {

@@ -1,3 +1,4 @@
+import { clusterAnalysis, type ClusterAnalysis, type ClusterMethod, type PracticeValues } from './cluster.js';
 import { instrumentMeasures, scoreAnswers, type InstrumentMeasure } from './instrument.js';
 import { meanWithInterval, welchDifference, type ConfidenceInterval, type MeanEstimate } from './statistics.js';
 import type { Better, Instrument, OutcomeResponse } from './types.js';
@@ -102,6 +103,12 @@ export interface OutcomeChange {
 export interface ChangeOptions {
   /** Confidence level of the intervals, between 0 and 1 (default 0.95). */
   readonly confidence?: number;
+  /**
+   * Which cluster-aware analysis gives the headline interval and the verdict
+   * of a programme-vs-comparison difference: `practice-level` (default) or
+   * `cr2`. Both are always computed.
+   */
+  readonly clusterMethod?: ClusterMethod;
 }
 
 function verdictOf(ci: ConfidenceInterval | null, better: Better): ChangeVerdict | null {
@@ -116,11 +123,19 @@ interface MeasureValues {
   readonly baseline: number[];
   readonly followUp: number[];
   readonly changes: number[];
+  /** The practice of each change (the baseline's). */
+  readonly practices: string[];
 }
 
 function collect(instrument: Instrument, pairs: readonly ResponsePair[]): MeasureValues[] {
   const measures = instrumentMeasures(instrument);
-  const values = measures.map((measure) => ({ measure, baseline: [] as number[], followUp: [] as number[], changes: [] as number[] }));
+  const values = measures.map((measure) => ({
+    measure,
+    baseline: [] as number[],
+    followUp: [] as number[],
+    changes: [] as number[],
+    practices: [] as string[],
+  }));
   for (const pair of pairs) {
     const before = scoreAnswers(instrument, pair.baseline.answers);
     const after = scoreAnswers(instrument, pair.followUp.answers);
@@ -131,6 +146,7 @@ function collect(instrument: Instrument, pairs: readonly ResponsePair[]): Measur
       v.baseline.push(b);
       v.followUp.push(a);
       v.changes.push(a - b);
+      v.practices.push(pair.practiceId);
     }
   }
   return values;
@@ -187,7 +203,9 @@ export interface MeasureDifference {
   /**
    * The difference in differences: the programme's mean paired change minus
    * the comparison's, with Welch's standard error and Welch–Satterthwaite
-   * degrees of freedom; `null` unless both cohorts have at least 2 pairs.
+   * degrees of freedom, treating people as independent (which they are not:
+   * they are clustered in practices, so this interval is too narrow; see
+   * `clusters`); `null` unless both cohorts have at least 2 pairs.
    */
   readonly difference: {
     readonly estimate: number;
@@ -197,11 +215,21 @@ export interface MeasureDifference {
     readonly ci: ConfidenceInterval;
   } | null;
   /**
-   * `better` when the interval shows the programme changed more in the
-   * better direction than the comparison, `worse` when less, `unclear` when
-   * it includes 0; `null` without an interval.
+   * The cluster-aware analysis (people are clustered in practices): the
+   * practice-level t-test and the CR2 estimate, practices per cohort, the
+   * ICC, the design effect and whether there are too few practices.
+   */
+  readonly clusters: ClusterAnalysis;
+  /**
+   * Read from the cluster-aware headline interval (`clusters.primary`):
+   * `better` when it shows the programme changed more in the better
+   * direction than the comparison, `worse` when less, `unclear` when it
+   * includes 0; `null` without that interval (fewer than 2 practices with
+   * pairs in a cohort).
    */
   readonly verdict: ChangeVerdict | null;
+  /** What `verdict` would say from the people-as-independent interval (`difference`); kept for comparison only. */
+  readonly individualVerdict: ChangeVerdict | null;
 }
 
 /** Programme vs comparison change on every measure of an instrument. */
@@ -227,6 +255,11 @@ export type CohortOf = (practiceId: string) => 'programme' | 'comparison' | unde
  * D ± t(1 − α/2, ν)·SE. People are placed in the cohort of the practice of
  * their baseline response.
  *
+ * People are clustered in practices, so each measure also carries a
+ * cluster-aware analysis (`clusters`, see `clusterAnalysis`): by default
+ * the practice-level t-test on practice mean changes gives the headline
+ * interval and the `verdict`.
+ *
  * This is an unadjusted comparison of two groups that were not randomised:
  * it does not account for differences between the people or practices
  * (say so when reporting it).
@@ -251,18 +284,33 @@ export function compareOutcomeChange(
   for (const r of responses) if (r.instrumentId === instrument.id && !firstPractice.has(r.person)) firstPractice.set(r.person, r.practiceId);
   const unpaired = (cohort: 'programme' | 'comparison', people: readonly string[]) =>
     people.filter((p) => cohortOf(firstPractice.get(p) ?? '') === cohort).length;
+  const values = { programme: collect(instrument, groups.programme), comparison: collect(instrument, groups.comparison) };
   const changeFor = (cohort: 'programme' | 'comparison'): OutcomeChange => ({
     instrumentId: instrument.id,
     confidence,
     paired: groups[cohort].length,
     baselineOnly: unpaired(cohort, paired.baselineOnly),
     followUpOnly: unpaired(cohort, paired.followUpOnly),
-    measures: collect(instrument, groups[cohort]).map((v) => measureChange(v, confidence)),
+    measures: values[cohort].map((v) => measureChange(v, confidence)),
   });
   const programme = changeFor('programme');
   const comparison = changeFor('comparison');
+  const byPractice = (v: MeasureValues): PracticeValues[] => {
+    const map = new Map<string, number[]>();
+    v.changes.forEach((change, i) => {
+      const id = v.practices[i]!;
+      const list = map.get(id);
+      if (list) list.push(change);
+      else map.set(id, [change]);
+    });
+    return [...map].map(([practiceId, values]) => ({ practiceId, values }));
+  };
   const measures = programme.measures.map((p, i): MeasureDifference => {
     const c = comparison.measures[i]!;
+    const clusters = clusterAnalysis(byPractice(values.programme[i]!), byPractice(values.comparison[i]!), {
+      confidence,
+      ...(options.clusterMethod ? { method: options.clusterMethod } : {}),
+    });
     const welch =
       p.mean !== null && c.mean !== null && p.sd !== null && c.sd !== null
         ? welchDifference({ n: p.n, mean: p.mean, sd: p.sd }, { n: c.n, mean: c.mean, sd: c.sd }, confidence)
@@ -276,7 +324,9 @@ export function compareOutcomeChange(
       programme: p,
       comparison: c,
       difference,
-      verdict: verdictOf(difference?.ci ?? null, p.better),
+      clusters,
+      verdict: verdictOf(clusters.primary?.ci ?? null, p.better),
+      individualVerdict: verdictOf(difference?.ci ?? null, p.better),
     };
   });
   return { instrumentId: instrument.id, confidence, programme, comparison, measures, unassigned };

@@ -133,5 +133,18 @@ describe('examples/data/sample-outcomes.json', () => {
     const result = evaluateProgramme({ practices: demo.practices, outcomes: { instrument: ONS4, responses: doc.value.responses }, asOf: '2023-12-31' });
     assert.ok(result.outcomes!.programme.paired > 30 && result.outcomes!.comparison.paired > 20);
     assert.ok(result.outcomes!.measures.every((m) => m.difference !== null));
+    // 6 programme and 6 comparison practices: enough for a practice-level interval without the too-few warning.
+    for (const m of result.outcomes!.measures) {
+      assert.deepEqual(m.clusters.practices, { programme: 6, comparison: 6 });
+      assert.equal(m.clusters.tooFewPractices, false);
+      assert.equal(m.clusters.primary?.df, 10);
+    }
+    const cr2 = evaluateProgramme({
+      practices: demo.practices,
+      outcomes: { instrument: ONS4, responses: doc.value.responses },
+      asOf: '2023-12-31',
+      clusterMethod: 'cr2',
+    });
+    assert.ok(cr2.outcomes!.measures.every((m) => m.clusters.method === 'cr2' && m.clusters.primary === m.clusters.cr2));
   });
 });

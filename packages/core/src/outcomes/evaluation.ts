@@ -11,6 +11,7 @@ import {
 } from '../maturity/index.js';
 import { caseloadMetrics, type MetricShare, type ReferralState } from '../referral/index.js';
 import { compareOutcomeChange, type OutcomeComparison } from './change.js';
+import type { ClusterMethod } from './cluster.js';
 import type { Instrument, OutcomeResponse } from './types.js';
 
 /** Programme or comparison. */
@@ -103,6 +104,8 @@ export interface ProgrammeEvaluationInput {
   readonly maturityDates?: readonly string[];
   /** Confidence level of outcome intervals (default 0.95). */
   readonly confidence?: number;
+  /** The cluster-aware analysis that gives the headline outcome interval: `practice-level` (default) or `cr2`. */
+  readonly clusterMethod?: ClusterMethod;
   readonly framework?: Framework;
   readonly rubric?: Rubric;
 }
@@ -277,6 +280,7 @@ export function evaluateProgramme(input: ProgrammeEvaluationInput): ProgrammeEva
   const outcomes = input.outcomes
     ? compareOutcomeChange(input.outcomes.instrument, input.outcomes.responses, (id) => cohortOf.get(id), {
         ...(input.confidence !== undefined ? { confidence: input.confidence } : {}),
+        ...(input.clusterMethod !== undefined ? { clusterMethod: input.clusterMethod } : {}),
       })
     : null;
 

@@ -53,6 +53,20 @@ export {
   type ValidateResponsesOptions,
 } from './instrument.js';
 export {
+  MIN_PRACTICES_PER_ARM,
+  DEFAULT_CLUSTER_METHOD,
+  practiceLevelDifference,
+  cr2Difference,
+  anovaIcc,
+  effectiveClusterSize,
+  clusterAnalysis,
+  type ClusterMethod,
+  type ClusterEstimate,
+  type PracticeValues,
+  type PracticeMean,
+  type ClusterAnalysis,
+} from './cluster.js';
+export {
   pairResponses,
   pairedChange,
   compareOutcomeChange,
