@@ -61,14 +61,14 @@ describe('fromFhirTaskUpdate', () => {
         output: [
           {
             type: { coding: [{ system: `${BASE}/CodeSystem/task-output-type`, code: 'outcome' }] },
-            valueCodeableConcept: { coding: [{ system: `${BASE}/CodeSystem/referral-outcome`, code: 'connected-to-support' }], text: 'Attending the food bank' },
+            valueCodeableConcept: { coding: [{ system: `${BASE}/CodeSystem/referral-outcome`, code: 'support-no-longer-needed' }], text: 'Managing well now' },
           },
         ],
       }),
       referral,
     );
     assert.ok(completed.ok, !completed.ok ? completed.reason : '');
-    assert.deepEqual(completed.event.outcome, { code: 'connected-to-support', summary: 'Attending the food bank' });
+    assert.deepEqual(completed.event.outcome, { code: 'support-no-longer-needed', summary: 'Managing well now' });
     assert.equal(completed.state.status, 'completed');
   });
 
