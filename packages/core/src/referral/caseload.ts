@@ -1,5 +1,5 @@
 import { REFERRAL_STATUSES, type BusinessStatus, type ReferralStatus, type Urgency } from './constants.js';
-import { isOverdue, toDateString, toMillis, type Instant, type ResponseWindowOptions } from './rules.js';
+import { isOverdue, toDateString, toMillis, type ResponseWindowOptions } from './rules.js';
 import type { ReferralState } from './types.js';
 
 /** One referral as a caseload list shows it: everything a row, a filter or a sort needs, derived once. */

@@ -93,6 +93,21 @@ export const STATUS_ROLES: Readonly<Record<ReferralStatus, readonly ActorRole[]>
   'entered-in-error': ['referrer', 'practice-manager'],
 });
 
+/**
+ * Who may create a referral, with which routes and in which starting
+ * status: the referrer any route, as a draft or requested; the CLP only a
+ * self-referral (route `self`), recorded as requested (there is no one else
+ * to send it); nobody else.
+ */
+export const CREATE_RULES: Readonly<
+  Record<ActorRole, { readonly routes: readonly ReferralRoute[]; readonly statuses: readonly ('draft' | 'requested')[] }>
+> = Object.freeze({
+  referrer: { routes: ['gp', 'nurse', 'practice-staff', 'self', 'other'], statuses: ['draft', 'requested'] },
+  clp: { routes: ['self'], statuses: ['requested'] },
+  'practice-manager': { routes: [], statuses: [] },
+  system: { routes: [], statuses: [] },
+});
+
 /** Statuses that may only be entered with a reason (FHIR Task.statusReason). */
 export const REASON_REQUIRED: readonly ReferralStatus[] = [
   'rejected',

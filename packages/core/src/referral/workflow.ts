@@ -15,6 +15,7 @@ import {
   type ActorRole,
   type ConsentScope,
   type ReferralStatus,
+  CREATE_RULES,
   ENGAGED_OUTCOMES,
   GOALS_ACHIEVED_OUTCOMES,
   OPEN_STATUSES,
@@ -187,22 +188,23 @@ function checkCreated(
   ctx: CheckContext,
   previous: ReferralState | undefined,
 ): Rejection | undefined {
+  const create = CREATE_RULES[event.actor.role];
   if (event.actor.role === 'clp') {
-    if (event.route !== 'self') {
+    if (!create.routes.includes(event.route)) {
       return reject(
         'self-referral-only',
         'A Community Links Practitioner may create only a self-referral (route "self"): other referrals come from the practice.',
         event,
       );
     }
-    if (event.status !== 'requested') {
+    if (!create.statuses.includes(event.status)) {
       return reject(
         'self-referral-only',
         'A Community Links Practitioner records a self-referral as requested, not as a draft: there is no one else to send it.',
         event,
       );
     }
-  } else if (event.actor.role !== 'referrer') {
+  } else if (create.routes.length === 0) {
     return reject(
       'role-not-allowed',
       `Only the referrer (or, for a self-referral, the Community Links Practitioner) may create a referral; this event came from ${
