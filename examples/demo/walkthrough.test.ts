@@ -313,8 +313,13 @@ describe('keyboard walkthrough of the demo page', function () {
     const resources = clean(detail().shadowRoot!.querySelector('[aria-labelledby="resources-heading"]')?.textContent);
     expect(resources).to.contain(resourceName);
 
-    // Complete it: the outcome as offered, what changed typed in.
-    await openAction('Complete', false);
+    // Complete it: the outcome chosen by typing its first letters (an outcome must agree with the record: with a
+    // contact and no achieved goal, "connected to community support" fits), what changed typed in.
+    const outcome = (await openAction('Complete', false)) as HTMLSelectElement;
+    expect(outcome.localName).to.equal('select');
+    await type('Connected');
+    await settle();
+    expect(outcome.value).to.equal('connected-to-support');
     await tabTo('what changed', (el) => inDetail(el) && named('textarea', 'What changed for the person')(el));
     await type('Goes to the walking group every week.');
     await record();

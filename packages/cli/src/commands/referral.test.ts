@@ -71,7 +71,7 @@ test('links referral reads NDJSON and prints a readable report', async () => {
     /^events\.ndjson: 74 events, 67 applied, 7 refused; 13 referrals \(as of 2025-04-30 00:00 UTC\)/,
   );
   assert.match(io.out, /ref-sb-004 +Requested, OVERDUE/, 'a later --as-of makes the second request overdue too');
-  assert.match(io.out, /\[reason-required\]: A reason is required to mark a referral "rejected"\./);
+  assert.match(io.out, /\[reason-required\]: A reason is required to mark a referral "rejected": choose one of not-suitable, /);
   assert.match(io.out, /pt-sb-2c71: ref-sb-002, ref-sb-004/);
   assert.match(io.out, /People seen 3 or more times: 1 of 9 \(11%\)/);
 });

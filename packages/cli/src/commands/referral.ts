@@ -6,6 +6,7 @@ import {
   REFERRAL_LABELS,
   REFERRAL_STATUSES,
   replay,
+  STATUS_REASON_LABELS,
   responseWindow,
   type CaseloadMetrics,
   type ReferralEvent,
@@ -81,7 +82,8 @@ export const referralCommand: Command = {
     'response-window': {
       type: 'string',
       valueName: 'DAYS',
-      description: 'days the CLP has to respond to a referral (default 14)',
+      description:
+        'days the CLP has to respond, for every urgency (default: per urgency, urgent 2 working days, soon 7 days, routine 14 days)',
     },
     'message-back': {
       type: 'string',
@@ -152,6 +154,14 @@ export const referralCommand: Command = {
   },
 };
 
+/** The status reason as the practice's own report shows it: the code's label, then any free text. */
+function reasonOf(s: ReferralSummary): string {
+  const label = s.statusReasonCode ? STATUS_REASON_LABELS[s.statusReasonCode] : undefined;
+  const text = s.statusReason?.trim();
+  if (!label && !text) return '';
+  return `  Reason: ${[label, text].filter(Boolean).join(': ')}`;
+}
+
 function latest(events: readonly ReferralEvent[]): string {
   let max = -Infinity;
   for (const event of events) max = Math.max(max, Date.parse(event.at));
@@ -198,9 +208,7 @@ function describe(
       `${s.resourceLinks.length} resource${s.resourceLinks.length === 1 ? '' : 's'}`,
     ];
     lines.push(
-      `  ${s.id.padEnd(idWidth)}  ${status.padEnd(28)}  ${s.person}  ${s.practiceId}  ${work.join(', ')}${
-        s.statusReason ? `  Reason: ${s.statusReason}` : ''
-      }`,
+      `  ${s.id.padEnd(idWidth)}  ${status.padEnd(28)}  ${s.person}  ${s.practiceId}  ${work.join(', ')}${reasonOf(s)}`,
     );
   }
   lines.push('');

@@ -13,6 +13,7 @@ import {
   type CaseloadSortKey,
   type ReferralState,
   type ReferralStatus,
+  type ResponseWindowOptions,
   isFinishedStatus,
 } from '@links-approach/core/referral';
 import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
@@ -104,9 +105,21 @@ export class LinksCaseload extends LinksElement {
   @property({ attribute: 'as-of' })
   asOf: string | Date | undefined;
 
-  /** Days the CLP has to respond to a referral (default 14). */
+  /**
+   * One response window, in days, for every urgency. Leave it unset to use
+   * the window for each referral's urgency (core's `responseWindowFor`:
+   * `responseWindows`, else urgent 2 working days, soon 7 days, routine 14 days).
+   */
   @property({ attribute: 'response-window', type: Number })
-  responseWindow = 14;
+  responseWindow: number | undefined;
+
+  /** The host's response window per urgency (core's `ResponseWindowOptions.responseWindows`). */
+  @property({ attribute: false })
+  responseWindows: ResponseWindowOptions['responseWindows'];
+
+  /** Holidays (`YYYY-MM-DD`) that are not working days, for windows in working days. */
+  @property({ attribute: false })
+  holidays: readonly string[] | undefined;
 
   /** Practices for the practice filter, with display names; default: those the referrals mention. */
   @property({ attribute: false })
@@ -147,11 +160,18 @@ export class LinksCaseload extends LinksElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
     if (changed.has('framework')) this.themeNames = new Map(this.framework.themes.map((t) => [t.id, t.name]));
-    const rowsChanged = changed.has('referrals') || changed.has('asOf') || changed.has('responseWindow');
+    const rowsChanged =
+      changed.has('referrals') ||
+      changed.has('asOf') ||
+      changed.has('responseWindow') ||
+      changed.has('responseWindows') ||
+      changed.has('holidays');
     if (rowsChanged) {
       this.rows = caseloadRows(this.referrals, {
         asOf: this.asOf ?? new Date(),
-        responseWindowDays: this.responseWindow,
+        ...(this.responseWindow !== undefined ? { responseWindowDays: this.responseWindow } : {}),
+        ...(this.responseWindows ? { responseWindows: this.responseWindows } : {}),
+        ...(this.holidays ? { holidays: this.holidays } : {}),
       });
     }
     // Sort the whole list only when the rows or the sort change; a filter keeps the sorted order.

@@ -181,4 +181,37 @@ describe('<links-caseload>', () => {
     expect(el.shadowRoot!.querySelector('.empty')!.textContent).to.contain('No referrals match these filters.');
     expect(count(el)).to.match(/^Showing 0 of/);
   });
+
+  it('flags overdue responses with core’s per-urgency windows: an urgent referral after 2 working days', async () => {
+    const created = (id: string, urgency: string) => ({
+      id: `${id}-e`,
+      referralId: id,
+      type: 'created',
+      at: '2025-03-06T10:00:00Z', // a Thursday
+      actor: { role: 'referrer', id: 'gp-1' },
+      status: 'requested',
+      person: `pt-${id}`,
+      practiceId: 'practice-a',
+      route: 'gp',
+      reasons: [{ themeId: 'navigating-systems' }],
+      urgency,
+    });
+    const referrals = replay([created('ref-urgent', 'urgent'), created('ref-routine', 'routine')] as never).state
+      .referrals as ReferralState[];
+    const el = await fixture<LinksCaseload>(
+      html`<links-caseload .referrals=${referrals} as-of="2025-03-10T12:00:00Z"></links-caseload>`,
+    );
+    await rendered(el);
+    const overdue = () =>
+      rows(el)
+        .filter((r) => /Overdue/.test(r.querySelector('.status')!.textContent!))
+        .map((r) => r.textContent!.includes('ref-urgent'));
+    expect(overdue()).to.deep.equal([true], 'only the urgent referral (due Monday 10:00) is overdue');
+    el.responseWindows = { urgent: { days: 3, unit: 'working-days' } };
+    await rendered(el);
+    expect(overdue()).to.deep.equal([]);
+    el.responseWindow = 2;
+    await rendered(el);
+    expect(overdue()).to.have.length(2, 'one window for every urgency');
+  });
 });

@@ -17,6 +17,7 @@ import type {
   ReferralStatus,
   ResourceLinkStatus,
   ResourceMode,
+  StatusReasonCode,
   Urgency,
 } from '@links-approach/core/referral';
 import { formatNumber } from './format.js';
@@ -230,6 +231,26 @@ export const outcomeLabels = (): Record<OutcomeCode, string> => ({
   other: msg('Other outcome', { id: 'referral.outcome.other' }),
 });
 
+/** The standard labels of the status reason codes (core's `STATUS_REASON_LABELS`). */
+export const statusReasonLabels = (): Record<StatusReasonCode, string> => ({
+  'not-suitable': msg('Not suitable for the Community Links service', { id: 'referral.status-reason.not-suitable' }),
+  'needs-other-service': msg('Needs another service', { id: 'referral.status-reason.needs-other-service' }),
+  'already-supported': msg('Already supported elsewhere', { id: 'referral.status-reason.already-supported' }),
+  'person-declined': msg('The person declined', { id: 'referral.status-reason.person-declined' }),
+  duplicate: msg('Duplicate referral', { id: 'referral.status-reason.duplicate' }),
+  'no-longer-needed': msg('Support no longer needed', { id: 'referral.status-reason.no-longer-needed' }),
+  'moved-away': msg('Moved away or left the practice', { id: 'referral.status-reason.moved-away' }),
+  'draft-not-sent': msg('Draft not sent', { id: 'referral.status-reason.draft-not-sent' }),
+  'person-asked-to-pause': msg('The person asked to pause', { id: 'referral.status-reason.person-asked-to-pause' }),
+  'person-unavailable': msg('The person is unavailable for now', { id: 'referral.status-reason.person-unavailable' }),
+  'clp-unavailable': msg('Community Links Practitioner unavailable', { id: 'referral.status-reason.clp-unavailable' }),
+  'no-contact': msg('Could not make contact', { id: 'referral.status-reason.no-contact' }),
+  'stopped-engaging': msg('The person stopped engaging', { id: 'referral.status-reason.stopped-engaging' }),
+  'wrong-person': msg('Recorded for the wrong person', { id: 'referral.status-reason.wrong-person' }),
+  'recording-error': msg('Recorded in error', { id: 'referral.status-reason.recording-error' }),
+  other: msg('Other reason', { id: 'referral.status-reason.other' }),
+});
+
 const outcomeInSentence = (): Record<OutcomeCode, string> => ({
   'goals-achieved': msg('goals achieved', { id: 'referral.outcome-lower.goals-achieved' }),
   'some-goals-achieved': msg('some goals achieved', { id: 'referral.outcome-lower.some-goals-achieved' }),
@@ -248,6 +269,8 @@ const outcomeInSentence = (): Record<OutcomeCode, string> => ({
 export function actionLabel(action: ReferralAction, referral: ReferralState | undefined): string {
   if (action.type === 'status-changed' && action.to) {
     if (action.to === 'in-progress' && referral?.status === 'on-hold') return msg('Resume', { id: 'referral.action.resume' });
+    if (action.to === 'cancelled' && referral?.status === 'draft')
+      return msg('Cancel draft', { id: 'referral.action.cancel-draft' });
     switch (action.to) {
       case 'draft':
         return msg('Save as draft', { id: 'referral.action.draft' });
@@ -273,7 +296,9 @@ export function actionLabel(action: ReferralAction, referral: ReferralState | un
   }
   switch (action.type) {
     case 'created':
-      return msg('Make a referral', { id: 'referral.action.created' });
+      return action.label === 'Record a self-referral'
+        ? msg('Record a self-referral', { id: 'referral.action.created-self' })
+        : msg('Make a referral', { id: 'referral.action.created' });
     case 'details-updated':
       return msg('Edit details', { id: 'referral.action.details-updated' });
     case 'clp-assigned':

@@ -22,6 +22,8 @@ import {
   type ReferralEvent,
   type ReferralState,
   type ResourceReference,
+  type ResponseWindowOptions,
+  type StatusReasonCode,
 } from '@links-approach/core/referral';
 import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
@@ -44,6 +46,7 @@ import {
   roleLabels,
   routeLabels,
   statusLabels,
+  statusReasonLabels,
   urgencyLabels,
 } from '../internal/referral-labels.js';
 import { PersonLabels } from '../internal/provided.js';
@@ -117,6 +120,15 @@ const L = {
 };
 const dateTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
+/**
+ * A status reason as the toolkit's own screens show it: the code's label,
+ * then the free text. (The free text is the practice's own record; what
+ * leaves the toolkit is decided by core's message back and exports.)
+ */
+function reasonText(code: StatusReasonCode | undefined, text: string | undefined): string {
+  return [code ? statusReasonLabels()[code] : '', text?.trim() ?? ''].filter(Boolean).join(': ');
+}
+
 /** Picks the first id of the form `<prefix><n>` not used yet. */
 function nextId(prefix: string, used: readonly string[]): string {
   for (let n = used.length + 1; ; n++) if (!used.includes(`${prefix}${n}`)) return `${prefix}${n}`;
@@ -187,9 +199,25 @@ export class LinksReferralDetail extends LinksElement {
   @property({ attribute: 'as-of' })
   asOf: string | Date | undefined;
 
-  /** Days the CLP has to respond (default 14). */
+  /** The practices the current user acts for (practice ids); when given, actions stay within them. */
+  @property({ attribute: false })
+  userPractices: readonly string[] | undefined;
+
+  /**
+   * One response window, in days, for every urgency. Leave it unset to use
+   * the window for the referral's urgency (core's `responseWindowFor`:
+   * `responseWindows`, else urgent 2 working days, soon 7 days, routine 14 days).
+   */
   @property({ attribute: 'response-window', type: Number })
-  responseWindow = 14;
+  responseWindow: number | undefined;
+
+  /** The host's response window per urgency (core's `ResponseWindowOptions.responseWindows`). */
+  @property({ attribute: false })
+  responseWindows: ResponseWindowOptions['responseWindows'];
+
+  /** Holidays (`YYYY-MM-DD`) that are not working days, for windows in working days. */
+  @property({ attribute: false })
+  holidays: readonly string[] | undefined;
 
   /** The framework whose themes reasons and goals use. */
   @property({ attribute: false })
@@ -235,8 +263,10 @@ export class LinksReferralDetail extends LinksElement {
             ${referral.businessStatus
               ? html`<span class="business">${L.businessStatus[referral.businessStatus]}</span>`
               : nothing}
-            ${referral.statusReason
-              ? html`<span class="reason">${msg(str`Reason: ${referral.statusReason}`)}</span>`
+            ${reasonText(referral.statusReasonCode, referral.statusReason)
+              ? html`<span class="reason"
+                  >${msg(str`Reason: ${reasonText(referral.statusReasonCode, referral.statusReason)}`)}</span
+                >`
               : nothing}
           </p>
         </header>
@@ -255,7 +285,12 @@ export class LinksReferralDetail extends LinksElement {
   }
 
   private renderFacts(r: ReferralState): TemplateResult {
-    const window = responseWindow(r, { asOf: this.asOf ?? new Date(), responseWindowDays: this.responseWindow });
+    const window = responseWindow(r, {
+      asOf: this.asOf ?? new Date(),
+      ...(this.responseWindow !== undefined ? { responseWindowDays: this.responseWindow } : {}),
+      ...(this.responseWindows ? { responseWindows: this.responseWindows } : {}),
+      ...(this.holidays ? { holidays: this.holidays } : {}),
+    });
     const response = r.respondedAt
       ? window.respondedLate
         ? msg(str`Responded ${r.respondedAt.slice(0, 10)} (after the response window)`)
@@ -333,7 +368,11 @@ export class LinksReferralDetail extends LinksElement {
 
   private renderActions(r: ReferralState, level: number): TemplateResult {
     const actions = this.userId
-      ? allowedActions(r, { role: this.userRole, id: this.userId }, { framework: this.framework })
+      ? allowedActions(
+          r,
+          { role: this.userRole, id: this.userId, ...(this.userPractices ? { practices: this.userPractices } : {}) },
+          { framework: this.framework },
+        )
       : [];
     return html`<section class="actions" part="actions" aria-labelledby="actions-heading">
       ${heading(level, html`${msg('What you can do now')}`, { id: 'actions-heading', class: 'section-heading' })}
@@ -438,12 +477,19 @@ export class LinksReferralDetail extends LinksElement {
               hint: msg('Goes into the message back to the GP and referrer.'),
             })}`
           : nothing}
-        ${this.field('reason', msg('Reason'), 'textarea', {
-          required: action.requires.includes('reason'),
-          ...(action.requires.includes('reason')
-            ? { hint: msg('Recorded with the change and shown to the referrer.') }
-            : {}),
-        })}`;
+        ${action.reasonCodes
+          ? html`${this.field('reasonCode', msg('Reason'), 'select', {
+              options: [
+                ['', msg('Choose a reason')],
+                ...action.reasonCodes.map((code) => [code, statusReasonLabels()[code]] as const),
+              ],
+              hint: msg('The reason’s label goes back to the GP and referrer.'),
+            })}
+            ${this.field('reason', msg('Details'), 'textarea', {
+              required: false,
+              hint: msg('Kept in the toolkit. Shared with the GP record only with the person’s consent.'),
+            })}`
+          : this.field('reason', msg('Reason'), 'textarea', { required: false })}`;
         break;
       case 'details-updated':
         fields = this.field('urgency', msg('Urgency'), 'select', { options: opts(URGENCIES, L.urgency), value: r.urgency });
@@ -665,7 +711,13 @@ export class LinksReferralDetail extends LinksElement {
             <time datetime=${event.at}>${dateTime(event.at)}</time>
             <span class="who">${L.role[event.actor.role]} ${event.actor.id}</span>
             <span class="what">${describeReferralEvent(event, { referral: r, framework: this.framework })}</span>
-            ${event.reason ? html`<span class="why">${msg(str`Reason: ${event.reason}`)}</span>` : nothing}
+            ${reasonText(event.type === 'status-changed' ? event.reasonCode : undefined, event.reason)
+              ? html`<span class="why"
+                  >${msg(
+                    str`Reason: ${reasonText(event.type === 'status-changed' ? event.reasonCode : undefined, event.reason)}`,
+                  )}</span
+                >`
+              : nothing}
             ${event.type === 'note-added' ? html`<span class="note">${event.text}</span>` : nothing}
             ${event.type === 'created' && event.note ? html`<span class="note">${event.note}</span>` : nothing}
           </li>`,
@@ -745,11 +797,13 @@ export class LinksReferralDetail extends LinksElement {
     };
     const reason = text('reason');
     if (reason !== undefined) base['reason'] = reason;
+    if (this.userPractices) (base['actor'] as Record<string, unknown>)['practices'] = [...this.userPractices];
     const outcome = () => ({ code: text('outcome.code'), summary: text('outcome.summary') ?? '' });
     const fields: Record<string, unknown> = {};
     switch (action.type) {
       case 'status-changed':
         fields['to'] = action.to;
+        fields['reasonCode'] = text('reasonCode');
         if (action.requires.includes('outcome')) fields['outcome'] = outcome();
         break;
       case 'details-updated':
@@ -842,8 +896,10 @@ export class LinksReferralDetail extends LinksElement {
     const result = applyEvent(previous, checked.value, { trusted: true, framework: this.framework });
     if (!result.ok) {
       const field =
-        result.rejection.code === 'reason-required'
-          ? 'reason'
+        result.rejection.code === 'reason-required' || result.rejection.code === 'reason-code-not-allowed'
+          ? fieldPathsOf(form).has('reasonCode')
+            ? 'reasonCode'
+            : 'reason'
           : result.rejection.code === 'outcome-required'
           ? 'outcome.summary'
           : '';

@@ -153,17 +153,121 @@ describe('<links-referral-detail>', () => {
     await el.updateComplete;
     await el.updateComplete;
     const summary = el.shadowRoot!.querySelector('.error-summary')!;
-    expect(clean(summary.textContent)).to.contain('Reason: A reason is required to mark a referral "rejected".');
+    expect(clean(summary.textContent)).to.contain('Reason: A reason is required to mark a referral "rejected": choose one of');
     expect(el.shadowRoot!.activeElement).to.equal(summary);
-    expect(el.shadowRoot!.querySelector('#' + CSS.escape('f-reason'))!.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('#' + CSS.escape('f-reasonCode'))!.getAttribute('aria-invalid')).to.equal('true');
     expect(fired).to.be.false;
     expect(el.referral!.status).to.equal('requested');
     await expect(el).to.be.accessible();
 
+    // The coded reasons for a rejection, with their standard labels, then optional details.
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#f-reasonCode')!;
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'Choose a reason',
+      'Not suitable for the Community Links service',
+      'Needs another service',
+      'Already supported elsewhere',
+      'The person declined',
+      'Duplicate referral',
+      'Other reason',
+    ]);
+    select.value = 'needs-other-service';
     (el.shadowRoot!.querySelector('#f-reason') as HTMLTextAreaElement).value = 'Needs are clinical';
     setTimeout(() => el.shadowRoot!.querySelector<HTMLFormElement>('[part="action-form"]')!.requestSubmit());
     const change = (await oneEvent(el, 'links-referral-change')) as CustomEvent;
-    expect(change.detail.referral.statusReason).to.equal('Needs are clinical');
+    expect(change.detail.event).to.deep.include({ to: 'rejected', reasonCode: 'needs-other-service', reason: 'Needs are clinical' });
+    expect(change.detail.referral.statusReasonCode).to.equal('needs-other-service');
+    await el.updateComplete;
+    expect(clean(el.shadowRoot!.querySelector('.status-line .reason')!.textContent)).to.equal(
+      'Reason: Needs another service: Needs are clinical',
+    );
+  });
+
+  it('cancels a draft with a reason code; a user from another practice is offered nothing', async () => {
+    const draft = replay([
+      {
+        id: 'd-1',
+        referralId: 'ref-d',
+        at: '2025-03-01T09:00:00Z',
+        actor: GP,
+        type: 'created',
+        status: 'draft',
+        person: 'pt-abc123',
+        practiceId: 'springburn-hc',
+        route: 'gp',
+        reasons: [{ themeId: 'living-well-day-to-day' }],
+        urgency: 'routine',
+      } as ReferralEvent,
+    ]).state.referrals[0]!;
+    const outsider = await fixture<LinksReferralDetail>(html`<links-referral-detail
+      .referral=${draft}
+      user-role="referrer"
+      user-id="gp-other"
+      .userPractices=${['another-practice']}
+    ></links-referral-detail>`);
+    expect(buttons(outsider)).to.have.length(0);
+    const el = await fixture<LinksReferralDetail>(html`<links-referral-detail
+      .referral=${draft}
+      user-role="referrer"
+      user-id="gp-sb-2"
+      .userPractices=${['springburn-hc']}
+      .eventId=${() => `ui-${++counter}`}
+      .now=${() => new Date('2025-03-20T12:00:00Z')}
+    ></links-referral-detail>`);
+    button(el, 'Cancel draft').click();
+    await el.updateComplete;
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#f-reasonCode')!;
+    expect([...select.options].map((o) => o.value)).to.include('draft-not-sent');
+    await expect(el).to.be.accessible();
+    select.value = 'draft-not-sent';
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLFormElement>('[part="action-form"]')!.requestSubmit());
+    const change = (await oneEvent(el, 'links-referral-change')) as CustomEvent;
+    expect(change.detail.event).to.deep.include({ to: 'cancelled', reasonCode: 'draft-not-sent' });
+    expect(change.detail.event.actor).to.deep.equal({ role: 'referrer', id: 'gp-sb-2', practices: ['springburn-hc'] });
+    expect(change.detail.referral.status).to.equal('cancelled');
+  });
+
+  it('shows the refusal when an outcome contradicts the record, and offers the on-hold reasons', async () => {
+    const el = await setup(inProgress());
+    button(el, 'Complete').click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLSelectElement>('[data-path="outcome.code"]')!.value = 'goals-achieved';
+    el.shadowRoot!.querySelector<HTMLFormElement>('[part="action-form"]')!.requestSubmit();
+    await el.updateComplete;
+    const refusal = el.shadowRoot!.querySelector('.refusal')!;
+    expect(clean(refusal.textContent)).to.contain('needs at least one achieved goal');
+    expect(el.referral!.status).to.equal('in-progress');
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.action-form button.secondary')!.click();
+    await el.updateComplete;
+    button(el, 'Put on hold').click();
+    await el.updateComplete;
+    const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#f-reasonCode option')].map((o) => o.value);
+    expect(options).to.deep.equal(['', 'person-asked-to-pause', 'person-unavailable', 'clp-unavailable', 'other']);
+  });
+
+  it('the response due date follows the urgency: an urgent referral is due in 2 working days', async () => {
+    const urgent = replay([
+      {
+        id: 'u-1',
+        referralId: 'ref-u',
+        at: '2025-03-06T10:00:00Z', // a Thursday
+        actor: GP,
+        type: 'created',
+        status: 'requested',
+        person: 'pt-abc123',
+        practiceId: 'springburn-hc',
+        route: 'gp',
+        reasons: [{ themeId: 'living-well-day-to-day' }],
+        urgency: 'urgent',
+      } as ReferralEvent,
+    ]).state.referrals[0]!;
+    const el = await setup(urgent);
+    const facts = () => clean(el.shadowRoot!.querySelector('[part="facts"]')!.textContent);
+    expect(facts()).to.contain('Overdue: was due 2025-03-10');
+    el.asOf = '2025-03-07';
+    await el.updateComplete;
+    expect(facts()).to.contain('Due by 2025-03-10');
   });
 
   it('checks fields with core and shows inline errors; records a contact', async () => {

@@ -4,8 +4,8 @@ import { localized, msg, str } from '@lit/localize';
 import {
   applyEvent,
   CONSENT_SCOPES,
+  CREATE_RULES,
   duplicateWarning,
-  REFERRAL_ROUTES,
   URGENCIES,
   validateReferralEvent,
   type CreatedEvent,
@@ -107,9 +107,22 @@ export class LinksReferralForm extends LinksElement {
   @property({ attribute: 'practice-id' })
   practiceId = '';
 
-  /** The referrer's staff pseudonym. */
+  /** The staff pseudonym of whoever makes the referral (the referrer, or the CLP recording a self-referral). */
   @property({ attribute: 'referrer-id' })
   referrerId = '';
+
+  /**
+   * Who is making the referral: `referrer` (the practice team, the default)
+   * or `clp`. A CLP records only self-referrals, sent straight away (core's
+   * `CREATE_RULES`): the form then offers the route "self-referral" alone
+   * and no draft.
+   */
+  @property({ attribute: 'user-role' })
+  userRole: 'referrer' | 'clp' = 'referrer';
+
+  /** The practices the user acts for (practice ids); core refuses a referral for another practice. */
+  @property({ attribute: false })
+  userPractices: readonly string[] | undefined;
 
   /** The CLP the referral goes to, when the practice names one. */
   @property({ attribute: 'clp-id' })
@@ -166,7 +179,13 @@ export class LinksReferralForm extends LinksElement {
       : undefined;
     return html`
       <section part="base" aria-labelledby="title">
-        ${heading(level, html`${this.label || msg('Refer to the Community Links Practitioner')}`, {
+        ${heading(
+          level,
+          html`${this.label ||
+          (this.userRole === 'clp'
+            ? msg('Record a self-referral', { id: 'referral.action.created-self' })
+            : msg('Refer to the Community Links Practitioner'))}`,
+          {
           id: 'title',
           class: 'title',
           part: 'heading',
@@ -218,13 +237,20 @@ export class LinksReferralForm extends LinksElement {
           </div>
           <div class="button-row">
             <button type="submit" part="send-button" value="requested">${msg('Send referral')}</button>
-            <button type="submit" class="secondary" part="draft-button" value="draft">
-              ${msg('Save as draft', { id: 'referral.action.draft' })}
-            </button>
+            ${this.rules().statuses.includes('draft')
+              ? html`<button type="submit" class="secondary" part="draft-button" value="draft">
+                  ${msg('Save as draft', { id: 'referral.action.draft' })}
+                </button>`
+              : nothing}
           </div>
         </form>
       </section>
     `;
+  }
+
+  /** What core lets this user create: routes and starting statuses. */
+  private rules() {
+    return CREATE_RULES[this.userRole] ?? CREATE_RULES.referrer;
   }
 
   private errorOn(path: string): FieldError | undefined {
@@ -238,12 +264,13 @@ export class LinksReferralForm extends LinksElement {
           <legend>${labels()['route']}</legend>
           ${inlineError(this.errors, 'route')}
           <div class="radios">
-            ${REFERRAL_ROUTES.map(
-              (route, i) => html`<div class="choice">
+            ${this.rules().routes.map(
+              (route, i, routes) => html`<div class="choice">
                 <input
                   type="radio"
                   name="route"
                   .value=${route}
+                  ?checked=${routes.length === 1}
                   id=${i === 0 ? fieldId('route') : `route-${route}`}
                   data-path=${i === 0 ? 'route' : nothing}
                   @change=${() => (this.route = route)}
@@ -386,7 +413,11 @@ export class LinksReferralForm extends LinksElement {
       referralId: this.referralId || newId('ref'),
       type: 'created',
       at: this.now().toISOString(),
-      actor: { role: 'referrer', id: this.referrerId },
+      actor: {
+        role: this.userRole,
+        id: this.referrerId,
+        ...(this.userPractices ? { practices: [...this.userPractices] } : {}),
+      },
       status,
       person: this.person,
       practiceId: this.practiceId,

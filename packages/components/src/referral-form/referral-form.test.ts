@@ -129,4 +129,49 @@ describe('<links-referral-form>', () => {
     expect(clean($(chi, '.error-summary').textContent)).to.contain('person: looks like a CHI or NHS number');
     expect(fired).to.be.false;
   });
+
+  it('a CLP records a self-referral: the route "self-referral" alone, sent straight away, no draft', async () => {
+    const el = await fixture<LinksReferralForm>(html`<links-referral-form
+      person="pt-self1"
+      practice-id="springburn-hc"
+      referrer-id="clp-sb"
+      user-role="clp"
+      referral-id="ref-self"
+      .userPractices=${['springburn-hc']}
+      .eventId=${() => 'evt-self'}
+      .now=${() => new Date('2025-03-20T12:00:00Z')}
+    ></links-referral-form>`);
+    expect(clean($(el, 'h2').textContent)).to.equal('Record a self-referral');
+    const routes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="route"]')];
+    expect(routes.map((r) => [r.value, r.checked])).to.deep.equal([['self', true]]);
+    expect($(el, '[part="draft-button"]')).to.be.null;
+    await expect(el).to.be.accessible();
+    check(el, 'theme-living-well-day-to-day');
+    await el.updateComplete;
+    check(el, 'f-urgency');
+    setTimeout(() => $<HTMLButtonElement>(el, '[part="send-button"]').click());
+    const created = (await oneEvent(el, 'links-referral-create')) as CustomEvent;
+    expect(created.detail.event).to.deep.include({ route: 'self', status: 'requested' });
+    expect(created.detail.event.actor).to.deep.equal({ role: 'clp', id: 'clp-sb', practices: ['springburn-hc'] });
+    expect(created.detail.referral.clpId).to.equal('clp-sb');
+  });
+
+  it('shows core’s refusal when the user does not act for the practice', async () => {
+    const el = await fixture<LinksReferralForm>(html`<links-referral-form
+      person="pt-new999"
+      practice-id="springburn-hc"
+      referrer-id="gp-elsewhere"
+      .userPractices=${['another-practice']}
+      .eventId=${() => 'evt-x'}
+      .now=${() => new Date('2025-03-20T12:00:00Z')}
+    ></links-referral-form>`);
+    check(el, 'f-route');
+    check(el, 'theme-living-well-day-to-day');
+    await el.updateComplete;
+    check(el, 'f-urgency');
+    $<HTMLButtonElement>(el, '[part="send-button"]').click();
+    await el.updateComplete;
+    expect(clean($(el, '.refusal').textContent)).to.contain('acts only for another-practice');
+    await expect(el).to.be.accessible();
+  });
 });

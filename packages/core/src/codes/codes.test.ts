@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { REFERRAL_STATUSES, OUTCOME_CODES, CONSENT_SCOPES, BUSINESS_STATUSES } from '../referral/constants.js';
 import { CODE_SYSTEMS, CODES, codeEntry, codingFor, codesInSystem, isWellFormedSnomedConceptId, unverifiedCodes } from './codes.js';
+import { STATUS_REASON_LABELS, STATUS_REASONS_BY_STATUS } from './status-reasons.js';
 
 describe('the code table', () => {
   it('holds the SNOMED CT UK social prescribing referral code, verified', () => {
@@ -10,6 +11,36 @@ describe('the code table', () => {
     assert.equal(entry.code, '871731000000106');
     assert.equal(entry.display, 'Referral to social prescribing service');
     assert.equal(entry.verified, true);
+  });
+
+  it('follows its own rule: a SNOMED CT code is verified only when more than one public source shows it, each named', () => {
+    for (const entry of codesInSystem(CODE_SYSTEMS.snomed)) {
+      const sources = entry.publicSources ?? [];
+      assert.equal(entry.verified, sources.length > 1, `${entry.key}: verified must follow the number of public sources`);
+      for (const source of sources) assert.match(source.url, /^https:\/\//, `${entry.key}: ${source.title}`);
+      assert.equal(new Set(sources.map((s) => s.url)).size, sources.length, `${entry.key}: sources are distinct`);
+    }
+    const referral = codeEntry('snomed.referral-to-social-prescribing-service');
+    assert.deepEqual(
+      referral.publicSources!.map((s) => new URL(s.url).hostname),
+      ['www.socialrx.co.uk', 'github.com'],
+      'the second source is the University of Manchester GM-SDE code set',
+    );
+    assert.doesNotMatch(referral.source, /DOMAIN\.md/, 'the project’s own brief is not a public source');
+  });
+
+  it('holds a coded reason for every status that needs one, with its label, in the status-reason system', () => {
+    for (const [status, codes] of Object.entries(STATUS_REASONS_BY_STATUS)) {
+      assert.ok(codes.includes('other'), `${status} allows "other"`);
+      for (const code of codes) {
+        const coding = codingFor(`status-reason.${code}`, 'https://host.example/fhir');
+        assert.deepEqual(coding, {
+          system: 'https://host.example/fhir/CodeSystem/referral-status-reason',
+          code,
+          display: STATUS_REASON_LABELS[code],
+        });
+      }
+    }
   });
 
   it('marks "Social prescribing declined" (seen in one source) as unverified, and only that', () => {

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { STATUS_REASON_CODES, STATUS_REASON_LABELS } from './status-reasons.js';
 
 /** FHIR and terminology code systems the table uses (canonical URLs). */
 export const CODE_SYSTEMS = Object.freeze({
@@ -37,10 +38,17 @@ export const LOCAL_CODE_SYSTEMS = Object.freeze({
   consentScope: 'consent-scope',
   taskOutput: 'task-output-type',
   theme: 'self-management-theme',
+  statusReason: 'referral-status-reason',
 } as const);
 
 /** A local code system's name. */
 export type LocalCodeSystem = (typeof LOCAL_CODE_SYSTEMS)[keyof typeof LOCAL_CODE_SYSTEMS];
+
+/** A public source that shows a code with its meaning. */
+export interface PublicSource {
+  readonly title: string;
+  readonly url: string;
+}
 
 /** One code in the table. */
 export interface CodeEntry {
@@ -57,9 +65,18 @@ export interface CodeEntry {
   readonly source: string;
   readonly sourceUrl?: string;
   /**
+   * For codes from a terminology we do not publish ourselves and that is not
+   * the FHIR specification (SNOMED CT): every public source we found that
+   * shows the code with this meaning. The project's own brief is not a
+   * public source.
+   */
+  readonly publicSources?: readonly PublicSource[];
+  /**
    * `false` when the code was seen in only one public source: it must be
    * checked (e.g. in the NHS England SNOMED CT browser) before clinical use,
-   * and the toolkit never sends it on its own accord.
+   * and the toolkit never sends it on its own accord. A SNOMED CT code is
+   * `true` only when `publicSources` names more than one source (a test
+   * holds the table to this rule).
    */
   readonly verified: boolean;
   readonly note?: string;
@@ -100,9 +117,21 @@ export const CODES: readonly CodeEntry[] = Object.freeze(
       display: 'Referral to social prescribing service',
       usedFor: 'ServiceRequest.code',
       source:
-        'SNOMED CT UK Edition (UK extension concept). Named in the project domain brief (DOMAIN.md §6) and in public guidance on the NHS England social prescribing codes (e.g. socialrx.co.uk, "What are the social prescribing SNOMED codes").',
+        'SNOMED CT UK Edition (UK extension concept), seen with this meaning in two independent public sources: guidance on the NHS England social prescribing codes (socialrx.co.uk), and the University of Manchester GM-SDE clinical code set "social-care-prescribing-referral" v1, built from the SNOMED CT UK release uk_sct2cl_29.3.0 (June 2020).',
       sourceUrl: 'https://www.socialrx.co.uk/blogs/blog/social-prescribing-snomed-codes-why-important',
+      publicSources: [
+        {
+          title: 'socialrx.co.uk, "What are the social prescribing SNOMED codes and why are they important?"',
+          url: 'https://www.socialrx.co.uk/blogs/blog/social-prescribing-snomed-codes-why-important',
+        },
+        {
+          title:
+            'UoM-Data-Science-Platforms/gm-sde, clinical code set social-care-prescribing-referral v1 (SNOMED CT UK uk_sct2cl_29.3.0_20200610)',
+          url: 'https://github.com/UoM-Data-Science-Platforms/gm-sde/blob/main/shared/clinical-code-sets/referrals/social-care-prescribing-referral/1/social-care-prescribing-referral.snomed.txt',
+        },
+      ],
       verified: true,
+      note: 'Still to be checked against the current SNOMED CT UK Edition by a clinical terminologist before clinical use (see hazard H-12).',
     },
     {
       key: 'snomed.social-prescribing-declined',
@@ -112,6 +141,12 @@ export const CODES: readonly CodeEntry[] = Object.freeze(
       usedFor: 'Not sent. Candidate for Task.statusReason when the person declines (status rejected or cancelled).',
       source: 'Seen in one public source only (socialrx.co.uk, "What are the social prescribing SNOMED codes").',
       sourceUrl: 'https://www.socialrx.co.uk/blogs/blog/social-prescribing-snomed-codes-why-important',
+      publicSources: [
+        {
+          title: 'socialrx.co.uk, "What are the social prescribing SNOMED codes and why are they important?"',
+          url: 'https://www.socialrx.co.uk/blogs/blog/social-prescribing-snomed-codes-why-important',
+        },
+      ],
       verified: false,
       note: 'To be verified against the SNOMED CT UK Edition before clinical use.',
     },
@@ -194,6 +229,9 @@ export const CODES: readonly CodeEntry[] = Object.freeze(
         ['share-with-community-organisation', 'Share details with a community organisation'],
       ] as const
     ).map(([code, display]) => local(`consent-scope.${code}`, LOCAL_CODE_SYSTEMS.consentScope, code, display, 'Consent.provision.code (what the consent covers)')),
+    ...STATUS_REASON_CODES.map((code) =>
+      local(`status-reason.${code}`, LOCAL_CODE_SYSTEMS.statusReason, code, STATUS_REASON_LABELS[code], 'Task.statusReason.coding (why the referral moved to its status)'),
+    ),
     ...(
       [
         ['goal', 'Goal set with the person'],

@@ -15,4 +15,14 @@ export {
   isWellFormedSnomedConceptId,
   type CodeEntry,
   type LocalCodeSystem,
+  type PublicSource,
 } from './codes.js';
+export {
+  STATUS_REASON_LABELS,
+  STATUS_REASON_CODES,
+  STATUS_REASONS_BY_STATUS,
+  statusReasonCodesFor,
+  isStatusReasonCode,
+  type StatusReasonCode,
+  type ReasonedStatus,
+} from './status-reasons.js';

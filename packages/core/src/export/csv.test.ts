@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateDemoData } from '../demo-data/index.js';
 import { completedEvents, inProgressEvents, rejectedEvents, states } from '../fhir/test-referral.js';
+import { SENTINEL, sentinelEvents } from '../referral/sentinel-fixtures.test.js';
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { EvaluationPractice } from '../outcomes/evaluation.js';
 import { maturityCsv, practiceSummaryCsv, referralsCsv } from './csv.js';
@@ -161,5 +162,24 @@ describe('maturityCsv', () => {
     const withNames = objects(maturityCsv(plans));
     assert.equal(withNames[0]!['practice_name'], "'-Minus Practice");
     assert.ok(rows.every((r) => !r['overall_change']!.startsWith("'")));
+  });
+});
+
+describe('referralsCsv and free text', () => {
+  it('carries the coded status reason and never free text, with or without consent to share the outcome', () => {
+    for (const consent of [false, true]) {
+      const referrals = states(sentinelEvents(consent));
+      const csv = referralsCsv(referrals);
+      assert.doesNotMatch(csv, new RegExp(SENTINEL), consent ? 'with consent' : 'without consent');
+      const rows = objects(csv);
+      assert.deepEqual(
+        rows.map((r) => [r['referral_id'], r['status'], r['status_reason_code']]),
+        [
+          ['sx-hold', 'on-hold', 'person-unavailable'],
+          ['sx-rejected', 'rejected', 'not-suitable'],
+          ['sx-done', 'completed', ''],
+        ],
+      );
+    }
   });
 });

@@ -2,7 +2,7 @@ import type { CsvColumn } from '../csv/to-csv.js';
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
 import { scoreHistory, type Rubric, type ScorablePlan } from '../maturity/index.js';
-import { RESOURCE_UPTAKE_STATUSES } from '../referral/constants.js';
+import { REASON_REQUIRED, RESOURCE_UPTAKE_STATUSES } from '../referral/constants.js';
 import { caseloadMetrics } from '../referral/metrics.js';
 import type { ReferralState } from '../referral/types.js';
 import type { EvaluationPeriod, EvaluationPractice } from '../outcomes/evaluation.js';
@@ -22,8 +22,11 @@ const yesNo = (value: boolean) => (value ? 'yes' : 'no');
  * only as the host's pseudonymous reference; no free text (reasons, notes,
  * goal statements, outcome summaries, resource names) and no staff
  * references are exported, so the file carries nothing beyond the
- * pseudonymous reference that could identify anyone. Column names are
- * stable snake_case, for evaluators' scripts.
+ * pseudonymous reference that could identify anyone. The reason for a
+ * status that needs one goes as its code only (`status_reason_code`), never
+ * its free text — not even with the person's consent to share the outcome
+ * with the GP record, which does not cover funders and evaluators. Column
+ * names are stable snake_case, for evaluators' scripts.
  */
 export const REFERRAL_CSV_COLUMNS: readonly CsvColumn<ReferralState>[] = Object.freeze([
   { header: 'referral_id', value: 'id' },
@@ -33,6 +36,7 @@ export const REFERRAL_CSV_COLUMNS: readonly CsvColumn<ReferralState>[] = Object.
   { header: 'urgency', value: 'urgency' },
   { header: 'status', value: 'status' },
   { header: 'business_status', value: (r) => r.businessStatus ?? '' },
+  { header: 'status_reason_code', value: (r) => (REASON_REQUIRED.includes(r.status) ? r.statusReasonCode ?? (r.statusReason?.trim() ? 'other' : '') : '') },
   { header: 'reason_themes', value: (r) => [...new Set(r.reasons.map((reason) => reason.themeId))].join(';') },
   { header: 'created_at', value: 'createdAt' },
   { header: 'requested_at', value: (r) => r.requestedAt ?? '' },

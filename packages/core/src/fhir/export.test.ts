@@ -4,6 +4,7 @@ import type { Bundle, Consent, Goal, PractitionerRole, Reference, Resource, Serv
 import { bundleIndex, toFhirBundle, toFhirCollection } from './export.js';
 import { isUuid } from './uuid.js';
 import { completedEvents, inProgressEvents, rejectedEvents, stateOf, states, writer, REFERRER } from './test-referral.js';
+import { SENTINEL, sentinelEvents } from '../referral/sentinel-fixtures.test.js';
 
 const BASE = 'https://links-approach.example/fhir';
 
@@ -168,11 +169,15 @@ describe('toFhirBundle: other states and options', () => {
     assert.equal(resources<Goal>(full, 'Goal')[0]!.lifecycleStatus, 'proposed');
   });
 
-  it('rejected: statusReason.text carries the required reason; the ServiceRequest is revoked; no Consent when none was asked', () => {
+  it('rejected: statusReason carries the coded reason (a legacy free-text reason as "other"), never its words without consent; the ServiceRequest is revoked; no Consent when none was asked', () => {
     const bundle = toFhirBundle(stateOf(rejectedEvents()));
     const task = only<Task>(bundle, 'Task');
     assert.equal(task.status, 'rejected');
-    assert.deepEqual(task.statusReason, { text: 'Already supported by the hospice' });
+    assert.deepEqual(task.statusReason, {
+      coding: [{ system: 'https://links-approach.example/fhir/CodeSystem/referral-status-reason', code: 'other', display: 'Other reason' }],
+      text: 'Other reason',
+    });
+    assert.doesNotMatch(JSON.stringify(bundle), /hospice/);
     assert.equal(task.owner!.identifier!.value, 'clp-1');
     assert.equal(only<ServiceRequest>(bundle, 'ServiceRequest').status, 'revoked');
     assert.equal(resources(bundle, 'Consent').length, 0);
@@ -230,5 +235,37 @@ describe('toFhirBundle: other states and options', () => {
       assert.equal(sr.identifier![0]!.value, task.identifier![0]!.value, 'each Task points at its own ServiceRequest');
     }
     assert.equal(bundle.timestamp, all.map((r) => r.updatedAt).sort().at(-1));
+  });
+});
+
+describe('toFhirBundle: free text and consent', () => {
+  it('without consent to share the outcome no free text leaves: Task.statusReason, reasons, outcome, goals and notes carry codes and labels only', () => {
+    for (const referral of states(sentinelEvents(false))) {
+      const bundle = toFhirBundle(referral);
+      assert.doesNotMatch(JSON.stringify(bundle), new RegExp(SENTINEL), referral.id);
+      assert.doesNotMatch(JSON.stringify(toFhirCollection([referral])), new RegExp(SENTINEL), referral.id);
+    }
+    const held = states(sentinelEvents(false)).find((r) => r.id === 'sx-hold')!;
+    assert.deepEqual(only<Task>(toFhirBundle(held), 'Task').statusReason, {
+      coding: [{ system: `${BASE}/CodeSystem/referral-status-reason`, code: 'person-unavailable', display: 'The person is unavailable for now' }],
+      text: 'The person is unavailable for now',
+    });
+    assert.deepEqual(only<ServiceRequest>(toFhirBundle(held), 'ServiceRequest').reasonCode![0]!.text, 'Facing challenges and crises');
+  });
+
+  it('with consent the reason, the referrer’s words, the outcome summary and goals may go; notes never do', () => {
+    const referrals = states(sentinelEvents(true));
+    const held = toFhirBundle(referrals.find((r) => r.id === 'sx-hold')!);
+    const task = only<Task>(held, 'Task');
+    assert.equal(task.statusReason!.coding![0]!.code, 'person-unavailable');
+    assert.equal(task.statusReason!.text, SENTINEL);
+    assert.equal(only<ServiceRequest>(held, 'ServiceRequest').reasonCode![0]!.text, SENTINEL);
+    const done = toFhirBundle(referrals.find((r) => r.id === 'sx-done')!);
+    assert.equal(resources<Goal>(done, 'Goal')[0]!.description.text, SENTINEL);
+    assert.ok(only<Task>(done, 'Task').output!.some((o) => o.valueCodeableConcept?.text === SENTINEL));
+    // The note, the follow-up note and the route detail are in none of the places above, nor anywhere else:
+    // each sentinel occurrence is one of the allowed fields.
+    const allowed = JSON.stringify(done).split(SENTINEL).length - 1;
+    assert.equal(allowed, 3, 'the referrer’s words, the goal statement and the outcome summary: nothing else');
   });
 });

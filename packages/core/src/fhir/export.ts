@@ -15,6 +15,7 @@ import type {
   TaskOutput,
 } from '@medplum/fhirtypes';
 import { codingFor, LOCAL_CODE_SYSTEMS, localSystemUrl } from '../codes/codes.js';
+import { STATUS_REASON_LABELS } from '../codes/status-reasons.js';
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import {
   CONSENT_SCOPES,
@@ -176,7 +177,8 @@ function referralResources(referral: ReferralState, ctx: Context): BundleEntry[]
     ...(referral.clpId !== undefined ? { performer: [reference<Practitioner>(ctx.staff, referral.clpId, 'Practitioner')] } : {}),
     reasonCode: referral.reasons.map((reason) => ({
       coding: [{ system: localSystemUrl(ctx.base, LOCAL_CODE_SYSTEMS.theme), code: reason.themeId, display: ctx.themeName(reason.themeId) }],
-      text: reason.text?.trim() ? reason.text : ctx.themeName(reason.themeId),
+      // The referrer's own words go only where details may go; otherwise the theme's name.
+      text: details && reason.text?.trim() ? reason.text : ctx.themeName(reason.themeId),
     })),
   };
 
@@ -218,7 +220,7 @@ function referralResources(referral: ReferralState, ctx: Context): BundleEntry[]
     ...(referral.status === 'in-progress' && referral.businessStatus
       ? { businessStatus: concept(`business-status.${referral.businessStatus}`, ctx, REFERRAL_LABELS.businessStatus[referral.businessStatus]) }
       : {}),
-    ...(REASON_REQUIRED.includes(referral.status) && referral.statusReason ? { statusReason: { text: referral.statusReason } } : {}),
+    ...statusReason(referral, details, ctx),
     intent: 'order',
     priority: requestPriority(referral.urgency),
     code: concept('task-code.fulfill', ctx),
@@ -239,6 +241,20 @@ function referralResources(referral: ReferralState, ctx: Context): BundleEntry[]
     if (consent) entries.push({ fullUrl: name(`Consent/${scope}`), resource: consent });
   }
   return entries;
+}
+
+/**
+ * Task.statusReason for a status that needs a reason: the coded reason (our
+ * `referral-status-reason` code system, its standard label as display) and
+ * as text the free text only where details may go, else the label. A legacy
+ * reason with free text only is exported as code `other`.
+ */
+function statusReason(referral: ReferralState, details: boolean, ctx: Context): Pick<Task, 'statusReason'> {
+  if (!REASON_REQUIRED.includes(referral.status)) return {};
+  const code = referral.statusReasonCode ?? (referral.statusReason?.trim() ? 'other' : undefined);
+  if (code === undefined) return {};
+  const text = details && referral.statusReason?.trim() ? referral.statusReason : STATUS_REASON_LABELS[code];
+  return { statusReason: concept(`status-reason.${code}`, ctx, text) };
 }
 
 function goalResource(referral: ReferralState, goal: Goal, subject: Reference<Patient>, ctx: Context): FhirGoal {
@@ -315,8 +331,10 @@ function bundle(entries: BundleEntry[], name: string, timestamp: string, ctx: Co
  *   prescribing service", reasons (by theme) as `reasonCode`, the person as
  *   `subject`, the referrer as `requester`, the CLP as `performer`.
  * - **Task**: `status` = the referral's status, `businessStatus`
- *   (contacting / engaged) while in progress, `statusReason.text` where a
- *   reason is required, intent `order`, code `fulfill`, `focus` → the
+ *   (contacting / engaged) while in progress, `statusReason` where a
+ *   reason is required (the coded reason; as text, the free text only with
+ *   consent to share the outcome with the GP record, else the code's
+ *   label), intent `order`, code `fulfill`, `focus` → the
  *   ServiceRequest, `for` the person, `authoredOn`, `requester`, `owner` the
  *   CLP, and `output` for the resulting activity (outcome, contacts, goals,
  *   community resources).
@@ -324,9 +342,12 @@ function bundle(entries: BundleEntry[], name: string, timestamp: string, ctx: Co
  * - **Goal** for each goal (lifecycleStatus, achievementStatus).
  * - **Consent** for each consent scope the person has a stance on.
  *
- * Goals and the Task's outputs are included only with the person's consent
- * to share the outcome with the GP record (see {@link FhirExportOptions.detail}).
- * Notes are never exported. Deterministic: the same referral and options
+ * Goals, the Task's outputs and every free text written in the toolkit (the
+ * status reason's text, the referrer's words for each reason, the outcome
+ * summary, goal statements) are included only with the person's consent to
+ * share the outcome with the GP record (see {@link FhirExportOptions.detail}).
+ * Without it only codes and their standard labels go. Notes, follow-up
+ * notes and the route detail are never exported. Deterministic: the same referral and options
  * always give the same Bundle (name-based UUIDs; the clock is never read).
  */
 export function toFhirBundle(referral: ReferralState, options: FhirExportOptions = {}): Bundle {

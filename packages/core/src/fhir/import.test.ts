@@ -37,6 +37,29 @@ describe('fromFhirTaskUpdate', () => {
     assert.deepEqual(applied.state, result.state);
   });
 
+  it('reads a coded Task.statusReason from the host’s referral-status-reason system as the reason code', () => {
+    const coding = { system: `${BASE}/CodeSystem/referral-status-reason`, code: 'person-asked-to-pause', display: 'The person asked to pause' };
+    const labelOnly = fromFhirTaskUpdate(
+      update({ status: 'on-hold', statusReason: { coding: [coding], text: 'The person asked to pause' }, lastModified: '2025-01-08T10:00:00Z' }),
+      referral,
+    );
+    assert.ok(labelOnly.ok, !labelOnly.ok ? labelOnly.reason : '');
+    assert.equal(labelOnly.event.type === 'status-changed' && labelOnly.event.reasonCode, 'person-asked-to-pause');
+    assert.equal(labelOnly.event.reason, undefined, 'the label is not free text');
+    const withText = fromFhirTaskUpdate(
+      update({ status: 'on-hold', statusReason: { coding: [coding], text: 'Back in April' }, lastModified: '2025-01-08T10:00:00Z' }),
+      referral,
+    );
+    assert.ok(withText.ok);
+    assert.deepEqual([withText.state.statusReasonCode, withText.state.statusReason], ['person-asked-to-pause', 'Back in April']);
+    const wrongStatus = fromFhirTaskUpdate(
+      update({ status: 'on-hold', statusReason: { coding: [{ ...coding, code: 'wrong-person' }] }, lastModified: '2025-01-08T10:00:00Z' }),
+      referral,
+    );
+    assert.ok(wrongStatus.ok, 'a code of another status is read as its display text, i.e. a legacy reason ("other")');
+    assert.equal(wrongStatus.state.statusReasonCode, 'other');
+  });
+
   it('rejects a transition the workflow does not allow, with its reason', () => {
     const result = fromFhirTaskUpdate(update({ status: 'requested', lastModified: '2025-01-08T10:00:00Z' }), referral);
     assert.ok(!result.ok);
@@ -61,14 +84,14 @@ describe('fromFhirTaskUpdate', () => {
         output: [
           {
             type: { coding: [{ system: `${BASE}/CodeSystem/task-output-type`, code: 'outcome' }] },
-            valueCodeableConcept: { coding: [{ system: `${BASE}/CodeSystem/referral-outcome`, code: 'connected-to-support' }], text: 'Attending the food bank' },
+            valueCodeableConcept: { coding: [{ system: `${BASE}/CodeSystem/referral-outcome`, code: 'support-no-longer-needed' }], text: 'Managing well now' },
           },
         ],
       }),
       referral,
     );
     assert.ok(completed.ok, !completed.ok ? completed.reason : '');
-    assert.deepEqual(completed.event.outcome, { code: 'connected-to-support', summary: 'Attending the food bank' });
+    assert.deepEqual(completed.event.outcome, { code: 'support-no-longer-needed', summary: 'Managing well now' });
     assert.equal(completed.state.status, 'completed');
   });
 

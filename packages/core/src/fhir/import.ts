@@ -1,3 +1,4 @@
+import { isStatusReasonCode, STATUS_REASON_LABELS, statusReasonCodesFor, type StatusReasonCode } from '../codes/status-reasons.js';
 import * as z from 'zod/mini';
 import { LOCAL_CODE_SYSTEMS, localSystemUrl } from '../codes/codes.js';
 import type { Framework } from '../framework/types.js';
@@ -160,7 +161,16 @@ export function fromFhirTaskUpdate(
     ]);
   }
 
-  const reasonText = update.statusReason?.text?.trim() || update.statusReason?.coding?.find((c) => c.display?.trim())?.display?.trim();
+  // A coded reason in our own status-reason system becomes the event's reasonCode; its label is not free text.
+  const reasonSystem = localSystemUrl(base, LOCAL_CODE_SYSTEMS.statusReason);
+  const reasonCoding = update.statusReason?.coding?.find(
+    (c) => c.system === reasonSystem && isStatusReasonCode(c.code) && statusReasonCodesFor(to).includes(c.code),
+  );
+  const reasonCode = reasonCoding?.code as StatusReasonCode | undefined;
+  const givenText =
+    update.statusReason?.text?.trim() ||
+    (reasonCode ? undefined : update.statusReason?.coding?.find((c) => c.display?.trim())?.display?.trim());
+  const reasonText = reasonCode && givenText === STATUS_REASON_LABELS[reasonCode] ? undefined : givenText;
   const outcomeSystem = localSystemUrl(base, LOCAL_CODE_SYSTEMS.outcome);
   let outcome: StatusChangedEvent['outcome'];
   if (to === 'completed') {
@@ -174,12 +184,17 @@ export function fromFhirTaskUpdate(
   }
 
   const event: StatusChangedEvent = {
-    id: options.eventId ?? `fhir-${sha1Hex(JSON.stringify([referralId, to, at, actor.role, actor.id, reasonText ?? null, outcome ?? null]))}`,
+    id:
+      options.eventId ??
+      `fhir-${sha1Hex(
+        JSON.stringify([referralId, to, at, actor.role, actor.id, reasonText ?? null, outcome ?? null, ...(reasonCode ? [reasonCode] : [])]),
+      )}`,
     referralId,
     at,
     actor,
     type: 'status-changed',
     to,
+    ...(reasonCode ? { reasonCode } : {}),
     ...(reasonText ? { reason: reasonText } : {}),
     ...(outcome ? { outcome } : {}),
   };

@@ -1,5 +1,5 @@
 import { REFERRAL_STATUSES, type BusinessStatus, type ReferralStatus, type Urgency } from './constants.js';
-import { isOverdue, toDateString, toMillis, type Instant } from './rules.js';
+import { isOverdue, toDateString, toMillis, type ResponseWindowOptions } from './rules.js';
 import type { ReferralState } from './types.js';
 
 /** One referral as a caseload list shows it: everything a row, a filter or a sort needs, derived once. */
@@ -74,13 +74,14 @@ const STATUS_ORDER = new Map(REFERRAL_STATUSES.map((s, i) => [s, i]));
 const URGENCY_ORDER: Record<Urgency, number> = { routine: 0, soon: 1, urgent: 2 };
 
 /**
- * Derives the caseload rows of referrals as of a moment: overdue flags,
+ * Derives the caseload rows of referrals as of a moment: overdue flags (the
+ * response window for each referral's urgency, see `responseWindowFor`),
  * days waiting, the next follow-up and duplicate flags (the person has
  * another open referral, one of them live).
  */
 export function caseloadRows(
   referrals: readonly ReferralState[],
-  options: { readonly asOf: Instant; readonly responseWindowDays?: number },
+  options: ResponseWindowOptions,
 ): CaseloadRow[] {
   const now = toMillis(options.asOf);
   const today = toDateString(options.asOf);

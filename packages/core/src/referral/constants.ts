@@ -4,6 +4,7 @@
  * of the HL7 Gravity SDOH Clinical Care referral pattern (`ready` and
  * `received` are not used).
  */
+import { STATUS_REASON_LABELS } from '../codes/status-reasons.js';
 
 /** FHIR Task statuses a referral can be in. */
 export const REFERRAL_STATUSES = [
@@ -45,13 +46,15 @@ export const ACTIVE_STATUSES: readonly ReferralStatus[] = ['accepted', 'in-progr
 
 /**
  * The allowed status transitions, from → to, exactly as DOMAIN.md §4:
- * draft → requested; requested → accepted | rejected | cancelled;
+ * draft → requested | cancelled (FHIR R4 allows a draft Task to be cancelled:
+ * an abandoned draft is closed with a reason code, and no longer counts in
+ * duplicate checks); requested → accepted | rejected | cancelled;
  * accepted → in-progress | on-hold | cancelled | completed | failed;
  * in-progress ↔ on-hold; in-progress and on-hold → cancelled | completed | failed;
  * any status except entered-in-error itself → entered-in-error.
  */
 export const TRANSITIONS: Readonly<Record<ReferralStatus, readonly ReferralStatus[]>> = Object.freeze({
-  draft: ['requested', 'entered-in-error'],
+  draft: ['requested', 'cancelled', 'entered-in-error'],
   requested: ['accepted', 'rejected', 'cancelled', 'entered-in-error'],
   accepted: ['in-progress', 'on-hold', 'cancelled', 'completed', 'failed', 'entered-in-error'],
   'in-progress': ['on-hold', 'cancelled', 'completed', 'failed', 'entered-in-error'],
@@ -88,6 +91,21 @@ export const STATUS_ROLES: Readonly<Record<ReferralStatus, readonly ActorRole[]>
   completed: ['clp'],
   cancelled: ['referrer', 'clp', 'practice-manager'],
   'entered-in-error': ['referrer', 'practice-manager'],
+});
+
+/**
+ * Who may create a referral, with which routes and in which starting
+ * status: the referrer any route, as a draft or requested; the CLP only a
+ * self-referral (route `self`), recorded as requested (there is no one else
+ * to send it); nobody else.
+ */
+export const CREATE_RULES: Readonly<
+  Record<ActorRole, { readonly routes: readonly ReferralRoute[]; readonly statuses: readonly ('draft' | 'requested')[] }>
+> = Object.freeze({
+  referrer: { routes: ['gp', 'nurse', 'practice-staff', 'self', 'other'], statuses: ['draft', 'requested'] },
+  clp: { routes: ['self'], statuses: ['requested'] },
+  'practice-manager': { routes: [], statuses: [] },
+  system: { routes: [], statuses: [] },
 });
 
 /** Statuses that may only be entered with a reason (FHIR Task.statusReason). */
@@ -171,6 +189,28 @@ export const OUTCOME_CODES = [
 /** An outcome code. */
 export type OutcomeCode = (typeof OUTCOME_CODES)[number];
 
+/** How a response window is counted: calendar days, or working days (Monday to Friday, less the host's holidays). */
+export type ResponseWindowUnit = 'days' | 'working-days';
+
+/** How long the CLP has to respond to a requested referral of one urgency. */
+export interface ResponseWindowSetting {
+  /** How many days (a whole number, 0 or more). */
+  readonly days: number;
+  readonly unit: ResponseWindowUnit;
+}
+
+/**
+ * The default response window per urgency: urgent 2 working days, soon 7
+ * days, routine 14 days. Our defaults, not a national standard (a two-week
+ * window is common for routine referrals); a host sets its own through the
+ * `responseWindows` option of the rules, metrics and caseload functions.
+ */
+export const DEFAULT_RESPONSE_WINDOWS: Readonly<Record<Urgency, ResponseWindowSetting>> = Object.freeze({
+  urgent: Object.freeze({ days: 2, unit: 'working-days' }),
+  soon: Object.freeze({ days: 7, unit: 'days' }),
+  routine: Object.freeze({ days: 14, unit: 'days' }),
+});
+
 /** Plain-English labels for everything above, for text output and the components. */
 export const REFERRAL_LABELS = Object.freeze({
   status: {
@@ -245,6 +285,7 @@ export const REFERRAL_LABELS = Object.freeze({
     declined: 'Declined',
     'not-suitable': 'Not suitable',
   } satisfies Record<ResourceLinkStatus, string>,
+  statusReason: STATUS_REASON_LABELS,
   outcome: {
     'goals-achieved': 'Goals achieved',
     'some-goals-achieved': 'Some goals achieved',
@@ -254,5 +295,17 @@ export const REFERRAL_LABELS = Object.freeze({
   } satisfies Record<OutcomeCode, string>,
 });
 
-/** Default number of days the CLP has to respond to a requested referral. */
+/**
+ * Default number of days the CLP has to respond to a routine referral (see
+ * {@link DEFAULT_RESPONSE_WINDOWS} for every urgency).
+ */
 export const DEFAULT_RESPONSE_WINDOW_DAYS = 14;
+
+/**
+ * Outcomes that say the person worked with the CLP: completing with one of
+ * them needs at least one recorded contact.
+ */
+export const ENGAGED_OUTCOMES: readonly OutcomeCode[] = ['goals-achieved', 'some-goals-achieved', 'connected-to-support'];
+
+/** Outcomes that say goals were achieved: completing with one of them needs at least one achieved goal. */
+export const GOALS_ACHIEVED_OUTCOMES: readonly OutcomeCode[] = ['goals-achieved', 'some-goals-achieved'];

@@ -1,3 +1,4 @@
+import type { StatusReasonCode } from '../codes/status-reasons.js';
 import type {
   ConsentScope,
   ContactSetting,
@@ -109,26 +110,33 @@ const RESOURCES = [
   { id: 'demo-peer-support', name: 'Long-term conditions peer support' },
 ] as const;
 
-const REJECT_REASONS = [
-  'Needs are mainly clinical: the person has been referred to the community mental health team.',
-  'The person is already working with a link worker from another service.',
-  'The request is for a service the CLP does not provide (home care).',
+/** Reasons for each status: the code every output may carry, and the free text only the toolkit keeps. */
+type CodedReason = readonly [code: StatusReasonCode, text: string];
+const REJECT_REASONS: readonly CodedReason[] = [
+  ['needs-other-service', 'Needs are mainly clinical: the person has been referred to the community mental health team.'],
+  ['already-supported', 'The person is already working with a link worker from another service.'],
+  ['not-suitable', 'The request is for a service the CLP does not provide (home care).'],
 ];
-const CANCEL_REASONS = [
-  'The person’s needs were met by the practice team before the CLP could help.',
-  'The person moved out of the practice area.',
-  'The person decided they no longer want support.',
+const CANCEL_REASONS: readonly CodedReason[] = [
+  ['no-longer-needed', 'The person’s needs were met by the practice team before the CLP could help.'],
+  ['moved-away', 'The person moved out of the practice area.'],
+  ['person-declined', 'The person decided they no longer want support.'],
 ];
-const HOLD_REASONS = [
-  'The person is in hospital.',
-  'The person asked to pause for a few weeks.',
-  'The person is away caring for a relative.',
+const HOLD_REASONS: readonly CodedReason[] = [
+  ['person-unavailable', 'The person is in hospital.'],
+  ['person-asked-to-pause', 'The person asked to pause for a few weeks.'],
+  ['person-unavailable', 'The person is away caring for a relative.'],
 ];
-const FAIL_REASONS = [
-  'Could not reach the person after several attempts.',
-  'The person stopped responding after the first meeting.',
+const FAIL_REASONS: readonly CodedReason[] = [
+  ['no-contact', 'Could not reach the person after several attempts.'],
+  ['stopped-engaging', 'The person stopped responding after the first meeting.'],
 ];
-const ERROR_REASONS = ['Referral made for the wrong person by mistake.', 'Duplicate of another referral.'];
+const ERROR_REASONS: readonly CodedReason[] = [
+  ['wrong-person', 'Referral made for the wrong person by mistake.'],
+  ['duplicate', 'Duplicate of another referral.'],
+];
+/** The event fields of a coded reason. */
+const coded = ([reasonCode, reason]: CodedReason) => ({ reasonCode, reason });
 
 /** How often each final status is the target of a generated journey. */
 const TARGETS: readonly [ReferralStatus, number][] = [
@@ -318,7 +326,7 @@ export function generateDemoReferrals(options: DemoReferralOptions): ReferralEve
         if (target === 'draft') return t;
         wait(1, 72);
         if (target === 'entered-in-error' && rng() < 0.5) {
-          ev(referrer.actor, { type: 'status-changed', to: 'entered-in-error', reason: pick(ERROR_REASONS) });
+          ev(referrer.actor, { type: 'status-changed', to: 'entered-in-error', ...coded(pick(ERROR_REASONS)) });
           return t;
         }
         ev(referrer.actor, { type: 'status-changed', to: 'requested' });
@@ -338,7 +346,7 @@ export function generateDemoReferrals(options: DemoReferralOptions): ReferralEve
         ev(rng() < 0.5 ? referrer.actor : staff.manager, {
           type: 'status-changed',
           to: 'entered-in-error',
-          reason: pick(ERROR_REASONS),
+          ...coded(pick(ERROR_REASONS)),
         });
         return t;
       }
@@ -347,14 +355,14 @@ export function generateDemoReferrals(options: DemoReferralOptions): ReferralEve
         ev(rng() < 0.7 ? referrer.actor : staff.manager, {
           type: 'status-changed',
           to: 'cancelled',
-          reason: pick(CANCEL_REASONS),
+          ...coded(pick(CANCEL_REASONS)),
         });
         return t;
       }
       // The CLP's response: most within the two-week window, some late.
       wait(rng() < 0.85 ? 4 : 14 * 24, rng() < 0.85 ? 10 * 24 : 24 * 24);
       if (target === 'rejected') {
-        ev(clp, { type: 'status-changed', to: 'rejected', reason: pick(REJECT_REASONS) });
+        ev(clp, { type: 'status-changed', to: 'rejected', ...coded(pick(REJECT_REASONS)) });
         return t;
       }
       ev(clp, { type: 'status-changed', to: 'accepted' });
@@ -379,9 +387,9 @@ export function generateDemoReferrals(options: DemoReferralOptions): ReferralEve
             reason: 'The person told the practice they do not want to be contacted.',
           });
           wait(1, 24);
-          ev(clp, { type: 'status-changed', to: 'failed', reason: 'The person asked not to be contacted.' });
+          ev(clp, { type: 'status-changed', to: 'failed', reasonCode: 'person-declined', reason: 'The person asked not to be contacted.' });
         } else {
-          ev(clp, { type: 'status-changed', to: 'failed', reason: FAIL_REASONS[0]! });
+          ev(clp, { type: 'status-changed', to: 'failed', ...coded(FAIL_REASONS[0]!) });
         }
         return t;
       }
@@ -475,13 +483,13 @@ export function generateDemoReferrals(options: DemoReferralOptions): ReferralEve
       }
       if (target === 'completed' && rng() < 0.12) {
         wait(24, 10 * 24);
-        ev(clp, { type: 'status-changed', to: 'on-hold', reason: pick(HOLD_REASONS) });
+        ev(clp, { type: 'status-changed', to: 'on-hold', ...coded(pick(HOLD_REASONS)) });
         wait(7 * 24, 30 * 24);
         ev(clp, { type: 'status-changed', to: 'in-progress' });
       }
       if (target === 'on-hold') {
         wait(24, 7 * 24);
-        ev(clp, { type: 'status-changed', to: 'on-hold', reason: pick(HOLD_REASONS) });
+        ev(clp, { type: 'status-changed', to: 'on-hold', ...coded(pick(HOLD_REASONS)) });
         return t;
       }
       if (target === 'in-progress') return t;
@@ -490,13 +498,13 @@ export function generateDemoReferrals(options: DemoReferralOptions): ReferralEve
         ev(rng() < 0.5 ? clp : referrer.actor, {
           type: 'status-changed',
           to: 'cancelled',
-          reason: pick(CANCEL_REASONS),
+          ...coded(pick(CANCEL_REASONS)),
         });
         return t;
       }
       if (target === 'failed') {
         wait(7 * 24, 30 * 24);
-        ev(clp, { type: 'status-changed', to: 'failed', reason: FAIL_REASONS[1]! });
+        ev(clp, { type: 'status-changed', to: 'failed', ...coded(FAIL_REASONS[1]!) });
         return t;
       }
       // Completed: close goals and follow-ups, record the outcome, complete.

@@ -26,6 +26,12 @@ export {
   OUTCOME_CODES,
   REFERRAL_LABELS,
   DEFAULT_RESPONSE_WINDOW_DAYS,
+  DEFAULT_RESPONSE_WINDOWS,
+  CREATE_RULES,
+  ENGAGED_OUTCOMES,
+  GOALS_ACHIEVED_OUTCOMES,
+  type ResponseWindowSetting,
+  type ResponseWindowUnit,
   type ReferralStatus,
   type BusinessStatus,
   type ActorRole,
@@ -76,7 +82,18 @@ export { applyEvent, replay, findReferral, type ApplyOptions, type ReplayOptions
 export { CONTENT_RULES, isFinishedStatus, isOpenStatus } from './workflow.js';
 export { checkReferralState } from './invariants.js';
 export {
+  STATUS_REASON_LABELS,
+  STATUS_REASON_CODES,
+  STATUS_REASONS_BY_STATUS,
+  statusReasonCodesFor,
+  isStatusReasonCode,
+  type StatusReasonCode,
+  type ReasonedStatus,
+} from '../codes/status-reasons.js';
+export {
   responseWindow,
+  responseWindowFor,
+  responseDueAt,
   isOverdue,
   followUpsDue,
   findDuplicates,

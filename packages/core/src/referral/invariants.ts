@@ -1,3 +1,4 @@
+import { statusReasonCodesFor } from '../codes/status-reasons.js';
 import type { ValidationIssue } from '../validation/result.js';
 import { safeParse } from 'zod/mini';
 import {
@@ -48,6 +49,7 @@ export function checkReferralState(state: ReferralState): ValidationIssue[] {
   let contacts = 0;
   let attempts = 0;
   let statusReason: string | undefined;
+  let statusReasonCode: string | undefined;
   const ids = new Set<string>();
   let previousAt = -Infinity;
 
@@ -66,10 +68,12 @@ export function checkReferralState(state: ReferralState): ValidationIssue[] {
       case 'status-changed':
         if (!TRANSITIONS[status].includes(event.to)) bad(`${path}.to`, `is not a transition allowed from "${status}"`);
         if (!STATUS_ROLES[event.to].includes(event.actor.role)) bad(`${path}.actor.role`, `may not set "${event.to}"`);
-        if (REASON_REQUIRED.includes(event.to) && !event.reason?.trim())
-          bad(`${path}.reason`, 'is required for this status');
+        if (REASON_REQUIRED.includes(event.to) && event.reasonCode === undefined && !event.reason?.trim())
+          bad(`${path}.reasonCode`, 'is required for this status');
         status = event.to;
         statusReason = event.reason;
+        statusReasonCode =
+          event.reasonCode ?? (event.reason?.trim() && statusReasonCodesFor(event.to).length > 0 ? 'other' : undefined);
         if (status === 'requested' && requestedAt === undefined) requestedAt = event.at;
         if ((status === 'accepted' || status === 'rejected') && respondedAt === undefined) respondedAt = event.at;
         if (FINISHED.has(status) && finishedAt === undefined) finishedAt = event.at;
@@ -106,9 +110,11 @@ export function checkReferralState(state: ReferralState): ValidationIssue[] {
   if (status !== state.status) bad('status', `is "${state.status}" but the timeline ends in "${status}"`);
   const expectedBusiness = state.status === 'in-progress' ? (contacts > 0 ? 'engaged' : 'contacting') : undefined;
   if (state.businessStatus !== expectedBusiness) bad('businessStatus', `must be ${expectedBusiness ?? 'absent'} here`);
-  if (REASON_REQUIRED.includes(state.status) && !state.statusReason?.trim())
-    bad('statusReason', `is required while "${state.status}"`);
+  if (REASON_REQUIRED.includes(state.status) && state.statusReasonCode === undefined)
+    bad('statusReasonCode', `is required while "${state.status}"`);
   if (state.statusReason !== statusReason) bad('statusReason', 'must be the reason of the latest status change');
+  if (state.statusReasonCode !== statusReasonCode)
+    bad('statusReasonCode', 'must be the coded reason of the latest status change');
   if (state.status === 'completed' && state.outcome === undefined)
     bad('outcome', 'is required for a completed referral');
   if (state.requestedAt !== requestedAt) bad('requestedAt', 'must be when the referral was first requested');

@@ -9,6 +9,7 @@ import {
   type ResourceMode,
 } from './constants.js';
 import type { ReferralState } from './types.js';
+import { STATUS_REASON_LABELS, type StatusReasonCode } from '../codes/status-reasons.js';
 import { isFinishedStatus } from './workflow.js';
 
 /** The end-of-journey summary for the GP and the referrer, as data. */
@@ -20,7 +21,15 @@ export interface MessageBackData {
   readonly status: ReferralStatus;
   /** Whether the journey has finished; before then the message is an interim update. */
   readonly final: boolean;
-  /** The reason given with the latest status change that needed one (rejected, cancelled, failed…). */
+  /** The coded reason of the latest status change that needed one (rejected, cancelled, failed…). */
+  readonly statusReasonCode?: StatusReasonCode;
+  /** The code's standard label. */
+  readonly statusReasonLabel?: string;
+  /**
+   * The free text written with the latest status change: only when the person
+   * consented to sharing the outcome with the GP record (`detailsShared`).
+   * Without that consent only the code and its label are sent.
+   */
   readonly statusReason?: string;
   readonly requestedAt?: string;
   readonly finishedAt?: string;
@@ -56,8 +65,10 @@ const date = (iso: string | undefined): string => (iso ? iso.slice(0, 10) : '');
  * in the PRSB social prescribing standard): outcome, goals, resources and
  * the number of contacts. The details go only with the person's consent to
  * share the outcome with the GP record; without it the message says the
- * referral's status and that details were withheld. Before the journey ends
- * it is marked as an interim update.
+ * referral's status, the coded reason for it (the code's standard label) and
+ * that details were withheld: no free text written in the toolkit (the
+ * reason's text, the outcome summary, goals, notes) is in it. Before the
+ * journey ends it is marked as an interim update.
  */
 export function messageBack(referral: ReferralState, options: { readonly framework?: Framework } = {}): MessageBack {
   const framework = options.framework ?? LINKS_FRAMEWORK;
@@ -70,7 +81,13 @@ export function messageBack(referral: ReferralState, options: { readonly framewo
     practiceId: referral.practiceId,
     status: referral.status,
     final,
-    ...(referral.statusReason !== undefined ? { statusReason: referral.statusReason } : {}),
+    ...(referral.statusReasonCode !== undefined
+      ? {
+          statusReasonCode: referral.statusReasonCode,
+          statusReasonLabel: STATUS_REASON_LABELS[referral.statusReasonCode],
+        }
+      : {}),
+    ...(detailsShared && referral.statusReason?.trim() ? { statusReason: referral.statusReason } : {}),
     ...(referral.requestedAt !== undefined ? { requestedAt: referral.requestedAt } : {}),
     ...(referral.finishedAt !== undefined ? { finishedAt: referral.finishedAt } : {}),
     detailsShared,
@@ -107,7 +124,12 @@ function messageText(data: MessageBackData): string {
         }.`
       : `Status: ${status}${data.requestedAt ? ` (requested ${date(data.requestedAt)})` : ''}.`,
   ];
-  if (data.statusReason) lines.push(`Reason: ${data.statusReason}`);
+  if (data.statusReasonLabel || data.statusReason)
+    lines.push(
+      `Reason: ${[data.statusReasonLabel ? `${data.statusReasonLabel}.` : '', data.statusReason ?? '']
+        .filter(Boolean)
+        .join(' ')}`,
+    );
   if (!data.detailsShared) {
     lines.push('Details withheld: the person has not consented to sharing the outcome with the GP record.');
     return lines.join('\n');

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { caseloadMetrics, messageBack, type ReferralEvent, type ReferralState } from '../test-all.js';
+import { caseloadMetrics, messageBack, replay, type ReferralEvent, type ReferralState } from '../test-all.js';
 import { build, CLP, eventsTo, REFERRER, script } from './fixtures.test.js';
+import { SENTINEL, sentinelEvents } from './sentinel-fixtures.test.js';
 
 const DAY = 86_400_000;
 
@@ -206,7 +207,11 @@ test('message back withholds details without consent to share the outcome with t
   assert.equal(data.detailsShared, false);
   assert.deepEqual([data.goals, data.resources, data.contacts], [[], [], 0]);
   assert.match(text, /^Status: rejected on 2025-01-06/m);
-  assert.match(text, /^Reason: Needs are clinical$/m);
+  // A legacy reason (free text only) is read as code "other": its label goes, its words never do.
+  assert.match(text, /^Reason: Other reason\.$/m);
+  assert.doesNotMatch(text, /Needs are clinical/);
+  assert.equal(data.statusReason, undefined);
+  assert.deepEqual([data.statusReasonCode, data.statusReasonLabel], ['other', 'Other reason']);
   assert.match(text, /Details withheld: the person has not consented/);
   const interim = messageBack(
     build([script('r8').created(), script('r8', Date.parse('2025-01-07T00:00:00Z')).status('accepted')]),
@@ -215,4 +220,29 @@ test('message back withholds details without consent to share the outcome with t
   assert.match(interim.text, /^Community Links Practitioner: interim update/);
   assert.match(interim.text, /Contacts: none\./);
   void REFERRER;
+});
+
+test('message back: free text (reason, outcome summary, goals, notes) never goes without consent to share the outcome; the coded reason does', () => {
+  for (const consent of [false, true]) {
+    const { state } = replay(sentinelEvents(consent));
+    assert.equal(state.referrals.length, 3);
+    for (const referral of state.referrals) {
+      const message = messageBack(referral);
+      const everything = JSON.stringify(message);
+      if (!consent) assert.doesNotMatch(everything, new RegExp(SENTINEL), `${referral.id} without consent`);
+      // Notes, follow-up notes and the route detail never go, with or without consent.
+      assert.ok(!message.text.includes(`Note: ${SENTINEL}`));
+    }
+    const held = messageBack(state.referrals.find((r) => r.id === 'sx-hold')!);
+    assert.equal(held.data.statusReasonCode, 'person-unavailable');
+    assert.match(held.text, /^Reason: The person is unavailable for now\./m);
+    const rejected = messageBack(state.referrals.find((r) => r.id === 'sx-rejected')!);
+    assert.match(rejected.text, /^Reason: Not suitable for the Community Links service\./m);
+    if (consent) {
+      assert.equal(held.data.statusReason, SENTINEL, 'with consent the reason’s words may go');
+      assert.match(held.text, new RegExp(`^Reason: The person is unavailable for now\\. ${SENTINEL}$`, 'm'));
+    } else {
+      assert.equal(held.data.statusReason, undefined);
+    }
+  }
 });

@@ -10,7 +10,7 @@ import {
   type ResourceLinkStatus,
   type ResourceMode,
 } from './constants.js';
-import { isOverdue, toMillis, type Instant } from './rules.js';
+import { isOverdue, toMillis, type Instant, type ResponseWindowOptions } from './rules.js';
 import type { ReferralState } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -23,14 +23,16 @@ export interface MetricsPractice {
   readonly listSize?: number;
 }
 
-/** Options for {@link caseloadMetrics}. */
-export interface CaseloadMetricsOptions {
+/**
+ * Options for {@link caseloadMetrics}. Overdue responses use the response
+ * window for each referral's urgency (`responseWindows`, `responseWindowDays`
+ * and `holidays` as in {@link ResponseWindowOptions}).
+ */
+export interface CaseloadMetricsOptions extends Omit<ResponseWindowOptions, 'asOf'> {
   /** "Now": for overdue flags. */
   readonly asOf: Instant;
   /** Practices to report on, with list sizes; practices with referrals but not listed are reported too. */
   readonly practices?: readonly MetricsPractice[];
-  /** Days the CLP has to respond. Default 14. */
-  readonly responseWindowDays?: number;
   /** For theme names. Default: the Links framework. */
   readonly framework?: Framework;
 }
@@ -132,10 +134,7 @@ function median(values: number[]): DaysMedian {
 export function caseloadMetrics(referrals: readonly ReferralState[], options: CaseloadMetricsOptions): CaseloadMetrics {
   const framework = options.framework ?? LINKS_FRAMEWORK;
   const asOfMs = toMillis(options.asOf);
-  const windowOptions = {
-    asOf: options.asOf,
-    ...(options.responseWindowDays !== undefined ? { responseWindowDays: options.responseWindowDays } : {}),
-  };
+  const windowOptions: ResponseWindowOptions = options;
   const byStatus = zeros(REFERRAL_STATUSES);
   const linkStatus = zeros(RESOURCE_LINK_STATUSES);
   const linkMode = zeros(RESOURCE_MODES);

@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   allowedActions,
+  caseloadMetrics,
   caseloadRows,
+  DEFAULT_RESPONSE_WINDOWS,
+  responseDueAt,
+  responseWindowFor,
   duplicateWarning,
   filterCaseload,
   findDuplicates,
@@ -23,7 +27,13 @@ test('the response window: overdue after 14 days by default, configurable, clear
   assert.equal(isOverdue(requested, { asOf: day(8), responseWindowDays: 7 }), true);
   assert.equal(isOverdue(requested, { asOf: '2025-01-30' }), true, 'a plain date is read as midnight UTC');
   const window = responseWindow(requested, { asOf: day(20) });
-  assert.deepEqual(window, { dueBy: day(14), overdue: true, respondedLate: false, daysWaiting: 20 });
+  assert.deepEqual(window, {
+    dueBy: day(14),
+    overdue: true,
+    respondedLate: false,
+    daysWaiting: 20,
+    window: { days: 14, unit: 'days' },
+  });
 
   const s = script('ref-1', Date.parse(day(20)));
   const lateAccept = build([...requested.timeline, s.status('accepted', CLP)]);
@@ -32,6 +42,7 @@ test('the response window: overdue after 14 days by default, configurable, clear
     dueBy: day(14),
     overdue: false,
     respondedLate: true,
+    window: { days: 14, unit: 'days' },
   });
   const draft = build(eventsTo('draft'));
   assert.deepEqual(responseWindow(draft, { asOf: day(60) }), { overdue: false, respondedLate: false });
@@ -111,7 +122,13 @@ test('allowed actions per role and state, with what each needs', () => {
   ]);
   assert.deepEqual(
     allowedActions(requested, CLP).find((a) => a.to === 'rejected'),
-    { type: 'status-changed', to: 'rejected', label: 'Reject', requires: ['reason'] },
+    {
+      type: 'status-changed',
+      to: 'rejected',
+      label: 'Reject',
+      requires: ['reason'],
+      reasonCodes: ['not-suitable', 'needs-other-service', 'already-supported', 'person-declined', 'duplicate', 'other'],
+    },
   );
   assert.deepEqual(labels(allowedActions(requested, REFERRER)), [
     'status-changed:cancelled',
@@ -163,7 +180,10 @@ test('allowed actions per role and state, with what each needs', () => {
   assert.deepEqual(labels(allowedActions(completed, CLP)), []);
   assert.deepEqual(labels(allowedActions(completed, REFERRER)), ['status-changed:entered-in-error']);
   assert.deepEqual(labels(allowedActions(undefined, REFERRER)), ['created']);
-  assert.deepEqual(allowedActions(undefined, CLP), []);
+  assert.deepEqual(allowedActions(undefined, CLP), [
+    { type: 'created', label: 'Record a self-referral', requires: [] },
+  ]);
+  assert.deepEqual(allowedActions(undefined, MANAGER), []);
 });
 
 test('caseload rows: derived once, then filtered and sorted in core', () => {
@@ -222,4 +242,62 @@ test('caseload rows: derived once, then filtered and sorted in core', () => {
     'rows without a value go last',
   );
   assert.notEqual(sortCaseload(rows, { key: 'updatedAt', direction: 'ascending' }), rows, 'a new array');
+});
+
+test('response windows per urgency: urgent 2 working days, soon 7 days, routine 14 days by default; host-configurable, with holidays', () => {
+  assert.deepEqual(DEFAULT_RESPONSE_WINDOWS, {
+    urgent: { days: 2, unit: 'working-days' },
+    soon: { days: 7, unit: 'days' },
+    routine: { days: 14, unit: 'days' },
+  });
+  // Thursday 2025-01-09 10:00: 2 working days is Monday 13 January 10:00 (the weekend does not count).
+  const thursday = script('ref-u', Date.parse('2025-01-09T09:00:00Z'));
+  const urgent = build([thursday.created({ urgency: 'urgent' })]);
+  assert.equal(urgent.requestedAt, '2025-01-09T10:00:00.000Z');
+  assert.equal(responseWindow(urgent, { asOf: '2025-01-10T12:00:00Z' }).dueBy, '2025-01-13T10:00:00.000Z');
+  assert.equal(isOverdue(urgent, { asOf: '2025-01-13T10:00:00Z' }), false);
+  assert.equal(isOverdue(urgent, { asOf: '2025-01-13T10:01:00Z' }), true, 'overdue days before a routine one would be');
+  assert.equal(
+    isOverdue(urgent, { asOf: '2025-01-13T10:01:00Z', holidays: ['2025-01-10'] }),
+    false,
+    'a host holiday is not a working day',
+  );
+  assert.equal(responseDueAt('2025-01-11T10:00:00Z', { days: 2, unit: 'working-days' }), Date.parse('2025-01-14T10:00:00Z'), 'from a Saturday: Tuesday');
+  const soon = build([script('ref-s').created({ urgency: 'soon' })]);
+  assert.equal(isOverdue(soon, { asOf: day(7) }), false);
+  assert.equal(isOverdue(soon, { asOf: day(7.01) }), true);
+  assert.equal(isOverdue(soon, { asOf: day(7.01), responseWindows: { soon: { days: 10, unit: 'days' } } }), false);
+  assert.deepEqual(responseWindowFor('urgent', { responseWindows: { urgent: { days: 1, unit: 'days' } } }), { days: 1, unit: 'days' });
+  assert.deepEqual(responseWindowFor('routine', { responseWindows: { urgent: { days: 1, unit: 'days' } } }), { days: 14, unit: 'days' });
+  assert.deepEqual(responseWindowFor('urgent', { responseWindowDays: 5 }), { days: 5, unit: 'days' }, 'one window for every urgency');
+  // The caseload rows and the figures use the same windows.
+  const rows = caseloadRows([urgent, soon], { asOf: '2025-01-13T12:00:00Z' });
+  assert.deepEqual(rows.map((r) => [r.id, r.overdue]), [['ref-u', true], ['ref-s', true]]);
+  assert.equal(caseloadMetrics([urgent], { asOf: '2025-01-13T12:00:00Z' }).overdue, 1);
+  assert.equal(caseloadMetrics([urgent], { asOf: '2025-01-13T09:00:00Z' }).overdue, 0);
+});
+
+test('allowed actions: a draft is cancelled with a reason code; the practice boundary hides actions on other practices’ referrals', () => {
+  const draft = build(eventsTo('draft'));
+  const cancel = allowedActions(draft, REFERRER).find((a) => a.to === 'cancelled');
+  assert.deepEqual(cancel, {
+    type: 'status-changed',
+    to: 'cancelled',
+    label: 'Cancel draft',
+    requires: ['reason'],
+    reasonCodes: ['person-declined', 'no-longer-needed', 'moved-away', 'duplicate', 'draft-not-sent', 'other'],
+  });
+  assert.equal(allowedActions(draft, CLP).find((a) => a.to === 'cancelled'), undefined);
+  const requested = build(eventsTo('requested'));
+  assert.deepEqual(allowedActions(requested, { role: 'referrer', id: 'gp-7', practices: ['practice-2'] }), []);
+  assert.ok(allowedActions(requested, { role: 'referrer', id: 'gp-9', practices: ['practice-1'] }).some((a) => a.to === 'cancelled'));
+});
+
+test('duplicate checks: a cancelled draft no longer counts', () => {
+  const live = build(eventsTo('requested', 'ref-live'));
+  const s = script('ref-draft');
+  const draft = build([s.created({ status: 'draft' })]);
+  assert.equal(findDuplicates([live, draft]).length, 1, 'an open draft beside a live referral counts');
+  const cancelled = build([...draft.timeline, s.status('cancelled', REFERRER, { reasonCode: 'duplicate' })]);
+  assert.deepEqual(findDuplicates([live, cancelled]), []);
 });

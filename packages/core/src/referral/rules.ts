@@ -1,11 +1,14 @@
 import type { Framework } from '../framework/types.js';
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
+import { statusReasonCodesFor, type StatusReasonCode } from '../codes/status-reasons.js';
 import {
   CONSENT_SCOPES,
-  DEFAULT_RESPONSE_WINDOW_DAYS,
+  DEFAULT_RESPONSE_WINDOWS,
   REASON_REQUIRED,
   TRANSITIONS,
   type ReferralStatus,
+  type ResponseWindowSetting,
+  type Urgency,
 } from './constants.js';
 import type { ActingUser, FollowUp, ReferralEvent, ReferralEventType, ReferralState } from './types.js';
 import { check, contextFor } from './workflow.js';
@@ -30,8 +33,23 @@ export function toDateString(instant: Instant): string {
 export interface ResponseWindowOptions {
   /** "Now" for the calculation. */
   readonly asOf: Instant;
-  /** Days the CLP has to respond to a requested referral. Default 14. */
+  /**
+   * The host's response window per urgency; urgencies left out keep
+   * {@link DEFAULT_RESPONSE_WINDOWS} (urgent 2 working days, soon 7 days,
+   * routine 14 days).
+   */
+  readonly responseWindows?: Partial<Readonly<Record<Urgency, ResponseWindowSetting>>>;
+  /**
+   * One window, in calendar days, for every urgency (the older option; it
+   * overrides `responseWindows`). Leave it out to use the per-urgency windows.
+   */
   readonly responseWindowDays?: number;
+  /**
+   * Days that are not working days besides Saturdays and Sundays (bank and
+   * public holidays, `YYYY-MM-DD`), for windows counted in working days. The
+   * toolkit ships no holiday calendar: the host supplies its own.
+   */
+  readonly holidays?: readonly string[];
 }
 
 /** Where a referral stands against the response window. */
@@ -44,33 +62,86 @@ export interface ResponseWindowStatus {
   readonly respondedLate: boolean;
   /** Whole days since it was requested, while it waits for a response. */
   readonly daysWaiting?: number;
+  /** The window that applies (from the referral's urgency). */
+  readonly window?: ResponseWindowSetting;
 }
 
-function windowDays(options: { readonly responseWindowDays?: number }): number {
-  const days = options.responseWindowDays;
-  return typeof days === 'number' && Number.isFinite(days) && days >= 0 ? days : DEFAULT_RESPONSE_WINDOW_DAYS;
+const validDays = (days: unknown): days is number =>
+  typeof days === 'number' && Number.isFinite(days) && days >= 0;
+
+/**
+ * The response window for a referral of `urgency`: the host's
+ * `responseWindowDays` (calendar days, every urgency) when given, else its
+ * `responseWindows` entry for the urgency, else {@link DEFAULT_RESPONSE_WINDOWS}.
+ */
+export function responseWindowFor(
+  urgency: Urgency,
+  options: Pick<ResponseWindowOptions, 'responseWindows' | 'responseWindowDays'> = {},
+): ResponseWindowSetting {
+  if (validDays(options.responseWindowDays)) return { days: Math.floor(options.responseWindowDays), unit: 'days' };
+  const chosen = options.responseWindows?.[urgency];
+  if (chosen && validDays(chosen.days) && (chosen.unit === 'days' || chosen.unit === 'working-days'))
+    return { days: Math.floor(chosen.days), unit: chosen.unit };
+  return DEFAULT_RESPONSE_WINDOWS[urgency] ?? DEFAULT_RESPONSE_WINDOWS.routine;
+}
+
+/**
+ * When a response to a referral requested at `requestedAt` falls due, in
+ * milliseconds since the epoch: the same time of day, `days` calendar days
+ * later, or `days` working days later (Monday to Friday in UTC, skipping the
+ * host's `holidays`). A request made on a weekend or holiday starts counting
+ * from the next working day: 2 working days from a Saturday is the Tuesday.
+ */
+export function responseDueAt(
+  requestedAt: Instant,
+  window: ResponseWindowSetting,
+  options: Pick<ResponseWindowOptions, 'holidays'> = {},
+): number {
+  const start = toMillis(requestedAt);
+  if (!Number.isFinite(start)) return NaN;
+  if (window.unit === 'days') return start + window.days * DAY_MS;
+  const holidays = new Set(options.holidays ?? []);
+  let due = start;
+  // Bounded: each pass moves one day; at most `days` working days plus the weekends and holidays between them.
+  for (let counted = 0, guard = 0; counted < window.days && guard < window.days * 7 + 3660; guard++) {
+    due += DAY_MS;
+    const day = new Date(due);
+    const weekday = day.getUTCDay();
+    if (weekday === 0 || weekday === 6 || holidays.has(day.toISOString().slice(0, 10))) continue;
+    counted++;
+  }
+  return due;
 }
 
 /**
  * The response window of one referral: the CLP should accept or reject a
- * requested referral within `responseWindowDays` (default 14). A referral
- * is overdue while it is still `requested` after that.
+ * requested referral within the window for its urgency (see
+ * {@link responseWindowFor}). A referral is overdue while it is still
+ * `requested` after that.
  */
 export function responseWindow(referral: ReferralState, options: ResponseWindowOptions): ResponseWindowStatus {
   if (referral.requestedAt === undefined) return { overdue: false, respondedLate: false };
+  const window = responseWindowFor(referral.urgency, options);
   const requested = Date.parse(referral.requestedAt);
-  const due = requested + windowDays(options) * DAY_MS;
+  const due = responseDueAt(referral.requestedAt, window, options);
   const dueBy = new Date(due).toISOString();
   const respondedLate = referral.respondedAt !== undefined && Date.parse(referral.respondedAt) > due;
-  if (referral.status !== 'requested') return { dueBy, overdue: false, respondedLate };
+  if (referral.status !== 'requested') return { dueBy, overdue: false, respondedLate, window };
   const now = toMillis(options.asOf);
-  return { dueBy, overdue: now > due, respondedLate, daysWaiting: Math.max(0, Math.floor((now - requested) / DAY_MS)) };
+  return {
+    dueBy,
+    overdue: now > due,
+    respondedLate,
+    daysWaiting: Math.max(0, Math.floor((now - requested) / DAY_MS)),
+    window,
+  };
 }
 
-/** Whether a referral is waiting for the CLP's response past its response window. */
+/** Whether a referral is waiting for the CLP's response past the response window for its urgency. */
 export function isOverdue(referral: ReferralState, options: ResponseWindowOptions): boolean {
   if (referral.status !== 'requested' || referral.requestedAt === undefined) return false;
-  return toMillis(options.asOf) > Date.parse(referral.requestedAt) + windowDays(options) * DAY_MS;
+  const due = responseDueAt(referral.requestedAt, responseWindowFor(referral.urgency, options), options);
+  return toMillis(options.asOf) > due;
 }
 
 /** A follow-up that is due, with the referral it belongs to. */
@@ -196,8 +267,10 @@ export interface ReferralAction {
   readonly to?: ReferralStatus;
   /** A short button label. */
   readonly label: string;
-  /** What the user must supply: a reason, an outcome (completion without a recorded outcome). */
+  /** What the user must supply: a reason (a code), an outcome (completion without a recorded outcome). */
   readonly requires: readonly ('reason' | 'outcome')[];
+  /** For a status that takes a coded reason: the codes to choose from. */
+  readonly reasonCodes?: readonly StatusReasonCode[];
 }
 
 const STATUS_ACTION_LABEL: Readonly<Record<ReferralStatus, string>> = {
@@ -244,7 +317,9 @@ export function allowedActions(
   options: { readonly framework?: Framework } = {},
 ): ReferralAction[] {
   if (!referral) {
-    return user.role === 'referrer' ? [{ type: 'created', label: 'Make a referral', requires: [] }] : [];
+    if (user.role === 'referrer') return [{ type: 'created', label: 'Make a referral', requires: [] }];
+    if (user.role === 'clp') return [{ type: 'created', label: 'Record a self-referral', requires: [] }];
+    return [];
   }
   const framework = options.framework ?? LINKS_FRAMEWORK;
   const ctx = contextFor(framework);
@@ -253,25 +328,31 @@ export function allowedActions(
     id: 'allowed-actions-probe',
     referralId: referral.id,
     at: referral.updatedAt,
-    actor: { role: user.role, id: actorId },
-    reason: 'probe',
+    actor: { role: user.role, id: actorId, ...(user.practices ? { practices: [...user.practices] } : {}) },
   };
   const accepts = (event: ReferralEvent): boolean => check(referral, event, ctx) === undefined;
   const actions: ReferralAction[] = [];
 
   for (const to of TRANSITIONS[referral.status]) {
+    const reasonCodes = statusReasonCodesFor(to);
     const probe: ReferralEvent = {
       ...base,
       type: 'status-changed',
       to,
+      ...(reasonCodes.length > 0 ? { reasonCode: reasonCodes[0]! } : {}),
       ...(to === 'completed' ? { outcome: { code: 'other', summary: 'probe' } } : {}),
     };
     if (!accepts(probe)) continue;
     const requires: ('reason' | 'outcome')[] = [];
     if (REASON_REQUIRED.includes(to)) requires.push('reason');
     if (to === 'completed' && referral.outcome === undefined) requires.push('outcome');
-    const label = to === 'in-progress' && referral.status === 'on-hold' ? 'Resume' : STATUS_ACTION_LABEL[to];
-    actions.push({ type: 'status-changed', to, label, requires });
+    const label =
+      to === 'in-progress' && referral.status === 'on-hold'
+        ? 'Resume'
+        : to === 'cancelled' && referral.status === 'draft'
+        ? 'Cancel draft'
+        : STATUS_ACTION_LABEL[to];
+    actions.push({ type: 'status-changed', to, label, requires, ...(reasonCodes.length > 0 ? { reasonCodes } : {}) });
   }
 
   const givenScope = CONSENT_SCOPES.find((s) => referral.consent[s] === 'given');

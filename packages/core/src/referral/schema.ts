@@ -15,6 +15,7 @@ import {
   RESOURCE_MODES,
   URGENCIES,
 } from './constants.js';
+import { STATUS_REASON_CODES } from '../codes/status-reasons.js';
 
 /** Most events a referral events document may hold (event streams are exempt from `LIMITS.listItems`). */
 export const MAX_EVENTS_PER_DOCUMENT = 1_000_000;
@@ -49,10 +50,18 @@ const reasonText = z.string().check(z.maxLength(LIMITS.longText));
 const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.longText));
 const shortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.shortText));
 
-/** Who wrote an event: a role and the staff member's pseudonym. */
+/**
+ * Who wrote an event: a role, the staff member's pseudonym and, optionally,
+ * the practices they act for (practice ids). With `practices`, the workflow
+ * lets a referrer or practice manager act only on their own practices'
+ * referrals and a CLP only on the practices they serve. Without it (older
+ * events, hosts that do not say) the practice is not checked, so stored
+ * events replay exactly as before.
+ */
 export const actorSchema = z.strictObject({
   role: choice(ACTOR_ROLES),
   id: pseudonymSchema,
+  practices: z.optional(z.array(referralIdSchema).check(z.minLength(1), z.maxLength(LIMITS.listItems))),
 });
 
 /** One reason for referral, mapped to a self-management theme of the framework. */
@@ -120,12 +129,18 @@ export const detailsUpdatedEventSchema = z
   })
   .check(atLeastOne(['route', 'routeDetail', 'reasons', 'urgency', 'clpId']));
 
-/** Moves the referral to another status; `outcome` may come with completion. */
+/**
+ * Moves the referral to another status; `outcome` may come with completion.
+ * Statuses that need a reason take a coded `reasonCode` (from the status's
+ * list in `STATUS_REASONS_BY_STATUS`) and, optionally, free text in
+ * `reason`. An older event with free text only is read as code `other`.
+ */
 export const statusChangedEventSchema = z
   .strictObject({
     ...base,
     type: z.literal('status-changed'),
     to: choice(REFERRAL_STATUSES),
+    reasonCode: z.optional(choice(STATUS_REASON_CODES)),
     outcome: z.optional(referralOutcomeSchema),
   })
   .check(

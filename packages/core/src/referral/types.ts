@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { StatusReasonCode } from '../codes/status-reasons.js';
 import type {
   ActorRole,
   BusinessStatus,
@@ -162,8 +163,18 @@ export interface ReferralState {
   readonly status: ReferralStatus;
   /** Only while `in-progress`: `contacting` until the first contact, then `engaged`. */
   readonly businessStatus?: BusinessStatus;
-  /** The reason given with the latest status change that needed one (FHIR Task.statusReason). */
+  /**
+   * The free text given with the latest status change (FHIR
+   * Task.statusReason.text). It never leaves the toolkit without the
+   * person's consent to share the outcome with the GP record.
+   */
   readonly statusReason?: string;
+  /**
+   * The coded reason of the latest status change that needed one (FHIR
+   * Task.statusReason.coding). An older event with free text only is read
+   * as `other`.
+   */
+  readonly statusReasonCode?: StatusReasonCode;
   /** Pseudonymous reference to the person, from the host. */
   readonly person: string;
   readonly practiceId: string;
@@ -216,6 +227,10 @@ export type RejectionCode =
   | 'referral-finished'
   | 'not-allowed-in-status'
   | 'reason-required'
+  | 'reason-code-not-allowed'
+  | 'other-practice'
+  | 'self-referral-only'
+  | 'outcome-contradicts-record'
   | 'outcome-required'
   | 'do-not-contact'
   | 'no-consent-to-contact'
@@ -272,4 +287,6 @@ export interface ActingUser {
   readonly role: ActorRole;
   /** Their pseudonym; when given, CLP actions are offered only to the CLP holding the referral. */
   readonly id?: string;
+  /** The practices they act for; when given, actions are offered only on those practices' referrals. */
+  readonly practices?: readonly string[];
 }

@@ -18,7 +18,7 @@ const withReason = (to: ReferralStatus) =>
 
 test('every status transition of DOMAIN.md §4 is accepted, every other one refused', () => {
   const expected: Record<ReferralStatus, ReferralStatus[]> = {
-    draft: ['requested', 'entered-in-error'],
+    draft: ['requested', 'cancelled', 'entered-in-error'],
     requested: ['accepted', 'rejected', 'cancelled', 'entered-in-error'],
     accepted: ['in-progress', 'on-hold', 'cancelled', 'completed', 'failed', 'entered-in-error'],
     'in-progress': ['on-hold', 'cancelled', 'completed', 'failed', 'entered-in-error'],
@@ -90,8 +90,10 @@ test('the referrer drafts, requests and marks in error; the CLP decides; either 
     applyEvent(req, s.status('entered-in-error', MANAGER, { reason: 'Duplicate' })).ok,
     'a practice manager may mark entered-in-error',
   );
+  // A CLP creates only self-referrals (see the self-referral test); a practice manager creates none.
   const created = rejectionOf(applyEvent(undefined, s.created({}, CLP)));
-  assert.equal(created.code, 'role-not-allowed');
+  assert.equal(created.code, 'self-referral-only');
+  assert.equal(rejectionOf(applyEvent(undefined, s.created({}, MANAGER))).code, 'role-not-allowed');
 });
 
 test('a reason is required for rejected, cancelled, on-hold, failed and entered-in-error', () => {
@@ -123,10 +125,10 @@ test('a referral cannot be completed without an outcome; the outcome may come wi
   assert.equal(rejection.code, 'outcome-required');
   const withOutcome = applyEvent(
     state,
-    s.status('completed', CLP, { outcome: { code: 'goals-achieved', summary: 'All done' } }),
+    s.status('completed', CLP, { outcome: { code: 'support-no-longer-needed', summary: 'All done' } }),
   );
   assert.ok(withOutcome.ok);
-  assert.deepEqual(withOutcome.state.outcome, { code: 'goals-achieved', summary: 'All done' });
+  assert.deepEqual(withOutcome.state.outcome, { code: 'support-no-longer-needed', summary: 'All done' });
   const recorded = build([
     ...eventsTo('in-progress'),
     s.event(CLP, { type: 'outcome-recorded', outcome: { code: 'other', summary: 'Moved on' } }),
@@ -463,4 +465,114 @@ test('state invariants catch a state that was edited by hand', () => {
   const issues = checkReferralState(sneaky as unknown as ReferralState);
   assert.ok(issues.some((i) => i.message === 'is a contact under do-not-contact'));
   assert.ok(issues.some((i) => i.path === 'contacts'));
+});
+
+test('status changes carry a coded reason from the status’s own list; free text is optional; a legacy free-text reason reads as "other"', () => {
+  const s = script('ref-1', Date.parse('2025-02-01T00:00:00Z'));
+  const req = build(eventsTo('requested'));
+  const coded = applyEvent(req, s.status('rejected', CLP, { reasonCode: 'needs-other-service' }));
+  assert.ok(coded.ok);
+  assert.equal(coded.state.statusReasonCode, 'needs-other-service');
+  assert.equal(coded.state.statusReason, undefined, 'free text is optional');
+  const wrong = rejectionOf(applyEvent(req, s.status('rejected', CLP, { reasonCode: 'person-asked-to-pause' })));
+  assert.equal(wrong.code, 'reason-code-not-allowed');
+  assert.match(wrong.reason, /"person-asked-to-pause" is not a reason for "rejected"; use one of: not-suitable/);
+  const uncalled = rejectionOf(applyEvent(req, s.status('accepted', CLP, { reasonCode: 'other' })));
+  assert.equal(uncalled.code, 'reason-code-not-allowed');
+  const legacy = build([...eventsTo('requested'), s.status('rejected', CLP, { reason: 'Needs are clinical' })]);
+  assert.deepEqual([legacy.statusReasonCode, legacy.statusReason], ['other', 'Needs are clinical']);
+  assert.deepEqual(checkReferralState(legacy), []);
+  const resumed = build([...eventsTo('on-hold'), s.status('in-progress', CLP)]);
+  assert.deepEqual([resumed.statusReasonCode, resumed.statusReason], [undefined, undefined], 'cleared by the next change');
+});
+
+test('a draft can be cancelled with a reason code by the referrer or a practice manager, not the CLP', () => {
+  const s = script('ref-1', Date.parse('2025-02-01T00:00:00Z'));
+  const draft = build(eventsTo('draft'));
+  for (const actor of [REFERRER, MANAGER]) {
+    const result = applyEvent(draft, s.status('cancelled', actor, { reasonCode: 'draft-not-sent' }));
+    assert.ok(result.ok, actor.role);
+    assert.equal(result.state.status, 'cancelled');
+    assert.equal(result.state.statusReasonCode, 'draft-not-sent');
+    assert.equal(result.state.finishedAt, result.state.updatedAt);
+  }
+  assert.equal(rejectionOf(applyEvent(draft, s.status('cancelled', REFERRER))).code, 'reason-required');
+  assert.equal(rejectionOf(applyEvent(draft, s.status('cancelled', CLP, { reasonCode: 'draft-not-sent' }))).code, 'role-not-allowed');
+});
+
+test('a CLP may create a self-referral (route "self", requested) and holds it; no other route, no draft', () => {
+  const s = script('ref-self');
+  const self = applyEvent(undefined, s.created({ route: 'self' }, CLP));
+  assert.ok(self.ok);
+  assert.equal(self.state.clpId, 'clp-1', 'the CLP who records it holds it');
+  assert.equal(self.state.referrerId, 'clp-1');
+  assert.ok(applyEvent(self.state, s.status('accepted', CLP)).ok);
+  const gp = rejectionOf(applyEvent(undefined, s.created({ route: 'gp' }, CLP)));
+  assert.equal(gp.code, 'self-referral-only');
+  assert.match(gp.reason, /only a self-referral \(route "self"\)/);
+  assert.equal(rejectionOf(applyEvent(undefined, s.created({ route: 'self', status: 'draft' }, CLP))).code, 'self-referral-only');
+});
+
+test('the practice boundary: with practices on the actor, each acts only on their practices’ referrals; colleagues act for one another; without practices nothing is checked', () => {
+  const s = script('ref-1', Date.parse('2025-02-01T00:00:00Z'));
+  const req = build(eventsTo('requested')); // practice-1, made by gp-1
+  const colleague = { role: 'referrer' as const, id: 'gp-9', practices: ['practice-1'] };
+  const outsider = { role: 'referrer' as const, id: 'gp-7', practices: ['practice-2'] };
+  const cancelled = applyEvent(req, s.status('cancelled', colleague, { reasonCode: 'no-longer-needed' }));
+  assert.ok(cancelled.ok, 'a colleague at the same practice may cancel');
+  const refused = rejectionOf(applyEvent(req, s.status('entered-in-error', outsider, { reasonCode: 'wrong-person' })));
+  assert.equal(refused.code, 'other-practice');
+  assert.equal(
+    refused.reason,
+    'This referral belongs to practice practice-1, and the referrer (gp-7) acts only for practice-2.',
+  );
+  assert.equal(rejectionOf(applyEvent(req, s.status('cancelled', outsider, { reasonCode: 'duplicate' }))).code, 'other-practice');
+  const clpElsewhere = { role: 'clp' as const, id: 'clp-1', practices: ['practice-3', 'practice-4'] };
+  assert.equal(rejectionOf(applyEvent(req, s.status('accepted', clpElsewhere))).code, 'other-practice');
+  assert.ok(applyEvent(req, s.status('accepted', { ...CLP, practices: ['practice-1', 'practice-3'] })).ok);
+  const managerElsewhere = { role: 'practice-manager' as const, id: 'pm-2', practices: ['practice-2'] };
+  assert.equal(
+    rejectionOf(applyEvent(req, s.event(managerElsewhere, { type: 'clp-assigned', clpId: 'clp-3' }))).code,
+    'other-practice',
+  );
+  assert.equal(rejectionOf(applyEvent(undefined, script('ref-new').created({}, outsider))).code, 'other-practice');
+  assert.ok(applyEvent(undefined, script('ref-new').created({}, colleague)).ok);
+  // Legacy events carry no practices: any referrer may act, as before.
+  assert.ok(applyEvent(req, s.status('entered-in-error', { role: 'referrer', id: 'gp-7' }, { reason: 'Wrong person' })).ok);
+});
+
+test('completion must agree with the record: "goals achieved" needs an achieved goal; engaged outcomes need a contact', () => {
+  const s = script('ref-1', Date.parse('2025-02-01T00:00:00Z'));
+  const inProgress = build(eventsTo('in-progress'));
+  const noGoal = rejectionOf(
+    applyEvent(inProgress, s.status('completed', CLP, { outcome: { code: 'goals-achieved', summary: '' } })),
+  );
+  assert.equal(noGoal.code, 'outcome-contradicts-record');
+  assert.match(noGoal.reason, /"goals achieved" needs at least one achieved goal/);
+  const withGoal = build([
+    ...eventsTo('in-progress'),
+    s.event(CLP, { type: 'goal-added', goalId: 'g1', statement: 'Join a walking group', themeId: 'living-well-day-to-day', status: 'achieved' }),
+  ]);
+  const noContact = rejectionOf(
+    applyEvent(withGoal, s.status('completed', CLP, { outcome: { code: 'goals-achieved', summary: '' } })),
+  );
+  assert.equal(noContact.code, 'outcome-contradicts-record');
+  assert.match(noContact.reason, /needs at least one contact with the person, and none is recorded/);
+  const connected = rejectionOf(
+    applyEvent(inProgress, s.status('completed', CLP, { outcome: { code: 'connected-to-support', summary: '' } })),
+  );
+  assert.equal(connected.code, 'outcome-contradicts-record');
+  const contact = s.event(CLP, { type: 'contact-recorded', setting: 'practice', durationMinutes: 30 });
+  const engaged = build([...withGoal.timeline, contact]);
+  assert.ok(applyEvent(engaged, s.status('completed', CLP, { outcome: { code: 'goals-achieved', summary: '' } })).ok);
+  // A recorded outcome is checked at completion too.
+  const recorded = build([
+    ...eventsTo('in-progress'),
+    s.event(CLP, { type: 'outcome-recorded', outcome: { code: 'some-goals-achieved', summary: '' } }),
+  ]);
+  assert.equal(rejectionOf(applyEvent(recorded, s.status('completed', CLP))).code, 'outcome-contradicts-record');
+  assert.ok(
+    applyEvent(inProgress, s.status('completed', CLP, { outcome: { code: 'support-no-longer-needed', summary: '' } })).ok,
+    'an outcome that claims no engagement needs no contact',
+  );
 });

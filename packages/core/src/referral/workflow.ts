@@ -10,10 +10,14 @@
 import type { Draft } from 'immer';
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
+import { STATUS_REASON_LABELS, statusReasonCodesFor } from '../codes/status-reasons.js';
 import {
   type ActorRole,
   type ConsentScope,
   type ReferralStatus,
+  CREATE_RULES,
+  ENGAGED_OUTCOMES,
+  GOALS_ACHIEVED_OUTCOMES,
   OPEN_STATUSES,
   REASON_REQUIRED,
   REFERRAL_LABELS,
@@ -184,13 +188,33 @@ function checkCreated(
   ctx: CheckContext,
   previous: ReferralState | undefined,
 ): Rejection | undefined {
-  if (event.actor.role !== 'referrer') {
+  const create = CREATE_RULES[event.actor.role];
+  if (event.actor.role === 'clp') {
+    if (!create.routes.includes(event.route)) {
+      return reject(
+        'self-referral-only',
+        'A Community Links Practitioner may create only a self-referral (route "self"): other referrals come from the practice.',
+        event,
+      );
+    }
+    if (!create.statuses.includes(event.status)) {
+      return reject(
+        'self-referral-only',
+        'A Community Links Practitioner records a self-referral as requested, not as a draft: there is no one else to send it.',
+        event,
+      );
+    }
+  } else if (create.routes.length === 0) {
     return reject(
       'role-not-allowed',
-      `Only the referrer may create a referral; this event came from ${ROLE_NAME[event.actor.role]}.`,
+      `Only the referrer (or, for a self-referral, the Community Links Practitioner) may create a referral; this event came from ${
+        ROLE_NAME[event.actor.role]
+      }.`,
       event,
     );
   }
+  const practice = checkPractice(event.practiceId, event);
+  if (practice) return practice;
   const themes = checkThemes(
     event.reasons.map((r) => r.themeId),
     ctx,
@@ -269,6 +293,8 @@ export function check(
       event,
     );
   }
+  const practice = checkPractice(state.practiceId, event);
+  if (practice) return practice;
   const role = event.actor.role;
   if (event.type === 'status-changed') {
     const from = state.status;
@@ -302,6 +328,13 @@ export function check(
         event,
       );
     }
+    if (from === 'draft' && role === 'clp') {
+      return reject(
+        'role-not-allowed',
+        'Only the referrer or a practice manager may cancel a draft: it has not been sent to the Community Links Practitioner.',
+        event,
+      );
+    }
     if (role === 'clp' && state.clpId !== undefined && state.clpId !== event.actor.id) {
       return reject(
         'not-assigned-clp',
@@ -309,15 +342,49 @@ export function check(
         event,
       );
     }
-    if (REASON_REQUIRED.includes(to) && !event.reason?.trim()) {
-      return reject('reason-required', `A reason is required to mark a referral ${statusName(to)}.`, event);
-    }
-    if (to === 'completed' && state.outcome === undefined && event.outcome === undefined) {
+    const codes = statusReasonCodesFor(to);
+    if (event.reasonCode !== undefined && !codes.includes(event.reasonCode)) {
       return reject(
-        'outcome-required',
-        'A referral cannot be completed without an outcome: record the outcome first, or give it with the completion.',
+        'reason-code-not-allowed',
+        codes.length === 0
+          ? `A change to ${statusName(to)} takes no coded reason ("${event.reasonCode}" given).`
+          : `"${event.reasonCode}" is not a reason for ${statusName(to)}; use one of: ${codes
+              .map((c) => `${c} (${STATUS_REASON_LABELS[c]})`)
+              .join(', ')}.`,
         event,
       );
+    }
+    if (REASON_REQUIRED.includes(to) && event.reasonCode === undefined && !event.reason?.trim()) {
+      return reject(
+        'reason-required',
+        `A reason is required to mark a referral ${statusName(to)}: choose one of ${codes.join(', ')}.`,
+        event,
+      );
+    }
+    if (to === 'completed') {
+      const outcome = event.outcome ?? state.outcome;
+      if (outcome === undefined) {
+        return reject(
+          'outcome-required',
+          'A referral cannot be completed without an outcome: record the outcome first, or give it with the completion.',
+          event,
+        );
+      }
+      const label = `"${REFERRAL_LABELS.outcome[outcome.code].toLowerCase()}"`;
+      if (GOALS_ACHIEVED_OUTCOMES.includes(outcome.code) && !state.goals.some((g) => g.status === 'achieved')) {
+        return reject(
+          'outcome-contradicts-record',
+          `The outcome ${label} needs at least one achieved goal, and no goal on this referral is marked achieved: update the goal, or choose another outcome.`,
+          event,
+        );
+      }
+      if (ENGAGED_OUTCOMES.includes(outcome.code) && state.contacts.length === 0) {
+        return reject(
+          'outcome-contradicts-record',
+          `The outcome ${label} needs at least one contact with the person, and none is recorded: record the contact, or choose another outcome.`,
+          event,
+        );
+      }
     }
     return undefined;
   }
@@ -441,6 +508,24 @@ export function check(
   }
 }
 
+/**
+ * Whether the actor acts for the referral's practice. Only checked when the
+ * event's actor carries `practices` (and never for the system role): events
+ * without it replay as before. Colleagues at the same practice act for one
+ * another: the check is on the practice, not on who made the referral.
+ */
+function checkPractice(practiceId: string, event: ReferralEvent): Rejection | undefined {
+  const practices = event.actor.practices;
+  if (practices === undefined || event.actor.role === 'system' || practices.includes(practiceId)) return undefined;
+  return reject(
+    'other-practice',
+    `This referral belongs to practice ${practiceId}, and ${ROLE_NAME[event.actor.role]} (${
+      event.actor.id
+    }) acts only for ${listOr(practices)}.`,
+    event,
+  );
+}
+
 function checkShare(state: ReferralState, event: ReferralEvent): Rejection | undefined {
   if (state.consent['share-with-community-organisation'] === 'given') return undefined;
   return reject(
@@ -471,10 +556,11 @@ export function createState(event: CreatedEvent): MutableState {
     status: event.status,
     businessStatus: undefined,
     statusReason: undefined,
+    statusReasonCode: undefined,
     person: event.person,
     practiceId: event.practiceId,
     referrerId: event.actor.id,
-    clpId: event.clpId,
+    clpId: event.clpId ?? (event.actor.role === 'clp' ? event.actor.id : undefined),
     route: event.route,
     routeDetail: event.routeDetail,
     reasons: event.reasons,
@@ -516,6 +602,9 @@ export function mutate(s: MutableState, event: ReferralEvent): void {
       const to = event.to;
       s.status = to;
       s.statusReason = event.reason;
+      s.statusReasonCode =
+        event.reasonCode ??
+        (event.reason?.trim() && statusReasonCodesFor(to).length > 0 ? 'other' : undefined);
       if (to === 'requested' && s.requestedAt === undefined) s.requestedAt = at;
       if ((to === 'accepted' || to === 'rejected') && s.respondedAt === undefined) {
         s.respondedAt = at;
