@@ -200,9 +200,7 @@ function movedAgainst(m: MeasureView): string | undefined {
 
 /** "since the first change was tested (2022-02-01)". */
 function sinceChange(m: MeasureView): string {
-  return m.changeStart === undefined
-    ? 'after its baseline'
-    : `since the first change was tested (${m.changeStart})`;
+  return m.changeStart === undefined ? 'after its baseline' : `since the first change was tested (${m.changeStart})`;
 }
 
 /**
@@ -324,10 +322,9 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
       const studied = written.find((c) => completedBy(c.cycle.completedDate, ctx.asOf));
       if (studied)
         return met(
-          `A PDSA cycle of ${quote(studied.idea.title)} has been studied (completed ${studied.cycle.completedDate!.slice(
-            0,
-            10,
-          )}).`,
+          `A PDSA cycle of ${quote(
+            studied.idea.title,
+          )} has been studied (completed ${studied.cycle.completedDate!.slice(0, 10)}).`,
         );
       if (ctx.cycles.length === 0) return unmet('No PDSA cycle has been started.');
       const pending = written[0];
@@ -494,9 +491,7 @@ export function buildCriterionContext(
 ): CriterionContext {
   const capacity = Object.hasOwn(plan.capacities, capacityId) ? plan.capacities[capacityId] : undefined;
   const changeStart = capacity ? firstChangeDate(capacity.changeIdeas, asOf) : undefined;
-  const measures = (capacity?.measures ?? []).map((measure) =>
-    measureView(measure, capacity!.aims, asOf, changeStart),
-  );
+  const measures = (capacity?.measures ?? []).map((measure) => measureView(measure, capacity!.aims, asOf, changeStart));
   const cycles: { idea: ScorableChangeIdea; cycle: ScorableCycle }[] = [];
   for (const idea of capacity?.changeIdeas ?? []) {
     for (const cycle of idea.cycles) if (within(cycle.startDate, asOf)) cycles.push({ idea, cycle });

@@ -76,9 +76,9 @@ export function describeRunChart(analysis: RunChartAnalysis, options: DescribeRu
     );
   } else {
     sentences.push(
-      `${analysis.runs} ${analysis.runs === 1 ? 'run' : 'runs'}; the runs test needs 10 to 60 points off the centre line (${
-        analysis.usefulObservations
-      } so far).`,
+      `${analysis.runs} ${
+        analysis.runs === 1 ? 'run' : 'runs'
+      }; the runs test needs 10 to 60 points off the centre line (${analysis.usefulObservations} so far).`,
     );
   }
   const signals = analysis.signals.map((s) => describeSignal(s, options));

@@ -124,9 +124,15 @@ test('issue 13: a steady fall from 30 to 11 over 20 months, target 11, a change 
   const plan = planWith({ values, changeAt: 1, baseline: 30, target: 11, adopt: true });
   const s = signposting(plan);
   assert.equal(s.level, 2.5);
-  assert.match(s.nextStep!.reason, /^“Signposts recorded” is at 11 signposts, not better than its baseline of 30 signposts: /);
+  assert.match(
+    s.nextStep!.reason,
+    /^“Signposts recorded” is at 11 signposts, not better than its baseline of 30 signposts: /,
+  );
   // The fall is a trend from the last baseline point (30, in January).
-  assert.match(s.nextStep!.reason, /the measure has moved against its aim since 2022-01-01 \(a trend of 20 points falling\)/);
+  assert.match(
+    s.nextStep!.reason,
+    /the measure has moved against its aim since 2022-01-01 \(a trend of 20 points falling\)/,
+  );
   for (const id of ['improvement-signal', 'target-met', 'target-sustained'])
     assert.equal(s.criteria.find((c) => c.id === id)!.met, false, id);
   assert.match(
@@ -292,7 +298,10 @@ test('property: reversing an improving series after its baseline never scores Im
       const { shape, centre, gains, sign } = improvingShape(input);
       // The same movement, the other way: what rose by d now falls by d.
       const reversed = [...shape.values, ...gains.map((d) => centre - sign * d)];
-      const level = signposting(planWith({ ...shape, values: reversed, adopt: true }), month(reversed.length + 1)).level;
+      const level = signposting(
+        planWith({ ...shape, values: reversed, adopt: true }),
+        month(reversed.length + 1),
+      ).level;
       assert.ok(level < 3.5, `a reversed improvement scored ${level}`);
       // And the improvement run backwards in time (falling back toward the baseline) is never credited either.
       const backwards = [...shape.values, ...gains.map((d) => centre + sign * d).reverse()];
