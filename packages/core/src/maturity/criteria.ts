@@ -320,12 +320,7 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     evaluate(ctx) {
       const written = ctx.cycles.filter((c) => c.cycle.study !== undefined && c.cycle.study.trim() !== '');
       const studied = written.find((c) => completedBy(c.cycle.completedDate, ctx.asOf));
-      if (studied)
-        return met(
-          `A PDSA cycle of ${quote(
-            studied.idea.title,
-          )} has been studied (completed ${studied.cycle.completedDate!.slice(0, 10)}).`,
-        );
+      if (studied) return met(`A PDSA cycle of ${quote(studied.idea.title)} has been studied.`);
       if (ctx.cycles.length === 0) return unmet('No PDSA cycle has been started.');
       const pending = written[0];
       if (pending) {
