@@ -203,7 +203,9 @@ export class LinksRunChart extends LinksElement {
           <line class="median extended" x1=${split} x2=${WIDTH - PAD.right} y1=${yc} y2=${yc}></line>`);
       parts.push(
         svg`<text class="label median-label" x=${PAD.left + 4} y=${yc - 5}>${
-          after === undefined ? msg(str`Median ${fmt(a.median)}`) : msg(str`Baseline ${fmt(a.median)}`)
+          after === undefined && a.baseline?.source === 'baseline-median'
+            ? msg(str`Median ${fmt(a.median)}`)
+            : msg(str`Baseline ${fmt(a.median)}`)
         }</text>`,
       );
     }

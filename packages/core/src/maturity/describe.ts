@@ -109,7 +109,7 @@ function centreLine(analysis: RunChartAnalysis, options: DescribeRunChartOptions
     case 'recorded-baseline':
       return `Baseline ${value}: the recorded baseline (${
         b.points === 0 ? 'no points' : `only ${b.points} ${b.points === 1 ? 'point' : 'points'}`
-      } ${when}).`;
+      } ${when}).${b.afterStart === undefined ? ' No change tested yet, so no pattern counts as improvement.' : ''}`;
     case 'first-point':
       return `Baseline ${value}: the first point (no baseline recorded).`;
     default:

@@ -377,6 +377,10 @@ test('describeRunChart says it in sentences, with dates and units', () => {
     ],
   );
   assert.deepEqual(describeRunChart(analyseRunChart([], { direction: 'increase' })), ['No data yet.']);
+  assert.equal(
+    describeRunChart(analyseRunChart([3, 4, 5], { direction: 'increase', recordedBaseline: 4 }))[1],
+    'Baseline 4: the recorded baseline (only 3 points before the first change was tested). No change tested yet, so no pattern counts as improvement.',
+  );
   assert.deepEqual(describeRunChart(analyseRunChart([3, 4], { direction: 'decrease' }), { unit: 'days' }), [
     '2 points.',
     'Median 3.5 days: every point is baseline (no change tested yet), so no pattern counts as improvement.',
