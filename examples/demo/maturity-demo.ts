@@ -4,7 +4,7 @@
 // It follows the plan: every revision the plan editor saves (in this tab or
 // another) is scored again, and the profile and cards change at once.
 import '@links-approach/components';
-import { compareCohorts, scorePlan, type PlanScore } from '@links-approach/core/maturity';
+import { compareCohorts, firstChangeDate, scorePlan, type PlanScore } from '@links-approach/core/maturity';
 import { generateDemoData } from '@links-approach/core/demo-data';
 import { LINKS_FRAMEWORK } from '@links-approach/core';
 import type { Plan } from '@links-approach/core/plan';
@@ -45,11 +45,15 @@ function show(plan: Plan, before: PlanScore | undefined): PlanScore {
 
   // The run chart of the measure with the most data, with the target of the aim that tracks it.
   const chart = section?.querySelector('links-run-chart');
-  const measures = Object.values(plan.capacities).flatMap((c) => c.measures.map((m) => ({ m, aims: c.aims })));
+  // Its baseline is the points before the capacity's first PDSA cycle started.
+  const measures = Object.values(plan.capacities).flatMap((c) =>
+    c.measures.map((m) => ({ m, aims: c.aims, changeStart: firstChangeDate(c.changeIdeas, score.asOf) })),
+  );
   const best = measures.sort((a, b) => b.m.points.length - a.m.points.length)[0];
   if (chart && best) {
     chart.measure = best.m;
     chart.target = best.aims.find((a) => a.measureId === best.m.id)?.target;
+    chart.changeStart = best.changeStart;
   }
 
   if (change && before) {

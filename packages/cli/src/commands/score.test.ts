@@ -122,3 +122,126 @@ test('an invalid plan exits 1 with { path, message } errors only; a missing file
   const usage = memoryIo();
   assert.equal(await run(['score'], usage), 2);
 });
+
+const month = (i: number) => `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+
+/** A plan document whose signposting capacity has everything up to a studied PDSA cycle, and one measure. */
+function planDocument(shape: {
+  values: readonly number[];
+  direction?: 'increase' | 'decrease';
+  changeAt?: number;
+  baseline?: number;
+  target?: number;
+}): string {
+  const changeAt = shape.changeAt ?? 1;
+  const direction = shape.direction ?? 'increase';
+  return JSON.stringify({
+    kind: 'links.plan',
+    schemaVersion: 2,
+    id: 'plan-1',
+    practice: { id: 'practice-1', name: 'Parkhead Health Centre', cohort: 'programme', listSize: 6200 },
+    framework: { id: 'links-approach', version: '1.0.0' },
+    title: 'Links business plan',
+    status: 'agreed',
+    revision: 1,
+    savedAt: `${month(Math.max(shape.values.length - 1, changeAt))}T12:00:00Z`,
+    savedBy: 'Practice manager',
+    capacities: {
+      signposting: {
+        owner: { role: 'Community Links Practitioner' },
+        team: ['Reception lead'],
+        aims: [
+          {
+            id: 'aim-1',
+            statement: 'More people are offered information about local support.',
+            target: shape.target ?? (direction === 'increase' ? 1000 : 0),
+            unit: 'signposts',
+            targetDate: '2030-12-31',
+            measureId: 'm-1',
+          },
+        ],
+        measures: [
+          {
+            id: 'm-1',
+            name: 'Signposts recorded',
+            kind: 'outcome',
+            unit: 'signposts',
+            direction,
+            ...(shape.baseline !== undefined ? { baseline: { value: shape.baseline } } : {}),
+            points: shape.values.map((value, i) => ({ date: month(i), value })),
+          },
+        ],
+        changeIdeas: [
+          {
+            id: 'ci-1',
+            title: 'ALISS search at reception',
+            cycles: [
+              {
+                id: 'cy-1',
+                plan: 'Try it on Mondays',
+                prediction: 'More signposts',
+                startDate: month(changeAt),
+                do: 'Done',
+                study: 'As predicted',
+                act: 'adopt',
+                completedDate: month(changeAt),
+              },
+            ],
+          },
+        ],
+        evidence: [],
+      },
+    },
+    themes: {},
+  });
+}
+
+async function scoreSignposting(document: string) {
+  const io = memoryIo({ 'plan.json': document });
+  assert.equal(await run(['score', 'plan.json', '--json'], io), 0, io.err);
+  const doc = JSON.parse(io.out);
+  assert.equal(doc.ok, true);
+  return doc.capacities.find((c: { capacityId: string }) => c.capacityId === 'signposting') as {
+    level: number;
+    nextStep: { reason: string } | null;
+  };
+}
+
+test('links score --json: a measure that deteriorates in any shape never lifts its capacity to Improvement (3.5)', async () => {
+  const shapes = {
+    'issue 13: 30 ×6 then 11 ×6': { values: [30, 30, 30, 30, 30, 30, 11, 11, 11, 11, 11, 11] },
+    'issue 13: a steady fall from 30 to 11 over 20 months, target 11': {
+      values: Array.from({ length: 20 }, (_, i) => 30 - i),
+      baseline: 30,
+      target: 11,
+    },
+    'a rise then a fall': { values: [10, 12, 14, 16, 18, 20, 22, 20, 17, 14, 11, 8, 6, 5], baseline: 10 },
+    'a steady decline': { values: Array.from({ length: 18 }, (_, i) => 40 - 2 * i), baseline: 40 },
+    'a late collapse': { values: [10, 11, 10, 12, 15, 18, 20, 21, 20, 22, 4, 3, 4, 3, 2, 3], baseline: 10 },
+    'a "decrease" measure that rises': {
+      values: [2, 2, 2, 5, 2, 2, 2, 8, 8, 8, 8, 8, 5],
+      direction: 'decrease' as const,
+      changeAt: 7,
+    },
+  };
+  for (const [name, shape] of Object.entries(shapes)) {
+    const signposting = await scoreSignposting(planDocument(shape));
+    assert.ok(signposting.level < 3.5, `${name}: ${signposting.level}`);
+    assert.match(
+      signposting.nextStep?.reason ?? '',
+      /the measure has moved against its aim since \d{4}-\d\d-\d\d/,
+      name,
+    );
+  }
+});
+
+test('links score --json: a sustained improvement after the baseline still reaches Improvement (3.5) or above', async () => {
+  const rising = await scoreSignposting(
+    planDocument({ values: [10, 11, 9, 10, 13, 15, 16, 18, 18, 19, 20, 21], changeAt: 4, baseline: 10 }),
+  );
+  assert.equal(rising.level, 3.5);
+  const falling = await scoreSignposting(
+    planDocument({ values: [30, 31, 29, 30, 26, 22, 20, 18, 18, 17, 16, 15], direction: 'decrease', changeAt: 4 }),
+  );
+  assert.equal(falling.level, 3.5);
+});

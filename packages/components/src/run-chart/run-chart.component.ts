@@ -3,9 +3,11 @@ import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
   analyseRunChart,
+  baselinePointCount,
   describeRunChart,
   formatMeasureValue,
   type RunChartAnalysis,
+  type RunChartSignal,
   type ScorableMeasure,
 } from '@links-approach/core/maturity';
 import { LinksElement } from '../internal/links-element.js';
@@ -21,12 +23,21 @@ let nextId = 0;
 
 /**
  * A measure's data points as an accessible run chart: the points in date
- * order, the median, the aim's target, and the signals the run-chart rules
- * find (shifts, trends, unusual points), with a plain-text summary and a data
- * table as text alternatives. The analysis comes from core
+ * order, the baseline centre line, the aim's target, and the signals the
+ * run-chart rules find (shifts, trends, unusual points), with a plain-text
+ * summary and a data table as text alternatives. The analysis comes from core
  * (`analyseRunChart`, Perla, Provost & Murray 2011); this element only draws it.
  *
- * @summary A measure as a run chart, with its median, target, signals, summary and data table.
+ * The centre line is the median of the **baseline**: the points before
+ * `change-start`, the day the first change was tested (core's
+ * `firstChangeDate` gives it for a capacity), or the measure's recorded
+ * baseline when there are fewer than 10 such points. It is drawn solid over
+ * the baseline and dashed where it extends across the later points. Only
+ * shifts and trends after the baseline are coloured as improvement or
+ * concern; those within it are drawn in a neutral colour. Without
+ * `change-start` every point is baseline, and nothing counts as improvement.
+ *
+ * @summary A measure as a run chart, with its baseline, target, signals, summary and data table.
  *
  * @csspart base - The wrapper around everything.
  * @csspart heading - The measure's name.
@@ -36,10 +47,10 @@ let nextId = 0;
  * @csspart table - The data table.
  *
  * @cssproperty --links-run-chart-line - Colour of the data line and points (default the primary colour).
- * @cssproperty --links-run-chart-median - Colour of the median line (default the secondary text colour).
+ * @cssproperty --links-run-chart-median - Colour of the baseline centre line, the change-start marker and signals within the baseline (default the secondary text colour).
  * @cssproperty --links-run-chart-target - Colour of the target line (default the success colour).
- * @cssproperty --links-run-chart-improvement - Colour of the bands marking shifts and trends in the direction of improvement (default the success colour).
- * @cssproperty --links-run-chart-concern - Colour of the bands marking shifts and trends against it (default the error colour).
+ * @cssproperty --links-run-chart-improvement - Colour of the bands marking shifts and trends after the baseline in the direction of improvement (default the success colour).
+ * @cssproperty --links-run-chart-concern - Colour of the bands marking shifts and trends after the baseline against it (default the error colour).
  * @cssproperty --links-color-primary - Global: primary colour.
  * @cssproperty --links-color-focus - Global: focus highlight.
  */
@@ -55,6 +66,13 @@ export class LinksRunChart extends LinksElement {
   @property({ type: Number })
   target: number | undefined;
 
+  /**
+   * The day (`YYYY-MM-DD`) the first change was tested: the points before it
+   * are the baseline. Without it every point is baseline.
+   */
+  @property({ attribute: 'change-start' })
+  changeStart: string | undefined;
+
   /** Level (2–5) of the measure's heading. */
   @property({ attribute: 'heading-level', type: Number })
   headingLevel: HeadingLevel = 3;
@@ -68,12 +86,18 @@ export class LinksRunChart extends LinksElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 3;
-    if (changed.has('measure')) {
+    if (changed.has('measure') || changed.has('changeStart')) {
       const m = this.measure;
+      const points = this.sortedPoints();
+      const recorded = m?.baseline?.value;
       this.analysis = m
         ? analyseRunChart(
-            this.sortedPoints().map((p) => p.value),
-            { direction: m.direction },
+            points.map((p) => p.value),
+            {
+              direction: m.direction,
+              baselinePoints: baselinePointCount(points, this.changeStart || undefined),
+              ...(recorded !== undefined ? { recordedBaseline: recorded } : {}),
+            },
           )
         : undefined;
     }
@@ -163,31 +187,46 @@ export class LinksRunChart extends LinksElement {
       parts.push(svg`<line class="target" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${y(this.target)} y2=${y(
         this.target,
       )}></line>
-        <text class="label target-label" x=${WIDTH - PAD.right} y=${y(this.target) - 5} text-anchor="end">${msg(str`Target ${fmt(this.target)}`)}</text>`);
+        <text class="label target-label" x=${WIDTH - PAD.right} y=${y(this.target) - 5} text-anchor="end">${msg(
+        str`Target ${fmt(this.target)}`,
+      )}</text>`);
     }
     if (a.median !== null) {
-      parts.push(svg`<line class="median" x1=${PAD.left} x2=${WIDTH - PAD.right} y1=${y(a.median)} y2=${y(
-        a.median,
-      )}></line>
-        <text class="label median-label" x=${PAD.left + 4} y=${y(a.median) - 5}>${msg(str`Median ${fmt(a.median)}`)}</text>`);
+      // The baseline centre line: solid over the baseline, dashed where it extends across the later points.
+      const after = a.baseline?.afterStart;
+      const split = after === undefined ? WIDTH - PAD.right : after === 0 ? PAD.left : (x(after - 1) + x(after)) / 2;
+      const yc = y(a.median);
+      if (split > PAD.left)
+        parts.push(svg`<line class="median baseline-period" x1=${PAD.left} x2=${split} y1=${yc} y2=${yc}></line>`);
+      if (after !== undefined)
+        parts.push(svg`<line class="change-start" x1=${split} x2=${split} y1=${PAD.top} y2=${PAD.top + plotH}></line>
+          <line class="median extended" x1=${split} x2=${WIDTH - PAD.right} y1=${yc} y2=${yc}></line>`);
+      parts.push(
+        svg`<text class="label median-label" x=${PAD.left + 4} y=${yc - 5}>${
+          after === undefined && a.baseline?.source === 'baseline-median'
+            ? msg(str`Median ${fmt(a.median)}`)
+            : msg(str`Baseline ${fmt(a.median)}`)
+        }</text>`,
+      );
     }
     // Shifts: bands behind the line. Trends: a bar along the foot of the plot, so the two never hide each other.
+    // Only signals after the baseline are judged; those within it are neutral.
+    const tone = (s: RunChartSignal) => (s.phase === 'baseline' ? 'neutral' : s.improvement ? 'good' : 'bad');
     for (const s of a.signals) {
       if (s.type !== 'shift') continue;
       const x0 = x(s.start) - 6;
       const x1 = x(s.end) + 6;
-      parts.push(svg`<rect class="band ${s.improvement ? 'good' : 'bad'}" x=${x0} y=${PAD.top} width=${
-        x1 - x0
-      } height=${plotH}></rect>
+      parts.push(svg`<rect class="band ${tone(s)}" x=${x0} y=${PAD.top} width=${x1 - x0} height=${plotH}></rect>
         <text class="label band-label" x=${x0 + 3} y=${PAD.top + 12}>${msg('Shift')}</text>`);
     }
     for (const s of a.signals) {
       if (s.type !== 'trend') continue;
       const x0 = x(s.start);
       const x1 = x(s.end);
-      parts.push(svg`<rect class="trend ${s.improvement ? 'good' : 'bad'}" x=${x0} y=${
-        PAD.top + plotH - 6
-      } width=${Math.max(2, x1 - x0)} height="6"></rect>
+      parts.push(svg`<rect class="trend ${tone(s)}" x=${x0} y=${PAD.top + plotH - 6} width=${Math.max(
+        2,
+        x1 - x0,
+      )} height="6"></rect>
         <text class="label band-label" x=${x0} y=${PAD.top + plotH - 10}>${msg('Trend')}</text>`);
     }
     parts.push(

@@ -43,7 +43,14 @@ const ownStyles = css`
   .median {
     stroke: var(--_median);
     stroke-width: 2;
+  }
+  .median.extended {
     stroke-dasharray: 6 4;
+  }
+  .change-start {
+    stroke: var(--_median);
+    stroke-width: 1;
+    stroke-dasharray: 2 2;
   }
   .target {
     stroke: var(--_target);
@@ -61,6 +68,13 @@ const ownStyles = css`
   .band.bad {
     fill: var(--_concern);
     opacity: 0.12;
+  }
+  .band.neutral {
+    fill: var(--_median);
+    opacity: 0.1;
+  }
+  .trend.neutral {
+    fill: var(--_median);
   }
   .trend.good {
     fill: var(--_improvement);

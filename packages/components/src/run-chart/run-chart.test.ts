@@ -18,33 +18,82 @@ const measure: ScorableMeasure = {
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 describe('<links-run-chart>', () => {
-  it('draws the points, median, target and signal bands, with a summary of the analysis', async () => {
+  it('draws the points, the baseline centre line, target and signal bands, with a summary of the analysis', async () => {
     const el = await fixture<LinksRunChart>(
-      html`<links-run-chart .measure=${measure} .target=${18}></links-run-chart>`,
+      html`<links-run-chart .measure=${measure} .target=${18} change-start="2023-11-01"></links-run-chart>`,
     );
     const root = el.shadowRoot!;
     expect(text(root.querySelector('h3'))).to.equal('People signposted to local support');
     const items = [...root.querySelectorAll('[part="summary"] li')].map(text);
     expect(items[0]).to.equal('Higher is better. Target 18 people per month.');
-    expect(items).to.include('Median 16.5 people per month.');
     expect(items).to.include(
-      '2 runs: too few, a sign of a shift in the process (6 to 16 for 20 points off the median).',
+      'Baseline median 11.5 people per month: the 10 points before 2023-11-01, when the first change was tested.',
     );
+    expect(items).to.include('10 runs: within the expected range (6 to 16 for 20 points off the centre line).');
     expect(items).to.include(
-      'Shift: 10 points above the median from 2023-11-01 to 2024-08-01, in the direction of improvement.',
+      'Shift: 10 points above the baseline from 2023-11-01 to 2024-08-01, in the direction of improvement.',
     );
+    expect(items.at(-1)).to.equal('The run chart shows improvement since the baseline.');
     expect(root.querySelectorAll('circle.point')).to.have.length(20);
-    expect(root.querySelectorAll('circle.point.in-signal')).to.have.length(20);
+    expect(root.querySelectorAll('circle.point.in-signal')).to.have.length(10);
     expect(root.querySelectorAll('rect.band.good')).to.have.length(1);
-    expect(root.querySelectorAll('rect.band.bad')).to.have.length(1);
+    expect(root.querySelectorAll('rect.band.bad')).to.have.length(0);
     expect(root.querySelectorAll('rect.trend')).to.have.length(0);
     expect(text(root.querySelector('.target-label'))).to.equal('Target 18');
-    expect(text(root.querySelector('.median-label'))).to.equal('Median 16.5');
+    expect(text(root.querySelector('.median-label'))).to.equal('Baseline 11.5');
+    // Solid over the baseline, dashed across the later points, split where the first change was tested.
+    const solid = root.querySelector('line.median.baseline-period')!;
+    const extended = root.querySelector('line.median.extended')!;
+    expect(solid.getAttribute('x2')).to.equal(extended.getAttribute('x1'));
+    expect(root.querySelector('line.change-start')).to.exist;
     const svg = root.querySelector('svg')!;
     expect(svg.getAttribute('role')).to.equal('img');
     const [titleId, descId] = svg.getAttribute('aria-labelledby')!.split(' ');
     expect(text(root.getElementById(titleId!))).to.equal('Run chart of People signposted to local support');
-    expect(text(root.getElementById(descId!))).to.contain('Shift: 10 points above the median');
+    expect(text(root.getElementById(descId!))).to.contain('Shift: 10 points above the baseline');
+  });
+
+  it('judges a fall against the baseline median, not the whole-series median, and says since when', async () => {
+    // Issue 13: 30 ×6 then 11 ×6 on a measure that should increase.
+    const fall: ScorableMeasure = {
+      ...measure,
+      points: [30, 30, 30, 30, 30, 30, 11, 11, 11, 11, 11, 11].map((value, i) => ({
+        date: `2023-${String(i + 1).padStart(2, '0')}-01`,
+        value,
+      })),
+    };
+    const el = await fixture<LinksRunChart>(
+      html`<links-run-chart .measure=${fall} change-start="2023-07-01"></links-run-chart>`,
+    );
+    const root = el.shadowRoot!;
+    expect(text(root.querySelector('.median-label'))).to.equal('Baseline 30');
+    const items = [...root.querySelectorAll('[part="summary"] li')].map(text);
+    expect(items).to.include(
+      'Shift: 6 points below the baseline from 2023-07-01 to 2023-12-01, against the direction of improvement.',
+    );
+    expect(items.at(-1)).to.equal('The measure has moved against its aim since 2023-07-01.');
+    expect(items.join(' ')).to.not.contain('in the direction of improvement');
+    expect(root.querySelectorAll('rect.band.good')).to.have.length(0);
+    expect(root.querySelectorAll('rect.band.bad')).to.have.length(1);
+    // The centre line sits at 30 (the baseline), above every later point.
+    const yc = Number(root.querySelector('line.median.extended')!.getAttribute('y1'));
+    const lowest = Math.max(...[...root.querySelectorAll('circle.point')].map((c) => Number(c.getAttribute('cy'))));
+    expect(yc).to.be.below(lowest);
+    await expect(el).to.be.accessible();
+  });
+
+  it('without change-start every point is baseline: signals are drawn neutral, never as improvement', async () => {
+    const el = await fixture<LinksRunChart>(html`<links-run-chart .measure=${measure}></links-run-chart>`);
+    const root = el.shadowRoot!;
+    const items = [...root.querySelectorAll('[part="summary"] li')].map(text);
+    expect(items).to.include(
+      'Median 16.5 people per month: every point is baseline (no change tested yet), so no pattern counts as improvement.',
+    );
+    expect(items).to.include('Shift: 10 points above the median from 2023-11-01 to 2024-08-01, during the baseline.');
+    expect(root.querySelectorAll('rect.band.neutral')).to.have.length(2);
+    expect(root.querySelectorAll('rect.band.good, rect.band.bad')).to.have.length(0);
+    expect(text(root.querySelector('.median-label'))).to.equal('Median 16.5');
+    expect(root.querySelector('line.median.extended')).to.be.null;
   });
 
   it('offers a data table as a text alternative, keyboard operable, and is accessible', async () => {
@@ -98,10 +147,13 @@ describe('<links-run-chart>', () => {
       unit: '%',
       points: [40, 42, 45, 50, 55, 61, 58, 60, 59].map((value, i) => ({ date: `2024-0${i + 1}-01`, value })),
     };
-    const el = await fixture<LinksRunChart>(html`<links-run-chart .measure=${rising} .target=${60}></links-run-chart>`);
+    const el = await fixture<LinksRunChart>(
+      html`<links-run-chart .measure=${rising} .target=${60} change-start="2024-02-01"></links-run-chart>`,
+    );
     const root = el.shadowRoot!;
     expect(root.querySelectorAll('rect.trend.good')).to.have.length(1);
-    expect(root.querySelectorAll('rect.band')).to.have.length(0);
+    // Every point after the baseline (40) lies above it: a shift as well.
+    expect(root.querySelectorAll('rect.band.good')).to.have.length(1);
     const items = [...root.querySelectorAll('[part="summary"] li')].map(text);
     expect(items[0]).to.equal('Higher is better. Target 60%.');
     expect(items).to.include('Trend: 6 points rising from 2024-01-01 to 2024-06-01, in the direction of improvement.');

@@ -16,7 +16,7 @@ export const longTextSchema = z.string().check(z.maxLength(LIMITS.longText));
 export const capacitySchema = z.strictObject({
   id: slugSchema,
   name: shortTextSchema,
-  /** What the practice must show, in the programme's own words. */
+  /** What the practice must show (in the default framework, quoted from the programme). */
   description: z.string().check(z.minLength(1), z.maxLength(LIMITS.longText)),
 });
 

@@ -10,8 +10,18 @@ type DefaultFramework = Framework & {
  * The Links framework as the Links Worker Programme describes it: the 7
  * capacities a practice needs, the 5 themes of the Self Management Strategy
  * for Scotland, and the 3 responsibilities of the Community Links
- * Practitioner. Descriptions are the programme's own words (one typo,
- * "proved" for "provide", corrected). The ids are ours.
+ * Practitioner.
+ *
+ * Which words are whose:
+ * - **Quoted from the programme**: the 7 capacity names and their
+ *   descriptions, word for word (one typo, "proved" for "provide",
+ *   corrected), and the 5 theme names, as the programme lists them from the
+ *   Self Management Strategy for Scotland.
+ * - **Written by this project**: the 5 theme descriptions (the programme
+ *   gives the themes' names only), the 3 responsibility names, and the 3
+ *   responsibility descriptions, which summarise the programme's longer
+ *   account of the Community Links Practitioner's work in our own words.
+ * - The ids are ours.
  *
  * Hosts may load a revised framework instead: see {@link validateFramework}.
  */
@@ -21,7 +31,8 @@ export const LINKS_FRAMEWORK: DefaultFramework = deepFreeze({
   version: '1.0.0',
   name: 'The Links Approach',
   source:
-    'Links Worker Programme (the ALLIANCE, Glasgow City HSCP): "What are participating practices doing?" and "The Community Links Practitioner".',
+    'Links Worker Programme (the ALLIANCE, Glasgow City HSCP): "What are participating practices doing?" and "The Community Links Practitioner". ' +
+    'Capacity names and descriptions and theme names are quoted from it; theme descriptions and responsibility names and descriptions are written by the links-approach project.',
   capacities: [
     {
       id: 'team-wellbeing',

@@ -7,7 +7,13 @@ import type {
   ScorableMeasure,
   ScorablePlan,
 } from './input.js';
-import { analyseRunChart, type RunChartAnalysis } from './run-chart.js';
+import {
+  analyseRunChart,
+  baselinePointCount,
+  firstChangeDate,
+  type RunChartAnalysis,
+  type RunChartSignal,
+} from './run-chart.js';
 
 /** Parameters criteria read (see `RubricParameters`). */
 export interface CriterionParameters {
@@ -25,17 +31,25 @@ export interface CriterionOutcome {
 /**
  * A measure as the criteria see it: its points up to the as-of date in date
  * order, its baseline, its latest value, the aims that track it, and its
- * run-chart analysis (computed once, on first use).
+ * run-chart analysis against its baseline (computed once, on first use).
  */
 export interface MeasureView {
   readonly measure: ScorableMeasure;
   /** Points dated on or before the as-of date, in ascending date order. */
   readonly points: readonly ScorableDataPoint[];
-  /** The baseline value: the measure's baseline, or else its first point. */
+  /** The recorded baseline value: the measure's baseline, or else its first point. */
   readonly baseline: number | undefined;
   /** Whether {@link MeasureView.baseline} is the first data point (no baseline recorded). */
   readonly baselineFromFirstPoint: boolean;
-  /** The latest point after the baseline, if any. */
+  /** The day the capacity's first change was tested (its earliest PDSA cycle start), if any. */
+  readonly changeStart: string | undefined;
+  /**
+   * The centre line the measure is judged against: the median of its baseline
+   * period, or the recorded baseline when that period is short (see
+   * `analyseRunChart`). `undefined` with no data.
+   */
+  readonly centre: number | undefined;
+  /** The latest point after the baseline period (dated on or after {@link MeasureView.changeStart}), if any. */
   readonly latest: ScorableDataPoint | undefined;
   /** Aims of the same capacity that name this measure. */
   readonly aims: readonly ScorableAim[];
@@ -43,9 +57,13 @@ export interface MeasureView {
   readonly target: number | undefined;
   /** Balancing measures check nothing else got worse; they are not evidence of improvement. */
   readonly balancing: boolean;
-  /** Run-chart analysis of {@link MeasureView.points} (lazy). */
+  /** Run-chart analysis of {@link MeasureView.points} against the baseline (lazy). */
   readonly analysis: RunChartAnalysis;
-  /** How many of the latest points, counting back from the last, meet the target (0 without a target). */
+  /**
+   * How many of the latest points after the baseline, counting back from the
+   * last, meet the target (0 without a target): an early point that met it
+   * does not count once a later one falls short.
+   */
   readonly pointsMeetingTarget: number;
 }
 
@@ -139,10 +157,13 @@ function targetCriterion(
           )}; ${describe(n)} is needed.`,
         );
       }
+      const against = movedAgainst(m);
       return unmet(
-        `${quote(
-          m.measure.name,
-        )} has met its target of ${target}, but its run chart shows no shift or trend of improvement yet.`,
+        against
+          ? `${quote(m.measure.name)} has met its target of ${target}, but ${against}.`
+          : `${quote(
+              m.measure.name,
+            )} has met its target of ${target}, but its run chart shows no shift or trend of improvement yet.`,
       );
     },
   };
@@ -156,13 +177,46 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** "a shift of 6 points above its baseline of 10 signposts per week", "a trend of 5 points falling". */
+function describeSignalBriefly(m: MeasureView, s: RunChartSignal): string {
+  if (s.type === 'trend') return `a trend of ${s.length} points ${s.direction === 'up' ? 'rising' : 'falling'}`;
+  const centre = m.centre === undefined ? '' : ` of ${formatValue(m.centre, m.measure.unit)}`;
+  return `a shift of ${s.length} points ${s.direction === 'up' ? 'above' : 'below'} its baseline${centre}`;
+}
+
+/**
+ * "the measure has moved against its aim since 2023-03-01 (a shift of 6 points
+ * below its baseline of 30)" when the run chart shows that after the
+ * baseline, with no later signal of improvement; otherwise `undefined`.
+ */
+function movedAgainst(m: MeasureView): string | undefined {
+  const d = m.analysis.deterioration;
+  if (!d) return undefined;
+  return `the measure has moved against its aim since ${m.points[d.start]!.date.slice(0, 10)} (${describeSignalBriefly(
+    m,
+    d,
+  )})`;
+}
+
+/** "since the first change was tested (2022-02-01)". */
+function sinceChange(m: MeasureView): string {
+  return m.changeStart === undefined ? 'after its baseline' : `since the first change was tested (${m.changeStart})`;
+}
+
 /**
  * The criteria the default rubric uses, each a pure predicate over one
  * capacity's plan content (plus the as-of date and rubric parameters).
  *
  * Conventions: evidence dated after the as-of date is ignored; balancing
- * measures never count as evidence of improvement; a measure without a
- * recorded baseline uses its first data point as the baseline.
+ * measures never count as evidence of improvement; a measure is judged
+ * against its **baseline**: the points before the capacity's first change
+ * was tested (its earliest PDSA cycle start), their median as the centre
+ * line, or the recorded baseline when there are fewer than
+ * `MIN_BASELINE_POINTS` of them (a measure with neither uses its first data
+ * point); only points and run-chart signals after the baseline count as
+ * improvement, and a later shift or trend against the aim cancels the
+ * credit. A PDSA cycle's Study and Act count only once its completion date
+ * has passed.
  */
 export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
   'capacity-addressed': {
@@ -264,41 +318,60 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     id: 'pdsa-studied',
     title: 'Test a change in a PDSA cycle and write up the Study',
     evaluate(ctx) {
-      const studied = ctx.cycles.find(
-        (c) => c.cycle.study !== undefined && c.cycle.study.trim() !== '' && within(c.cycle.completedDate, ctx.asOf),
-      );
+      const written = ctx.cycles.filter((c) => c.cycle.study !== undefined && c.cycle.study.trim() !== '');
+      const studied = written.find((c) => completedBy(c.cycle.completedDate, ctx.asOf));
       if (studied) return met(`A PDSA cycle of ${quote(studied.idea.title)} has been studied.`);
-      return unmet(
-        ctx.cycles.length === 0
-          ? 'No PDSA cycle has been started.'
-          : 'PDSA cycles have started, but none has a Study recorded yet.',
-      );
+      if (ctx.cycles.length === 0) return unmet('No PDSA cycle has been started.');
+      const pending = written[0];
+      if (pending) {
+        return unmet(
+          pending.cycle.completedDate === undefined
+            ? `A PDSA cycle of ${quote(
+                pending.idea.title,
+              )} has a Study written, but no completion date: a Study counts once the cycle is completed.`
+            : `A PDSA cycle of ${quote(pending.idea.title)} is completed on ${pending.cycle.completedDate.slice(
+                0,
+                10,
+              )}, after ${ctx.asOf}: its Study counts from then.`,
+        );
+      }
+      return unmet('PDSA cycles have started, but none has a Study recorded yet.');
     },
   },
   'moving-toward-target': {
     id: 'moving-toward-target',
     title: 'Keep collecting data until a measure moves beyond its baseline',
     evaluate(ctx) {
-      const outcome = ctx.measures.filter((m) => !m.balancing && m.baseline !== undefined);
+      const outcome = ctx.measures.filter((m) => !m.balancing && m.centre !== undefined);
       const better = outcome.find(
-        (m) => m.latest !== undefined && isBetter(m.latest.value, m.baseline!, m.measure.direction),
+        (m) => m.latest !== undefined && isBetter(m.latest.value, m.centre!, m.measure.direction),
       );
       if (better) {
         return met(
-          `${quote(better.measure.name)} has moved from ${formatValue(
-            better.baseline!,
+          `${quote(better.measure.name)} has moved from its baseline of ${formatValue(
+            better.centre!,
             better.measure.unit,
-          )} to ${formatValue(better.latest!.value, better.measure.unit)}.`,
+          )} to ${formatValue(better.latest!.value, better.measure.unit)} ${sinceChange(better)}.`,
         );
       }
       if (outcome.length === 0) return unmet('No outcome or process measure has a baseline yet.');
       const withLatest = outcome.find((m) => m.latest !== undefined);
-      if (!withLatest) return unmet('No measure has data after its baseline yet.');
+      if (!withLatest) {
+        const change = outcome[0]!.changeStart;
+        return unmet(
+          change === undefined
+            ? 'No change has been tested yet: a measure moves beyond its baseline only after the first PDSA cycle starts.'
+            : `No measure has data since the first change was tested (${change}).`,
+        );
+      }
+      const m = outcome.find((v) => v.latest !== undefined && v.analysis.deterioration) ?? withLatest;
+      const against = movedAgainst(m);
+      const at = `${quote(m.measure.name)} is at ${formatValue(m.latest!.value, m.measure.unit)}`;
+      const base = formatValue(m.centre!, m.measure.unit);
       return unmet(
-        `${quote(withLatest.measure.name)} is at ${formatValue(
-          withLatest.latest!.value,
-          withLatest.measure.unit,
-        )}, not yet better than its baseline of ${formatValue(withLatest.baseline!, withLatest.measure.unit)}.`,
+        against
+          ? `${at}, not better than its baseline of ${base}: ${against}.`
+          : `${at}, not yet better than its baseline of ${base}.`,
       );
     },
   },
@@ -308,21 +381,35 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     evaluate(ctx) {
       const candidates = ctx.measures.filter((m) => !m.balancing);
       for (const m of candidates) {
-        const signal = m.analysis.signals.find((s) => s.improvement && s.type !== 'astronomical');
-        if (signal) {
-          const what =
-            signal.type === 'shift'
-              ? `a shift of ${signal.length} points ${signal.direction === 'up' ? 'above' : 'below'} the median`
-              : `a trend of ${signal.length} points ${signal.direction === 'up' ? 'rising' : 'falling'}`;
-          return met(`The run chart of ${quote(m.measure.name)} shows ${what}.`);
-        }
+        const signal = m.analysis.improvement ? m.analysis.credited : undefined;
+        if (signal)
+          return met(
+            `The run chart of ${quote(m.measure.name)} shows ${describeSignalBriefly(m, signal)} ${sinceChange(m)}.`,
+          );
       }
       if (candidates.length === 0) return unmet('No outcome or process measure to plot.');
+      const worse = candidates.find((m) => m.analysis.deterioration);
+      if (worse) {
+        const earlier = worse.analysis.signals.find(
+          (s) => s.phase === 'after' && s.type !== 'astronomical' && s.improvement,
+        );
+        return unmet(
+          `The run chart of ${quote(worse.measure.name)} ${
+            earlier ? `showed ${describeSignalBriefly(worse, earlier)}, but` : 'shows no improvement:'
+          } ${movedAgainst(worse)}.`,
+        );
+      }
+      if (candidates.every((m) => m.changeStart === undefined))
+        return unmet(
+          'No change has been tested yet: a run chart shows improvement only after the first PDSA cycle starts.',
+        );
       const most = candidates.reduce((a, b) => (b.points.length > a.points.length ? b : a));
+      const after = most.analysis.baseline?.afterStart;
+      const count = after === undefined ? 0 : most.points.length - after;
       return unmet(
-        `No run chart shows a shift (6 points on one side of the median) or a trend (5 points moving one way) in the direction of improvement; ${quote(
-          most.measure.name,
-        )} has ${plural(most.points.length, 'point')}.`,
+        `No run chart shows a shift (6 points on one side of the baseline) or a trend (5 points moving one way) in the direction of improvement ${sinceChange(
+          most,
+        )}; ${quote(most.measure.name)} has ${plural(count, 'point')} since then.`,
       );
     },
   },
@@ -348,7 +435,7 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     id: 'change-adopted',
     title: 'Adopt a tested change (Act: adopt)',
     evaluate(ctx) {
-      const adopted = ctx.cycles.find((c) => c.cycle.act === 'adopt' && within(c.cycle.completedDate, ctx.asOf));
+      const adopted = ctx.cycles.find((c) => c.cycle.act === 'adopt' && completedBy(c.cycle.completedDate, ctx.asOf));
       if (adopted) return met(`${quote(adopted.idea.title)} has been adopted.`);
       return unmet('No PDSA cycle has ended in a decision to adopt the change.');
     },
@@ -381,6 +468,11 @@ function within(date: string | undefined, asOf: string | undefined): boolean {
   return date === undefined || asOf === undefined || date.slice(0, 10) <= asOf;
 }
 
+/** A cycle is completed by the as-of date when it has a completion date on or before it (no date: not completed). */
+function completedBy(completedDate: string | undefined, asOf: string | undefined): boolean {
+  return completedDate !== undefined && (asOf === undefined || completedDate.slice(0, 10) <= asOf);
+}
+
 /**
  * Builds the {@link CriterionContext} for one capacity: filters evidence to
  * the as-of date and prepares each measure once (its run chart is analysed
@@ -393,7 +485,8 @@ export function buildCriterionContext(
   parameters: CriterionParameters,
 ): CriterionContext {
   const capacity = Object.hasOwn(plan.capacities, capacityId) ? plan.capacities[capacityId] : undefined;
-  const measures = (capacity?.measures ?? []).map((measure) => measureView(measure, capacity!.aims, asOf));
+  const changeStart = capacity ? firstChangeDate(capacity.changeIdeas, asOf) : undefined;
+  const measures = (capacity?.measures ?? []).map((measure) => measureView(measure, capacity!.aims, asOf, changeStart));
   const cycles: { idea: ScorableChangeIdea; cycle: ScorableCycle }[] = [];
   for (const idea of capacity?.changeIdeas ?? []) {
     for (const cycle of idea.cycles) if (within(cycle.startDate, asOf)) cycles.push({ idea, cycle });
@@ -401,8 +494,13 @@ export function buildCriterionContext(
   return { capacityId, capacity, plan, asOf, parameters, measures, cycles };
 }
 
-function measureView(measure: ScorableMeasure, aims: readonly ScorableAim[], asOf: string | undefined): MeasureView {
-  return new LazyMeasureView(measure, aims, asOf);
+function measureView(
+  measure: ScorableMeasure,
+  aims: readonly ScorableAim[],
+  asOf: string | undefined,
+  changeStart: string | undefined,
+): MeasureView {
+  return new LazyMeasureView(measure, aims, asOf, changeStart);
 }
 
 /** A {@link MeasureView} whose run chart is analysed on first use (a class, so no closure per measure). */
@@ -410,22 +508,26 @@ class LazyMeasureView implements MeasureView {
   readonly points: readonly ScorableDataPoint[];
   readonly baseline: number | undefined;
   readonly baselineFromFirstPoint: boolean;
-  readonly latest: ScorableDataPoint | undefined;
   readonly aims: readonly ScorableAim[];
   readonly target: number | undefined;
   readonly balancing: boolean;
-  readonly pointsMeetingTarget: number;
+  readonly #recorded: number | undefined;
   #analysis: RunChartAnalysis | undefined;
+  #meeting: number | undefined;
 
-  constructor(readonly measure: ScorableMeasure, aims: readonly ScorableAim[], asOf: string | undefined) {
+  constructor(
+    readonly measure: ScorableMeasure,
+    aims: readonly ScorableAim[],
+    asOf: string | undefined,
+    readonly changeStart: string | undefined,
+  ) {
     const points = pointsUpTo(measure.points, asOf);
     const recorded =
       measure.baseline !== undefined && within(measure.baseline.date, asOf) ? measure.baseline.value : undefined;
     this.points = points;
+    this.#recorded = recorded;
     this.baselineFromFirstPoint = recorded === undefined && points.length > 0;
     this.baseline = recorded ?? points[0]?.value;
-    const last = points[points.length - 1];
-    this.latest = this.baselineFromFirstPoint ? (points.length > 1 ? last : undefined) : last;
     const linked: ScorableAim[] = [];
     let target: number | undefined;
     for (const aim of aims) {
@@ -436,19 +538,36 @@ class LazyMeasureView implements MeasureView {
     this.aims = linked;
     this.target = target;
     this.balancing = measure.kind === 'balancing';
-    let meeting = 0;
-    if (target !== undefined) {
-      for (let i = points.length - 1; i >= 0 && meetsTarget(points[i]!.value, target, measure.direction); i--)
-        meeting++;
-    }
-    this.pointsMeetingTarget = meeting;
   }
 
   get analysis(): RunChartAnalysis {
     return (this.#analysis ??= analyseRunChart(this.points, {
       direction: this.measure.direction,
+      baselinePoints: baselinePointCount(this.points, this.changeStart),
+      ...(this.#recorded !== undefined ? { recordedBaseline: this.#recorded } : {}),
       astronomical: false,
     }));
+  }
+
+  get centre(): number | undefined {
+    return this.analysis.median ?? undefined;
+  }
+
+  get latest(): ScorableDataPoint | undefined {
+    return this.analysis.baseline?.afterStart === undefined ? undefined : this.points[this.points.length - 1];
+  }
+
+  get pointsMeetingTarget(): number {
+    if (this.#meeting !== undefined) return this.#meeting;
+    let meeting = 0;
+    const target = this.target;
+    const after = this.analysis.baseline?.afterStart;
+    if (target !== undefined && after !== undefined) {
+      const points = this.points;
+      for (let i = points.length - 1; i >= after && meetsTarget(points[i]!.value, target, this.measure.direction); i--)
+        meeting++;
+    }
+    return (this.#meeting = meeting);
   }
 }
 

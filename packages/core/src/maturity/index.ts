@@ -5,11 +5,17 @@
  */
 export {
   analyseRunChart,
+  baselinePointCount,
+  firstChangeDate,
   SHIFT_LENGTH,
   TREND_LENGTH,
+  MIN_BASELINE_POINTS,
   ASTRONOMICAL_MIN_POINTS,
   ASTRONOMICAL_SIGMAS,
   type RunChartAnalysis,
+  type RunChartBaseline,
+  type RunChartPhase,
+  type CentreLineSource,
   type RunChartOptions,
   type RunChartSignal,
   type RunChartSignalType,

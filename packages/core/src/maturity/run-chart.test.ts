@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyseRunChart, medianOf } from './run-chart.js';
+import { analyseRunChart, baselinePointCount, firstChangeDate, medianOf, MIN_BASELINE_POINTS } from './run-chart.js';
 import { describeRunChart } from './describe.js';
 import { RUNS_CRITICAL_VALUES } from './runs-table.js';
 
@@ -18,8 +18,18 @@ test('fewer than 10 points: median, runs and a trend are found, the runs test is
   assert.equal(a.tooManyRuns, undefined);
   assert.equal(a.runsLimits, undefined);
   assert.deepEqual(kinds(a), ['trend:0-4:up:true']);
-  assert.equal(a.improvement, true);
   assert.equal(a.astronomicalLimits, undefined, 'astronomical rule needs 10 points');
+  // No change tested: every point is baseline, so the trend is not evidence of improvement.
+  assert.equal(a.signals[0]!.phase, 'baseline');
+  assert.equal(a.improvement, false);
+  // The first change tested at the second point: the trend rises from the last baseline point.
+  const after = analyseRunChart([1, 2, 3, 4, 5], { direction: 'increase', baselinePoints: 1 });
+  assert.equal(after.median, 1);
+  assert.deepEqual(after.baseline, { source: 'baseline-median', points: 1, afterStart: 1 });
+  assert.deepEqual(kinds(after), ['trend:0-4:up:true']);
+  assert.equal(after.signals[0]!.phase, 'after');
+  assert.equal(after.improvement, true);
+  assert.equal(after.credited, after.signals[0]);
 });
 
 test('all points equal: every point is on the median, so nothing is a signal', () => {
@@ -54,9 +64,29 @@ test('ties on the median neither count toward nor break a shift; too few runs at
   // 6 below (0,1,2,4,5,6) across the on-median point 3; only 5 above: no shift there.
   assert.deepEqual(kinds(a), ['shift:0-6:down:true']);
   assert.equal(a.signals[0]!.length, 6);
-  // The same series, improvement meaning "increase": the shift is a deterioration.
+  // The measure should decrease and it rose from 2 to 8: the early low run is baseline, never improvement.
+  assert.equal(a.signals[0]!.phase, 'baseline');
+  assert.equal(a.improvement, false);
   const b = analyseRunChart(series, { direction: 'increase' });
   assert.deepEqual(kinds(b), ['shift:0-6:down:false']);
+  assert.equal(b.improvement, false);
+});
+
+test('a "decrease" measure that rises from 2 to 8 after its baseline shows no improvement, and says since when', () => {
+  const series = [2, 2, 2, 5, 2, 2, 2, 8, 8, 8, 8, 8, 5];
+  // The first change was tested at index 7: 7 baseline points, too few for their own median; recorded baseline 2.
+  const a = analyseRunChart(series, { direction: 'decrease', baselinePoints: 7, recordedBaseline: 2 });
+  assert.equal(a.median, 2);
+  assert.deepEqual(a.baseline, { source: 'recorded-baseline', points: 7, afterStart: 7 });
+  assert.deepEqual(kinds(a), ['shift:7-12:up:false']);
+  assert.equal(a.signals[0]!.phase, 'after');
+  assert.equal(a.improvement, false);
+  assert.equal(a.credited, undefined);
+  assert.equal(a.deterioration?.start, 7);
+  // Without a recorded baseline the few baseline points' own median (2) is used.
+  const b = analyseRunChart(series, { direction: 'decrease', baselinePoints: 7 });
+  assert.equal(b.median, 2);
+  assert.equal(b.baseline?.source, 'baseline-median');
   assert.equal(b.improvement, false);
 });
 
@@ -77,8 +107,15 @@ test('a step change: two shifts, too few runs against Perla Table 1 (n = 20 → 
   assert.deepEqual(a.runsLimits, { lower: 6, upper: 16 });
   assert.equal(a.tooFewRuns, true);
   assert.deepEqual(kinds(a), ['shift:0-9:down:false', 'shift:10-19:up:true']);
-  assert.equal(a.improvement, true);
+  assert.equal(a.improvement, false, 'no change tested: every point is baseline');
   assert.deepEqual(a.astronomicalLimits, { lower: 16.5 - 3 * 1.4826 * 5, upper: 16.5 + 3 * 1.4826 * 5 });
+  // The change tested at index 10: the 10 low points are the baseline, their median (11.5) the centre line.
+  const b = analyseRunChart([...low, ...high], { direction: 'increase', baselinePoints: 10, recordedBaseline: 99 });
+  assert.equal(b.median, 11.5);
+  assert.deepEqual(b.baseline, { source: 'baseline-median', points: 10, afterStart: 10 });
+  assert.deepEqual(kinds(b), ['shift:10-19:up:true']);
+  assert.equal(b.improvement, true);
+  assert.equal(b.credited?.start, 10);
 });
 
 test('alternating points: too many runs, and no shift or trend', () => {
@@ -140,12 +177,107 @@ test('indices point into the input even when values are skipped, and objects wit
 });
 
 test('a frozen baseline median is used as the centre line', () => {
-  const a = analyseRunChart([4, 5, 4, 5, 4, 7, 8, 9, 8, 9, 8, 9], { direction: 'increase', median: 4.5 });
+  const a = analyseRunChart([4, 5, 4, 5, 4, 7, 8, 9, 8, 9, 8, 9], {
+    direction: 'increase',
+    median: 4.5,
+    baselinePoints: 5,
+  });
   assert.equal(a.median, 4.5);
+  assert.equal(a.baseline?.source, 'frozen');
   assert.deepEqual(
     kinds(a).filter((k) => k.startsWith('shift')),
     ['shift:5-11:up:true'],
   );
+  assert.equal(a.improvement, true);
+});
+
+test(`the centre line: the baseline median from ${MIN_BASELINE_POINTS} baseline points, else the recorded baseline, else the first point`, () => {
+  const twelve = [5, 6, 5, 7, 6, 5, 6, 7, 5, 6, 9, 9];
+  const ten = analyseRunChart(twelve, { direction: 'increase', baselinePoints: 10, recordedBaseline: 1 });
+  assert.deepEqual([ten.median, ten.baseline?.source], [6, 'baseline-median']);
+  const nine = analyseRunChart(twelve, { direction: 'increase', baselinePoints: 9, recordedBaseline: 1 });
+  assert.deepEqual([nine.median, nine.baseline?.source], [1, 'recorded-baseline']);
+  const none = analyseRunChart(twelve, { direction: 'increase', baselinePoints: 0 });
+  assert.deepEqual([none.median, none.baseline], [5, { source: 'first-point', points: 1, afterStart: 1 }]);
+  const all = analyseRunChart(twelve, { direction: 'increase' });
+  assert.deepEqual([all.median, all.baseline], [6, { source: 'baseline-median', points: 12 }]);
+});
+
+test('a shift does not straddle the start of testing: only points after the baseline count', () => {
+  // Baseline median 10 (10 points, the last 4 above it); after the change only 5 points above: no shift,
+  // although 9 points in a row lie above the line.
+  const series = [8, 9, 10, 8, 9, 10, 11, 12, 11, 12, 13, 12, 13, 12, 13];
+  const a = analyseRunChart(series, { direction: 'increase', baselinePoints: 10 });
+  assert.equal(a.median, 10);
+  assert.deepEqual(
+    a.signals.filter((s) => s.type === 'shift'),
+    [],
+  );
+  assert.equal(a.improvement, false);
+  // One more point above: a shift of 6 after the baseline.
+  const b = analyseRunChart([...series, 12], { direction: 'increase', baselinePoints: 10 });
+  assert.deepEqual(
+    b.signals.filter((s) => s.type === 'shift').map((s) => [s.start, s.end, s.phase]),
+    [[10, 15, 'after']],
+  );
+  assert.equal(b.improvement, true);
+});
+
+test('a later shift or trend against the direction of improvement cancels the credit', () => {
+  // Baseline 10; a rise to 20 (a shift above), then a collapse to 5 (a shift below).
+  const rise = [10, 14, 18, 20, 20, 21, 20, 20];
+  const collapse = [5, 5, 5, 5, 5, 5];
+  const a = analyseRunChart([...rise, ...collapse], { direction: 'increase', baselinePoints: 1, recordedBaseline: 10 });
+  assert.ok(a.signals.some((s) => s.phase === 'after' && s.improvement && s.type === 'shift'));
+  assert.equal(a.improvement, false);
+  assert.equal(a.deterioration?.type, 'shift');
+  assert.equal(a.deterioration?.start, 8, 'the collapse to 5 starts at index 8');
+  // The gain alone is credited.
+  const gain = analyseRunChart(rise, { direction: 'increase', baselinePoints: 1, recordedBaseline: 10 });
+  assert.equal(gain.improvement, true);
+  assert.equal(gain.deterioration, undefined);
+  // A dip that recovers with a later signal of improvement keeps the credit.
+  const recovered = analyseRunChart([...rise, ...collapse, 6, 8, 12, 16, 20, 22], {
+    direction: 'increase',
+    baselinePoints: 1,
+    recordedBaseline: 10,
+  });
+  assert.equal(recovered.improvement, true);
+  assert.equal(recovered.credited?.type, 'trend');
+});
+
+test('issue 13: 30 ×6 then 11 ×6 on an "increase" measure is no improvement', () => {
+  const series = [30, 30, 30, 30, 30, 30, 11, 11, 11, 11, 11, 11];
+  for (const baselinePoints of [undefined, 0, 1, 3, 6]) {
+    const a = analyseRunChart(series, {
+      direction: 'increase',
+      ...(baselinePoints !== undefined ? { baselinePoints } : {}),
+    });
+    assert.equal(a.improvement, false, `baseline of ${baselinePoints} points`);
+    assert.equal(
+      a.signals.some((s) => s.phase === 'after' && s.improvement),
+      false,
+      `no signal after the baseline is in the direction of improvement (${baselinePoints})`,
+    );
+    if (baselinePoints !== undefined) assert.equal(a.deterioration?.start, 6);
+  }
+});
+
+test('baselinePointCount and firstChangeDate: the points before the first PDSA cycle started', () => {
+  const points = ['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01'].map((date) => ({ date, value: 1 }));
+  assert.equal(baselinePointCount(points, '2024-02-01'), 1, 'a point on the start day is after the baseline');
+  assert.equal(baselinePointCount(points, '2024-02-15'), 2);
+  assert.equal(baselinePointCount(points, undefined), 4);
+  assert.equal(baselinePointCount(points, '2023-12-31'), 0);
+  const ideas = [
+    { cycles: [{ startDate: '2024-03-10' }, { startDate: '2024-02-20T09:00:00Z' }] },
+    { cycles: [{ startDate: '2024-01-05' }] },
+    { cycles: [] },
+  ];
+  assert.equal(firstChangeDate(ideas), '2024-01-05');
+  assert.equal(firstChangeDate(ideas, '2024-01-04'), undefined);
+  assert.equal(firstChangeDate(ideas.slice(0, 1), '2024-12-31'), '2024-02-20');
+  assert.equal(firstChangeDate([]), undefined);
 });
 
 test('medianOf handles odd and even counts without mutating the input', () => {
@@ -210,19 +342,49 @@ test('describeRunChart says it in sentences, with dates and units', () => {
   const dates = values.map((_, i) =>
     `2023-${String((i % 12) + 1).padStart(2, '0')}-01`.replace('2023', String(2023 + Math.floor(i / 12))),
   );
-  const text = describeRunChart(analyseRunChart(values, { direction: 'increase' }), { unit: '%', dates, values });
+  const text = describeRunChart(analyseRunChart(values, { direction: 'increase', baselinePoints: 10 }), {
+    unit: '%',
+    dates,
+    values,
+  });
   assert.deepEqual(text, [
     '20 points from 2023-01-01 to 2024-08-01.',
-    'Median 16.5%.',
-    '2 runs: too few, a sign of a shift in the process (6 to 16 for 20 points off the median).',
-    'Shift: 10 points below the median from 2023-01-01 to 2023-10-01, against the direction of improvement.',
-    'Shift: 10 points above the median from 2023-11-01 to 2024-08-01, in the direction of improvement.',
+    'Baseline median 11.5%: the 10 points before 2023-11-01, when the first change was tested.',
+    '10 runs: within the expected range (6 to 16 for 20 points off the centre line).',
+    'Shift: 10 points above the baseline from 2023-11-01 to 2024-08-01, in the direction of improvement.',
+    'The run chart shows improvement since the baseline.',
   ]);
+  // The same points with no change tested: described, never credited.
+  assert.deepEqual(describeRunChart(analyseRunChart(values, { direction: 'increase' }), { unit: '%', dates }), [
+    '20 points from 2023-01-01 to 2024-08-01.',
+    'Median 16.5%: every point is baseline (no change tested yet), so no pattern counts as improvement.',
+    '2 runs: too few, a sign of a shift in the process (6 to 16 for 20 points off the centre line).',
+    'Shift: 10 points below the median from 2023-01-01 to 2023-10-01, during the baseline.',
+    'Shift: 10 points above the median from 2023-11-01 to 2024-08-01, during the baseline.',
+  ]);
+  // A fall after the baseline says since when the measure has moved against its aim.
+  const fall = [30, 30, 30, 30, 30, 30, 11, 11, 11, 11, 11, 11];
+  assert.deepEqual(
+    describeRunChart(analyseRunChart(fall, { direction: 'increase', baselinePoints: 6, recordedBaseline: 30 }), {
+      dates: dates.slice(0, 12),
+    }),
+    [
+      '12 points from 2023-01-01 to 2023-12-01.',
+      'Baseline 30: the recorded baseline (only 6 points before 2023-07-01, when the first change was tested).',
+      '1 run; the runs test needs 10 to 60 points off the centre line (6 so far).',
+      'Shift: 6 points below the baseline from 2023-07-01 to 2023-12-01, against the direction of improvement.',
+      'The measure has moved against its aim since 2023-07-01.',
+    ],
+  );
   assert.deepEqual(describeRunChart(analyseRunChart([], { direction: 'increase' })), ['No data yet.']);
+  assert.equal(
+    describeRunChart(analyseRunChart([3, 4, 5], { direction: 'increase', recordedBaseline: 4 }))[1],
+    'Baseline 4: the recorded baseline (only 3 points before the first change was tested). No change tested yet, so no pattern counts as improvement.',
+  );
   assert.deepEqual(describeRunChart(analyseRunChart([3, 4], { direction: 'decrease' }), { unit: 'days' }), [
     '2 points.',
-    'Median 3.5 days.',
-    '2 runs; the runs test needs 10 to 60 points off the median (2 so far).',
+    'Median 3.5 days: every point is baseline (no change tested yet), so no pattern counts as improvement.',
+    '2 runs; the runs test needs 10 to 60 points off the centre line (2 so far).',
     'No shift or trend yet.',
   ]);
   const spike = [10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 40];

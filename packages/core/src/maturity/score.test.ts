@@ -92,6 +92,7 @@ function capacityAt(level: number, values = improvingValues): CapacityDraft {
             startDate: month(1),
             do: 'Done',
             study: 'Seven signposts, more than predicted',
+            completedDate: month(2),
           },
         ],
       },
@@ -179,7 +180,15 @@ test('reasons are plain English and name the evidence', () => {
   )!;
   const byId = Object.fromEntries(five.criteria.map((c) => [c.id, c.reason]));
   assert.equal(byId['owner-named'], 'Owned by A. Link (Community Links Practitioner).');
-  assert.equal(byId['improvement-signal'], 'The run chart of “Signposts recorded” shows a trend of 6 points rising.');
+  assert.equal(
+    byId['improvement-signal'],
+    'The run chart of “Signposts recorded” shows a trend of 6 points rising since the first change was tested (2022-02-01).',
+  );
+  assert.equal(
+    byId['moving-toward-target'],
+    '“Signposts recorded” has moved from its baseline of 10 signposts per week to 23 signposts per week since the first change was tested (2022-02-01).',
+  );
+  assert.equal(byId['pdsa-studied'], 'A PDSA cycle of “ALISS search at reception” has been studied.');
   assert.equal(
     byId['target-sustained-long'],
     '“Signposts recorded” has met its target of 18 signposts per week on the last 15 points, with a run-chart signal of improvement.',

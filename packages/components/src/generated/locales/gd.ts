@@ -430,6 +430,7 @@ export const templates = {
   's46667d44f7bf2127': `Air am faicinn 3 tursan no barrachd`,
   's4686b47935b1485e': `Adhbharan tar-chuir a-rèir cuspair`,
   's468ee2fe52497cd6': str`gun chonaltradh on a chaidh a chur ris (mìosan air ais: ${0})`,
+  's46daad54fab10448': str`Bun-loidhne ${0}`,
   's471d2322e9171043': `gun a thoirt seachad`,
   's47519febfb35a5b1': `Làithean gus a’ chiad chonaltradh`,
   's4751dfb9fb0442c4': `Tuairisgeul (roghainneil)`,
