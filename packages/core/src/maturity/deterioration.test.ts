@@ -211,6 +211,14 @@ test('PDSA: a Study with no completion date scores no higher than the same cycle
 
 const directionArb = fc.constantFrom<'increase' | 'decrease'>('increase', 'decrease');
 
+test('a fall right from the first change, with only a recorded baseline, is reported as moving against its aim, not a crash', () => {
+  // fast-check's counterexample: no baseline points (the change starts at the first month), recorded baseline 0.
+  const plan = planWith({ values: [0, -1, -2, -2, -2, -17, -1], changeAt: 0, baseline: 0, direction: 'increase' });
+  const score = signposting(plan, month(13));
+  assert.ok(score.level <= 2.5, `scored ${score.level}`);
+  assert.match(score.nextStep?.reason ?? JSON.stringify(score), /moved against its aim since 2022-02-01/);
+});
+
 test('property: appending a sustained deterioration (≥ 6 points worse than the baseline) never raises the level', () => {
   fc.assert(
     fc.property(

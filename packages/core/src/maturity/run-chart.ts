@@ -261,7 +261,8 @@ export function analyseRunChart(points: readonly PointLike[], options: RunChartO
   findTrends(values, index, 0, bf, increase, 'baseline', signals);
   if (bf < n) {
     findShifts(values, index, bf, n, median, eps, increase, 'after', signals);
-    findTrends(values, index, bf - 1, n, increase, 'after', signals);
+    // With no baseline points (a recorded baseline only) there is no point to anchor at: start at the first.
+    findTrends(values, index, Math.max(0, bf - 1), n, increase, 'after', signals);
   }
 
   // Astronomical points (our documented rule).
