@@ -207,7 +207,8 @@ export class LinksCaseloadSummary extends LinksElement {
       <figcaption>${heading(level, html`${title}`, { id: `${id}-title`, class: 'chart-title' })}</figcaption>
       ${bars.length === 0
         ? html`<p>${msg('None.')}</p>`
-        : html`<table>
+        : html`<div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby=${`${id}-title`}>
+            <table>
             <thead>
               <tr>
                 <th scope="col">
@@ -236,7 +237,8 @@ export class LinksCaseloadSummary extends LinksElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table>
+          </div>`}
     </figure>`;
   }
 }

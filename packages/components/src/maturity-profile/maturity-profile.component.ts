@@ -154,8 +154,9 @@ export class LinksMaturityProfile extends LinksElement {
 
   private renderTable(s: PlanScore): TemplateResult {
     const compare = this.compare;
-    return html`<table part="table">
-      <caption>
+    return html`<div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="table-caption">
+      <table part="table">
+      <caption id="table-caption">
         ${msg(str`${this.titleText}: levels by capacity`)}${compare
           ? msg(str`, with ${this.overlayName.toLowerCase()}`)
           : nothing}
@@ -186,6 +187,7 @@ export class LinksMaturityProfile extends LinksElement {
           </tr>`;
         })}
       </tbody>
-    </table>`;
+    </table>
+    </div>`;
   }
 }

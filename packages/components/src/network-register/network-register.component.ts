@@ -161,9 +161,9 @@ export class LinksNetworkRegister extends LinksElement {
 
   private renderTable(rows: readonly Relationship[]): TemplateResult {
     return html`
-      <div class="table-wrap">
+      <div class="table-wrap scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="table-caption">
         <table part="table">
-          <caption class="visually-hidden">${msg('Relationships with community organisations')}</caption>
+          <caption id="table-caption" class="visually-hidden">${msg('Relationships with community organisations')}</caption>
           <thead>
             <tr>
               <th scope="col">${msg('Organisation')}</th>

@@ -95,6 +95,7 @@ const ownStyles = css`
     font-weight: 400;
   }
   .radio input {
+    flex: none;
     width: 24px;
     height: 24px;
     margin: 0;

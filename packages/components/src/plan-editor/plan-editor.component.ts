@@ -927,8 +927,9 @@ export class LinksPlanEditor extends PlanEditingElement {
             <summary>
               ${msg(html`Data points (${formatNumber(m.points.length)})<span class="visually-hidden"> of ${m.name}</span>`)}
             </summary>
+            <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby=${`points-${capacityId}-${m.id}`}>
             <table>
-              <caption>
+              <caption id=${`points-${capacityId}-${m.id}`}>
                 ${m.baseline
                   ? msg(str`Data points: ${m.name} (${m.unit}), baseline ${formatNumber(m.baseline.value)}`)
                   : msg(str`Data points: ${m.name} (${m.unit})`)}
@@ -961,6 +962,7 @@ export class LinksPlanEditor extends PlanEditingElement {
                 )}
               </tbody>
             </table>
+            </div>
           </details>`}
       ${this.addForm(
         msg('Record a data point'),

@@ -178,8 +178,9 @@ export class LinksProgrammeReport extends LinksElement {
         this.bars(rows, 5, [0, 1, 2, 3, 4, 5], String),
       )}
       ${m.overTime.length >= 2 ? this.renderOverTime(m.overTime) : nothing}
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="maturity-caption">
       <table part="table">
-        <caption>${msg('Plan maturity by cohort: median level (first–third quartile)')}</caption>
+        <caption id="maturity-caption">${msg('Plan maturity by cohort: median level (first–third quartile)')}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Capacity')}</th>
@@ -202,6 +203,7 @@ export class LinksProgrammeReport extends LinksElement {
           )}
         </tbody>
       </table>
+      </div>
     `;
     return this.section('maturity', msg('Plan maturity'), level, body);
   }
@@ -236,8 +238,9 @@ export class LinksProgrammeReport extends LinksElement {
       )
       .join('; ');
     return html`${this.figure('overtime', msg('Median overall plan maturity over time'), `${text}.`, height, parts)}
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="over-time-caption">
       <table part="table">
-        <caption>${msg('Median overall plan maturity over time (practices with a plan by then)')}</caption>
+        <caption id="over-time-caption">${msg('Median overall plan maturity over time (practices with a plan by then)')}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Date')}</th>
@@ -254,7 +257,8 @@ export class LinksProgrammeReport extends LinksElement {
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table>
+      </div>`;
   }
 
   private renderReferrals(r: { programme: CohortReferralFigures; comparison: CohortReferralFigures }, level: number): TemplateResult {
@@ -282,8 +286,9 @@ export class LinksProgrammeReport extends LinksElement {
         10 + 2 * 34 + 24,
         this.bars(rows, top, ticks, String),
       )}
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="per-1000-caption">
       <table part="table">
-        <caption>${msg(str`Referrals per ${thousand} registered patients, by practice`)}</caption>
+        <caption id="per-1000-caption">${msg(str`Referrals per ${thousand} registered patients, by practice`)}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Practice')}</th>
@@ -318,6 +323,7 @@ export class LinksProgrammeReport extends LinksElement {
           )}
         </tfoot>
       </table>
+      </div>
     `;
     return this.section('referrals', msg(str`Referrals per ${thousand} patients`), level, body);
   }
@@ -337,8 +343,9 @@ export class LinksProgrammeReport extends LinksElement {
         10 + 2 * 34 + 24,
         this.bars(rows, 100, [0, 25, 50, 75, 100], (v) => percent(v / 100)),
       )}
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="engagement-caption">
       <table part="table">
-        <caption>${msg('People seen 3 or more times, and linked to a community resource')}</caption>
+        <caption id="engagement-caption">${msg('People seen 3 or more times, and linked to a community resource')}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Cohort')}</th>
@@ -358,6 +365,7 @@ export class LinksProgrammeReport extends LinksElement {
           )}
         </tbody>
       </table>
+      </div>
       <p class="note" part="note">
         ${msg(
           str`In the Links evaluation (Mercer et al., Ann Fam Med 2019), ${percent(0.45)} of people referred saw the practitioner 3 or more times, and only they improved.`,
@@ -436,8 +444,9 @@ export class LinksProgrammeReport extends LinksElement {
           >
         </figcaption>
       </figure>
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="outcomes-caption">
       <table part="table">
-        <caption>${msg(str`Mean change (${pct} confidence interval) and the programme-vs-comparison difference`)}</caption>
+        <caption id="outcomes-caption">${msg(str`Mean change (${pct} confidence interval) and the programme-vs-comparison difference`)}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Measure')}</th>
@@ -461,6 +470,7 @@ export class LinksProgrammeReport extends LinksElement {
           )}
         </tbody>
       </table>
+      </div>
       <p class="note" part="note">
         ${msg(
           "An unadjusted comparison of practices that were not randomised: it does not account for differences between the people or the practices. Intervals use the t distribution; the difference uses Welch's method.",

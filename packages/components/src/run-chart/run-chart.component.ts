@@ -232,8 +232,9 @@ export class LinksRunChart extends LinksElement {
           ? msg(str`Data table (${formatNumber(points.length)} point)`)
           : msg(str`Data table (${formatNumber(points.length)} points)`)}
       </summary>
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="table-caption">
       <table part="table">
-        <caption>
+        <caption id="table-caption">
           ${msg(str`${this.measure!.name}${unit ? ` (${unit})` : ''}: data points`)}
         </caption>
         <thead>
@@ -263,6 +264,7 @@ export class LinksRunChart extends LinksElement {
           )}
         </tbody>
       </table>
+      </div>
     </details>`;
   }
 }
