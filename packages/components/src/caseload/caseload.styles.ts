@@ -7,9 +7,9 @@ const ownStyles = css`
     --_height: var(--links-caseload-height, 32rem);
     --_row-height: var(--links-caseload-row-height, 3rem);
     /* Referral, person, practice, status, urgency, reasons, requested, next follow-up, contacts, last update:
-       the minimums add up to less than 60rem, where the table layout starts. */
-    --_columns: minmax(6.5rem, 1fr) minmax(4.5rem, 1fr) minmax(4.5rem, 1fr) minmax(7rem, 1.3fr) 5.5rem minmax(5.5rem, 1.5fr)
-      6.75rem 6.75rem 5.75rem 6.75rem;
+       the minimums add up to 63rem, less than the 64rem where the table layout starts. */
+    --_columns: minmax(6.75rem, 1fr) minmax(5rem, 1fr) minmax(6rem, 1fr) minmax(7.25rem, 1.2fr) 5.5rem minmax(5.75rem, 1.4fr)
+      7rem 7rem 5.75rem 7rem;
   }
   :host([hidden]) {
     display: none;
@@ -28,6 +28,8 @@ const ownStyles = css`
     display: flex;
     flex-direction: column;
     gap: var(--_space-1);
+    min-width: 0;
+    max-width: 100%;
   }
   .field.checkbox {
     flex-direction: row;
@@ -65,7 +67,7 @@ const ownStyles = css`
     color: var(--_text-secondary);
   }
   /* Cards first (phones, narrow panels): each referral is a card listing every field with its label.
-     From a container 60rem wide, where every column fits, the same rows are drawn as a table. */
+     From a container 64rem wide, where every column fits, the same rows are drawn as a table. */
   .table {
     border: 1px solid var(--_border);
   }
@@ -133,7 +135,7 @@ const ownStyles = css`
   .row:not(.header) :is(.cell.referral, .cell.status, .cell.reasons) {
     grid-column: 1 / -1;
   }
-  .cell.referral {
+  .row:not(.header) .cell.referral {
     font-size: 1.125rem;
     font-weight: 600;
   }
@@ -168,7 +170,7 @@ const ownStyles = css`
     --_label: var(--_label-updated);
   }
   /* Table layout, where the element is wide enough for every column. */
-  @container links (min-width: 60rem) {
+  @container links (min-width: 64rem) {
     .row.header,
     .row:not(.header) {
       display: grid;
@@ -196,12 +198,15 @@ const ownStyles = css`
     .row:not(.header) :is(.cell.referral, .cell.status, .cell.reasons) {
       grid-column: auto;
     }
-    .cell.referral {
+    .row:not(.header) .cell.referral {
       font-size: inherit;
       font-weight: inherit;
     }
     .contacts {
       text-align: right;
+    }
+    .row:not(.header) :is(.cell.requested, .cell.updated) {
+      white-space: nowrap;
     }
   }
   .body[hidden] {
