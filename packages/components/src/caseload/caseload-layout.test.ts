@@ -144,7 +144,7 @@ describe('<links-caseload> layouts', () => {
     expect(seen[0]!.slice(0, n), 'same rows, same order').to.deep.equal(seen[1]!.slice(0, n));
     narrow!.shadowRoot!.querySelector('[part="header"]')!.scrollIntoView();
     // The sort buttons stay in the card layout.
-    const sortButtons = narrow.shadowRoot!.querySelectorAll<HTMLElement>('[part="sort-button"]');
+    const sortButtons = narrow!.shadowRoot!.querySelectorAll<HTMLElement>('[part="sort-button"]');
     expect(sortButtons.length).to.equal(8);
     for (const b of sortButtons) expect(b.getBoundingClientRect().height).to.be.at.least(44);
   });

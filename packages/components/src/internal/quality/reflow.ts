@@ -47,10 +47,14 @@ export function reflowProblems(host: Element): string[] {
     problems.push(`the page scrolls sideways: ${doc.scrollWidth} px wide in a ${doc.clientWidth} px viewport`);
   }
   const edge = host.getBoundingClientRect();
+  // A host without a box of its own (display: contents, e.g. <links-provider>): its children are checked.
+  if (edge.width === 0 && edge.height === 0) return problems;
   for (const el of deepElements(host)) {
     if (el === host || el instanceof HTMLStyleElement || el instanceof HTMLSlotElement) continue;
     const rect = el.getBoundingClientRect();
     if (!rendered(el, rect)) continue;
+    // Moved wholly off the page's left edge until focused (a skip link): it widens nothing.
+    if (rect.right <= 0) continue;
     const scrolled = insideScroller(el, host);
     if (!scrolled && (rect.right > edge.right + 0.5 || rect.left < edge.left - 0.5)) {
       problems.push(
