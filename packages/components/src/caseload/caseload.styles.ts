@@ -132,7 +132,7 @@ const ownStyles = css`
   .row:not(.header) .cell.referral::before {
     content: none;
   }
-  .row:not(.header) :is(.cell.referral, .cell.status, .cell.reasons) {
+  .row:not(.header) :is(.cell.referral, .cell.reasons) {
     grid-column: 1 / -1;
   }
   .row:not(.header) .cell.referral {
@@ -195,7 +195,7 @@ const ownStyles = css`
     .row:not(.header) .cell::before {
       content: none;
     }
-    .row:not(.header) :is(.cell.referral, .cell.status, .cell.reasons) {
+    .row:not(.header) :is(.cell.referral, .cell.reasons) {
       grid-column: auto;
     }
     .row:not(.header) .cell.referral {

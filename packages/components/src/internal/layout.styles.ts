@@ -53,6 +53,14 @@ export const layoutStyles = css`
     overscroll-behavior-x: contain;
     /* The containing block of what is positioned inside (visually hidden text), so it scrolls too. */
     position: relative;
+    container-type: inline-size;
+  }
+  /* The caption wraps to the region's width and stays in view while the table scrolls. */
+  .scroll-region > table > caption {
+    position: sticky;
+    left: 0;
+    max-width: 100cqi;
+    box-sizing: border-box;
   }
   .scroll-region:focus-visible {
     outline: 3px solid var(--_focus-text);
