@@ -39,6 +39,7 @@ const days = (median: number | null) => (median === null ? '–' : formatFixed(m
  *
  * @summary Caseload figures as tiles and accessible bar charts.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The title.
  * @csspart tiles - The list of headline figures.

@@ -28,6 +28,7 @@ const dist = (d: LevelDistribution | null) => (d ? `${lv(d.median)} (${lv(d.q1)}
  *
  * @summary Programme vs comparison practices' maturity per capacity, and who is falling behind.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The title.
  * @csspart chart - The SVG chart.

@@ -26,6 +26,7 @@ const lv = (v: number) => (Number.isInteger(v * 2) ? formatFixed(v, 1) : formatR
  *
  * @summary The capacities' maturity levels as a bar chart and a table, with an optional overlay.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The title.
  * @csspart overall - The overall level line.

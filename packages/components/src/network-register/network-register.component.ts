@@ -59,6 +59,7 @@ const optional = (label: string) => `${label} ${msg('(optional)')}`;
  *
  * @fires {CustomEvent<NetworkChangeDetail>} links-network-change - A relationship was added, updated, contacted, visited, ended or reactivated.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The title.
  * @csspart summary - The figures: active relationships, listed on ALISS, gone quiet.

@@ -145,6 +145,7 @@ interface FieldOptions {
  * @fires {CustomEvent<PlanConflictDetail>} links-plan-conflict - Store-bound: someone else saved first; the edits are kept, not saved.
  * @fires {CustomEvent<PlanDiscardRequestDetail>} links-request-discard - The user asked to discard unsaved edits and load the stored plan. Cancelable: cancel to keep the edits.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper.
  * @csspart header - Title, practice, status and save state.
  * @csspart heading - The plan title.

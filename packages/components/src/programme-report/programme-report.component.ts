@@ -52,6 +52,7 @@ const cohortLabel = (cohort: 'programme' | 'comparison') => (cohort === 'program
  *
  * @summary Programme vs comparison: maturity, referrals per 1,000, engagement and outcome change, as charts with tables.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The title.
  * @csspart section - One section (maturity, referrals, engagement, outcomes).

@@ -28,6 +28,7 @@ let nextId = 0;
  *
  * @summary A measure as a run chart, with its median, target, signals, summary and data table.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The measure's name.
  * @csspart summary - The sentences describing the chart.
