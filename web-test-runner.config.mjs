@@ -11,7 +11,13 @@ if (!executablePath) {
 }
 
 export default {
-  files: ['packages/components/src/**/*.test.ts', 'packages/react/src/**/*.test.ts', 'examples/demo/*.test.ts'],
+  files: [
+    'packages/components/src/**/*.test.ts',
+    'packages/react/src/**/*.test.ts',
+    'examples/demo/*.test.ts',
+    // Screenshots run in their own config (web-test-runner.visual.config.mjs, `npm run test:visual`).
+    '!packages/components/src/internal/quality/visual.test.ts',
+  ],
   nodeResolve,
   plugins: devPlugins,
   concurrency: 1,

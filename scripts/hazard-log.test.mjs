@@ -45,7 +45,8 @@ function isRunTestFile(file) {
   return (
     /^packages\/(core|cli)\/src\/.+\.test\.ts$/.test(file) ||
     /^scripts\/[^/]+\.test\.mjs$/.test(file) ||
-    /^packages\/(components|react)\/src\/.+\.test\.tsx?$/.test(file)
+    /^packages\/(components|react)\/src\/.+\.test\.tsx?$/.test(file) ||
+    /^examples\/demo\/[^/]+\.test\.ts$/.test(file)
   );
 }
 

@@ -39,6 +39,7 @@ const days = (median: number | null) => (median === null ? '–' : formatFixed(m
  *
  * @summary Caseload figures as tiles and accessible bar charts.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The title.
  * @csspart tiles - The list of headline figures.
@@ -207,7 +208,8 @@ export class LinksCaseloadSummary extends LinksElement {
       <figcaption>${heading(level, html`${title}`, { id: `${id}-title`, class: 'chart-title' })}</figcaption>
       ${bars.length === 0
         ? html`<p>${msg('None.')}</p>`
-        : html`<table>
+        : html`<div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby=${`${id}-title`}>
+            <table>
             <thead>
               <tr>
                 <th scope="col">
@@ -236,7 +238,8 @@ export class LinksCaseloadSummary extends LinksElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table>
+          </div>`}
     </figure>`;
   }
 }

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
+import { styleMap } from 'lit/directives/style-map.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import {
   caseloadRows,
@@ -23,6 +24,7 @@ import { formatNumber } from '../internal/format.js';
 import { businessStatusLabels, statusLabels, urgencyLabels } from '../internal/referral-labels.js';
 import { PersonLabels } from '../internal/provided.js';
 import { styles } from './caseload.styles.js';
+import { cardLabels } from './caseload-cards.js';
 
 /** Detail of the `links-referral-select` event. */
 export interface ReferralSelectDetail {
@@ -192,7 +194,14 @@ export class LinksCaseload extends LinksElement {
             ? msg(str`Showing ${formatNumber(this.shown.length)} of ${formatNumber(this.rows.length)} referral`)
             : msg(str`Showing ${formatNumber(this.shown.length)} of ${formatNumber(this.rows.length)} referrals`)}${this.sortDescription()}
         </p>
-        <div class="table" part="table" role="table" aria-labelledby="title" aria-rowcount=${this.shown.length + 1}>
+        <div
+          class="table"
+          part="table"
+          role="table"
+          aria-labelledby="title"
+          aria-rowcount=${this.shown.length + 1}
+          style=${styleMap(cardLabels(columns()))}
+        >
           <div role="rowgroup">
             <div class="row header" part="header" role="row" aria-rowindex="1">
               ${columns().map((c) => this.renderColumnHeader(c))}

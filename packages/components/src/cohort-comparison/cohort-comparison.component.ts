@@ -28,6 +28,7 @@ const dist = (d: LevelDistribution | null) => (d ? `${lv(d.median)} (${lv(d.q1)}
  *
  * @summary Programme vs comparison practices' maturity per capacity, and who is falling behind.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The title.
  * @csspart chart - The SVG chart.
@@ -150,8 +151,9 @@ export class LinksCohortComparison extends LinksElement {
 
   private renderTable(c: CohortComparison): TemplateResult {
     const cell = (d: LevelDistribution | null) => (d ? html`${dist(d)}<span class="n">n=${d.count}</span>` : html`–`);
-    return html`<table part="table">
-      <caption>
+    return html`<div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="table-caption">
+      <table part="table">
+      <caption id="table-caption">
         ${msg('Maturity level per capacity by cohort: median (first–third quartile)')}
       </caption>
       <thead>
@@ -178,7 +180,8 @@ export class LinksCohortComparison extends LinksElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table>
+    </div>`;
   }
 
   private renderBehind(c: CohortComparison): TemplateResult {
@@ -191,8 +194,9 @@ export class LinksCohortComparison extends LinksElement {
       })}
       ${c.behind.length === 0
         ? html`<p>${msg('No practice is a full level or more below its cohort’s median on any capacity.')}</p>`
-        : html`<table part="behind">
-              <caption>
+        : html`<div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="behind-caption">
+              <table part="behind">
+              <caption id="behind-caption">
                 ${msg('Practices a level or more below their cohort’s median, largest gap first')}
               </caption>
               <thead>
@@ -216,6 +220,7 @@ export class LinksCohortComparison extends LinksElement {
                 )}
               </tbody>
             </table>
+            </div>
             ${c.behind.length > shown.length
               ? html`<p>${msg(str`And ${formatNumber(c.behind.length - shown.length)} more.`)}</p>`
               : nothing}`}

@@ -1,5 +1,6 @@
 import { LitElement, type CSSResultGroup } from 'lit';
 import { focusRing, tokens, visuallyHidden } from './tokens.styles.js';
+import { layoutStyles } from './layout.styles.js';
 
 /**
  * Base class of every `links-*` element: design tokens, the focus ring, a
@@ -7,7 +8,7 @@ import { focusRing, tokens, visuallyHidden } from './tokens.styles.js';
  */
 export class LinksElement extends LitElement {
   /** Shared styles; subclasses add theirs with `static override styles = [LinksElement.styles, …]`. */
-  static override styles: CSSResultGroup = [tokens, focusRing, visuallyHidden];
+  static override styles: CSSResultGroup = [tokens, focusRing, visuallyHidden, layoutStyles];
 
   /**
    * Dispatches a `links-*` event that bubbles and crosses shadow roots.

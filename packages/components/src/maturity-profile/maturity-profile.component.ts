@@ -26,6 +26,7 @@ const lv = (v: number) => (Number.isInteger(v * 2) ? formatFixed(v, 1) : formatR
  *
  * @summary The capacities' maturity levels as a bar chart and a table, with an optional overlay.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The title.
  * @csspart overall - The overall level line.
@@ -154,8 +155,9 @@ export class LinksMaturityProfile extends LinksElement {
 
   private renderTable(s: PlanScore): TemplateResult {
     const compare = this.compare;
-    return html`<table part="table">
-      <caption>
+    return html`<div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="table-caption">
+      <table part="table">
+      <caption id="table-caption">
         ${msg(str`${this.titleText}: levels by capacity`)}${compare
           ? msg(str`, with ${this.overlayName.toLowerCase()}`)
           : nothing}
@@ -186,6 +188,7 @@ export class LinksMaturityProfile extends LinksElement {
           </tr>`;
         })}
       </tbody>
-    </table>`;
+    </table>
+    </div>`;
   }
 }

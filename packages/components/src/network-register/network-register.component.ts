@@ -59,6 +59,7 @@ const optional = (label: string) => `${label} ${msg('(optional)')}`;
  *
  * @fires {CustomEvent<NetworkChangeDetail>} links-network-change - A relationship was added, updated, contacted, visited, ended or reactivated.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The title.
  * @csspart summary - The figures: active relationships, listed on ALISS, gone quiet.
@@ -161,9 +162,9 @@ export class LinksNetworkRegister extends LinksElement {
 
   private renderTable(rows: readonly Relationship[]): TemplateResult {
     return html`
-      <div class="table-wrap">
+      <div class="table-wrap scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="table-caption">
         <table part="table">
-          <caption class="visually-hidden">${msg('Relationships with community organisations')}</caption>
+          <caption id="table-caption" class="visually-hidden">${msg('Relationships with community organisations')}</caption>
           <thead>
             <tr>
               <th scope="col">${msg('Organisation')}</th>

@@ -174,8 +174,9 @@ const ownStyles = css`
     background: var(--_surface);
   }
   input[type='checkbox'] {
-    width: 1.25rem;
-    height: 1.25rem;
+    flex: none;
+    width: 24px;
+    height: 24px;
     vertical-align: middle;
   }
   .buttons {

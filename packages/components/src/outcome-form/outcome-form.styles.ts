@@ -92,6 +92,19 @@ export const styles = css`
   .anchor.end {
     right: 0;
   }
+  /* Where the eleven options wrap onto more lines, each end's words go under its own option. */
+  @container links (max-width: 36rem) {
+    .options.anchored {
+      padding-bottom: 0;
+    }
+    .anchor {
+      position: static;
+      white-space: normal;
+      text-align: center;
+      max-width: 6rem;
+      margin-top: 2px;
+    }
+  }
   .clear {
     margin-top: var(--_space-2);
     font: inherit;

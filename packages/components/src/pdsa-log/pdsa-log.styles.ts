@@ -72,9 +72,19 @@ const ownStyles = css`
   }
   dl {
     display: grid;
-    grid-template-columns: minmax(6rem, max-content) 1fr;
+    grid-template-columns: minmax(6rem, max-content) minmax(0, 1fr);
     gap: var(--_space-1) var(--_space-3);
     margin: 0 0 var(--_space-2);
+  }
+  /* In a narrow column each answer goes under its question. */
+  @container links (max-width: 30rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0;
+    }
+    dd {
+      margin-bottom: var(--_space-2);
+    }
   }
   dt {
     font-weight: 600;
@@ -95,6 +105,7 @@ const ownStyles = css`
     font-weight: 400;
   }
   .radio input {
+    flex: none;
     width: 24px;
     height: 24px;
     margin: 0;

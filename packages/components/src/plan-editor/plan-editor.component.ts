@@ -145,6 +145,7 @@ interface FieldOptions {
  * @fires {CustomEvent<PlanConflictDetail>} links-plan-conflict - Store-bound: someone else saved first; the edits are kept, not saved.
  * @fires {CustomEvent<PlanDiscardRequestDetail>} links-request-discard - The user asked to discard unsaved edits and load the stored plan. Cancelable: cancel to keep the edits.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper.
  * @csspart header - Title, practice, status and save state.
  * @csspart heading - The plan title.
@@ -927,8 +928,9 @@ export class LinksPlanEditor extends PlanEditingElement {
             <summary>
               ${msg(html`Data points (${formatNumber(m.points.length)})<span class="visually-hidden"> of ${m.name}</span>`)}
             </summary>
+            <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby=${`points-${capacityId}-${m.id}`}>
             <table>
-              <caption>
+              <caption id=${`points-${capacityId}-${m.id}`}>
                 ${m.baseline
                   ? msg(str`Data points: ${m.name} (${m.unit}), baseline ${formatNumber(m.baseline.value)}`)
                   : msg(str`Data points: ${m.name} (${m.unit})`)}
@@ -961,6 +963,7 @@ export class LinksPlanEditor extends PlanEditingElement {
                 )}
               </tbody>
             </table>
+            </div>
           </details>`}
       ${this.addForm(
         msg('Record a data point'),

@@ -36,7 +36,8 @@ const ownStyles = css`
     gap: var(--_space-4);
     align-items: start;
   }
-  @media (max-width: 40rem) {
+  /* The element's own width decides: in a narrow column or panel the section list goes above the section. */
+  @container links (max-width: 40rem) {
     .layout {
       grid-template-columns: minmax(0, 1fr);
     }
@@ -108,6 +109,10 @@ const ownStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0 var(--_space-3);
+  }
+  .row > * {
+    min-width: 0;
+    max-width: 100%;
   }
   table {
     margin: 0 0 var(--_space-3);

@@ -52,6 +52,7 @@ const cohortLabel = (cohort: 'programme' | 'comparison') => (cohort === 'program
  *
  * @summary Programme vs comparison: maturity, referrals per 1,000, engagement and outcome change, as charts with tables.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The title.
  * @csspart section - One section (maturity, referrals, engagement, outcomes).
@@ -179,8 +180,9 @@ export class LinksProgrammeReport extends LinksElement {
         this.bars(rows, 5, [0, 1, 2, 3, 4, 5], String),
       )}
       ${m.overTime.length >= 2 ? this.renderOverTime(m.overTime) : nothing}
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="maturity-caption">
       <table part="table">
-        <caption>${msg('Plan maturity by cohort: median level (first–third quartile)')}</caption>
+        <caption id="maturity-caption">${msg('Plan maturity by cohort: median level (first–third quartile)')}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Capacity')}</th>
@@ -203,6 +205,7 @@ export class LinksProgrammeReport extends LinksElement {
           )}
         </tbody>
       </table>
+      </div>
     `;
     return this.section('maturity', msg('Plan maturity'), level, body);
   }
@@ -237,8 +240,9 @@ export class LinksProgrammeReport extends LinksElement {
       )
       .join('; ');
     return html`${this.figure('overtime', msg('Median overall plan maturity over time'), `${text}.`, height, parts)}
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="over-time-caption">
       <table part="table">
-        <caption>${msg('Median overall plan maturity over time (practices with a plan by then)')}</caption>
+        <caption id="over-time-caption">${msg('Median overall plan maturity over time (practices with a plan by then)')}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Date')}</th>
@@ -255,7 +259,8 @@ export class LinksProgrammeReport extends LinksElement {
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table>
+      </div>`;
   }
 
   private renderReferrals(r: { programme: CohortReferralFigures; comparison: CohortReferralFigures }, level: number): TemplateResult {
@@ -283,8 +288,9 @@ export class LinksProgrammeReport extends LinksElement {
         10 + 2 * 34 + 24,
         this.bars(rows, top, ticks, String),
       )}
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="per-1000-caption">
       <table part="table">
-        <caption>${msg(str`Referrals per ${thousand} registered patients, by practice`)}</caption>
+        <caption id="per-1000-caption">${msg(str`Referrals per ${thousand} registered patients, by practice`)}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Practice')}</th>
@@ -319,6 +325,7 @@ export class LinksProgrammeReport extends LinksElement {
           )}
         </tfoot>
       </table>
+      </div>
     `;
     return this.section('referrals', msg(str`Referrals per ${thousand} patients`), level, body);
   }
@@ -338,8 +345,9 @@ export class LinksProgrammeReport extends LinksElement {
         10 + 2 * 34 + 24,
         this.bars(rows, 100, [0, 25, 50, 75, 100], (v) => percent(v / 100)),
       )}
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="engagement-caption">
       <table part="table">
-        <caption>${msg('People seen 3 or more times, and linked to a community resource')}</caption>
+        <caption id="engagement-caption">${msg('People seen 3 or more times, and linked to a community resource')}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Cohort')}</th>
@@ -359,6 +367,7 @@ export class LinksProgrammeReport extends LinksElement {
           )}
         </tbody>
       </table>
+      </div>
       <p class="note" part="note">
         ${msg(
           str`In the Links evaluation (Mercer et al., Ann Fam Med 2019), ${percent(0.45)} of people referred saw the practitioner 3 or more times, and only they improved.`,
@@ -439,8 +448,9 @@ export class LinksProgrammeReport extends LinksElement {
           >
         </figcaption>
       </figure>
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="outcomes-caption">
       <table part="table">
-        <caption>${msg(str`Mean change (${pct} confidence interval) and the programme-vs-comparison difference`)}</caption>
+        <caption id="outcomes-caption">${msg(str`Mean change (${pct} confidence interval) and the programme-vs-comparison difference`)}</caption>
         <thead>
           <tr>
             <th scope="col">${msg('Measure')}</th>
@@ -478,6 +488,7 @@ export class LinksProgrammeReport extends LinksElement {
           )}
         </tbody>
       </table>
+      </div>
       ${few
         ? html`<p class="warning" part="warning">
             <strong>${msg('Too few practices for a stable estimate.')}</strong>

@@ -95,6 +95,8 @@ const ownStyles = css`
     width: 0.6rem;
     height: 0.6rem;
     transform: rotate(45deg);
+    /* The turned square is wider than its box: keep its corners inside the line. */
+    margin-inline: 0.15rem;
   }
   table {
     margin: var(--_space-2) 0 var(--_space-3);

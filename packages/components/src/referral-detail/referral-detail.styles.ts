@@ -148,6 +148,11 @@ const ownStyles = css`
   .empty {
     color: var(--_text-secondary);
   }
+  /* The actions on a referral are its main actions: 44 px touch targets. */
+  [part='action-button'],
+  [part='action-form'] button {
+    min-height: 44px;
+  }
 `;
 
 export const styles = [referralViewStyles, referralFormStyles, ownStyles];

@@ -39,6 +39,7 @@ let nextId = 0;
  *
  * @summary A measure as a run chart, with its baseline, target, signals, summary and data table.
  *
+ * @csspart scroll-region - The focusable, labelled region a wide data table scrolls in sideways (its first column stays in view).
  * @csspart base - The wrapper around everything.
  * @csspart heading - The measure's name.
  * @csspart summary - The sentences describing the chart.
@@ -271,8 +272,9 @@ export class LinksRunChart extends LinksElement {
           ? msg(str`Data table (${formatNumber(points.length)} point)`)
           : msg(str`Data table (${formatNumber(points.length)} points)`)}
       </summary>
+      <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="table-caption">
       <table part="table">
-        <caption>
+        <caption id="table-caption">
           ${msg(str`${this.measure!.name}${unit ? ` (${unit})` : ''}: data points`)}
         </caption>
         <thead>
@@ -302,6 +304,7 @@ export class LinksRunChart extends LinksElement {
           )}
         </tbody>
       </table>
+      </div>
     </details>`;
   }
 }

@@ -32,6 +32,9 @@ const ownStyles = css`
     max-width: 48rem;
     font-size: 12px;
     overflow: visible;
+    /* Room for the last date label, centred on the chart's right edge. */
+    box-sizing: border-box;
+    padding-right: 1.25rem;
   }
   .grid {
     stroke: var(--_border);
