@@ -51,7 +51,7 @@ export function runAppends({ url, token, streams, connections, seconds }) {
                 ...request,
                 path: `/api/referrals/${stream.id}/events`,
                 headers: { ...request.headers, 'if-match': `"${stream.version}"`, 'idempotency-key': nextId('key') },
-                body: JSON.stringify(event),
+                body: JSON.stringify({ event }),
               };
             },
             onResponse(status, body, context) {

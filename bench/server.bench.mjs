@@ -106,9 +106,13 @@ async function appendBench(kind, target) {
       const p50 = median(subject.map((r) => r.p50));
       const p99 = median(subject.map((r) => r.p99));
       const bad = subject.reduce((n, r) => n + r.non2xx + r.errors, 0);
+      const why = subject.reduce((o, r) => {
+        for (const [k, v] of Object.entries({ 409: r.conflicts, ...r.other, errors: r.errors })) if (v) o[k] = (o[k] ?? 0) + v;
+        return o;
+      }, {});
       rows.push({ connections, s, p99 });
       say(
-        `${String(connections).padStart(11)} | ${fmt(s).padStart(8)} (${fmt(sBest)}) | ${fmt(p50, 1).padStart(6)} | ${fmt(p99, 1).padStart(6)} | ${fmt(b).padStart(8)} (${fmt(bBest)}) | ${ratio(s, b)} (${ratio(sBest, bBest)}) | ${bad}`,
+        `${String(connections).padStart(11)} | ${fmt(s).padStart(8)} (${fmt(sBest)}) | ${fmt(p50, 1).padStart(6)} | ${fmt(p99, 1).padStart(6)} | ${fmt(b).padStart(8)} (${fmt(bBest)}) | ${ratio(s, b)} (${ratio(sBest, bBest)}) | ${bad}${bad ? ` ${JSON.stringify(why)}` : ''}`,
       );
     }
     return rows;

@@ -69,8 +69,8 @@ export async function startServer(options = {}) {
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`links serve did not start within 120 s:\n${output.slice(-3000)}`));
-    }, 120_000);
+      reject(new Error(`links serve did not start within 300 s:\n${output.slice(-3000)}`));
+    }, 300_000);
     const onData = (chunk) => {
       output += chunk;
       const match = /Links service listening on (http:\/\/[^\s]+)/.exec(output);
