@@ -66,6 +66,16 @@ export function eventActor(actor: Actor): ReferralEvent['actor'] {
   return { role, id: actor.id };
 }
 
+/** A refusal decided inside a transaction, audited once it has rolled back. */
+class Refused extends Error {
+  constructor(
+    readonly problem: HttpProblem,
+    readonly practiceId: string | null,
+  ) {
+    super(problem.message);
+  }
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
@@ -147,6 +157,11 @@ export class Repository {
       try {
         return await this.db.transaction((tx) => this.appendIn(tx, actor, input, event, requestHash));
       } catch (error) {
+        if (error instanceof Refused) {
+          // Recorded after the transaction rolled back, so the refusal itself stays in the trail.
+          await this.audit(this.db, actor, 'refused', 'referral', error.practiceId, input.referralId, error.problem.status);
+          throw error.problem;
+        }
         // A concurrent append took the version (or the key) first: decide again on the committed data.
         if (isUniqueViolation(error) && attempt < 2) continue;
         throw error;
@@ -183,9 +198,10 @@ export class Repository {
     if (practiceId === undefined) throw problem(404, 'not-found', `There is no referral "${input.referralId}".`, 'params.id');
     const decision = decideAccess(actor, 'referral', 'write', practiceId);
     if (!decision.ok) {
-      await this.audit(this.db, actor, 'refused', 'referral', practiceId, input.referralId, current ? 404 : 403);
-      if (current) throw problem(404, 'not-found', `There is no referral "${input.referralId}" among your practices.`, 'params.id');
-      throw problem(403, decision.refusal.code, decision.refusal.reason, 'body.event.practiceId');
+      const refusal = current
+        ? problem(404, 'not-found', `There is no referral "${input.referralId}" among your practices.`, 'params.id')
+        : problem(403, decision.refusal.code, decision.refusal.reason, 'body.event.practiceId');
+      throw new Refused(refusal, practiceId);
     }
     const version = current?.version ?? 0;
     if (input.expectedVersion !== version) {
@@ -231,16 +247,17 @@ export class Repository {
   /** One referral: its state, version and events. A referral at another practice is "not found". */
   async getReferral(actor: Actor, id: string): Promise<{ referral: StoredReferral; events: ReferralEvent[] }> {
     await this.authorise(actor, 'referral', 'read');
+    const found = await this.db.query<{ practice_id: string }>('SELECT practice_id FROM referrals WHERE id = $1', [id]);
+    if (!found[0] || !decideAccess(actor, 'referral', 'read', found[0].practice_id).ok) {
+      await this.audit(this.db, actor, 'refused', 'referral', found[0]?.practice_id ?? null, id, 404);
+      throw problem(404, 'not-found', `There is no referral "${id}" among your practices.`, 'params.id');
+    }
     return this.db.transaction(async (tx) => {
       const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown; state: ReferralState }>(
         'SELECT id, practice_id, status, version, updated_at, state FROM referrals WHERE id = $1',
         [id],
       );
-      const row = rows[0];
-      if (!row || !decideAccess(actor, 'referral', 'read', row.practice_id).ok) {
-        await this.audit(tx, actor, 'refused', 'referral', row?.practice_id ?? null, id, 404);
-        throw problem(404, 'not-found', `There is no referral "${id}" among your practices.`, 'params.id');
-      }
+      const row = rows[0]!;
       const events = await tx.query<{ event: ReferralEvent }>('SELECT event FROM referral_events WHERE referral_id = $1 ORDER BY version', [id]);
       await this.audit(tx, actor, 'read', 'referral', row.practice_id, id, 200);
       return {
@@ -277,16 +294,15 @@ export class Repository {
   /** A referral for a FHIR export: the same boundary and audit as a read, recorded as a `fhir` read. */
   async referralForExport(actor: Actor, id: string): Promise<ReferralState> {
     await this.authorise(actor, 'fhir', 'read');
-    return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ practice_id: string; state: ReferralState }>('SELECT practice_id, state FROM referrals WHERE id = $1', [id]);
-      const row = rows[0];
-      if (!row || !decideAccess(actor, 'fhir', 'read', row.practice_id).ok) {
-        await this.audit(tx, actor, 'refused', 'fhir', row?.practice_id ?? null, id, 404);
-        throw problem(404, 'not-found', `There is no referral "${id}" among your practices.`, 'query.referral');
-      }
-      await this.audit(tx, actor, 'read', 'fhir', row.practice_id, id, 200);
-      return row.state;
-    });
+    const rows = await this.db.query<{ practice_id: string; state: ReferralState }>('SELECT practice_id, state FROM referrals WHERE id = $1', [id]);
+    const row = rows[0];
+    if (!row || !decideAccess(actor, 'fhir', 'read', row.practice_id).ok) {
+      await this.audit(this.db, actor, 'refused', 'fhir', row?.practice_id ?? null, id, 404);
+      throw problem(404, 'not-found', `There is no referral "${id}" among your practices.`, 'query.referral');
+    }
+    // Audited before the answer leaves: no person-level read without its entry.
+    await this.audit(this.db, actor, 'read', 'fhir', row.practice_id, id, 200);
+    return row.state;
   }
 
   // Revisioned documents ------------------------------------------------------
