@@ -17,7 +17,7 @@ import {
   uid,
   userWith,
 } from './helpers.mjs';
-import { checkReferral, versionFrom } from './streams.mjs';
+import { assertGaplessInPostgres, checkReferral, versionFrom } from './streams.mjs';
 
 const CLIENTS = 50;
 const ROUNDS = 4;
@@ -67,11 +67,12 @@ test('50 clients appending to one referral at once on PGlite: one event per vers
   await fiftyClients(server);
 });
 
-test('50 clients appending to one referral at once on PostgreSQL: one event per version, replay equals projection', async () => {
+test('50 clients appending to one referral at once on PostgreSQL: one event per version, replay equals projection', async (t) => {
   const db = await postgresDatabase();
   if (db.skip) return t.skip(db.skip);
   cleanups.push(() => db.cleanup());
   const server = await startServer({ databaseUrl: db.url });
   cleanups.push(() => server.stop());
   await fiftyClients(server);
+  await assertGaplessInPostgres(db.url);
 });

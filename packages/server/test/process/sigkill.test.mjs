@@ -20,7 +20,7 @@ import {
   uid,
   userWith,
 } from './helpers.mjs';
-import { checkReferral, versionFrom } from './streams.mjs';
+import { assertGaplessInPostgres, checkReferral, versionFrom } from './streams.mjs';
 
 const CLIENTS = 8;
 const KILL_AFTER_ACKS = 40;
@@ -108,6 +108,7 @@ async function killDuringBurst(t, serverOptions) {
     }
     assert.equal(final.ids.length, 1 + r.acked.length + r.unanswered.length, `${r.id}: every sent event stored once`);
   }
+  if (serverOptions.databaseUrl) await assertGaplessInPostgres(serverOptions.databaseUrl);
 }
 
 test('SIGKILL during a burst of appends on a PGlite data folder loses no acknowledged event and leaves no partial one', async (t) => {

@@ -2,7 +2,7 @@
 // stored: shared by the process-level tests.
 import assert from 'node:assert/strict';
 import { replay } from '@links-approach/core/referral';
-import { append, noteEvent, readReferral, sleep, uid } from './helpers.mjs';
+import { append, noteEvent, readReferral, sleep, sql, uid } from './helpers.mjs';
 
 /** The stream version a successful append or a 409 reports (body field, or the ETag). */
 export function versionFrom(response) {
@@ -91,4 +91,29 @@ export function assertConsistentStream(document, referralId) {
 export async function checkReferral(base, token, referralId) {
   const document = await readReferral(base, token, referralId);
   return { ids: assertConsistentStream(document, referralId), document };
+}
+
+/**
+ * Checks every stream in a PostgreSQL database directly: versions run 1..N
+ * with no gap or repeat, and the projection row's version is N.
+ */
+export async function assertGaplessInPostgres(databaseUrl) {
+  const rows = await sql(
+    databaseUrl,
+    `SELECT r.id, r.version AS projection, count(e.*)::int AS n, min(e.version) AS lo, max(e.version) AS hi,
+            count(DISTINCT e.version)::int AS distinct_versions, count(DISTINCT e.event_id)::int AS distinct_ids
+       FROM referrals r LEFT JOIN referral_events e ON e.referral_id = r.id
+      GROUP BY r.id, r.version`,
+  );
+  assert.ok(rows.length > 0, 'the database holds referrals');
+  for (const r of rows) {
+    assert.deepEqual(
+      { lo: r.lo, hi: r.hi, distinctVersions: r.distinct_versions, distinctIds: r.distinct_ids },
+      { lo: 1, hi: r.n, distinctVersions: r.n, distinctIds: r.n },
+      `${r.id}: stored versions are 1..${r.n}, each once, each a different event`,
+    );
+    assert.equal(r.projection, r.n, `${r.id}: the projection is at the last stored version`);
+  }
+  const orphans = await sql(databaseUrl, 'SELECT count(*)::int AS n FROM referral_events e WHERE NOT EXISTS (SELECT 1 FROM referrals r WHERE r.id = e.referral_id)');
+  assert.equal(orphans[0].n, 0, 'no event without its projection row');
 }

@@ -15,7 +15,7 @@ import {
   uid,
   userWith,
 } from './helpers.mjs';
-import { appendNotes, checkReferral, versionFrom } from './streams.mjs';
+import { appendNotes, assertGaplessInPostgres, checkReferral, versionFrom } from './streams.mjs';
 
 const REFERRALS = 3;
 const WORKERS_PER_SERVER = 2;
@@ -101,4 +101,5 @@ test('appends through two server processes on one PostgreSQL keep each stream ga
   assert.equal(versionFrom(again), first.version, 'the retry answers with the first result');
   const { ids } = await checkReferral(a.url, tokenA, referralIds[0]);
   assert.equal(ids.filter((x) => x === first.id).length, 1, 'the retried event is stored once');
+  await assertGaplessInPostgres(db.url);
 });
