@@ -92,4 +92,12 @@ forEachBackend('HTTP contract', ({ service, backend }) => {
     assert.ok(response.headers['content-security-policy']);
     assert.equal(response.headers['access-control-allow-origin'], undefined);
   });
+
+  // Last: it closes this service's database.
+  test('GET /api/health is 503 with Retry-After while the database is unreachable', async () => {
+    await service().db.close();
+    const response = await service().app.inject({ method: 'GET', url: '/api/health' });
+    assertProblem(response, 503, 'database-unreachable');
+    assert.ok(Number(response.headers['retry-after']) > 0);
+  });
 });

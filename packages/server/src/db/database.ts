@@ -100,6 +100,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   });
   // An idle connection dropped by a restarting server must not crash the process.
   pool.on('error', () => undefined);
+  let poolClosed = false;
   return {
     kind: 'postgres',
     async query<R>(sql: string, params: readonly unknown[] = []) {
@@ -133,6 +134,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       await pool.query('SELECT 1');
     },
     async close() {
+      if (poolClosed) return;
+      poolClosed = true;
       await pool.end();
     },
   };
