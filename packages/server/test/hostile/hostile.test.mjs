@@ -86,11 +86,6 @@ const created = (id, practiceId) => ({
  * show up in every run until fixed.
  */
 const KNOWN_DEFECTS = [
-  {
-    cases: /practiceId: |another practice|other practice/,
-    reason:
-      'PGlite deadlock: a refused cross-practice write audits through the database outside the open transaction (repository appendIn)',
-  },
   { cases: /^10,000-character referral id$/, reason: "Fastify's 414 (FST_ERR_MAX_PARAM_LENGTH) is not problem+json" },
 ];
 const isKnownDefect = (name) => KNOWN_DEFECTS.some((d) => d.cases.test(name));
