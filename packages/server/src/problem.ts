@@ -82,6 +82,9 @@ function fromFastifyError(error: FastifyError & { validation?: unknown }): HttpP
   if (error instanceof SyntaxError || (error as { type?: string }).type === 'entity.parse.failed') {
     return problem(400, 'invalid-json', 'The request body is not valid JSON.');
   }
+  if (isDatabaseUnavailable(error)) {
+    return problem(503, 'database-unreachable', 'The database is not answering; nothing was written. Try again shortly.', '', { headers: { 'retry-after': '5' } });
+  }
   if (error.statusCode === 429) {
     return problem(429, 'rate-limited', 'Too many requests: wait and try again.');
   }
@@ -89,6 +92,17 @@ function fromFastifyError(error: FastifyError & { validation?: unknown }): HttpP
     return problem(error.statusCode, 'bad-request', 'The request could not be understood.');
   }
   return problem(500, 'internal', 'Something went wrong on the server. Nothing about your request was changed unless it said so.');
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+/** A database that is down or restarting (connection refused or dropped, server shutting down), not a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  const message = String((error as { message?: unknown }).message ?? '');
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database is closed|PGlite is closed/i.test(message);
 }
 
 /** Writes a problem document; the only place an error body is written. */
