@@ -113,6 +113,8 @@ export function runGets({ url, token, path, connections = 1, seconds, amount }) 
           mean: result.latency.mean,
           ok: result['2xx'],
           non2xx: result.non2xx,
+          // autocannon reports 0 ms when no request finished: say so (NaN prints as "NaN") rather than 0.
+          ...(result['2xx'] === 0 ? { p50: NaN, p99: NaN, mean: NaN } : {}),
         });
       },
     );
