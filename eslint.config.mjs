@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/cli/**/*.{ts,js}', 'scripts/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.mjs', 'packages/components/*.mjs', 'packages/core/src/**/*.test.ts'],
+    files: ['packages/cli/**/*.{ts,js,mjs}', 'packages/server/**/*.{ts,mjs}', 'scripts/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.mjs', 'packages/components/*.mjs', 'packages/core/src/**/*.test.ts'],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },

@@ -112,9 +112,16 @@ const all = [
     output: esm('components'),
   },
   browser,
+  // The service before the CLI: `links serve` is typed against its dist/ declarations.
+  {
+    input: sources('server'),
+    external: isExternal(['@links-approach/core', 'fastify', '@fastify', '@electric-sql', 'pg', 'jose', 'zod', ...builtinModules, /^node:/]),
+    plugins: [clean('packages/server/dist'), compile('server')],
+    output: esm('server'),
+  },
   {
     input: sources('cli'),
-    external: isExternal(['@links-approach/core', ...builtinModules, /^node:/]),
+    external: isExternal(['@links-approach/core', '@links-approach/server', ...builtinModules, /^node:/]),
     plugins: [clean('packages/cli/dist'), compile('cli')],
     output: esm('cli'),
   },

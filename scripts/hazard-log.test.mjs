@@ -44,6 +44,7 @@ function parseHazards(markdown) {
 function isRunTestFile(file) {
   return (
     /^packages\/(core|cli)\/src\/.+\.test\.ts$/.test(file) ||
+    /^packages\/server\/(src|test)\/.+\.test\.(ts|mjs)$/.test(file) ||
     /^scripts\/[^/]+\.test\.mjs$/.test(file) ||
     /^packages\/(components|react)\/src\/.+\.test\.tsx?$/.test(file) ||
     /^examples\/demo\/[^/]+\.test\.ts$/.test(file)

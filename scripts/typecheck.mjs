@@ -7,6 +7,7 @@ const projects = [
   'packages/components/tsconfig.test.json',
   'packages/cli/tsconfig.test.json',
   'packages/react/tsconfig.test.json',
+  'packages/server/tsconfig.test.json',
 ];
 let failed = 0;
 for (const project of projects) {

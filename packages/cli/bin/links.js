@@ -2,21 +2,19 @@
 // The `links` command. Published, it runs the built CLI in dist/. In this
 // repository's workspace (tsconfig.json is not published) it runs the
 // TypeScript source through tsx instead, so it is never stale and works
-// straight after `npm ci`, before any build.
+// straight after `npm ci`, before any build. The source runs in this same
+// process (not a child), so signals such as SIGTERM from a supervisor, and
+// `links serve`'s clean shutdown, reach it directly.
 import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { register } from 'node:module';
 
 const inWorkspace = existsSync(new URL('../tsconfig.json', import.meta.url));
 
 if (!inWorkspace) {
   await import(new URL('../dist/main.js', import.meta.url).href);
 } else {
-  const source = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-  const result = spawnSync(
-    process.execPath,
-    ['--conditions=@links-approach/source', '--import', 'tsx', source, ...process.argv.slice(2)],
-    { stdio: 'inherit' },
-  );
-  process.exit(result.status ?? 1);
+  register(new URL('./source-conditions.mjs', import.meta.url).href);
+  const { register: registerTsx } = await import('tsx/esm/api');
+  registerTsx();
+  await import(new URL('../src/main.ts', import.meta.url).href);
 }

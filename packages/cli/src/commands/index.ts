@@ -8,6 +8,7 @@ import { reportCommand } from './report.js';
 import { referralCommand } from './referral.js';
 import { fhirCommand } from './fhir.js';
 import { exportCommand } from './export.js';
+import { serveCommand } from './serve.js';
 
 /** Every `links` subcommand, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [frameworkCommand, validateCommand, resourcesCommand, scoreCommand, demoDataCommand, reportCommand, referralCommand, fhirCommand, exportCommand];
+export const COMMANDS: readonly Command[] = [frameworkCommand, validateCommand, resourcesCommand, scoreCommand, demoDataCommand, reportCommand, referralCommand, fhirCommand, exportCommand, serveCommand];

@@ -1,0 +1,443 @@
+import { createHash } from 'node:crypto';
+import { decideAccess, practicesInScope, workflowRole, type AccessOperation, type AccessResource } from '@links-approach/core/access';
+import { applyEvent, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
+import { prepareSave, type StoreCodec, type StoredDocument } from '@links-approach/core/store';
+import type { Practice } from '@links-approach/core/plan';
+import type { Actor } from './auth.js';
+import type { Database, Queryable } from './db/database.js';
+import { HttpProblem, problem } from './problem.js';
+
+/** What the audit trail records of one request: who, role, practice, what, when. Never free text. */
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly userId: string;
+  readonly role: string;
+  readonly practiceId: string | null;
+  readonly action: 'read' | 'write' | 'refused';
+  readonly resource: AccessResource;
+  readonly targetId: string | null;
+  readonly outcome: number;
+}
+
+/** A referral as the list and the detail return it. */
+export interface StoredReferral {
+  readonly id: string;
+  readonly practiceId: string;
+  readonly status: string;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly state: ReferralState;
+}
+
+/** An append's answer: the HTTP status and body, kept for a retried idempotency key. */
+export interface AppendResult {
+  readonly status: number;
+  readonly body: { referral: ReferralState; version: number; eventId: string };
+  /** True when an earlier request with the same idempotency key already did the work. */
+  readonly replayed: boolean;
+}
+
+/** A revisioned document with the practice it belongs to. */
+export interface DocumentKind<T extends StoredDocument> {
+  /** Storage kind, e.g. `links.plan`. */
+  readonly kind: string;
+  readonly resource: AccessResource;
+  readonly codec: StoreCodec<T>;
+  /** The practice a (validated) document belongs to. */
+  practiceOf(document: T): string;
+}
+
+const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
+
+/** The most referral rows one list returns. */
+export const MAX_PAGE = 500;
+
+/**
+ * The actor written into every event: always the signed-in user, never the
+ * request body. THE ONE PLACE where the actor's practices are added: once
+ * core's referral actor schema has the optional `practices: string[]` field
+ * (the practice ids the actor acts for), set `practices: [...actor.practices]`
+ * here.
+ */
+export function eventActor(actor: Actor): ReferralEvent['actor'] {
+  const role = workflowRole(actor.role);
+  if (!role) throw problem(403, 'forbidden', 'Your role writes no referral events.');
+  return { role, id: actor.id };
+}
+
+/** A refusal decided inside a transaction, audited once it has rolled back. */
+class Refused extends Error {
+  constructor(
+    readonly problem: HttpProblem,
+    readonly practiceId: string | null,
+  ) {
+    super(problem.message);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+/**
+ * The one repository layer: every SQL statement of the service, the
+ * transactions, the practice boundaries (every call takes the request's
+ * actor and checks it with core's access policy) and the audit trail.
+ * The same parameterised SQL runs on PGlite and PostgreSQL.
+ */
+export class Repository {
+  readonly db: Database;
+  private readonly now: () => Date;
+
+  constructor(db: Database, options: { now?: () => Date } = {}) {
+    this.db = db;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private async audit(tx: Queryable, actor: Actor, action: AuditEntry['action'], resource: AccessResource, practiceId: string | null, targetId: string | null, outcome: number): Promise<void> {
+    await tx.query(
+      'INSERT INTO audit_log (user_id, role, practice_id, action, resource, target_id, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [actor.id, actor.role, practiceId, action, resource, targetId, outcome],
+    );
+  }
+
+  /** Refuses (and audits the refusal of) what the access policy does not allow. */
+  private async authorise(actor: Actor, resource: AccessResource, operation: AccessOperation, practiceId?: string, targetId: string | null = null): Promise<void> {
+    const decision = decideAccess(actor, resource, operation, practiceId);
+    if (decision.ok) return;
+    const status = decision.refusal.code === 'outside-practice' && targetId !== null ? 404 : 403;
+    await this.audit(this.db, actor, 'refused', resource, practiceId ?? null, targetId, status);
+    if (status === 404) throw problem(404, 'not-found', 'There is no such record among your practices.');
+    throw problem(403, decision.refusal.code, decision.refusal.reason);
+  }
+
+  // Practices ---------------------------------------------------------------
+
+  /** Writes the configured practices (insert or update by id). */
+  async syncPractices(practices: readonly Practice[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const p of practices) {
+        await tx.query(
+          `INSERT INTO practices (id, name, list_size, cohort, locality) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, list_size = EXCLUDED.list_size, cohort = EXCLUDED.cohort, locality = EXCLUDED.locality`,
+          [p.id, p.name, p.listSize, p.cohort, p.locality ?? null],
+        );
+      }
+    });
+  }
+
+  /** Every configured practice (not person-level: any signed-in role). */
+  async listPractices(actor: Actor): Promise<Practice[]> {
+    await this.authorise(actor, 'practice', 'read');
+    const rows = await this.db.query<{ id: string; name: string; list_size: number; cohort: Practice['cohort']; locality: string | null }>(
+      'SELECT id, name, list_size, cohort, locality FROM practices ORDER BY id',
+    );
+    return rows.map((r) => ({ id: r.id, name: r.name, listSize: r.list_size, cohort: r.cohort, ...(r.locality ? { locality: r.locality } : {}) }));
+  }
+
+  // Referrals ---------------------------------------------------------------
+
+  /**
+   * Appends one event to a referral's stream, in one transaction with the
+   * projection, the idempotency key and the audit entry. The stream must be
+   * at `expectedVersion` (else 409 with the current version); core's
+   * `applyEvent` must accept the event (else 422 with its refusal); a key
+   * seen before returns the first answer and writes nothing.
+   */
+  async appendReferralEvent(
+    actor: Actor,
+    input: { referralId: string; event: Record<string, unknown>; expectedVersion: number; idempotencyKey?: string },
+  ): Promise<AppendResult> {
+    const event = { ...input.event, actor: eventActor(actor) } as unknown as ReferralEvent;
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([input.referralId, input.expectedVersion, input.event]))
+      .digest('hex');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.transaction((tx) => this.appendIn(tx, actor, input, event, requestHash));
+      } catch (error) {
+        if (error instanceof Refused) {
+          // Recorded after the transaction rolled back, so the refusal itself stays in the trail.
+          await this.audit(this.db, actor, 'refused', 'referral', error.practiceId, input.referralId, error.problem.status);
+          throw error.problem;
+        }
+        // A concurrent append took the version (or the key) first: decide again on the committed data.
+        if (isUniqueViolation(error) && attempt < 2) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async appendIn(
+    tx: Queryable,
+    actor: Actor,
+    input: { referralId: string; expectedVersion: number; idempotencyKey?: string },
+    event: ReferralEvent,
+    requestHash: string,
+  ): Promise<AppendResult> {
+    if (input.idempotencyKey !== undefined) {
+      const seen = await tx.query<{ request_hash: string; status: number; response: AppendResult['body'] }>(
+        'SELECT request_hash, status, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+        [actor.id, input.idempotencyKey],
+      );
+      const first = seen[0];
+      if (first) {
+        if (first.request_hash !== requestHash) {
+          throw problem(422, 'idempotency-key-reused', 'This idempotency key was used for a different request: use a new key for each new event.', 'headers.idempotency-key');
+        }
+        return { status: first.status, body: first.response, replayed: true };
+      }
+    }
+    const rows = await tx.query<{ practice_id: string; version: number; state: ReferralState }>(
+      'SELECT practice_id, version, state FROM referrals WHERE id = $1 FOR UPDATE',
+      [input.referralId],
+    );
+    const current = rows[0];
+    const practiceId = current?.practice_id ?? (event.type === 'created' ? event.practiceId : undefined);
+    if (practiceId === undefined) throw problem(404, 'not-found', `There is no referral "${input.referralId}".`, 'params.id');
+    const decision = decideAccess(actor, 'referral', 'write', practiceId);
+    if (!decision.ok) {
+      const refusal = current
+        ? problem(404, 'not-found', `There is no referral "${input.referralId}" among your practices.`, 'params.id')
+        : problem(403, decision.refusal.code, decision.refusal.reason, 'body.event.practiceId');
+      throw new Refused(refusal, practiceId);
+    }
+    const version = current?.version ?? 0;
+    if (input.expectedVersion !== version) {
+      throw problem(409, 'version-conflict', `The referral is at version ${version}, not ${input.expectedVersion}: someone else added an event. Reload and try again.`, 'headers.if-match', {
+        extra: { currentVersion: version },
+        headers: { etag: `"${version}"` },
+      });
+    }
+    let previous: ReferralState | undefined;
+    if (event.type === 'created' && event.previousReferralId) {
+      const prior = await tx.query<{ state: ReferralState; practice_id: string }>('SELECT state, practice_id FROM referrals WHERE id = $1', [event.previousReferralId]);
+      if (prior[0] && decideAccess(actor, 'referral', 'read', prior[0].practice_id).ok) previous = prior[0].state;
+    }
+    const applied = applyEvent(current?.state, event, previous ? { previous } : {});
+    if (!applied.ok) {
+      throw problem(422, applied.rejection.code, applied.rejection.reason, 'body.event', { extra: { currentVersion: version } });
+    }
+    const state = applied.state;
+    const next = version + 1;
+    await tx.query(
+      'INSERT INTO referral_events (referral_id, version, event_id, practice_id, event, recorded_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6)',
+      [input.referralId, next, event.id, practiceId, JSON.stringify(event), actor.id],
+    );
+    if (current) {
+      await tx.query('UPDATE referrals SET status = $2, version = $3, state = $4::jsonb, updated_at = $5 WHERE id = $1', [
+        input.referralId, state.status, next, JSON.stringify(state), state.updatedAt,
+      ]);
+    } else {
+      await tx.query('INSERT INTO referrals (id, practice_id, status, version, state, updated_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)', [
+        input.referralId, practiceId, state.status, next, JSON.stringify(state), state.updatedAt,
+      ]);
+    }
+    const body = { referral: state, version: next, eventId: event.id };
+    if (input.idempotencyKey !== undefined) {
+      await tx.query('INSERT INTO idempotency_keys (user_id, key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5::jsonb)', [
+        actor.id, input.idempotencyKey, requestHash, 201, JSON.stringify(body),
+      ]);
+    }
+    await this.audit(tx, actor, 'write', 'referral', practiceId, input.referralId, 201);
+    return { status: 201, body, replayed: false };
+  }
+
+  /** One referral: its state, version and events. A referral at another practice is "not found". */
+  async getReferral(actor: Actor, id: string): Promise<{ referral: StoredReferral; events: ReferralEvent[] }> {
+    await this.authorise(actor, 'referral', 'read');
+    const found = await this.db.query<{ practice_id: string }>('SELECT practice_id FROM referrals WHERE id = $1', [id]);
+    if (!found[0] || !decideAccess(actor, 'referral', 'read', found[0].practice_id).ok) {
+      await this.audit(this.db, actor, 'refused', 'referral', found[0]?.practice_id ?? null, id, 404);
+      throw problem(404, 'not-found', `There is no referral "${id}" among your practices.`, 'params.id');
+    }
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown; state: ReferralState }>(
+        'SELECT id, practice_id, status, version, updated_at, state FROM referrals WHERE id = $1',
+        [id],
+      );
+      const row = rows[0]!;
+      const events = await tx.query<{ event: ReferralEvent }>('SELECT event FROM referral_events WHERE referral_id = $1 ORDER BY version', [id]);
+      await this.audit(tx, actor, 'read', 'referral', row.practice_id, id, 200);
+      return {
+        referral: { id: row.id, practiceId: row.practice_id, status: row.status, version: row.version, updatedAt: iso(row.updated_at), state: row.state },
+        events: events.map((e) => e.event),
+      };
+    });
+  }
+
+  /** The current state of the referrals at the actor's practices (optionally one practice, one status), by id. */
+  async listReferrals(actor: Actor, filter: { practice?: string; status?: string; after?: string; limit?: number }): Promise<{ referrals: StoredReferral[]; next: string | null }> {
+    await this.authorise(actor, 'referral', 'read', filter.practice);
+    const scope = practicesInScope(actor, 'referral');
+    const practices = filter.practice !== undefined ? [filter.practice] : scope === 'all' ? null : [...scope];
+    const limit = Math.min(Math.max(filter.limit ?? 100, 1), MAX_PAGE);
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown; state: ReferralState }>(
+        `SELECT id, practice_id, status, version, updated_at, state FROM referrals
+         WHERE ($1::text[] IS NULL OR practice_id = ANY($1::text[]))
+           AND ($2::text IS NULL OR status = $2)
+           AND ($3::text IS NULL OR id > $3)
+         ORDER BY id LIMIT $4`,
+        [practices, filter.status ?? null, filter.after ?? null, limit + 1],
+      );
+      await this.audit(tx, actor, 'read', 'referral', filter.practice ?? null, null, 200);
+      const page = rows.slice(0, limit);
+      return {
+        referrals: page.map((r) => ({ id: r.id, practiceId: r.practice_id, status: r.status, version: r.version, updatedAt: iso(r.updated_at), state: r.state })),
+        next: rows.length > limit ? page[page.length - 1]!.id : null,
+      };
+    });
+  }
+
+  /** A referral for a FHIR export: the same boundary and audit as a read, recorded as a `fhir` read. */
+  async referralForExport(actor: Actor, id: string): Promise<ReferralState> {
+    await this.authorise(actor, 'fhir', 'read');
+    const rows = await this.db.query<{ practice_id: string; state: ReferralState }>('SELECT practice_id, state FROM referrals WHERE id = $1', [id]);
+    const row = rows[0];
+    if (!row || !decideAccess(actor, 'fhir', 'read', row.practice_id).ok) {
+      await this.audit(this.db, actor, 'refused', 'fhir', row?.practice_id ?? null, id, 404);
+      throw problem(404, 'not-found', `There is no referral "${id}" among your practices.`, 'query.referral');
+    }
+    // Audited before the answer leaves: no person-level read without its entry.
+    await this.audit(this.db, actor, 'read', 'fhir', row.practice_id, id, 200);
+    return row.state;
+  }
+
+  // Revisioned documents ------------------------------------------------------
+
+  /** The latest revision of a document, or 404. */
+  async getDocument<T extends StoredDocument>(actor: Actor, kind: DocumentKind<T>, id: string): Promise<T> {
+    await this.authorise(actor, kind.resource, 'read');
+    const rows = await this.db.query<{ body: T; practice_id: string }>(
+      'SELECT body, practice_id FROM documents WHERE kind = $1 AND id = $2 ORDER BY revision DESC LIMIT 1',
+      [kind.kind, id],
+    );
+    const row = rows[0];
+    if (!row || !decideAccess(actor, kind.resource, 'read', row.practice_id).ok) throw problem(404, 'not-found', `There is nothing stored under "${id}" for your practices.`, 'params.id');
+    if (kind.resource === 'outcomes') await this.audit(this.db, actor, 'read', kind.resource, row.practice_id, id, 200);
+    return row.body;
+  }
+
+  /** Every revision of a document, oldest first. */
+  async documentHistory<T extends StoredDocument>(actor: Actor, kind: DocumentKind<T>, id: string): Promise<T[]> {
+    await this.authorise(actor, kind.resource, 'read');
+    const rows = await this.db.query<{ body: T; practice_id: string }>('SELECT body, practice_id FROM documents WHERE kind = $1 AND id = $2 ORDER BY revision', [kind.kind, id]);
+    if (rows.length === 0 || !decideAccess(actor, kind.resource, 'read', rows[rows.length - 1]!.practice_id).ok) {
+      throw problem(404, 'not-found', `There is nothing stored under "${id}" for your practices.`, 'params.id');
+    }
+    if (kind.resource === 'outcomes') await this.audit(this.db, actor, 'read', kind.resource, rows[0]!.practice_id, id, 200);
+    return rows.map((r) => r.body);
+  }
+
+  /** The latest revision of every document of a kind at the actor's practices. */
+  async listDocuments<T extends StoredDocument>(actor: Actor, kind: DocumentKind<T>, practice?: string): Promise<T[]> {
+    await this.authorise(actor, kind.resource, 'read', practice);
+    const scope = practicesInScope(actor, kind.resource);
+    const practices = practice !== undefined ? [practice] : scope === 'all' ? null : [...scope];
+    const rows = await this.db.query<{ body: T }>(
+      `SELECT DISTINCT ON (id) body FROM documents WHERE kind = $1 AND ($2::text[] IS NULL OR practice_id = ANY($2::text[]))
+       ORDER BY id, revision DESC LIMIT 10000`,
+      [kind.kind, practices],
+    );
+    return rows.map((r) => r.body);
+  }
+
+  /**
+   * Saves a new revision with core's `prepareSave` (the same decision as the
+   * memory and IndexedDB stores): a stale `expectedRevision` gives 412 with
+   * who saved the current revision and when; nothing else is written.
+   */
+  async saveDocument<T extends StoredDocument>(actor: Actor, kind: DocumentKind<T>, document: T, expectedRevision: number): Promise<T> {
+    await this.authorise(actor, kind.resource, 'write');
+    const run = () =>
+      this.db.transaction(async (tx) => {
+        const rows = await tx.query<{ body: T; practice_id: string }>(
+          'SELECT body, practice_id FROM documents WHERE kind = $1 AND id = $2 ORDER BY revision DESC LIMIT 1 FOR UPDATE',
+          [kind.kind, document.id],
+        );
+        const current = rows[0];
+        if (current && !decideAccess(actor, kind.resource, 'write', current.practice_id).ok) {
+          throw problem(404, 'not-found', `There is nothing stored under "${document.id}" for your practices.`, 'params.id');
+        }
+        const prepared = prepareSave(kind.codec, current?.body, document, { expectedRevision, author: actor.id }, this.now());
+        if (!prepared.ok) {
+          const first = prepared.errors[0]!;
+          if (first.code === 'conflict') {
+            throw problem(412, 'conflict', first.message, 'headers.if-match', {
+              extra: { currentRevision: first.currentRevision, currentSavedBy: first.currentSavedBy ?? null, currentSavedAt: first.currentSavedAt ?? null },
+              headers: { etag: `"${first.currentRevision}"` },
+            });
+          }
+          throw new HttpProblem(
+            422,
+            'Unprocessable content',
+            prepared.errors.map((e) => ({ path: e.path ? `body.${e.path}` : 'body', message: e.message, code: e.code })),
+          );
+        }
+        const saved = prepared.value;
+        const practiceId = kind.practiceOf(saved);
+        const decision = decideAccess(actor, kind.resource, 'write', practiceId);
+        if (!decision.ok) throw problem(403, decision.refusal.code, decision.refusal.reason, 'body');
+        if (current && current.practice_id !== practiceId) throw problem(422, 'practice-changed', 'A saved document cannot move to another practice.', 'body');
+        await tx.query(
+          'INSERT INTO documents (kind, id, revision, practice_id, body, saved_at, saved_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)',
+          [kind.kind, saved.id, saved.revision, practiceId, JSON.stringify(saved), saved.savedAt, saved.savedBy],
+        );
+        await this.audit(tx, actor, 'write', kind.resource, practiceId, saved.id, 200);
+        return saved;
+      });
+    try {
+      return await run();
+    } catch (error) {
+      // Two saves of the same revision at once: the second sees the first's revision and gets 412.
+      if (isUniqueViolation(error)) return run();
+      throw error;
+    }
+  }
+
+  // Aggregates and audit -------------------------------------------------------
+
+  /** Everything a cohort report needs; only for roles that read reports, and only ever turned into aggregates. */
+  async reportInputs(actor: Actor): Promise<{ practices: Practice[]; plans: unknown[]; referrals: ReferralState[]; outcomes: unknown[] }> {
+    await this.authorise(actor, 'report', 'read');
+    const scope = practicesInScope(actor, 'report');
+    const practices = scope === 'all' ? null : [...scope];
+    const all = await this.db.query<{ id: string; name: string; list_size: number; cohort: Practice['cohort']; locality: string | null }>(
+      'SELECT id, name, list_size, cohort, locality FROM practices WHERE ($1::text[] IS NULL OR id = ANY($1::text[])) ORDER BY id',
+      [practices],
+    );
+    const plans = await this.db.query<{ body: unknown }>(
+      "SELECT body FROM documents WHERE kind = 'links.plan' AND ($1::text[] IS NULL OR practice_id = ANY($1::text[])) ORDER BY id, revision",
+      [practices],
+    );
+    const referrals = await this.db.query<{ state: ReferralState }>('SELECT state FROM referrals WHERE ($1::text[] IS NULL OR practice_id = ANY($1::text[])) ORDER BY id', [practices]);
+    const outcomes = await this.db.query<{ body: unknown }>(
+      "SELECT DISTINCT ON (id) body FROM documents WHERE kind = 'links.outcome-responses' AND ($1::text[] IS NULL OR practice_id = ANY($1::text[])) ORDER BY id, revision DESC",
+      [practices],
+    );
+    await this.audit(this.db, actor, 'read', 'report', null, null, 200);
+    return {
+      practices: all.map((r) => ({ id: r.id, name: r.name, listSize: r.list_size, cohort: r.cohort, ...(r.locality ? { locality: r.locality } : {}) })),
+      plans: plans.map((p) => p.body),
+      referrals: referrals.map((r) => r.state),
+      outcomes: outcomes.map((o) => (o.body as { document: unknown }).document),
+    };
+  }
+
+  /** The audit trail, oldest first from `after` (administrators only). */
+  async listAudit(actor: Actor, options: { after?: number; limit?: number }): Promise<{ entries: AuditEntry[]; next: number | null }> {
+    await this.authorise(actor, 'audit', 'read');
+    const limit = Math.min(Math.max(options.limit ?? 100, 1), MAX_PAGE);
+    const rows = await this.db.query<{ seq: number; at: unknown; user_id: string; role: string; practice_id: string | null; action: AuditEntry['action']; resource: AccessResource; target_id: string | null; outcome: number }>(
+      'SELECT seq::int AS seq, at, user_id, role, practice_id, action, resource, target_id, outcome FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [options.after ?? 0, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    return {
+      entries: page.map((r) => ({ seq: r.seq, at: iso(r.at), userId: r.user_id, role: r.role, practiceId: r.practice_id, action: r.action, resource: r.resource, targetId: r.target_id, outcome: r.outcome })),
+      next: rows.length > limit ? page[page.length - 1]!.seq : null,
+    };
+  }
+}
