@@ -1,4 +1,5 @@
-// `npm test`: every gate — typecheck, lint, node tests, browser tests, build,
+// `npm test`: every gate — typecheck, lint, node tests, the service's tests (PGlite and PostgreSQL),
+// browser tests, screenshots, build,
 // package checks, bundle budgets — then one summary line `N passed, N failed`
 // counting every test and check it ran. Any failure fails the command; later
 // steps still run so one run shows every problem.
@@ -20,6 +21,7 @@ const lanes = [
     { name: 'typecheck', script: 'typecheck' },
     { name: 'lint', script: 'lint' },
     { name: 'node tests', script: 'test:node', counts: 'node' },
+    { name: 'server tests', script: 'test:server', counts: 'server' },
     { name: 'changeset dry run', script: 'changeset:dry-run' },
   ],
   [
@@ -28,6 +30,7 @@ const lanes = [
     { name: 'package checks', script: 'pkgcheck', counts: 'pkgcheck', needs: 'build' },
     { name: 'bundle budgets', script: 'size', counts: 'size', needs: 'build' },
     { name: 'browser tests', script: 'test:browser', counts: 'browser' },
+    { name: 'screenshots', script: 'test:visual', counts: 'visual' },
   ],
 ];
 
