@@ -70,6 +70,8 @@ export interface ReferralFoldOptions {
   readonly observers?: readonly ReferralObserver[];
   /** Referrals never released (e.g. one whose full timeline the caller needs at the end). */
   readonly keep?: ReadonlySet<string>;
+  /** Hand finished referrals to the store with their timelines (default: the timeline is dropped; `events` gives its length). */
+  readonly keepTimeline?: boolean;
   /** Called for each refused event; default: refused events are kept in {@link ReferralFold.rejected}. */
   readonly onRejected?: (rejected: RejectedEvent) => void;
 }
@@ -136,6 +138,7 @@ export class ReferralFold {
   private readonly store: ReleasedReferralStore;
   private readonly observers: readonly ReferralObserver[];
   private readonly keep: ReadonlySet<string> | undefined;
+  private readonly keepTimeline: boolean;
   private readonly onRejected: ((rejected: RejectedEvent) => void) | undefined;
   private readonly byId = new Map<string, Entry>();
   private index = 0;
@@ -156,6 +159,7 @@ export class ReferralFold {
     this.store = options.store ?? new MemoryReferralStore();
     this.observers = options.observers ?? [];
     this.keep = options.keep;
+    this.keepTimeline = options.keepTimeline === true;
     this.onRejected = options.onRejected;
   }
 
@@ -212,9 +216,9 @@ export class ReferralFold {
     const back = this.store.get(entry.seq);
     const old = back.referral;
     for (const o of this.observers) o.add(old, entry.seq, -1);
-    const restored = { ...(old as MutableState), timeline: [] } as MutableState;
+    const restored = { ...(old as MutableState), timeline: this.keepTimeline ? [...old.timeline] : [] } as MutableState;
     mutate(restored, event);
-    restored.timeline = [];
+    if (!this.keepTimeline) restored.timeline = [];
     this.store.put(entry.seq, restored as ReferralState, entry.events);
     for (const o of this.observers) o.add(restored as ReferralState, entry.seq, 1);
     entry.tomb = tombstone(restored);
@@ -239,8 +243,11 @@ export class ReferralFold {
     entry.ids = undefined;
     entry.tomb = tombstone(state);
     entry.state = undefined;
-    const { timeline: _timeline, ...rest } = state;
-    const released = { ...rest, timeline: [] } as unknown as ReferralState;
+    let released = state as ReferralState;
+    if (!this.keepTimeline) {
+      const { timeline: _timeline, ...rest } = state;
+      released = { ...rest, timeline: [] } as unknown as ReferralState;
+    }
     this.store.put(entry.seq, released, entry.events);
     for (const o of this.observers) o.add(released, entry.seq, 1);
   }
@@ -360,7 +367,7 @@ export class CaseloadTally implements ReferralObserver {
     this.info = new Map((options.practices ?? []).map((p) => [p.id, p]));
     for (const p of options.practices ?? [])
       this.practices.set(p.id, { referrals: 0, active: 0, overdue: 0, seqs: [], seeded: true });
-    if (options.asOf !== undefined) this.setAsOf(options);
+    if (options.asOf !== undefined) this.setAsOf({ ...options, asOf: options.asOf });
   }
 
   /** Sets "now" (and the response window) for overdue flags. */
