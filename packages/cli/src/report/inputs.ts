@@ -154,7 +154,7 @@ const PEEK_OVER = 8 * 1024 * 1024;
  * `links.referral-events` document. Smaller files are read and sorted by
  * their `kind` as usual.
  */
-async function isEventsFile(io: CliIo, file: string): Promise<boolean> {
+export async function isEventsFile(io: CliIo, file: string): Promise<boolean> {
   if (/\.(ndjson|jsonl)$/i.test(file)) return true;
   let size = 0;
   try {
