@@ -15,26 +15,40 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateDemoReferrals } from '@links-approach/core/referral';
+import { generateDemoReferrals, isFinishedStatus, replay } from '@links-approach/core/referral';
 
 const tiny = process.argv.includes('--tiny');
 const sizes = tiny ? [2_000] : (process.env.BENCH_SIZES ?? '1000000,3000000').split(',').map(Number);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'packages/cli/src/main.ts');
 
-/** Writes `count` events as NDJSON: blocks of 25 practices, their ids made unique per block. */
+/**
+ * Writes `count` events as NDJSON, like a decade of referrals: blocks of 25 practices, each block a later
+ * stretch of time (its ids made unique), in which every referral has finished except in the last block
+ * (the generator leaves about a third of each block open at its "today"; over a decade only the latest
+ * referrals are still open).
+ */
 async function writeEvents(file: string, count: number, practiceIds: readonly string[]): Promise<number> {
   const out = createWriteStream(file);
+  const perBlock = 28_000; // about what one block generates
+  const blocks = Math.max(1, Math.ceil(count / perBlock));
+  const end = Date.parse('2025-03-31T12:00:00Z');
+  const span = 10 * 365 * 86_400_000;
   let written = 0;
   for (let block = 0; written < count; block++) {
     const practices = Array.from({ length: 25 }, (_, i) => ({
       id: practiceIds[(block * 25 + i) % practiceIds.length]!,
       listSize: 6000,
     }));
-    const doc = generateDemoReferrals({ practices, seed: 1000 + block, asOf: '2025-03-31T12:00:00Z', referralsPerPractice: 90 });
+    const asOf = new Date(end - span + (span * Math.min(block + 1, blocks)) / blocks).toISOString();
+    const doc = generateDemoReferrals({ practices, seed: 1000 + block, asOf, referralsPerPractice: 90 });
+    const last = written + doc.events.length >= count;
+    const open = new Set<string>();
+    if (!last) for (const r of replay(doc.events, { trusted: true }).state.referrals) if (!isFinishedStatus(r.status)) open.add(r.id);
     const parts: string[] = [];
     for (const event of doc.events) {
       if (written >= count) break;
+      if (open.has(event.referralId)) continue;
       parts.push(JSON.stringify(event).replace(/"(ref|pt|gp|nurse|reception|clp|pm)-(\d+)/g, `"$1-b${block}-$2`));
       written++;
     }
@@ -89,7 +103,17 @@ try {
     const mb = statSync(file).size / 1024 / 1024;
     console.log(`${events.toLocaleString('en-GB')} events written (${mb.toFixed(0)} MB NDJSON) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const referral = measure(['referral', file, '--json']);
-    const report = measure(['report', join(dir, 'cohort'), '--html', join(dir, 'report.html'), '--json']);
+    if (tiny) {
+      // The report must have counted the streamed referrals (a folder alone holds only .json files).
+      const check = spawnSync(
+        process.execPath,
+        ['--conditions=@links-approach/source', '--import', 'tsx', cli, 'report', join(dir, 'cohort'), file, '--html', join(dir, 'r.html'), '--json'],
+        { cwd: root, encoding: 'utf8' },
+      );
+      const summary = JSON.parse(check.stdout) as { referrals: { programme: { referrals: number } } | null };
+      if (!summary.referrals || summary.referrals.programme.referrals === 0) throw new Error('links report counted no referrals');
+    }
+    const report = measure(['report', join(dir, 'cohort'), file, '--html', join(dir, 'report.html'), '--json']);
     for (const [name, m] of [['referral --json', referral], ['report', report]] as const) {
       if (m.exit !== 0) throw new Error(`links ${name} exited ${m.exit}`);
       console.log(
