@@ -52,14 +52,16 @@ async function writeEvents(file: string, count: number, practiceIds: readonly st
       parts.push(JSON.stringify(event).replace(/"(ref|pt|gp|nurse|reception|clp|pm)-(\d+)/g, `"$1-b${block}-$2`));
       written++;
     }
-    if (!out.write(`${parts.join('\n')}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(`${parts.join('\n')}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
   return written;
 }
 
 interface Measured {
   seconds: number;
+  /** User + system CPU seconds (steadier than wall-clock on a busy machine). */
+  cpu: number;
   rssMb: number;
   exit: number;
 }
@@ -77,7 +79,10 @@ function measure(args: readonly string[]): Measured {
   if (!rss || !wall) throw new Error(`could not measure links ${args.join(' ')}:\n${stderr.slice(-2000)}`);
   const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
   const exit = /Exit status: (\d+)/.exec(stderr);
-  return { seconds, rssMb: Number(rss[1]) / 1024, exit: exit ? Number(exit[1]) : (result.status ?? 1) };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  const cpu = Number(user?.[1] ?? 0) + Number(system?.[1] ?? 0);
+  return { seconds, cpu, rssMb: Number(rss[1]) / 1024, exit: exit ? Number(exit[1]) : (result.status ?? 1) };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'links-cohort-bench-'));
@@ -117,7 +122,7 @@ try {
     for (const [name, m] of [['referral --json', referral], ['report', report]] as const) {
       if (m.exit !== 0) throw new Error(`links ${name} exited ${m.exit}`);
       console.log(
-        `  links ${name.padEnd(15)} ${m.seconds.toFixed(1).padStart(7)} s  ${Math.round(events / m.seconds).toLocaleString('en-GB').padStart(9)} events/s  peak RSS ${m.rssMb.toFixed(0).padStart(5)} MB`,
+        `  links ${name.padEnd(15)} ${m.seconds.toFixed(1).padStart(7)} s  ${Math.round(events / m.seconds).toLocaleString('en-GB').padStart(9)} events/s wall-clock  (${m.cpu.toFixed(1)} CPU s, ${Math.round(events / m.cpu).toLocaleString('en-GB')} events per CPU second)  peak RSS ${m.rssMb.toFixed(0).padStart(5)} MB`,
       );
     }
     rows.push({ events, mb, referral, report });

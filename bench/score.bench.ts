@@ -24,6 +24,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Plan } from '@links-approach/core/plan';
 
 type Phase = 'parse' | 'score' | 'validate' | 'interpreted';
 const PHASES: readonly Phase[] = ['parse', 'score', 'validate', 'interpreted'];
@@ -35,7 +36,6 @@ if (process.env.LINKS_SCORE_BENCH_PHASE) {
   const runs = Number(process.env.LINKS_SCORE_BENCH_RUNS);
   const { scorePlan } = await import('@links-approach/core/maturity');
   const { enableCompiledPlanValidation, validatePlan } = await import('@links-approach/core/plan');
-  type Plan = Parameters<typeof validatePlan>[0];
   const documents = JSON.parse(readFileSync(process.env.LINKS_SCORE_BENCH_FILE!, 'utf8')) as string[];
   enableCompiledPlanValidation(phase === 'validate');
   const gc = (globalThis as { gc?: () => void }).gc;

@@ -220,12 +220,11 @@ function readPracticeList(input: unknown, file: string): Practice[] {
     const result = parseWith(practiceSchema, entry);
     if (result.ok) out.push(result.value);
     else
-      errors.push(
-        ...result.errors.map((e) => ({
+      for (const e of result.errors)
+        errors.push({
           path: `practices[${i}]${e.path ? (e.path.startsWith('[') ? e.path : `.${e.path}`) : ''}`,
           message: e.message,
-        })),
-      );
+        });
   });
   if (errors.length > 0) throw new InputError(errors.slice(0, 50), file);
   return out;
