@@ -1,111 +1,158 @@
-// Plan maturity scoring of 10,000 realistic plans (7 capacities × 3 measures ×
-// 24 monthly points each), against JSON.parse of the same documents:
-//   scoring ÷ parsing     (target ≤ 1.0×)
-//   validation ÷ parsing  (target ≤ 3×; validatePlan = JSON safety checks +
-//                          schema + plan rules, with the schema compiled by
+// Plan maturity scoring and validation against JSON.parse of the same
+// documents, for two sets of plans:
+//   large:  10,000 realistic plans (7 capacities × 3 measures × 24 monthly points)
+//   sample: examples/data/sample-plan.json (the 10 KB example), 10,000 times
+// Ratios (targets):
+//   scoring ÷ parsing     (≤ 1.0×)
+//   validation ÷ parsing  (≤ 3×; validatePlan = JSON safety checks + schema +
+//                          plan rules, the schema compiled by
 //                          enableCompiledPlanValidation(), as bulk hosts run it)
-// and, for comparison, validatePlan on the interpreted schema (the default,
-// which browsers use: no target).
-// Prints plans/s and the ratios, measured in the same run; asserts nothing.
-// Run: node --conditions=@links-approach/source --import tsx bench/score.bench.ts
-import { generateDemoData } from '@links-approach/core/demo-data';
-import { scorePlan } from '@links-approach/core/maturity';
-import { enableCompiledPlanValidation, validatePlan, type Plan } from '@links-approach/core/plan';
+//   interpreted validation ÷ parsing (the default, which browsers use; no target)
+//
+// Fair baselines: every phase (parse, score, validate, interpreted validate)
+// runs in its own child process (node --expose-gc) with the same warm-up, the
+// same batches (1,000 documents parsed, then the phase's work, then dropped)
+// and a forced GC before each timed run, so garbage left by one phase never
+// lands on another's clock. Each phase's time covers only its own work (the
+// parse phase times JSON.parse; the others time their work on parsed plans).
+// Prints the median and the best run of each, and ratios median-vs-median
+// and best-vs-best; asserts nothing.
+//
+//   node --conditions=@links-approach/source --import tsx bench/score.bench.ts [--tiny]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plan } from '@links-approach/core/plan';
 
-const PLANS = Number(process.env.BENCH_PLANS ?? 10_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+type Phase = 'parse' | 'score' | 'validate' | 'interpreted';
+const PHASES: readonly Phase[] = ['parse', 'score', 'validate', 'interpreted'];
 const BATCH = 1_000;
 
-function makeDocuments(): string[] {
-  const data = generateDemoData({
-    practices: PLANS,
-    seed: 'bench',
-    measuresPerCapacity: 3,
-    allMeasuresFromStart: true,
-    months: 24,
-    revisionEveryMonths: 24,
-    selfAssessment: false,
-  });
-  return data.plans.map((plan) => JSON.stringify(plan));
-}
-
-interface Times {
-  parse: number;
-  score: number;
-  validate: number;
-  interpreted: number;
-}
-
-function validateAll(plans: readonly Plan[]): number {
-  let valid = 0;
-  for (const plan of plans) if (validatePlan(plan).ok) valid += 1;
-  return valid;
-}
-
-/** One pass over all documents, batch by batch (so only one batch of parsed plans is alive at a time). */
-function pass(documents: readonly string[]): Times & { checksum: number } {
-  const times: Times = { parse: 0, score: 0, validate: 0, interpreted: 0 };
+// ── child: one phase over one set of documents ─────────────────────────────
+if (process.env.LINKS_SCORE_BENCH_PHASE) {
+  const phase = process.env.LINKS_SCORE_BENCH_PHASE as Phase;
+  const runs = Number(process.env.LINKS_SCORE_BENCH_RUNS);
+  const { scorePlan } = await import('@links-approach/core/maturity');
+  const { enableCompiledPlanValidation, validatePlan } = await import('@links-approach/core/plan');
+  const documents = JSON.parse(readFileSync(process.env.LINKS_SCORE_BENCH_FILE!, 'utf8')) as string[];
+  enableCompiledPlanValidation(phase === 'validate');
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run the phase with --expose-gc');
+  const pass = (docs: readonly string[]): { ms: number; checksum: number } => {
+    let ms = 0;
+    let checksum = 0;
+    for (let start = 0; start < docs.length; start += BATCH) {
+      const batch = docs.slice(start, start + BATCH);
+      let t = performance.now();
+      const parsed = batch.map((text) => JSON.parse(text) as Plan);
+      if (phase === 'parse') {
+        ms += performance.now() - t;
+        checksum += parsed.length;
+        continue;
+      }
+      t = performance.now();
+      if (phase === 'score') for (const plan of parsed) checksum += scorePlan(plan).overall.mean;
+      else for (const plan of parsed) if (validatePlan(plan).ok) checksum += 1;
+      ms += performance.now() - t;
+    }
+    return { ms, checksum };
+  };
+  pass(documents.slice(0, 2 * BATCH)); // the same warm-up for every phase
+  pass(documents.slice(0, 2 * BATCH));
+  const times: number[] = [];
   let checksum = 0;
-  for (let start = 0; start < documents.length; start += BATCH) {
-    const batch = documents.slice(start, start + BATCH);
-    let t = performance.now();
-    const parsed: Plan[] = batch.map((text) => JSON.parse(text) as Plan);
-    times.parse += performance.now() - t;
-
-    t = performance.now();
-    for (const plan of parsed) checksum += scorePlan(plan).overall.mean;
-    times.score += performance.now() - t;
-
-    enableCompiledPlanValidation();
-    t = performance.now();
-    checksum += validateAll(parsed);
-    times.validate += performance.now() - t;
-
-    enableCompiledPlanValidation(false);
-    t = performance.now();
-    checksum += validateAll(parsed);
-    times.interpreted += performance.now() - t;
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const r = pass(documents);
+    times.push(r.ms);
+    checksum = r.checksum;
   }
-  return { ...times, checksum };
+  process.stdout.write(JSON.stringify({ times, checksum }));
+  process.exit(0);
 }
 
-const median = (values: number[]) => {
-  const s = [...values].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
+// ── parent ─────────────────────────────────────────────────────────────────
+const tiny = process.argv.includes('--tiny');
+const PLANS = tiny ? 20 : Number(process.env.BENCH_PLANS ?? 10_000);
+const RUNS = tiny ? 1 : Number(process.env.BENCH_RUNS ?? 5);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const { generateDemoData } = await import('@links-approach/core/demo-data');
+const large = generateDemoData({
+  practices: PLANS,
+  seed: 'bench',
+  measuresPerCapacity: 3,
+  allMeasuresFromStart: true,
+  months: 24,
+  revisionEveryMonths: 24,
+  selfAssessment: false,
+}).plans.map((plan) => JSON.stringify(plan));
+const sampleText = JSON.stringify(JSON.parse(readFileSync(join(root, 'examples/data/sample-plan.json'), 'utf8')));
+const sample = Array.from({ length: PLANS }, () => sampleText);
+
+const median = (xs: readonly number[]) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
+const best = (xs: readonly number[]) => xs.reduce((a, b) => (b < a ? b : a), Infinity);
 
-const documents = makeDocuments();
-const sample = JSON.parse(documents[0]!) as Plan;
-const shape = Object.values(sample.capacities);
-const points = shape.reduce((n, c) => n + c.measures.reduce((m, x) => m + x.points.length, 0), 0);
-const bytes = documents.reduce((n, d) => n + d.length, 0);
-console.log(
-  `${documents.length} plans, ${shape.length} capacities × ${
-    shape[0]!.measures.length
-  } measures, ${points} points each; ${(bytes / documents.length / 1024).toFixed(1)} KiB per document`,
-);
-
-pass(documents.slice(0, 2 * BATCH)); // warm-up
-const runs: (Times & { checksum: number })[] = [];
-for (let i = 0; i < RUNS; i++) runs.push(pass(documents));
-if (new Set(runs.map((r) => r.checksum)).size !== 1) throw new Error('runs disagree');
-
-const t = {
-  parse: median(runs.map((r) => r.parse)),
-  score: median(runs.map((r) => r.score)),
-  validate: median(runs.map((r) => r.validate)),
-  interpreted: median(runs.map((r) => r.interpreted)),
-};
-const perSecond = (ms: number) => Math.round((documents.length / ms) * 1000).toLocaleString('en-GB');
-const line = (label: string, ms: number) =>
-  console.log(`${label.padEnd(27)} ${ms.toFixed(0).padStart(6)} ms  ${perSecond(ms).padStart(9)} plans/s`);
-line('JSON.parse', t.parse);
-line('scorePlan', t.score);
-line('validatePlan', t.validate);
-line('validatePlan (interpreted)', t.interpreted);
-const ratio = (label: string, value: number, note: string) =>
-  console.log(`${label.padEnd(33)} ${value.toFixed(2)}×  (${note})`);
-ratio('scoring ÷ parsing', t.score / t.parse, 'target ≤ 1.0×');
-ratio('validation ÷ parsing', t.validate / t.parse, 'target ≤ 3×');
-ratio('interpreted validation ÷ parsing', t.interpreted / t.parse, 'no target');
-console.log(`(median of ${RUNS} runs)`);
+const dir = mkdtempSync(join(tmpdir(), 'links-score-bench-'));
+try {
+  for (const [name, documents] of [
+    ['large plans', large],
+    ['sample plan (examples/data/sample-plan.json)', sample],
+  ] as const) {
+    const file = join(dir, 'documents.json');
+    writeFileSync(file, JSON.stringify(documents));
+    const kib = documents.reduce((n, d) => n + d.length, 0) / documents.length / 1024;
+    console.log(`\n${name}: ${documents.length.toLocaleString('en-GB')} documents, ${kib.toFixed(1)} KiB each`);
+    const results = {} as Record<Phase, number[]>;
+    for (const phase of PHASES) {
+      const child = spawnSync(
+        process.execPath,
+        ['--expose-gc', '--conditions=@links-approach/source', '--import', 'tsx', fileURLToPath(import.meta.url)],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          maxBuffer: 1 << 20,
+          env: {
+            ...process.env,
+            LINKS_SCORE_BENCH_PHASE: phase,
+            LINKS_SCORE_BENCH_RUNS: String(RUNS),
+            LINKS_SCORE_BENCH_FILE: file,
+          },
+        },
+      );
+      if (child.status !== 0) throw new Error(`phase ${phase} failed:\n${child.stderr}`);
+      results[phase] = (JSON.parse(child.stdout) as { times: number[] }).times;
+    }
+    const perSecond = (ms: number) => Math.round((documents.length / ms) * 1000).toLocaleString('en-GB');
+    const label: Record<Phase, string> = {
+      parse: 'JSON.parse',
+      score: 'scorePlan',
+      validate: 'validatePlan',
+      interpreted: 'validatePlan (interpreted)',
+    };
+    for (const phase of PHASES) {
+      const m = median(results[phase]);
+      console.log(
+        `  ${label[phase].padEnd(27)} median ${m.toFixed(0).padStart(6)} ms  best ${best(results[phase]).toFixed(0).padStart(6)} ms  ${perSecond(m).padStart(9)} plans/s`,
+      );
+    }
+    const ratio = (text: string, phase: Phase, note: string) =>
+      console.log(
+        `  ${text.padEnd(33)} ${(median(results[phase]) / median(results.parse)).toFixed(2)}× median, ${(
+          best(results[phase]) / best(results.parse)
+        ).toFixed(2)}× best vs best  (${note})`,
+      );
+    ratio('scoring ÷ parsing', 'score', 'target ≤ 1.0×');
+    ratio('validation ÷ parsing', 'validate', 'target ≤ 3×');
+    ratio('interpreted validation ÷ parsing', 'interpreted', 'no target');
+  }
+  console.log(`\n(${RUNS} timed runs per phase, each phase in its own process, GC forced before each run)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -19,9 +19,15 @@ export async function readTextFile(io: CliIo, path: string): Promise<string> {
   try {
     return await io.readText(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
-    throw new InputError([{ path: '', message: `cannot read "${path}": ${why}` }], path);
+    throw readError(error, path);
   }
+}
+
+/** The InputError for a file that could not be read (missing, a folder, not permitted). */
+export function readError(error: unknown, path: string): InputError {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
+  return new InputError([{ path: '', message: `cannot read "${path}": ${why}` }], path);
 }

@@ -107,7 +107,7 @@ function parseCommandLine(command: Command, argv: readonly string[]): ParsedArgs
 }
 
 function mainHelp(commands: readonly Command[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = commands.reduce((n, c) => Math.max(n, c.name.length), 0);
   return [
     `links ${CLI_VERSION}: the Links Approach toolkit on the command line`,
     '',
@@ -131,7 +131,7 @@ function commandHelp(command: Command): string {
     const flag = `--${name}${spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : ''}`;
     return [flag, spec.description] as const;
   });
-  const width = Math.max(...rows.map(([flag]) => flag.length));
+  const width = rows.reduce((n, [flag]) => Math.max(n, flag.length), 0);
   return [
     `Usage: links ${command.usage}`,
     '',

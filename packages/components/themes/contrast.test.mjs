@@ -14,7 +14,7 @@ function styleFiles(dir = src) {
   const files = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const url = new URL(entry.name + (entry.isDirectory() ? '/' : ''), dir);
-    if (entry.isDirectory()) files.push(...styleFiles(url));
+    if (entry.isDirectory()) for (const file of styleFiles(url)) files.push(file);
     else if (/\.styles\.ts$|internal[\\/][^\\/]+\.ts$/.test(url.pathname) && !url.pathname.endsWith('.test.ts'))
       files.push(url);
   }

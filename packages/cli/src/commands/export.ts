@@ -12,19 +12,17 @@ import {
   type Plan,
   type Practice,
 } from '@links-approach/core/plan';
-import {
-  parseReferralEvents,
-  replay,
-  type ReferralEvent,
-  type ReferralState,
-} from '@links-approach/core/referral';
+import { ReferralFold, type ReferralState } from '@links-approach/core/referral';
 import { parseWith, type ValidationIssue } from '@links-approach/core';
 import type { Command } from '../command.js';
 import { toCsv } from '@links-approach/core/csv';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { readTextFile } from '../read-json.js';
-import { expandPaths, PRACTICES_KIND } from '../report/inputs.js';
+import { streamReferralEvents } from '../event-stream.js';
+import { BufferedSink } from '../json-stream.js';
+import { SpillStore } from '../spill-store.js';
+import { expandPaths, isEventsFile, PRACTICES_KIND } from '../report/inputs.js';
 
 /** The CSV writer of core's CSV entry point (`@links-approach/core/csv`). */
 export interface CsvWriter {
@@ -40,9 +38,9 @@ export async function loadCoreCsv(): Promise<CsvWriter> {
 export const CSV_EXPORTS = ['referrals', 'practices', 'maturity'] as const;
 type CsvExport = (typeof CSV_EXPORTS)[number];
 
-/** What the input files held. */
+/** What the input files held (referral events files are streamed later, never held). */
 interface Inputs {
-  readonly events: ReferralEvent[];
+  readonly eventFiles: string[];
   readonly practices: Practice[];
   readonly plans: Plan[];
 }
@@ -55,8 +53,12 @@ const prefix = (base: string, path: string) => (path ? (path.startsWith('[') ? `
  * document, or NDJSON). Folders are searched for `.json` files.
  */
 async function readInputs(io: CliIo, paths: readonly string[]): Promise<Inputs> {
-  const inputs: Inputs = { events: [], practices: [], plans: [] };
+  const inputs: Inputs = { eventFiles: [], practices: [], plans: [] };
   for (const file of await expandPaths(paths)) {
+    if (await isEventsFile(io, file)) {
+      inputs.eventFiles.push(file);
+      continue;
+    }
     const text = await readTextFile(io, file);
     let value: unknown;
     try {
@@ -72,24 +74,20 @@ async function readInputs(io: CliIo, paths: readonly string[]): Promise<Inputs> 
       list.forEach((entry, i) => {
         const result = parseWith(practiceSchema, entry);
         if (result.ok) inputs.practices.push(result.value);
-        else errors.push(...result.errors.map((e) => ({ path: prefix(`practices[${i}]`, e.path), message: e.message })));
+        else for (const e of result.errors) errors.push({ path: prefix(`practices[${i}]`, e.path), message: e.message });
       });
       if (errors.length > 0) throw new InputError(errors.slice(0, 50), file);
     } else if (kind === PLAN_KIND) {
       const result = parsePlanDocument(value);
       if (!result.ok) throw new InputError(result.errors.map(({ path, message }) => ({ path, message })), file);
       inputs.plans.push(result.value);
+    } else if (kind === undefined || kind === 'links.referral-events') {
+      inputs.eventFiles.push(file);
     } else {
-      const result = parseReferralEvents(text);
-      if (!result.ok) {
-        throw new InputError(
-          kind === undefined || kind === 'links.referral-events'
-            ? result.errors
-            : [{ path: 'kind', message: `must be "links.referral-events", "${PRACTICES_KIND}" or "${PLAN_KIND}", not ${JSON.stringify(kind)}` }],
-          file,
-        );
-      }
-      inputs.events.push(...result.value);
+      throw new InputError(
+        [{ path: 'kind', message: `must be "links.referral-events", "${PRACTICES_KIND}" or "${PLAN_KIND}", not ${JSON.stringify(kind)}` }],
+        file,
+      );
     }
   }
   return inputs;
@@ -105,10 +103,53 @@ function parseDate(value: unknown, option: string): string | undefined {
   return text;
 }
 
-function latestEvent(events: readonly ReferralEvent[]): string {
-  let max = -Infinity;
-  for (const e of events) max = Math.max(max, Date.parse(e.at));
-  return Number.isFinite(max) ? new Date(max).toISOString() : new Date(0).toISOString();
+/**
+ * Streams every events file through one incremental fold; finished referrals wait in a spill file. Returns
+ * the referrals in creation order (read back one at a time) and the latest event time.
+ */
+async function foldEvents(
+  io: CliIo,
+  files: readonly string[],
+  store: SpillStore,
+  what: string,
+): Promise<{ referrals: () => Generator<ReferralState>; latest: string }> {
+  const fold = new ReferralFold({ store, onRejected: () => {} });
+  let events = 0;
+  for (const file of files) events += await streamReferralEvents(io, file, undefined, (event) => fold.push(event));
+  if (events === 0) throw new InputError([{ path: '', message: 'no referral events found: give a referral events file' }], what);
+  const { held } = fold.finish();
+  const heldBySeq = new Map(held.map((h) => [h.seq, h.referral]));
+  return {
+    latest: new Date(Number.isFinite(fold.latest) ? fold.latest : 0).toISOString(),
+    referrals: function* () {
+      for (let seq = 0; seq < fold.referrals; seq++) yield heldBySeq.get(seq) ?? store.get(seq).referral;
+    },
+  };
+}
+
+/** CSV rows written a batch at a time: the header once, then each batch without it. */
+async function writeCsvRows<T>(
+  writeCsv: CsvWriter['toCsv'],
+  sink: BufferedSink,
+  rows: Iterable<T>,
+  columns: readonly { readonly header: string; readonly value: string | ((row: T) => unknown) }[],
+): Promise<number> {
+  const header = writeCsv<T>([], columns);
+  await sink.write(header);
+  let batch: T[] = [];
+  let count = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await sink.write(writeCsv(batch, columns).slice(header.length));
+    batch = [];
+  };
+  for (const row of rows) {
+    batch.push(row);
+    count++;
+    if (batch.length === 1000) await flush();
+  }
+  await flush();
+  return count;
 }
 
 /** Builds `links export`; tests pass their own CSV writer loader. */
@@ -145,34 +186,61 @@ export function makeExportCommand(loadCsv: () => Promise<CsvWriter> = loadCoreCs
       const asOfDay = parseDate(args.values['as-of'], 'as-of');
       const inputs = await readInputs(ctx.io, files);
       const { toCsv: writeCsv } = await loadCsv();
+      const out = args.values['out'];
+      const toFile = typeof out === 'string' && out !== '';
+      if (kind === 'referrals' && (toFile || !ctx.json)) {
+        // One row per referral, written as the referrals are read back: nothing grows with the cohort but the spill file.
+        const store = new SpillStore();
+        try {
+          const { referrals } = await foldEvents(ctx.io, inputs.eventFiles, store, files.join(', '));
+          const inPeriod = function* () {
+            for (const r of referrals()) {
+              const day = (r.requestedAt ?? r.createdAt).slice(0, 10);
+              if ((from === undefined || day >= from) && (to === undefined || day <= to)) yield r;
+            }
+          };
+          const sink = new BufferedSink(toFile ? await ctx.io.openWrite(out) : ctx.io.stdoutSink());
+          const rows = await writeCsvRows(writeCsv, sink, inPeriod(), REFERRAL_CSV_COLUMNS);
+          await sink.close();
+          if (toFile) ctx.succeed({ export: kind, rows, out }, () => `Wrote ${rows} ${kind} row${rows === 1 ? '' : 's'} to ${out}.`);
+          return EXIT.ok;
+        } finally {
+          store.close();
+        }
+      }
       let csv: string;
       let rows: number;
-      const referrals = (): ReferralState[] => {
-        if (inputs.events.length === 0) throw new InputError([{ path: '', message: 'no referral events found: give a referral events file' }], files.join(', '));
-        return [...replay(inputs.events, { trusted: true }).state.referrals];
-      };
-      if (kind === 'referrals') {
-        const all = referrals().filter((r) => {
-          const day = (r.requestedAt ?? r.createdAt).slice(0, 10);
-          return (from === undefined || day >= from) && (to === undefined || day <= to);
-        });
-        csv = writeCsv(all, REFERRAL_CSV_COLUMNS);
-        rows = all.length;
-      } else if (kind === 'practices') {
-        const all = referrals();
-        const asOf = asOfDay !== undefined ? `${asOfDay}T23:59:59Z` : latestEvent(inputs.events);
-        const practices = inputs.practices.length > 0 ? inputs.practices : inputs.plans.map((p) => p.practice);
-        const table = practiceSummaryRows(practices, all, { asOf, period: { ...(from ? { from } : {}), ...(to ? { to } : {}) } });
-        csv = writeCsv(table, PRACTICE_SUMMARY_CSV_COLUMNS);
-        rows = table.length;
+      if (kind === 'referrals' || kind === 'practices') {
+        // The CSV goes into one JSON document (referrals with --json and no --out), or the per-practice summary
+        // needs every referral state at once: the events are still streamed, the states are then held.
+        const store = new SpillStore();
+        try {
+          const folded = await foldEvents(ctx.io, inputs.eventFiles, store, files.join(', '));
+          const all = Array.from(folded.referrals());
+          if (kind === 'referrals') {
+            const kept = all.filter((r) => {
+              const day = (r.requestedAt ?? r.createdAt).slice(0, 10);
+              return (from === undefined || day >= from) && (to === undefined || day <= to);
+            });
+            csv = writeCsv(kept, REFERRAL_CSV_COLUMNS);
+            rows = kept.length;
+          } else {
+            const asOf = asOfDay !== undefined ? `${asOfDay}T23:59:59Z` : folded.latest;
+            const practices = inputs.practices.length > 0 ? inputs.practices : inputs.plans.map((p) => p.practice);
+            const table = practiceSummaryRows(practices, all, { asOf, period: { ...(from ? { from } : {}), ...(to ? { to } : {}) } });
+            csv = writeCsv(table, PRACTICE_SUMMARY_CSV_COLUMNS);
+            rows = table.length;
+          }
+        } finally {
+          store.close();
+        }
       } else {
         if (inputs.plans.length === 0) throw new InputError([{ path: '', message: 'no business plans found: give plan files or a folder that holds them' }], files.join(', '));
         const table = maturityRows(inputs.plans);
         csv = writeCsv(table, maturityCsvColumns());
         rows = table.length;
       }
-      const out = args.values['out'];
-      if (typeof out === 'string' && out !== '') {
+      if (toFile) {
         await ctx.io.writeText(out, csv);
         ctx.succeed({ export: kind, rows, out }, () => `Wrote ${rows} ${kind} row${rows === 1 ? '' : 's'} to ${out}.`);
       } else {

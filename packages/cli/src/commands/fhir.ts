@@ -1,13 +1,10 @@
-import {
-  parseReferralEvents,
-  replay,
-  type ReferralEventsFormat,
-  type ReferralState,
-} from '@links-approach/core/referral';
+import { ReferralFold, type ReferralEventsFormat, type ReferralState } from '@links-approach/core/referral';
 import { toFhirBundle, toFhirCollection, type FhirExportOptions } from '@links-approach/core/fhir';
 import type { Command } from '../command.js';
-import { EXIT, InputError, UsageError } from '../errors.js';
-import { readTextFile } from '../read-json.js';
+import { EXIT, UsageError } from '../errors.js';
+import { streamReferralEvents } from '../event-stream.js';
+import { BufferedSink, writeJsonWithList } from '../json-stream.js';
+import { SpillStore } from '../spill-store.js';
 
 function formatFor(path: string, option: unknown): ReferralEventsFormat | undefined {
   if (option === 'json' || option === 'ndjson') return option;
@@ -66,48 +63,98 @@ export const fhirCommand: Command = {
     if (detail !== undefined && detail !== 'consented' && detail !== 'full') {
       throw new UsageError(`--detail must be "consented" or "full", not "${String(detail)}"`, '--detail');
     }
-    const parsed = parseReferralEvents(await readTextFile(ctx.io, file), format ? { format } : {});
-    if (!parsed.ok) throw new InputError(parsed.errors, file);
-    const result = replay(parsed.value, { trusted: true });
-    let referrals: readonly ReferralState[] = result.state.referrals;
     const wanted = args.values['referral'];
-    if (Array.isArray(wanted) && wanted.length > 0) {
-      const missing = wanted.filter((id) => !referrals.some((r) => r.id === id));
-      if (missing.length > 0) throw new UsageError(`--referral: there is no referral "${missing[0]}" in ${file}`, '--referral');
-      referrals = referrals.filter((r) => wanted.includes(r.id));
-    }
+    const only = Array.isArray(wanted) && wanted.length > 0 ? new Set(wanted.map(String)) : undefined;
     const options: FhirExportOptions = {
       ...(base !== undefined ? { systemBase: base } : {}),
       ...(detail === 'full' ? { detail: 'full' as const } : {}),
     };
     const combine = args.values['combine'] === true;
-    const bundles = combine ? [toFhirCollection(referrals, options)] : referrals.map((r) => toFhirBundle(r, options));
-    const text = combine ? `${JSON.stringify(bundles[0], null, 2)}\n` : bundles.map((b) => JSON.stringify(b)).join('\n') + (bundles.length > 0 ? '\n' : '');
-    const resources = bundles.reduce((n, b) => n + (b.entry?.length ?? 0), 0);
-    const rejected = result.rejected.map((r) => ({ index: r.index, eventId: r.event.id, referralId: r.event.referralId, code: r.code, reason: r.reason }));
-    const out = args.values['out'];
-    const summary = {
-      file,
-      referrals: referrals.length,
-      bundleCount: bundles.length,
-      resources,
-      rejected,
-    };
-    if (typeof out === 'string' && out !== '') {
-      await ctx.io.writeText(out, text);
-      ctx.succeed({ ...summary, out, format: combine ? 'json' : 'ndjson' }, () =>
-        [
-          `Wrote ${bundles.length} FHIR Bundle${bundles.length === 1 ? '' : 's'} (${referrals.length} referral${referrals.length === 1 ? '' : 's'}, ${resources} resources) to ${out}${combine ? '' : ' as NDJSON'}.`,
-          ...refusedLines(rejected),
-        ].join('\n'),
-      );
+    // Events are streamed and folded one at a time; finished referrals (with their timelines, which the
+    // Task needs) wait in a spill file, so memory grows with open referrals, not with events.
+    const store = new SpillStore();
+    try {
+      const fold = new ReferralFold({ store, keepTimeline: true });
+      await streamReferralEvents(ctx.io, file, format, (event) => fold.push(event));
+      const { held } = fold.finish();
+      const heldBySeq = new Map(held.map((h) => [h.seq, h.referral]));
+      const seen = new Set<string>();
+      function* referrals(): Generator<ReferralState> {
+        for (let seq = 0; seq < fold.referrals; seq++) {
+          const referral = heldBySeq.get(seq) ?? store.get(seq).referral;
+          if (only && !only.has(referral.id)) continue;
+          seen.add(referral.id);
+          yield referral;
+        }
+      }
+      const count = (): { referrals: number; resources: number } => {
+        let n = 0;
+        let resources = 0;
+        for (const r of referrals()) {
+          n++;
+          resources += toFhirBundle(r, options).entry?.length ?? 0;
+        }
+        return { referrals: n, resources };
+      };
+      const rejected = fold.rejected.map((r) => ({ index: r.index, eventId: r.event.id, referralId: r.event.referralId, code: r.code, reason: r.reason }));
+      const out = args.values['out'];
+      const toFile = typeof out === 'string' && out !== '';
+      if (combine) {
+        const all = Array.from(referrals());
+        check(only, seen, file);
+        const bundle = toFhirCollection(all, options);
+        const summary = { file, referrals: all.length, bundleCount: 1, resources: bundle.entry?.length ?? 0, rejected };
+        const text = `${JSON.stringify(bundle, null, 2)}\n`;
+        if (toFile) {
+          await ctx.io.writeText(out, text);
+          ctx.succeed({ ...summary, out, format: 'json' }, () => wrote(summary, out, true, rejected));
+        } else {
+          if (!ctx.json && rejected.length > 0) ctx.io.stderr(refusedLines(rejected).join('\n'));
+          ctx.succeed({ ...summary, bundle }, () => text.replace(/\n$/, ''));
+        }
+        return EXIT.ok;
+      }
+      // One Bundle per referral, as NDJSON, written as it is made.
+      const totals = count();
+      check(only, seen, file);
+      const summary = { file, referrals: totals.referrals, bundleCount: totals.referrals, resources: totals.resources, rejected };
+      if (toFile || !ctx.json) {
+        if (!toFile && rejected.length > 0) ctx.io.stderr(refusedLines(rejected).join('\n'));
+        const sink = new BufferedSink(toFile ? await ctx.io.openWrite(out) : ctx.io.stdoutSink());
+        for (const r of referrals()) await sink.write(`${JSON.stringify(toFhirBundle(r, options))}\n`);
+        await sink.close();
+        if (toFile) ctx.succeed({ ...summary, out, format: 'ndjson' }, () => wrote(summary, out, false, rejected));
+        return EXIT.ok;
+      }
+      const json = new BufferedSink(ctx.io.stdoutSink());
+      await writeJsonWithList(json, { ok: true, ...summary, bundles: [] }, 'bundles', (function* () {
+        for (const r of referrals()) yield toFhirBundle(r, options);
+      })());
+      await json.close();
       return EXIT.ok;
+    } finally {
+      store.close();
     }
-    if (!ctx.json && rejected.length > 0) ctx.io.stderr(refusedLines(rejected).join('\n'));
-    ctx.succeed(combine ? { ...summary, bundle: bundles[0] } : { ...summary, bundles }, () => text.replace(/\n$/, ''));
-    return EXIT.ok;
   },
 };
+
+/** Refuses --referral ids that are not in the file. */
+function check(only: ReadonlySet<string> | undefined, seen: ReadonlySet<string>, file: string): void {
+  if (!only) return;
+  for (const id of only) if (!seen.has(id)) throw new UsageError(`--referral: there is no referral "${id}" in ${file}`, '--referral');
+}
+
+function wrote(
+  summary: { referrals: number; bundleCount: number; resources: number },
+  out: string,
+  combine: boolean,
+  rejected: readonly { index: number; eventId: string; reason: string }[],
+): string {
+  return [
+    `Wrote ${summary.bundleCount} FHIR Bundle${summary.bundleCount === 1 ? '' : 's'} (${summary.referrals} referral${summary.referrals === 1 ? '' : 's'}, ${summary.resources} resources) to ${out}${combine ? '' : ' as NDJSON'}.`,
+    ...refusedLines(rejected),
+  ].join('\n');
+}
 
 function refusedLines(rejected: readonly { index: number; eventId: string; reason: string }[]): string[] {
   if (rejected.length === 0) return [];

@@ -1,22 +1,21 @@
 import {
-  caseloadMetrics,
+  CaseloadTally,
   findDuplicates,
   messageBack,
-  parseReferralEvents,
   REFERRAL_LABELS,
   REFERRAL_STATUSES,
-  replay,
+  ReferralFold,
   STATUS_REASON_LABELS,
   responseWindow,
   type CaseloadMetrics,
-  type ReferralEvent,
   type ReferralEventsFormat,
   type ReferralState,
-  type ReplayResult,
 } from '@links-approach/core/referral';
 import type { Command } from '../command.js';
-import { EXIT, InputError, UsageError } from '../errors.js';
-import { readTextFile } from '../read-json.js';
+import { EXIT, UsageError } from '../errors.js';
+import { streamReferralEvents } from '../event-stream.js';
+import { BufferedSink, writeJsonWithList } from '../json-stream.js';
+import { SpillStore } from '../spill-store.js';
 
 /** A referral's final state as the command reports it: the state without its timeline, plus a few derived flags. */
 export type ReferralSummary = Omit<ReferralState, 'timeline'> & {
@@ -82,8 +81,7 @@ export const referralCommand: Command = {
     'response-window': {
       type: 'string',
       valueName: 'DAYS',
-      description:
-        'days the CLP has to respond, for every urgency (default: per urgency, urgent 2 working days, soon 7 days, routine 14 days)',
+      description: 'days the CLP has to respond to a referral (default 14)',
     },
     'message-back': {
       type: 'string',
@@ -103,56 +101,104 @@ export const referralCommand: Command = {
     const windowDays = parseWindow(args.values['response-window']);
     const requestedAsOf = parseInstant(args.values['as-of']);
     const wanted = args.values['message-back'];
-    const parsed = parseReferralEvents(await readTextFile(ctx.io, file), format ? { format } : {});
-    if (!parsed.ok) throw new InputError(parsed.errors, file);
-    const events = parsed.value;
-    const result = replay(events, { trusted: true });
-    const asOf = requestedAsOf ?? latest(events);
-    const options = { asOf, ...(windowDays !== undefined ? { responseWindowDays: windowDays } : {}) };
-    const referrals = result.state.referrals;
-    let message: ReturnType<typeof messageBack> | undefined;
-    if (typeof wanted === 'string') {
-      const referral = referrals.find((r) => r.id === wanted);
-      if (!referral)
-        throw new UsageError(`--message-back: there is no referral "${wanted}" in ${file}`, '--message-back');
-      message = messageBack(referral);
+    // Events are read and folded one at a time; finished referrals are released to a spill file, so memory
+    // grows with the referrals still open, not with the events.
+    const store = new SpillStore();
+    try {
+      const tally = new CaseloadTally();
+      const fold = new ReferralFold({
+        store,
+        observers: [tally],
+        ...(typeof wanted === 'string' ? { keep: new Set([wanted]) } : {}),
+      });
+      let idWidth = 2;
+      const eventCount = await streamReferralEvents(ctx.io, file, format, (event) => {
+        if (fold.push(event) === undefined && event.type === 'created' && event.referralId.length > idWidth)
+          idWidth = event.referralId.length;
+      });
+      const asOf = requestedAsOf ?? new Date(Number.isFinite(fold.latest) ? fold.latest : 0).toISOString();
+      const options = { asOf, ...(windowDays !== undefined ? { responseWindowDays: windowDays } : {}) };
+      tally.setAsOf(options);
+      const { held } = fold.finish();
+      let message: ReturnType<typeof messageBack> | undefined;
+      if (typeof wanted === 'string') {
+        const referral = held.find((h) => h.referral.id === wanted)?.referral;
+        if (!referral)
+          throw new UsageError(`--message-back: there is no referral "${wanted}" in ${file}`, '--message-back');
+        message = messageBack(referral);
+      }
+      const heldBySeq = new Map(held.map((h) => [h.seq, h]));
+      function* summaries(): Generator<ReferralSummary> {
+        for (let seq = 0; seq < fold.referrals; seq++) {
+          const { referral, events } = heldBySeq.get(seq) ?? store.get(seq);
+          const { timeline: _timeline, ...rest } = referral;
+          yield { ...rest, events, overdue: responseWindow(rest as ReferralState, options).overdue };
+        }
+      }
+      const rejected = fold.rejected.map((r) => ({
+        index: r.index,
+        eventId: r.event.id,
+        referralId: r.event.referralId,
+        type: r.event.type,
+        at: r.event.at,
+        code: r.code,
+        reason: r.reason,
+      }));
+      const duplicates = findDuplicates(held.map((h) => h.referral)).map((g) => ({
+        person: g.person,
+        referralIds: g.referrals.map((r) => r.id),
+      }));
+      const metrics = tally.result();
+      const out = new BufferedSink(ctx.io.stdoutSink());
+      if (ctx.json) {
+        await writeJsonWithList(
+          out,
+          {
+            ok: true,
+            file,
+            asOf,
+            events: eventCount,
+            applied: fold.applied,
+            rejected,
+            referrals: [],
+            duplicates,
+            metrics,
+            ...(message ? { messageBack: message } : {}),
+          },
+          'referrals',
+          summaries(),
+        );
+      } else {
+        await out.write(
+          `${file}: ${eventCount} events, ${fold.applied} applied, ${rejected.length} refused; ${
+            fold.referrals
+          } referrals (as of ${asOf.slice(0, 16).replace('T', ' ')} UTC)\n\nReferrals:\n`,
+        );
+        for (const s of summaries()) await out.write(`${referralLine(s, idWidth)}\n`);
+        await out.write(`${describeRest(rejected, duplicates, metrics, message?.text)}\n`);
+      }
+      await out.close();
+      return EXIT.ok;
+    } finally {
+      store.close();
     }
-    const summaries: ReferralSummary[] = referrals.map(({ timeline, ...rest }) => ({
-      ...rest,
-      events: timeline.length,
-      overdue: responseWindow(rest as ReferralState, options).overdue,
-    }));
-    const rejected = result.rejected.map((r) => ({
-      index: r.index,
-      eventId: r.event.id,
-      referralId: r.event.referralId,
-      type: r.event.type,
-      at: r.event.at,
-      code: r.code,
-      reason: r.reason,
-    }));
-    const duplicates = findDuplicates(referrals).map((g) => ({
-      person: g.person,
-      referralIds: g.referrals.map((r) => r.id),
-    }));
-    const metrics = caseloadMetrics(referrals, options);
-    ctx.succeed(
-      {
-        file,
-        asOf,
-        events: events.length,
-        applied: result.applied,
-        rejected,
-        referrals: summaries,
-        duplicates,
-        metrics,
-        ...(message ? { messageBack: message } : {}),
-      },
-      () => describe(file, asOf, events.length, result, summaries, rejected, duplicates, metrics, message?.text),
-    );
-    return EXIT.ok;
   },
 };
+
+const pct = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
+const days = (median: number | null) => (median === null ? 'n/a' : `${median.toFixed(1)} days`);
+
+/** One referral's line in the human-readable report. */
+function referralLine(s: ReferralSummary, idWidth: number): string {
+  const status =
+    REFERRAL_LABELS.status[s.status] + (s.businessStatus ? ` (${s.businessStatus})` : '') + (s.overdue ? ', OVERDUE' : '');
+  const work = [
+    `${s.contacts.length} contact${s.contacts.length === 1 ? '' : 's'}`,
+    `${s.goals.length} goal${s.goals.length === 1 ? '' : 's'}`,
+    `${s.resourceLinks.length} resource${s.resourceLinks.length === 1 ? '' : 's'}`,
+  ];
+  return `  ${s.id.padEnd(idWidth)}  ${status.padEnd(28)}  ${s.person}  ${s.practiceId}  ${work.join(', ')}${reasonOf(s)}`;
+}
 
 /** The status reason as the practice's own report shows it: the code's label, then any free text. */
 function reasonOf(s: ReferralSummary): string {
@@ -162,21 +208,8 @@ function reasonOf(s: ReferralSummary): string {
   return `  Reason: ${[label, text].filter(Boolean).join(': ')}`;
 }
 
-function latest(events: readonly ReferralEvent[]): string {
-  let max = -Infinity;
-  for (const event of events) max = Math.max(max, Date.parse(event.at));
-  return Number.isFinite(max) ? new Date(max).toISOString() : new Date(0).toISOString();
-}
-
-const pct = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)}%`);
-const days = (median: number | null) => (median === null ? 'n/a' : `${median.toFixed(1)} days`);
-
-function describe(
-  file: string,
-  asOf: string,
-  eventCount: number,
-  result: ReplayResult,
-  summaries: readonly ReferralSummary[],
+/** The human-readable report after the referral lines: refusals, duplicates, figures, the message back. */
+function describeRest(
   rejected: readonly {
     index: number;
     eventId: string;
@@ -189,28 +222,7 @@ function describe(
   m: CaseloadMetrics,
   messageText: string | undefined,
 ): string {
-  const lines = [
-    `${file}: ${eventCount} events, ${result.applied} applied, ${rejected.length} refused; ${
-      summaries.length
-    } referrals (as of ${asOf.slice(0, 16).replace('T', ' ')} UTC)`,
-    '',
-    'Referrals:',
-  ];
-  const idWidth = Math.max(2, ...summaries.map((s) => s.id.length));
-  for (const s of summaries) {
-    const status =
-      REFERRAL_LABELS.status[s.status] +
-      (s.businessStatus ? ` (${s.businessStatus})` : '') +
-      (s.overdue ? ', OVERDUE' : '');
-    const work = [
-      `${s.contacts.length} contact${s.contacts.length === 1 ? '' : 's'}`,
-      `${s.goals.length} goal${s.goals.length === 1 ? '' : 's'}`,
-      `${s.resourceLinks.length} resource${s.resourceLinks.length === 1 ? '' : 's'}`,
-    ];
-    lines.push(
-      `  ${s.id.padEnd(idWidth)}  ${status.padEnd(28)}  ${s.person}  ${s.practiceId}  ${work.join(', ')}${reasonOf(s)}`,
-    );
-  }
+  const lines: string[] = [];
   lines.push('');
   if (rejected.length === 0) {
     lines.push('Refused events: none.');

@@ -4,7 +4,8 @@ import { EXIT, UsageError } from '../errors.js';
 import { renderReportCsv } from '../report/csv.js';
 import { renderReportHtml } from '../report/html.js';
 import { level } from '../report/escape.js';
-import { readReportInputs } from '../report/inputs.js';
+import { foldReferralEvents, readReportInputs } from '../report/inputs.js';
+import type { Practice } from '@links-approach/core/plan';
 import { buildCohortReport } from '../report/model.js';
 
 /** `links report`: a cohort maturity report as self-contained HTML, and optionally CSV. */
@@ -38,15 +39,19 @@ export const reportCommand: Command = {
     if (typeof title === 'string' && (title.trim() === '' || title.length > 200))
       throw new UsageError('--title must be 1 to 200 characters', '--title');
     const inputs = await readReportInputs(ctx.io, args.positionals);
-    const report = buildCohortReport({
-      practices: inputs.practices,
-      plans: inputs.plans,
-      files: inputs.files.length,
-      synthetic: inputs.synthetic,
-      events: inputs.events,
-      outcomes: inputs.outcomes,
-      ...(typeof title === 'string' ? { title: title.trim() } : {}),
-    });
+    // Referral events are streamed (never held): the report's referral figures come from the incremental fold.
+    const referrals = await foldReferralEvents(ctx.io, inputs.eventFiles, knownPractices(inputs.practices, inputs.plans));
+    const report = {
+      ...buildCohortReport({
+        practices: inputs.practices,
+        plans: inputs.plans,
+        files: inputs.files.length,
+        synthetic: inputs.synthetic,
+        outcomes: inputs.outcomes,
+        ...(typeof title === 'string' ? { title: title.trim() } : {}),
+      }),
+      referrals,
+    };
     await ctx.io.writeText(html, renderReportHtml(report));
     if (typeof csv === 'string' && csv !== '') await ctx.io.writeText(csv, await renderReportCsv(report));
     const { programme, comparison, withoutPlan } = report.comparison.practices;
@@ -126,3 +131,13 @@ export const reportCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** Every practice the report knows, as the report model lists them: practice lists first, then practices only named by plans. */
+function knownPractices(practices: readonly Practice[], plans: readonly { readonly practice: Practice }[]): Practice[] {
+  const known = new Map<string, Practice>();
+  for (const p of practices) known.set(p.id, p);
+  const fromPlans = new Map<string, Practice>();
+  for (const plan of plans) fromPlans.set(plan.practice.id, plan.practice);
+  for (const [id, practice] of fromPlans) if (!known.has(id)) known.set(id, practice);
+  return Array.from(known.values());
+}

@@ -101,7 +101,7 @@ export function describeScore(plan: Plan, score: PlanScore, rubric: Rubric, allC
     })`,
     '',
   );
-  const width = Math.max(...score.capacities.map((c) => c.name.length));
+  const width = score.capacities.reduce((n, c) => Math.max(n, c.name.length), 0);
   for (const c of score.capacities) {
     lines.push(`  ${c.name.padEnd(width)}  ${c.level.toFixed(1)}  ${c.levelName}`);
     if (allCriteria) {

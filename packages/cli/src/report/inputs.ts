@@ -8,11 +8,14 @@ import {
   type Practice,
 } from '@links-approach/core/plan';
 import { parseWith, type ValidationIssue } from '@links-approach/core';
-import { parseReferralEvents, type ReferralEvent } from '@links-approach/core/referral';
+import { CohortReferralTally, ReferralFold } from '@links-approach/core/referral';
+import type { CohortReferralFigures } from '@links-approach/core/outcomes';
 import { validateOutcomeResponses, type OutcomeResponsesDocument } from '@links-approach/core/outcomes';
 import { InputError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { readJsonFile } from '../read-json.js';
+import { streamReferralEvents } from '../event-stream.js';
+import { SpillStore } from '../spill-store.js';
 
 /** The kind of a referral events document: its referrals give the report's referral and engagement figures. */
 const REFERRAL_EVENTS_KIND = 'links.referral-events';
@@ -27,8 +30,11 @@ export const PRACTICES_KIND = 'links.practices';
 export interface ReportInputs {
   readonly practices: readonly Practice[];
   readonly plans: readonly Plan[];
-  /** Referral events from `links.referral-events` documents, checked against their schemas. */
-  readonly events: readonly ReferralEvent[];
+  /**
+   * Files of referral events (`links.referral-events` documents, or NDJSON), in the order given. They are not
+   * read here: {@link foldReferralEvents} streams them, so a cohort of millions of events is never held.
+   */
+  readonly eventFiles: readonly string[];
   /** Outcome responses documents (`links.outcome-responses`), validated against their instruments. */
   readonly outcomes: readonly OutcomeResponsesDocument[];
   readonly files: readonly string[];
@@ -81,10 +87,15 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
   const practices: Practice[] = [];
   const plans: Plan[] = [];
   const used: string[] = [];
-  const events: ReferralEvent[] = [];
+  const eventFiles: string[] = [];
   const outcomes: OutcomeResponsesDocument[] = [];
   let synthetic = false;
   for (const file of files) {
+    if (await isEventsFile(io, file)) {
+      eventFiles.push(file);
+      used.push(file);
+      continue;
+    }
     const input = await readJsonFile(io, file);
     const kind =
       input !== null && typeof input === 'object' && !Array.isArray(input)
@@ -101,20 +112,18 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
       used.push(file);
     } else if (kind === PRACTICES_KIND) {
       used.push(file);
-      practices.push(...readPracticeList(input, file));
+      for (const practice of readPracticeList(input, file)) practices.push(practice);
       const meta = (input as { meta?: { synthetic?: unknown } }).meta;
       if (meta && meta.synthetic === true) synthetic = true;
     } else if (kind === OUTCOME_RESPONSES_KIND) {
       const result = validateOutcomeResponses(input);
       if (!result.ok) throw new InputError(result.errors.map(({ path, message }) => ({ path, message })), file);
       outcomes.push(result.value);
-      practices.push(...(result.value.practices ?? []));
+      for (const practice of result.value.practices ?? []) practices.push(practice);
       if (result.value.meta?.synthetic === true) synthetic = true;
       used.push(file);
     } else if (kind === REFERRAL_EVENTS_KIND) {
-      const result = parseReferralEvents(JSON.stringify(input), { format: 'json' });
-      if (!result.ok) throw new InputError(result.errors.map(({ path, message }) => ({ path, message })), file);
-      events.push(...result.value);
+      eventFiles.push(file);
       used.push(file);
     } else {
       throw new InputError(
@@ -133,7 +142,73 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
       [{ path: '', message: 'no business plans found: give plan files or a folder that holds them' }],
       paths.join(', '),
     );
-  return { practices, plans, events, outcomes, files: used, synthetic };
+  return { practices, plans, eventFiles, outcomes, files: used, synthetic };
+}
+
+/** Files larger than this are looked at (their first 64 KB) before being read whole. */
+const PEEK_OVER = 8 * 1024 * 1024;
+
+/**
+ * Whether a file holds referral events, decided without reading it whole:
+ * NDJSON (`.ndjson`, `.jsonl`), or a large file that starts as a
+ * `links.referral-events` document. Smaller files are read and sorted by
+ * their `kind` as usual.
+ */
+export async function isEventsFile(io: CliIo, file: string): Promise<boolean> {
+  if (/\.(ndjson|jsonl)$/i.test(file)) return true;
+  let size = 0;
+  try {
+    size = (await stat(file)).size;
+  } catch {
+    return false;
+  }
+  if (size <= PEEK_OVER) return false;
+  let head = '';
+  try {
+    for await (const chunk of io.readChunks(file)) {
+      head += chunk;
+      if (head.length >= 65_536) break;
+    }
+  } catch {
+    return false;
+  }
+  return /^\s*\{\s*"kind"\s*:\s*"links\.referral-events"/.test(head);
+}
+
+/** Referral and engagement figures per cohort from streamed events, as of the latest event. */
+export interface StreamedReferralFigures {
+  readonly asOf: string;
+  readonly programme: CohortReferralFigures;
+  readonly comparison: CohortReferralFigures;
+}
+
+/**
+ * Streams the referral events files through the referral workflow, one
+ * event at a time, and counts referrals per cohort as of the latest event
+ * (the figures `links report` shows). Finished referrals are folded in and
+ * released as they finish, so memory grows with open referrals, not events.
+ * `null` when there are no events.
+ */
+export async function foldReferralEvents(
+  io: CliIo,
+  files: readonly string[],
+  practices: readonly Practice[],
+): Promise<StreamedReferralFigures | null> {
+  if (files.length === 0) return null;
+  const cohorts = new CohortReferralTally(practices);
+  const store = new SpillStore();
+  try {
+    // Refused events are not part of the report: they are not kept.
+    const fold = new ReferralFold({ observers: [cohorts], store, onRejected: () => {} });
+    let events = 0;
+    for (const file of files) events += await streamReferralEvents(io, file, undefined, (event) => fold.push(event));
+    if (events === 0 || fold.latestAt === undefined) return null;
+    cohorts.setAsOf({ asOf: fold.latestAt });
+    fold.finish();
+    return { asOf: fold.latestAt, ...cohorts.result() };
+  } finally {
+    store.close();
+  }
 }
 
 function readPracticeList(input: unknown, file: string): Practice[] {
@@ -145,12 +220,11 @@ function readPracticeList(input: unknown, file: string): Practice[] {
     const result = parseWith(practiceSchema, entry);
     if (result.ok) out.push(result.value);
     else
-      errors.push(
-        ...result.errors.map((e) => ({
+      for (const e of result.errors)
+        errors.push({
           path: `practices[${i}]${e.path ? (e.path.startsWith('[') ? e.path : `.${e.path}`) : ''}`,
           message: e.message,
-        })),
-      );
+        });
   });
   if (errors.length > 0) throw new InputError(errors.slice(0, 50), file);
   return out;

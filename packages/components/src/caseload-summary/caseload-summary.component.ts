@@ -203,7 +203,7 @@ export class LinksCaseloadSummary extends LinksElement {
   }
 
   private chart(id: string, title: string, bars: readonly Bar[], level: number): TemplateResult {
-    const max = Math.max(1, ...bars.map((b) => b.value));
+    const max = bars.reduce((n, b) => Math.max(n, b.value), 1);
     return html`<figure class="chart" part="chart" aria-labelledby=${`${id}-title`}>
       <figcaption>${heading(level, html`${title}`, { id: `${id}-title`, class: 'chart-title' })}</figcaption>
       ${bars.length === 0

@@ -63,7 +63,7 @@ describe('<links-caseload-summary>', () => {
     const row = statusRows.find((r) => r.querySelector('th')!.textContent === 'Completed')!;
     expect(row.querySelector('.num')!.textContent).to.equal(String(completed));
     expect(row.querySelector('.bar-cell')!.getAttribute('aria-hidden')).to.equal('true');
-    const widest = Math.max(...statusRows.map((r) => Number(r.querySelector('.num')!.textContent)));
+    const widest = statusRows.reduce((n, r) => Math.max(n, Number(r.querySelector('.num')!.textContent)), -Infinity);
     const widestRow = statusRows.find((r) => Number(r.querySelector('.num')!.textContent) === widest)!;
     expect((widestRow.querySelector('[part="bar"]') as HTMLElement).style.width).to.equal('100%');
     expect(clean(root.querySelectorAll('figure')[2]!.textContent)).to.contain('Possilpark');

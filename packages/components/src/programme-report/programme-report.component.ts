@@ -384,7 +384,7 @@ export class LinksProgrammeReport extends LinksElement {
       for (const est of [m.programme.ci, m.comparison.ci, m.clusters.primary?.ci ?? null]) if (est) values.push(est.lower, est.upper);
       for (const v of [m.programme.mean, m.comparison.mean]) if (v !== null) values.push(v);
     }
-    const extent = Math.max(1, ...values.map(Math.abs));
+    const extent = values.reduce((n, v) => Math.max(n, Math.abs(v)), 1);
     const step = extent <= 2 ? 0.5 : extent <= 5 ? 1 : extent <= 10 ? 2 : Math.ceil(extent / 5);
     const bound = Math.ceil(extent / step) * step;
     const x = (v: number) => LEFT + ((v + bound) / (2 * bound)) * PLOT;

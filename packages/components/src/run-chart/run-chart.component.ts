@@ -151,8 +151,14 @@ export class LinksRunChart extends LinksElement {
       a.median ?? values[0]!,
       ...(this.target !== undefined && Number.isFinite(this.target) ? [this.target] : []),
     ];
-    let lo = Math.min(...values, ...extra);
-    let hi = Math.max(...values, ...extra);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const list of [values, extra]) {
+      for (const v of list) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
     if (hi === lo) {
       hi += 1;
       lo -= 1;

@@ -136,3 +136,4 @@ export {
 } from './document.js';
 export { describeEvent, resourceReferenceFrom } from './describe.js';
 export { generateDemoReferrals, type DemoPractice, type DemoReferralOptions } from './demo.js';
+export { ReferralFold, CaseloadTally, CohortReferralTally, MemoryReferralStore, type ReferralFoldOptions, type ReferralObserver, type ReleasedReferralStore } from './stream.js';

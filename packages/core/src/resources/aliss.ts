@@ -393,7 +393,7 @@ export function createAlissDirectory(options: AlissDirectoryOptions = {}): Direc
       total = page.value.total ?? total;
       const fresh = page.value.resources.slice(skip);
       const room = q.limit - resources.length;
-      resources.push(...fresh.slice(0, room));
+      for (const resource of fresh.slice(0, room)) resources.push(resource);
       if (fresh.length > room) next = { u: pageUrl, s: skip + room };
       else next = page.value.next ? { u: page.value.next, s: 0 } : undefined;
     }

@@ -332,7 +332,7 @@ export function createHsdsDirectory(options: HsdsDirectoryOptions): Directory {
       total = page.value.total ?? total;
       const fresh = page.value.resources.slice(current.s);
       const room = q.limit - resources.length;
-      resources.push(...fresh.slice(0, room));
+      for (const resource of fresh.slice(0, room)) resources.push(resource);
       const raw = answer.value as { last_page?: unknown; total_pages?: unknown };
       const isLast =
         raw.last_page === true ||

@@ -58,7 +58,7 @@ describe('in-memory directory', () => {
       const result = await dir.search({ limit: 20, ...(cursor ? { cursor } : {}) });
       assert.ok(result.ok);
       assert.equal(result.value.total, 48);
-      seen.push(...result.value.resources.map((r) => r.id));
+      for (const r of result.value.resources) seen.push(r.id);
       cursor = result.value.next;
       calls += 1;
     } while (cursor);

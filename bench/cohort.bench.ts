@@ -1,0 +1,143 @@
+// A decade of national referrals through the CLI: events written as NDJSON to
+// a temporary folder (the demo generator, a block of practices at a time,
+// streamed to the file), then `links referral --json` and `links report` run
+// as child processes under /usr/bin/time. Prints, per input size, the peak
+// resident memory (RSS) and events per second end to end (process start to
+// exit, reading, validating, replaying, writing), with the ratio of peak
+// memory between the largest and smallest size: memory grows with open
+// referrals, not with events. Targets: ≤ 1 GB peak RSS and ≥ 300,000
+// events/s at 10,000,000 events. Asserts nothing.
+//
+//   BENCH_SIZES=1000000,10000000 npm run bench -- cohort
+//   node … bench/cohort.bench.ts --tiny     (2,000 events: checks the bench runs)
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateDemoReferrals, isFinishedStatus, replay } from '@links-approach/core/referral';
+
+const tiny = process.argv.includes('--tiny');
+const sizes = tiny ? [2_000] : (process.env.BENCH_SIZES ?? '1000000,3000000').split(',').map(Number);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'packages/cli/src/main.ts');
+
+/**
+ * Writes `count` events as NDJSON, like a decade of referrals: blocks of 25 practices, each block a later
+ * stretch of time (its ids made unique), in which every referral has finished except in the last block
+ * (the generator leaves about a third of each block open at its "today"; over a decade only the latest
+ * referrals are still open).
+ */
+async function writeEvents(file: string, count: number, practiceIds: readonly string[]): Promise<number> {
+  const out = createWriteStream(file);
+  const perBlock = 28_000; // about what one block generates
+  const blocks = Math.max(1, Math.ceil(count / perBlock));
+  const end = Date.parse('2025-03-31T12:00:00Z');
+  const span = 10 * 365 * 86_400_000;
+  let written = 0;
+  for (let block = 0; written < count; block++) {
+    const practices = Array.from({ length: 25 }, (_, i) => ({
+      id: practiceIds[(block * 25 + i) % practiceIds.length]!,
+      listSize: 6000,
+    }));
+    const asOf = new Date(end - span + (span * Math.min(block + 1, blocks)) / blocks).toISOString();
+    const doc = generateDemoReferrals({ practices, seed: 1000 + block, asOf, referralsPerPractice: 90 });
+    const last = written + doc.events.length >= count;
+    const open = new Set<string>();
+    if (!last) for (const r of replay(doc.events, { trusted: true }).state.referrals) if (!isFinishedStatus(r.status)) open.add(r.id);
+    const parts: string[] = [];
+    for (const event of doc.events) {
+      if (written >= count) break;
+      if (open.has(event.referralId)) continue;
+      parts.push(JSON.stringify(event).replace(/"(ref|pt|gp|nurse|reception|clp|pm)-(\d+)/g, `"$1-b${block}-$2`));
+      written++;
+    }
+    if (!out.write(`${parts.join('\n')}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve) => out.end(() => resolve()));
+  return written;
+}
+
+interface Measured {
+  seconds: number;
+  /** User + system CPU seconds (steadier than wall-clock on a busy machine). */
+  cpu: number;
+  rssMb: number;
+  exit: number;
+}
+
+/** Runs the CLI under /usr/bin/time -v: wall time and peak RSS of the whole process. */
+function measure(args: readonly string[]): Measured {
+  const result = spawnSync(
+    '/usr/bin/time',
+    ['-v', process.execPath, '--conditions=@links-approach/source', '--import', 'tsx', cli, ...args],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const stderr = result.stderr ?? '';
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
+  if (!rss || !wall) throw new Error(`could not measure links ${args.join(' ')}:\n${stderr.slice(-2000)}`);
+  const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+  const exit = /Exit status: (\d+)/.exec(stderr);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  const cpu = Number(user?.[1] ?? 0) + Number(system?.[1] ?? 0);
+  return { seconds, cpu, rssMb: Number(rss[1]) / 1024, exit: exit ? Number(exit[1]) : (result.status ?? 1) };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'links-cohort-bench-'));
+try {
+  // Practices and plans from the demo generator (the report needs plans); events for its programme practices.
+  const demo = spawnSync(
+    process.execPath,
+    ['--conditions=@links-approach/source', '--import', 'tsx', cli, 'demo-data', '--practices', '40', '--out', join(dir, 'cohort'), '--json'],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (demo.status !== 0) throw new Error(`demo-data failed: ${demo.stderr}`);
+  rmSync(join(dir, 'cohort', 'referrals.json'));
+  const practices = (JSON.parse(readFileSync(join(dir, 'cohort', 'practices.json'), 'utf8')) as {
+    practices: { id: string; cohort: string }[];
+  }).practices;
+  const programme = practices.filter((p) => p.cohort === 'programme').map((p) => p.id);
+
+  const rows: { events: number; mb: number; referral: Measured; report: Measured }[] = [];
+  for (const size of sizes) {
+    const file = join(dir, 'cohort', 'referrals.ndjson');
+    const started = performance.now();
+    const events = await writeEvents(file, size, programme);
+    const mb = statSync(file).size / 1024 / 1024;
+    console.log(`${events.toLocaleString('en-GB')} events written (${mb.toFixed(0)} MB NDJSON) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const referral = measure(['referral', file, '--json']);
+    if (tiny) {
+      // The report must have counted the streamed referrals (a folder alone holds only .json files).
+      const check = spawnSync(
+        process.execPath,
+        ['--conditions=@links-approach/source', '--import', 'tsx', cli, 'report', join(dir, 'cohort'), file, '--html', join(dir, 'r.html'), '--json'],
+        { cwd: root, encoding: 'utf8' },
+      );
+      const summary = JSON.parse(check.stdout) as { referrals: { programme: { referrals: number } } | null };
+      if (!summary.referrals || summary.referrals.programme.referrals === 0) throw new Error('links report counted no referrals');
+    }
+    const report = measure(['report', join(dir, 'cohort'), file, '--html', join(dir, 'report.html'), '--json']);
+    for (const [name, m] of [['referral --json', referral], ['report', report]] as const) {
+      if (m.exit !== 0) throw new Error(`links ${name} exited ${m.exit}`);
+      console.log(
+        `  links ${name.padEnd(15)} ${m.seconds.toFixed(1).padStart(7)} s  ${Math.round(events / m.seconds).toLocaleString('en-GB').padStart(9)} events/s wall-clock  (${m.cpu.toFixed(1)} CPU s, ${Math.round(events / m.cpu).toLocaleString('en-GB')} events per CPU second)  peak RSS ${m.rssMb.toFixed(0).padStart(5)} MB`,
+      );
+    }
+    rows.push({ events, mb, referral, report });
+    rmSync(file);
+  }
+  if (!tiny && rows.length > 1) {
+    const first = rows[0]!;
+    const last = rows[rows.length - 1]!;
+    console.log(
+      `\nPeak RSS, ${first.events.toLocaleString('en-GB')} → ${last.events.toLocaleString('en-GB')} events (${(last.events / first.events).toFixed(0)}× the events):`,
+    );
+    console.log(`  links referral --json  ${first.referral.rssMb.toFixed(0)} MB → ${last.referral.rssMb.toFixed(0)} MB (${(last.referral.rssMb / first.referral.rssMb).toFixed(2)}×)`);
+    console.log(`  links report           ${first.report.rssMb.toFixed(0)} MB → ${last.report.rssMb.toFixed(0)} MB (${(last.report.rssMb / first.report.rssMb).toFixed(2)}×)`);
+    console.log('Targets at 10,000,000 events: ≤ 1,024 MB peak RSS, ≥ 300,000 events/s.');
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

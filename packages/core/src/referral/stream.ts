@@ -1,0 +1,598 @@
+/**
+ * Incremental forms of what `replay`, `caseloadMetrics`, `findDuplicates` and
+ * the cohort referral figures compute, for event streams too large to hold:
+ * events are folded in one at a time; a referral that has finished is handed
+ * to a store, folded into the aggregates and its full state released, keeping
+ * only what later events need to be refused exactly as `replay` refuses them
+ * (its status, person, CLP, last event time and the ids of its events).
+ * Memory grows with open referrals (and a small record per referral), not
+ * with events.
+ */
+import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
+import type { Framework } from '../framework/types.js';
+import type { CohortReferralFigures, EvaluationPractice, PracticeReferralRate } from '../outcomes/evaluation.js';
+import {
+  GOAL_STATUSES,
+  REFERRAL_STATUSES,
+  RESOURCE_LINK_STATUSES,
+  RESOURCE_MODES,
+  type GoalStatus,
+  type ReferralStatus,
+  type ResourceLinkStatus,
+  type ResourceMode,
+} from './constants.js';
+import type { CaseloadMetrics, CaseloadMetricsOptions, MetricsPractice, MetricShare, DaysMedian } from './metrics.js';
+import { isOverdue, toMillis, type ResponseWindowOptions } from './rules.js';
+import type { CreatedEvent, ReferralEvent, ReferralState, RejectedEvent, Rejection } from './types.js';
+import { check, contextFor, createState, mutate, type CheckContext, type MutableState } from './workflow.js';
+
+const DAY_MS = 86_400_000;
+
+/** Something that folds referral states into figures: each referral is added once (sign 1) and, when a later event changes a released referral, taken out again (sign -1) before its new state is added. */
+export interface ReferralObserver {
+  /**
+   * Adds (`sign` 1) or removes (`sign` -1) a referral's contribution.
+   * `seq` is the referral's position in creation order (0, 1, 2…).
+   */
+  add(referral: ReferralState, seq: number, sign: 1 | -1): void;
+}
+
+/**
+ * Where a {@link ReferralFold} puts finished referrals (their timeline
+ * dropped; `events` says how long it was). A store may write them to disk;
+ * `get` must give back what `put` was given last for that `seq`.
+ */
+export interface ReleasedReferralStore {
+  put(seq: number, referral: ReferralState, events: number): void;
+  get(seq: number): { readonly referral: ReferralState; readonly events: number };
+}
+
+/** A store that keeps released referrals in memory (for small streams and tests). */
+export class MemoryReferralStore implements ReleasedReferralStore {
+  private readonly items: { referral: ReferralState; events: number }[] = [];
+  put(seq: number, referral: ReferralState, events: number): void {
+    this.items[seq] = { referral, events };
+  }
+  get(seq: number): { readonly referral: ReferralState; readonly events: number } {
+    const item = this.items[seq];
+    if (!item) throw new Error(`no released referral at ${seq}`);
+    return item;
+  }
+}
+
+/** Options for {@link ReferralFold}. */
+export interface ReferralFoldOptions {
+  /** The framework whose theme ids reasons and goals must use. Default: the Links framework. */
+  readonly framework?: Framework;
+  /** Where finished referrals go. Default: a {@link MemoryReferralStore}. */
+  readonly store?: ReleasedReferralStore;
+  /** Figures to fold every referral into. */
+  readonly observers?: readonly ReferralObserver[];
+  /** Referrals never released (e.g. one whose full timeline the caller needs at the end). */
+  readonly keep?: ReadonlySet<string>;
+  /** Hand finished referrals to the store with their timelines (default: the timeline is dropped; `events` gives its length). */
+  readonly keepTimeline?: boolean;
+  /** Called for each refused event; default: refused events are kept in {@link ReferralFold.rejected}. */
+  readonly onRejected?: (rejected: RejectedEvent) => void;
+}
+
+/** One referral as the fold tracks it. */
+interface Entry {
+  readonly seq: number;
+  /** The full state while the referral is open (or kept); `undefined` once released. */
+  state: MutableState | undefined;
+  /** Ids of its events while open. */
+  ids: string[] | undefined;
+  /** Ids of its events once released: "\n"-separated, with a leading and trailing "\n". */
+  joined: string;
+  bits: number;
+  events: number;
+  /** What `check` reads of a finished referral (status first): kept after release. */
+  tomb: MutableState | undefined;
+}
+
+function idBit(id: string): number {
+  const n = id.length;
+  return 1 << ((id.charCodeAt(n - 1) * 31 + id.charCodeAt(n - 2) * 7 + n) & 31);
+}
+
+function isFinished(status: ReferralStatus): boolean {
+  return (
+    status === 'rejected' ||
+    status === 'completed' ||
+    status === 'failed' ||
+    status === 'cancelled' ||
+    status === 'entered-in-error'
+  );
+}
+
+/** A stand-in for a released referral holding only what `check` reads of a finished referral. */
+function tombstone(s: MutableState): MutableState {
+  return {
+    id: s.id,
+    status: s.status,
+    person: s.person,
+    clpId: s.clpId,
+    updatedAt: s.updatedAt,
+    outcome: undefined,
+  } as unknown as MutableState;
+}
+
+/**
+ * Folds referral events one at a time, with the same rules and the same
+ * rejections as {@link replay} on the whole list (events must already have
+ * passed the schema, as `replay(…, { trusted: true })` expects). Finished
+ * referrals go to the store and to the observers as soon as they finish;
+ * open ones at {@link finish}.
+ *
+ * @example
+ * const metrics = new CaseloadTally();
+ * const fold = new ReferralFold({ observers: [metrics] });
+ * for (const event of events) fold.push(event);
+ * metrics.setAsOf({ asOf });
+ * const { open } = fold.finish();
+ * const figures = metrics.result();
+ */
+export class ReferralFold {
+  private readonly ctx: CheckContext;
+  private readonly store: ReleasedReferralStore;
+  private readonly observers: readonly ReferralObserver[];
+  private readonly keep: ReadonlySet<string> | undefined;
+  private readonly keepTimeline: boolean;
+  private readonly onRejected: ((rejected: RejectedEvent) => void) | undefined;
+  private readonly byId = new Map<string, Entry>();
+  private index = 0;
+  private finished = false;
+  /** Events accepted. */
+  applied = 0;
+  /** Events refused (when no `onRejected` is given). */
+  readonly rejected: RejectedEvent[] = [];
+  /** Referrals created. */
+  referrals = 0;
+  /** The latest event time seen (milliseconds), over every event pushed. */
+  latest = -Infinity;
+  /** The latest event time seen, compared as text (as `links report` does), or `undefined` before any event. */
+  latestAt: string | undefined;
+
+  constructor(options: ReferralFoldOptions = {}) {
+    this.ctx = contextFor(options.framework);
+    this.store = options.store ?? new MemoryReferralStore();
+    this.observers = options.observers ?? [];
+    this.keep = options.keep;
+    this.keepTimeline = options.keepTimeline === true;
+    this.onRejected = options.onRejected;
+  }
+
+  /** Folds in the next event; returns its rejection, or `undefined` when it was applied. */
+  push(event: ReferralEvent): Rejection | undefined {
+    if (this.finished) throw new Error('ReferralFold: push after finish');
+    const index = this.index++;
+    const at = Date.parse(event.at);
+    if (at > this.latest) this.latest = at;
+    if (this.latestAt === undefined || event.at > this.latestAt) this.latestAt = event.at;
+    const entry = this.byId.get(event.referralId);
+    const bit = idBit(event.id);
+    if (entry !== undefined && event.type !== 'created' && (entry.bits & bit) !== 0 && this.seen(entry, event.id)) {
+      return this.refuse(event, index, {
+        code: 'duplicate-event-id',
+        reason: `An event with id "${event.id}" has already been applied: each event is applied once.`,
+        eventId: event.id,
+      });
+    }
+    let previous: ReferralState | undefined;
+    if (event.type === 'created' && event.previousReferralId !== undefined) {
+      const p = this.byId.get(event.previousReferralId);
+      previous = p ? (p.state ?? p.tomb) : undefined;
+    }
+    const state = entry ? (entry.state ?? entry.tomb) : undefined;
+    const rejection = check(state, event, this.ctx, previous);
+    if (rejection !== undefined) return this.refuse(event, index, rejection);
+    this.applied++;
+    if (entry === undefined) {
+      const created = createState(event as CreatedEvent);
+      const fresh: Entry = {
+        seq: this.referrals++,
+        state: created,
+        ids: [event.id],
+        joined: '',
+        bits: bit,
+        events: 1,
+        tomb: undefined,
+      };
+      this.byId.set(event.referralId, fresh);
+      this.releaseIfFinished(fresh);
+      return undefined;
+    }
+    entry.events++;
+    entry.bits |= bit;
+    if (entry.state !== undefined) {
+      mutate(entry.state, event);
+      entry.ids!.push(event.id);
+      this.releaseIfFinished(entry);
+      return undefined;
+    }
+    // A released (finished) referral took an event (it was marked entered in error): restore, change, release again.
+    entry.joined += `${event.id}\n`;
+    const back = this.store.get(entry.seq);
+    const old = back.referral;
+    for (const o of this.observers) o.add(old, entry.seq, -1);
+    const restored = { ...(old as MutableState), timeline: this.keepTimeline ? [...old.timeline] : [] } as MutableState;
+    mutate(restored, event);
+    if (!this.keepTimeline) restored.timeline = [];
+    this.store.put(entry.seq, restored as ReferralState, entry.events);
+    for (const o of this.observers) o.add(restored as ReferralState, entry.seq, 1);
+    entry.tomb = tombstone(restored);
+    return undefined;
+  }
+
+  private seen(entry: Entry, id: string): boolean {
+    return entry.ids !== undefined ? entry.ids.includes(id) : entry.joined.includes(`\n${id}\n`);
+  }
+
+  private refuse(event: ReferralEvent, index: number, rejection: Rejection): Rejection {
+    const rejected: RejectedEvent = { event, index, code: rejection.code, reason: rejection.reason };
+    if (this.onRejected) this.onRejected(rejected);
+    else this.rejected.push(rejected);
+    return rejection;
+  }
+
+  private releaseIfFinished(entry: Entry): void {
+    const state = entry.state!;
+    if (!isFinished(state.status) || this.keep?.has(state.id)) return;
+    entry.joined = `\n${entry.ids!.join('\n')}\n`;
+    entry.ids = undefined;
+    entry.tomb = tombstone(state);
+    entry.state = undefined;
+    let released = state as ReferralState;
+    if (!this.keepTimeline) {
+      const { timeline: _timeline, ...rest } = state;
+      released = { ...rest, timeline: [] } as unknown as ReferralState;
+    }
+    this.store.put(entry.seq, released, entry.events);
+    for (const o of this.observers) o.add(released, entry.seq, 1);
+  }
+
+  /**
+   * Ends the stream: folds the referrals still open (or kept) into the
+   * observers, in creation order, and returns them with their creation
+   * positions. Set the observers' "as of" time before calling it.
+   */
+  finish(): { readonly held: readonly { readonly seq: number; readonly referral: ReferralState; readonly events: number }[] } {
+    if (this.finished) throw new Error('ReferralFold: finish called twice');
+    this.finished = true;
+    const held: { seq: number; referral: ReferralState; events: number }[] = [];
+    for (const entry of this.byId.values()) {
+      if (entry.state === undefined) continue;
+      held.push({ seq: entry.seq, referral: entry.state as ReferralState, events: entry.events });
+      for (const o of this.observers) o.add(entry.state as ReferralState, entry.seq, 1);
+    }
+    return { held };
+  }
+
+  /** Events pushed so far. */
+  get events(): number {
+    return this.index;
+  }
+}
+
+function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
+  const out = {} as Record<K, number>;
+  for (const key of keys) out[key] = 0;
+  return out;
+}
+
+function share(count: number, of: number): MetricShare {
+  return { count, of, share: of === 0 ? null : count / of };
+}
+
+/** A growable list of numbers (8 bytes each) with values taken out again counted aside. */
+class NumberBag {
+  private data = new Float64Array(1024);
+  private size = 0;
+  private readonly removed = new Map<number, number>();
+  private removedCount = 0;
+  add(value: number, sign: 1 | -1): void {
+    if (sign === -1) {
+      this.removed.set(value, (this.removed.get(value) ?? 0) + 1);
+      this.removedCount++;
+      return;
+    }
+    if (this.size === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.size++] = value;
+  }
+  median(): DaysMedian {
+    const sorted = this.data.slice(0, this.size).sort();
+    let values = sorted;
+    if (this.removedCount > 0) {
+      const left = new Map(this.removed);
+      values = sorted.filter((v) => {
+        const n = left.get(v);
+        if (n === undefined || n === 0) return true;
+        left.set(v, n - 1);
+        return false;
+      });
+    }
+    const count = values.length;
+    if (count === 0) return { median: null, count: 0 };
+    const mid = count >> 1;
+    const m = count % 2 === 1 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+    return { median: Math.round((m / DAY_MS) * 10) / 10, count };
+  }
+}
+
+interface PracticeTally {
+  referrals: number;
+  active: number;
+  overdue: number;
+  /** Creation positions of its counted referrals (for the order practices are listed in). */
+  seqs: number[];
+  seeded: boolean;
+}
+
+/**
+ * {@link caseloadMetrics} folded one referral at a time (a
+ * {@link ReferralObserver}): the same figures, in the same order, from the
+ * same referrals, without holding them. Set the "as of" time
+ * ({@link setAsOf}) before adding referrals that may be overdue (requested
+ * ones); finished referrals never are.
+ */
+export class CaseloadTally implements ReferralObserver {
+  private readonly framework: Framework;
+  private readonly info: Map<string, MetricsPractice>;
+  private window: ResponseWindowOptions | undefined;
+  private total = 0;
+  private counted = 0;
+  private active = 0;
+  private overdue = 0;
+  private unassigned = 0;
+  private links = 0;
+  private readonly byStatus = zeros(REFERRAL_STATUSES);
+  private readonly linkStatus = zeros(RESOURCE_LINK_STATUSES);
+  private readonly linkMode = zeros(RESOURCE_MODES);
+  private readonly goalStatus = zeros(GOAL_STATUSES);
+  private readonly themeCounts: Map<string, number>;
+  private readonly practices = new Map<string, PracticeTally>();
+  private readonly clps = new Map<string, number>();
+  private readonly people = new Map<string, { refs: number; contacts: number; linked: number }>();
+  private readonly toResponse = new NumberBag();
+  private readonly toContact = new NumberBag();
+
+  constructor(options: Omit<CaseloadMetricsOptions, 'asOf'> & { readonly asOf?: CaseloadMetricsOptions['asOf'] } = {}) {
+    this.framework = options.framework ?? LINKS_FRAMEWORK;
+    this.themeCounts = new Map(this.framework.themes.map((t) => [t.id, 0]));
+    this.info = new Map((options.practices ?? []).map((p) => [p.id, p]));
+    for (const p of options.practices ?? [])
+      this.practices.set(p.id, { referrals: 0, active: 0, overdue: 0, seqs: [], seeded: true });
+    if (options.asOf !== undefined) this.setAsOf({ ...options, asOf: options.asOf });
+  }
+
+  /** Sets "now" (and the response window) for overdue flags. */
+  setAsOf(options: { readonly asOf: CaseloadMetricsOptions['asOf']; readonly responseWindowDays?: number }): void {
+    this.window = {
+      asOf: options.asOf,
+      ...(options.responseWindowDays !== undefined ? { responseWindowDays: options.responseWindowDays } : {}),
+    };
+  }
+
+  add(r: ReferralState, seq: number, sign: 1 | -1): void {
+    this.total += sign;
+    this.byStatus[r.status] += sign;
+    if (r.status === 'draft' || r.status === 'entered-in-error') return;
+    this.counted += sign;
+    let practice = this.practices.get(r.practiceId);
+    if (!practice) {
+      practice = { referrals: 0, active: 0, overdue: 0, seqs: [], seeded: false };
+      this.practices.set(r.practiceId, practice);
+    }
+    practice.referrals += sign;
+    if (sign === 1) practice.seqs.push(seq);
+    else {
+      const at = practice.seqs.indexOf(seq);
+      if (at !== -1) practice.seqs.splice(at, 1);
+      if (practice.referrals === 0 && !practice.seeded) this.practices.delete(r.practiceId);
+    }
+    const isActive = r.status === 'accepted' || r.status === 'in-progress' || r.status === 'on-hold';
+    if (isActive) {
+      this.active += sign;
+      practice.active += sign;
+      if (r.clpId === undefined) this.unassigned += sign;
+      else {
+        const n = (this.clps.get(r.clpId) ?? 0) + sign;
+        if (n === 0) this.clps.delete(r.clpId);
+        else this.clps.set(r.clpId, n);
+      }
+    }
+    if (r.status === 'requested') {
+      if (!this.window) throw new Error('CaseloadTally: set the "as of" time before adding requested referrals');
+      if (isOverdue(r, this.window)) {
+        this.overdue += sign;
+        practice.overdue += sign;
+      }
+    }
+    if (r.requestedAt !== undefined) {
+      const requested = Date.parse(r.requestedAt);
+      if (r.respondedAt !== undefined) this.toResponse.add(Date.parse(r.respondedAt) - requested, sign);
+      if (r.firstContactAt !== undefined) this.toContact.add(Date.parse(r.firstContactAt) - requested, sign);
+    }
+    let person = this.people.get(r.person);
+    if (!person) {
+      person = { refs: 0, contacts: 0, linked: 0 };
+      this.people.set(r.person, person);
+    }
+    person.refs += sign;
+    person.contacts += sign * r.contacts.length;
+    if (r.resourceLinks.length > 0) person.linked += sign;
+    if (person.refs === 0) this.people.delete(r.person);
+    for (const link of r.resourceLinks) {
+      this.links += sign;
+      this.linkStatus[link.status] += sign;
+      this.linkMode[link.mode] += sign;
+    }
+    for (const goal of r.goals) this.goalStatus[goal.status] += sign;
+    for (const reason of r.reasons)
+      this.themeCounts.set(reason.themeId, (this.themeCounts.get(reason.themeId) ?? 0) + sign);
+  }
+
+  /** The figures so far, exactly as {@link caseloadMetrics} gives them for the same referrals. */
+  result(): CaseloadMetrics {
+    const asOf = this.window?.asOf ?? new Date(0).toISOString();
+    const asOfMs = toMillis(asOf);
+    let seen3 = 0;
+    let linked = 0;
+    for (const person of this.people.values()) {
+      if (person.contacts >= 3) seen3++;
+      if (person.linked > 0) linked++;
+    }
+    const goalsSet = GOAL_STATUSES.reduce((sum, s) => sum + (s === 'cancelled' ? 0 : this.goalStatus[s]), 0);
+    const themeName = new Map(this.framework.themes.map((t) => [t.id, t.name]));
+    const firstSeq = (p: PracticeTally) => {
+      let min = Infinity;
+      for (const s of p.seqs) if (s < min) min = s;
+      return min;
+    };
+    const seeded: [string, PracticeTally][] = [];
+    const others: [string, PracticeTally, number][] = [];
+    for (const [id, p] of this.practices) {
+      if (p.seeded) seeded.push([id, p]);
+      else others.push([id, p, firstSeq(p)]);
+    }
+    others.sort((a, b) => a[2] - b[2]);
+    const practices = [...seeded, ...others.map(([id, p]) => [id, p] as [string, PracticeTally])];
+    const byStatus = { ...this.byStatus };
+    return {
+      asOf: Number.isFinite(asOfMs) ? new Date(asOfMs).toISOString() : String(asOf),
+      total: this.total,
+      referrals: this.counted,
+      byStatus,
+      active: this.active,
+      overdue: this.overdue,
+      daysToResponse: this.toResponse.median(),
+      daysToFirstContact: this.toContact.median(),
+      people: this.people.size,
+      seenThreeOrMore: share(seen3, this.people.size),
+      linkedToResource: share(linked, this.people.size),
+      resourceUptake: {
+        ...share(this.linkStatus.attending + this.linkStatus.attended, this.links),
+        byStatus: { ...this.linkStatus } as Record<ResourceLinkStatus, number>,
+        byMode: { ...this.linkMode } as Record<ResourceMode, number>,
+      },
+      goalsAchieved: {
+        ...share(this.goalStatus.achieved, goalsSet),
+        byStatus: { ...this.goalStatus } as Record<GoalStatus, number>,
+      },
+      reasonsByTheme: Array.from(this.themeCounts, ([themeId, count]) => ({
+        themeId,
+        name: themeName.get(themeId) ?? themeId,
+        count,
+      })),
+      practices: practices.map(([practiceId, p]) => {
+        const meta = this.info.get(practiceId);
+        const listSize = meta?.listSize;
+        return {
+          practiceId,
+          ...(meta?.name !== undefined ? { name: meta.name } : {}),
+          ...(listSize !== undefined ? { listSize } : {}),
+          referrals: p.referrals,
+          per1000: listSize && listSize > 0 ? Math.round((p.referrals / listSize) * 10_000) / 10 : null,
+          active: p.active,
+          overdue: p.overdue,
+        };
+      }),
+      caseloadPerClp: Array.from(this.clps, ([clpId, n]) => ({ clpId, active: n })).sort(
+        (a, b) => b.active - a.active || (a.clpId < b.clpId ? -1 : 1),
+      ),
+      unassigned: this.unassigned,
+    };
+  }
+}
+
+/**
+ * The outcomes module's `referralFiguresByCohort` (over all referrals, no
+ * period) folded one referral at a time: a {@link CaseloadTally} per cohort,
+ * seeded with its practices; referrals from practices in neither cohort are
+ * left out.
+ */
+export class CohortReferralTally implements ReferralObserver {
+  private readonly cohortOf = new Map<string, 'programme' | 'comparison'>();
+  private readonly tallies: Record<'programme' | 'comparison', CaseloadTally>;
+  private readonly members: Record<'programme' | 'comparison', readonly EvaluationPractice[]>;
+
+  constructor(practices: readonly EvaluationPractice[]) {
+    const members = {
+      programme: practices.filter((p) => p.cohort === 'programme'),
+      comparison: practices.filter((p) => p.cohort === 'comparison'),
+    };
+    this.members = members;
+    for (const p of practices) if (!this.cohortOf.has(p.id)) this.cohortOf.set(p.id, p.cohort);
+    const seed = (list: readonly EvaluationPractice[]) =>
+      new CaseloadTally({
+        practices: list.map((p) => ({
+          id: p.id,
+          ...(p.name !== undefined ? { name: p.name } : {}),
+          ...(p.listSize !== undefined ? { listSize: p.listSize } : {}),
+        })),
+      });
+    this.tallies = { programme: seed(members.programme), comparison: seed(members.comparison) };
+    // A practice listed in both cohorts counts in both, as in referralFiguresByCohort.
+    this.both = new Set(members.programme.map((p) => p.id).filter((id) => members.comparison.some((c) => c.id === id)));
+  }
+
+  private readonly both: ReadonlySet<string>;
+
+  /** Sets "now" for overdue flags. */
+  setAsOf(options: { readonly asOf: string }): void {
+    this.tallies.programme.setAsOf(options);
+    this.tallies.comparison.setAsOf(options);
+  }
+
+  add(r: ReferralState, seq: number, sign: 1 | -1): void {
+    if (this.both.has(r.practiceId)) {
+      this.tallies.programme.add(r, seq, sign);
+      this.tallies.comparison.add(r, seq, sign);
+      return;
+    }
+    const cohort = this.cohortOf.get(r.practiceId);
+    if (cohort !== undefined) this.tallies[cohort].add(r, seq, sign);
+  }
+
+  /** The figures, exactly as `referralFiguresByCohort(practices, referrals, { asOf })` gives them. */
+  result(): { readonly programme: CohortReferralFigures; readonly comparison: CohortReferralFigures } {
+    const figures = (cohort: 'programme' | 'comparison'): CohortReferralFigures => {
+      const members = this.members[cohort];
+      const metrics = this.tallies[cohort].result();
+      const byId = new Map(metrics.practices.map((p) => [p.practiceId, p]));
+      let listSize = 0;
+      let counted = 0;
+      const practiceRates = members.map((p): PracticeReferralRate => {
+        const made = byId.get(p.id)?.referrals ?? 0;
+        const size = p.listSize;
+        if (size !== undefined && size > 0) {
+          listSize += size;
+          counted += made;
+        }
+        return {
+          practiceId: p.id,
+          ...(p.name !== undefined ? { name: p.name } : {}),
+          ...(size !== undefined ? { listSize: size } : {}),
+          referrals: made,
+          per1000: size !== undefined && size > 0 ? Math.round((made / size) * 10_000) / 10 : null,
+        };
+      });
+      return {
+        practices: members.length,
+        listSize,
+        referrals: metrics.referrals,
+        per1000: listSize > 0 ? Math.round((counted / listSize) * 10_000) / 10 : null,
+        practiceRates,
+        people: metrics.people,
+        seenThreeOrMore: metrics.seenThreeOrMore,
+        linkedToResource: metrics.linkedToResource,
+      };
+    };
+    return { programme: figures('programme'), comparison: figures('comparison') };
+  }
+}
