@@ -1,7 +1,6 @@
 // `npm test`: every gate — typecheck, lint, node tests, the service's tests (PGlite and PostgreSQL),
-// browser tests, screenshots, build,
-// package checks, bundle budgets — then one summary line `N passed, N failed`
-// counting every test and check it ran. Any failure fails the command; later
+// browser tests, screenshots, build, package checks, bundle budgets, a tiny run of every benchmark —
+// then one summary line `N passed, N failed` counting every test and check it ran. Any failure fails the command; later
 // steps still run so one run shows every problem.
 //
 // The gates run in two lanes at once (this machine, and CI's, has two cores):
@@ -23,6 +22,7 @@ const lanes = [
     { name: 'node tests', script: 'test:node', counts: 'node' },
     { name: 'server tests', script: 'test:server', counts: 'server' },
     { name: 'changeset dry run', script: 'changeset:dry-run' },
+    { name: 'bench smoke', script: 'bench:smoke' },
   ],
   [
     { name: 'build', script: 'build' },
