@@ -70,13 +70,15 @@ const elementEntries = findFiles('packages/components/dist', /[\\/]([a-z-]+)[\\/
 // anything grows past it, and the summary keeps the overrun visible until a
 // size pass (splitting core into subpath entries, a lighter browser bundle)
 // brings it under target. Lower a ceiling whenever a size drops.
+// Raised once on purpose (issues 13 and 18): coded status reasons, per-urgency response
+// windows and the caseload's card layout added 0.6–1.1 KB; issue 16 sets page-level budgets.
 const CEILINGS = {
-  bundle: 155 * KB,
-  'caseload.js': 24 * KB,
+  bundle: 157 * KB,
+  'caseload.js': 26 * KB,
   'network-register.js': 28 * KB,
   'pdsa-log.js': 26 * KB,
   'plan-editor.js': 44 * KB,
-  'referral-detail.js': 40 * KB,
+  'referral-detail.js': 41.5 * KB,
   'referral-form.js': 33 * KB,
   'theme-focus.js': 27 * KB,
 };

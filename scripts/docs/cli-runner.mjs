@@ -3,7 +3,7 @@
 // the repository's examples/ (so `examples/data/...` paths work and written
 // files stay out of the repository); `resources search` goes to the local
 // ALISS fixture server, never the internet.
-import { mkdtempSync, rmSync, symlinkSync, cpSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, symlinkSync, cpSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -71,6 +71,14 @@ export async function createCliRunner(root) {
         await mkdir(dirname(full), { recursive: true });
         await writeFile(full, text, 'utf8');
       },
+      readChunks: (path) => createReadStream(resolve(work, path), { encoding: 'utf8' }),
+      openWrite: async (path) => {
+        const full = resolve(work, path);
+        await mkdir(dirname(full), { recursive: true });
+        let text = '';
+        return { write: async (piece) => void (text += piece), close: () => writeFile(full, text, 'utf8') };
+      },
+      stdoutSink: () => ({ write: async (piece) => void (stdout += piece), close: async () => {} }),
       env: {},
     };
     // Folders given to `links report` are listed relative to the working directory.

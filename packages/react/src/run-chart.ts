@@ -4,7 +4,7 @@ import { createComponent } from '@lit/react';
 import { LinksRunChart } from '@links-approach/components/run-chart.js';
 
 /**
- * React wrapper for `<links-run-chart>` ({@link LinksRunChart}): A measure as a run chart, with its median, target, signals, summary and data table.
+ * React wrapper for `<links-run-chart>` ({@link LinksRunChart}): A measure as a run chart, with its baseline, target, signals, summary and data table.
  *
  * Every public property of the element is a prop (set as a property, so objects and arrays pass as they are).
  * The element fires no `links-*` events.

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { generateDemoReferrals, replay, type ReferralState } from '@links-approach/core/referral';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { setViewport } from '@web/test-runner-commands';
 import './caseload.js';
 import type { LinksCaseload } from './caseload.js';
 
@@ -153,6 +154,16 @@ describe('<links-caseload>', () => {
   });
 
   it('makes the scrolling row list a named tab stop, so keyboard users reach and scroll it even off screen', async () => {
+    // The table layout (a container 64rem wide or more), where the row list is its own scroller.
+    await setViewport({ width: 1280, height: 800 });
+    try {
+      await namedTabStopOffScreen();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  async function namedTabStopOffScreen(): Promise<void> {
     const el = await fixture<LinksCaseload>(html`<div style="margin-top: 300vh">
       <links-caseload .referrals=${small} as-of=${AS_OF}></links-caseload>
     </div>`);
@@ -167,7 +178,7 @@ describe('<links-caseload>', () => {
     body.focus();
     await waitUntil(() => rows(caseload).length > 0, 'rows laid out once the focused list scrolls into view');
     expect(caseload.shadowRoot!.activeElement === body, 'the list has focus').to.equal(true);
-  });
+  }
 
   it('says so when nothing matches', async () => {
     const el = await fixture<LinksCaseload>(
