@@ -64,8 +64,8 @@ export const LAYOUT_SCENARIOS: readonly LayoutScenario[] = [
   s('links-network-register', 'active, quiet and ended relationships', () =>
     mount(html`<links-network-register .register=${demoRegister()} as-of="2026-11-20"></links-network-register>`),
   ),
-  s('links-run-chart', 'a measure with a shift and a target, table open', () =>
-    mount(html`<links-run-chart .measure=${demoMeasure()} .target=${18} table-open></links-run-chart>`),
+  s('links-run-chart', 'a measure with a shift after its baseline and a target, table open', () =>
+    mount(html`<links-run-chart .measure=${demoMeasure()} .target=${18} change-start="2023-11-01" table-open></links-run-chart>`),
   ),
   s('links-maturity-profile', 'a plan score against the previous revision', () => {
     const { latest, previous } = demoScores();
