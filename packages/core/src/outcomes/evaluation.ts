@@ -9,7 +9,7 @@ import {
   type ScorablePlan,
   type ScorablePractice,
 } from '../maturity/index.js';
-import { caseloadMetrics, type MetricShare, type ReferralState } from '../referral/index.js';
+import { caseloadMetrics, cohortReferralFigures, type MetricShare, type ReferralState } from '../referral/index.js';
 import { compareOutcomeChange, type OutcomeComparison } from './change.js';
 import type { ClusterMethod } from './cluster.js';
 import type { Instrument, OutcomeResponse } from './types.js';
@@ -161,35 +161,7 @@ export function referralFiguresByCohort(
         ...(p.listSize !== undefined ? { listSize: p.listSize } : {}),
       })),
     });
-    const byId = new Map(metrics.practices.map((p) => [p.practiceId, p]));
-    let listSize = 0;
-    let counted = 0;
-    const practiceRates = members.map((p): PracticeReferralRate => {
-      const m = byId.get(p.id);
-      const made = m?.referrals ?? 0;
-      const size = p.listSize;
-      if (size !== undefined && size > 0) {
-        listSize += size;
-        counted += made;
-      }
-      return {
-        practiceId: p.id,
-        ...(p.name !== undefined ? { name: p.name } : {}),
-        ...(size !== undefined ? { listSize: size } : {}),
-        referrals: made,
-        per1000: size !== undefined && size > 0 ? Math.round((made / size) * 10_000) / 10 : null,
-      };
-    });
-    return {
-      practices: members.length,
-      listSize,
-      referrals: metrics.referrals,
-      per1000: listSize > 0 ? Math.round((counted / listSize) * 10_000) / 10 : null,
-      practiceRates,
-      people: metrics.people,
-      seenThreeOrMore: metrics.seenThreeOrMore,
-      linkedToResource: metrics.linkedToResource,
-    };
+    return cohortReferralFigures(members, metrics);
   };
   return { programme: figures('programme'), comparison: figures('comparison') };
 }

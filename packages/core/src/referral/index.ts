@@ -109,6 +109,7 @@ export {
 export { messageBack, type MessageBack, type MessageBackData } from './message-back.js';
 export {
   caseloadMetrics,
+  cohortReferralFigures,
   type CaseloadMetrics,
   type CaseloadMetricsOptions,
   type MetricsPractice,

@@ -11,6 +11,7 @@ import {
   type ResourceMode,
 } from './constants.js';
 import { isOverdue, toMillis, type Instant, type ResponseWindowOptions } from './rules.js';
+import type { CohortReferralFigures, PracticeReferralRate } from '../outcomes/evaluation.js';
 import type { ReferralState } from './types.js';
 
 const DAY_MS = 86_400_000;
@@ -244,5 +245,46 @@ export function caseloadMetrics(referrals: readonly ReferralState[], options: Ca
       .map(([clpId, n]) => ({ clpId, active: n }))
       .sort((a, b) => b.active - a.active || (a.clpId < b.clpId ? -1 : 1)),
     unassigned,
+  };
+}
+
+/**
+ * A cohort's referral figures from its practices and their caseload metrics:
+ * referrals per 1,000 registered patients over the cohort (practices with a
+ * list size only) and per practice, with the people, engagement and resource
+ * shares. The one place both the in-memory evaluation and the streamed tally
+ * compute them.
+ */
+export function cohortReferralFigures(
+  members: readonly { readonly id: string; readonly name?: string; readonly listSize?: number }[],
+  metrics: CaseloadMetrics,
+): CohortReferralFigures {
+  const byId = new Map(metrics.practices.map((p) => [p.practiceId, p]));
+  let listSize = 0;
+  let counted = 0;
+  const practiceRates = members.map((p): PracticeReferralRate => {
+    const made = byId.get(p.id)?.referrals ?? 0;
+    const size = p.listSize;
+    if (size !== undefined && size > 0) {
+      listSize += size;
+      counted += made;
+    }
+    return {
+      practiceId: p.id,
+      ...(p.name !== undefined ? { name: p.name } : {}),
+      ...(size !== undefined ? { listSize: size } : {}),
+      referrals: made,
+      per1000: size !== undefined && size > 0 ? Math.round((made / size) * 10_000) / 10 : null,
+    };
+  });
+  return {
+    practices: members.length,
+    listSize,
+    referrals: metrics.referrals,
+    per1000: listSize > 0 ? Math.round((counted / listSize) * 10_000) / 10 : null,
+    practiceRates,
+    people: metrics.people,
+    seenThreeOrMore: metrics.seenThreeOrMore,
+    linkedToResource: metrics.linkedToResource,
   };
 }

@@ -10,7 +10,7 @@
  */
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
-import type { CohortReferralFigures, EvaluationPractice, PracticeReferralRate } from '../outcomes/evaluation.js';
+import type { CohortReferralFigures, EvaluationPractice } from '../outcomes/evaluation.js';
 import {
   GOAL_STATUSES,
   REFERRAL_STATUSES,
@@ -21,7 +21,14 @@ import {
   type ResourceLinkStatus,
   type ResourceMode,
 } from './constants.js';
-import type { CaseloadMetrics, CaseloadMetricsOptions, MetricsPractice, MetricShare, DaysMedian } from './metrics.js';
+import {
+  cohortReferralFigures,
+  type CaseloadMetrics,
+  type CaseloadMetricsOptions,
+  type MetricsPractice,
+  type MetricShare,
+  type DaysMedian,
+} from './metrics.js';
 import { isOverdue, toMillis, type ResponseWindowOptions } from './rules.js';
 import type { CreatedEvent, ReferralEvent, ReferralState, RejectedEvent, Rejection } from './types.js';
 import { check, contextFor, createState, mutate, type CheckContext, type MutableState } from './workflow.js';
@@ -564,34 +571,7 @@ export class CohortReferralTally implements ReferralObserver {
     const figures = (cohort: 'programme' | 'comparison'): CohortReferralFigures => {
       const members = this.members[cohort];
       const metrics = this.tallies[cohort].result();
-      const byId = new Map(metrics.practices.map((p) => [p.practiceId, p]));
-      let listSize = 0;
-      let counted = 0;
-      const practiceRates = members.map((p): PracticeReferralRate => {
-        const made = byId.get(p.id)?.referrals ?? 0;
-        const size = p.listSize;
-        if (size !== undefined && size > 0) {
-          listSize += size;
-          counted += made;
-        }
-        return {
-          practiceId: p.id,
-          ...(p.name !== undefined ? { name: p.name } : {}),
-          ...(size !== undefined ? { listSize: size } : {}),
-          referrals: made,
-          per1000: size !== undefined && size > 0 ? Math.round((made / size) * 10_000) / 10 : null,
-        };
-      });
-      return {
-        practices: members.length,
-        listSize,
-        referrals: metrics.referrals,
-        per1000: listSize > 0 ? Math.round((counted / listSize) * 10_000) / 10 : null,
-        practiceRates,
-        people: metrics.people,
-        seenThreeOrMore: metrics.seenThreeOrMore,
-        linkedToResource: metrics.linkedToResource,
-      };
+      return cohortReferralFigures(members, metrics);
     };
     return { programme: figures('programme'), comparison: figures('comparison') };
   }
