@@ -1,5 +1,6 @@
 // Small helpers shared by the scripts in this folder.
-import { readdirSync, statSync, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, statSync, existsSync, readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -64,4 +65,39 @@ export function writeCounts(name, counts) {
 export function readCounts(name) {
   const file = join(countsDir, `${name}.json`);
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+/**
+ * Runs TypeScript/JavaScript test files with node's test runner (through tsx,
+ * core resolved from source), prints the spec report, records the counts
+ * under `name` for the summary line, and resolves with the exit code.
+ */
+export async function runNodeTests(name, files, options = {}) {
+  const tap = join(tmpdir(), `links-${name}-tests-${process.pid}.tap`);
+  const code = await runCommand(
+    process.execPath,
+    [
+      '--conditions=@links-approach/source',
+      '--import', 'tsx',
+      '--test',
+      '--test-reporter=spec', '--test-reporter-destination=stdout',
+      '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    options,
+  );
+  let passed = 0;
+  let failed = 0;
+  try {
+    const text = readFileSync(tap, 'utf8');
+    passed = Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
+    failed = Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
+    rmSync(tap);
+  } catch {
+    failed = Math.max(failed, 1);
+  }
+  if (code !== 0 && failed === 0) failed = 1;
+  writeCounts(name, { passed, failed });
+  console.log(`${name} tests: ${passed} passed, ${failed} failed`);
+  return code;
 }
