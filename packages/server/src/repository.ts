@@ -55,15 +55,17 @@ export const MAX_PAGE = 500;
 
 /**
  * The actor written into every event: always the signed-in user, never the
- * request body. THE ONE PLACE where the actor's practices are added: once
- * core's referral actor schema has the optional `practices: string[]` field
- * (the practice ids the actor acts for), set `practices: [...actor.practices]`
- * here.
+ * request body, with the practices the verified token (or the people
+ * configuration) says they act for. Core's workflow then refuses, with code
+ * `other-practice`, an event by this actor on another practice's referral, and
+ * the stored event records whom the actor acted for. (A user with no practices
+ * gets none: core's schema wants at least one, and the access policy refuses
+ * their writes before core is asked.)
  */
 export function eventActor(actor: Actor): ReferralEvent['actor'] {
   const role = workflowRole(actor.role);
   if (!role) throw problem(403, 'forbidden', 'Your role writes no referral events.');
-  return { role, id: actor.id };
+  return { role, id: actor.id, ...(actor.practices.length > 0 ? { practices: [...actor.practices] } : {}) };
 }
 
 /** A refusal decided inside a transaction, audited once it has rolled back. */
