@@ -82,6 +82,60 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
+/** A caseload list's filters, as {@link referralListStatement} takes them. */
+export interface ReferralListFilter {
+  /** Only these practices (`null`: every practice). */
+  readonly practices: readonly string[] | null;
+  readonly status?: string | undefined;
+  /** Ids after this one (the next page). */
+  readonly after?: string | undefined;
+  /** The most rows to return. */
+  readonly limit: number;
+}
+
+const referralListSql = new Map<string, string>();
+
+/**
+ * The caseload list statement for a filter: one parameterised statement per
+ * filter shape (practice: none, one or several; status or not; after or not),
+ * never `$1 IS NULL OR …`, so the planner sees the filter it has to answer and
+ * one practice's page is a range scan on `referrals (practice_id, id)` (or
+ * `(practice_id, status, id)` with a status) rather than a walk of the primary
+ * key. Exported for the query-plan tests; only the repository runs it.
+ */
+export function referralListStatement(filter: ReferralListFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const shape: string[] = [];
+  if (filter.practices !== null && filter.practices.length === 1) {
+    params.push(filter.practices[0]);
+    where.push(`practice_id = $${params.length}`);
+    shape.push('practice');
+  } else if (filter.practices !== null) {
+    params.push([...filter.practices]);
+    where.push(`practice_id = ANY($${params.length}::text[])`);
+    shape.push('practices');
+  }
+  if (filter.status !== undefined) {
+    params.push(filter.status);
+    where.push(`status = $${params.length}`);
+    shape.push('status');
+  }
+  if (filter.after !== undefined) {
+    params.push(filter.after);
+    where.push(`id > $${params.length}`);
+    shape.push('after');
+  }
+  params.push(filter.limit);
+  const key = shape.join(',');
+  let sql = referralListSql.get(key);
+  if (sql === undefined) {
+    sql = `SELECT id, practice_id, status, version, updated_at, state FROM referrals${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length}`;
+    referralListSql.set(key, sql);
+  }
+  return { sql, params };
+}
+
 /**
  * The one repository layer: every SQL statement of the service, the
  * transactions, the practice boundaries (every call takes the request's
@@ -275,15 +329,9 @@ export class Repository {
     const scope = practicesInScope(actor, 'referral');
     const practices = filter.practice !== undefined ? [filter.practice] : scope === 'all' ? null : [...scope];
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), MAX_PAGE);
+    const statement = referralListStatement({ practices, status: filter.status, after: filter.after, limit: limit + 1 });
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown; state: ReferralState }>(
-        `SELECT id, practice_id, status, version, updated_at, state FROM referrals
-         WHERE ($1::text[] IS NULL OR practice_id = ANY($1::text[]))
-           AND ($2::text IS NULL OR status = $2)
-           AND ($3::text IS NULL OR id > $3)
-         ORDER BY id LIMIT $4`,
-        [practices, filter.status ?? null, filter.after ?? null, limit + 1],
-      );
+      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown; state: ReferralState }>(statement.sql, statement.params);
       await this.audit(tx, actor, 'read', 'referral', filter.practice ?? null, null, 200);
       const page = rows.slice(0, limit);
       return {
