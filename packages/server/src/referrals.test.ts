@@ -95,10 +95,17 @@ forEachBackend('referral event streams', ({ service }) => {
     assert.equal(second.statusCode, 201);
     assert.equal(second.headers['idempotent-replayed'], 'true');
     assert.deepEqual(body(second), body(first));
+    // After the stream has moved on, a retry still gets the first answer (the referral as it was then).
+    const later = await post('clp-ash', 'ref-a5', { event: laterEvent('ref-a5', { type: 'status-changed', to: 'accepted' }) }, { 'if-match': '"1"' });
+    assert.equal(later.statusCode, 201, later.body);
+    const third = await post('gp-ash', 'ref-a5', { event }, { 'if-match': '"0"', 'idempotency-key': 'retry-me' });
+    assert.equal(third.statusCode, 201);
+    assert.equal(third.headers['idempotent-replayed'], 'true');
+    assert.deepEqual(body(third), body(first));
     const reused = await post('gp-ash', 'ref-a5', { event: { ...event, urgency: 'urgent' } }, { 'if-match': '"0"', 'idempotency-key': 'retry-me' });
     assertProblem(reused, 422, 'idempotency-key-reused');
     const detail = body<{ events: unknown[] }>(await service().app.inject({ method: 'GET', url: '/api/referrals/ref-a5', headers: await as(service(), 'gp-ash') }));
-    assert.equal(detail.events.length, 1);
+    assert.equal(detail.events.length, 2);
   });
 
   test("an event core's workflow refuses is 422 with core's code and reason", async () => {
