@@ -6,7 +6,7 @@ import { authHook, type AuthOptions, type Authenticator } from './auth-hook.js';
 import { devAuthenticator, oidcAuthenticator, type Actor, type DevAuth, type OidcOptions } from './auth.js';
 import { DEMO_PEOPLE, DEMO_PRACTICES, type Person, type ServiceConfig } from './config.js';
 import { migrate, openDatabase, type Database, type DatabaseOptions } from './db/database.js';
-import { BODY_LIMIT, installProblemHandlers, problem } from './problem.js';
+import { BODY_LIMIT, MAX_PARAM_LENGTH, frameworkErrorHandler, installProblemHandlers, problem } from './problem.js';
 import { Repository } from './repository.js';
 import { validatorCompiler } from './schemas.js';
 import { collectRoutes, openApiRoutes } from './routes/openapi.js';
@@ -96,6 +96,8 @@ export async function buildService(options: ServerOptions): Promise<LinksService
   const app = Fastify({
     logger: options.logger === undefined ? false : options.logger === false ? false : { ...(typeof options.logger === 'object' ? options.logger : {}), serializers: LOG_SERIALIZERS, redact: ['req.headers.authorization'] },
     bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkErrorHandler,
     trustProxy: false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createNetworkRegister } from '@links-approach/core/network';
 import { DEMO_PRACTICES } from './config.js';
-import { migrate } from './db/database.js';
+import { loadMigrations, migrate } from './db/database.js';
 import { as, assertProblem, body, forEachBackend } from './test-support.js';
 
 const SAMPLE = JSON.parse(readFileSync(new URL('../../../examples/data/sample-plan.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -63,8 +63,9 @@ forEachBackend('revisioned documents', ({ service }) => {
   });
 
   test('migrations are idempotent and forward-only: running them again changes nothing', async () => {
-    assert.equal(await migrate(service().db), 1);
+    const migrations = loadMigrations();
+    assert.equal(await migrate(service().db), migrations[migrations.length - 1]!.version);
     const rows = await service().db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
-    assert.equal(rows[0]!.n, 1);
+    assert.equal(rows[0]!.n, migrations.length);
   });
 });

@@ -8,7 +8,7 @@ forEachBackend('HTTP contract', ({ service, backend }) => {
   test('GET /api/health answers with the database kind and schema version', async () => {
     const response = await service().app.inject({ method: 'GET', url: '/api/health' });
     assert.equal(response.statusCode, 200);
-    assert.deepEqual(body(response), { status: 'ok', database: backend, schemaVersion: 1 });
+    assert.deepEqual(body(response), { status: 'ok', database: backend, schemaVersion: 2 });
   });
 
   test('the OpenAPI 3.1 document validates and lists exactly the routes registered', async () => {

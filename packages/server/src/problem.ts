@@ -44,6 +44,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Request body too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   428: 'Precondition required',
@@ -71,6 +72,10 @@ function fromFastifyError(error: FastifyError & { validation?: unknown }): HttpP
       return problem(415, 'unsupported-media-type', 'Send the request body as JSON (Content-Type: application/json).', '', {
         headers: { 'accept-post': 'application/json' },
       });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(414, 'uri-too-long', `A part of the address is longer than ${MAX_PARAM_LENGTH} characters: ids are at most 128.`);
+    case 'FST_ERR_BAD_URL':
+      return problem(400, 'bad-url', 'The address is not a valid URL (a bad percent-encoding?).');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem(400, 'empty-body', 'The request says it has a JSON body, but the body is empty.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -103,6 +108,18 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
   const message = String((error as { message?: unknown }).message ?? '');
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database is closed|PGlite is closed/i.test(message);
+}
+
+/** The longest path parameter Fastify's router accepts (its default); longer gives 414. */
+export const MAX_PARAM_LENGTH = 100;
+
+/**
+ * Fastify's `frameworkErrors` option: the errors its router raises before any
+ * route or hook runs (a path parameter over {@link MAX_PARAM_LENGTH}
+ * characters, a malformed URL) become problem documents too.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, request, fromFastifyError(error));
 }
 
 /** Writes a problem document; the only place an error body is written. */

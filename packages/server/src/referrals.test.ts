@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { replay, type ReferralEvent } from '@links-approach/core/referral';
+import { applyEvent, replay, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
+import { eventActor } from './repository.js';
 import { as, assertProblem, body, createdEvent, forEachBackend, laterEvent } from './test-support.js';
 
 type Append = { referral: { status: string; practiceId: string }; version: number; eventId: string };
@@ -37,7 +38,29 @@ forEachBackend('referral event streams', ({ service }) => {
     const ok = await post('gp-ash', 'ref-a2', { event: createdEvent('ref-a2', 'practice-ash') }, { 'if-match': '"0"' });
     assert.equal(ok.statusCode, 201);
     const detail = body<{ events: ReferralEvent[] }>(await service().app.inject({ method: 'GET', url: '/api/referrals/ref-a2', headers: await as(service(), 'gp-ash') }));
-    assert.deepEqual(detail.events[0]!.actor, { role: 'referrer', id: 'gp-ash' });
+    assert.deepEqual(detail.events[0]!.actor, { role: 'referrer', id: 'gp-ash', practices: ['practice-ash'] });
+  });
+
+  test("the event's actor carries the practices of the verified token; core refuses it on another practice's referral (other-practice)", async () => {
+    const ok = await post('gp-ash', 'ref-a9', { event: createdEvent('ref-a9', 'practice-ash') }, { 'if-match': '"0"' });
+    assert.equal(ok.statusCode, 201, ok.body);
+    const accepted = await post('clp-ash', 'ref-a9', { event: laterEvent('ref-a9', { type: 'status-changed', to: 'accepted' }) }, { 'if-match': '"1"' });
+    assert.equal(accepted.statusCode, 201, accepted.body);
+    const stored = await service().db.query<{ event: ReferralEvent }>('SELECT event FROM referral_events WHERE referral_id = $1 ORDER BY version', ['ref-a9']);
+    assert.deepEqual(stored.map((r) => r.event.actor), [
+      { role: 'referrer', id: 'gp-ash', practices: ['practice-ash'] },
+      { role: 'clp', id: 'clp-ash', practices: ['practice-ash'] },
+    ]);
+    // Through HTTP the service's boundary answers first (404: the other practice's referral is hidden) …
+    assertProblem(await post('clp-birch', 'ref-a9', { event: laterEvent('ref-a9', { type: 'note-added', text: 'x' }) }, { 'if-match': '"2"' }), 404, 'not-found');
+    // … and core itself refuses the same actor's event, as the stored actor says whom they act for.
+    const state = body<{ referral: { state: ReferralState } }>(await service().app.inject({ method: 'GET', url: '/api/referrals/ref-a9', headers: await as(service(), 'gp-ash') })).referral.state;
+    const birch = { ...laterEvent('ref-a9', { type: 'note-added', text: 'x' }), actor: eventActor({ id: 'clp-birch', role: 'clp', practices: ['practice-birch', 'practice-cedar'] }) } as unknown as ReferralEvent;
+    const refused = applyEvent(state, birch);
+    assert.equal(refused.ok, false);
+    assert.equal(!refused.ok && refused.rejection.code, 'other-practice');
+    // A user with no practices gets no (empty, invalid) list.
+    assert.equal('practices' in eventActor({ id: 'x', role: 'referrer', practices: [] }), false);
   });
 
   test('a stale expected version is 409 with the current version, and nothing is written', async () => {
@@ -72,10 +95,17 @@ forEachBackend('referral event streams', ({ service }) => {
     assert.equal(second.statusCode, 201);
     assert.equal(second.headers['idempotent-replayed'], 'true');
     assert.deepEqual(body(second), body(first));
+    // After the stream has moved on, a retry still gets the first answer (the referral as it was then).
+    const later = await post('clp-ash', 'ref-a5', { event: laterEvent('ref-a5', { type: 'status-changed', to: 'accepted' }) }, { 'if-match': '"1"' });
+    assert.equal(later.statusCode, 201, later.body);
+    const third = await post('gp-ash', 'ref-a5', { event }, { 'if-match': '"0"', 'idempotency-key': 'retry-me' });
+    assert.equal(third.statusCode, 201);
+    assert.equal(third.headers['idempotent-replayed'], 'true');
+    assert.deepEqual(body(third), body(first));
     const reused = await post('gp-ash', 'ref-a5', { event: { ...event, urgency: 'urgent' } }, { 'if-match': '"0"', 'idempotency-key': 'retry-me' });
     assertProblem(reused, 422, 'idempotency-key-reused');
     const detail = body<{ events: unknown[] }>(await service().app.inject({ method: 'GET', url: '/api/referrals/ref-a5', headers: await as(service(), 'gp-ash') }));
-    assert.equal(detail.events.length, 1);
+    assert.equal(detail.events.length, 2);
   });
 
   test("an event core's workflow refuses is 422 with core's code and reason", async () => {

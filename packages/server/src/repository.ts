@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decideAccess, practicesInScope, workflowRole, type AccessOperation, type AccessResource } from '@links-approach/core/access';
-import { applyEvent, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
+import { applyEvent, replay, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
 import { prepareSave, type StoreCodec, type StoredDocument } from '@links-approach/core/store';
 import type { Practice } from '@links-approach/core/plan';
 import type { Actor } from './auth.js';
@@ -38,6 +38,12 @@ export interface AppendResult {
   readonly replayed: boolean;
 }
 
+/** What an idempotency key keeps of its answer: the version and event id (the state is rebuilt from the stream). */
+interface StoredAnswer {
+  readonly version: number;
+  readonly eventId: string;
+}
+
 /** A revisioned document with the practice it belongs to. */
 export interface DocumentKind<T extends StoredDocument> {
   /** Storage kind, e.g. `links.plan`. */
@@ -55,15 +61,17 @@ export const MAX_PAGE = 500;
 
 /**
  * The actor written into every event: always the signed-in user, never the
- * request body. THE ONE PLACE where the actor's practices are added: once
- * core's referral actor schema has the optional `practices: string[]` field
- * (the practice ids the actor acts for), set `practices: [...actor.practices]`
- * here.
+ * request body, with the practices the verified token (or the people
+ * configuration) says they act for. Core's workflow then refuses, with code
+ * `other-practice`, an event by this actor on another practice's referral, and
+ * the stored event records whom the actor acted for. (A user with no practices
+ * gets none: core's schema wants at least one, and the access policy refuses
+ * their writes before core is asked.)
  */
 export function eventActor(actor: Actor): ReferralEvent['actor'] {
   const role = workflowRole(actor.role);
   if (!role) throw problem(403, 'forbidden', 'Your role writes no referral events.');
-  return { role, id: actor.id };
+  return { role, id: actor.id, ...(actor.practices.length > 0 ? { practices: [...actor.practices] } : {}) };
 }
 
 /** A refusal decided inside a transaction, audited once it has rolled back. */
@@ -78,6 +86,106 @@ class Refused extends Error {
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+/** A write that lost a race: a unique violation, or the projection guard of an append (division by zero). */
+function isWriteRace(error: unknown): boolean {
+  return isUniqueViolation(error) || (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '22012');
+}
+
+/*
+ * An append's write: ONE statement, so one transaction: the event, the
+ * projection, the idempotency key (when given) and the audit entry. The
+ * unique (referral_id, version) constraint lets one write of a version
+ * through; the projection is updated only from the version the event follows,
+ * and the final division fails the whole statement (rolling every part back)
+ * should it not have been. Parameters: $1 referral id, $2 new version,
+ * $3 event id, $4 practice, $5 event, $6 user, $7 status, $8 state,
+ * $9 updated at, $10 idempotency key or null, $11 request hash, $12 response,
+ * $13 role.
+ */
+const APPEND_WRITES = `event AS (
+    INSERT INTO referral_events (referral_id, version, event_id, practice_id, event, recorded_by)
+    VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+    RETURNING 1
+  ),
+  idempotency AS (
+    INSERT INTO idempotency_keys (user_id, key, request_hash, status, response)
+    SELECT $6, $10::text, $11, 201, $12::jsonb WHERE $10::text IS NOT NULL
+    RETURNING 1
+  ),
+  audit AS (
+    INSERT INTO audit_log (user_id, role, practice_id, action, resource, target_id, outcome)
+    VALUES ($6, $13, $4, 'write', 'referral', $1, 201)
+    RETURNING 1
+  )`;
+const APPEND_TO_STREAM = `WITH projection AS (
+    UPDATE referrals SET status = $7, version = $2, state = $8::jsonb, updated_at = $9
+    WHERE id = $1 AND version = $2 - 1
+    RETURNING 1
+  ),
+  ${APPEND_WRITES}
+  SELECT 1 / (SELECT count(*)::int FROM projection) AS ok`;
+const APPEND_NEW_STREAM = `WITH projection AS (
+    INSERT INTO referrals (id, practice_id, status, version, state, updated_at)
+    VALUES ($1, $4, $7, $2, $8::jsonb, $9)
+    RETURNING 1
+  ),
+  ${APPEND_WRITES}
+  SELECT 1 / (SELECT count(*)::int FROM projection) AS ok`;
+
+/** A caseload list's filters, as {@link referralListStatement} takes them. */
+export interface ReferralListFilter {
+  /** Only these practices (`null`: every practice). */
+  readonly practices: readonly string[] | null;
+  readonly status?: string | undefined;
+  /** Ids after this one (the next page). */
+  readonly after?: string | undefined;
+  /** The most rows to return. */
+  readonly limit: number;
+}
+
+const referralListSql = new Map<string, string>();
+
+/**
+ * The caseload list statement for a filter: one parameterised statement per
+ * filter shape (practice: none, one or several; status or not; after or not),
+ * never `$1 IS NULL OR …`, so the planner sees the filter it has to answer and
+ * one practice's page is a range scan on `referrals (practice_id, id)` (or
+ * `(practice_id, status, id)` with a status) rather than a walk of the primary
+ * key. Exported for the query-plan tests; only the repository runs it.
+ */
+export function referralListStatement(filter: ReferralListFilter): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const shape: string[] = [];
+  if (filter.practices !== null && filter.practices.length === 1) {
+    params.push(filter.practices[0]);
+    where.push(`practice_id = $${params.length}`);
+    shape.push('practice');
+  } else if (filter.practices !== null) {
+    params.push([...filter.practices]);
+    where.push(`practice_id = ANY($${params.length}::text[])`);
+    shape.push('practices');
+  }
+  if (filter.status !== undefined) {
+    params.push(filter.status);
+    where.push(`status = $${params.length}`);
+    shape.push('status');
+  }
+  if (filter.after !== undefined) {
+    params.push(filter.after);
+    where.push(`id > $${params.length}`);
+    shape.push('after');
+  }
+  params.push(filter.limit);
+  const key = shape.join(',');
+  let sql = referralListSql.get(key);
+  if (sql === undefined) {
+    sql = `SELECT id, practice_id, status, version, updated_at, state FROM referrals${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT $${params.length}`;
+    referralListSql.set(key, sql);
+  }
+  return { sql, params };
 }
 
 /**
@@ -139,11 +247,17 @@ export class Repository {
   // Referrals ---------------------------------------------------------------
 
   /**
-   * Appends one event to a referral's stream, in one transaction with the
-   * projection, the idempotency key and the audit entry. The stream must be
-   * at `expectedVersion` (else 409 with the current version); core's
-   * `applyEvent` must accept the event (else 422 with its refusal); a key
-   * seen before returns the first answer and writes nothing.
+   * Appends one event to a referral's stream. Two round trips: one read (the
+   * referral's stored projection and the idempotency key, never a replay of
+   * the stream), then ONE write statement, which is one transaction: the event,
+   * the projection, the idempotency key and the audit entry are written
+   * together or not at all. The stream must be at `expectedVersion` (else 409
+   * with the current version); core's `applyEvent` must accept the event (else
+   * 422 with its refusal); a key seen before returns the first answer and
+   * writes nothing. Concurrent appends are decided by the database: the unique
+   * (referral_id, version) and idempotency key constraints let exactly one
+   * write of a version through; the others are decided again on the committed
+   * data (409, or the first answer for the same key).
    */
   async appendReferralEvent(
     actor: Actor,
@@ -155,46 +269,48 @@ export class Repository {
       .digest('hex');
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.transaction((tx) => this.appendIn(tx, actor, input, event, requestHash));
+        return await this.appendOnce(actor, input, event, requestHash);
       } catch (error) {
         if (error instanceof Refused) {
-          // Recorded after the transaction rolled back, so the refusal itself stays in the trail.
           await this.audit(this.db, actor, 'refused', 'referral', error.practiceId, input.referralId, error.problem.status);
           throw error.problem;
         }
         // A concurrent append took the version (or the key) first: decide again on the committed data.
-        if (isUniqueViolation(error) && attempt < 2) continue;
+        if (isWriteRace(error) && attempt < 3) continue;
         throw error;
       }
     }
   }
 
-  private async appendIn(
-    tx: Queryable,
+  private async appendOnce(
     actor: Actor,
     input: { referralId: string; expectedVersion: number; idempotencyKey?: string },
     event: ReferralEvent,
     requestHash: string,
   ): Promise<AppendResult> {
-    if (input.idempotencyKey !== undefined) {
-      const seen = await tx.query<{ request_hash: string; status: number; response: AppendResult['body'] }>(
-        'SELECT request_hash, status, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
-        [actor.id, input.idempotencyKey],
-      );
-      const first = seen[0];
-      if (first) {
-        if (first.request_hash !== requestHash) {
-          throw problem(422, 'idempotency-key-reused', 'This idempotency key was used for a different request: use a new key for each new event.', 'headers.idempotency-key');
-        }
-        return { status: first.status, body: first.response, replayed: true };
-      }
-    }
-    const rows = await tx.query<{ practice_id: string; version: number; state: ReferralState }>(
-      'SELECT practice_id, version, state FROM referrals WHERE id = $1 FOR UPDATE',
-      [input.referralId],
+    const found = await this.db.query<{
+      practice_id: string | null;
+      version: number | null;
+      state: ReferralState | null;
+      request_hash: string | null;
+      key_status: number | null;
+      response: StoredAnswer | AppendResult['body'] | null;
+    }>(
+      `SELECT r.practice_id, r.version, r.state, k.request_hash, k.status AS key_status, k.response
+       FROM (SELECT 1) AS one
+       LEFT JOIN referrals r ON r.id = $1
+       LEFT JOIN idempotency_keys k ON k.user_id = $2 AND k.key = $3`,
+      [input.referralId, actor.id, input.idempotencyKey ?? null],
     );
-    const current = rows[0];
-    const practiceId = current?.practice_id ?? (event.type === 'created' ? event.practiceId : undefined);
+    const row = found[0]!;
+    if (row.request_hash !== null) {
+      if (row.request_hash !== requestHash) {
+        throw problem(422, 'idempotency-key-reused', 'This idempotency key was used for a different request: use a new key for each new event.', 'headers.idempotency-key');
+      }
+      return { status: row.key_status!, body: await this.firstAnswer(input.referralId, row.response!, row), replayed: true };
+    }
+    const current = row.practice_id !== null ? { practiceId: row.practice_id, version: row.version!, state: row.state! } : undefined;
+    const practiceId = current?.practiceId ?? (event.type === 'created' ? event.practiceId : undefined);
     if (practiceId === undefined) throw problem(404, 'not-found', `There is no referral "${input.referralId}".`, 'params.id');
     const decision = decideAccess(actor, 'referral', 'write', practiceId);
     if (!decision.ok) {
@@ -212,7 +328,7 @@ export class Repository {
     }
     let previous: ReferralState | undefined;
     if (event.type === 'created' && event.previousReferralId) {
-      const prior = await tx.query<{ state: ReferralState; practice_id: string }>('SELECT state, practice_id FROM referrals WHERE id = $1', [event.previousReferralId]);
+      const prior = await this.db.query<{ state: ReferralState; practice_id: string }>('SELECT state, practice_id FROM referrals WHERE id = $1', [event.previousReferralId]);
       if (prior[0] && decideAccess(actor, 'referral', 'read', prior[0].practice_id).ok) previous = prior[0].state;
     }
     const applied = applyEvent(current?.state, event, previous ? { previous } : {});
@@ -221,27 +337,40 @@ export class Repository {
     }
     const state = applied.state;
     const next = version + 1;
-    await tx.query(
-      'INSERT INTO referral_events (referral_id, version, event_id, practice_id, event, recorded_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6)',
-      [input.referralId, next, event.id, practiceId, JSON.stringify(event), actor.id],
-    );
-    if (current) {
-      await tx.query('UPDATE referrals SET status = $2, version = $3, state = $4::jsonb, updated_at = $5 WHERE id = $1', [
-        input.referralId, state.status, next, JSON.stringify(state), state.updatedAt,
-      ]);
-    } else {
-      await tx.query('INSERT INTO referrals (id, practice_id, status, version, state, updated_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)', [
-        input.referralId, practiceId, state.status, next, JSON.stringify(state), state.updatedAt,
-      ]);
-    }
     const body = { referral: state, version: next, eventId: event.id };
-    if (input.idempotencyKey !== undefined) {
-      await tx.query('INSERT INTO idempotency_keys (user_id, key, request_hash, status, response) VALUES ($1, $2, $3, $4, $5::jsonb)', [
-        actor.id, input.idempotencyKey, requestHash, 201, JSON.stringify(body),
-      ]);
-    }
-    await this.audit(tx, actor, 'write', 'referral', practiceId, input.referralId, 201);
+    const stateJson = JSON.stringify(state);
+    // The key keeps the version and event id of its answer, not a second copy of the (growing) state.
+    const answer: StoredAnswer = { version: next, eventId: event.id };
+    await this.db.query(current ? APPEND_TO_STREAM : APPEND_NEW_STREAM, [
+      input.referralId,
+      next,
+      event.id,
+      practiceId,
+      JSON.stringify(event),
+      actor.id,
+      state.status,
+      stateJson,
+      state.updatedAt,
+      input.idempotencyKey ?? null,
+      requestHash,
+      JSON.stringify(answer),
+      actor.role,
+    ]);
     return { status: 201, body, replayed: false };
+  }
+
+  /**
+   * The first answer to an idempotency key: the referral as it was at the
+   * answer's version (the projection when the stream has not moved on since,
+   * else a replay of the stored stream up to that version). Keys stored with
+   * the whole answer are returned as they are.
+   */
+  private async firstAnswer(referralId: string, stored: StoredAnswer | AppendResult['body'], current: { version: number | null; state: ReferralState | null }): Promise<AppendResult['body']> {
+    if ('referral' in stored) return stored;
+    if (current.version === stored.version && current.state !== null) return { referral: current.state, version: stored.version, eventId: stored.eventId };
+    const events = await this.db.query<{ event: ReferralEvent }>('SELECT event FROM referral_events WHERE referral_id = $1 AND version <= $2 ORDER BY version', [referralId, stored.version]);
+    const state = replay(events.map((e) => e.event), { trusted: true }).state.referrals[0]!;
+    return { referral: JSON.parse(JSON.stringify(state)) as ReferralState, version: stored.version, eventId: stored.eventId };
   }
 
   /** One referral: its state, version and events. A referral at another practice is "not found". */
@@ -273,15 +402,9 @@ export class Repository {
     const scope = practicesInScope(actor, 'referral');
     const practices = filter.practice !== undefined ? [filter.practice] : scope === 'all' ? null : [...scope];
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), MAX_PAGE);
+    const statement = referralListStatement({ practices, status: filter.status, after: filter.after, limit: limit + 1 });
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown; state: ReferralState }>(
-        `SELECT id, practice_id, status, version, updated_at, state FROM referrals
-         WHERE ($1::text[] IS NULL OR practice_id = ANY($1::text[]))
-           AND ($2::text IS NULL OR status = $2)
-           AND ($3::text IS NULL OR id > $3)
-         ORDER BY id LIMIT $4`,
-        [practices, filter.status ?? null, filter.after ?? null, limit + 1],
-      );
+      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown; state: ReferralState }>(statement.sql, statement.params);
       await this.audit(tx, actor, 'read', 'referral', filter.practice ?? null, null, 200);
       const page = rows.slice(0, limit);
       return {
