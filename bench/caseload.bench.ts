@@ -12,6 +12,7 @@ import {
   sortCaseload,
   type ReferralState,
 } from '@links-approach/core/referral';
+import { best, median } from './stats.mjs';
 
 // --tiny: a few hundred referrals, 2 runs: checks the bench still runs (no figures judged).
 const tiny = process.argv.includes('--tiny');
@@ -54,8 +55,6 @@ function measure(name: string, fn: () => unknown): number[] {
   return times;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-const best = (xs: number[]) => xs.reduce((a, b) => (b < a ? b : a), Infinity);
 const options = { asOf: AS_OF, practices };
 
 const metrics = measure('metrics', () => caseloadMetrics(referrals, options));

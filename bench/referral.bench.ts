@@ -8,6 +8,7 @@
 // schema-validating replay, for scale. Prints figures and same-run ratios;
 // asserts nothing.
 import { generateDemoReferrals, ReferralFold, replay, type ReferralEvent } from '@links-approach/core/referral';
+import { best, median } from './stats.mjs';
 
 // --tiny: 2,000 events, 2 runs: checks the bench still runs (no figures judged).
 const tiny = process.argv.includes('--tiny');
@@ -203,12 +204,6 @@ function time<T>(fn: () => T): { ms: number; cpu: number; result: T } {
   return { ms: performance.now() - start, cpu: (used.user + used.system) / 1000, result };
 }
 
-const median = (xs: number[]) => {
-  const sorted = xs.slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-const best = (xs: number[]) => xs.reduce((a, b) => (b < a ? b : a), Infinity);
 
 const genStart = performance.now();
 const events = makeEvents();

@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plan } from '@links-approach/core/plan';
+import { best, median } from './stats.mjs';
 
 type Phase = 'parse' | 'score' | 'validate' | 'interpreted';
 const PHASES: readonly Phase[] = ['parse', 'score', 'validate', 'interpreted'];
@@ -92,12 +93,6 @@ const large = generateDemoData({
 const sampleText = JSON.stringify(JSON.parse(readFileSync(join(root, 'examples/data/sample-plan.json'), 'utf8')));
 const sample = Array.from({ length: PLANS }, () => sampleText);
 
-const median = (xs: readonly number[]) => {
-  const s = xs.slice().sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
-const best = (xs: readonly number[]) => xs.reduce((a, b) => (b < a ? b : a), Infinity);
 
 const dir = mkdtempSync(join(tmpdir(), 'links-score-bench-'));
 try {

@@ -4,11 +4,9 @@
 // Loopback only. Prints nothing itself; returns figures.
 import autocannon from 'autocannon';
 
-/** Median of a list of numbers. */
-export const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
+import { median } from './stats.mjs';
+
+export { median };
 
 let serial = 0;
 const nextId = (prefix) => `${prefix}-${process.pid}-${(serial += 1).toString(36)}`;

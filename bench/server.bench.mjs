@@ -31,6 +31,7 @@ import {
   startServer,
   tempDir,
 } from '../packages/server/test/process/helpers.mjs';
+import { best, most } from './stats.mjs';
 import { median, rawInsertPglite, rawInsertPostgres, runAppends, runGets } from './server-load.mjs';
 import { countEvents, seedStreams } from './server-seed.mjs';
 
@@ -77,7 +78,7 @@ async function appendBench(kind, target) {
   try {
     const token = await devToken(server.url, 'gp-ash');
     const streams = [];
-    for (let i = 0; i < Math.max(...LEVELS) * 2; i++) {
+    for (let i = 0; i < most(LEVELS) * 2; i++) {
       const id = `bench-${process.pid}-${i}`;
       const r = await append(server.url, token, createdEvent(id, TARGET_PRACTICE), { expectedVersion: 0 });
       if (r.status !== 201) throw new Error(`creating a referral: ${r.status} ${JSON.stringify(r.body)}`);
@@ -100,9 +101,9 @@ async function appendBench(kind, target) {
         baseline.push(await raw(connections, SECONDS));
       }
       const s = median(subject.map((r) => r.perSecond));
-      const sBest = Math.max(...subject.map((r) => r.perSecond));
+      const sBest = most(subject.map((r) => r.perSecond));
       const b = median(baseline.map((r) => r.perSecond));
-      const bBest = Math.max(...baseline.map((r) => r.perSecond));
+      const bBest = most(baseline.map((r) => r.perSecond));
       const p50 = median(subject.map((r) => r.p50));
       const p99 = median(subject.map((r) => r.p99));
       const bad = subject.reduce((n, r) => n + r.non2xx + r.errors, 0);
@@ -186,10 +187,10 @@ async function caseloadLatency(target) {
     }
     return {
       p50: median(pages.map((p) => p.p50)),
-      p50Best: Math.min(...pages.map((p) => p.p50)),
+      p50Best: best(pages.map((p) => p.p50)),
       p99: median(pages.map((p) => p.p99)),
       walk: median(walks),
-      walkBest: Math.min(...walks),
+      walkBest: best(walks),
     };
   } finally {
     await server.stop();

@@ -52,7 +52,7 @@ export async function startServer(options = {}) {
   const args = ['serve', '--host', '127.0.0.1', '--port', String(port), '--dev-auth', '--rate-limit', '0', '--log-level', 'warn'];
   if (options.databaseUrl) args.push('--database-url', options.databaseUrl);
   if (options.dataDir) args.push('--data-dir', options.dataDir);
-  args.push(...(options.args ?? []));
+  for (const arg of options.args ?? []) args.push(arg);
   const env = { ...process.env, ...options.env };
   delete env.DATABASE_URL;
   if (options.env?.DATABASE_URL) env.DATABASE_URL = options.env.DATABASE_URL;

@@ -1,0 +1,3 @@
+export declare function median(xs: readonly number[]): number;
+export declare function best(xs: readonly number[]): number;
+export declare function most(xs: readonly number[]): number;
