@@ -235,7 +235,7 @@ function referralResources(referral: ReferralState, ctx: Context): BundleEntry[]
   };
 
   entries.push({ fullUrl: srUrl, resource: serviceRequest }, { fullUrl: taskUrl, resource: task }, { fullUrl: roleUrl, resource: role });
-  entries.push(...goalEntries);
+  for (const entry of goalEntries) entries.push(entry);
   for (const scope of CONSENT_SCOPES) {
     const consent = consentResource(referral, scope, subject, practice, ctx);
     if (consent) entries.push({ fullUrl: name(`Consent/${scope}`), resource: consent });

@@ -174,8 +174,8 @@ function seriesWithRuns(n1: number, n2: number, runs: number): number[] {
   const low = lengths(n1, lowRuns);
   const values: number[] = [];
   for (let i = 0; i < highRuns; i++) {
-    values.push(...Array<number>(high[i]!).fill(2));
-    if (i < lowRuns) values.push(...Array<number>(low[i]!).fill(1));
+    for (let k = 0; k < high[i]!; k++) values.push(2);
+    if (i < lowRuns) for (let k = 0; k < low[i]!; k++) values.push(1);
   }
   return values;
 }

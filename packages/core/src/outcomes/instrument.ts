@@ -32,7 +32,7 @@ export interface InstrumentMeasure {
 
 function itemRange(item: InstrumentItem): { min: number; max: number } {
   const values = item.options.map((o) => o.value);
-  return { min: Math.min(...values), max: Math.max(...values) };
+  return { min: values.reduce((a, b) => Math.min(a, b), Infinity), max: values.reduce((a, b) => Math.max(a, b), -Infinity) };
 }
 
 /**
