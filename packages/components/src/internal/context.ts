@@ -1,5 +1,6 @@
 import { ContextRoot, createContext } from '@lit/context';
 import type { DocumentStore, StoreCodec, StoredDocument } from '@links-approach/core/store';
+import type { FeedStatus, ReferralStore } from '@links-approach/core/service';
 
 /**
  * Gives the store for each kind of document the elements keep (business
@@ -31,6 +32,20 @@ export const storeContext = createContext<StoreSource | undefined>(Symbol.for('l
 export const personLabelContext = createContext<PersonLabelResolver | undefined>(
   Symbol.for('links-approach.context.person-label'),
 );
+
+/**
+ * What a provider connected to a service (or an offline-only host) gives the
+ * referral elements: the referral store, and the connection status they show
+ * ("waiting to send", "up to date at …").
+ */
+export interface ReferralSource {
+  readonly store: ReferralStore;
+  /** Connection status of the store's live feed, when it has one. */
+  readonly onStatus?: (listener: (status: FeedStatus) => void) => () => void;
+}
+
+/** The referral context: the provider's referral source, or `undefined` when the host feeds the elements itself. */
+export const referralContext = createContext<ReferralSource | undefined>(Symbol.for('links-approach.context.referral'));
 
 const ROOT_FLAG = Symbol.for('links-approach.context.root');
 
