@@ -69,6 +69,18 @@ forEachBackend(
       assertProblem(await get(service, { authorization: 'Basic dXNlcjpwYXNz' }), 401, 'malformed-token');
     });
 
+    test('a token already verified is remembered, yet a tampered copy of it is still refused', async () => {
+      const t = await token({ claims: { sub: 'remembered-user' } });
+      assert.equal((await get(service, bearer(t))).statusCode, 200);
+      assert.equal((await get(service, bearer(t))).statusCode, 200);
+      const [header, payload, signature] = t.split('.');
+      const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload!))) as Record<string, unknown>;
+      const promoted = base64url.encode(JSON.stringify({ ...claims, practices: ['practice-ash', 'practice-birch'] }));
+      assertProblem(await get(service, bearer(`${header}.${promoted}.${signature}`)), 401, 'bad-signature');
+      const resigned = `${header}.${payload}.${signature!.slice(0, -4)}AAAA`;
+      assertProblem(await get(service, bearer(resigned)), 401, 'bad-signature');
+    });
+
     test('a token whose role claim maps to no role is 403', async () => {
       assertProblem(await get(service, bearer(await token({ claims: { roles: ['Something.Else'] } }))), 403, 'no-role');
     });
