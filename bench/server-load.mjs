@@ -19,7 +19,7 @@ const nextId = (prefix) => `${prefix}-${process.pid}-${(serial += 1).toString(36
  *
  * @param {{ url: string, token: string, streams: { id: string, version: number }[], connections: number, seconds: number }} o
  */
-export function runAppends({ url, token, streams, connections, seconds }) {
+export function runAppends({ url, token, streams, connections, seconds, refuse = false }) {
   if (streams.length < connections) throw new Error('need at least one referral stream per connection');
   const free = [...streams];
   let conflicts = 0;
@@ -40,7 +40,8 @@ export function runAppends({ url, token, streams, connections, seconds }) {
               context.stream = stream;
               const event = {
                 id: nextId('ev'),
-                referralId: stream.id,
+                // `refuse`: a referral id other than the address's, refused (400) before the database is asked.
+                referralId: refuse ? `${stream.id}-elsewhere` : stream.id,
                 type: 'note-added',
                 at: new Date().toISOString(),
                 text: 'Spoke with the person about the walking group',
@@ -64,7 +65,7 @@ export function runAppends({ url, token, streams, connections, seconds }) {
                 // Keep the version we had.
               }
               if (status === 409) conflicts += 1;
-              else if (status >= 300) other[status] = (other[status] ?? 0) + 1;
+              else if (status >= 300 && !(refuse && status === 400)) other[status] = (other[status] ?? 0) + 1;
               free.push(stream);
             },
           },
@@ -72,12 +73,13 @@ export function runAppends({ url, token, streams, connections, seconds }) {
       },
       (error, result) => {
         if (error) return reject(error);
+        const done = refuse ? result['4xx'] : result['2xx'];
         resolve({
-          perSecond: result['2xx'] / seconds,
+          perSecond: done / seconds,
           p50: result.latency.p50,
           p99: result.latency.p99,
-          ok: result['2xx'],
-          non2xx: result.non2xx,
+          ok: done,
+          non2xx: refuse ? result.non2xx - result['4xx'] : result.non2xx,
           conflicts,
           other,
           errors: result.errors + result.timeouts,
@@ -118,6 +120,54 @@ export function runGets({ url, token, path, connections = 1, seconds, amount }) 
     );
     instance.on('error', reject);
   });
+}
+
+/**
+ * The repository's own appends, in this process, with no HTTP: the same
+ * `Repository.appendReferralEvent` the route calls (core's rules, the read
+ * and the one-statement write) from `connections` concurrent callers, each on
+ * its own referral stream, over a pool of `poolSize` connections (the
+ * server's). The ceiling the service could reach with a free HTTP layer.
+ */
+export async function repositoryAppends({ databaseUrl, connections, seconds, poolSize = 10 }) {
+  const { openDatabase, Repository } = await import('@links-approach/server');
+  const db = await openDatabase({ databaseUrl, poolSize });
+  const repository = new Repository(db);
+  const actor = { id: 'gp-ash', role: 'referrer', practices: ['practice-ash'] };
+  const latencies = [];
+  let count = 0;
+  try {
+    const streams = [];
+    for (let c = 0; c < connections; c++) {
+      const id = nextId('repo');
+      await repository.appendReferralEvent(actor, {
+        referralId: id,
+        event: { id: `${id}-c`, referralId: id, type: 'created', at: new Date().toISOString(), status: 'requested', person: `person-${id}`, practiceId: 'practice-ash', route: 'gp', reasons: [{ themeId: 'living-well-day-to-day' }], urgency: 'routine' },
+        expectedVersion: 0,
+      });
+      streams.push({ id, version: 1 });
+    }
+    const deadline = performance.now() + seconds * 1000;
+    await Promise.all(
+      streams.map(async (stream) => {
+        while (performance.now() < deadline) {
+          const t = performance.now();
+          const result = await repository.appendReferralEvent(actor, {
+            referralId: stream.id,
+            event: { id: nextId('ev'), referralId: stream.id, type: 'note-added', at: new Date().toISOString(), text: 'Spoke with the person about the walking group' },
+            expectedVersion: stream.version,
+            idempotencyKey: nextId('key'),
+          });
+          stream.version = result.body.version;
+          latencies.push(performance.now() - t);
+          count += 1;
+        }
+      }),
+    );
+  } finally {
+    await db.close();
+  }
+  return { perSecond: count / seconds, p50: median(latencies), count };
 }
 
 const RAW_TABLE = 'bench_raw_insert';

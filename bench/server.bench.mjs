@@ -2,7 +2,11 @@
 // on PGlite, with autocannon over loopback. Prints, for each database:
 //   - event appends per second and p50/p99 latency at 1, 16 and 64
 //     connections, beside the raw INSERT transaction rate of the same
-//     database at the same concurrency (the ceiling), as a ratio;
+//     database at the same concurrency (the ceiling), as a ratio; then, to
+//     show where the rest goes, two more ceilings at the same concurrency:
+//     the same HTTP request refused before the database is asked (sign-in,
+//     parsing, schema check, problem answer: the HTTP layer alone) and the
+//     repository's appends in-process with no HTTP (core + SQL alone);
 //   - caseload list latency for a practice with 10,000 referrals while the
 //     database holds 1,000,000 events across 500 practices, beside the same
 //     query on a 10,000-event database, as a ratio.
@@ -32,7 +36,7 @@ import {
   tempDir,
 } from '../packages/server/test/process/helpers.mjs';
 import { best, most } from './stats.mjs';
-import { median, rawInsertPglite, rawInsertPostgres, runAppends, runGets } from './server-load.mjs';
+import { median, rawInsertPglite, rawInsertPostgres, repositoryAppends, runAppends, runGets } from './server-load.mjs';
 import { countEvents, seedStreams } from './server-seed.mjs';
 
 const TINY = process.env.BENCH_TINY === '1' || process.argv.includes('--tiny');
@@ -90,6 +94,7 @@ async function appendBench(kind, target) {
         : rawInsertPglite({ dataDir: pgliteRawDir, seconds });
     say('connections | appends/s median (best) | p50 ms | p99 ms | raw INSERT tx/s median (best) | ratio median (best-vs-best) | non-2xx');
     const rows = [];
+    const ceilings = [];
     for (const connections of LEVELS) {
       // The same warm-up for both.
       await runAppends({ url: server.url, token, streams, connections, seconds: WARMUP });
@@ -114,6 +119,19 @@ async function appendBench(kind, target) {
       rows.push({ connections, s, p99 });
       say(
         `${String(connections).padStart(11)} | ${fmt(s).padStart(8)} (${fmt(sBest)}) | ${fmt(p50, 1).padStart(6)} | ${fmt(p99, 1).padStart(6)} | ${fmt(b).padStart(8)} (${fmt(bBest)}) | ${ratio(s, b)} (${ratio(sBest, bBest)}) | ${bad}${bad ? ` ${JSON.stringify(why)}` : ''}`,
+      );
+      // Why a target is missed: two more ceilings at the same concurrency, run after the figures above.
+      // HTTP: the same request (size, sign-in, parsing, schema check) refused before the database is asked.
+      const http = await runAppends({ url: server.url, token, streams, connections, seconds: SECONDS, refuse: true });
+      // Repository: the same appends in-process, with no HTTP (PostgreSQL only: PGlite's folder belongs to the server process).
+      const repo = kind === 'PostgreSQL' ? await repositoryAppends({ databaseUrl: target.databaseUrl, connections, seconds: SECONDS }) : undefined;
+      ceilings.push({ connections, s, http, repo });
+    }
+    say('ceilings at the same concurrency (one run each, after the rows above):');
+    say('connections | HTTP only: same request refused before the database, req/s (p50 ms) | repository only: appends in-process without HTTP, /s (p50 ms) | appends ÷ HTTP-only | appends ÷ repository-only');
+    for (const c of ceilings) {
+      say(
+        `${String(c.connections).padStart(11)} | ${fmt(c.http.perSecond).padStart(8)} (${fmt(c.http.p50, 1)}) | ${c.repo ? `${fmt(c.repo.perSecond).padStart(8)} (${fmt(c.repo.p50, 1)})` : 'n/a (PGlite)'} | ${ratio(c.s, c.http.perSecond)} | ${c.repo ? ratio(c.s, c.repo.perSecond) : 'n/a'}`,
       );
     }
     return rows;

@@ -2,7 +2,7 @@
 // files) and "are the types wrong" on the packed tarball.
 import { runQuiet, writeCounts } from './lib.mjs';
 
-const packages = ['packages/core', 'packages/components', 'packages/cli', 'packages/react'];
+const packages = ['packages/core', 'packages/components', 'packages/cli', 'packages/react', 'packages/server'];
 let passed = 0;
 let failed = 0;
 for (const dir of packages) {

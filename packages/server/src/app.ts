@@ -49,7 +49,11 @@ export interface ServerOptions {
   readonly config?: ServiceConfig;
   /** Origins allowed to call the API from a browser (CORS); none by default. */
   readonly allowOrigins?: readonly string[];
-  /** Requests per minute per signed-in user (or per address before sign-in); `false` turns limiting off. Default 600. */
+  /**
+   * Requests per minute per signed-in user (per address on the public
+   * routes); refused tokens per address are limited to a twentieth of it
+   * (at least 10 a minute). `false` turns limiting off. Default 600.
+   */
   readonly rateLimit?: number | false;
   /** Fastify's pino logger settings; `false` for none (tests). */
   readonly logger?: FastifyServerOptions['logger'];
@@ -123,10 +127,11 @@ export async function buildService(options: ServerOptions): Promise<LinksService
   const auth: AuthOptions = { authenticator };
   app.addHook('onRequest', authHook(auth));
   if (options.rateLimit !== false) {
+    const max = options.rateLimit ?? 600;
     await app.register(rateLimit, {
       global: true,
       hook: 'preHandler',
-      max: options.rateLimit ?? 600,
+      max,
       timeWindow: 60_000,
       keyGenerator: (request) => (request.actor ? `user:${request.actor.id}` : `address:${request.ip}`),
       errorResponseBuilder: (_request, context) =>
@@ -134,6 +139,8 @@ export async function buildService(options: ServerOptions): Promise<LinksService
           headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
         }),
     });
+    // Before sign-in there is no user to count: refused tokens are counted per address (a twentieth of the limit, at least 10 a minute).
+    auth.failedSignIns = app.createRateLimit({ max: Math.max(10, Math.ceil(max / 20)), timeWindow: 60_000, keyGenerator: (request) => `sign-in:${request.ip}` });
   }
 
   const ctx = { repository, db, schemaVersion, devAuth, people };

@@ -69,6 +69,20 @@ forEachBackend(
       assertProblem(await get(service, { authorization: 'Basic dXNlcjpwYXNz' }), 401, 'malformed-token');
     });
 
+    test('a token already verified is remembered, yet a tampered copy of it is still refused', async () => {
+      const t = await token({ claims: { sub: 'remembered-user' } });
+      assert.equal((await get(service, bearer(t))).statusCode, 200);
+      assert.equal((await get(service, bearer(t))).statusCode, 200);
+      const [header, payload, signature] = t.split('.');
+      const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload!))) as Record<string, unknown>;
+      const promoted = base64url.encode(JSON.stringify({ ...claims, practices: ['practice-ash', 'practice-birch'] }));
+      // From an address of its own: the test above used up 127.0.0.1's allowance of refused tokens.
+      const from = (t2: string) => service().app.inject({ method: 'GET', url: '/api/referrals', headers: bearer(t2), remoteAddress: '10.1.2.3' });
+      assertProblem(await from(`${header}.${promoted}.${signature}`), 401, 'bad-signature');
+      const resigned = `${header}.${payload}.${signature!.slice(0, -4)}AAAA`;
+      assertProblem(await from(resigned), 401, 'bad-signature');
+    });
+
     test('a token whose role claim maps to no role is 403', async () => {
       assertProblem(await get(service, bearer(await token({ claims: { roles: ['Something.Else'] } }))), 403, 'no-role');
     });
@@ -89,6 +103,32 @@ forEachBackend(
       assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429]);
       assertProblem(last!, 429, 'rate-limited');
       assert.ok(Number(last!.headers['retry-after']) >= 1);
+    });
+
+    test('the limit is per user: once one user is limited, another user at the same address is not', async () => {
+      const first = await token({ claims: { sub: 'first-user' } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await get(service, bearer(first))).statusCode);
+      assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429]);
+      const other = await get(service, bearer(await token({ claims: { sub: 'second-user' } })));
+      assert.equal(other.statusCode, 200, other.body);
+    });
+
+    test('refused tokens are limited per address (429 with Retry-After), while a valid token from that address still signs in', async () => {
+      const from = (headers: Record<string, string>, remoteAddress: string) => service().app.inject({ method: 'GET', url: '/api/referrals', headers, remoteAddress });
+      const expired = bearer(await token({ expiresIn: -120 }));
+      const statuses: number[] = [];
+      let last;
+      for (let i = 0; i < 11; i++) {
+        last = await from(expired, '10.9.8.7');
+        statuses.push(last.statusCode);
+      }
+      // rateLimit 5: refused sign-ins are limited to max(10, 5 / 20) = 10 a minute per address.
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 401, 401, 401, 401, 401, 429]);
+      assertProblem(last!, 429, 'rate-limited');
+      assert.ok(Number(last!.headers['retry-after']) >= 1);
+      assertProblem(await from(expired, '10.9.8.6'), 401, 'token-expired');
+      assert.equal((await from(bearer(await token({ claims: { sub: 'behind-the-same-proxy' } })), '10.9.8.7')).statusCode, 200);
     });
 
     test('CORS answers only the allowed origin', async () => {

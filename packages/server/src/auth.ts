@@ -102,6 +102,47 @@ export function actorFromClaims(payload: JWTPayload, options: Pick<OidcOptions, 
   return { id, role, practices };
 }
 
+/**
+ * Tokens whose signature and claims were verified, so the signature (an
+ * ECDSA or RSA verification, the largest cost of a small request) is not
+ * checked again for every request a client sends with the same token. Keyed
+ * by the exact token text: any other text (a tampered payload, another
+ * signature) misses and is verified in full. An entry lasts until the
+ * token's `exp` (no clock tolerance) and at most {@link VERIFIED_TOKEN_SECONDS}
+ * after it was verified; the oldest entries go first beyond
+ * {@link VERIFIED_TOKEN_ENTRIES}.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { payload: JWTPayload; until: number }>();
+
+  get(token: string): JWTPayload | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (Date.now() >= entry.until) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return entry.payload;
+  }
+
+  set(token: string, payload: JWTPayload): void {
+    const now = Date.now();
+    const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : now;
+    const until = Math.min(exp, now + VERIFIED_TOKEN_SECONDS * 1000);
+    if (until <= now) return;
+    if (this.entries.size >= VERIFIED_TOKEN_ENTRIES) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(token, { payload, until });
+  }
+}
+
+/** How long a verified token is trusted without verifying it again, in seconds. */
+export const VERIFIED_TOKEN_SECONDS = 60;
+/** The most verified tokens remembered at once. */
+export const VERIFIED_TOKEN_ENTRIES = 10_000;
+
 /** An authenticator for an OpenID Connect issuer's tokens. */
 export function oidcAuthenticator(options: OidcOptions, people: ReadonlyMap<string, Person>): Authenticator {
   let keys: JWTVerifyGetKey | undefined = options.jwks ? createLocalJWKSet(options.jwks) : undefined;
@@ -118,9 +159,12 @@ export function oidcAuthenticator(options: OidcOptions, people: ReadonlyMap<stri
     keys = createRemoteJWKSet(new URL(url));
     return keys;
   };
+  const verified = new VerifiedTokens();
   return {
     async authenticate(authorization) {
       const token = bearer(authorization);
+      const known = verified.get(token);
+      if (known) return actorFromClaims(known, options, people);
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, await keySet(), {
@@ -133,6 +177,7 @@ export function oidcAuthenticator(options: OidcOptions, people: ReadonlyMap<stri
       } catch (error) {
         explain(error);
       }
+      verified.set(token, payload);
       return actorFromClaims(payload, options, people);
     },
   };

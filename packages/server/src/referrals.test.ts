@@ -108,6 +108,40 @@ forEachBackend('referral event streams', ({ service }) => {
     assert.equal(detail.events.length, 2);
   });
 
+  test('the projection row keeps the summary (no timeline, no notes); reading one referral replays its stream in full', async () => {
+    await post('gp-ash', 'ref-s1', { event: createdEvent('ref-s1', 'practice-ash') }, { 'if-match': '"0"' });
+    const note = laterEvent('ref-s1', { type: 'note-added', text: 'Spoke about the walking group' });
+    const appended = await post('gp-ash', 'ref-s1', { event: note }, { 'if-match': '"1"' });
+    assert.equal(appended.statusCode, 201, appended.body);
+    const answer = body<{ referral: Record<string, unknown>; version: number }>(appended);
+    assert.equal(answer.version, 2);
+    assert.equal('timeline' in answer.referral || 'notes' in answer.referral, false, 'the append answers with the summary');
+    const detail = body<{ referral: { state: ReferralState }; events: ReferralEvent[] }>(
+      await service().app.inject({ method: 'GET', url: '/api/referrals/ref-s1', headers: await as(service(), 'gp-ash') }),
+    );
+    assert.deepEqual(detail.referral.state.notes.map((n) => n.text), ['Spoke about the walking group']);
+    assert.equal(detail.referral.state.timeline.length, 2);
+    const full = JSON.parse(JSON.stringify(replay(detail.events).state.referrals[0])) as ReferralState;
+    const { timeline: _timeline, notes: _notes, ...summary } = full;
+    const stored = await service().db.query<{ state: Record<string, unknown> }>('SELECT state FROM referrals WHERE id = $1', ['ref-s1']);
+    assert.deepEqual(stored[0]!.state, summary);
+    assert.deepEqual(answer.referral, summary);
+    const list = body<{ referrals: { id: string; state: Record<string, unknown> }[] }>(
+      await service().app.inject({ method: 'GET', url: '/api/referrals?practice=practice-ash&limit=500', headers: await as(service(), 'gp-ash') }),
+    );
+    assert.deepEqual(list.referrals.find((r) => r.id === 'ref-s1')!.state, summary);
+  });
+
+  test("an event id already in the stream is refused by core's duplicate check (422 duplicate-event-id), though the row keeps no timeline", async () => {
+    await post('gp-ash', 'ref-s2', { event: createdEvent('ref-s2', 'practice-ash') }, { 'if-match': '"0"' });
+    const note = laterEvent('ref-s2', { type: 'note-added', text: 'First' });
+    assert.equal((await post('gp-ash', 'ref-s2', { event: note }, { 'if-match': '"1"' })).statusCode, 201);
+    await post('gp-ash', 'ref-s2', { event: laterEvent('ref-s2', { type: 'note-added', text: 'Second' }) }, { 'if-match': '"2"' });
+    assertProblem(await post('gp-ash', 'ref-s2', { event: { ...note, text: 'Again' } }, { 'if-match': '"3"' }), 422, 'duplicate-event-id');
+    const detail = body<{ events: unknown[] }>(await service().app.inject({ method: 'GET', url: '/api/referrals/ref-s2', headers: await as(service(), 'gp-ash') }));
+    assert.equal(detail.events.length, 3);
+  });
+
   test("an event core's workflow refuses is 422 with core's code and reason", async () => {
     await post('gp-ash', 'ref-a6', { event: createdEvent('ref-a6', 'practice-ash') }, { 'if-match': '"0"' });
     // A referrer may not accept a referral: only the CLP may.

@@ -20,20 +20,52 @@ export interface AuditEntry {
   readonly outcome: number;
 }
 
-/** A referral as the list and the detail return it. */
+/**
+ * A referral's state without the two parts that grow with every event:
+ * `timeline` (the events themselves, stored in their own table) and `notes`
+ * (free text). This is what the projection row keeps, what a caseload list
+ * returns and what an append answers with: every field core's `applyEvent`
+ * reads to decide the next event, and every field a list shows. Read one
+ * referral (`getReferral`) for its timeline and notes.
+ */
+export type ReferralSummary = Omit<ReferralState, 'timeline' | 'notes'>;
+
+/** A referral as the list returns it (a {@link ReferralSummary}). */
 export interface StoredReferral {
   readonly id: string;
   readonly practiceId: string;
   readonly status: string;
   readonly version: number;
   readonly updatedAt: string;
+  readonly state: ReferralSummary;
+}
+
+/** A referral as the detail returns it: the full state, replayed by core from the stored stream. */
+export interface StoredReferralDetail extends Omit<StoredReferral, 'state'> {
   readonly state: ReferralState;
+}
+
+/** The summary of a state: the state without `timeline` and `notes`. */
+export function summarise(state: ReferralState | ReferralSummary): ReferralSummary {
+  const { timeline: _timeline, notes: _notes, ...summary } = state as ReferralState;
+  return summary;
+}
+
+/**
+ * The state core decides an event against, from the stored summary: the
+ * summary with an empty note list and, as the timeline, the stored event with
+ * the new event's id when there is one (so core's own duplicate check,
+ * `duplicate-event-id`, refuses it). Core reads nothing else of the timeline
+ * or the notes to decide.
+ */
+function decisionState(summary: ReferralSummary, sameId: ReferralEvent | null): ReferralState {
+  return { ...summary, timeline: sameId ? [sameId] : [], notes: [] } as ReferralState;
 }
 
 /** An append's answer: the HTTP status and body, kept for a retried idempotency key. */
 export interface AppendResult {
   readonly status: number;
-  readonly body: { referral: ReferralState; version: number; eventId: string };
+  readonly body: { referral: ReferralSummary; version: number; eventId: string };
   /** True when an earlier request with the same idempotency key already did the work. */
   readonly replayed: boolean;
 }
@@ -133,6 +165,18 @@ const APPEND_NEW_STREAM = `WITH projection AS (
   ),
   ${APPEND_WRITES}
   SELECT 1 / (SELECT count(*)::int FROM projection) AS ok`;
+
+/*
+ * An append's read: the referral's stored summary, the stored event with the
+ * new event's id (if any: core refuses it as a duplicate) and the
+ * idempotency key's first answer, in one round trip. Parameters: $1 referral
+ * id, $2 user, $3 idempotency key or null, $4 event id.
+ */
+const APPEND_READ = `SELECT r.practice_id, r.version, r.state, d.event AS same_id, k.request_hash, k.status AS key_status, k.response
+  FROM (SELECT 1) AS one
+  LEFT JOIN referrals r ON r.id = $1
+  LEFT JOIN referral_events d ON d.referral_id = $1 AND d.event_id = $4
+  LEFT JOIN idempotency_keys k ON k.user_id = $2 AND k.key = $3`;
 
 /** A caseload list's filters, as {@link referralListStatement} takes them. */
 export interface ReferralListFilter {
@@ -247,9 +291,10 @@ export class Repository {
   // Referrals ---------------------------------------------------------------
 
   /**
-   * Appends one event to a referral's stream. Two round trips: one read (the
-   * referral's stored projection and the idempotency key, never a replay of
-   * the stream), then ONE write statement, which is one transaction: the event,
+   * Appends one event to a referral's stream. Two round trips, both prepared
+   * statements: one read (the referral's stored summary, a few hundred bytes
+   * however long the stream, any stored event with the same id, and the
+   * idempotency key; never a replay of the stream), then ONE write statement, which is one transaction: the event,
    * the projection, the idempotency key and the audit entry are written
    * together or not at all. The stream must be at `expectedVersion` (else 409
    * with the current version); core's `applyEvent` must accept the event (else
@@ -291,16 +336,15 @@ export class Repository {
     const found = await this.db.query<{
       practice_id: string | null;
       version: number | null;
-      state: ReferralState | null;
+      state: ReferralSummary | null;
+      same_id: ReferralEvent | null;
       request_hash: string | null;
       key_status: number | null;
       response: StoredAnswer | AppendResult['body'] | null;
     }>(
-      `SELECT r.practice_id, r.version, r.state, k.request_hash, k.status AS key_status, k.response
-       FROM (SELECT 1) AS one
-       LEFT JOIN referrals r ON r.id = $1
-       LEFT JOIN idempotency_keys k ON k.user_id = $2 AND k.key = $3`,
-      [input.referralId, actor.id, input.idempotencyKey ?? null],
+      APPEND_READ,
+      [input.referralId, actor.id, input.idempotencyKey ?? null, event.id],
+      { name: 'links_append_read' },
     );
     const row = found[0]!;
     if (row.request_hash !== null) {
@@ -328,53 +372,69 @@ export class Repository {
     }
     let previous: ReferralState | undefined;
     if (event.type === 'created' && event.previousReferralId) {
-      const prior = await this.db.query<{ state: ReferralState; practice_id: string }>('SELECT state, practice_id FROM referrals WHERE id = $1', [event.previousReferralId]);
-      if (prior[0] && decideAccess(actor, 'referral', 'read', prior[0].practice_id).ok) previous = prior[0].state;
+      const prior = await this.db.query<{ state: ReferralSummary; practice_id: string }>('SELECT state, practice_id FROM referrals WHERE id = $1', [event.previousReferralId]);
+      if (prior[0] && decideAccess(actor, 'referral', 'read', prior[0].practice_id).ok) previous = decisionState(prior[0].state, null);
     }
-    const applied = applyEvent(current?.state, event, previous ? { previous } : {});
+    const applied = applyEvent(current ? decisionState(current.state, row.same_id) : undefined, event, previous ? { previous } : {});
     if (!applied.ok) {
       throw problem(422, applied.rejection.code, applied.rejection.reason, 'body.event', { extra: { currentVersion: version } });
     }
-    const state = applied.state;
+    const state = summarise(applied.state);
     const next = version + 1;
     const body = { referral: state, version: next, eventId: event.id };
-    const stateJson = JSON.stringify(state);
-    // The key keeps the version and event id of its answer, not a second copy of the (growing) state.
+    // The key keeps the version and event id of its answer, not a second copy of the state.
     const answer: StoredAnswer = { version: next, eventId: event.id };
-    await this.db.query(current ? APPEND_TO_STREAM : APPEND_NEW_STREAM, [
-      input.referralId,
-      next,
-      event.id,
-      practiceId,
-      JSON.stringify(event),
-      actor.id,
-      state.status,
-      stateJson,
-      state.updatedAt,
-      input.idempotencyKey ?? null,
-      requestHash,
-      JSON.stringify(answer),
-      actor.role,
-    ]);
+    await this.db.query(
+      current ? APPEND_TO_STREAM : APPEND_NEW_STREAM,
+      [
+        input.referralId,
+        next,
+        event.id,
+        practiceId,
+        JSON.stringify(event),
+        actor.id,
+        state.status,
+        JSON.stringify(state),
+        state.updatedAt,
+        input.idempotencyKey ?? null,
+        requestHash,
+        JSON.stringify(answer),
+        actor.role,
+      ],
+      { name: current ? 'links_append_to_stream' : 'links_append_new_stream' },
+    );
     return { status: 201, body, replayed: false };
   }
 
   /**
-   * The first answer to an idempotency key: the referral as it was at the
-   * answer's version (the projection when the stream has not moved on since,
-   * else a replay of the stored stream up to that version). Keys stored with
-   * the whole answer are returned as they are.
+   * The first answer to an idempotency key: the referral's summary as it was
+   * at the answer's version (the projection when the stream has not moved on
+   * since, else a replay of the stored stream up to that version). Keys
+   * stored with the whole answer are returned as they are.
    */
-  private async firstAnswer(referralId: string, stored: StoredAnswer | AppendResult['body'], current: { version: number | null; state: ReferralState | null }): Promise<AppendResult['body']> {
-    if ('referral' in stored) return stored;
+  private async firstAnswer(referralId: string, stored: StoredAnswer | AppendResult['body'], current: { version: number | null; state: ReferralSummary | null }): Promise<AppendResult['body']> {
+    if ('referral' in stored) return { ...stored, referral: summarise(stored.referral) };
     if (current.version === stored.version && current.state !== null) return { referral: current.state, version: stored.version, eventId: stored.eventId };
-    const events = await this.db.query<{ event: ReferralEvent }>('SELECT event FROM referral_events WHERE referral_id = $1 AND version <= $2 ORDER BY version', [referralId, stored.version]);
-    const state = replay(events.map((e) => e.event), { trusted: true }).state.referrals[0]!;
-    return { referral: JSON.parse(JSON.stringify(state)) as ReferralState, version: stored.version, eventId: stored.eventId };
+    const state = await this.replayStream(this.db, referralId, stored.version);
+    return { referral: summarise(state), version: stored.version, eventId: stored.eventId };
   }
 
-  /** One referral: its state, version and events. A referral at another practice is "not found". */
-  async getReferral(actor: Actor, id: string): Promise<{ referral: StoredReferral; events: ReferralEvent[] }> {
+  /** Core's replay of a stored stream (up to `upTo`): the full state, timeline and notes included. */
+  private async replayStream(tx: Queryable, referralId: string, upTo = 2_147_483_647): Promise<ReferralState> {
+    const events = await tx.query<{ event: ReferralEvent }>('SELECT event FROM referral_events WHERE referral_id = $1 AND version <= $2 ORDER BY version', [referralId, upTo]);
+    return this.replayEvents(events.map((e) => e.event));
+  }
+
+  private replayEvents(events: readonly ReferralEvent[]): ReferralState {
+    return JSON.parse(JSON.stringify(replay(events, { trusted: true }).state.referrals[0]!)) as ReferralState;
+  }
+
+  /**
+   * One referral: its full state (core's replay of the stored stream, so
+   * with its timeline and notes), version and events. A referral at another
+   * practice is "not found".
+   */
+  async getReferral(actor: Actor, id: string): Promise<{ referral: StoredReferralDetail; events: ReferralEvent[] }> {
     await this.authorise(actor, 'referral', 'read');
     const found = await this.db.query<{ practice_id: string }>('SELECT practice_id FROM referrals WHERE id = $1', [id]);
     if (!found[0] || !decideAccess(actor, 'referral', 'read', found[0].practice_id).ok) {
@@ -382,21 +442,21 @@ export class Repository {
       throw problem(404, 'not-found', `There is no referral "${id}" among your practices.`, 'params.id');
     }
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown; state: ReferralState }>(
-        'SELECT id, practice_id, status, version, updated_at, state FROM referrals WHERE id = $1',
+      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown }>(
+        'SELECT id, practice_id, status, version, updated_at FROM referrals WHERE id = $1',
         [id],
       );
       const row = rows[0]!;
-      const events = await tx.query<{ event: ReferralEvent }>('SELECT event FROM referral_events WHERE referral_id = $1 ORDER BY version', [id]);
+      const events = (await tx.query<{ event: ReferralEvent }>('SELECT event FROM referral_events WHERE referral_id = $1 ORDER BY version', [id])).map((e) => e.event);
       await this.audit(tx, actor, 'read', 'referral', row.practice_id, id, 200);
       return {
-        referral: { id: row.id, practiceId: row.practice_id, status: row.status, version: row.version, updatedAt: iso(row.updated_at), state: row.state },
-        events: events.map((e) => e.event),
+        referral: { id: row.id, practiceId: row.practice_id, status: row.status, version: row.version, updatedAt: iso(row.updated_at), state: this.replayEvents(events) },
+        events,
       };
     });
   }
 
-  /** The current state of the referrals at the actor's practices (optionally one practice, one status), by id. */
+  /** The current state (summary) of the referrals at the actor's practices (optionally one practice, one status), by id. */
   async listReferrals(actor: Actor, filter: { practice?: string; status?: string; after?: string; limit?: number }): Promise<{ referrals: StoredReferral[]; next: string | null }> {
     await this.authorise(actor, 'referral', 'read', filter.practice);
     const scope = practicesInScope(actor, 'referral');
@@ -404,7 +464,7 @@ export class Repository {
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), MAX_PAGE);
     const statement = referralListStatement({ practices, status: filter.status, after: filter.after, limit: limit + 1 });
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown; state: ReferralState }>(statement.sql, statement.params);
+      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown; state: ReferralSummary }>(statement.sql, statement.params);
       await this.audit(tx, actor, 'read', 'referral', filter.practice ?? null, null, 200);
       const page = rows.slice(0, limit);
       return {
@@ -417,7 +477,7 @@ export class Repository {
   /** A referral for a FHIR export: the same boundary and audit as a read, recorded as a `fhir` read. */
   async referralForExport(actor: Actor, id: string): Promise<ReferralState> {
     await this.authorise(actor, 'fhir', 'read');
-    const rows = await this.db.query<{ practice_id: string; state: ReferralState }>('SELECT practice_id, state FROM referrals WHERE id = $1', [id]);
+    const rows = await this.db.query<{ practice_id: string }>('SELECT practice_id FROM referrals WHERE id = $1', [id]);
     const row = rows[0];
     if (!row || !decideAccess(actor, 'fhir', 'read', row.practice_id).ok) {
       await this.audit(this.db, actor, 'refused', 'fhir', row?.practice_id ?? null, id, 404);
@@ -425,7 +485,8 @@ export class Repository {
     }
     // Audited before the answer leaves: no person-level read without its entry.
     await this.audit(this.db, actor, 'read', 'fhir', row.practice_id, id, 200);
-    return row.state;
+    // The exporter reads the timeline: core's replay of the stored stream.
+    return this.replayStream(this.db, id);
   }
 
   // Revisioned documents ------------------------------------------------------
@@ -535,7 +596,7 @@ export class Repository {
       "SELECT body FROM documents WHERE kind = 'links.plan' AND ($1::text[] IS NULL OR practice_id = ANY($1::text[])) ORDER BY id, revision",
       [practices],
     );
-    const referrals = await this.db.query<{ state: ReferralState }>('SELECT state FROM referrals WHERE ($1::text[] IS NULL OR practice_id = ANY($1::text[])) ORDER BY id', [practices]);
+    const referrals = await this.db.query<{ state: ReferralSummary }>('SELECT state FROM referrals WHERE ($1::text[] IS NULL OR practice_id = ANY($1::text[])) ORDER BY id', [practices]);
     const outcomes = await this.db.query<{ body: unknown }>(
       "SELECT DISTINCT ON (id) body FROM documents WHERE kind = 'links.outcome-responses' AND ($1::text[] IS NULL OR practice_id = ANY($1::text[])) ORDER BY id, revision DESC",
       [practices],
@@ -544,7 +605,9 @@ export class Repository {
     return {
       practices: all.map((r) => ({ id: r.id, name: r.name, listSize: r.list_size, cohort: r.cohort, ...(r.locality ? { locality: r.locality } : {}) })),
       plans: plans.map((p) => p.body),
-      referrals: referrals.map((r) => r.state),
+      // Summaries given to core as states with an empty timeline and notes (as core's own fold releases
+      // finished referrals): the cohort figures read neither.
+      referrals: referrals.map((r) => decisionState(r.state, null)),
       outcomes: outcomes.map((o) => (o.body as { document: unknown }).document),
     };
   }

@@ -9,6 +9,7 @@ import { referralCommand } from './referral.js';
 import { fhirCommand } from './fhir.js';
 import { exportCommand } from './export.js';
 import { serveCommand } from './serve.js';
+import { backupCommand } from './backup.js';
 
 /** Every `links` subcommand, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [frameworkCommand, validateCommand, resourcesCommand, scoreCommand, demoDataCommand, reportCommand, referralCommand, fhirCommand, exportCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [frameworkCommand, validateCommand, resourcesCommand, scoreCommand, demoDataCommand, reportCommand, referralCommand, fhirCommand, exportCommand, serveCommand, backupCommand];

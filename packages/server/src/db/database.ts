@@ -5,8 +5,18 @@ import { join } from 'node:path';
 
 /** Something SQL runs on: the database itself, or one transaction. */
 export interface Queryable {
-  /** Runs one parameterised statement (`$1`, `$2`…) and returns its rows. */
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * Runs one parameterised statement (`$1`, `$2`…) and returns its rows.
+   * `options.name` makes it a prepared statement on PostgreSQL (parsed and
+   * planned once per connection; one name per SQL text); PGlite ignores it.
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
+}
+
+/** How to run a statement. */
+export interface QueryOptions {
+  /** Prepare the statement under this name (PostgreSQL; the same name must always carry the same SQL). */
+  readonly name?: string;
 }
 
 /** The database behind the service: embedded PGlite or a PostgreSQL server. The same SQL runs on both. */
@@ -103,8 +113,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   let poolClosed = false;
   return {
     kind: 'postgres',
-    async query<R>(sql: string, params: readonly unknown[] = []) {
-      const result = await pool.query(sql, [...params]);
+    async query<R>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+      const result = options.name ? await pool.query({ name: options.name, text: sql, values: [...params] }) : await pool.query(sql, [...params]);
       return result.rows as R[];
     },
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
@@ -113,8 +123,9 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       try {
         await client.query('BEGIN');
         const value = await work({
-          async query<R>(sql: string, params: readonly unknown[] = []) {
-            return (await client.query(sql, [...params])).rows as R[];
+          async query<R>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+            const result = options.name ? await client.query({ name: options.name, text: sql, values: [...params] }) : await client.query(sql, [...params]);
+            return result.rows as R[];
           },
         });
         await client.query('COMMIT');

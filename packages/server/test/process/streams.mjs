@@ -2,7 +2,7 @@
 // stored: shared by the process-level tests.
 import assert from 'node:assert/strict';
 import { replay } from '@links-approach/core/referral';
-import { append, noteEvent, readReferral, sleep, sql, uid } from './helpers.mjs';
+import { append, noteEvent, readReferral, request, sleep, sql, uid } from './helpers.mjs';
 
 /** The stream version a successful append or a 409 reports (body field, or the ETag). */
 export function versionFrom(response) {
@@ -22,9 +22,32 @@ export function storedEvents(document) {
   return document.events;
 }
 
-/** The projection (core's current state) a referral document carries. */
+/** The state a referral document carries (core's replay of the stored stream). */
 export function projectionOf(document) {
   return document.referral.state;
+}
+
+/**
+ * The stored projection row of a referral as the caseload list returns it
+ * (the summary: core's state without timeline and notes), found by walking
+ * its practice's list (bounded).
+ */
+export async function listedProjection(base, token, practiceId, referralId) {
+  let after = null;
+  for (let page = 0; page < 200; page++) {
+    const response = await request(`${base}/api/referrals?practice=${encodeURIComponent(practiceId)}&limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, { token });
+    if (response.status !== 200) throw new Error(`GET referrals → ${response.status} ${JSON.stringify(response.body)}`);
+    const row = response.body.referrals.find((r) => r.id === referralId);
+    if (row) return row;
+    after = response.body.next;
+    if (!after) break;
+  }
+  throw new Error(`${referralId} is not in the caseload list of ${practiceId}`);
+}
+
+/** A state without timeline and notes. */
+export function summaryOf(state) {
+  return Object.fromEntries(Object.entries(state).filter(([key]) => key !== 'timeline' && key !== 'notes'));
 }
 
 /**
@@ -87,10 +110,22 @@ export function assertConsistentStream(document, referralId) {
   return ids;
 }
 
-/** Reads a referral and checks it (see {@link assertConsistentStream}). */
+/**
+ * Reads a referral and checks it (see {@link assertConsistentStream}), and
+ * checks its stored projection row (from the caseload list) against the
+ * summary of core's replay of the stored stream.
+ */
 export async function checkReferral(base, token, referralId) {
   const document = await readReferral(base, token, referralId);
-  return { ids: assertConsistentStream(document, referralId), document };
+  const ids = assertConsistentStream(document, referralId);
+  const listed = await listedProjection(base, token, document.referral.practiceId, referralId);
+  assert.equal(listed.version, document.referral.version, `${referralId}: the projection row's version is the stream's`);
+  assert.deepEqual(
+    JSON.parse(JSON.stringify(listed.state)),
+    JSON.parse(JSON.stringify(summaryOf(replay(storedEvents(document)).state.referrals[0]))),
+    `${referralId}: the stored projection equals the summary of core's replay of the stored stream`,
+  );
+  return { ids, document };
 }
 
 /**
