@@ -8,7 +8,7 @@ forEachBackend('HTTP contract', ({ service, backend }) => {
   test('GET /api/health answers with the database kind and schema version', async () => {
     const response = await service().app.inject({ method: 'GET', url: '/api/health' });
     assert.equal(response.statusCode, 200);
-    assert.deepEqual(body(response), { status: 'ok', database: backend, schemaVersion: 2 });
+    assert.deepEqual(body(response), { status: 'ok', database: backend, schemaVersion: 3 });
   });
 
   test('the OpenAPI 3.1 document validates and lists exactly the routes registered', async () => {
@@ -27,7 +27,7 @@ forEachBackend('HTTP contract', ({ service, backend }) => {
       'GET /api/plans', 'GET /api/plans/{id}', 'GET /api/plans/{id}/history', 'PUT /api/plans/{id}',
       'GET /api/network/{practice}', 'GET /api/network/{practice}/history', 'PUT /api/network/{practice}',
       'GET /api/outcomes/{practice}', 'GET /api/outcomes/{practice}/history', 'PUT /api/outcomes/{practice}',
-      'GET /api/reports/cohort', 'GET /api/fhir/Bundle', 'GET /api/audit', 'GET /api/practices',
+      'GET /api/reports/cohort', 'GET /api/fhir/Bundle', 'GET /api/audit', 'GET /api/practices', 'GET /api/changes',
     ].sort();
     assert.deepEqual(documented, expected);
     // Every documented route is one the app routes.
