@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createNetworkRegister } from '@links-approach/core/network';
 import { DEMO_PRACTICES } from './config.js';
 import type { LinksService } from './app.js';
 import { as, assertProblem, createdEvent, forEachBackend, laterEvent } from './test-support.js';
@@ -179,6 +180,38 @@ forEachBackend(
       }
     });
 
+    test('a saved network register and outcome responses are changes of their practice, by practice id and revision', async () => {
+      const url = await listen(service());
+      const stream = await openStream(url, await auth('pm-ash'));
+      try {
+        await stream.next((f) => f.event === 'ready');
+        const register = await service().app.inject({
+          method: 'PUT',
+          url: '/api/network/practice-ash',
+          headers: { ...(await auth('clp-ash')), 'if-match': '"0"' },
+          payload: createNetworkRegister('practice-ash') as unknown as Record<string, unknown>,
+        });
+        assert.equal(register.statusCode, 200, register.body);
+        const outcomes = await service().app.inject({
+          method: 'PUT',
+          url: '/api/outcomes/practice-ash',
+          headers: { ...(await auth('clp-ash')), 'if-match': '"0"' },
+          payload: { kind: 'links.outcome-responses', schemaVersion: 1, responses: [] },
+        });
+        assert.equal(outcomes.statusCode, 200, outcomes.body);
+        await stream.next((f) => f.event === 'change' && f.data!.includes('"outcomes"'));
+        assert.deepEqual(
+          changesIn(stream.frames).map((c) => [c.kind, c.id, c.practiceId, c.version]),
+          [
+            ['network-register', 'practice-ash', 'practice-ash', 1],
+            ['outcomes', 'practice-ash', 'practice-ash', 1],
+          ],
+        );
+      } finally {
+        stream.close();
+      }
+    });
+
     test("a user hears only of their practices' changes; the evaluator hears of no referral, the administrator of plans but no referral", async () => {
       const url = await listen(service());
       const birch = await openStream(url, await auth('gp-birch'));
@@ -260,8 +293,11 @@ forEachBackend(
 
     test('a closed stream leaves no listener behind', async () => {
       const url = await listen(service());
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The streams of earlier tests were closed by their clients: the server lets go of them all.
+      const settled = Date.now() + 10_000;
+      while (service().changes.listenerCount !== 0 && Date.now() < settled) await new Promise((resolve) => setTimeout(resolve, 20));
       const before = service().changes.listenerCount;
+      assert.equal(before, 0);
       const streams = await Promise.all([1, 2, 3].map(async () => openStream(url, await auth('gp-ash'))));
       await Promise.all(streams.map((s) => s.next((f) => f.event === 'ready')));
       assert.equal(service().changes.listenerCount, before + 3);
