@@ -14,7 +14,16 @@
 // Environment: BENCH_SAMPLES (appends per client count).
 import { performance } from 'node:perf_hooks';
 import { createChangeFeed } from '@links-approach/core/service';
-import { append, createdEvent, devToken, noteEvent, removeDir, startServer, tempDir, uid } from '../packages/server/test/process/helpers.mjs';
+import {
+  append,
+  createdEvent,
+  devToken,
+  noteEvent,
+  removeDir,
+  startServer,
+  tempDir,
+  uid,
+} from '../packages/server/test/process/helpers.mjs';
 import { median, percentile } from './stats.mjs';
 
 const TINY = process.env.BENCH_TINY === '1' || process.argv.includes('--tiny');
@@ -42,7 +51,9 @@ try {
   const writer = await devToken(server.url, 'gp-ash');
   const tokens = new Map();
   for (const user of READERS) tokens.set(user, await devToken(server.url, user));
-  say(`push channel: ${SAMPLES} appends per client count, service on PGlite in its own process, clients in this one (Node), loopback`);
+  say(
+    `push channel: ${SAMPLES} appends per client count, service on PGlite in its own process, clients in this one (Node), loopback`,
+  );
   say('clients  push median  push p99    append median  append p99   push/append (median)');
   for (const count of CLIENTS) {
     const feeds = [];
@@ -77,7 +88,11 @@ try {
     for (const feed of feeds) feed.close();
     const pushMedian = median(latencies);
     say(
-      `${String(count).padStart(7)}  ${fmt(pushMedian).padStart(11)}  ${fmt(percentile(latencies, 0.99)).padStart(10)}  ${fmt(median(appendTimes)).padStart(14)}  ${fmt(percentile(appendTimes, 0.99)).padStart(10)}   ${(pushMedian / median(appendTimes)).toFixed(2)}×`,
+      `${String(count).padStart(7)}  ${fmt(pushMedian).padStart(11)}  ${fmt(percentile(latencies, 0.99)).padStart(
+        10,
+      )}  ${fmt(median(appendTimes)).padStart(14)}  ${fmt(percentile(appendTimes, 0.99)).padStart(10)}   ${(
+        pushMedian / median(appendTimes)
+      ).toFixed(2)}×`,
     );
   }
 } finally {

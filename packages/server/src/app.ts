@@ -130,7 +130,7 @@ export async function buildService(options: ServerOptions): Promise<LinksService
     await app.register(cors, {
       origin: [...options.allowOrigins],
       methods: ['GET', 'POST', 'PUT'],
-      allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', 'last-event-id'],
       exposedHeaders: ['etag', 'retry-after', 'location'],
       maxAge: 600,
     });

@@ -6,7 +6,9 @@ import { DEMO_PRACTICES } from './config.js';
 import type { LinksService } from './app.js';
 import { as, assertProblem, createdEvent, forEachBackend, laterEvent } from './test-support.js';
 
-const SAMPLE = JSON.parse(readFileSync(new URL('../../../examples/data/sample-plan.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const SAMPLE = JSON.parse(
+  readFileSync(new URL('../../../examples/data/sample-plan.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 /** One server-sent event as the wire carries it. */
 interface Frame {
@@ -93,7 +95,10 @@ async function openStream(base: string, headers: Record<string, string>): Promis
   };
 }
 
-const changesIn = (frames: readonly Frame[]) => frames.filter((f) => f.event === 'change').map((f) => JSON.parse(f.data!) as { seq: number; kind: string; id: string; practiceId: string; version: number });
+const changesIn = (frames: readonly Frame[]) =>
+  frames
+    .filter((f) => f.event === 'change')
+    .map((f) => JSON.parse(f.data!) as { seq: number; kind: string; id: string; practiceId: string; version: number });
 
 forEachBackend(
   'change feed (GET /api/changes)',
@@ -107,7 +112,12 @@ forEachBackend(
     const auth = async (user: string) => ({ ...(await as(service(), user)) });
     const refer = async (user: string, practice: string) => {
       const id = `chg-${++n}-${practice}`;
-      const response = await service().app.inject({ method: 'POST', url: `/api/referrals/${id}/events`, headers: { ...(await auth(user)), 'if-match': '"0"' }, payload: { event: createdEvent(id, practice) } });
+      const response = await service().app.inject({
+        method: 'POST',
+        url: `/api/referrals/${id}/events`,
+        headers: { ...(await auth(user)), 'if-match': '"0"' },
+        payload: { event: createdEvent(id, practice) },
+      });
       assert.equal(response.statusCode, 201, response.body);
       return id;
     };
@@ -171,10 +181,22 @@ forEachBackend(
             ['plan', 'plan-ash', 'practice-ash', 1],
           ],
         );
-        assert.ok(changes.every((c, i) => i === 0 || c.seq > changes[i - 1]!.seq), 'seq increases');
+        assert.ok(
+          changes.every((c, i) => i === 0 || c.seq > changes[i - 1]!.seq),
+          'seq increases',
+        );
         const frames = stream.frames.filter((f) => f.event === 'change');
-        assert.deepEqual(frames.map((f) => f.id), changes.map((c) => String(c.seq)), 'each frame carries its seq as the event id');
-        for (const c of changes) assert.deepEqual(Object.keys(c).sort(), ['id', 'kind', 'practiceId', 'seq', 'version'], 'no content is pushed');
+        assert.deepEqual(
+          frames.map((f) => f.id),
+          changes.map((c) => String(c.seq)),
+          'each frame carries its seq as the event id',
+        );
+        for (const c of changes)
+          assert.deepEqual(
+            Object.keys(c).sort(),
+            ['id', 'kind', 'practiceId', 'seq', 'version'],
+            'no content is pushed',
+          );
       } finally {
         stream.close();
       }
@@ -229,9 +251,20 @@ forEachBackend(
         });
         assert.equal(saved.statusCode, 200, saved.body);
         await Promise.all([quiet(birch), quiet(evaluator), quiet(admin)]);
-        assert.deepEqual(changesIn(birch.frames).map((c) => c.id), [birchId], `not ${ash}, at practice-ash`);
-        assert.deepEqual(changesIn(evaluator.frames), [], 'the evaluator hears of nothing person-level (nor plans: its role reads aggregates only)');
-        assert.deepEqual(changesIn(admin.frames).map((c) => [c.kind, c.id]), [['plan', 'plan-ash-2']]);
+        assert.deepEqual(
+          changesIn(birch.frames).map((c) => c.id),
+          [birchId],
+          `not ${ash}, at practice-ash`,
+        );
+        assert.deepEqual(
+          changesIn(evaluator.frames),
+          [],
+          'the evaluator hears of nothing person-level (nor plans: its role reads aggregates only)',
+        );
+        assert.deepEqual(
+          changesIn(admin.frames).map((c) => [c.kind, c.id]),
+          [['plan', 'plan-ash-2']],
+        );
       } finally {
         for (const s of [birch, evaluator, admin]) s.close();
       }
@@ -295,7 +328,8 @@ forEachBackend(
       const url = await listen(service());
       // The streams of earlier tests were closed by their clients: the server lets go of them all.
       const settled = Date.now() + 10_000;
-      while (service().changes.listenerCount !== 0 && Date.now() < settled) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (service().changes.listenerCount !== 0 && Date.now() < settled)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       const before = service().changes.listenerCount;
       assert.equal(before, 0);
       const streams = await Promise.all([1, 2, 3].map(async () => openStream(url, await auth('gp-ash'))));
@@ -303,7 +337,8 @@ forEachBackend(
       assert.equal(service().changes.listenerCount, before + 3);
       for (const s of streams) s.close();
       const deadline = Date.now() + 10_000;
-      while (service().changes.listenerCount !== before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (service().changes.listenerCount !== before && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       assert.equal(service().changes.listenerCount, before);
     });
 
@@ -313,7 +348,10 @@ forEachBackend(
       const stream = await openStream(url, await auth('gp-ash'));
       await stream.next((f) => f.event === 'ready');
       await service().close();
-      await assert.rejects(stream.next(() => false), /the stream ended/);
+      await assert.rejects(
+        stream.next(() => false),
+        /the stream ended/,
+      );
       assert.equal(service().changes.listenerCount, 0);
     });
   },

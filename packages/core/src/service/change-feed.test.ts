@@ -7,8 +7,12 @@ describe('server-sent events parser', () => {
   test('frames split anywhere, with LF, CRLF or CR line ends, comments, multi-line data and a leading BOM', () => {
     const events: { event: string; data: string; id: string | undefined }[] = [];
     const comments: string[] = [];
-    const parser = new SseParser((e) => events.push(e), (c) => comments.push(c));
-    const text = '\uFEFFevent: ready\ndata: {"seq":3}\n\n: keep-alive\r\n\r\nid: 4\revent: change\rdata: a\rdata: b\r\rdata:no-space\n\n';
+    const parser = new SseParser(
+      (e) => events.push(e),
+      (c) => comments.push(c),
+    );
+    const text =
+      '\uFEFFevent: ready\ndata: {"seq":3}\n\n: keep-alive\r\n\r\nid: 4\revent: change\rdata: a\rdata: b\r\rdata:no-space\n\n';
     for (let i = 0; i < text.length; i += 3) parser.push(text.slice(i, i + 3));
     assert.deepEqual(events, [
       { event: 'ready', data: '{"seq":3}', id: undefined },
@@ -48,12 +52,16 @@ function scriptedFetch(scripts: ({ status?: number; frames: string[]; hold?: boo
         });
       },
     });
-    return new Response(body, { status: script.status ?? 200, headers: { 'content-type': 'text/event-stream' } }) as unknown as StreamResponseLike;
+    return new Response(body, {
+      status: script.status ?? 200,
+      headers: { 'content-type': 'text/event-stream' },
+    }) as unknown as StreamResponseLike;
   };
   return { fetch, calls };
 }
 
-const change = (seq: number, id = `r${seq}`) => `id: ${seq}\nevent: change\ndata: ${JSON.stringify({ seq, kind: 'referral', id, practiceId: 'p1', version: 1 })}\n\n`;
+const change = (seq: number, id = `r${seq}`) =>
+  `id: ${seq}\nevent: change\ndata: ${JSON.stringify({ seq, kind: 'referral', id, practiceId: 'p1', version: 1 })}\n\n`;
 const ready = (seq: number) => `event: ready\ndata: {"seq":${seq}}\n\n`;
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -69,11 +77,19 @@ describe('createChangeFeed', () => {
       { frames: [ready(14), change(12), change(13), change(14)], hold: true },
     ]);
     let token = 0;
-    const feed = createChangeFeed({ baseUrl: 'https://links.example/', getToken: () => `token-${++token}`, fetch, retry: { initialMs: 5, maxMs: 20 } });
+    const feed = createChangeFeed({
+      baseUrl: 'https://links.example/',
+      getToken: () => `token-${++token}`,
+      fetch,
+      retry: { initialMs: 5, maxMs: 20 },
+    });
     const heard: Change[] = [];
     const stop = feed.subscribe((c) => heard.push(c));
     await until(() => heard.length === 4, 'four changes');
-    assert.deepEqual(heard.map((c) => c.seq), [11, 12, 13, 14]);
+    assert.deepEqual(
+      heard.map((c) => c.seq),
+      [11, 12, 13, 14],
+    );
     assert.equal(calls[0]!.url, 'https://links.example/api/changes');
     assert.equal(calls[0]!.init.headers['authorization'], 'Bearer token-1');
     assert.equal(calls[0]!.init.headers['last-event-id'], undefined);
@@ -87,7 +103,9 @@ describe('createChangeFeed', () => {
   });
 
   test('a reset goes to onReset (not to change listeners) and the feed carries on from the head', async () => {
-    const { fetch, calls } = scriptedFetch([{ frames: [ready(50), 'event: reset\ndata: {"seq":50}\n\n', change(51)], hold: true }]);
+    const { fetch, calls } = scriptedFetch([
+      { frames: [ready(50), 'event: reset\ndata: {"seq":50}\n\n', change(51)], hold: true },
+    ]);
     const feed = createChangeFeed({ baseUrl: 'http://127.0.0.1:1', getToken: () => 't', fetch, since: 7 });
     const heard: number[] = [];
     const resets: FeedReset[] = [];
@@ -108,7 +126,13 @@ describe('createChangeFeed', () => {
       'network-error',
       { frames: [ready(1), ': keep-alive\n\n'], hold: true },
     ]);
-    const feed = createChangeFeed({ baseUrl: 'http://127.0.0.1:1', getToken: () => undefined, fetch, retry: { initialMs: 2, maxMs: 8 }, offlineAfter: 2 });
+    const feed = createChangeFeed({
+      baseUrl: 'http://127.0.0.1:1',
+      getToken: () => undefined,
+      fetch,
+      retry: { initialMs: 2, maxMs: 8 },
+      offlineAfter: 2,
+    });
     const states: FeedStatus[] = [];
     feed.onStatus((s) => states.push(s));
     feed.subscribe(() => undefined);

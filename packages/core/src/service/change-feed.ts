@@ -120,7 +120,8 @@ export class SseParser {
 
   private line(line: string): void {
     if (line === '') {
-      if (this.data.length > 0) this.onEvent({ event: this.event || 'message', data: this.data.join('\n'), id: this.id });
+      if (this.data.length > 0)
+        this.onEvent({ event: this.event || 'message', data: this.data.join('\n'), id: this.id });
       this.event = '';
       this.data = [];
       return;
@@ -152,8 +153,15 @@ function parseChange(data: string): Change | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
   if (!Number.isSafeInteger(v['seq']) || typeof v['kind'] !== 'string' || !KINDS.has(v['kind'])) return undefined;
-  if (typeof v['id'] !== 'string' || typeof v['practiceId'] !== 'string' || !Number.isSafeInteger(v['version'])) return undefined;
-  return { seq: v['seq'] as number, kind: v['kind'] as Change['kind'], id: v['id'], practiceId: v['practiceId'], version: v['version'] as number };
+  if (typeof v['id'] !== 'string' || typeof v['practiceId'] !== 'string' || !Number.isSafeInteger(v['version']))
+    return undefined;
+  return {
+    seq: v['seq'] as number,
+    kind: v['kind'] as Change['kind'],
+    id: v['id'],
+    practiceId: v['practiceId'],
+    version: v['version'] as number,
+  };
 }
 
 function parseSeq(data: string): number | undefined {
@@ -254,8 +262,15 @@ export function createChangeFeed(options: ChangeFeedOptions): HttpChangeFeed {
         if (cursor !== undefined) headers['last-event-id'] = String(cursor);
         touch();
         const response = await doFetch(url, { method: 'GET', headers, signal: controller.signal, cache: 'no-store' });
-        if (!response.ok || !response.body || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
-          await response.body?.getReader().cancel().catch(() => undefined);
+        if (
+          !response.ok ||
+          !response.body ||
+          !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')
+        ) {
+          await response.body
+            ?.getReader()
+            .cancel()
+            .catch(() => undefined);
           return false;
         }
         const reader = response.body.getReader();

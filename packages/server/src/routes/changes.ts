@@ -14,6 +14,12 @@ export interface ChangeStreamOptions {
   readonly perUser?: number;
   /** A resume further back than this many changes gets `reset` (refetching is cheaper than replaying). Default 10 000. */
   readonly maxReplay?: number;
+  /**
+   * A stream ends after this long (ms) and the client reconnects, with a fresh
+   * token and `Last-Event-ID` (no change is missed): a signed-out or expired
+   * user stops hearing of changes within this time. Default 15 min.
+   */
+  readonly maxLifetimeMs?: number;
   /** A stream whose client reads too slowly is dropped once this much is waiting to be sent (bytes); it resumes with Last-Event-ID. Default 1 MiB. */
   readonly maxBufferedBytes?: number;
 }
@@ -56,6 +62,7 @@ export function changeRoutes(
   const perUser = options.perUser ?? 20;
   const maxReplay = options.maxReplay ?? 10_000;
   const maxBuffered = options.maxBufferedBytes ?? 1024 * 1024;
+  const maxLifetimeMs = options.maxLifetimeMs ?? 15 * 60_000;
   return async (app) => {
     const open = new Set<OpenStream>();
     const byUser = new Map<string, number>();
@@ -153,6 +160,9 @@ export function changeRoutes(
         };
         open.add(stream);
         reply.raw.once('close', cleanup);
+        const lifetime = setTimeout(() => stream.end(), maxLifetimeMs);
+        lifetime.unref();
+        reply.raw.once('close', () => clearTimeout(lifetime));
 
         try {
           const header = request.headers['last-event-id'];

@@ -5,7 +5,18 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createChangeFeed } from '@links-approach/core/service';
-import { append, createdEvent, devToken, devUsers, noteEvent, postgresDatabase, practicesOf, startServer, uid, userWith } from './helpers.mjs';
+import {
+  append,
+  createdEvent,
+  devToken,
+  devUsers,
+  noteEvent,
+  postgresDatabase,
+  practicesOf,
+  startServer,
+  uid,
+  userWith,
+} from './helpers.mjs';
 
 let db;
 const servers = [];
@@ -50,7 +61,10 @@ test('a change appended through process A reaches a client of process B, and one
     await until(() => heardAtB.some((c) => c.id === id), 'process B to hear of the append through A');
     const noted = await append(b.url, tokenB, noteEvent(id), { expectedVersion: 1 });
     assert.equal(noted.status, 201, JSON.stringify(noted.body));
-    await until(() => heardAtA.filter((c) => c.id === id).length === 2 && heardAtB.filter((c) => c.id === id).length === 2, 'both versions at both');
+    await until(
+      () => heardAtA.filter((c) => c.id === id).length === 2 && heardAtB.filter((c) => c.id === id).length === 2,
+      'both versions at both',
+    );
     for (const heard of [heardAtA, heardAtB]) {
       assert.deepEqual(
         heard.filter((c) => c.id === id).map((c) => [c.kind, c.practiceId, c.version]),
@@ -60,7 +74,11 @@ test('a change appended through process A reaches a client of process B, and one
         ],
       );
     }
-    assert.deepEqual(heardAtA.map((c) => c.seq), heardAtB.map((c) => c.seq), 'both processes deliver the same changes in the same order');
+    assert.deepEqual(
+      heardAtA.map((c) => c.seq),
+      heardAtB.map((c) => c.seq),
+      'both processes deliver the same changes in the same order',
+    );
   } finally {
     for (const stop of stops) stop();
   }
@@ -71,7 +89,11 @@ test('SIGTERM with a change stream open: the process ends its streams and exits 
   const b = servers[1];
   const users = await devUsers(b.url);
   const clp = userWith(users, 'clp');
-  const feed = createChangeFeed({ baseUrl: b.url, getToken: () => devToken(b.url, clp.id), retry: { initialMs: 5_000, maxMs: 5_000 } });
+  const feed = createChangeFeed({
+    baseUrl: b.url,
+    getToken: () => devToken(b.url, clp.id),
+    retry: { initialMs: 5_000, maxMs: 5_000 },
+  });
   const stop = feed.subscribe(() => undefined);
   try {
     await until(() => feed.status.state === 'live', 'the feed to go live');
