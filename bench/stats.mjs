@@ -20,3 +20,10 @@ export function most(xs) {
   for (const x of xs) if (x > max) max = x;
   return max;
 }
+
+/** The value below which a fraction `p` (0–1) of a list falls (nearest rank): `percentile(xs, 0.99)` is the p99. */
+export function percentile(xs, p) {
+  const s = Float64Array.from(xs).sort();
+  if (s.length === 0) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+}

@@ -17,6 +17,8 @@ import { documentRoutes } from './routes/documents.js';
 import { reportRoutes } from './routes/reports.js';
 import { fhirRoutes } from './routes/fhir.js';
 import { auditRoutes } from './routes/audit.js';
+import { changeRoutes, type ChangeStreamOptions } from './routes/changes.js';
+import { ChangeHub } from './changes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,6 +32,8 @@ declare module 'fastify' {
     tags?: string[];
     /** Header parameters, as OpenAPI parameter objects. */
     'x-headers'?: unknown[];
+    /** The media type of the 2xx response when it is not JSON (the change stream's `text/event-stream`). */
+    'x-produces'?: string;
   }
   interface FastifyContextConfig {
     /** The route needs no sign-in (health, OpenAPI, dev tokens). */
@@ -59,6 +63,8 @@ export interface ServerOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** The clock for saved-at stamps (tests). */
   readonly now?: () => Date;
+  /** How `GET /api/changes` streams (heartbeat, streams per user, replay window); defaults suit production. */
+  readonly changeStreams?: ChangeStreamOptions;
 }
 
 /** A built service: the Fastify app, its repository and database. */
@@ -67,6 +73,8 @@ export interface LinksService {
   readonly repository: Repository;
   readonly db: Database;
   readonly schemaVersion: number;
+  /** This process's view of the change feed (`GET /api/changes`). */
+  readonly changes: ChangeHub;
   /** The `--dev-auth` signer, when enabled. */
   readonly devAuth: DevAuth | undefined;
   /** Stops accepting requests, lets in-flight ones finish, closes the database. */
@@ -86,6 +94,13 @@ export async function buildService(options: ServerOptions): Promise<LinksService
   let schemaVersion: number;
   try {
     schemaVersion = await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  let changes: ChangeHub;
+  try {
+    changes = await ChangeHub.start(db);
   } catch (error) {
     await db.close();
     throw error;
@@ -119,7 +134,7 @@ export async function buildService(options: ServerOptions): Promise<LinksService
     await app.register(cors, {
       origin: [...options.allowOrigins],
       methods: ['GET', 'POST', 'PUT'],
-      allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', 'last-event-id'],
       exposedHeaders: ['etag', 'retry-after', 'location'],
       maxAge: 600,
     });
@@ -151,6 +166,7 @@ export async function buildService(options: ServerOptions): Promise<LinksService
   await app.register(reportRoutes(ctx), { prefix: '/api' });
   await app.register(fhirRoutes(ctx), { prefix: '/api' });
   await app.register(auditRoutes(ctx), { prefix: '/api' });
+  await app.register(changeRoutes({ ...ctx, changes }, options.changeStreams), { prefix: '/api' });
   await app.register(openApiRoutes(routes), { prefix: '/api' });
   await app.ready();
 
@@ -160,12 +176,14 @@ export async function buildService(options: ServerOptions): Promise<LinksService
     repository,
     db,
     schemaVersion,
+    changes,
     devAuth,
     close() {
       closing ??= (async () => {
         try {
           await app.close();
         } finally {
+          await changes.close();
           await db.close();
         }
       })();

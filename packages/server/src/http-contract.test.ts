@@ -28,7 +28,7 @@ forEachBackend('HTTP contract', ({ service, backend }) => {
       'GET /api/plans', 'GET /api/plans/{id}', 'GET /api/plans/{id}/history', 'PUT /api/plans/{id}',
       'GET /api/network/{practice}', 'GET /api/network/{practice}/history', 'PUT /api/network/{practice}',
       'GET /api/outcomes/{practice}', 'GET /api/outcomes/{practice}/history', 'PUT /api/outcomes/{practice}',
-      'GET /api/reports/cohort', 'GET /api/fhir/Bundle', 'GET /api/audit', 'GET /api/practices',
+      'GET /api/reports/cohort', 'GET /api/fhir/Bundle', 'GET /api/audit', 'GET /api/practices', 'GET /api/changes',
     ].sort();
     assert.deepEqual(documented, expected);
     // Every documented route is one the app routes.

@@ -6,3 +6,4 @@
  * @packageDocumentation
  */
 export type * from './types.js';
+export { createChangeFeed, type ChangeFeedOptions, type HttpChangeFeed, type StreamFetch, type StreamFetchInit, type StreamResponseLike } from './change-feed.js';

@@ -29,6 +29,18 @@ export interface ChangeFeed {
   subscribe(listener: (change: Change) => void): () => void;
   /** Told when the connection state changes (`live`, `reconnecting`, `offline`) and when data was last known current. */
   onStatus?(listener: (status: FeedStatus) => void): () => void;
+  /**
+   * Told when the feed cannot say what changed since the last seen position
+   * (the service does not know it, or it is too far back): refetch everything
+   * shown. A reset never reaches `subscribe` listeners.
+   */
+  onReset?(listener: (reset: FeedReset) => void): () => void;
+}
+
+/** The feed lost its place: changes may have been missed, so refetch everything. */
+export interface FeedReset {
+  /** The service's head position; the feed carries on from here. */
+  readonly seq: number;
 }
 
 /** Whether a feed is connected, and when it last knew it was up to date. */

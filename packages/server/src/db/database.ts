@@ -26,8 +26,28 @@ export interface Database extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Resolves when the database answers; throws while it is unreachable. */
   ping(): Promise<void>;
+  /**
+   * `LISTEN`s on a channel: `onNotify` hears every `NOTIFY` committed on it (by
+   * any process on the same database). On PostgreSQL the listening connection
+   * is its own, re-opened with backoff when it drops; `onReconnect` is called
+   * after each re-open, since notifications sent meanwhile are lost.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<Listening>;
   close(): Promise<void>;
 }
+
+/** What {@link Database.listen} calls. */
+export interface ListenHandlers {
+  onNotify(payload: string): void;
+  onReconnect?(): void;
+}
+
+/** A `LISTEN` in force; `close` stops it. */
+export interface Listening {
+  close(): Promise<void>;
+}
+
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Where the embedded database keeps its files, and which PostgreSQL to use instead. */
 export interface DatabaseOptions {
@@ -79,6 +99,15 @@ export function openDatabaseOn(db: PGliteInstance): Database {
     async ping() {
       if (closed) throw new Error('the database is closed');
       await db.query('SELECT 1');
+    },
+    async listen(channel: string, handlers: ListenHandlers) {
+      if (!CHANNEL_NAME.test(channel)) throw new Error(`channel name "${channel}" is not a plain lower-case identifier`);
+      const unlisten = await db.listen(channel, (payload) => handlers.onNotify(payload));
+      return {
+        async close() {
+          if (!closed) await unlisten();
+        },
+      };
     },
     async close() {
       if (closed) return;
@@ -143,6 +172,61 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     },
     async ping() {
       await pool.query('SELECT 1');
+    },
+    async listen(channel: string, handlers: ListenHandlers) {
+      if (!CHANNEL_NAME.test(channel)) throw new Error(`channel name "${channel}" is not a plain lower-case identifier`);
+      let client: InstanceType<typeof pg.Client> | undefined;
+      let stopped = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let attempt = 0;
+      const connect = async (): Promise<void> => {
+        const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+        const lost = () => {
+          if (client === next) retry();
+        };
+        next.on('notification', (message) => {
+          if (message.channel === channel) handlers.onNotify(message.payload ?? '');
+        });
+        next.on('error', lost);
+        next.on('end', lost);
+        client = next;
+        try {
+          await next.connect();
+          await next.query(`LISTEN ${channel}`);
+        } catch (error) {
+          client = undefined;
+          void next.end().catch(() => undefined);
+          throw error;
+        }
+        attempt = 0;
+      };
+      // Bounded, jittered backoff (0.25 s doubling to 10 s) while the server is away.
+      const retry = (): void => {
+        const old = client;
+        client = undefined;
+        void old?.end().catch(() => undefined);
+        if (stopped || timer) return;
+        const delay = Math.min(10_000, 250 * 2 ** Math.min(attempt++, 6)) * (0.5 + Math.random() / 2);
+        timer = setTimeout(() => {
+          timer = undefined;
+          if (stopped) return;
+          connect().then(
+            () => handlers.onReconnect?.(),
+            () => retry(),
+          );
+        }, delay);
+        timer.unref?.();
+      };
+      await connect();
+      return {
+        async close() {
+          stopped = true;
+          if (timer) clearTimeout(timer);
+          const old = client;
+          client = undefined;
+          await old?.end().catch(() => undefined);
+        },
+      };
     },
     async close() {
       if (poolClosed) return;

@@ -43,7 +43,8 @@ export function openApiDocument(routes: readonly RouteRecord[]): Record<string, 
     const responses: Record<string, unknown> = {};
     for (const [status, body] of Object.entries((schema['response'] ?? {}) as Record<string, unknown>)) {
       const problem = Number(status) >= 400;
-      responses[status] = { description: STATUS_TEXT[status] ?? 'Response', content: { [problem ? 'application/problem+json' : 'application/json']: { schema: body } } };
+      const type = problem ? 'application/problem+json' : ((schema['x-produces'] as string | undefined) ?? 'application/json');
+      responses[status] = { description: STATUS_TEXT[status] ?? 'Response', content: { [type]: { schema: body } } };
     }
     if (Object.keys(responses).length === 0) responses['200'] = { description: 'OK' };
     const operation: Record<string, unknown> = {
