@@ -1,10 +1,10 @@
 import { produce } from 'immer';
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
-import { compiledSchema } from '../validation/compiled.js';
 import { checkJsonSafety } from '../validation/json-safety.js';
 import { parseCheckedWith, parseWith } from '../validation/parse.js';
-import type { Result, ValidationIssue } from '../validation/result.js';
+import { ok, type Result, type ValidationIssue } from '../validation/result.js';
+import { fastPlanShape } from './compiled-validation.js';
 import { migrateV1, planV1Schema } from './legacy-v1.js';
 import { checkPlanRules, type PlanRuleOptions } from './rules.js';
 import { PLAN_KIND, PLAN_SCHEMA_VERSION, planSchema } from './schema.js';
@@ -37,7 +37,8 @@ function frameworkOf(options: ParsePlanOptions): PlanRuleOptions {
  * the plan, or every problem with its JSON path. Never throws on bad input.
  */
 export function validatePlan(input: unknown, options: ParsePlanOptions = {}): Result<Plan, PlanIssue> {
-  const shape = parseWith(compiledSchema(planSchema), input);
+  const fast = fastPlanShape(input);
+  const shape = fast !== undefined ? ok(fast) : parseWith(planSchema, input);
   if (!shape.ok) return { ok: false, errors: withCode(shape.errors) };
   const rules = checkPlanRules(shape.value, frameworkOf(options));
   return rules.length > 0 ? { ok: false, errors: rules } : shape;
@@ -125,13 +126,16 @@ function readEnvelope(input: unknown): Result<number, PlanIssue> {
  * {@link parsePlanDocument} to read a document for use.
  */
 export function migratePlanDocument(input: unknown): Result<Plan, PlanIssue> {
+  // The fast path accepts only what the safety checks and the schema accept, with the schema's value.
+  const fast = fastPlanShape(input);
+  if (fast !== undefined) return ok(fast);
   const unsafe = checkJsonSafety(input);
   if (unsafe.length > 0) return { ok: false, errors: withCode(unsafe) };
   const version = readEnvelope(input);
   if (!version.ok) return version;
   // The input passed the safety checks above: the schemas need not walk it for them again.
   if (version.value === PLAN_SCHEMA_VERSION) {
-    const shape = parseCheckedWith(compiledSchema(planSchema), input);
+    const shape = parseCheckedWith(planSchema, input);
     return shape.ok ? shape : { ok: false, errors: withCode(shape.errors) };
   }
   const v1 = parseCheckedWith(planV1Schema, input);

@@ -3,6 +3,7 @@ import type { Framework } from '../framework/types.js';
 import { parseWith } from '../validation/parse.js';
 import { formatIssues } from '../validation/result.js';
 import { referralEventSchema } from './schema.js';
+import { fastParseReferralEvent } from './fast-validation.js';
 import type { ApplyResult, ReferralEvent, ReferralState, RejectedEvent, Rejection, ReplayResult } from './types.js';
 import { check, contextFor, createState, hasEvent, mutate, type MutableState } from './workflow.js';
 
@@ -55,6 +56,9 @@ function withoutUndefined(value: unknown, depth = 0): unknown {
 }
 
 function validate(event: ReferralEvent): { ok: true; event: ReferralEvent } | { ok: false; rejection: Rejection } {
+  // A valid event takes the hand-written fast path (the schema's value, no eval); the schema reports the problems.
+  const fast = fastParseReferralEvent(event);
+  if (fast !== undefined) return { ok: true, event: fast };
   const parsed = parseWith(referralEventSchema, withoutUndefined(event));
   if (parsed.ok) return { ok: true, event: parsed.value };
   return {

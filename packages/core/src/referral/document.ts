@@ -2,6 +2,7 @@ import { parseWith } from '../validation/parse.js';
 import { fail, ok, type Result, type ValidationIssue } from '../validation/result.js';
 import { MAX_EVENTS_PER_DOCUMENT, referralEventSchema, referralEventsDocumentSchema } from './schema.js';
 import type { ReferralEvent, ReferralEventsDocument } from './types.js';
+import { fastParseReferralEvent, fastParseReferralEventsDocument } from './fast-validation.js';
 
 /** How referral events are written down: one JSON document, or NDJSON (one event per line). */
 export type ReferralEventsFormat = 'json' | 'ndjson';
@@ -9,9 +10,14 @@ export type ReferralEventsFormat = 'json' | 'ndjson';
 /** Most problems reported for one NDJSON text before giving up. */
 const MAX_ISSUES = 100;
 
-/** Validates one referral event from untrusted input. */
+/**
+ * Validates one referral event from untrusted input. A valid event takes a
+ * hand-written fast path (no `eval`); anything else is checked by the zod
+ * schema, which reports every problem with its JSON path.
+ */
 export function validateReferralEvent(input: unknown): Result<ReferralEvent> {
-  return parseWith(referralEventSchema, input);
+  const fast = fastParseReferralEvent(input);
+  return fast !== undefined ? ok(fast) : parseWith(referralEventSchema, input);
 }
 
 /**
@@ -20,7 +26,8 @@ export function validateReferralEvent(input: unknown): Result<ReferralEvent> {
  * such as `events[12].at`.
  */
 export function validateReferralEventsDocument(input: unknown): Result<ReferralEventsDocument> {
-  return parseWith(referralEventsDocumentSchema, input);
+  const fast = fastParseReferralEventsDocument(input, MAX_EVENTS_PER_DOCUMENT);
+  return fast !== undefined ? ok(fast as ReferralEventsDocument) : parseWith(referralEventsDocumentSchema, input);
 }
 
 /** Wraps events in a referral events document. */
@@ -125,7 +132,7 @@ function parseNdjson(text: string): Result<ReferralEvent[]> {
         issues.push({ path: `line ${lineNumber}`, message: `is not valid JSON (${(error as Error).message})` });
       continue;
     }
-    const result = parseWith(referralEventSchema, value);
+    const result = validateReferralEvent(value);
     if (result.ok) {
       events.push(result.value);
     } else {

@@ -1,21 +1,21 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- these tests edit parsed JSON documents freely to break them */
-// With enableCompiledPlanValidation(), validatePlan and parsePlanDocument
-// check a plan's shape with zod's compiled fast path (validation/compiled.ts).
-// These tests hold it to the interpreted schema: for the sample plan and
-// thousands of broken copies of it, both must accept the same documents with
-// the same value, and refuse the same documents with the same errors at the
-// same paths.
+// validatePlan and parsePlanDocument check a plan's shape with a hand-written
+// fast path first (fast-validation.ts; enableCompiledPlanValidation(false)
+// turns it off). These tests hold it to the interpreted schema: for the
+// sample plan and thousands of broken copies of it, both must accept the same
+// documents with the same value, and refuse the same documents with the same
+// errors at the same paths. fast-validation.test.ts adds random documents.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as z from 'zod/mini';
-import { compiledSchema } from '../validation/compiled.js';
+import { isDeepStrictEqual } from 'node:util';
 import { LIMITS } from '../validation/limits.js';
 import { parseCheckedWith } from '../validation/parse.js';
 import { generateDemoData } from '../demo-data/index.js';
 import { planSchema } from './schema.js';
 import { parsePlanDocument, validatePlan } from './document.js';
 import { enableCompiledPlanValidation } from './compiled-validation.js';
+import { fastParsePlan } from './fast-validation.js';
 
 const SAMPLE_TEXT = readFileSync(new URL('../../../../examples/data/sample-plan.json', import.meta.url), 'utf8');
 
@@ -57,6 +57,22 @@ const REPLACEMENTS: readonly unknown[] = [
   'increase',
   'outcome',
   'draft',
+  'submitted',
+  'agreed',
+  'under-review',
+  'process',
+  'balancing',
+  'decrease',
+  'adapt',
+  'abandon',
+  'x'.repeat(64),
+  'x'.repeat(65),
+  'x'.repeat(128),
+  'x'.repeat(129),
+  ` ${'x'.repeat(LIMITS.shortText)} `,
+  'x'.repeat(LIMITS.shortText),
+  '😀'.repeat(100),
+  4.5,
   'links.plan',
   'Dr 1234567890',
   '😀'.repeat(101),
@@ -143,48 +159,62 @@ function compactSample(): any {
   return plan;
 }
 
-after(() => enableCompiledPlanValidation(false));
+after(() => enableCompiledPlanValidation(true));
 
-test('plans are checked by the interpreted schema until compiled validation is enabled, and when zod is jitless', () => {
-  enableCompiledPlanValidation(false);
-  assert.equal(compiledSchema(planSchema), planSchema);
-  enableCompiledPlanValidation();
-  const fast = compiledSchema(planSchema);
-  assert.notEqual(fast, planSchema);
-  assert.equal(compiledSchema(planSchema), fast, 'compiled once, then cached');
-  const before = z.config().jitless;
+test('the fast path is on by default, needs no eval, and can be turned off for comparison', () => {
+  const sample = JSON.parse(SAMPLE_TEXT);
+  assert.ok(fastParsePlan(sample), 'the sample plan takes the fast path');
+  // Shipped code builds no functions from text (a CSP without unsafe-eval would refuse it).
+  const RealFunction = globalThis.Function;
+  const realEval = globalThis.eval;
+  const refuse = () => {
+    throw new EvalError('refused by the test, as a Content Security Policy without unsafe-eval would');
+  };
   try {
-    z.config({ jitless: true });
-    assert.equal(compiledSchema(planSchema), planSchema);
-    assert.equal(validatePlan(JSON.parse(SAMPLE_TEXT)).ok, true);
+    (globalThis as any).Function = refuse;
+    globalThis.eval = refuse;
+    assert.equal(validatePlan(sample).ok, true);
+    assert.equal(parsePlanDocument(structuredClone(sample)).ok, true);
+    sample.capacities['team-wellbeing'].aims[0].target = 'seventy';
+    assert.deepEqual(validatePlan(sample), {
+      ok: false,
+      errors: [{ path: 'capacities.team-wellbeing.aims[0].target', message: 'must be a number, not text', code: 'invalid' }],
+    });
   } finally {
-    z.config({ jitless: before });
+    (globalThis as any).Function = RealFunction;
+    globalThis.eval = realEval;
   }
   enableCompiledPlanValidation(false);
-  assert.equal(compiledSchema(planSchema), planSchema);
+  assert.equal(validatePlan(JSON.parse(SAMPLE_TEXT)).ok, true);
+  enableCompiledPlanValidation();
 });
 
-/** validatePlan, parsePlanDocument and the schema step alone, interpreted and compiled. */
+/** validatePlan, parsePlanDocument and the schema step alone, interpreted and with the fast path. */
 function bothWays(document: unknown) {
   enableCompiledPlanValidation(false);
   const interpreted = [validatePlan(document), parsePlanDocument(document), parseCheckedWith(planSchema, document)];
   enableCompiledPlanValidation();
+  const fast = fastParsePlan(document);
   const compiled = [
     validatePlan(document),
     parsePlanDocument(document),
-    parseCheckedWith(compiledSchema(planSchema), document),
+    fast !== undefined ? { ok: true, value: fast } : parseCheckedWith(planSchema, document),
   ];
-  assert.notEqual(compiledSchema(planSchema), planSchema);
+  if (fast !== undefined) assert.equal(JSON.stringify(fast), JSON.stringify(interpreted[2]!.ok && (interpreted[2] as any).value), 'same keys in the same order');
   return { interpreted, compiled };
 }
 
-test('compiled and interpreted plan schemas accept and refuse the same documents, with the same value or the same errors', () => {
+test('the fast path and the interpreted plan schema accept and refuse the same documents, with the same value or the same errors', () => {
   const sample = compactSample();
   let accepted = 0;
   let refused = 0;
   for (const document of brokenCopies(sample)) {
     const { interpreted, compiled } = bothWays(document);
     assert.deepEqual(compiled, interpreted, `differs for ${JSON.stringify(document).slice(0, 200)}`);
+    // Valid plans never take the slow path (in memory an optional field may be present as undefined: the schema's job).
+    const json = isDeepStrictEqual(JSON.parse(JSON.stringify(document)), document);
+    if (interpreted[2]!.ok && json && fastParsePlan(document) === undefined)
+      assert.fail(`the fast path sent a valid plan to the schema: ${JSON.stringify(document).slice(0, 300)}`);
     if (interpreted[2]!.ok) accepted++;
     else refused++;
   }
@@ -197,7 +227,7 @@ test('compiled and interpreted plan schemas accept and refuse the same documents
   assert.equal(whole.compiled[0]!.ok, true);
 });
 
-test('compiled and interpreted plan schemas agree on generated plans of every shape', () => {
+test('the fast path and the interpreted plan schema agree on generated plans of every shape', () => {
   const data = generateDemoData({ practices: 12, seed: 'compiled-schema', months: 30 });
   assert.ok(data.plans.length >= 12);
   for (const plan of data.plans) {
