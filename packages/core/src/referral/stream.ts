@@ -576,3 +576,72 @@ export class CohortReferralTally implements ReferralObserver {
     return { programme: figures('programme'), comparison: figures('comparison') };
   }
 }
+
+/** A practice as {@link PracticeCaseloadTally} lists it. */
+export interface TalliedPractice {
+  readonly id: string;
+  readonly listSize?: number;
+}
+
+/**
+ * Caseload figures per practice, folded one referral at a time (a
+ * {@link ReferralObserver}): for each practice, the figures
+ * `caseloadMetrics` gives for that practice's referrals requested (or, never
+ * requested, created) in the period, with the practice and its list size as
+ * the only practice given — what the per-practice summary export needs,
+ * without holding the referrals. Practices are listed in the order given,
+ * then practices with referrals that were not given, in the order of their
+ * first referral.
+ */
+export class PracticeCaseloadTally<P extends TalliedPractice = TalliedPractice> implements ReferralObserver {
+  private readonly given: readonly P[];
+  private readonly listSizes = new Map<string, number>();
+  private readonly tallies = new Map<string, { tally: CaseloadTally; first: number }>();
+  private asOf: string | undefined;
+
+  constructor(
+    practices: readonly P[],
+    private readonly period: { readonly from?: string; readonly to?: string } = {},
+  ) {
+    this.given = practices;
+    for (const p of practices) if (p.listSize !== undefined && !this.listSizes.has(p.id)) this.listSizes.set(p.id, p.listSize);
+  }
+
+  /** Sets "now" for overdue flags (before requested referrals are added, i.e. before the fold finishes). */
+  setAsOf(asOf: string): void {
+    this.asOf = asOf;
+    for (const { tally } of this.tallies.values()) tally.setAsOf({ asOf });
+  }
+
+  add(r: ReferralState, seq: number, sign: 1 | -1): void {
+    const day = (r.requestedAt ?? r.createdAt).slice(0, 10);
+    const { from, to } = this.period;
+    if ((from !== undefined && day < from) || (to !== undefined && day > to)) return;
+    let entry = this.tallies.get(r.practiceId);
+    if (entry === undefined) {
+      entry = { tally: this.tallyFor(r.practiceId), first: seq };
+      this.tallies.set(r.practiceId, entry);
+    } else if (seq < entry.first) entry.first = seq;
+    entry.tally.add(r, seq, sign);
+  }
+
+  /** Each practice with its figures, in the order described above. */
+  result(): { readonly practice: P | { readonly id: string }; readonly metrics: CaseloadMetrics }[] {
+    const listed = new Set(this.given.map((p) => p.id));
+    const others = Array.from(this.tallies).filter(([id]) => !listed.has(id));
+    others.sort((a, b) => a[1].first - b[1].first);
+    const out: { practice: P | { readonly id: string }; metrics: CaseloadMetrics }[] = [];
+    for (const practice of this.given)
+      out.push({ practice, metrics: (this.tallies.get(practice.id)?.tally ?? this.tallyFor(practice.id)).result() });
+    for (const [id, { tally }] of others) out.push({ practice: { id }, metrics: tally.result() });
+    return out;
+  }
+
+  private tallyFor(id: string): CaseloadTally {
+    const listSize = this.listSizes.get(id);
+    return new CaseloadTally({
+      practices: [{ id, ...(listSize !== undefined ? { listSize } : {}) }],
+      ...(this.asOf !== undefined ? { asOf: this.asOf } : {}),
+    });
+  }
+}
