@@ -92,7 +92,7 @@ test('streamed NDJSON gives exactly the events core parses, with CRLF, blank lin
 
 test('problems in a streamed file have the JSON paths and line numbers core gives', async () => {
   const doc = awkwardDocument();
-  const broken = doc.events.map((e, i) => (i === 3 ? { ...e, at: 'yesterday' } : i === 17 ? { ...e, actor: 5 } : e));
+  const broken: unknown[] = doc.events.map((e, i) => (i === 3 ? { ...e, at: 'yesterday' } : i === 17 ? { ...e, actor: 5 } : e));
   const json = JSON.stringify({ ...doc, events: broken }, null, 2);
   const core = parseReferralEvents(json, { format: 'json' });
   assert.ok(!core.ok);
@@ -100,7 +100,7 @@ test('problems in a streamed file have the JSON paths and line numbers core give
   assert.ok(expected.some((e) => e.path === 'events[3].at'));
   for (const chunk of [3, 4096]) assert.deepEqual(await problems(json, chunk), expected);
 
-  const ndjson = toNdjson(broken);
+  const ndjson = toNdjson(broken as ReferralEvent[]);
   const coreLines = parseReferralEvents(ndjson, { format: 'ndjson' });
   assert.ok(!coreLines.ok);
   assert.ok(coreLines.errors.some((e) => e.path === 'line 4: at'));
