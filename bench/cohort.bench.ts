@@ -11,13 +11,15 @@
 //   BENCH_SIZES=1000000,10000000 npm run bench -- cohort
 //   node … bench/cohort.bench.ts --tiny     (2,000 events: checks the bench runs)
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDemoReferrals, isFinishedStatus, replay } from '@links-approach/core/referral';
 
 const tiny = process.argv.includes('--tiny');
+/** `--generate-only` (with BENCH_CACHE): writes the events files and measures nothing. */
+const generateOnly = process.argv.includes('--generate-only');
 const sizes = tiny ? [2_000] : (process.env.BENCH_SIZES ?? '1000000,3000000').split(',').map(Number);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'packages/cli/src/main.ts');
@@ -85,16 +87,21 @@ function measure(args: readonly string[]): Measured {
   return { seconds, cpu, rssMb: Number(rss[1]) / 1024, exit: exit ? Number(exit[1]) : (result.status ?? 1) };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'links-cohort-bench-'));
+// BENCH_CACHE=folder keeps the generated cohort and events files there and reuses them on the next run
+// (10M events are about 2.6 GB of NDJSON and take minutes to generate); without it, a temporary folder is
+// used and deleted at the end.
+const cache = process.env.BENCH_CACHE;
+const dir = cache ?? mkdtempSync(join(tmpdir(), 'links-cohort-bench-'));
+if (cache) mkdirSync(cache, { recursive: true });
 try {
   // Practices and plans from the demo generator (the report needs plans); events for its programme practices.
-  const demo = spawnSync(
+  const demo = existsSync(join(dir, 'cohort', 'practices.json')) ? { status: 0, stderr: '' } : spawnSync(
     process.execPath,
     ['--conditions=@links-approach/source', '--import', 'tsx', cli, 'demo-data', '--practices', '40', '--out', join(dir, 'cohort'), '--json'],
     { cwd: root, encoding: 'utf8' },
   );
   if (demo.status !== 0) throw new Error(`demo-data failed: ${demo.stderr}`);
-  rmSync(join(dir, 'cohort', 'referrals.json'));
+  rmSync(join(dir, 'cohort', 'referrals.json'), { force: true });
   const practices = (JSON.parse(readFileSync(join(dir, 'cohort', 'practices.json'), 'utf8')) as {
     practices: { id: string; cohort: string }[];
   }).practices;
@@ -102,11 +109,18 @@ try {
 
   const rows: { events: number; mb: number; referral: Measured; report: Measured }[] = [];
   for (const size of sizes) {
-    const file = join(dir, 'cohort', 'referrals.ndjson');
+    // Outside the cohort folder (the report is given the folder and the file).
+    const file = join(dir, `events-${size}.ndjson`);
     const started = performance.now();
-    const events = await writeEvents(file, size, programme);
+    let events = size;
+    if (!cache || !existsSync(file)) {
+      // Written under another name first, so an interrupted run leaves no partial file to reuse.
+      events = await writeEvents(`${file}.part`, size, programme);
+      renameSync(`${file}.part`, file);
+    }
     const mb = statSync(file).size / 1024 / 1024;
     console.log(`${events.toLocaleString('en-GB')} events written (${mb.toFixed(0)} MB NDJSON) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    if (generateOnly) continue;
     const referral = measure(['referral', file, '--json']);
     if (tiny) {
       // The report must have counted the streamed referrals (a folder alone holds only .json files).
@@ -126,7 +140,7 @@ try {
       );
     }
     rows.push({ events, mb, referral, report });
-    rmSync(file);
+    if (!cache) rmSync(file);
   }
   if (!tiny && rows.length > 1) {
     const first = rows[0]!;
@@ -139,5 +153,5 @@ try {
     console.log('Targets at 10,000,000 events: ≤ 1,024 MB peak RSS, ≥ 300,000 events/s.');
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!cache) rmSync(dir, { recursive: true, force: true });
 }

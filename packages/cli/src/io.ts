@@ -15,8 +15,11 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readText(path: string): Promise<string>;
-  /** Reads a text file a piece at a time (for files too large to hold). */
-  readChunks(path: string): AsyncIterable<string>;
+  /**
+   * Reads a file a piece at a time (for files too large to hold): UTF-8 bytes (a piece may end inside a
+   * character), or text.
+   */
+  readChunks(path: string): AsyncIterable<Uint8Array | string>;
   writeText(path: string, text: string): Promise<void>;
   /** Opens a file for writing a piece at a time (created with its folders; replaced if it exists). */
   openWrite(path: string): Promise<TextSink>;
@@ -54,7 +57,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     readText: (path) => readFile(path, 'utf8'),
-    readChunks: (path) => createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }),
+    readChunks: (path) => createReadStream(path, { highWaterMark: 1 << 20 }),
     writeText: async (path, text) => {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, text, 'utf8');

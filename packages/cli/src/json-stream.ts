@@ -29,7 +29,11 @@ export class BufferedSink {
   }
 }
 
-const MARK = '\u0000links-stream\u0000';
+/**
+ * Stands for the streamed list in a document given to {@link writeJsonWithStream}: put it where the list goes
+ * (at any depth).
+ */
+export const STREAMED_LIST = '\u0000links-stream\u0000';
 
 /**
  * Writes `JSON.stringify(document, null, 2)` followed by a newline, exactly,
@@ -42,17 +46,35 @@ export async function writeJsonWithList(
   key: string,
   items: Iterable<unknown> | AsyncIterable<unknown>,
 ): Promise<void> {
-  const text = JSON.stringify({ ...document, [key]: MARK }, null, 2);
-  const marker = `${JSON.stringify(key)}: ${JSON.stringify(MARK)}`;
+  if (!Object.prototype.hasOwnProperty.call(document, key)) throw new Error(`writeJsonWithList: "${key}" must be a top-level key`);
+  await writeJsonWithStream(out, { ...document, [key]: STREAMED_LIST }, items);
+}
+
+/**
+ * Writes `JSON.stringify(document, null, 2)` followed by a newline, exactly as
+ * if the one {@link STREAMED_LIST} value in it were the list of `items`; the
+ * items are taken one at a time, so the list is never held in memory.
+ */
+export async function writeJsonWithStream(
+  out: BufferedSink,
+  document: Record<string, unknown>,
+  items: Iterable<unknown> | AsyncIterable<unknown>,
+): Promise<void> {
+  const text = JSON.stringify(document, null, 2);
+  const marker = JSON.stringify(STREAMED_LIST);
   const at = text.indexOf(marker);
-  if (at === -1 || text.indexOf('\n  ', 0) === -1) throw new Error(`writeJsonWithList: "${key}" must be a top-level key`);
-  await out.write(text.slice(0, at + marker.length - JSON.stringify(MARK).length));
+  if (at === -1 || text.indexOf(marker, at + 1) !== -1) throw new Error('writeJsonWithStream: put STREAMED_LIST once in the document');
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  let indent = '';
+  while (text.charCodeAt(lineStart + indent.length) === 0x20) indent += ' ';
+  const inner = `\n${indent}  `;
+  await out.write(text.slice(0, at));
   let first = true;
   for await (const item of items) {
-    const body = JSON.stringify(item, null, 2).replace(/\n/g, '\n    ');
-    await out.write(first ? `[\n    ${body}` : `,\n    ${body}`);
+    const body = JSON.stringify(item, null, 2).replace(/\n/g, inner);
+    await out.write(first ? `[${inner}${body}` : `,${inner}${body}`);
     first = false;
   }
-  await out.write(first ? '[]' : '\n  ]');
+  await out.write(first ? '[]' : `\n${indent}]`);
   await out.write(`${text.slice(at + marker.length)}\n`);
 }

@@ -12,6 +12,8 @@ import {
   type ReferralState,
 } from '@links-approach/core/referral';
 import { parsePlanDocument, type Plan, type Practice } from '@links-approach/core/plan';
+import { toFhirCollection } from '@links-approach/core/fhir';
+import { practiceSummaryCsv } from '@links-approach/core/csv';
 import { run } from './run.js';
 import { memoryIo } from './test-io.js';
 import { buildCohortReport } from './report/model.js';
@@ -124,4 +126,49 @@ test('a bad line deep in a streamed NDJSON file is reported with its line number
   assert.equal(out.ok, false);
   assert.equal(out.errors[0].path, 'line 2501');
   assert.match(out.errors[0].message, /is not valid JSON/);
+});
+
+test('links fhir --combine streams the same Bundle, byte for byte, as the in-memory collection (file, --json and plain output)', async () => {
+  const { files, events } = await cohort();
+  const referrals = replay(events, { trusted: true }).state.referrals;
+  const options = { systemBase: 'https://fhir.example.org/links/' };
+  const bundle = toFhirCollection(referrals, options);
+  const io = memoryIo(files);
+  assert.equal(await run(['fhir', 'd/referrals.json', '--combine', '--out', 'all.json', '--system-base', options.systemBase], io), 0);
+  assert.equal(io.files['all.json'], `${JSON.stringify(bundle, null, 2)}\n`);
+
+  const plainBundle = toFhirCollection(referrals);
+  const plain = memoryIo(files);
+  assert.equal(await run(['fhir', 'd/referrals.json', '--combine'], plain), 0);
+  assert.equal(plain.out, `${JSON.stringify(plainBundle, null, 2)}\n`);
+
+  const json = memoryIo(files);
+  assert.equal(await run(['fhir', 'd/referrals.json', '--combine', '--json'], json), 0);
+  const doc = JSON.parse(json.out) as { referrals: number; resources: number; rejected: unknown[]; bundle: unknown };
+  assert.equal(doc.referrals, referrals.length);
+  assert.ok(doc.rejected.length >= 12);
+  assert.deepEqual(doc.bundle, plainBundle);
+  assert.equal(doc.resources, plainBundle.entry?.length);
+});
+
+test('links export csv practices folds the same rows as the in-memory summary (with a period, an as-of day, and without)', async () => {
+  const { files, events } = await cohort();
+  const referrals = replay(events, { trusted: true }).state.referrals;
+  const practices = (JSON.parse(files['d/practices.json']!) as { practices: Practice[] }).practices;
+  const latest = new Date(events.reduce((max, e) => Math.max(max, Date.parse(e.at)), -Infinity)).toISOString();
+  const cases: { args: string[]; options: Parameters<typeof practiceSummaryCsv>[2] }[] = [
+    { args: [], options: { asOf: latest } },
+    { args: ['--from', '2024-06-01', '--to', '2024-12-31', '--as-of', '2025-01-15'], options: { asOf: '2025-01-15T23:59:59Z', period: { from: '2024-06-01', to: '2024-12-31' } } },
+  ];
+  for (const { args, options } of cases) {
+    const io = memoryIo(files);
+    assert.equal(await run(['export', 'csv', 'practices', 'd/referrals.json', 'd/practices.json', '--out', 'p.csv', ...args], io), 0);
+    const expected = practiceSummaryCsv(practices, referrals, options);
+    assert.ok(expected.split('\r\n').length > 10);
+    assert.equal(io.files['p.csv'], expected);
+  }
+  // Practices with referrals but not in the list come after the listed ones, in the order of their first referral.
+  const few = memoryIo({ ...files, 'd/practices.json': JSON.stringify({ kind: 'links.practices', practices: practices.slice(3, 5) }) });
+  assert.equal(await run(['export', 'csv', 'practices', 'd/referrals.json', 'd/practices.json', '--out', 'p.csv'], few), 0);
+  assert.equal(few.files['p.csv'], practiceSummaryCsv(practices.slice(3, 5), referrals, { asOf: latest }));
 });

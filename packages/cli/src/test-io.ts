@@ -1,10 +1,17 @@
 import type { CliIo, TextSink } from './io.js';
 
-/** Size of the pieces `readChunks` gives in tests: small, so lines and values straddle pieces. */
+/**
+ * Size in bytes of the pieces `readChunks` gives in tests: small, so lines, values, escapes and multi-byte
+ * characters straddle pieces. `memoryIo(files, { chunk })` sets another.
+ */
 const TEST_CHUNK = 4096;
 
 /** A recording CliIo for tests: in-memory files, captured output. */
-export function memoryIo(files: Record<string, string> = {}): CliIo & { out: string; err: string; files: Record<string, string> } {
+export function memoryIo(
+  files: Record<string, string> = {},
+  options: { readonly chunk?: number } = {},
+): CliIo & { out: string; err: string; files: Record<string, string> } {
+  const size = options.chunk ?? TEST_CHUNK;
   const io = {
     out: '',
     err: '',
@@ -23,7 +30,8 @@ export function memoryIo(files: Record<string, string> = {}): CliIo & { out: str
     async *readChunks(path: string) {
       const text = io.files[path];
       if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      for (let i = 0; i < text.length; i += TEST_CHUNK) yield text.slice(i, i + TEST_CHUNK);
+      const bytes = Buffer.from(text, 'utf8');
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
     },
     async writeText(path: string, text: string) {
       io.files[path] = text;

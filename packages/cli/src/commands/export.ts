@@ -1,7 +1,7 @@
 import {
   maturityCsvColumns,
   maturityRows,
-  practiceSummaryRows,
+  practiceSummaryRow,
   PRACTICE_SUMMARY_CSV_COLUMNS,
   REFERRAL_CSV_COLUMNS,
 } from '@links-approach/core/export';
@@ -12,7 +12,7 @@ import {
   type Plan,
   type Practice,
 } from '@links-approach/core/plan';
-import { ReferralFold, type ReferralState } from '@links-approach/core/referral';
+import { PracticeCaseloadTally, ReferralFold, type ReferralState } from '@links-approach/core/referral';
 import { parseWith, type ValidationIssue } from '@links-approach/core';
 import type { Command } from '../command.js';
 import { toCsv } from '@links-approach/core/csv';
@@ -112,11 +112,14 @@ async function foldEvents(
   files: readonly string[],
   store: SpillStore,
   what: string,
+  tally?: { readonly observer: PracticeCaseloadTally; readonly asOf: string | undefined },
 ): Promise<{ referrals: () => Generator<ReferralState>; latest: string }> {
-  const fold = new ReferralFold({ store, onRejected: () => {} });
+  const fold = new ReferralFold({ store, onRejected: () => {}, ...(tally ? { observers: [tally.observer] } : {}) });
   let events = 0;
   for (const file of files) events += await streamReferralEvents(io, file, undefined, (event) => fold.push(event));
   if (events === 0) throw new InputError([{ path: '', message: 'no referral events found: give a referral events file' }], what);
+  // "Now" for overdue counts is known once every event is in, before the open referrals are counted.
+  if (tally) tally.observer.setAsOf(tally.asOf ?? new Date(Number.isFinite(fold.latest) ? fold.latest : 0).toISOString());
   const { held } = fold.finish();
   const heldBySeq = new Map(held.map((h) => [h.seq, h.referral]));
   return {
@@ -210,27 +213,36 @@ export function makeExportCommand(loadCsv: () => Promise<CsvWriter> = loadCoreCs
       }
       let csv: string;
       let rows: number;
-      if (kind === 'referrals' || kind === 'practices') {
-        // The CSV goes into one JSON document (referrals with --json and no --out), or the per-practice summary
-        // needs every referral state at once: the events are still streamed, the states are then held.
+      if (kind === 'practices') {
+        // One row per practice, from caseload figures folded per practice as referrals finish: nothing is held
+        // but a small record per referral.
+        const practices = inputs.practices.length > 0 ? inputs.practices : inputs.plans.map((p) => p.practice);
+        const observer = new PracticeCaseloadTally(practices, { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+        const store = new SpillStore();
+        try {
+          await foldEvents(ctx.io, inputs.eventFiles, store, files.join(', '), {
+            observer,
+            asOf: asOfDay !== undefined ? `${asOfDay}T23:59:59Z` : undefined,
+          });
+        } finally {
+          store.close();
+        }
+        const table = observer.result().map(({ practice, metrics }) => practiceSummaryRow(practice, metrics));
+        csv = writeCsv(table, PRACTICE_SUMMARY_CSV_COLUMNS);
+        rows = table.length;
+      } else if (kind === 'referrals') {
+        // The CSV goes into one JSON document (--json and no --out): the events are still streamed, the rows
+        // then held.
         const store = new SpillStore();
         try {
           const folded = await foldEvents(ctx.io, inputs.eventFiles, store, files.join(', '));
-          const all = Array.from(folded.referrals());
-          if (kind === 'referrals') {
-            const kept = all.filter((r) => {
-              const day = (r.requestedAt ?? r.createdAt).slice(0, 10);
-              return (from === undefined || day >= from) && (to === undefined || day <= to);
-            });
-            csv = writeCsv(kept, REFERRAL_CSV_COLUMNS);
-            rows = kept.length;
-          } else {
-            const asOf = asOfDay !== undefined ? `${asOfDay}T23:59:59Z` : folded.latest;
-            const practices = inputs.practices.length > 0 ? inputs.practices : inputs.plans.map((p) => p.practice);
-            const table = practiceSummaryRows(practices, all, { asOf, period: { ...(from ? { from } : {}), ...(to ? { to } : {}) } });
-            csv = writeCsv(table, PRACTICE_SUMMARY_CSV_COLUMNS);
-            rows = table.length;
+          const kept: ReferralState[] = [];
+          for (const r of folded.referrals()) {
+            const day = (r.requestedAt ?? r.createdAt).slice(0, 10);
+            if ((from === undefined || day >= from) && (to === undefined || day <= to)) kept.push(r);
           }
+          csv = writeCsv(kept, REFERRAL_CSV_COLUMNS);
+          rows = kept.length;
         } finally {
           store.close();
         }

@@ -1,9 +1,17 @@
 import { ReferralFold, type ReferralEventsFormat, type ReferralState } from '@links-approach/core/referral';
-import { toFhirBundle, toFhirCollection, type FhirExportOptions } from '@links-approach/core/fhir';
+import { createHash } from 'node:crypto';
+import {
+  DEFAULT_SYSTEM_BASE,
+  toFhirBundle,
+  toFhirCollection,
+  URL_NAMESPACE,
+  uuidV5,
+  type FhirExportOptions,
+} from '@links-approach/core/fhir';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { streamReferralEvents } from '../event-stream.js';
-import { BufferedSink, writeJsonWithList } from '../json-stream.js';
+import { BufferedSink, STREAMED_LIST, writeJsonWithList, writeJsonWithStream } from '../json-stream.js';
 import { SpillStore } from '../spill-store.js';
 
 function formatFor(path: string, option: unknown): ReferralEventsFormat | undefined {
@@ -100,17 +108,42 @@ export const fhirCommand: Command = {
       const out = args.values['out'];
       const toFile = typeof out === 'string' && out !== '';
       if (combine) {
-        const all = Array.from(referrals());
+        // One Bundle, written as its entries are made: a first pass over the referrals gives what comes before
+        // the entries (the Bundle's name-based identifier covers every referral, its timestamp is the latest
+        // change, the summary counts resources), a second writes them.
+        const name = createHash('sha1').update(uuidBytes(uuidV5(URL_NAMESPACE, (base ?? DEFAULT_SYSTEM_BASE).replace(/\/+$/, ''))));
+        name.update('collection/');
+        let referralCount = 0;
+        let resources = 0;
+        let latest = '';
+        for (const r of referrals()) {
+          name.update(`${referralCount === 0 ? '' : ','}${r.id}@${r.updatedAt}`, 'utf8');
+          if (r.updatedAt > latest) latest = r.updatedAt;
+          resources += toFhirBundle(r, options).entry?.length ?? 0;
+          referralCount++;
+        }
         check(only, seen, file);
-        const bundle = toFhirCollection(all, options);
-        const summary = { file, referrals: all.length, bundleCount: 1, resources: bundle.entry?.length ?? 0, rejected };
-        const text = `${JSON.stringify(bundle, null, 2)}\n`;
+        const empty = toFhirCollection([], options);
+        const bundle = {
+          ...empty,
+          identifier: { ...empty.identifier, value: uuidFromSha1(name.digest()) },
+          timestamp: latest || '1970-01-01T00:00:00Z',
+          entry: STREAMED_LIST,
+        };
+        const entries = function* () {
+          for (const r of referrals()) yield* toFhirBundle(r, options).entry ?? [];
+        };
+        const summary = { file, referrals: referralCount, bundleCount: 1, resources, rejected };
         if (toFile) {
-          await ctx.io.writeText(out, text);
+          const sink = new BufferedSink(await ctx.io.openWrite(out));
+          await writeJsonWithStream(sink, bundle, entries());
+          await sink.close();
           ctx.succeed({ ...summary, out, format: 'json' }, () => wrote(summary, out, true, rejected));
         } else {
           if (!ctx.json && rejected.length > 0) ctx.io.stderr(refusedLines(rejected).join('\n'));
-          ctx.succeed({ ...summary, bundle }, () => text.replace(/\n$/, ''));
+          const sink = new BufferedSink(ctx.io.stdoutSink());
+          await writeJsonWithStream(sink, ctx.json ? { ok: true, ...summary, bundle } : bundle, entries());
+          await sink.close();
         }
         return EXIT.ok;
       }
@@ -137,6 +170,20 @@ export const fhirCommand: Command = {
     }
   },
 };
+
+/** The 16 bytes of a UUID written 8-4-4-4-12. */
+function uuidBytes(uuid: string): Buffer {
+  return Buffer.from(uuid.replace(/-/g, ''), 'hex');
+}
+
+/** A version-5 UUID from the SHA-1 of its namespace and name (RFC 9562), as core's `uuidV5` makes it. */
+function uuidFromSha1(hash: Buffer): string {
+  const bytes = Buffer.from(hash.subarray(0, 16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const h = bytes.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
 
 /** Refuses --referral ids that are not in the file. */
 function check(only: ReadonlySet<string> | undefined, seen: ReadonlySet<string>, file: string): void {

@@ -163,16 +163,19 @@ export async function isEventsFile(io: CliIo, file: string): Promise<boolean> {
     return false;
   }
   if (size <= PEEK_OVER) return false;
-  let head = '';
+  const head: Buffer[] = [];
+  let bytes = 0;
   try {
     for await (const chunk of io.readChunks(file)) {
-      head += chunk;
-      if (head.length >= 65_536) break;
+      const piece = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+      head.push(piece);
+      bytes += piece.length;
+      if (bytes >= 65_536) break;
     }
   } catch {
     return false;
   }
-  return /^\s*\{\s*"kind"\s*:\s*"links\.referral-events"/.test(head);
+  return /^\s*\{\s*"kind"\s*:\s*"links\.referral-events"/.test(Buffer.concat(head).toString('utf8'));
 }
 
 /** Referral and engagement figures per cohort from streamed events, as of the latest event. */

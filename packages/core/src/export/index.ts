@@ -9,6 +9,7 @@ export {
   REFERRAL_CSV_COLUMNS,
   PRACTICE_SUMMARY_CSV_COLUMNS,
   practiceSummaryRows,
+  practiceSummaryRow,
   maturityRows,
   maturityCsvColumns,
   type PracticeSummaryRow,

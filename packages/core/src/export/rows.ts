@@ -3,7 +3,7 @@ import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
 import { scoreHistory, type Rubric, type ScorablePlan } from '../maturity/index.js';
 import { REASON_REQUIRED, RESOURCE_UPTAKE_STATUSES } from '../referral/constants.js';
-import { caseloadMetrics } from '../referral/metrics.js';
+import { caseloadMetrics, type CaseloadMetrics } from '../referral/metrics.js';
 import type { ReferralState } from '../referral/types.js';
 import type { EvaluationPeriod, EvaluationPractice } from '../outcomes/evaluation.js';
 
@@ -110,32 +110,46 @@ export function practiceSummaryRows(
     ...practices,
     ...[...byPractice.keys()].filter((id) => !listed.has(id)).map((id) => ({ id })),
   ];
-  return all.map((practice) => {
-    const m = caseloadMetrics(byPractice.get(practice.id) ?? [], {
-      asOf: options.asOf,
-      practices: [{ id: practice.id, ...(practice.listSize !== undefined ? { listSize: practice.listSize } : {}) }],
-    });
-    const p = m.practices.find((x) => x.practiceId === practice.id);
-    return {
-      practiceId: practice.id,
-      name: practice.name ?? '',
-      cohort: practice.cohort ?? '',
-      listSize: practice.listSize ?? null,
-      referrals: m.referrals,
-      per1000: p?.per1000 ?? null,
-      people: m.people,
-      seenThreeOrMore: m.seenThreeOrMore.count,
-      seenThreeOrMoreShare: round3(m.seenThreeOrMore.share),
-      linkedToResource: m.linkedToResource.count,
-      linkedToResourceShare: round3(m.linkedToResource.share),
-      active: m.active,
-      overdue: m.overdue,
-      medianDaysToResponse: m.daysToResponse.median,
-      medianDaysToFirstContact: m.daysToFirstContact.median,
-      goalsSet: m.goalsAchieved.of,
-      goalsAchieved: m.goalsAchieved.count,
-    };
-  });
+  return all.map((practice) =>
+    practiceSummaryRow(
+      practice,
+      caseloadMetrics(byPractice.get(practice.id) ?? [], {
+        asOf: options.asOf,
+        practices: [{ id: practice.id, ...(practice.listSize !== undefined ? { listSize: practice.listSize } : {}) }],
+      }),
+    ),
+  );
+}
+
+/**
+ * One practice's row of the practice summary, from the caseload figures of
+ * its referrals in the period (`caseloadMetrics` given that practice, with
+ * its list size, or the same figures folded by a `CaseloadTally`).
+ */
+export function practiceSummaryRow(
+  practice: { readonly id: string; readonly name?: string; readonly cohort?: string; readonly listSize?: number },
+  m: CaseloadMetrics,
+): PracticeSummaryRow {
+  const p = m.practices.find((x) => x.practiceId === practice.id);
+  return {
+    practiceId: practice.id,
+    name: practice.name ?? '',
+    cohort: practice.cohort ?? '',
+    listSize: practice.listSize ?? null,
+    referrals: m.referrals,
+    per1000: p?.per1000 ?? null,
+    people: m.people,
+    seenThreeOrMore: m.seenThreeOrMore.count,
+    seenThreeOrMoreShare: round3(m.seenThreeOrMore.share),
+    linkedToResource: m.linkedToResource.count,
+    linkedToResourceShare: round3(m.linkedToResource.share),
+    active: m.active,
+    overdue: m.overdue,
+    medianDaysToResponse: m.daysToResponse.median,
+    medianDaysToFirstContact: m.daysToFirstContact.median,
+    goalsSet: m.goalsAchieved.of,
+    goalsAchieved: m.goalsAchieved.count,
+  };
 }
 
 /** The columns of the practice summary CSV. */

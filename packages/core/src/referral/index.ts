@@ -137,4 +137,4 @@ export {
 } from './document.js';
 export { describeEvent, resourceReferenceFrom } from './describe.js';
 export { generateDemoReferrals, type DemoPractice, type DemoReferralOptions } from './demo.js';
-export { ReferralFold, CaseloadTally, CohortReferralTally, MemoryReferralStore, type ReferralFoldOptions, type ReferralObserver, type ReleasedReferralStore } from './stream.js';
+export { ReferralFold, CaseloadTally, CohortReferralTally, PracticeCaseloadTally, MemoryReferralStore, type TalliedPractice, type ReferralFoldOptions, type ReferralObserver, type ReleasedReferralStore } from './stream.js';

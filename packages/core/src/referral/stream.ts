@@ -46,21 +46,24 @@ export interface ReferralObserver {
 
 /**
  * Where a {@link ReferralFold} puts finished referrals (their timeline
- * dropped; `events` says how long it was). A store may write them to disk;
- * `get` must give back what `put` was given last for that `seq`.
+ * dropped; `events` says how long it was; `ids` the ids of its events,
+ * each followed by "\n", with a "\n" first). A store may write them to
+ * disk; `get` must give back what `put` was given last for that `seq`. The
+ * fold keeps almost nothing of a released referral in memory: it reads it
+ * back when a later event names it.
  */
 export interface ReleasedReferralStore {
-  put(seq: number, referral: ReferralState, events: number): void;
-  get(seq: number): { readonly referral: ReferralState; readonly events: number };
+  put(seq: number, referral: ReferralState, events: number, ids: string): void;
+  get(seq: number): { readonly referral: ReferralState; readonly events: number; readonly ids: string };
 }
 
 /** A store that keeps released referrals in memory (for small streams and tests). */
 export class MemoryReferralStore implements ReleasedReferralStore {
-  private readonly items: { referral: ReferralState; events: number }[] = [];
-  put(seq: number, referral: ReferralState, events: number): void {
-    this.items[seq] = { referral, events };
+  private readonly items: { referral: ReferralState; events: number; ids: string }[] = [];
+  put(seq: number, referral: ReferralState, events: number, ids: string): void {
+    this.items[seq] = { referral, events, ids };
   }
-  get(seq: number): { readonly referral: ReferralState; readonly events: number } {
+  get(seq: number): { readonly referral: ReferralState; readonly events: number; readonly ids: string } {
     const item = this.items[seq];
     if (!item) throw new Error(`no released referral at ${seq}`);
     return item;
@@ -83,19 +86,14 @@ export interface ReferralFoldOptions {
   readonly onRejected?: (rejected: RejectedEvent) => void;
 }
 
-/** One referral as the fold tracks it. */
+/** An open (or kept) referral as the fold tracks it. A released one is only its `seq` (and a few bits). */
 interface Entry {
   readonly seq: number;
-  /** The full state while the referral is open (or kept); `undefined` once released. */
-  state: MutableState | undefined;
-  /** Ids of its events while open. */
-  ids: string[] | undefined;
-  /** Ids of its events once released: "\n"-separated, with a leading and trailing "\n". */
-  joined: string;
-  bits: number;
+  /** The full state. */
+  readonly state: MutableState;
+  /** Ids of its events. */
+  readonly ids: string[];
   events: number;
-  /** What `check` reads of a finished referral (status first): kept after release. */
-  tomb: MutableState | undefined;
 }
 
 function idBit(id: string): number {
@@ -111,18 +109,6 @@ function isFinished(status: ReferralStatus): boolean {
     status === 'cancelled' ||
     status === 'entered-in-error'
   );
-}
-
-/** A stand-in for a released referral holding only what `check` reads of a finished referral. */
-function tombstone(s: MutableState): MutableState {
-  return {
-    id: s.id,
-    status: s.status,
-    person: s.person,
-    clpId: s.clpId,
-    updatedAt: s.updatedAt,
-    outcome: undefined,
-  } as unknown as MutableState;
 }
 
 /**
@@ -147,7 +133,10 @@ export class ReferralFold {
   private readonly keep: ReadonlySet<string> | undefined;
   private readonly keepTimeline: boolean;
   private readonly onRejected: ((rejected: RejectedEvent) => void) | undefined;
-  private readonly byId = new Map<string, Entry>();
+  /** Open referrals by id; a released referral maps to its `seq`. */
+  private readonly byId = new Map<string, Entry | number>();
+  /** Per released referral (by `seq`): one bit per event id hashed into 32, to skip the store for new ids. */
+  private bits = new Uint32Array(1024);
   private index = 0;
   private finished = false;
   /** Events accepted. */
@@ -177,63 +166,59 @@ export class ReferralFold {
     const at = Date.parse(event.at);
     if (at > this.latest) this.latest = at;
     if (this.latestAt === undefined || event.at > this.latestAt) this.latestAt = event.at;
-    const entry = this.byId.get(event.referralId);
+    const found = this.byId.get(event.referralId);
     const bit = idBit(event.id);
-    if (entry !== undefined && event.type !== 'created' && (entry.bits & bit) !== 0 && this.seen(entry, event.id)) {
-      return this.refuse(event, index, {
-        code: 'duplicate-event-id',
-        reason: `An event with id "${event.id}" has already been applied: each event is applied once.`,
-        eventId: event.id,
-      });
+    let released: { readonly referral: ReferralState; readonly events: number; readonly ids: string } | undefined;
+    if (typeof found === 'number') {
+      // A released (finished) referral: read back only when an event names it (an error correction, a re-delivery).
+      released = this.store.get(found);
+      if (event.type !== 'created' && (this.bits[found]! & bit) !== 0 && released.ids.includes(`\n${event.id}\n`))
+        return this.duplicate(event, index);
+    } else if (found !== undefined && event.type !== 'created' && found.ids.includes(event.id)) {
+      return this.duplicate(event, index);
     }
     let previous: ReferralState | undefined;
     if (event.type === 'created' && event.previousReferralId !== undefined) {
       const p = this.byId.get(event.previousReferralId);
-      previous = p ? (p.state ?? p.tomb) : undefined;
+      previous = p === undefined ? undefined : typeof p === 'number' ? this.store.get(p).referral : p.state;
     }
-    const state = entry ? (entry.state ?? entry.tomb) : undefined;
+    const state = released ? (released.referral as MutableState) : found === undefined ? undefined : (found as Entry).state;
     const rejection = check(state, event, this.ctx, previous);
     if (rejection !== undefined) return this.refuse(event, index, rejection);
     this.applied++;
-    if (entry === undefined) {
-      const created = createState(event as CreatedEvent);
-      const fresh: Entry = {
-        seq: this.referrals++,
-        state: created,
-        ids: [event.id],
-        joined: '',
-        bits: bit,
-        events: 1,
-        tomb: undefined,
-      };
+    if (found === undefined) {
+      const fresh: Entry = { seq: this.referrals++, state: createState(event as CreatedEvent), ids: [event.id], events: 1 };
       this.byId.set(event.referralId, fresh);
       this.releaseIfFinished(fresh);
       return undefined;
     }
-    entry.events++;
-    entry.bits |= bit;
-    if (entry.state !== undefined) {
+    if (released === undefined) {
+      const entry = found as Entry;
+      entry.events++;
       mutate(entry.state, event);
-      entry.ids!.push(event.id);
+      entry.ids.push(event.id);
       this.releaseIfFinished(entry);
       return undefined;
     }
-    // A released (finished) referral took an event (it was marked entered in error): restore, change, release again.
-    entry.joined += `${event.id}\n`;
-    const back = this.store.get(entry.seq);
-    const old = back.referral;
-    for (const o of this.observers) o.add(old, entry.seq, -1);
-    const restored = { ...(old as MutableState), timeline: this.keepTimeline ? [...old.timeline] : [] } as MutableState;
+    // A released referral took an event (it was marked entered in error): change it, release it again.
+    const seq = found as number;
+    this.bits[seq]! |= bit;
+    const old = released.referral;
+    for (const o of this.observers) o.add(old, seq, -1);
+    const restored = { ...(old as MutableState), timeline: this.keepTimeline ? old.timeline.slice() : [] } as MutableState;
     mutate(restored, event);
     if (!this.keepTimeline) restored.timeline = [];
-    this.store.put(entry.seq, restored as ReferralState, entry.events);
-    for (const o of this.observers) o.add(restored as ReferralState, entry.seq, 1);
-    entry.tomb = tombstone(restored);
+    this.store.put(seq, restored as ReferralState, released.events + 1, `${released.ids}${event.id}\n`);
+    for (const o of this.observers) o.add(restored as ReferralState, seq, 1);
     return undefined;
   }
 
-  private seen(entry: Entry, id: string): boolean {
-    return entry.ids !== undefined ? entry.ids.includes(id) : entry.joined.includes(`\n${id}\n`);
+  private duplicate(event: ReferralEvent, index: number): Rejection {
+    return this.refuse(event, index, {
+      code: 'duplicate-event-id',
+      reason: `An event with id "${event.id}" has already been applied: each event is applied once.`,
+      eventId: event.id,
+    });
   }
 
   private refuse(event: ReferralEvent, index: number, rejection: Rejection): Rejection {
@@ -244,18 +229,25 @@ export class ReferralFold {
   }
 
   private releaseIfFinished(entry: Entry): void {
-    const state = entry.state!;
+    const state = entry.state;
     if (!isFinished(state.status) || this.keep?.has(state.id)) return;
-    entry.joined = `\n${entry.ids!.join('\n')}\n`;
-    entry.ids = undefined;
-    entry.tomb = tombstone(state);
-    entry.state = undefined;
+    let bits = 0;
+    for (const id of entry.ids) bits |= idBit(id);
+    if (entry.seq >= this.bits.length) {
+      let size = this.bits.length;
+      while (size <= entry.seq) size *= 2;
+      const grown = new Uint32Array(size);
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits[entry.seq] = bits;
+    this.byId.set(state.id, entry.seq);
     let released = state as ReferralState;
     if (!this.keepTimeline) {
       const { timeline: _timeline, ...rest } = state;
       released = { ...rest, timeline: [] } as unknown as ReferralState;
     }
-    this.store.put(entry.seq, released, entry.events);
+    this.store.put(entry.seq, released, entry.events, `\n${entry.ids.join('\n')}\n`);
     for (const o of this.observers) o.add(released, entry.seq, 1);
   }
 
@@ -269,7 +261,7 @@ export class ReferralFold {
     this.finished = true;
     const held: { seq: number; referral: ReferralState; events: number }[] = [];
     for (const entry of this.byId.values()) {
-      if (entry.state === undefined) continue;
+      if (typeof entry === 'number') continue;
       held.push({ seq: entry.seq, referral: entry.state as ReferralState, events: entry.events });
       for (const o of this.observers) o.add(entry.state as ReferralState, entry.seq, 1);
     }
@@ -574,5 +566,74 @@ export class CohortReferralTally implements ReferralObserver {
       return cohortReferralFigures(members, metrics);
     };
     return { programme: figures('programme'), comparison: figures('comparison') };
+  }
+}
+
+/** A practice as {@link PracticeCaseloadTally} lists it. */
+export interface TalliedPractice {
+  readonly id: string;
+  readonly listSize?: number;
+}
+
+/**
+ * Caseload figures per practice, folded one referral at a time (a
+ * {@link ReferralObserver}): for each practice, the figures
+ * `caseloadMetrics` gives for that practice's referrals requested (or, never
+ * requested, created) in the period, with the practice and its list size as
+ * the only practice given — what the per-practice summary export needs,
+ * without holding the referrals. Practices are listed in the order given,
+ * then practices with referrals that were not given, in the order of their
+ * first referral.
+ */
+export class PracticeCaseloadTally<P extends TalliedPractice = TalliedPractice> implements ReferralObserver {
+  private readonly given: readonly P[];
+  private readonly listSizes = new Map<string, number>();
+  private readonly tallies = new Map<string, { tally: CaseloadTally; first: number }>();
+  private asOf: string | undefined;
+
+  constructor(
+    practices: readonly P[],
+    private readonly period: { readonly from?: string; readonly to?: string } = {},
+  ) {
+    this.given = practices;
+    for (const p of practices) if (p.listSize !== undefined && !this.listSizes.has(p.id)) this.listSizes.set(p.id, p.listSize);
+  }
+
+  /** Sets "now" for overdue flags (before requested referrals are added, i.e. before the fold finishes). */
+  setAsOf(asOf: string): void {
+    this.asOf = asOf;
+    for (const { tally } of this.tallies.values()) tally.setAsOf({ asOf });
+  }
+
+  add(r: ReferralState, seq: number, sign: 1 | -1): void {
+    const day = (r.requestedAt ?? r.createdAt).slice(0, 10);
+    const { from, to } = this.period;
+    if ((from !== undefined && day < from) || (to !== undefined && day > to)) return;
+    let entry = this.tallies.get(r.practiceId);
+    if (entry === undefined) {
+      entry = { tally: this.tallyFor(r.practiceId), first: seq };
+      this.tallies.set(r.practiceId, entry);
+    } else if (seq < entry.first) entry.first = seq;
+    entry.tally.add(r, seq, sign);
+  }
+
+  /** Each practice with its figures, in the order described above. */
+  result(): { readonly practice: P | { readonly id: string }; readonly metrics: CaseloadMetrics }[] {
+    const listed = new Set(this.given.map((p) => p.id));
+    const others = Array.from(this.tallies).filter(([id]) => !listed.has(id));
+    others.sort((a, b) => a[1].first - b[1].first);
+    const out: { practice: P | { readonly id: string }; metrics: CaseloadMetrics }[] = [];
+    for (const practice of this.given)
+      out.push({ practice, metrics: (this.tallies.get(practice.id)?.tally ?? this.tallyFor(practice.id)).result() });
+    for (const [id, { tally }] of others) out.push({ practice: { id }, metrics: tally.result() });
+    return out;
+  }
+
+  private tallyFor(id: string): CaseloadTally {
+    const listSize = this.listSizes.get(id);
+    return new CaseloadTally({
+      practices: [{ id, ...(listSize !== undefined ? { listSize } : {}) }],
+      ...(this.asOf !== undefined ? { asOf: this.asOf } : {}),
+    });
   }
 }
