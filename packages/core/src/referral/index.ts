@@ -9,6 +9,7 @@ export {
   OPEN_STATUSES,
   FINISHED_STATUSES,
   ACTIVE_STATUSES,
+  LIVE_STATUSES,
   TRANSITIONS,
   ACTOR_ROLES,
   STATUS_ROLES,
@@ -137,4 +138,5 @@ export {
 } from './document.js';
 export { describeEvent, resourceReferenceFrom } from './describe.js';
 export { generateDemoReferrals, type DemoPractice, type DemoReferralOptions } from './demo.js';
+export { randomId } from '../shared/random.js';
 export { ReferralFold, CaseloadTally, CohortReferralTally, MemoryReferralStore, type ReferralFoldOptions, type ReferralObserver, type ReleasedReferralStore } from './stream.js';
