@@ -15,7 +15,8 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateDemoReferrals, isFinishedStatus, replay } from '@links-approach/core/referral';
+import { generateDemoReferrals } from '@links-approach/core/demo-data';
+import { isFinishedStatus, replay } from '@links-approach/core/referral';
 
 const tiny = process.argv.includes('--tiny');
 const sizes = tiny ? [2_000] : (process.env.BENCH_SIZES ?? '1000000,3000000').split(',').map(Number);

@@ -7,7 +7,8 @@
 // both reported (CPU time is steadier on a busy machine). Also the
 // schema-validating replay, for scale. Prints figures and same-run ratios;
 // asserts nothing.
-import { FINISHED_STATUSES, generateDemoReferrals, ReferralFold, replay, type ReferralEvent, type ReferralStatus } from '@links-approach/core/referral';
+import { generateDemoReferrals } from '@links-approach/core/demo-data';
+import { FINISHED_STATUSES, ReferralFold, replay, type ReferralEvent, type ReferralStatus } from '@links-approach/core/referral';
 import { best, median } from './stats.mjs';
 
 // --tiny: 2,000 events, 2 runs: checks the bench still runs (no figures judged).

@@ -14,7 +14,7 @@ import {
 import { parsePlanDocument, type Plan, type Practice } from '@links-approach/core/plan';
 import { run } from './run.js';
 import { memoryIo } from './test-io.js';
-import { buildCohortReport } from './report/model.js';
+import { buildCohortReport } from '@links-approach/core/outcomes';
 import { renderReportHtml } from './report/html.js';
 
 /** A demo cohort (`links demo-data --practices 20`) with the awkward cases a stream meets appended. */

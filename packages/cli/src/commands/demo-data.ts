@@ -1,5 +1,4 @@
-import { generateDemoData } from '@links-approach/core/demo-data';
-import { generateDemoReferrals } from '@links-approach/core/referral';
+import { generateDemoData, generateDemoReferrals } from '@links-approach/core/demo-data';
 import { serializePlanDocument } from '@links-approach/core/plan';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';

@@ -7,10 +7,10 @@ import type {
   ReferralStatus,
   ResourceLinkStatus,
   ResourceMode,
-} from './constants.js';
+} from '../referral/constants.js';
 import { hashSeed, mulberry32 } from '../shared/random.js';
-import { toMillis, type Instant } from './rules.js';
-import type { Actor, ReferralEvent, ReferralEventsDocument, ReferralReason } from './types.js';
+import { toMillis, type Instant } from '../referral/rules.js';
+import type { Actor, ReferralEvent, ReferralEventsDocument, ReferralReason } from '../referral/types.js';
 
 /** A practice for the demo generator. */
 export interface DemoPractice {
