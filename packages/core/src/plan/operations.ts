@@ -6,7 +6,7 @@ import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
 import { formatPath, joinPath } from '../validation/path.js';
 import type { Result } from '../validation/result.js';
-import { checkPlanRules } from './rules.js';
+import { canSpread, checkPlanRules, SPREAD_NEEDS_ADOPTION } from './rules.js';
 import {
   PLAN_FOCUS_CAPACITY_LIMIT,
   PLAN_TEAM_LIMIT,
@@ -721,13 +721,7 @@ export function recordSpread(plan: Plan, capacityId: string, ideaId: string, spr
   }
   const input = checkInput(spreadSchema, spread, at);
   if (!input.ok) return input;
-  if (!idea.cycles.some((c) => c.act === 'adopt' && c.completedDate !== undefined)) {
-    return failWith(
-      at,
-      'needs a completed cycle that adopted the change: a change spreads once it is adopted',
-      'state',
-    );
-  }
+  if (!canSpread(idea)) return failWith(at, SPREAD_NEEDS_ADOPTION, 'state');
   return commit(plan, (draft) => {
     draft.capacities[capacityId]!.changeIdeas[index]!.spread = input.value;
   });

@@ -95,3 +95,16 @@ test('medianOf and quantileSorted (type 7) agree, and neither changes its input'
 test('DAY_MS is one day', () => {
   assert.equal(Date.parse('2025-01-02T00:00:00Z') - Date.parse('2025-01-01T00:00:00Z'), DAY_MS);
 });
+
+test('plan rules core states once: the level list matches the schema, spread needs an adopted cycle', async () => {
+  const { canSpread, MATURITY_LEVELS, MAX_OPEN_CYCLES, selfAssessedLevelSchema } = await import('../plan/index.js');
+  const { safeParse } = await import('zod/mini');
+  for (const level of MATURITY_LEVELS) assert.equal(safeParse(selfAssessedLevelSchema, level).success, true, `${level}`);
+  for (const level of [-0.5, 0.25, 5.5]) assert.equal(safeParse(selfAssessedLevelSchema, level).success, false, `${level}`);
+  assert.equal(MATURITY_LEVELS.length, 11);
+  assert.equal(MAX_OPEN_CYCLES, 1);
+  const cycle = { id: 'c1', plan: 'p', prediction: 'x', startDate: '2025-01-01' };
+  assert.equal(canSpread({ cycles: [] }), false);
+  assert.equal(canSpread({ cycles: [{ ...cycle, completedDate: '2025-02-01', study: 's', act: 'adapt' }] }), false);
+  assert.equal(canSpread({ cycles: [{ ...cycle, completedDate: '2025-02-01', study: 's', act: 'adopt' }] }), true);
+});
