@@ -3,11 +3,11 @@
 // caseload list pipeline a component runs (rows, one filter, one sort).
 // The Chromium benchmark of <links-caseload> is bench/caseload-browser.bench.mjs.
 // Prints figures and same-run ratios; asserts nothing.
+import { generateDemoReferrals } from '@links-approach/core/demo-data';
 import {
   caseloadMetrics,
   caseloadRows,
   filterCaseload,
-  generateDemoReferrals,
   replay,
   sortCaseload,
   type ReferralState,

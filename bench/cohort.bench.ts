@@ -15,7 +15,8 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, read
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateDemoReferrals, isFinishedStatus, replay } from '@links-approach/core/referral';
+import { generateDemoReferrals } from '@links-approach/core/demo-data';
+import { isFinishedStatus, replay } from '@links-approach/core/referral';
 
 const tiny = process.argv.includes('--tiny');
 /** `--generate-only` (with BENCH_CACHE): writes the events files and measures nothing. */

@@ -7,7 +7,8 @@
 // both reported (CPU time is steadier on a busy machine). Also the
 // schema-validating replay, for scale. Prints figures and same-run ratios;
 // asserts nothing.
-import { generateDemoReferrals, ReferralFold, replay, type ReferralEvent } from '@links-approach/core/referral';
+import { generateDemoReferrals } from '@links-approach/core/demo-data';
+import { FINISHED_STATUSES, ReferralFold, replay, type ReferralEvent, type ReferralStatus } from '@links-approach/core/referral';
 import { best, median } from './stats.mjs';
 
 // --tiny: 2,000 events, 2 runs: checks the bench still runs (no figures judged).
@@ -55,7 +56,7 @@ interface Mutable {
   timeline: ReferralEvent[];
 }
 
-const FINISHED = new Set(['rejected', 'completed', 'failed', 'cancelled', 'entered-in-error']);
+const FINISHED = new Set<ReferralStatus>(FINISHED_STATUSES);
 
 /** The baseline: a plain switch that trusts every event and mutates objects in place. */
 function mutableReducer(events: readonly ReferralEvent[]): Map<string, Mutable> {

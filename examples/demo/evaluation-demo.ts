@@ -4,8 +4,8 @@
 // generateDemoReferrals, ONS4 answers from examples/data/sample-outcomes.json).
 import '@links-approach/components';
 import { evaluateProgramme, ONS4, scoreAnswers, validateOutcomeResponses } from '@links-approach/core/outcomes';
-import { generateDemoData } from '@links-approach/core/demo-data';
-import { generateDemoReferrals, replay } from '@links-approach/core/referral';
+import { generateDemoData, generateDemoReferrals } from '@links-approach/core/demo-data';
+import { replay } from '@links-approach/core/referral';
 
 const section = document.querySelector('#evaluation');
 const form = section?.querySelector<HTMLFormElement>('#outcome-demo-form');

@@ -8,8 +8,8 @@
 // person-label resolver gives (fictional ones: see host.ts).
 import '@links-approach/components';
 import { createMemoryDirectory, parseAlissSearchPage } from '@links-approach/core/resources';
+import { generateDemoReferrals } from '@links-approach/core/demo-data';
 import {
-  generateDemoReferrals,
   parseReferralEvents,
   replay,
   type ActorRole,

@@ -1,5 +1,5 @@
-// The docs site: builds it into a temporary folder (without the typedoc
-// reference: api.test.mjs checks that) and checks what a reader relies on: a
+// The docs site: builds it with Eleventy into a temporary folder (without the
+// typedoc reference: api.test.mjs checks that) and checks what a reader relies on: a
 // page per element in custom-elements.json with its live example and API
 // tables, every guide and doc rendered, the CLI guide showing every command's
 // real output, and no broken internal link.
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { COMMANDS } from '@links-approach/cli';
 import { root, runQuiet } from '../lib.mjs';
 import { buildSite, manifestPath, copyModuleGraph } from './site.mjs';
-import { checkElements, elementPageHtml, elementsFromManifest } from './elements.mjs';
+import { checkElements, elementsFromManifest } from './elements.mjs';
 import { checkLinks } from './links.mjs';
 import { coreEntries } from './api.mjs';
 
@@ -194,29 +194,39 @@ test('an element without a summary, or an event, part or custom property without
   );
 });
 
-test('manifest text is escaped on element pages', () => {
-  const [el] = elementsFromManifest({
-    modules: [
-      {
-        path: 'src/x/x.component.ts',
-        declarations: [
-          {
-            name: 'LinksX',
-            tagName: 'links-x',
-            summary: 'Shows <img src=x onerror=alert(1)>',
-            description: 'Uses `<form>`.\n\n<script>alert(2)</script>',
-            events: [{ name: 'links-x', type: { text: 'CustomEvent<A<B>>' }, description: '<b>bold</b>' }],
-          },
-        ],
-      },
-    ],
-  });
-  const html = elementPageHtml(el, undefined, { bundle: 'b.js' });
-  assert.doesNotMatch(html, /<img src=x/);
-  assert.doesNotMatch(html, /<script>alert/);
-  assert.doesNotMatch(html, /<b>bold/);
-  assert.match(html, /<code>&lt;form&gt;<\/code>/);
-  assert.match(html, /<code>A&lt;B&gt;<\/code>/);
+test('manifest text is escaped on element pages', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'links-docs-escape-'));
+  try {
+    const hostile = {
+      modules: [
+        {
+          path: 'src/x/x.component.ts',
+          declarations: [
+            {
+              name: 'LinksX',
+              tagName: 'links-x',
+              summary: 'Shows <img src=x onerror=alert(1)>',
+              description: 'Uses `<form>`.\n\n<script>alert(2)</script>',
+              events: [{ name: 'links-x', type: { text: 'CustomEvent<A<B>>' }, description: '<b>bold</b>' }],
+              cssParts: [{ name: 'base', description: 'The ![pic](x.png) base.' }],
+            },
+          ],
+        },
+      ],
+    };
+    const built = await buildSite({ root, out: dir, api: false, cli: false, markdown: false, manifest: hostile, examples: new Map(), bundle: join(stub, 'links-components.js') });
+    assert.ok(built.elements.length === 1);
+    const html = readFileSync(join(dir, 'elements', 'links-x.html'), 'utf8');
+    assert.doesNotMatch(html, /<img src=x/);
+    assert.doesNotMatch(html, /<img/, 'images in manifest text are left out');
+    assert.doesNotMatch(html, /<script>alert/);
+    assert.doesNotMatch(html, /<b>bold/);
+    assert.match(html, /<code>&lt;form&gt;<\/code>/);
+    assert.match(html, /<code>A&lt;B&gt;<\/code>/);
+    assert.match(html, /<p class="lead">Shows &lt;img src=x onerror=alert\(1\)&gt;<\/p>/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the API reference covers every public entry of core (read from its exports map)', async () => {

@@ -16,7 +16,7 @@ import { toFhirCollection } from '@links-approach/core/fhir';
 import { practiceSummaryCsv } from '@links-approach/core/csv';
 import { run } from './run.js';
 import { memoryIo } from './test-io.js';
-import { buildCohortReport } from './report/model.js';
+import { buildCohortReport } from '@links-approach/core/outcomes';
 import { renderReportHtml } from './report/html.js';
 
 /** A demo cohort (`links demo-data --practices 20`) with the awkward cases a stream meets appended. */

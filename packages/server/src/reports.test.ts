@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { OutcomeResponsesDocument } from '@links-approach/core/outcomes';
 import type { Plan, Practice } from '@links-approach/core/plan';
 import type { ReferralEvent } from '@links-approach/core/referral';
-import { buildCohortReport } from '../../cli/src/report/model.js';
+import { buildCohortReport } from '@links-approach/core/outcomes';
 import type { Person } from './config.js';
 import { as, assertProblem, body, createdEvent, forEachBackend } from './test-support.js';
 

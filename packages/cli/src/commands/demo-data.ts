@@ -1,5 +1,4 @@
-import { generateDemoData } from '@links-approach/core/demo-data';
-import { generateDemoReferrals } from '@links-approach/core/referral';
+import { generateDemoData, generateDemoReferrals } from '@links-approach/core/demo-data';
 import { serializePlanDocument } from '@links-approach/core/plan';
 import type { Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -70,7 +69,7 @@ export const demoDataCommand: Command = {
     const asOf = data.plans.reduce((latest, plan) => (plan.savedAt > latest ? plan.savedAt : latest), '1970-01-01T00:00:00Z');
     const referralEvents = generateDemoReferrals({
       practices: programmePractices.map((p) => ({ id: p.id, listSize: p.listSize })),
-      seed: typeof seed === 'number' ? seed : hashSeed(seed),
+      seed,
       asOf,
     });
     const referralsFile = `${dir}/referrals.json`;
@@ -102,10 +101,3 @@ export const demoDataCommand: Command = {
     return EXIT.ok;
   },
 };
-
-/** A string seed as a 32-bit number (FNV-1a), so word seeds drive the referral generator too. */
-function hashSeed(seed: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i += 1) hash = Math.imul(hash ^ seed.charCodeAt(i), 0x01000193) >>> 0;
-  return hash;
-}

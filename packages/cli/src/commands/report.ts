@@ -6,7 +6,7 @@ import { renderReportHtml } from '../report/html.js';
 import { level } from '../report/escape.js';
 import { foldReferralEvents, readReportInputs } from '../report/inputs.js';
 import type { Practice } from '@links-approach/core/plan';
-import { buildCohortReport } from '../report/model.js';
+import { buildCohortReport } from '@links-approach/core/outcomes';
 
 /** `links report`: a cohort maturity report as self-contained HTML, and optionally CSV. */
 export const reportCommand: Command = {

@@ -1,5 +1,5 @@
 import { toCsv } from '@links-approach/core/csv';
-import type { CohortReport, PracticeReportRow } from './model.js';
+import type { CohortReport, PracticeReportRow } from '@links-approach/core/outcomes';
 
 
 /** The columns of the per-practice CSV: one row per practice, its latest revision. */

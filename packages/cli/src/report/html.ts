@@ -1,7 +1,7 @@
 import { DEFAULT_CRITERIA } from '@links-approach/core/maturity';
 import { MIN_PRACTICES_PER_ARM } from '@links-approach/core/outcomes';
 import { escapeHtml as e, level, num } from './escape.js';
-import type { CohortReport } from './model.js';
+import type { CohortReport } from '@links-approach/core/outcomes';
 import { cohortChart, timelineChart } from './svg.js';
 
 const STYLE = `

@@ -1,6 +1,6 @@
 import type { LevelDistribution } from '@links-approach/core/maturity';
 import { escapeHtml, level, num } from './escape.js';
-import type { MaturityTimeline } from './model.js';
+import type { MaturityTimeline } from '@links-approach/core/outcomes';
 
 /** Colours with at least 3:1 contrast on white (WCAG 1.4.11), NHS.UK palette. */
 export const COLOURS = Object.freeze({ programme: '#005eb8', comparison: '#425563', grid: '#d8dde0', text: '#212b32' });

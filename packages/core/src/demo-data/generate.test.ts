@@ -6,7 +6,7 @@ import { validatePlan } from '../plan/document.js';
 import { scorePlan } from '../maturity/score.js';
 import { compareCohorts } from '../maturity/cohorts.js';
 import { scoreHistory } from '../maturity/history.js';
-import { medianOf } from '../maturity/run-chart.js';
+import { medianOf } from '../shared/stats.js';
 import type { Plan } from '../plan/types.js';
 
 test('the same seed gives the same data; another seed gives other data; Math.random is never used', () => {

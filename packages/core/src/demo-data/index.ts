@@ -12,3 +12,4 @@ export {
   type DemoDataOptions,
 } from './generate.js';
 export { createDemoRandom, type DemoRandom } from './random.js';
+export { generateDemoReferrals, type DemoPractice, type DemoReferralOptions } from './referrals.js';

@@ -1,3 +1,5 @@
+import { hashSeed, mulberry32 } from '../shared/random.js';
+
 /**
  * A small seeded pseudo-random generator for demo data: deterministic, fast,
  * and never `Math.random`. Not for anything security-related.
@@ -19,16 +21,6 @@ export interface DemoRandom {
   sample<T>(items: readonly T[], count: number): T[];
 }
 
-/** 32-bit FNV-1a hash of a string. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /**
  * Creates a generator from a seed and an optional stream name. Different
  * streams of the same seed are independent, so a generator for one part of
@@ -39,14 +31,7 @@ function hash32(text: string): number {
  * the stream name.
  */
 export function createDemoRandom(seed: number | string, stream = ''): DemoRandom {
-  let state = hash32(`${String(seed)}\u0000${stream}`) ^ 0x9e3779b9;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(hashSeed(`${String(seed)}\u0000${stream}`) ^ 0x9e3779b9);
   const random: DemoRandom = {
     next,
     uniform: (min, max) => min + (max - min) * next(),

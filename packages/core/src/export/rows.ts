@@ -7,7 +7,7 @@ import { caseloadMetrics, type CaseloadMetrics } from '../referral/metrics.js';
 import type { ReferralState } from '../referral/types.js';
 import type { EvaluationPeriod, EvaluationPractice } from '../outcomes/evaluation.js';
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../shared/time.js';
 
 /** Whole days from one instant to another, to one decimal place; `null` when either is missing. */
 function daysBetween(from: string | undefined, to: string | undefined): number | null {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyseRunChart, baselinePointCount, firstChangeDate, medianOf, MIN_BASELINE_POINTS } from './run-chart.js';
+import { analyseRunChart, baselinePointCount, firstChangeDate, MIN_BASELINE_POINTS } from './run-chart.js';
+import { medianOf } from '../shared/stats.js';
 import { describeRunChart } from './describe.js';
 import { RUNS_CRITICAL_VALUES } from './runs-table.js';
 

@@ -1,3 +1,4 @@
+import { medianOf } from '../shared/stats.js';
 import { RUNS_CRITICAL_VALUES } from './runs-table.js';
 
 /** Which way a measure should move for the change to be an improvement. */
@@ -462,11 +463,3 @@ function signal(
   return { type, start, end, length, direction: up ? 'up' : 'down', improvement: up === increase, phase };
 }
 
-/** The median of a list of numbers (mean of the middle two for an even count); `NaN` for an empty list. */
-export function medianOf(values: readonly number[]): number {
-  const n = values.length;
-  if (n === 0) return Number.NaN;
-  const sorted = Float64Array.from(values).sort();
-  const mid = n >> 1;
-  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}

@@ -1,3 +1,5 @@
+import { quantileSorted } from '../shared/stats.js';
+
 /** Summary of a list of levels: how many, median, quartiles, range and a count per level. */
 export interface LevelDistribution {
   readonly count: number;
@@ -12,19 +14,7 @@ export interface LevelDistribution {
   readonly levelCounts: Readonly<Record<string, number>>;
 }
 
-/**
- * The `p`-quantile (0–1) of sorted values by linear interpolation between
- * order statistics (Hyndman & Fan type 7: R's default and Excel's
- * QUARTILE.INC). `NaN` for an empty list.
- */
-export function quantileSorted(sorted: readonly number[], p: number): number {
-  const n = sorted.length;
-  if (n === 0) return Number.NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
+export { quantileSorted };
 
 /** Summarises levels; `null` for an empty list. */
 export function levelDistribution(values: readonly number[]): LevelDistribution | null {

@@ -94,3 +94,10 @@ export {
   type ProgrammeEvaluationInput,
   type ProgrammeEvaluation,
 } from './evaluation.js';
+export {
+  buildCohortReport,
+  type CohortReport,
+  type MaturityTimeline,
+  type PracticeReportRow,
+  type ReferralReportFigures,
+} from './cohort-report.js';

@@ -32,6 +32,7 @@ export {
   changeIdeaSchema,
   evidenceSchema,
   selfAssessedLevelSchema,
+  MATURITY_LEVELS,
   capacityPlanSchema,
   focusAreaSchema,
   themeFocusSchema,
@@ -61,7 +62,7 @@ export type {
   PlanErrorCode,
   PlanIssue,
 } from './types.js';
-export { checkPlanRules, isCycleComplete, type PlanRuleOptions } from './rules.js';
+export { canSpread, checkPlanRules, isCycleComplete, MAX_OPEN_CYCLES, SPREAD_NEEDS_ADOPTION, type PlanRuleOptions } from './rules.js';
 export {
   validatePlan,
   migratePlanDocument,

@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../shared/object.js';
 import { produce, type Draft } from 'immer';
 import * as z from 'zod/mini';
 import { shortTextSchema, slugSchema } from '../framework/framework-schema.js';
@@ -5,7 +6,7 @@ import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
 import { formatPath, joinPath } from '../validation/path.js';
 import type { Result } from '../validation/result.js';
-import { checkPlanRules } from './rules.js';
+import { canSpread, checkPlanRules, SPREAD_NEEDS_ADOPTION } from './rules.js';
 import {
   PLAN_FOCUS_CAPACITY_LIMIT,
   PLAN_TEAM_LIMIT,
@@ -55,31 +56,6 @@ function failWith(path: Segments, message: string, code: PlanErrorCode): { ok: f
   return { ok: false, errors: [{ path: formatPath(path), message, code }] };
 }
 
-
-/**
- * Drops keys whose value is `undefined` (so `{ target: undefined }` means
- * "no target"), recursing into plain objects and arrays. Hostile values are
- * left for the JSON-safety check to report.
- */
-function withoutUndefined(value: unknown, depth = 0): unknown {
-  if (depth > LIMITS.depth || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => withoutUndefined(item, depth + 1));
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const child = (value as Record<string, unknown>)[key];
-    if (child === undefined) continue;
-    // Define (not assign) so a "__proto__" key stays an own key for the safety check to refuse.
-    Object.defineProperty(out, key, {
-      value: withoutUndefined(child, depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
-}
 
 /** Validates an operation's input against a schema; errors carry the document path where it would land. */
 function checkInput<S extends z.ZodMiniType>(schema: S, input: unknown, at: Segments): Result<z.infer<S>, PlanIssue> {
@@ -745,13 +721,7 @@ export function recordSpread(plan: Plan, capacityId: string, ideaId: string, spr
   }
   const input = checkInput(spreadSchema, spread, at);
   if (!input.ok) return input;
-  if (!idea.cycles.some((c) => c.act === 'adopt' && c.completedDate !== undefined)) {
-    return failWith(
-      at,
-      'needs a completed cycle that adopted the change: a change spreads once it is adopted',
-      'state',
-    );
-  }
+  if (!canSpread(idea)) return failWith(at, SPREAD_NEEDS_ADOPTION, 'state');
   return commit(plan, (draft) => {
     draft.capacities[capacityId]!.changeIdeas[index]!.spread = input.value;
   });

@@ -63,6 +63,17 @@ export function isCycleComplete(cycle: { completedDate?: string | undefined }): 
   return cycle.completedDate !== undefined;
 }
 
+/** How many PDSA cycles of one change idea may be open (started, not completed) at a time. */
+export const MAX_OPEN_CYCLES = 1;
+
+/** Why a change idea cannot be recorded as spread yet (the rule {@link canSpread} checks). */
+export const SPREAD_NEEDS_ADOPTION = 'needs a completed cycle that adopted the change: a change spreads once it is adopted';
+
+/** Whether a change idea may be recorded as spread across the team: one of its cycles was completed with the decision to adopt. */
+export function canSpread(idea: Pick<ChangeIdea, 'cycles'>): boolean {
+  return idea.cycles.some((cycle) => cycle.act === 'adopt' && isCycleComplete(cycle));
+}
+
 function checkChangeIdea(idea: ChangeIdea, path: Segments, out: PlanIssue[]): void {
   uniqueIds(idea.cycles, [...path, 'cycles'], 'cycles', out);
   let openIndex: number | undefined;
@@ -95,18 +106,7 @@ function checkChangeIdea(idea: ChangeIdea, path: Segments, out: PlanIssue[]): vo
       }
     }
   });
-  if (
-    idea.spread !== undefined &&
-    !idea.cycles.some((cycle) => cycle.act === 'adopt' && cycle.completedDate !== undefined)
-  ) {
-    out.push(
-      issue(
-        [...path, 'spread'],
-        'needs a completed cycle that adopted the change: a change spreads once it is adopted',
-        'state',
-      ),
-    );
-  }
+  if (idea.spread !== undefined && !canSpread(idea)) out.push(issue([...path, 'spread'], SPREAD_NEEDS_ADOPTION, 'state'));
 }
 
 function checkCapacity(capacity: CapacityPlan, path: Segments, out: PlanIssue[]): void {

@@ -188,6 +188,9 @@ export const evidenceSchema = /* @__PURE__ */ (() =>
     text: planLongTextSchema,
   }))();
 
+/** The levels a team may give itself for a capacity: 0 to 5 in steps of 0.5 (what {@link selfAssessedLevelSchema} accepts, for a picker to list). */
+export const MATURITY_LEVELS: readonly number[] = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
+
 /** A team's own assessment of a capacity, 0 to 5 in steps of 0.5 (kept beside the evidence-based level, never replacing it). */
 export const selfAssessedLevelSchema = z
   .number()

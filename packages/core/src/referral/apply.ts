@@ -6,6 +6,7 @@ import { referralEventSchema } from './schema.js';
 import { fastParseReferralEvent } from './fast-validation.js';
 import type { ApplyResult, ReferralEvent, ReferralState, RejectedEvent, Rejection, ReplayResult } from './types.js';
 import { check, contextFor, createState, hasEvent, mutate, type MutableState } from './workflow.js';
+import { withoutUndefined } from '../shared/object.js';
 
 /** Options for {@link applyEvent}. */
 export interface ApplyOptions {
@@ -36,30 +37,11 @@ export interface ReplayOptions {
   readonly trusted?: boolean;
 }
 
-/**
- * A copy of an event without properties whose value is `undefined`, so a
- * TypeScript caller may write `{ clpId: maybe }`; JSON has no `undefined`,
- * and the schema check refuses it. Nested plain objects and arrays are
- * copied the same way, to a bounded depth.
- */
-function withoutUndefined(value: unknown, depth = 0): unknown {
-  if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => withoutUndefined(item, depth + 1));
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = (value as Record<string, unknown>)[key];
-    if (item !== undefined) out[key] = withoutUndefined(item, depth + 1);
-  }
-  return out;
-}
-
 function validate(event: ReferralEvent): { ok: true; event: ReferralEvent } | { ok: false; rejection: Rejection } {
   // A valid event takes the hand-written fast path (the schema's value, no eval); the schema reports the problems.
   const fast = fastParseReferralEvent(event);
   if (fast !== undefined) return { ok: true, event: fast };
-  const parsed = parseWith(referralEventSchema, withoutUndefined(event));
+  const parsed = parseWith(referralEventSchema, withoutUndefined(event, 8));
   if (parsed.ok) return { ok: true, event: parsed.value };
   return {
     ok: false,

@@ -1,4 +1,5 @@
-import { REFERRAL_STATUSES, type BusinessStatus, type ReferralStatus, type Urgency } from './constants.js';
+import { DAY_MS } from '../shared/time.js';
+import { LIVE_STATUSES, OPEN_STATUSES, REFERRAL_STATUSES, type BusinessStatus, type ReferralStatus, type Urgency } from './constants.js';
 import { isOverdue, toDateString, toMillis, type ResponseWindowOptions } from './rules.js';
 import type { ReferralState } from './types.js';
 
@@ -67,9 +68,8 @@ export interface CaseloadSort {
   readonly direction: 'ascending' | 'descending';
 }
 
-const DAY_MS = 86_400_000;
-const OPEN = new Set<ReferralStatus>(['draft', 'requested', 'accepted', 'in-progress', 'on-hold']);
-const LIVE = new Set<ReferralStatus>(['requested', 'accepted', 'in-progress', 'on-hold']);
+const OPEN = new Set<ReferralStatus>(OPEN_STATUSES);
+const LIVE = new Set<ReferralStatus>(LIVE_STATUSES);
 const STATUS_ORDER = new Map(REFERRAL_STATUSES.map((s, i) => [s, i]));
 const URGENCY_ORDER: Record<Urgency, number> = { routine: 0, soon: 1, urgent: 2 };
 

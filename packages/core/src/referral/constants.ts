@@ -44,6 +44,9 @@ export const FINISHED_STATUSES: readonly ReferralStatus[] = [
 /** Statuses in which the CLP is working with the person (the "active caseload"). */
 export const ACTIVE_STATUSES: readonly ReferralStatus[] = ['accepted', 'in-progress', 'on-hold'];
 
+/** Open statuses past the draft: the referral has reached the CLP (it counts as the person's open referral for duplicate warnings, and a CLP may be assigned). */
+export const LIVE_STATUSES: readonly ReferralStatus[] = ['requested', 'accepted', 'in-progress', 'on-hold'];
+
 /**
  * The allowed status transitions, from → to, exactly as DOMAIN.md §4:
  * draft → requested | cancelled (FHIR R4 allows a draft Task to be cancelled:

@@ -9,6 +9,7 @@ export {
   OPEN_STATUSES,
   FINISHED_STATUSES,
   ACTIVE_STATUSES,
+  LIVE_STATUSES,
   TRANSITIONS,
   ACTOR_ROLES,
   STATUS_ROLES,
@@ -136,5 +137,10 @@ export {
   type ReferralEventsFormat,
 } from './document.js';
 export { describeEvent, resourceReferenceFrom } from './describe.js';
-export { generateDemoReferrals, type DemoPractice, type DemoReferralOptions } from './demo.js';
+/**
+ * Kept for code written against earlier versions: the demo referral generator now lives in `@links-approach/core/demo-data`.
+ * @deprecated Import `generateDemoReferrals` from `@links-approach/core/demo-data`.
+ */
+export { generateDemoReferrals, type DemoPractice, type DemoReferralOptions } from '../demo-data/referrals.js';
+export { randomId } from '../shared/random.js';
 export { ReferralFold, CaseloadTally, CohortReferralTally, PracticeCaseloadTally, MemoryReferralStore, type TalliedPractice, type ReferralFoldOptions, type ReferralObserver, type ReleasedReferralStore } from './stream.js';

@@ -7,13 +7,14 @@ import {
   REFERRAL_STATUSES,
   RESOURCE_LINK_STATUSES,
   STATUS_ROLES,
+  FINISHED_STATUSES,
   TRANSITIONS,
   type ReferralStatus,
 } from './constants.js';
 import { pseudonymSchema, referralEventSchema } from './schema.js';
 import type { ReferralState } from './types.js';
 
-const FINISHED = new Set<ReferralStatus>(['rejected', 'completed', 'failed', 'cancelled', 'entered-in-error']);
+const FINISHED = new Set<ReferralStatus>(FINISHED_STATUSES);
 
 /**
  * Checks a referral state against the workflow's invariants, independently

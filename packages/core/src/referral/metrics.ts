@@ -14,7 +14,8 @@ import { isOverdue, toMillis, type Instant, type ResponseWindowOptions } from '.
 import type { CohortReferralFigures, PracticeReferralRate } from '../outcomes/evaluation.js';
 import type { ReferralState } from './types.js';
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../shared/time.js';
+import { medianOf } from '../shared/stats.js';
 
 /** A practice as the metrics need it. */
 export interface MetricsPractice {
@@ -115,10 +116,7 @@ function share(count: number, of: number): MetricShare {
 
 function median(values: number[]): DaysMedian {
   if (values.length === 0) return { median: null, count: 0 };
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  const m = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median: Math.round((m / DAY_MS) * 10) / 10, count: values.length };
+  return { median: Math.round((medianOf(values) / DAY_MS) * 10) / 10, count: values.length };
 }
 
 /**

@@ -4,6 +4,7 @@ import { statusReasonCodesFor, type StatusReasonCode } from '../codes/status-rea
 import {
   CONSENT_SCOPES,
   DEFAULT_RESPONSE_WINDOWS,
+  LIVE_STATUSES,
   REASON_REQUIRED,
   TRANSITIONS,
   type ReferralStatus,
@@ -13,7 +14,7 @@ import {
 import type { ActingUser, FollowUp, ReferralEvent, ReferralEventType, ReferralState } from './types.js';
 import { check, contextFor } from './workflow.js';
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../shared/time.js';
 
 /** A point in time: an ISO date (`2024-05-01`, read as midnight UTC), an ISO date-time, or a Date. */
 export type Instant = string | Date;
@@ -196,7 +197,7 @@ function isOpen(status: ReferralStatus): boolean {
 }
 
 /** Statuses in which a referral counts as the person's open referral, for duplicate warnings. */
-const LIVE: readonly ReferralStatus[] = ['requested', 'accepted', 'in-progress', 'on-hold'];
+const LIVE = LIVE_STATUSES;
 
 /** People who have more than one open referral. */
 export interface DuplicateGroup {

@@ -19,6 +19,9 @@ import {
   ENGAGED_OUTCOMES,
   GOALS_ACHIEVED_OUTCOMES,
   OPEN_STATUSES,
+  ACTIVE_STATUSES,
+  FINISHED_STATUSES,
+  LIVE_STATUSES,
   REASON_REQUIRED,
   REFERRAL_LABELS,
   STATUS_ROLES,
@@ -61,7 +64,7 @@ export function contextFor(framework: Framework = LINKS_FRAMEWORK): CheckContext
 
 type ContentType = Exclude<ReferralEventType, 'created' | 'status-changed'>;
 
-const ACTIVE: readonly ReferralStatus[] = ['accepted', 'in-progress', 'on-hold'];
+const ACTIVE = ACTIVE_STATUSES;
 
 /**
  * Who may write each content event, and in which statuses. Finished
@@ -71,7 +74,7 @@ export const CONTENT_RULES: Readonly<
   Record<ContentType, { readonly roles: readonly ActorRole[]; readonly statuses: readonly ReferralStatus[] }>
 > = Object.freeze({
   'details-updated': { roles: ['referrer'], statuses: ['draft'] },
-  'clp-assigned': { roles: ['practice-manager'], statuses: ['requested', 'accepted', 'in-progress', 'on-hold'] },
+  'clp-assigned': { roles: ['practice-manager'], statuses: LIVE_STATUSES },
   'consent-given': { roles: ['referrer', 'clp'], statuses: OPEN_STATUSES },
   'consent-withdrawn': { roles: ['referrer', 'clp'], statuses: OPEN_STATUSES },
   'do-not-contact-set': { roles: ['referrer', 'clp', 'practice-manager'], statuses: OPEN_STATUSES },
@@ -157,14 +160,10 @@ export function hasEvent(state: ReferralState, id: string): boolean {
   return false;
 }
 
+const FINISHED = new Set<ReferralStatus>(FINISHED_STATUSES);
+
 function isFinished(status: ReferralStatus): boolean {
-  return (
-    status === 'rejected' ||
-    status === 'completed' ||
-    status === 'failed' ||
-    status === 'cancelled' ||
-    status === 'entered-in-error'
-  );
+  return FINISHED.has(status);
 }
 
 function checkThemes(themeIds: readonly string[], ctx: CheckContext, event: ReferralEvent): Rejection | undefined {

@@ -7,9 +7,10 @@ import type {
   ReferralStatus,
   ResourceLinkStatus,
   ResourceMode,
-} from './constants.js';
-import { toMillis, type Instant } from './rules.js';
-import type { Actor, ReferralEvent, ReferralEventsDocument, ReferralReason } from './types.js';
+} from '../referral/constants.js';
+import { hashSeed, mulberry32 } from '../shared/random.js';
+import { toMillis, type Instant } from '../referral/rules.js';
+import type { Actor, ReferralEvent, ReferralEventsDocument, ReferralReason } from '../referral/types.js';
 
 /** A practice for the demo generator. */
 export interface DemoPractice {
@@ -24,24 +25,12 @@ export interface DemoPractice {
 export interface DemoReferralOptions {
   /** Practices (ids, or objects with a list size and CLP). */
   readonly practices: readonly (string | DemoPractice)[];
-  /** Seed of the pseudo-random generator: the same seed gives the same events. Default 1. */
-  readonly seed?: number;
+  /** Seed of the pseudo-random generator: the same seed gives the same events. A text seed is hashed (as `links demo-data --seed word` does). Default 1. */
+  readonly seed?: number | string;
   /** The "today" of the demo: no event is later. */
   readonly asOf: Instant;
   /** Referrals per practice. Default: 1.5% of the list size a year (at least 12), or 40 without one. */
   readonly referralsPerPractice?: number;
-}
-
-/** A small, fast, seeded pseudo-random generator (mulberry32). Returns numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const MINUTE = 60_000;
@@ -184,7 +173,7 @@ interface Staff {
  * accepted by the workflow, in time order, none later than `asOf`.
  */
 export function generateDemoReferrals(options: DemoReferralOptions): ReferralEventsDocument {
-  const rng = seededRandom(options.seed ?? 1);
+  const rng = mulberry32(typeof options.seed === 'string' ? hashSeed(options.seed) : (options.seed ?? 1));
   const asOf = Math.floor(toMillis(options.asOf) / MINUTE) * MINUTE;
   const all: Pending[] = [];
   const float = (min: number, max: number) => min + rng() * (max - min);

@@ -1,22 +1,13 @@
-import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
-import {
-  LINKS_RUBRIC,
-  compareCohorts,
-  scoreHistory,
-  type CohortComparison,
-  type PlanScore,
-  type Rubric,
-} from '@links-approach/core/maturity';
-import {
-  BUILT_IN_INSTRUMENTS,
-  compareOutcomeChange,
-  referralFiguresByCohort,
-  type CohortReferralFigures,
-  type OutcomeComparison,
-  type OutcomeResponsesDocument,
-} from '@links-approach/core/outcomes';
-import { replay, type ReferralEvent } from '@links-approach/core/referral';
-import { type Plan, type Practice } from '@links-approach/core/plan';
+import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
+import type { Framework } from '../framework/types.js';
+import { LINKS_RUBRIC, compareCohorts, scoreHistory, type CohortComparison, type PlanScore, type Rubric } from '../maturity/index.js';
+import type { Plan, Practice } from '../plan/index.js';
+import { replay, type ReferralEvent } from '../referral/index.js';
+import { medianOf } from '../shared/stats.js';
+import { compareOutcomeChange, type OutcomeComparison } from './change.js';
+import { referralFiguresByCohort, type CohortReferralFigures } from './evaluation.js';
+import { BUILT_IN_INSTRUMENTS } from './instrument.js';
+import type { OutcomeResponsesDocument } from './types.js';
 
 /** One practice's line in the report: its latest score and its change since the previous revision. */
 export interface PracticeReportRow {
@@ -61,9 +52,11 @@ export interface ReferralReportFigures {
 }
 
 /**
- * Scores every revision of every practice's plan and gathers what the report
- * shows: the cohort comparison (latest revision per practice), each
- * practice's latest score and change, and maturity over time.
+ * Scores every revision of every practice's plan and gathers what a cohort
+ * report shows (`links report` renders it as HTML and CSV): the cohort
+ * comparison (latest revision per practice, {@link compareCohorts}), each
+ * practice's latest score and change, maturity over time, and, when given,
+ * referral figures and outcome change per cohort.
  */
 export function buildCohortReport(input: {
   practices: readonly Practice[];
@@ -120,10 +113,7 @@ export function buildCohortReport(input: {
       for (const p of s.points) if (p.month !== '' && p.month <= month) value = p.mean;
       if (value !== undefined) values.push(value);
     }
-    if (values.length === 0) return null;
-    values.sort((a, b) => a - b);
-    const mid = values.length >> 1;
-    return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+    return values.length === 0 ? null : medianOf(values);
   };
 
   return {
