@@ -2,7 +2,7 @@
  * `@links-approach/core/service`: talking to `@links-approach/server` with
  * `fetch` only (no DOM): the referral store and change-feed contracts, their
  * HTTP implementations (plans, network registers, outcome responses and
- * referral event streams), and a referral store in memory.
+ * referral event streams).
  *
  * @packageDocumentation
  */
@@ -34,5 +34,4 @@ export {
   type PracticeDocument,
 } from './http-document-store.js';
 export { createHttpReferralStore, storedReferral } from './http-referral-store.js';
-export { createMemoryReferralStore, type MemoryReferralStoreOptions } from './memory-referral-store.js';
 export { createServiceStores, type ServiceStores, type ServiceStoresOptions } from './service-stores.js';
