@@ -3,6 +3,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { CHROME_ARGS, findChrome, NO_BROWSER_MESSAGE } from './scripts/browser.mjs';
 import { devPlugins, nodeResolve } from './scripts/dev-plugins.mjs';
 import { countingReporter } from './scripts/counting-reporter.mjs';
+import { linksServicePlugin } from './scripts/test-service-plugin.mjs';
 
 const executablePath = findChrome();
 if (!executablePath) {
@@ -19,7 +20,8 @@ export default {
     '!packages/components/src/internal/quality/visual.test.ts',
   ],
   nodeResolve,
-  plugins: devPlugins,
+  // A real Links service for the tests that ask for one (GET /__links-service): see scripts/test-service-plugin.mjs.
+  plugins: [...devPlugins, linksServicePlugin()],
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,

@@ -4,7 +4,7 @@ import { createComponent } from '@lit/react';
 import { LinksProvider } from '@links-approach/components/provider.js';
 
 /**
- * React wrapper for `<links-provider>` ({@link LinksProvider}): Gives the elements inside it a store (IndexedDB, memory or a host adapter) and the host's person labels.
+ * React wrapper for `<links-provider>` ({@link LinksProvider}): Gives the elements inside it a store (IndexedDB, memory, the Links service or a host adapter) and the host's person labels.
  *
  * Every public property of the element is a prop (set as a property, so objects and arrays pass as they are).
  * The element fires no `links-*` events.

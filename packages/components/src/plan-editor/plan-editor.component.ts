@@ -206,6 +206,9 @@ export class LinksPlanEditor extends PlanEditingElement {
 
   @state()
   private conflict: ConflictError | undefined;
+  /** Whether the last failed save may succeed if tried again (not when the role may not save). */
+  @state()
+  private retryable = false;
 
   @state()
   private storageMessage = '';
@@ -425,14 +428,30 @@ export class LinksPlanEditor extends PlanEditingElement {
         this.showConflict(conflict);
       } else {
         this.saveState = 'error';
-        this.storageMessage = msg(
-          str`Your changes are kept here but were not saved: ${result.errors
-            .map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
-            .join('; ')}`,
-        );
+        const first = result.errors[0]!;
+        this.storageMessage =
+          first.code === 'forbidden'
+            ? msg(str`Not saved: your role may not change this plan (${first.message}). Your changes are kept here.`)
+            : first.code === 'unreachable'
+            ? msg(
+                str`Not saved: ${first.message} Your changes are kept here; they are saved when you try again or make your next change.`,
+              )
+            : msg(
+                str`Your changes are kept here but were not saved: ${result.errors
+                  .map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
+                  .join('; ')}`,
+              );
+        this.retryable = first.code !== 'forbidden';
       }
       return;
     }
+  }
+
+  /** After a failed save (the service could not be reached): save the kept edits again. */
+  private retrySave(): void {
+    if (this.saveState !== 'error' || !this.dirty) return;
+    this.saveState = 'unsaved';
+    this.queueSave();
   }
 
   private showConflict(conflict: ConflictError): void {
@@ -549,8 +568,11 @@ export class LinksPlanEditor extends PlanEditingElement {
     };
     if (this.saveState === 'unbound') return nothing;
     return html`<p class="save-state ${this.saveState}" part="save-state" aria-live="polite">
-      ${text[this.saveState]}
-    </p>`;
+        ${text[this.saveState]}
+      </p>
+      ${this.saveState === 'error' && this.retryable
+        ? html`<button type="button" class="secondary retry" @click=${this.retrySave}>${msg('Try saving again')}</button>`
+        : nothing}`;
   }
 
   private renderConflict(): TemplateResult | typeof nothing {

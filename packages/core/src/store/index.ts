@@ -15,6 +15,7 @@ export type {
   StoreListener,
   DocumentStore,
 } from './types.js';
+export type { ForbiddenError, UnreachableError } from '../service/types.js';
 export { prepareSave } from './prepare.js';
 export { payloadCodec, type PayloadDocument } from './payload-codec.js';
 export { createMemoryStore, notifyStoreListeners, type MemoryStoreOptions } from './memory-store.js';

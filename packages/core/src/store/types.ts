@@ -1,4 +1,5 @@
 import type { Result, ValidationIssue } from '../validation/result.js';
+import type { ForbiddenError, UnreachableError } from '../service/types.js';
 
 /**
  * What a store needs of a document: an id, and the revision stamp that every
@@ -63,8 +64,13 @@ export interface StorageError {
   readonly message: string;
 }
 
-/** Why a save was refused. Every kind leaves the stored data unchanged. */
-export type SaveError = ConflictError | InvalidError | StorageError;
+/**
+ * Why a save was refused. Every kind leaves the stored data unchanged.
+ * Stores over HTTP (`@links-approach/core/service`) also answer `forbidden`
+ * (the signed-in role may not save it) and `unreachable` (the service could
+ * not be reached: the edit is not saved, and the editor keeps it).
+ */
+export type SaveError = ConflictError | InvalidError | StorageError | ForbiddenError | UnreachableError;
 
 /** Told to subscribers after every successful save (including saves from other tabs where the store supports it). */
 export interface StoreEvent<T> {

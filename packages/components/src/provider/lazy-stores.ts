@@ -1,0 +1,45 @@
+import type { DocumentStore, StoredDocument, StoreListener } from '@links-approach/core/store';
+import type { Change, ReferralStore } from '@links-approach/core/service';
+
+/** Subscribes once the store has loaded; the returned function works before and after. */
+function lazySubscribe<S, L>(load: () => Promise<S>, subscribe: (store: S, listener: L) => () => void, listener: L): () => void {
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  load().then(
+    (store) => {
+      if (!stopped) stop = subscribe(store, listener);
+    },
+    () => {
+      // The load failing shows up in the calls that return its promise.
+    },
+  );
+  return () => {
+    stopped = true;
+    stop?.();
+  };
+}
+
+/**
+ * A {@link DocumentStore} that loads the real one on first use, so a page
+ * that never sets `service-url` never downloads the HTTP stores.
+ */
+export function lazyDocumentStore<T extends StoredDocument>(load: () => Promise<DocumentStore<T>>): DocumentStore<T> {
+  return {
+    get: async (id) => (await load()).get(id),
+    list: async () => (await load()).list(),
+    save: async (document, options) => (await load()).save(document, options),
+    history: async (id) => (await load()).history(id),
+    subscribe: (listener: StoreListener<T>) => lazySubscribe(load, (store, l) => store.subscribe(l), listener),
+  };
+}
+
+/** A {@link ReferralStore} that loads the real one on first use. */
+export function lazyReferralStore(load: () => Promise<ReferralStore>): ReferralStore {
+  return {
+    list: async (query) => (await load()).list(query),
+    get: async (id) => (await load()).get(id),
+    append: async (event, options) => (await load()).append(event, options),
+    subscribe: (listener: (change: Pick<Change, 'id' | 'practiceId' | 'version'>) => void) =>
+      lazySubscribe(load, (store, l) => store.subscribe(l), listener),
+  };
+}

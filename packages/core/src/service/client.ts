@@ -1,0 +1,233 @@
+import { globalFetch, newAbortController, startTimer } from '../resources/platform.js';
+
+/** The part of a fetch `Response` the service client reads. A real `Response` fits. */
+export interface ServiceResponseLike {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/** What the service client passes to fetch. */
+export interface ServiceFetchInit {
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** A real `AbortSignal` (the client creates it, for its timeout). */
+  readonly signal?: unknown;
+  /** Never send cookies: the bearer token is the only credential. */
+  readonly credentials?: 'omit';
+}
+
+/**
+ * A `fetch` the service client can call: the global `fetch` (browsers, Node
+ * 20+), or a stub in tests. Declared with method syntax so the global `fetch`
+ * is accepted without casts.
+ */
+export type ServiceFetch = {
+  bivarianceHack(url: string, init: ServiceFetchInit): Promise<ServiceResponseLike>;
+}['bivarianceHack'];
+
+/**
+ * Gives the bearer token for the next request: from whatever sign-in the host
+ * page already has (e.g. MSAL's `acquireTokenSilent` for Entra ID, or the
+ * service's `--dev-auth` token endpoint in a demo). Called before every
+ * request (and once more after a 401, so a refreshed token is picked up);
+ * `undefined` sends no token. The toolkit puts the token only in the
+ * `Authorization` header: never in a URL, and never in any storage.
+ */
+export type TokenProvider = () => string | undefined | null | Promise<string | undefined | null>;
+
+/** Options for {@link createServiceClient}. */
+export interface ServiceClientOptions {
+  /** The service's address, e.g. `https://links.example.scot` or `http://127.0.0.1:8787` (a trailing `/api` is allowed). */
+  readonly baseUrl: string;
+  /** The host's token callback: see {@link TokenProvider}. */
+  readonly getToken?: TokenProvider;
+  /** The fetch to use (default: the global one). */
+  readonly fetch?: ServiceFetch;
+  /** Give up on a request after this many milliseconds (default 30 000): it then counts as unreachable. */
+  readonly timeoutMs?: number;
+}
+
+/** One problem the service reported, located by a JSON path (`body.event.at`, `headers.if-match`). */
+export interface ServiceIssue {
+  readonly path: string;
+  readonly message: string;
+  readonly code: string;
+}
+
+/**
+ * A request the service refused or could not answer. `status` 0 means it was
+ * not reached at all (network failure, timeout): `code` is then `unreachable`.
+ */
+export interface ServiceProblem {
+  readonly status: number;
+  /** The first issue's code (`conflict`, `version-conflict`, a core refusal code…), or `unreachable`. */
+  readonly code: string;
+  /** Plain English, fit to show. */
+  readonly message: string;
+  readonly errors: readonly ServiceIssue[];
+  /** Further members of the problem document (`currentRevision`, `currentVersion`, …). */
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+/** The answer to one request: the parsed JSON body, or the problem. */
+export type ServiceAnswer<T = unknown> =
+  | { readonly ok: true; readonly status: number; readonly body: T; readonly etag: string | undefined }
+  | { readonly ok: false; readonly problem: ServiceProblem };
+
+/** A request to the service. */
+export interface ServiceRequest {
+  readonly method?: 'GET' | 'PUT' | 'POST';
+  /** Path under `/api`, made only of ids (see {@link servicePath}), e.g. `/plans/plan-1`. */
+  readonly path: string;
+  /** Query parameters: ids and codes only, never a person reference or free text. */
+  readonly query?: Readonly<Record<string, string | undefined>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Sent as JSON. */
+  readonly body?: unknown;
+}
+
+/** Talks to `@links-approach/server`: one JSON request at a time, with the host's bearer token. */
+export interface ServiceClient {
+  /** The service's address, without a trailing `/` or `/api`. */
+  readonly baseUrl: string;
+  /** Sends a request; never throws (a network failure is a `status: 0` problem). */
+  request<T = unknown>(request: ServiceRequest): Promise<ServiceAnswer<T>>;
+}
+
+const TITLES: Record<number, string> = {
+  401: 'You are not signed in to the Links service, or your sign-in has expired: sign in again.',
+  403: 'Your role may not do this.',
+  404: 'There is no such record among your practices.',
+  429: 'The Links service is busy: try again in a minute.',
+  503: 'The Links service is not available just now: try again shortly.',
+};
+
+/** Builds an address path from ids: each part is percent-encoded. */
+export function servicePath(...parts: readonly string[]): string {
+  return parts.map((p) => `/${encodeURIComponent(p)}`).join('');
+}
+
+/** Removes a trailing slash and `/api` from a service address. */
+export function serviceBase(baseUrl: string): string {
+  return String(baseUrl)
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/api$/, '');
+}
+
+/**
+ * A client for `@links-approach/server` with `fetch` only (no DOM), for
+ * pages and Node tools alike. The HTTP stores (`createHttpPlanStore`,
+ * `createHttpReferralStore`, …) take one.
+ *
+ * @example
+ * const client = createServiceClient({
+ *   baseUrl: 'https://links.example.scot',
+ *   getToken: async () => (await msal.acquireTokenSilent({ scopes })).accessToken,
+ * });
+ * const plans = createHttpPlanStore(client);
+ */
+export function createServiceClient(options: ServiceClientOptions): ServiceClient {
+  const baseUrl = serviceBase(options.baseUrl);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const fetchFn = options.fetch ?? (globalFetch() as ServiceFetch | undefined);
+
+  async function send(request: ServiceRequest, token: string | undefined): Promise<ServiceAnswer<unknown>> {
+    if (!fetchFn) return unreachable('This platform has no fetch: the Links service cannot be reached.');
+    const query = Object.entries(request.query ?? {})
+      .filter((entry): entry is [string, string] => entry[1] !== undefined)
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .join('&');
+    const url = `${baseUrl}/api${request.path}${query ? `?${query}` : ''}`;
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    if (token) headers['authorization'] = `Bearer ${token}`;
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const controller = newAbortController();
+    const cancel = startTimer(timeoutMs, () => controller.abort());
+    let response: ServiceResponseLike;
+    let text: string;
+    try {
+      response = await fetchFn(url, {
+        method: request.method ?? 'GET',
+        headers,
+        credentials: 'omit',
+        signal: controller.signal,
+        ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+      });
+      text = await response.text();
+    } catch {
+      return unreachable(
+        controller.signal.aborted
+          ? `The Links service did not answer within ${Math.round(timeoutMs / 1000)} seconds.`
+          : 'The Links service could not be reached (no connection?).',
+      );
+    } finally {
+      cancel();
+    }
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const status = response.status;
+    if (status >= 200 && status < 300) {
+      return { ok: true, status, body, etag: response.headers.get('etag') ?? undefined };
+    }
+    return { ok: false, problem: toProblem(status, body) };
+  }
+
+  return {
+    baseUrl,
+    async request<T>(request: ServiceRequest): Promise<ServiceAnswer<T>> {
+      const first = await send(request, await tokenFrom(options.getToken));
+      if (first.ok || first.problem.status !== 401 || !options.getToken) return first as ServiceAnswer<T>;
+      // The token may have expired between the call and the answer: ask the host once more.
+      return (await send(request, await tokenFrom(options.getToken))) as ServiceAnswer<T>;
+    },
+  };
+}
+
+async function tokenFrom(getToken: TokenProvider | undefined): Promise<string | undefined> {
+  if (!getToken) return undefined;
+  try {
+    const token = await getToken();
+    return typeof token === 'string' && token !== '' ? token : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function unreachable(message: string): ServiceAnswer<never> {
+  return { ok: false, problem: { status: 0, code: 'unreachable', message, errors: [{ path: '', message, code: 'unreachable' }], extra: {} } };
+}
+
+/** Reads an RFC 9457 problem document (or makes one for a body that is not one, e.g. a proxy's HTML page). */
+function toProblem(status: number, body: unknown): ServiceProblem {
+  const doc = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const errors: ServiceIssue[] = Array.isArray(doc['errors'])
+    ? (doc['errors'] as unknown[])
+        .filter((e): e is Record<string, unknown> => e !== null && typeof e === 'object')
+        .map((e) => ({ path: String(e['path'] ?? ''), message: String(e['message'] ?? ''), code: String(e['code'] ?? '') }))
+    : [];
+  const fallback = TITLES[status] ?? (status >= 500 ? TITLES[503]! : `The Links service refused the request (HTTP ${status}).`);
+  const message = errors[0]?.message || (typeof doc['detail'] === 'string' ? doc['detail'] : '') || fallback;
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (!['type', 'title', 'status', 'detail', 'instance', 'errors'].includes(key)) extra[key] = value;
+  }
+  return {
+    status,
+    code: errors[0]?.code || `http-${status}`,
+    message,
+    errors: errors.length > 0 ? errors : [{ path: '', message, code: `http-${status}` }],
+    extra,
+  };
+}
+
+/** True for answers that say "try again later" rather than "no": not reached, rate-limited, or a server failure. */
+export function isTransient(problem: ServiceProblem): boolean {
+  return problem.status === 0 || problem.status === 401 || problem.status === 408 || problem.status === 429 || problem.status >= 500;
+}
