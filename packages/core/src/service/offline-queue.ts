@@ -280,7 +280,9 @@ export function createQueuedReferralStore(
     return list.filter((e) => e.referralId === referralId);
   }
 
-  async function fetchOne(id: string): Promise<{ referral: StoredReferral; events: readonly ReferralEvent[] } | undefined | 'unreachable'> {
+  async function fetchOne(
+    id: string,
+  ): Promise<{ referral: StoredReferral; events: readonly ReferralEvent[] } | undefined | 'unreachable'> {
     try {
       const found = await inner.get(id);
       reached(true);
@@ -319,16 +321,30 @@ export function createQueuedReferralStore(
     const referral = storedFrom(applied.state, version);
     if (!existing) {
       const seq = list.reduce((max, e) => Math.max(max, e.seq), 0) + 1;
-      await save({
-        key,
-        seq,
-        referralId: event.referralId,
-        practiceId: applied.state.practiceId,
-        event,
-        expectedVersion: version - 1,
-        rebases: 0,
-        queuedAt: now().toISOString(),
-      });
+      try {
+        await save({
+          key,
+          seq,
+          referralId: event.referralId,
+          practiceId: applied.state.practiceId,
+          event,
+          expectedVersion: version - 1,
+          rebases: 0,
+          queuedAt: now().toISOString(),
+        });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        return {
+          ok: false,
+          errors: [
+            {
+              code: 'storage',
+              path: '',
+              message: `The service could not be reached, and the change could not be kept on this device (${why}). Nothing was recorded.`,
+            },
+          ],
+        };
+      }
       queueChanged();
       notify(referral);
     }
@@ -376,7 +392,10 @@ export function createQueuedReferralStore(
       if (!next) break;
       let result: Result<Appended, AppendError>;
       try {
-        result = await inner.append(next.event, { expectedVersion: next.expectedVersion, idempotencyKey: sendKeyOf(next) });
+        result = await inner.append(next.event, {
+          expectedVersion: next.expectedVersion,
+          idempotencyKey: sendKeyOf(next),
+        });
       } catch {
         result = { ok: false, errors: [unreachable('The service could not be reached.')] };
       }
@@ -478,7 +497,8 @@ export function createQueuedReferralStore(
       return serial(async () => {
         const key = appendOptions?.idempotencyKey;
         const referralId = (event as { referralId?: unknown } | null)?.referralId;
-        if (typeof key !== 'string' || key === '' || typeof referralId !== 'string') return inner.append(event, appendOptions);
+        if (typeof key !== 'string' || key === '' || typeof referralId !== 'string')
+          return inner.append(event, appendOptions);
         const list = await current();
         const already = list.find((e) => e.key === key);
         if (already?.refused) {
