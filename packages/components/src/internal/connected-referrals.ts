@@ -1,16 +1,21 @@
 import { ContextConsumer } from '@lit/context';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import {
-  isQueuedReferralStore,
-  type FeedStatus,
-  type QueuedEvent,
-  type ReferralStore,
-} from '@links-approach/core/service';
+import type { FeedStatus, QueuedEvent, QueuedReferralStore, ReferralStore } from '@links-approach/core/service';
 import { ensureContextRoot, referralContext, type ReferralSource } from './context.js';
 import { formatNumber } from './format.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Whether the store has an offline queue to show (core's
+ * `isQueuedReferralStore`, repeated here so the elements import no code from
+ * the service entry).
+ */
+function isQueuedReferralStore(store: ReferralStore | undefined): store is QueuedReferralStore {
+  const s = store as Partial<QueuedReferralStore> | undefined;
+  return typeof s?.pending === 'function' && typeof s.discard === 'function' && typeof s.onQueue === 'function';
+}
 
 /** How long changes are gathered before the element fetches again (well within the one second the issue asks). */
 const REFETCH_DELAY_MS = 100;
