@@ -72,13 +72,16 @@ const elementEntries = findFiles('packages/components/dist', /[\\/]([a-z-]+)[\\/
 // brings it under target. Lower a ceiling whenever a size drops.
 // Raised once on purpose (issues 13 and 18): coded status reasons, per-urgency response
 // windows and the caseload's card layout added 0.6–1.1 KB; issue 16 sets page-level budgets.
+// Raised again on purpose (issue 15, offline first): the caseload and referral detail reading
+// from a referral store, with waiting-to-send, refused and offline states, added 0.3–0.9 KB
+// each (bundle 157.0 → 159.4 KB, caseload 26.0 → 26.3, referral detail 41.5 → 42.4).
 const CEILINGS = {
-  bundle: 157 * KB,
-  'caseload.js': 26 * KB,
+  bundle: 159.6 * KB,
+  'caseload.js': 26.5 * KB,
   'network-register.js': 28 * KB,
   'pdsa-log.js': 26 * KB,
   'plan-editor.js': 44 * KB,
-  'referral-detail.js': 41.5 * KB,
+  'referral-detail.js': 42.6 * KB,
   'referral-form.js': 33 * KB,
   'theme-focus.js': 27 * KB,
 };

@@ -19,6 +19,7 @@ export * from './plan-editor/plan-editor.js';
 export * from './theme-focus/theme-focus.js';
 export * from './pdsa-log/pdsa-log.js';
 export * from './idb-store/idb-store.js';
+export * from './idb-store/idb-queue-storage.js';
 export * from './resource-finder/resource-finder.js';
 export * from './network-register/network-register.js';
 export * from './run-chart/run-chart.js';

@@ -23,6 +23,7 @@ import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatNumber } from '../internal/format.js';
 import { businessStatusLabels, statusLabels, urgencyLabels } from '../internal/referral-labels.js';
 import { PersonLabels } from '../internal/provided.js';
+import { ConnectedReferrals } from '../internal/connected-referrals.js';
 import { styles } from './caseload.styles.js';
 import { cardLabels } from './caseload-cards.js';
 
@@ -62,6 +63,9 @@ const columns = (): readonly Column[] => [
 
 const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
 
+/** The `referrals` default: while it (or what the store gave) is in place, a provider's referral store fills the list. */
+const NONE: readonly ReferralState[] = Object.freeze([]);
+
 /**
  * The Community Links Practitioner's caseload: every referral as a row,
  * filtered by status, overdue response, practice, theme or reference, and
@@ -69,6 +73,12 @@ const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
  * in the page), so it stays smooth with 10,000 referrals; it keeps table
  * semantics (`aria-rowcount`, `aria-rowindex`) for screen readers. Every
  * rule (overdue, duplicates, filtering, sorting) comes from core.
+ *
+ * Inside a `<links-provider>` connected to a referral store, and while the
+ * host sets no `referrals`, the caseload lists the store's referrals (those
+ * of `practice` when set), fetches them again when any changes, and shows
+ * when the data was last up to date and how many changes recorded offline
+ * are waiting to be sent.
  *
  * @summary A filterable, sortable, virtualised caseload of referrals.
  *
@@ -79,6 +89,7 @@ const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
  * @csspart heading - The title.
  * @csspart filters - The filter form.
  * @csspart count - The "showing N of M" line (announced politely).
+ * @csspart connection - Connected to a store: when the data was last up to date, and the changes waiting to be sent.
  * @csspart table - The table (header and rows).
  * @csspart header - The header row.
  * @csspart sort-button - A column header's sort button.
@@ -99,9 +110,16 @@ const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
 export class LinksCaseload extends LinksElement {
   static override styles = [LinksElement.styles, styles];
 
-  /** The referrals to list (core referral states, e.g. `replay(events).state.referrals`). */
+  /**
+   * The referrals to list (core referral states, e.g. `replay(events).state.referrals`).
+   * Leave it unset inside a provider with a referral store to list the store's referrals.
+   */
   @property({ attribute: false })
-  referrals: readonly ReferralState[] = [];
+  referrals: readonly ReferralState[] = NONE;
+
+  /** Connected to a referral store: list only this practice's referrals (a practice id). */
+  @property()
+  practice: string | undefined;
 
   /** "Now" for overdue flags: a Date or an ISO date. Default: the current time. */
   @property({ attribute: 'as-of' })
@@ -158,6 +176,38 @@ export class LinksCaseload extends LinksElement {
   private themeNames = new Map<string, string>();
   /** People as the host labels them (inside a `<links-provider>` with a resolver), else their references. */
   private readonly people = new PersonLabels(this);
+  /** The provider's referral store, its queue and its connection status. */
+  private readonly connection = new ConnectedReferrals(this, () => void this.load());
+  /** What the store last gave (so a list the host sets is never overwritten). */
+  private loaded: readonly ReferralState[] | undefined;
+  @state() private loadError = '';
+  private loads = 0;
+
+  /** Whether the list comes from the provider's store (the host has set none of its own). */
+  private get fromStore(): boolean {
+    return this.connection.store !== undefined && (this.referrals === NONE || this.referrals === this.loaded);
+  }
+
+  private async load(): Promise<void> {
+    const store = this.connection.store;
+    if (!store || !this.fromStore) return;
+    const load = ++this.loads;
+    try {
+      const listed = await store.list(this.practice ? { practice: this.practice } : {});
+      if (load !== this.loads || !this.fromStore) return;
+      this.loadError = '';
+      this.loaded = listed.map((r) => r.state);
+      this.referrals = this.loaded;
+    } catch {
+      if (load !== this.loads) return;
+      this.loadError = msg('The referrals could not be loaded: the service cannot be reached. Try again when connected.');
+    }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('practice') && changed.get('practice') !== undefined) void this.load();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
@@ -188,6 +238,7 @@ export class LinksCaseload extends LinksElement {
       <section part="base" aria-labelledby="title">
         ${heading(level, html`${this.label || msg('Caseload')}`, { id: 'title', class: 'title', part: 'heading' })}
         <slot></slot>
+        ${this.fromStore ? this.renderConnection() : nothing}
         ${this.renderFilters()}
         <p class="count" part="count" role="status">
           ${this.rows.length === 1
@@ -233,6 +284,23 @@ export class LinksCaseload extends LinksElement {
           : nothing}
       </section>
     `;
+  }
+
+  private renderConnection(): TemplateResult {
+    const practice = this.practice;
+    const waiting = this.connection.waiting((e) => !practice || e.practiceId === practice).length;
+    const refused = this.connection.refused((e) => !practice || e.practiceId === practice).length;
+    return html`${this.connection.renderStatus(waiting)}
+    ${refused > 0
+      ? html`<p class="not-sent-line" part="connection">
+          <strong
+            >${refused === 1
+              ? msg('1 change could not be sent: open its referral to see why.')
+              : msg(str`${formatNumber(refused)} changes could not be sent: open their referrals to see why.`)}</strong
+          >
+        </p>`
+      : nothing}
+    ${this.loadError ? html`<p class="load-error" role="alert">${this.loadError}</p>` : nothing}`;
   }
 
   private practiceOptions(): { id: string; name: string }[] {
@@ -346,6 +414,12 @@ export class LinksCaseload extends LinksElement {
             >`
           : nothing}
         ${row.duplicate ? html`<span class="flag duplicate" part="flag">${msg('Another open referral')}</span>` : nothing}
+        ${this.fromStore && this.connection.queue.some((e) => e.referralId === row.id && !e.refused)
+          ? html`<span class="flag waiting" part="flag">${msg('Waiting to send')}</span>`
+          : nothing}
+        ${this.fromStore && this.connection.queue.some((e) => e.referralId === row.id && e.refused)
+          ? html`<span class="flag not-sent" part="flag">${msg('Not sent')}</span>`
+          : nothing}
       </div>
       <div role="cell" class="cell urgency ${row.urgency}">${urgencyLabels()[row.urgency]}</div>
       <div role="cell" class="cell reasons">${row.themes.map((t) => this.themeNames.get(t) ?? t).join(', ')}</div>

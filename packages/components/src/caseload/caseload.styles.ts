@@ -290,6 +290,23 @@ const ownStyles = css`
     background: var(--_warning);
     color: var(--_text);
   }
+  .flag.waiting {
+    border: 1px dashed var(--_border-strong);
+    color: var(--_text);
+  }
+  .flag.not-sent {
+    border: 2px solid var(--_error);
+    color: var(--_text);
+  }
+  .connection,
+  .not-sent-line,
+  .load-error {
+    margin: 0 0 var(--_space-2);
+  }
+  .load-error {
+    color: var(--_error);
+    font-weight: 600;
+  }
   .flag.duplicate {
     border: 1px solid var(--_border-strong);
     color: var(--_text);

@@ -5,3 +5,4 @@ export {
   type IdbStore,
   type IdbStoreOptions,
 } from './idb-store.js';
+export { createIdbQueueStorage, webLock, type IdbQueueStorage, type IdbQueueStorageOptions } from './idb-queue-storage.js';

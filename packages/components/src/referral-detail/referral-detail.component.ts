@@ -50,6 +50,8 @@ import {
   urgencyLabels,
 } from '../internal/referral-labels.js';
 import { PersonLabels } from '../internal/provided.js';
+import { ConnectedReferrals } from '../internal/connected-referrals.js';
+import type { AppendError, QueuedEvent } from '@links-approach/core/service';
 import {
   errorSummary,
   fieldId,
@@ -129,6 +131,26 @@ function reasonText(code: StatusReasonCode | undefined, text: string | undefined
   return [code ? statusReasonLabels()[code] : '', text?.trim() ?? ''].filter(Boolean).join(': ');
 }
 
+/** A store's refusal of an append, in plain words for the person recording it. */
+function explainAppendError(error: AppendError): string {
+  switch (error.code) {
+    case 'conflict':
+      return msg(
+        'Someone else changed this referral while you were recording. It has been reloaded: check it, then record again.',
+      );
+    case 'forbidden':
+      return msg(str`Your role may not record this. ${error.message}`);
+    case 'refused':
+      return error.message;
+    case 'unreachable':
+      return error.message
+        ? msg(str`The service cannot be reached. ${error.message}`)
+        : msg('The service cannot be reached, and this could not be kept to send later. Nothing was recorded.');
+    default:
+      return msg(str`This could not be recorded. ${error.message}`);
+  }
+}
+
 /** Picks the first id of the form `<prefix><n>` not used yet. */
 function nextId(prefix: string, used: readonly string[]): string {
   for (let n = used.length + 1; ; n++) if (!used.includes(`${prefix}${n}`)) return `${prefix}${n}`;
@@ -152,7 +174,18 @@ function defaultEventId(): string {
  * (`validateReferralEvent`, then `applyEvent`), and fires a cancelable
  * `links-referral-change` with the new state; unless the host cancels it,
  * the element shows the new state. A refused event is shown with core's
- * reason and changes nothing. To link a resource found in a directory, put a
+ * reason and changes nothing.
+ *
+ * Inside a `<links-provider>` connected to a referral store, and while the
+ * host sets no `referral`, the element loads the referral named by
+ * `referral-id` from the store, fetches it again when it changes, and
+ * appends recorded events through the store (after `links-referral-change`,
+ * unless the host cancels it). It then shows when the data was last up to
+ * date, the events waiting to be sent, the queued events that were refused
+ * (with the reason and a Discard button), and a refusal, a missing
+ * permission or a lost connection in plain words at the action.
+ *
+ * To link a resource found in a directory, put a
  * `<links-resource-finder>` in the `resource-finder` slot: choosing a
  * resource there fills the link form.
  *
@@ -171,6 +204,9 @@ function defaultEventId(): string {
  * @csspart section - A section: goals, contacts, resources, follow-ups, timeline.
  * @csspart timeline - The audit trail list.
  * @csspart message-back - The message-back preview.
+ * @csspart connection - Connected to a store: when the data was last up to date, and the changes waiting to be sent.
+ * @csspart not-sent - Connected to a store: queued changes that were refused, each with its reason and a Discard button.
+ * @csspart discard-button - The button that discards one refused queued change.
  *
  * @cssproperty --links-referral-detail-accent - Colour of the status badge and section rules (default the primary colour).
  * @cssproperty --links-color-primary - Global: primary colour (NHS blue).
@@ -183,9 +219,13 @@ function defaultEventId(): string {
 export class LinksReferralDetail extends LinksElement {
   static override styles = [LinksElement.styles, formStyles, styles];
 
-  /** The referral to show (a core referral state). */
+  /** The referral to show (a core referral state). Leave it unset inside a provider with a referral store, and set `referral-id`. */
   @property({ attribute: false })
   referral: ReferralState | undefined;
+
+  /** Connected to a referral store: the id of the referral to load from it. */
+  @property({ attribute: 'referral-id' })
+  referralId: string | undefined;
 
   /** The current user's role: `referrer`, `clp`, `practice-manager` or `system`. */
   @property({ attribute: 'user-role' })
@@ -242,9 +282,53 @@ export class LinksReferralDetail extends LinksElement {
   @state() private picked: ResourceReference | undefined;
   /** People as the host labels them (inside a `<links-provider>` with a resolver), else their references. */
   private readonly people = new PersonLabels(this);
+  /** The provider's referral store, its queue and its connection status. */
+  private readonly connection = new ConnectedReferrals(this, (id) => {
+    if (id === undefined || id === this.referralId) void this.load();
+  });
+  /** What the store last gave (so a referral the host sets is never overwritten), and its stream version. */
+  private loaded: ReferralState | undefined;
+  private version = 0;
+  private loads = 0;
+  @state() private loadError = '';
+  @state() private sending = false;
+
+  /** Whether the referral comes from the provider's store (the host has set none of its own). */
+  private get fromStore(): boolean {
+    return this.connection.store !== undefined && (this.referral === undefined || this.referral === this.loaded);
+  }
+
+  private async load(): Promise<void> {
+    const store = this.connection.store;
+    const id = this.referralId;
+    if (!store || !this.fromStore) return;
+    const load = ++this.loads;
+    if (!id) {
+      this.loaded = undefined;
+      this.referral = undefined;
+      return;
+    }
+    try {
+      const found = await store.get(id);
+      if (load !== this.loads || !this.fromStore) return;
+      this.loadError = found ? '' : msg('This referral was not found, or you may not see it.');
+      this.loaded = found?.referral.state;
+      this.version = found?.referral.version ?? 0;
+      this.referral = this.loaded;
+    } catch {
+      if (load !== this.loads) return;
+      this.loadError = msg('The referral could not be loaded: the service cannot be reached. Try again when connected.');
+    }
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('referralId') && changed.get('referralId') !== undefined) void this.load();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
+    if (changed.has('referralId') && changed.get('referralId') === undefined && this.referralId) void this.load();
     if (changed.has('referral') && changed.get('referral')?.id !== this.referral?.id) this.closeAction();
   }
 
@@ -252,8 +336,14 @@ export class LinksReferralDetail extends LinksElement {
     const referral = this.referral;
     const level = this.headingLevel;
     if (!referral) {
-      return html`<section part="base"><p class="empty">${msg('No referral chosen.')}</p></section>`;
+      return html`<section part="base">
+        ${this.fromStore ? this.connection.renderStatus(0) : nothing}
+        ${this.loadError ? html`<p class="load-error" role="alert">${this.loadError}</p>` : nothing}
+        <p class="empty">${msg('No referral chosen.')}</p>
+      </section>`;
     }
+    const connected = this.fromStore;
+    const waiting = connected ? this.connection.waiting((e) => e.referralId === referral.id) : [];
     return html`
       <article part="base" aria-labelledby="title">
         <header>
@@ -270,11 +360,15 @@ export class LinksReferralDetail extends LinksElement {
               : nothing}
           </p>
         </header>
+        ${connected ? this.connection.renderStatus(waiting.length) : nothing}
+        ${connected && this.loadError ? html`<p class="load-error" role="alert">${this.loadError}</p>` : nothing}
+        ${connected ? this.renderNotSent(referral, level + 1) : nothing}
         ${this.renderFacts(referral)}
         <p class="visually-hidden" role="status">${this.announcement}</p>
         ${this.renderActions(referral, level + 1)} ${this.renderGoals(referral, level + 1)}
         ${this.renderContacts(referral, level + 1)} ${this.renderResources(referral, level + 1)}
-        ${this.renderFollowUps(referral, level + 1)} ${this.renderTimeline(referral, level + 1)}
+        ${this.renderFollowUps(referral, level + 1)}
+        ${this.renderTimeline(referral, level + 1, new Set(waiting.map((e) => e.event.id)))}
         ${this.renderMessageBack(referral)}
       </article>
     `;
@@ -604,7 +698,7 @@ export class LinksReferralDetail extends LinksElement {
     >
       ${heading(level, html`${actionLabel(action, r)}`, { id: 'action-heading', class: 'form-heading' })}
       ${this.refusal
-        ? html`<div class="refusal" role="alert" part="error-summary">
+        ? html`<div class="refusal" role="alert" part="error-summary" tabindex="-1">
             ${heading(level + 1, html`${msg('This was not recorded')}`, { class: 'error-summary-title' })}
             <p>${this.refusal}</p>
           </div>`
@@ -612,7 +706,7 @@ export class LinksReferralDetail extends LinksElement {
       ${errorSummary(this.errors, (path) => focusField(this.renderRoot as ShadowRoot, path), fallbackLabel, level + 1)}
       ${fields}
       <div class="button-row">
-        <button type="submit">${msg('Record')}</button>
+        <button type="submit" ?disabled=${this.sending}>${msg('Record')}</button>
         <button type="button" class="secondary" @click=${() => this.cancelAction()}>${msg('Cancel')}</button>
       </div>
     </form>`;
@@ -702,7 +796,43 @@ export class LinksReferralDetail extends LinksElement {
     </section>`;
   }
 
-  private renderTimeline(r: ReferralState, level: number): TemplateResult {
+  private renderNotSent(r: ReferralState, level: number): TemplateResult | typeof nothing {
+    const refused = this.connection.refused((e) => e.referralId === r.id);
+    if (refused.length === 0) return nothing;
+    return html`<section class="not-sent" part="not-sent" aria-labelledby="not-sent-heading">
+      ${heading(level, html`${msg('Not sent')}`, { id: 'not-sent-heading', class: 'section-heading' })}
+      <p>
+        ${msg(
+          'These changes were recorded on this device but the service refused them. Read why, record again what is still needed, then discard them.',
+        )}
+      </p>
+      <ul class="plain">
+        ${refused.map((entry) => this.renderRefused(entry, r))}
+      </ul>
+    </section>`;
+  }
+
+  private renderRefused(entry: QueuedEvent, r: ReferralState): TemplateResult {
+    const what = describeReferralEvent(entry.event, { referral: r, framework: this.framework });
+    return html`<li>
+      <time datetime=${entry.event.at}>${dateTime(entry.event.at)}</time>
+      <span class="what">${what}</span>
+      <span class="why">${msg(str`Why it was not sent: ${entry.refused?.reason ?? ''}`)}</span>
+      <button type="button" class="secondary" part="discard-button" @click=${() => this.discard(entry, what)}>
+        ${msg('Discard')}<span class="visually-hidden"> ${what}</span>
+      </button>
+    </li>`;
+  }
+
+  private async discard(entry: QueuedEvent, what: string): Promise<void> {
+    if (await this.connection.discard(entry.key)) {
+      this.announcement = msg(str`Discarded: ${what}.`);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.status-line')?.focus();
+    }
+  }
+
+  private renderTimeline(r: ReferralState, level: number, waiting: ReadonlySet<string> = new Set()): TemplateResult {
     return html`<section part="section" aria-labelledby="timeline-heading">
       ${heading(level, html`${msg('Timeline')}`, { id: 'timeline-heading', class: 'section-heading' })}
       <ol class="timeline" part="timeline">
@@ -720,6 +850,7 @@ export class LinksReferralDetail extends LinksElement {
               : nothing}
             ${event.type === 'note-added' ? html`<span class="note">${event.text}</span>` : nothing}
             ${event.type === 'created' && event.note ? html`<span class="note">${event.note}</span>` : nothing}
+            ${waiting.has(event.id) ? html`<span class="tag waiting">${msg('Waiting to send')}</span>` : nothing}
           </li>`,
         )}
       </ol>
@@ -877,6 +1008,36 @@ export class LinksReferralDetail extends LinksElement {
     return { ...base, ...fields } as unknown as ReferralEvent;
   }
 
+  /** Appends through the provider's store; a refusal stays at the action, in plain words. */
+  private async appendToStore(event: ReferralEvent, described: string): Promise<void> {
+    const store = this.connection.store!;
+    this.sending = true;
+    let answer: Awaited<ReturnType<typeof store.append>>;
+    try {
+      answer = await store.append(event, { expectedVersion: this.version, idempotencyKey: event.id });
+    } catch {
+      answer = { ok: false, errors: [{ code: 'unreachable', path: '', message: '' }] };
+    } finally {
+      this.sending = false;
+    }
+    if (!answer.ok) {
+      const error = answer.errors[0]!;
+      this.refusal = explainAppendError(error);
+      if (error.code === 'conflict') void this.load();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.refusal')?.focus();
+      return;
+    }
+    this.closeAction();
+    this.loaded = answer.value.referral.state;
+    this.version = answer.value.version;
+    this.referral = this.loaded;
+    this.announcement = answer.value.queued
+      ? msg(str`Kept on this device: ${described}. It will be sent when the connection returns.`)
+      : msg(str`Recorded: ${described}.`);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.status-line')?.focus());
+  }
+
   private onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
@@ -918,6 +1079,10 @@ export class LinksReferralDetail extends LinksElement {
       { cancelable: true },
     );
     const described = describeReferralEvent(checked.value, { referral: result.state, framework: this.framework });
+    if (proceed && this.fromStore) {
+      await this.appendToStore(checked.value, described);
+      return;
+    }
     this.closeAction();
     if (proceed) {
       this.referral = result.state;

@@ -153,6 +153,26 @@ const ownStyles = css`
   [part='action-form'] button {
     min-height: 44px;
   }
+  .tag.waiting {
+    border-style: dashed;
+  }
+  .connection {
+    margin: 0 0 var(--_space-3);
+  }
+  .load-error {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .not-sent {
+    border-left: 4px solid var(--_error);
+    padding-left: var(--_space-3);
+  }
+  .not-sent li {
+    display: grid;
+    gap: var(--_space-1);
+    justify-items: start;
+    margin-bottom: var(--_space-3);
+  }
 `;
 
 export const styles = [referralViewStyles, referralFormStyles, ownStyles];

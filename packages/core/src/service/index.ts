@@ -36,3 +36,16 @@ export {
 } from './http-document-store.js';
 export { createHttpReferralStore, storedReferral } from './http-referral-store.js';
 export { createServiceStores, type ServiceStores, type ServiceStoresOptions } from './service-stores.js';
+export { createMemoryReferralStore, type MemoryReferralStore, type MemoryReferralStoreOptions } from './memory-referral-store.js';
+export {
+  createMemoryQueueStorage,
+  createQueuedReferralStore,
+  isQueuedReferralStore,
+  sendKeyOf,
+  type FlushReport,
+  type QueuedEvent,
+  type QueuedReferralStore,
+  type QueuedReferralStoreOptions,
+  type QueueRefusal,
+  type QueueStorage,
+} from './offline-queue.js';
