@@ -73,7 +73,7 @@ async function problemOf(response: Response): Promise<ServiceProblem> {
 /** Whether the demo service answers on this origin. */
 async function serviceAnswers(): Promise<boolean> {
   try {
-    const response = await fetch(api('health'), { signal: AbortSignal.timeout(3000) });
+    const response = await fetch(api('health'), { signal: AbortSignal.timeout(15_000) });
     if (!response.ok) return false;
     const body = (await response.json()) as { status?: string };
     return body.status === 'ok';
