@@ -36,8 +36,9 @@ export function demoBuildIsStale() {
   if (!existsSync(STAMP)) return true;
   const built = statSync(STAMP).mtimeMs;
   const sources = [
+    // findFiles takes and returns paths relative to the repository root.
     ...['packages/components/src', 'packages/core/src', 'packages/react/src', 'examples'].flatMap((dir) =>
-      findFiles(join(root, dir), /\.(ts|html)$/),
+      findFiles(dir, /\.(ts|css|html)$/).map((file) => join(root, file)),
     ),
     join(root, 'scripts/build-demo.mjs'),
     join(root, 'package-lock.json'),

@@ -35,11 +35,12 @@ export async function freePort(start) {
   throw new Error(`no free port between ${start} and ${start + 49}`);
 }
 
-/** The newest modification time of the element and domain sources. */
-function newestSource() {
+/** The newest modification time of the sources in `dirs` (the element and domain sources by default). */
+function newestSource(dirs = ['packages/components/src', 'packages/core/src']) {
   let newest = 0;
-  for (const dir of ['packages/components/src', 'packages/core/src']) {
-    for (const file of findFiles(join(root, dir), /\.(ts|css)$/)) newest = Math.max(newest, statSync(file).mtimeMs);
+  for (const dir of dirs) {
+    // findFiles takes and returns paths relative to the repository root.
+    for (const file of findFiles(dir, /\.(ts|css)$/)) newest = Math.max(newest, statSync(join(root, file)).mtimeMs);
   }
   return newest;
 }
@@ -55,7 +56,7 @@ export async function ensureScriptTagBundle() {
   // The bundle's TypeScript step resolves core through its built dist/ (types and modules), which a fresh clone
   // does not have yet: compile core there first (what `npm run build` puts there, less its source maps).
   const coreEntry = join(root, 'packages/core/dist/index.js');
-  if (!existsSync(coreEntry) || statSync(coreEntry).mtimeMs < newestSource()) {
+  if (!existsSync(coreEntry) || statSync(coreEntry).mtimeMs < newestSource(['packages/core/src'])) {
     console.log('Compiling @links-approach/core into packages/core/dist/ for the script-tag bundle …');
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     const built = await runCommand(process.execPath, [tsc, '-p', 'packages/core/tsconfig.json', '--noEmit', 'false', '--declaration', '--outDir', 'packages/core/dist'], { cwd: root });
