@@ -34,7 +34,7 @@ import { root } from '../scripts/lib.mjs';
 import { best, median } from './stats.mjs';
 
 const tiny = process.argv.includes('--tiny');
-const RUNS = tiny ? 1 : 5;
+const RUNS = tiny ? 1 : 3;
 const executablePath = findChrome();
 if (!executablePath) {
   console.error(NO_BROWSER_MESSAGE);

@@ -7,7 +7,7 @@
 // one origin (no CORS, the token stays in the page's memory).
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const TYPES = {
@@ -35,9 +35,10 @@ function resolveFile(roots, urlPath) {
     return undefined;
   }
   if (path.includes('\0')) return undefined;
-  for (const base of roots) {
+  for (const root of roots) {
+    const base = resolve(root); // no trailing separator, whatever the caller passed
     let file = normalize(join(base, path));
-    if (file !== base && !file.startsWith(base + sep)) return undefined;
+    if (file !== base && !file.startsWith(base + sep)) continue;
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (existsSync(file) && statSync(file).isFile()) return file;
   }

@@ -30,7 +30,8 @@ before(async () => {
   });
   await new Promise((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   server = await startStaticServer({
-    roots: [join(dir, 'build'), join(dir, 'repo')],
+    // The repository root comes with a trailing slash (scripts/lib.mjs): it must still be served.
+    roots: [join(dir, 'build'), `${join(dir, 'repo')}/`],
     port: 0,
     serviceUrl: `http://127.0.0.1:${upstream.address().port}`,
   });
