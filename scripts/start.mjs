@@ -1,61 +1,45 @@
-// `npm start`: serves the examples/ demo (a practice intranet page) with
-// @web/dev-server. The packages are served from source, so nothing needs
-// building first. It serves the repository root, so the docs site (built by
-// `npm run docs` into docs/site/) is reachable too.
-import { startDevServer } from '@web/dev-server';
-import { devPlugins, nodeResolve } from './dev-plugins.mjs';
-import { createServer } from 'node:net';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { findFiles, root, runCommand } from './lib.mjs';
+// `npm start`: the team demo as a real site would serve it.
+//  - The example pages' scripts are production builds (scripts/build-demo.mjs:
+//    bundled by rollup, Lit in production mode, minified), rebuilt when a
+//    source is newer; examples/intranet/ uses the script-tag bundle
+//    (`rollup -c --configBrowser`), built the same way.
+//  - The demo service (`links serve --dev-auth` on PGlite in .links-demo/data/,
+//    seeded with demo data for the demo practices and users) runs beside it,
+//    reached by the page on the same origin under /api/.
+//  - A small static server (scripts/static-server.mjs) serves it all: no
+//    transforms, gzip, one origin.
+// Options: --offline (no service: the pages keep data in the browser only),
+// --fresh (start the service's data again from the seed). PORT picks the port.
+// Contributors editing the sources want `npm run dev` (scripts/dev.mjs) instead.
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { buildDemo, demoBuildIsStale, siteDir } from './build-demo.mjs';
+import { demoDataDir, demoOptions, ensureScriptTagBundle, freePort, startDemoService, stopOnSignals } from './demo-stack.mjs';
+import { startStaticServer } from './static-server.mjs';
+import { root } from './lib.mjs';
 
-// The script-tag example (examples/intranet/) uses the built browser bundle,
-// exactly as a page without a build step would: build it when it is missing
-// or older than the sources.
-const bundleEntry = join(root, 'packages/components/dist/browser/links-autoloader.js');
-const newestSource = Math.max(
-  ...['packages/components/src', 'packages/core/src'].flatMap((dir) =>
-    findFiles(join(root, dir), /\.(ts|css)$/).map((file) => statSync(file).mtimeMs),
-  ),
-);
-if (!existsSync(bundleEntry) || statSync(bundleEntry).mtimeMs < newestSource) {
-  console.log('Building the script-tag bundle for examples/intranet/ …');
-  const code = await runCommand(process.execPath, [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c', '--configBrowser', '--silent'], { cwd: root });
-  if (code !== 0) console.error('The script-tag bundle did not build; examples/intranet/ will not work until it does.');
+const options = demoOptions();
+await ensureScriptTagBundle();
+if (demoBuildIsStale()) {
+  console.log('Building the example pages for production (a minute or two, only when sources changed) …');
+  await buildDemo();
 }
-
-/** The first free port from `start`, so a second demo (or another server on 8000) does not stop this one. */
-async function freePort(start) {
-  for (let port = start; port < start + 50; port += 1) {
-    const free = await new Promise((resolve) => {
-      const probe = createServer()
-        .once('error', () => resolve(false))
-        .once('listening', () => probe.close(() => resolve(true)))
-        .listen(port, '127.0.0.1');
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port between ${start} and ${start + 49}`);
-}
-
+const service = options.offline ? undefined : await startDemoService({ fresh: options.fresh });
 const port = await freePort(Number(process.env.PORT ?? 8000));
-const server = await startDevServer({
-  config: {
-    rootDir: root,
-    port,
-    hostname: '127.0.0.1',
-    nodeResolve,
-    plugins: devPlugins,
-    watch: false,
-    clearTerminalOnReload: false,
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
-const address = server.server?.address();
-const actualPort = typeof address === 'object' && address ? address.port : port;
-const docs = existsSync(join(root, 'docs', 'site', 'index.html'))
-  ? `http://localhost:${actualPort}/docs/site/`
-  : 'run "npm run docs" to build it, then open /docs/site/';
-console.log(`\nLinks Approach demo (practice intranet page): http://localhost:${actualPort}/examples/\nNo-build-step page (script tag only): http://localhost:${actualPort}/examples/intranet/\nDocs site: ${docs}\nPress Ctrl+C to stop.\n`);
+const server = await startStaticServer({ roots: [siteDir, root], port, serviceUrl: service?.url });
+stopOnSignals(
+  () => new Promise((resolve) => server.close(resolve)),
+  async () => service?.stop(),
+);
+
+const base = `http://localhost:${port}`;
+const docs = existsSync(join(root, 'docs', 'site', 'index.html')) ? `${base}/docs/site/` : 'run "npm run docs" to build it, then open /docs/site/';
+console.log(`
+Links Approach team demo (practice intranet page, production build): ${base}/examples/
+  Data: ${service ? `the demo service (links serve --dev-auth, PGlite in ${relative(root, demoDataDir) || demoDataDir}) at ${base}/api/` : 'this browser only (--offline: no service)'}
+No-build-step page (script tag only): ${base}/examples/intranet/
+React example: ${base}/examples/react/
+Docs site: ${docs}
+Editing the sources? "npm run dev" serves them with live reload.
+Press Ctrl+C to stop.
+`);

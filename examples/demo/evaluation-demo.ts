@@ -6,6 +6,8 @@ import '@links-approach/components';
 import { evaluateProgramme, ONS4, scoreAnswers, validateOutcomeResponses } from '@links-approach/core/outcomes';
 import { generateDemoData, generateDemoReferrals } from '@links-approach/core/demo-data';
 import { replay } from '@links-approach/core/referral';
+import type { CohortComparison } from '@links-approach/core/maturity';
+import { session, ServiceProblem } from './service.js';
 
 const section = document.querySelector('#evaluation');
 const form = section?.querySelector<HTMLFormElement>('#outcome-demo-form');
@@ -67,8 +69,35 @@ async function main(): Promise<void> {
   }
 }
 
+/** The cohort report at the team's service, as the signed-in user may see it: aggregates only, never a person. */
+async function fromService(): Promise<void> {
+  const service = await session;
+  const serviceNote = section?.querySelector<HTMLElement>('#service-report');
+  if (!service || !serviceNote) return;
+  serviceNote.hidden = false;
+  try {
+    const report = await service.request<{
+      practices: { programme: number; comparison: number };
+      maturity: CohortComparison;
+      referrals: { programme: { referrals: number; per1000: number | null }; comparison: { referrals: number } } | null;
+    }>('reports/cohort');
+    const comparison = document.querySelector('links-cohort-comparison');
+    if (comparison) {
+      comparison.comparison = report.maturity;
+      comparison.label = 'The service’s practices: programme and comparison';
+    }
+    const referrals = report.referrals
+      ? ` ${report.referrals.programme.referrals} referrals at programme practices (${report.referrals.programme.per1000 ?? 'no'} per 1,000 patients).`
+      : '';
+    serviceNote.textContent = `From the team’s service, for ${service.user.name}: ${report.practices.programme} programme and ${report.practices.comparison} comparison practices, as aggregates only (the cohort comparison in the maturity section now shows them).${referrals}`;
+  } catch (error) {
+    if (!(error instanceof ServiceProblem)) throw error;
+    serviceNote.textContent = `Signed in as ${service.user.name}, the service shows no cohort report: ${error.message} The report below is the synthetic demo cohort.`;
+  }
+}
+
 /** Resolves when the section is ready. */
-export const ready = main().catch((error: unknown) => {
+export const ready = Promise.all([main(), fromService()]).catch((error: unknown) => {
   if (note)
     note.textContent = `The evaluation demo could not load: ${error instanceof Error ? error.message : String(error)}`;
 });

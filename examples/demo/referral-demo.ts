@@ -18,6 +18,7 @@ import {
 } from '@links-approach/core/referral';
 import { demoStore } from './host.js';
 import { appendEvent, loadEvents, referralRecordCodec, seedReferrals } from './referral-store.js';
+import { session, ServiceProblem, type ServiceSession, type ServicePractice } from './service.js';
 
 /** "Today" for the demo data: overdue flags and figures are as of this moment. */
 const AS_OF = '2025-03-31T17:00:00Z';
@@ -48,6 +49,10 @@ async function seedEvents(): Promise<ReferralEvent[]> {
 }
 
 const store = demoStore(referralRecordCodec);
+/** The service session when the page uses the team's service (see service.ts); else the page keeps referrals in this browser. */
+let connected: ServiceSession | undefined;
+/** Each referral's stream version at the service: the `If-Match` of the next append. */
+const versions = new Map<string, number>();
 let referrals: ReferralState[] = [];
 let rejected = 0;
 /** Saves run one after another, so two quick actions on one referral do not race. */
@@ -94,6 +99,11 @@ function queueReload(): void {
 
 /** Stores an event the elements accepted; says so if the store refuses it. */
 function keep(event: ReferralEvent, author: string): void {
+  if (connected) {
+    const service = connected;
+    saving = saving.then(() => send(service, event));
+    return;
+  }
   saving = saving.then(async () => {
     savingId = event.referralId;
     const saved = await appendEvent(store, event, author).finally(() => (savingId = undefined));
@@ -108,6 +118,8 @@ function keep(event: ReferralEvent, author: string): void {
 }
 
 async function start(): Promise<void> {
+  const signedIn = await session;
+  if (signedIn) return startConnected(signedIn);
   if ((await store.list()).length === 0) await seedReferrals(store, await seedEvents());
   for (const element of [caseload, summary, detail]) if (element) element.asOf = AS_OF;
   if (caseload) caseload.practices = [{ id: PRACTICE.id, name: PRACTICE.name }];
@@ -132,6 +144,115 @@ async function start(): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------------------
+// Connected to the team's service: referrals are what the signed-in user's role and practices may see; each
+// action is appended to the referral's event stream at the service (If-Match: the version this page has, an
+// idempotency key so a retry is never recorded twice). The service decides with core's workflow; its refusals
+// are shown in its own words.
+
+/** The CLP of each demo practice (the service's demo users). */
+const CLP_OF: Record<string, string> = { 'practice-ash': 'clp-ash', 'practice-birch': 'clp-birch', 'practice-cedar': 'clp-birch' };
+const WORKFLOW_ROLES = new Set<string>(['referrer', 'clp', 'practice-manager']);
+
+interface ServiceReferral {
+  readonly id: string;
+  readonly version: number;
+  readonly state: ReferralState;
+}
+
+/** Every referral the signed-in user may see, page by page (100 a page, at most 50 pages). */
+async function loadFromService(service: ServiceSession): Promise<void> {
+  const all: ReferralState[] = [];
+  let after: string | null = '';
+  for (let page = 0; page < 50 && after !== null; page++) {
+    const query: string = after ? `?limit=100&after=${encodeURIComponent(after)}` : '?limit=100';
+    const answer: { referrals: ServiceReferral[]; next: string | null } = await service.request(`referrals${query}`);
+    for (const r of answer.referrals) {
+      versions.set(r.id, r.version);
+      all.push(r.state);
+    }
+    after = answer.next;
+  }
+  referrals = all;
+  refresh();
+  const current = detail?.referral && referrals.find((r) => r.id === detail.referral!.id);
+  if (current && current !== detail?.referral) open(current);
+}
+
+/** Appends one event at the service; on a refusal, says why and shows the referral as the service has it. */
+async function send(service: ServiceSession, event: ReferralEvent): Promise<void> {
+  const { actor: _actor, ...body } = event;
+  try {
+    const answer = await service.request<{ version: number; state: ReferralState }>(
+      `referrals/${encodeURIComponent(event.referralId)}/events`,
+      {
+        method: 'POST',
+        body: { event: body },
+        headers: { 'if-match': `"${versions.get(event.referralId) ?? 0}"`, 'idempotency-key': crypto.randomUUID() },
+      },
+    );
+    versions.set(event.referralId, answer.version);
+    show(
+      `Saved at the service: ${event.type}${event.type === 'status-changed' ? ` to ${event.to}` : ''} on ${event.referralId}.`,
+    );
+  } catch (error) {
+    show(
+      `Not saved at the service: ${error instanceof Error ? error.message : String(error)} The referral is shown as the service has it.`,
+    );
+    await loadFromService(service).catch(() => undefined);
+  }
+}
+
+async function startConnected(service: ServiceSession): Promise<void> {
+  connected = service;
+  const { user } = service;
+  const actAs = document.querySelector<HTMLElement>('#act-as-field');
+  if (actAs) actAs.hidden = true;
+  const now = new Date().toISOString();
+  for (const element of [caseload, summary, detail]) if (element) element.asOf = now;
+  try {
+    await loadFromService(service);
+  } catch (error) {
+    if (!(error instanceof ServiceProblem) || (error.status !== 403 && error.status !== 401)) throw error;
+    // This role sees no referrals (the evaluator): the section says so, in the service's words, and shows nothing else.
+    for (const element of [caseload, summary, detail?.closest('#referral-detail-anchor'), form, personSelect?.closest('p')])
+      if (element instanceof HTMLElement) element.hidden = true;
+    show(`Signed in as ${user.name}: ${error.message}`);
+    return;
+  }
+  const { practices } = await service.request<{ practices: ServicePractice[] }>('practices');
+  const mine = practices.filter((p) => user.practices.includes(p.id));
+  if (caseload) caseload.practices = mine.map((p) => ({ id: p.id, name: p.name }));
+  if (summary)
+    summary.practices = mine.map((p) => ({ id: p.id, name: p.name, listSize: p.listSize ?? 0, clpId: CLP_OF[p.id] ?? '' }));
+  if (detail && WORKFLOW_ROLES.has(user.role)) {
+    detail.userRole = user.role as ActorRole;
+    detail.userId = user.id;
+  }
+  const home = mine[0];
+  if (form && home) {
+    form.practiceId = home.id;
+    form.referrerId = user.id;
+    form.clpId = CLP_OF[home.id] ?? '';
+  }
+  open(referrals.find((r) => r.status === 'requested') ?? referrals[0]);
+  show(
+    `${referrals.length} referrals at ${mine.map((p) => p.name).join(' and ') || 'no practice'}, as the service shows them to ${user.name}.`,
+  );
+  // Changes made by colleagues: fetched again when the person comes back to this tab.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void loadFromService(service).catch(() => undefined);
+  });
+  if (finder) {
+    const response = await fetch(new URL('../data/aliss-fixture.json', import.meta.url));
+    const page = parseAlissSearchPage(await response.json());
+    if (page.ok) {
+      const directory = createMemoryDirectory({ source: page.value.source, resources: page.value.resources });
+      if (directory.ok) finder.directory = directory.value;
+    }
+  }
+}
+
 caseload?.addEventListener('links-referral-select', (event) => {
   open(event.detail.referral);
   document.querySelector('#referral-detail-anchor')?.scrollIntoView({ block: 'start' });
@@ -146,7 +267,7 @@ detail?.addEventListener('links-referral-change', (event) => {
   show(
     `Recorded on ${event.detail.referral.id}: ${event.detail.event.type}${
       event.detail.event.type === 'status-changed' ? ` to ${event.detail.event.to}` : ''
-    }. Saved in this browser.`,
+    }. ${connected ? 'Sending it to the service…' : 'Saved in this browser.'}`,
   );
 });
 
