@@ -73,7 +73,7 @@ export const backupCommand: Command = {
       await server.migrate(db);
       let counts;
       try {
-        counts = await server.importBackup(db, ctx.io.readChunks(file));
+        counts = await server.importBackup(db, textChunks(ctx.io.readChunks(file)));
       } catch (error) {
         if (error instanceof server.BackupImportError) throw new InputError(error.errors, file);
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError([{ path: '', message: 'no such file' }], file);
@@ -86,3 +86,11 @@ export const backupCommand: Command = {
     }
   },
 };
+
+/** The file's chunks as text (the CLI reads bytes; a character split across chunks is decoded whole). */
+async function* textChunks(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}

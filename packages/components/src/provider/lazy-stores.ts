@@ -1,5 +1,5 @@
 import type { DocumentStore, StoredDocument, StoreListener } from '@links-approach/core/store';
-import type { Change, ReferralStore } from '@links-approach/core/service';
+import type { Change, FeedStatus, ReferralStore, ServiceStores } from '@links-approach/core/service';
 
 /** Subscribes once the store has loaded; the returned function works before and after. */
 function lazySubscribe<S, L>(load: () => Promise<S>, subscribe: (store: S, listener: L) => () => void, listener: L): () => void {
@@ -42,4 +42,16 @@ export function lazyReferralStore(load: () => Promise<ReferralStore>): ReferralS
     subscribe: (listener: (change: Pick<Change, 'id' | 'practiceId' | 'version'>) => void) =>
       lazySubscribe(load, (store, l) => store.subscribe(l), listener),
   };
+}
+
+/** Status of the service's referral store (queued when offline), once the stores have loaded. */
+export function lazyStatus(load: () => Promise<ServiceStores>, listener: (status: FeedStatus) => void): () => void {
+  return lazySubscribe(
+    load,
+    (stores, l: (status: FeedStatus) => void) => {
+      const referrals = stores.referrals as ReferralStore & { onStatus?: (l: (status: FeedStatus) => void) => () => void };
+      return referrals.onStatus?.(l) ?? stores.feed?.onStatus?.(l) ?? (() => undefined);
+    },
+    listener,
+  );
 }

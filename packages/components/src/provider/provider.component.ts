@@ -9,7 +9,7 @@ import {
 } from '@links-approach/core/store';
 import type { ChangeFeed, FeedStatus, ReferralStore, ServiceStores, TokenProvider } from '@links-approach/core/service';
 import { createIdbStore } from '../idb-store/idb-store.js';
-import { lazyDocumentStore, lazyReferralStore } from './lazy-stores.js';
+import { lazyDocumentStore, lazyReferralStore, lazyStatus } from './lazy-stores.js';
 import { LinksElement } from '../internal/links-element.js';
 import {
   ensureContextRoot,
@@ -234,9 +234,23 @@ export class LinksProvider extends LinksElement {
       const feed = this.changeFeed;
       let loading: Promise<ServiceStores> | undefined;
       const stores = () =>
-        (loading ??= import('@links-approach/core/service').then((service) =>
-          // The callback is read at each request, so a new `getToken` needs no new stores; the token is never kept.
-          service.createServiceStores({ baseUrl: url, getToken: () => this.getToken?.(), ...(feed ? { feed } : {}) }),
+        (loading ??= Promise.all([import('@links-approach/core/service'), import('../idb-store/idb-queue-storage.js')]).then(
+          ([service, queue]) => {
+            // The callback is read at each request, so a new `getToken` needs no new stores; the token is never kept.
+            const getToken = () => this.getToken?.();
+            const made = service.createServiceStores({
+              baseUrl: url,
+              getToken,
+              feed: feed ?? service.createChangeFeed({ baseUrl: url, getToken: async () => (await getToken()) ?? undefined }),
+            });
+            // Referral events recorded with no signal wait in IndexedDB and are sent, in order, when it returns.
+            const referrals = service.createQueuedReferralStore(
+              made.referrals,
+              queue.createIdbQueueStorage({ databaseName: `${this.databasePrefix}referral-queue` }),
+              { lock: queue.webLock() },
+            );
+            return { ...made, referrals };
+          },
         ));
       this.service = {
         key: url,
@@ -286,10 +300,13 @@ export class LinksProvider extends LinksElement {
     const connection = this.connection();
     const store = this.referralStore ?? connection?.referrals;
     if (!store) return undefined;
-    const feed = connection?.feed;
-    return feed?.onStatus
-      ? { store, onStatus: (listener: (status: FeedStatus) => void) => feed.onStatus!(listener) }
-      : { store };
+    if (this.referralStore) {
+      const feed = this.changeFeed;
+      return feed?.onStatus ? { store, onStatus: (listener: (status: FeedStatus) => void) => feed.onStatus!(listener) } : { store };
+    }
+    // The service's store (queued when offline) tells whether the service answered and when data was last current.
+    const stores = connection!.stores;
+    return { store, onStatus: (listener: (status: FeedStatus) => void) => lazyStatus(stores, listener) };
   }
 
   protected override render(): TemplateResult {

@@ -25,7 +25,7 @@ import {
   RESOURCE_MODES,
   URGENCIES,
 } from './constants.js';
-import { generateDemoReferrals } from './demo.js';
+import { generateDemoReferrals } from '../demo-data/referrals.js';
 import { parseReferralEvents, validateReferralEvent, validateReferralEventsDocument } from './document.js';
 import { fastParseReferralEvent, fastParseReferralEventsDocument } from './fast-validation.js';
 import { REFERRAL_EVENT_TYPES, referralEventSchema, referralEventsDocumentSchema } from './schema.js';
