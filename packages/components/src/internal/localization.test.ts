@@ -61,7 +61,7 @@ function gaelicDate(iso: string): string {
 }
 
 describe('localisation (en-GB by default, Scottish Gaelic on request)', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  setupIgnoreWindowResizeObserverLoopErrors(before, after); // the whole suite, its `before` hook too
 
   let caseload: LinksCaseload;
   let overview: LinksFrameworkOverview;
