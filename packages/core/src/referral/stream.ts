@@ -9,6 +9,7 @@
  * with events.
  */
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
+import { DAY_MS } from '../shared/time.js';
 import type { Framework } from '../framework/types.js';
 import type { CohortReferralFigures, EvaluationPractice } from '../outcomes/evaluation.js';
 import {
@@ -33,7 +34,6 @@ import { isOverdue, toMillis, type ResponseWindowOptions } from './rules.js';
 import type { CreatedEvent, ReferralEvent, ReferralState, RejectedEvent, Rejection } from './types.js';
 import { check, contextFor, createState, mutate, type CheckContext, type MutableState } from './workflow.js';
 
-const DAY_MS = 86_400_000;
 
 /** Something that folds referral states into figures: each referral is added once (sign 1) and, when a later event changes a released referral, taken out again (sign -1) before its new state is added. */
 export interface ReferralObserver {
