@@ -109,14 +109,36 @@ describe('<links-provider service-url>', () => {
 
   it('a conflict over HTTP (412) shows who saved first; the edit is kept and saved as the newest version, theirs stays in the history', async () => {
     const plan = await seedPlan(`plan-svc-${RUN}-2`);
-    const { editor } = await editorOnService('pm-ash', plan.id);
-    // Another practice manager's session (the demo has one manager per practice: the same user, on another device).
-    const other = await (await plansAs('pm-ash')).save({ ...plan, title: `${plan.title} (elsewhere)` }, { expectedRevision: 1, author: 'pm-ash' });
-    expect(other.ok).to.equal(true);
-
+    // Another practice manager's session (the demo has one manager per practice: the same user, on another device)
+    // saves just as this editor sends its save. Done inside the editor's request, so the live feed cannot tell the
+    // editor of revision 2 before the edit is made (it would then save on top of it, rightly, with no conflict).
+    // Installed before the provider starts, as the service client takes `fetch` when it is made.
+    const realFetch = window.fetch;
+    let armed = false;
+    let other: Awaited<ReturnType<Awaited<ReturnType<typeof plansAs>>['save']>> | undefined;
+    window.fetch = async (input, init) => {
+      if (armed && init?.method === 'PUT') {
+        armed = false;
+        other = await (await plansAs('pm-ash')).save({ ...plan, title: `${plan.title} (elsewhere)` }, { expectedRevision: 1, author: 'pm-ash' });
+      }
+      return realFetch(input, init);
+    };
+    let editor: LinksPlanEditor;
+    try {
+      ({ editor } = await editorOnService('pm-ash', plan.id));
+    } catch (error) {
+      window.fetch = realFetch;
+      throw error;
+    }
+    armed = true;
     const conflicted = oneEvent(editor, 'links-plan-conflict');
-    addAim(editor, 'My edit, made while someone else saved.');
-    await conflicted;
+    try {
+      addAim(editor, 'My edit, made while someone else saved.');
+      await conflicted;
+    } finally {
+      window.fetch = realFetch;
+    }
+    expect(other?.ok).to.equal(true);
     await editor.updateComplete;
     const banner = editor.shadowRoot!.querySelector('[part="conflict"]')!;
     expect(text(banner)).to.match(/Revision 2 was saved by pm-ash at .+ while you were editing revision 1\./);
