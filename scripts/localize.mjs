@@ -31,7 +31,7 @@ const DRAFT_NOTES = {
   gd:
     'DRAFT: this Scottish Gaelic translation was written without a native speaker. ' +
     'It must be reviewed by a native speaker of Scottish Gaelic before real use. ' +
-    'Framework, rubric and instrument wording and free-text messages from core stay in English.',
+    "Framework, rubric and instrument wording stay in English; core's coded messages (refusals, validation issues, timeline entries) are translated here.",
 };
 
 /** The project's lit-localize configuration, optionally writing into other directories. */

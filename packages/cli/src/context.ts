@@ -1,4 +1,5 @@
 import { formatIssues, type ValidationIssue } from '@links-approach/core';
+import { jsonErrors } from './errors.js';
 import type { CliIo } from './io.js';
 
 /** What a command gets: its parsed options, the IO, and the two ways to answer. */
@@ -19,11 +20,11 @@ export class CommandContext {
 
   /**
    * Answers with the input's problems (exit 1 is the caller's job).
-   * With `--json`: `{ "ok": false, "errors": [ { "path", "message" } ] }`.
+   * With `--json`: `{ "ok": false, "errors": [ { "path", "message", "code" } ] }`.
    */
   reportInvalid(errors: readonly ValidationIssue[], subject?: string): void {
     if (this.json) {
-      this.io.stdout(JSON.stringify({ ok: false, errors }, null, 2));
+      this.io.stdout(JSON.stringify({ ok: false, errors: jsonErrors(errors) }, null, 2));
     } else {
       const heading = subject ? `${subject} is not valid:` : 'The input is not valid:';
       this.io.stdout(`${heading}\n${indent(formatIssues(errors))}`);

@@ -27,3 +27,26 @@ export class InputError extends Error {
     super(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n'));
   }
 }
+
+/** One error as `--json` prints it: where, what in plain English, and a stable code for scripts. */
+export interface JsonError {
+  readonly path: string;
+  readonly message: string;
+  /**
+   * What is wrong, as a stable code: a validation issue's code (`required`,
+   * `wrong-type`, `text-empty`… as core names them), a workflow refusal's code
+   * (`transition-not-allowed`…), or `usage`, `internal`, `invalid` for the rest.
+   */
+  readonly code: string;
+}
+
+/**
+ * The errors of an `{ ok: false, errors }` document: `path`, `message` and
+ * `code` for each, and nothing else (no parameters, no internal fields).
+ */
+export function jsonErrors(
+  errors: readonly (ValidationIssue & { readonly code?: string })[],
+  fallback = 'invalid',
+): JsonError[] {
+  return errors.map((e) => ({ path: e.path, message: e.message, code: e.messageCode ?? e.code ?? fallback }));
+}

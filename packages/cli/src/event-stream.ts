@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@links-approach/core';
+import { messageCodeOf, type ValidationIssue } from '@links-approach/core';
 import {
   detectReferralEventsFormat,
   parseReferralEvents,
@@ -126,7 +126,7 @@ async function readNdjson(chunks: AsyncIterable<Buffer>, file: string, onEvent: 
     badLines++;
     for (const issue of result.errors) {
       if (issues.length >= MAX_ISSUES) break;
-      issues.push({ path: issue.path ? `line ${lineNumber}: ${issue.path}` : `line ${lineNumber}`, message: issue.message });
+      issues.push({ path: issue.path ? `line ${lineNumber}: ${issue.path}` : `line ${lineNumber}`, message: issue.message, ...messageCodeOf(issue) });
     }
   };
   for await (const chunk of chunks) {
@@ -307,7 +307,7 @@ async function readJsonDocument(
     }
     for (const issue of result.errors) {
       if (issues.length >= MAX_ISSUES) break;
-      issues.push({ path: at(`events[${index}]`, issue.path), message: issue.message });
+      issues.push({ path: at(`events[${index}]`, issue.path), message: issue.message, ...messageCodeOf(issue) });
     }
   };
   /** Consumes what it can of the buffer (all of it when `final`). */
@@ -460,7 +460,7 @@ async function readJsonDocument(
   }
   // The document around the events: its kind and schema version.
   const shape = validateReferralEventsDocument({ ...envelope, events: [] });
-  const all = shape.ok ? issues : shape.errors.map(({ path, message }) => ({ path, message })).concat(issues);
+  const all = shape.ok ? issues : shape.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e) })).concat(issues);
   if (all.length > 0) throw new InputError(all.slice(0, MAX_ISSUES + 1), file);
   return events;
 }

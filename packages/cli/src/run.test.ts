@@ -42,7 +42,7 @@ test('an invalid framework file exits 1 with JSON paths, as JSON or as readable 
 test('missing files and malformed JSON are input errors (exit 1), never stack traces', async () => {
   const io = memoryIo({ 'bad.json': '{ "kind": ' });
   assert.equal(await run(['framework', '--file', 'missing.json', '--json'], io), 1);
-  assert.deepEqual(JSON.parse(io.out).errors, [{ path: '', message: 'cannot read "missing.json": no such file' }]);
+  assert.deepEqual(JSON.parse(io.out).errors, [{ path: '', message: 'cannot read "missing.json": no such file', code: 'invalid' }]);
   const io2 = memoryIo({ 'bad.json': '{ "kind": ' });
   assert.equal(await run(['framework', '--file', 'bad.json'], io2), 1);
   assert.match(io2.out, /is not valid JSON/);

@@ -56,14 +56,14 @@ export async function run(argv: readonly string[], io: CliIo, commands: readonly
     }
     const message = error instanceof Error ? error.message : String(error);
     if (io.env['LINKS_DEBUG'] && error instanceof Error && error.stack) io.stderr(error.stack);
-    if (json) io.stdout(JSON.stringify({ ok: false, errors: [{ path: '', message: `internal error: ${message}` }] }, null, 2));
+    if (json) io.stdout(JSON.stringify({ ok: false, errors: [{ path: '', message: `internal error: ${message}`, code: 'internal' }] }, null, 2));
     io.stderr(`links: internal error: ${message}\nThis is a bug in links, not in your input. Set LINKS_DEBUG=1 for details.`);
     return EXIT.internal;
   }
 }
 
 function usage(ctx: CommandContext, message: string, path: string): number {
-  if (ctx.json) ctx.io.stdout(JSON.stringify({ ok: false, errors: [{ path, message }] }, null, 2));
+  if (ctx.json) ctx.io.stdout(JSON.stringify({ ok: false, errors: [{ path, message, code: 'usage' }] }, null, 2));
   ctx.io.stderr(`links: ${message}\nRun "links --help" for usage.`);
   return EXIT.usage;
 }

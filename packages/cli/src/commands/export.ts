@@ -13,7 +13,7 @@ import {
   type Practice,
 } from '@links-approach/core/plan';
 import { PracticeCaseloadTally, ReferralFold, type ReferralState } from '@links-approach/core/referral';
-import { parseWith, type ValidationIssue } from '@links-approach/core';
+import { messageCodeOf, parseWith, type ValidationIssue } from '@links-approach/core';
 import type { Command } from '../command.js';
 import { toCsv } from '@links-approach/core/csv';
 import { EXIT, InputError, UsageError } from '../errors.js';
@@ -74,12 +74,12 @@ async function readInputs(io: CliIo, paths: readonly string[]): Promise<Inputs> 
       list.forEach((entry, i) => {
         const result = parseWith(practiceSchema, entry);
         if (result.ok) inputs.practices.push(result.value);
-        else for (const e of result.errors) errors.push({ path: prefix(`practices[${i}]`, e.path), message: e.message });
+        else for (const e of result.errors) errors.push({ path: prefix(`practices[${i}]`, e.path), message: e.message, ...messageCodeOf(e) });
       });
       if (errors.length > 0) throw new InputError(errors.slice(0, 50), file);
     } else if (kind === PLAN_KIND) {
       const result = parsePlanDocument(value);
-      if (!result.ok) throw new InputError(result.errors.map(({ path, message }) => ({ path, message })), file);
+      if (!result.ok) throw new InputError(result.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e) })), file);
       inputs.plans.push(result.value);
     } else if (kind === undefined || kind === 'links.referral-events') {
       inputs.eventFiles.push(file);

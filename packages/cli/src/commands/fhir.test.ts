@@ -61,7 +61,7 @@ test('links fhir prints the FHIR to standard output, and selects referrals', asy
 test('links fhir: usage and input errors keep the CLI contract', async () => {
   const io = memoryIo({ 'events.json': sample, 'bad.json': '{"kind":"links.referral-events","schemaVersion":1,"events":[{"type":"created"}]}' });
   assert.equal(await run(['fhir', 'events.json', '--referral', 'nope', '--json'], io), 2);
-  assert.deepEqual(JSON.parse(io.out), { ok: false, errors: [{ path: '--referral', message: '--referral: there is no referral "nope" in events.json' }] });
+  assert.deepEqual(JSON.parse(io.out), { ok: false, errors: [{ path: '--referral', message: '--referral: there is no referral "nope" in events.json', code: 'usage' }] });
 
   const badBase = memoryIo({ 'events.json': sample });
   assert.equal(await run(['fhir', 'events.json', '--system-base', 'not a url'], badBase), 2);

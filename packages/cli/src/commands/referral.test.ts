@@ -95,7 +95,7 @@ test('a file that is not a valid events document exits 1 with JSON paths or line
   assert.equal(await run(['referral', 'bad.json', '--json'], io), 1);
   assert.deepEqual(JSON.parse(io.out), {
     ok: false,
-    errors: [{ path: 'events[12].at', message: 'must be a date and time written like 2024-05-01T09:30:00Z' }],
+    errors: [{ path: 'events[12].at', message: 'must be a date and time written like 2024-05-01T09:30:00Z', code: 'not-a-date-time' }],
   });
   const lines = toNdjson(doc.events).split('\n');
   const at = lines.findIndex((line, i) => i > 2 && line.includes('"person":"pt-sb-'));

@@ -117,6 +117,7 @@ test('wrong inputs: unknown documents, no plans, invalid plans, a missing --html
     {
       path: 'kind',
       message: 'must be "links.plan", "links.practices", "links.referral-events" or "links.outcome-responses": links report reads business plans, practice lists, referral events and outcome responses',
+      code: 'invalid',
     },
   ]);
 

@@ -143,7 +143,7 @@ describe('links resources search', () => {
     }
     const json = memoryIo();
     assert.equal(await run(search('--limit', 'abc', '--base-url', server.alissBaseUrl(), '--json'), json), 2);
-    assert.deepEqual(JSON.parse(json.out).errors, [{ path: '--limit', message: 'resources: --limit must be a whole number from 1 to 500, not "abc"' }]);
+    assert.deepEqual(JSON.parse(json.out).errors, [{ path: '--limit', message: 'resources: --limit must be a whole number from 1 to 500, not "abc"', code: 'usage' }]);
     assert.equal(server.requests.length, start, 'no request was made for any of them');
   });
 

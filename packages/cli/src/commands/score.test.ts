@@ -107,14 +107,15 @@ test('--rubric scores against a host rubric; an invalid rubric is refused with J
   assert.match(errors.errors[0].message, /is not a known criterion: "no-such-thing"/);
 });
 
-test('an invalid plan exits 1 with { path, message } errors only; a missing file too', async () => {
+test('an invalid plan exits 1 with { path, message, code } errors only; a missing file too', async () => {
   const doc = JSON.parse(SAMPLE);
   doc.capacities.signposting.measures[0].points[0].value = 'many';
   const io = memoryIo({ 'plan.json': JSON.stringify(doc) });
   assert.equal(await run(['score', 'plan.json', '--json'], io), 1);
   const out = JSON.parse(io.out);
   assert.equal(out.ok, false);
-  assert.deepEqual(Object.keys(out.errors[0]).sort(), ['message', 'path']);
+  assert.deepEqual(Object.keys(out.errors[0]).sort(), ['code', 'message', 'path']);
+  assert.equal(out.errors[0].code, 'wrong-type');
   assert.match(out.errors[0].path, /^capacities\.signposting\.measures\[0\]\.points\[0\]\.value$/);
   const missing = memoryIo();
   assert.equal(await run(['score', 'nope.json'], missing), 1);

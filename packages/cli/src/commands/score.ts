@@ -10,13 +10,14 @@ import type { Command } from '../command.js';
 import { EXIT, InputError, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { readJsonFile } from '../read-json.js';
+import { messageCodeOf } from '@links-approach/core';
 
 /** Reads and validates a plan document (schemaVersion 1 is migrated); invalid → InputError (exit 1). */
 export async function readPlanFile(io: CliIo, path: string): Promise<Plan> {
   const result = parsePlanDocument(await readJsonFile(io, path));
   if (!result.ok)
     throw new InputError(
-      result.errors.map(({ path: p, message }) => ({ path: p, message })),
+      result.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e) })),
       path,
     );
   return result.value;

@@ -130,7 +130,7 @@ export const serveCommand: Command = {
       const message = (error as Error).message;
       if (/dev-auth/.test(message)) throw new UsageError(message, '--host');
       ctx.io.stderr(`links serve: could not start: ${message}`);
-      if (ctx.json) ctx.io.stdout(JSON.stringify({ ok: false, errors: [{ path: '', message: `could not start: ${message}` }] }, null, 2));
+      if (ctx.json) ctx.io.stdout(JSON.stringify({ ok: false, errors: [{ path: '', message: `could not start: ${message}`, code: 'could-not-start' }] }, null, 2));
       return EXIT.invalidInput;
     }
     if (ctx.json) ctx.io.stdout(JSON.stringify({ ok: true, url: running.url, database: running.service.db.kind }));

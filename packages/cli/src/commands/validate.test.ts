@@ -49,7 +49,7 @@ test('links validate is registered and a valid plan exits 0 with { ok: true, kin
   assert.match(human.out, /6 of 7 capacities addressed/);
 });
 
-test('an invalid plan exits 1 with every problem at its JSON path, only { path, message } per error', async () => {
+test('an invalid plan exits 1 with every problem at its JSON path, only { path, message, code } per error', async () => {
   const text = broken((doc) => {
     doc.capacities.signposting.aims[0].target = 'thirty';
     doc.capacities['team-wellbeing'].measures[0].points[2].date = '2023-02-30';
@@ -63,8 +63,9 @@ test('an invalid plan exits 1 with every problem at its JSON path, only { path, 
     {
       path: 'capacities.team-wellbeing.measures[0].points[2].date',
       message: 'must be a real calendar date written YYYY-MM-DD',
+      code: 'not-a-date',
     },
-    { path: 'capacities.signposting.aims[0].target', message: 'must be a number, not text' },
+    { path: 'capacities.signposting.aims[0].target', message: 'must be a number, not text', code: 'wrong-type' },
   ]);
 
   // Cross-field rules are reported once the shape is right.
@@ -107,7 +108,7 @@ test('kind decides the format: frameworks validate too; unknown or missing kinds
   }
   const missing = memoryIo();
   assert.equal(await run(['validate', 'missing.json', '--json'], missing), 1);
-  assert.deepEqual(JSON.parse(missing.out).errors, [{ path: '', message: 'cannot read "missing.json": no such file' }]);
+  assert.deepEqual(JSON.parse(missing.out).errors, [{ path: '', message: 'cannot read "missing.json": no such file', code: 'invalid' }]);
 });
 
 test('a schemaVersion 1 plan validates through the migration and says so', async () => {
@@ -158,7 +159,7 @@ test('--framework checks plan ids against a revised framework', async () => {
   const io = memoryIo({ 'plan.json': plan, 'fw.json': JSON.stringify(revised) });
   assert.equal(await run(['validate', 'plan.json', '--json'], io), 1);
   assert.deepEqual(JSON.parse(io.out).errors, [
-    { path: 'capacities.digital-inclusion', message: 'is not a capacity of the framework links-approach 1.0.0' },
+    { path: 'capacities.digital-inclusion', message: 'is not a capacity of the framework links-approach 1.0.0', code: 'not-found' },
   ]);
   const io2 = memoryIo({ 'plan.json': plan, 'fw.json': JSON.stringify(revised) });
   assert.equal(await run(['validate', 'plan.json', '--framework', 'fw.json', '--json'], io2), 0);

@@ -1,5 +1,6 @@
 import {
   LINKS_FRAMEWORK,
+  messageCodeOf,
   validateFramework,
   type Framework,
   type Result,
@@ -71,7 +72,8 @@ export const planValidator: DocumentValidator = {
   kind: PLAN_KIND,
   validate(input, { framework }) {
     const result = parsePlanDocument(input, { framework });
-    if (!result.ok) return { ok: false, errors: result.errors.map(({ path, message }) => ({ path, message })) };
+    if (!result.ok)
+      return { ok: false, errors: result.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e), code: e.code })) };
     const plan = result.value;
     const declared = (input as { schemaVersion?: unknown }).schemaVersion;
     const counts = countPlan(plan);
@@ -189,7 +191,7 @@ export function createValidateCommand(validators: readonly DocumentValidator[] =
       const result = validator.validate(input, { io: ctx.io, framework });
       if (!result.ok)
         throw new InputError(
-          result.errors.map(({ path, message }) => ({ path, message })),
+          result.errors.map((e) => ({ ...e, path: e.path, message: e.message, ...messageCodeOf(e) })),
           file,
         );
       const summary = result.value;

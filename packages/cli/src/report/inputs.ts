@@ -7,7 +7,7 @@ import {
   type Plan,
   type Practice,
 } from '@links-approach/core/plan';
-import { parseWith, type ValidationIssue } from '@links-approach/core';
+import { messageCodeOf, parseWith, type ValidationIssue } from '@links-approach/core';
 import { CohortReferralTally, ReferralFold } from '@links-approach/core/referral';
 import type { CohortReferralFigures } from '@links-approach/core/outcomes';
 import { validateOutcomeResponses, type OutcomeResponsesDocument } from '@links-approach/core/outcomes';
@@ -105,7 +105,7 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
       const result = parsePlanDocument(input);
       if (!result.ok)
         throw new InputError(
-          result.errors.map(({ path, message }) => ({ path, message })),
+          result.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e) })),
           file,
         );
       plans.push(result.value);
@@ -117,7 +117,7 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
       if (meta && meta.synthetic === true) synthetic = true;
     } else if (kind === OUTCOME_RESPONSES_KIND) {
       const result = validateOutcomeResponses(input);
-      if (!result.ok) throw new InputError(result.errors.map(({ path, message }) => ({ path, message })), file);
+      if (!result.ok) throw new InputError(result.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e) })), file);
       outcomes.push(result.value);
       for (const practice of result.value.practices ?? []) practices.push(practice);
       if (result.value.meta?.synthetic === true) synthetic = true;
@@ -227,6 +227,7 @@ function readPracticeList(input: unknown, file: string): Practice[] {
         errors.push({
           path: `practices[${i}]${e.path ? (e.path.startsWith('[') ? e.path : `.${e.path}`) : ''}`,
           message: e.message,
+          ...messageCodeOf(e),
         });
   });
   if (errors.length > 0) throw new InputError(errors.slice(0, 50), file);

@@ -1,6 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { heading } from './heading.js';
+import { issueText, type CodedIssue } from './messages.js';
 
 /** A problem to show on a form: the field's document path and the message (from core). */
 export interface FieldError {
@@ -30,19 +31,20 @@ export function parentPath(path: string): string {
 }
 
 /**
- * Maps each reported problem to the nearest field that is on screen: the
+ * Maps each reported problem to the nearest field that is on screen (its
+ * message in the page's locale, see `issueText`): the
  * field with exactly that path, else the nearest ancestor path that has a
  * field, else `fallback` (usually the form's first field).
  */
 export function resolveErrors(
-  issues: readonly { path: string; message: string }[],
+  issues: readonly ({ path: string } & CodedIssue)[],
   fieldPaths: ReadonlySet<string>,
   fallback: string,
 ): FieldError[] {
   return issues.map((issue) => {
     let path = issue.path;
     while (path && !fieldPaths.has(path)) path = parentPath(path);
-    return { path: path && fieldPaths.has(path) ? path : fallback, reported: issue.path, message: issue.message };
+    return { path: path && fieldPaths.has(path) ? path : fallback, reported: issue.path, message: issueText(issue) };
   });
 }
 

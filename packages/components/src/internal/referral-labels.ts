@@ -1,7 +1,10 @@
 import { msg, str } from '@lit/localize';
-import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
+import type { Framework, MessageRenderers } from '@links-approach/core';
+import { eventMessage, renderEventMessage } from '@links-approach/core/referral';
 import type {
+  ActionLabelCode,
   ActorRole,
+  EventMessageParams,
   BusinessStatus,
   ConsentScope,
   ConsentState,
@@ -44,7 +47,7 @@ export const statusLabels = (): Record<ReferralStatus, string> => ({
 });
 
 /** A status written inside a sentence ("Status changed to …"). */
-const statusInSentence = (): Record<ReferralStatus, string> => ({
+export const statusInSentence = (): Record<ReferralStatus, string> => ({
   draft: msg('draft', { id: 'referral.status-lower.draft' }),
   requested: msg('requested', { id: 'referral.status-lower.requested' }),
   accepted: msg('accepted', { id: 'referral.status-lower.accepted' }),
@@ -251,7 +254,7 @@ export const statusReasonLabels = (): Record<StatusReasonCode, string> => ({
   other: msg('Other reason', { id: 'referral.status-reason.other' }),
 });
 
-const outcomeInSentence = (): Record<OutcomeCode, string> => ({
+export const outcomeInSentence = (): Record<OutcomeCode, string> => ({
   'goals-achieved': msg('goals achieved', { id: 'referral.outcome-lower.goals-achieved' }),
   'some-goals-achieved': msg('some goals achieved', { id: 'referral.outcome-lower.some-goals-achieved' }),
   'connected-to-support': msg('connected to community support', { id: 'referral.outcome-lower.connected-to-support' }),
@@ -261,180 +264,134 @@ const outcomeInSentence = (): Record<OutcomeCode, string> => ({
   other: msg('other outcome', { id: 'referral.outcome-lower.other' }),
 });
 
+/** The button labels of core's actions (`ACTION_LABELS_EN`), by label code. */
+const actionLabels = (): Record<ActionLabelCode, string> => ({
+  'action.created': msg('Make a referral', { id: 'referral.action.created' }),
+  'action.created-self': msg('Record a self-referral', { id: 'referral.action.created-self' }),
+  'action.resume': msg('Resume', { id: 'referral.action.resume' }),
+  'action.cancel-draft': msg('Cancel draft', { id: 'referral.action.cancel-draft' }),
+  'action.draft': msg('Save as draft', { id: 'referral.action.draft' }),
+  'action.requested': msg('Send to the Community Links Practitioner', { id: 'referral.action.requested' }),
+  'action.accepted': msg('Accept', { id: 'referral.action.accepted' }),
+  'action.rejected': msg('Reject', { id: 'referral.action.rejected' }),
+  'action.in-progress': msg('Start work', { id: 'referral.action.in-progress' }),
+  'action.on-hold': msg('Put on hold', { id: 'referral.action.on-hold' }),
+  'action.completed': msg('Complete', { id: 'referral.action.completed' }),
+  'action.failed': msg('Close as failed', { id: 'referral.action.failed' }),
+  'action.cancelled': msg('Cancel referral', { id: 'referral.action.cancelled' }),
+  'action.entered-in-error': msg('Mark as entered in error', { id: 'referral.action.entered-in-error' }),
+  'action.details-updated': msg('Edit details', { id: 'referral.action.details-updated' }),
+  'action.clp-assigned': msg('Assign a Community Links Practitioner', { id: 'referral.action.clp-assigned' }),
+  'action.consent-given': msg('Record consent', { id: 'referral.action.consent-given' }),
+  'action.consent-withdrawn': msg('Record withdrawal of consent', { id: 'referral.action.consent-withdrawn' }),
+  'action.do-not-contact-set': msg('Set do not contact', { id: 'referral.action.do-not-contact-set' }),
+  'action.do-not-contact-cleared': msg('Lift do not contact', { id: 'referral.action.do-not-contact-cleared' }),
+  'action.contact-attempted': msg('Record a contact attempt', { id: 'referral.action.contact-attempted' }),
+  'action.contact-recorded': msg('Record a contact', { id: 'referral.action.contact-recorded' }),
+  'action.goal-added': msg('Add a goal', { id: 'referral.action.goal-added' }),
+  'action.goal-updated': msg('Update a goal', { id: 'referral.action.goal-updated' }),
+  'action.resource-linked': msg('Link a resource', { id: 'referral.action.resource-linked' }),
+  'action.resource-updated': msg('Update a resource link', { id: 'referral.action.resource-updated' }),
+  'action.follow-up-scheduled': msg('Schedule a follow-up', { id: 'referral.action.follow-up-scheduled' }),
+  'action.follow-up-done': msg('Mark a follow-up done', { id: 'referral.action.follow-up-done' }),
+  'action.outcome-recorded': msg('Record the outcome', { id: 'referral.action.outcome-recorded' }),
+  'action.note-added': msg('Add a note', { id: 'referral.action.note-added' }),
+});
+
 /**
- * The button label of an action core's `allowedActions` offers, by its event
- * type (and, for a status change, the status it moves to). The same words as
- * core's `ReferralAction.label`.
+ * The button label of an action core's `allowedActions` offers, in the
+ * page's locale: its `labelCode` (core decides which label fits, e.g.
+ * "Resume" from on hold), else core's English `label`.
  */
-export function actionLabel(action: ReferralAction, referral: ReferralState | undefined): string {
-  if (action.type === 'status-changed' && action.to) {
-    if (action.to === 'in-progress' && referral?.status === 'on-hold') return msg('Resume', { id: 'referral.action.resume' });
-    if (action.to === 'cancelled' && referral?.status === 'draft')
-      return msg('Cancel draft', { id: 'referral.action.cancel-draft' });
-    switch (action.to) {
-      case 'draft':
-        return msg('Save as draft', { id: 'referral.action.draft' });
-      case 'requested':
-        return msg('Send to the Community Links Practitioner', { id: 'referral.action.requested' });
-      case 'accepted':
-        return msg('Accept', { id: 'referral.action.accepted' });
-      case 'rejected':
-        return msg('Reject', { id: 'referral.action.rejected' });
-      case 'in-progress':
-        return msg('Start work', { id: 'referral.action.in-progress' });
-      case 'on-hold':
-        return msg('Put on hold', { id: 'referral.action.on-hold' });
-      case 'completed':
-        return msg('Complete', { id: 'referral.action.completed' });
-      case 'failed':
-        return msg('Close as failed', { id: 'referral.action.failed' });
-      case 'cancelled':
-        return msg('Cancel referral', { id: 'referral.action.cancelled' });
-      case 'entered-in-error':
-        return msg('Mark as entered in error', { id: 'referral.action.entered-in-error' });
-    }
-  }
-  switch (action.type) {
-    case 'created':
-      return action.label === 'Record a self-referral'
-        ? msg('Record a self-referral', { id: 'referral.action.created-self' })
-        : msg('Make a referral', { id: 'referral.action.created' });
-    case 'details-updated':
-      return msg('Edit details', { id: 'referral.action.details-updated' });
-    case 'clp-assigned':
-      return msg('Assign a Community Links Practitioner', { id: 'referral.action.clp-assigned' });
-    case 'consent-given':
-      return msg('Record consent', { id: 'referral.action.consent-given' });
-    case 'consent-withdrawn':
-      return msg('Record withdrawal of consent', { id: 'referral.action.consent-withdrawn' });
-    case 'do-not-contact-set':
-      return msg('Set do not contact', { id: 'referral.action.do-not-contact-set' });
-    case 'do-not-contact-cleared':
-      return msg('Lift do not contact', { id: 'referral.action.do-not-contact-cleared' });
-    case 'contact-attempted':
-      return msg('Record a contact attempt', { id: 'referral.action.contact-attempted' });
-    case 'contact-recorded':
-      return msg('Record a contact', { id: 'referral.action.contact-recorded' });
-    case 'goal-added':
-      return msg('Add a goal', { id: 'referral.action.goal-added' });
-    case 'goal-updated':
-      return msg('Update a goal', { id: 'referral.action.goal-updated' });
-    case 'resource-linked':
-      return msg('Link a resource', { id: 'referral.action.resource-linked' });
-    case 'resource-updated':
-      return msg('Update a resource link', { id: 'referral.action.resource-updated' });
-    case 'follow-up-scheduled':
-      return msg('Schedule a follow-up', { id: 'referral.action.follow-up-scheduled' });
-    case 'follow-up-done':
-      return msg('Mark a follow-up done', { id: 'referral.action.follow-up-done' });
-    case 'outcome-recorded':
-      return msg('Record the outcome', { id: 'referral.action.outcome-recorded' });
-    case 'note-added':
-      return msg('Add a note', { id: 'referral.action.note-added' });
-    default:
-      return action.label;
-  }
+export function actionLabel(action: ReferralAction, _referral?: ReferralState): string {
+  return (action.labelCode && actionLabels()[action.labelCode]) || action.label;
 }
 
 /**
+ * How the elements say each of core's event descriptions (`eventMessage`),
+ * in the page's locale: the same codes and parameters as core's English
+ * (`EVENT_MESSAGES_EN`), which decides what to say.
+ */
+const EVENT_MESSAGES: MessageRenderers<EventMessageParams> = {
+  'event.drafted': (p) => {
+    const [route, urgency, themes] = [routeLabels()[p.route], urgencyInSentence()[p.urgency], p.themes.join(', ')];
+    return msg(str`Referral drafted (${route}, ${urgency}): ${themes}`, { id: 'referral.event.drafted' });
+  },
+  'event.made': (p) => {
+    const [route, urgency, themes] = [routeLabels()[p.route], urgencyInSentence()[p.urgency], p.themes.join(', ')];
+    return msg(str`Referral made (${route}, ${urgency}): ${themes}`, { id: 'referral.event.made' });
+  },
+  'event.details-updated': (p) => {
+    const fields = p.fields.map((field) =>
+      field === 'route'
+        ? msg('route', { id: 'referral.field.route' })
+        : field === 'reasons'
+          ? msg('reasons', { id: 'referral.field.reasons' })
+          : field === 'urgency'
+            ? msg(str`urgency (${urgencyInSentence()[p.urgency!]})`, { id: 'referral.field.urgency' })
+            : msg('Community Links Practitioner', { id: 'referral.role.clp' }),
+    );
+    return msg(str`Details updated: ${fields.join(', ')}`, { id: 'referral.event.details-updated' });
+  },
+  'event.status-changed': (p) => {
+    const status = statusInSentence()[p.to];
+    return msg(str`Status changed to ${status}`, { id: 'referral.event.status-changed' });
+  },
+  'event.status-changed-outcome': (p) => {
+    const status = statusInSentence()[p.to];
+    return msg(str`Status changed to ${status}, outcome: ${outcomeInSentence()[p.outcome]}`, {
+      id: 'referral.event.status-changed-outcome',
+    });
+  },
+  'event.clp-assigned': (p) =>
+    msg(str`Assigned to Community Links Practitioner ${p.clpId}`, { id: 'referral.event.clp-assigned' }),
+  'event.consent-given': (p) =>
+    msg(str`Consent given: ${consentScopeInSentence()[p.scope]}`, { id: 'referral.event.consent-given' }),
+  'event.consent-withdrawn': (p) =>
+    msg(str`Consent withdrawn: ${consentScopeInSentence()[p.scope]}`, { id: 'referral.event.consent-withdrawn' }),
+  'event.do-not-contact-set': () => msg('Do not contact set', { id: 'referral.event.do-not-contact-set' }),
+  'event.do-not-contact-cleared': () => msg('Do not contact lifted', { id: 'referral.event.do-not-contact-cleared' }),
+  'event.contact-attempted': (p) =>
+    msg(
+      str`Contact attempt by ${contactMethodInSentence()[p.method]}: ${contactAttemptOutcomeInSentence()[p.outcome]}`,
+      { id: 'referral.event.contact-attempted' },
+    ),
+  'event.contact-recorded': (p) =>
+    msg(str`Contact ${contactSettingInSentence()[p.setting]} (${formatNumber(p.minutes)} minutes)`, {
+      id: 'referral.event.contact-recorded',
+    }),
+  'event.goal-added': (p) => msg(str`Goal added: ${p.statement} (${p.theme})`, { id: 'referral.event.goal-added' }),
+  'event.goal-updated': (p) => msg(str`Goal updated: ${p.name}`, { id: 'referral.event.goal-updated' }),
+  'event.goal-updated-status': (p) =>
+    msg(str`Goal updated: ${p.name}, ${goalStatusInSentence()[p.status]}`, {
+      id: 'referral.event.goal-updated-status',
+    }),
+  'event.resource-linked': (p) =>
+    msg(str`Resource ${resourceModeInSentence()[p.mode]}: ${p.name}`, { id: 'referral.event.resource-linked' }),
+  'event.resource-updated': (p) => {
+    const changes = [
+      p.mode ? resourceModeInSentence()[p.mode] : '',
+      p.status ? resourceLinkStatusInSentence()[p.status] : '',
+    ].filter(Boolean);
+    return msg(str`Resource updated: ${p.name}, ${changes.join(', ')}`, { id: 'referral.event.resource-updated' });
+  },
+  'event.follow-up-scheduled': (p) =>
+    msg(str`Follow-up scheduled for ${p.due}`, { id: 'referral.event.follow-up-scheduled' }),
+  'event.follow-up-done-due': (p) => msg(str`Follow-up due ${p.due} done`, { id: 'referral.event.follow-up-done-due' }),
+  'event.follow-up-done': () => msg('Follow-up done', { id: 'referral.event.follow-up-done' }),
+  'event.outcome-recorded': (p) =>
+    msg(str`Outcome recorded: ${outcomeInSentence()[p.outcome]}`, { id: 'referral.event.outcome-recorded' }),
+  'event.note-added': () => msg('Note added', { id: 'referral.event.note-added' }),
+};
+
+/**
  * One line for a timeline entry, e.g. "Contact at the practice (45
- * minutes)": core's `describeEvent`, in the page's locale. Pass the referral
- * to name goals and resources that later events refer to by id.
+ * minutes)": core's `eventMessage`, rendered in the page's locale. Pass the
+ * referral to name goals and resources that later events refer to by id.
  */
 export function describeReferralEvent(
   event: ReferralEvent,
   options: { readonly referral?: ReferralState; readonly framework?: Framework } = {},
 ): string {
-  const framework = options.framework ?? LINKS_FRAMEWORK;
-  const theme = (id: string) => framework.themes.find((t) => t.id === id)?.name ?? id;
-  switch (event.type) {
-    case 'created': {
-      const route = routeLabels()[event.route];
-      const urgency = urgencyInSentence()[event.urgency];
-      const themes = event.reasons.map((r) => theme(r.themeId)).join(', ');
-      return event.status === 'draft'
-        ? msg(str`Referral drafted (${route}, ${urgency}): ${themes}`, { id: 'referral.event.drafted' })
-        : msg(str`Referral made (${route}, ${urgency}): ${themes}`, { id: 'referral.event.made' });
-    }
-    case 'details-updated': {
-      const fields = [
-        event.route !== undefined || event.routeDetail !== undefined ? msg('route', { id: 'referral.field.route' }) : '',
-        event.reasons !== undefined ? msg('reasons', { id: 'referral.field.reasons' }) : '',
-        event.urgency !== undefined
-          ? msg(str`urgency (${urgencyInSentence()[event.urgency]})`, { id: 'referral.field.urgency' })
-          : '',
-        event.clpId !== undefined ? msg('Community Links Practitioner', { id: 'referral.role.clp' }) : '',
-      ].filter(Boolean);
-      return msg(str`Details updated: ${fields.join(', ')}`, { id: 'referral.event.details-updated' });
-    }
-    case 'status-changed': {
-      const status = statusInSentence()[event.to];
-      return event.outcome
-        ? msg(str`Status changed to ${status}, outcome: ${outcomeInSentence()[event.outcome.code]}`, {
-            id: 'referral.event.status-changed-outcome',
-          })
-        : msg(str`Status changed to ${status}`, { id: 'referral.event.status-changed' });
-    }
-    case 'clp-assigned':
-      return msg(str`Assigned to Community Links Practitioner ${event.clpId}`, { id: 'referral.event.clp-assigned' });
-    case 'consent-given':
-      return msg(str`Consent given: ${consentScopeInSentence()[event.scope]}`, { id: 'referral.event.consent-given' });
-    case 'consent-withdrawn':
-      return msg(str`Consent withdrawn: ${consentScopeInSentence()[event.scope]}`, {
-        id: 'referral.event.consent-withdrawn',
-      });
-    case 'do-not-contact-set':
-      return msg('Do not contact set', { id: 'referral.event.do-not-contact-set' });
-    case 'do-not-contact-cleared':
-      return msg('Do not contact lifted', { id: 'referral.event.do-not-contact-cleared' });
-    case 'contact-attempted':
-      return msg(
-        str`Contact attempt by ${contactMethodInSentence()[event.method]}: ${contactAttemptOutcomeInSentence()[event.outcome]}`,
-        { id: 'referral.event.contact-attempted' },
-      );
-    case 'contact-recorded':
-      return msg(
-        str`Contact ${contactSettingInSentence()[event.setting]} (${formatNumber(event.durationMinutes)} minutes)`,
-        { id: 'referral.event.contact-recorded' },
-      );
-    case 'goal-added':
-      return msg(str`Goal added: ${event.statement} (${theme(event.themeId)})`, { id: 'referral.event.goal-added' });
-    case 'goal-updated': {
-      const goal = options.referral?.goals.find((g) => g.id === event.goalId);
-      const name = event.statement ?? goal?.statement ?? event.goalId;
-      return event.status
-        ? msg(str`Goal updated: ${name}, ${goalStatusInSentence()[event.status]}`, {
-            id: 'referral.event.goal-updated-status',
-          })
-        : msg(str`Goal updated: ${name}`, { id: 'referral.event.goal-updated' });
-    }
-    case 'resource-linked':
-      return msg(str`Resource ${resourceModeInSentence()[event.mode]}: ${event.resource.name}`, {
-        id: 'referral.event.resource-linked',
-      });
-    case 'resource-updated': {
-      const link = options.referral?.resourceLinks.find((l) => l.id === event.linkId);
-      const changes = [
-        event.mode ? resourceModeInSentence()[event.mode] : '',
-        event.status ? resourceLinkStatusInSentence()[event.status] : '',
-      ].filter(Boolean);
-      return msg(str`Resource updated: ${link?.resource.name ?? event.linkId}, ${changes.join(', ')}`, {
-        id: 'referral.event.resource-updated',
-      });
-    }
-    case 'follow-up-scheduled':
-      return msg(str`Follow-up scheduled for ${event.due}`, { id: 'referral.event.follow-up-scheduled' });
-    case 'follow-up-done': {
-      const followUp = options.referral?.followUps.find((f) => f.id === event.followUpId);
-      return followUp
-        ? msg(str`Follow-up due ${followUp.due} done`, { id: 'referral.event.follow-up-done-due' })
-        : msg('Follow-up done', { id: 'referral.event.follow-up-done' });
-    }
-    case 'outcome-recorded':
-      return msg(str`Outcome recorded: ${outcomeInSentence()[event.outcome.code]}`, {
-        id: 'referral.event.outcome-recorded',
-      });
-    case 'note-added':
-      return msg('Note added', { id: 'referral.event.note-added' });
-  }
+  return renderEventMessage(eventMessage(event, options), EVENT_MESSAGES);
 }

@@ -24,6 +24,7 @@ import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatDate as formatIsoDate, formatNumber } from '../internal/format.js';
 import { styles } from './network-register.styles.js';
+import { issueText } from '../internal/messages.js';
 
 /** Detail of the `links-network-change` event. */
 export interface NetworkChangeDetail {
@@ -292,7 +293,7 @@ export class LinksNetworkRegister extends LinksElement {
       <div class="field ${error ? 'has-error' : ''}">
         <label for=${id}>${label}</label>
         ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-        ${error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${msg('Error:')} </span>${label.replace(` ${msg('(optional)')}`, '')} ${error.message}</span>` : nothing}
+        ${error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${msg('Error:')} </span>${label.replace(` ${msg('(optional)')}`, '')} ${issueText(error)}</span>` : nothing}
         ${type === 'textarea'
           ? html`<textarea id=${id} name=${name} rows="2" maxlength="1000" .value=${value}
               aria-invalid=${error ? 'true' : nothing} aria-describedby=${describedBy || nothing}></textarea>`
@@ -433,7 +434,7 @@ export class LinksNetworkRegister extends LinksElement {
   private reactivate(r: Relationship): void {
     const result = reactivateRelationship(this.register, r.id, { on: this.asOf, by: this.recordedBy });
     if (!result.ok) {
-      this.announcement = msg(str`Could not reactivate ${r.organisation.name}: ${result.errors[0]!.message}.`);
+      this.announcement = msg(str`Could not reactivate ${r.organisation.name}: ${issueText(result.errors[0]!)}.`);
       return;
     }
     this.commit(result.value, 'reactivated', r.id, msg(str`Reactivated the relationship with ${r.organisation.name}.`));
@@ -461,7 +462,7 @@ const fieldNames = (): Record<string, string> => ({
 
 function describeIssue(issue: ValidationIssue): string {
   const name = fieldNames()[issue.path] ?? (issue.path.startsWith('organisation') ? msg('Organisation') : '');
-  return name ? `${name} ${issue.message}` : issue.message;
+  return name ? `${name} ${issueText(issue)}` : issueText(issue);
 }
 
 function todayIso(): string {

@@ -49,6 +49,7 @@ import {
   statusReasonLabels,
   urgencyLabels,
 } from '../internal/referral-labels.js';
+import { refusalText } from '../internal/messages.js';
 import { PersonLabels } from '../internal/provided.js';
 import { ConnectedReferrals } from '../internal/connected-referrals.js';
 import type { AppendError, QueuedEvent } from '@links-approach/core/service';
@@ -1065,11 +1066,11 @@ export class LinksReferralDetail extends LinksElement {
           ? 'outcome.summary'
           : '';
       if (field && fieldPathsOf(form).has(field)) {
-        this.errors = [{ path: field, reported: field, message: result.rejection.reason }];
+        this.errors = [{ path: field, reported: field, message: refusalText(result.rejection) }];
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
       } else {
-        this.refusal = result.rejection.reason;
+        this.refusal = refusalText(result.rejection);
       }
       return;
     }

@@ -15,6 +15,7 @@ import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { consentScopeLabels, routeLabels, urgencyLabels } from '../internal/referral-labels.js';
+import { refusalText } from '../internal/messages.js';
 import { PersonLabels } from '../internal/provided.js';
 import {
   errorSummary,
@@ -463,7 +464,7 @@ export class LinksReferralForm extends LinksElement {
       ...(previous ? { previous } : {}),
     });
     if (!result.ok) {
-      this.refusal = result.rejection.reason;
+      this.refusal = refusalText(result.rejection);
       return;
     }
     this.emit<ReferralCreateDetail>('links-referral-create', {

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { LIMITS } from '../validation/limits.js';
+import { customMessage } from '../messages/validation.js';
 
 /** Lower-case kebab-case id, e.g. `team-wellbeing`. */
 export const slugSchema = z.string().check(
   z.maxLength(64),
-  z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id made of letters, digits and single hyphens, e.g. "team-wellbeing"'),
+  z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, customMessage('slug', {})),
 );
 
 /** A name or title: trimmed, not empty, at most `LIMITS.shortText` (200) characters. */
@@ -37,7 +38,7 @@ export const responsibilitySchema = z.strictObject({
 const uniqueIds = (what: string) =>
   z.refine<{ id: string }[]>(
     (items) => new Set(items.map((item) => item.id)).size === items.length,
-    { message: `must not repeat an id: each ${what} needs its own id` },
+    { message: customMessage('unique-ids', { what }) },
   );
 
 /** The versioned framework document a plan is written against. */
@@ -45,7 +46,7 @@ export const frameworkSchema = z.strictObject({
   kind: z.literal('links.framework'),
   id: slugSchema,
   version: z.string().check(
-    z.regex(/^\d+\.\d+\.\d+$/, 'must be a version number like "1.0.0"'),
+    z.regex(/^\d+\.\d+\.\d+$/, customMessage('version-number', {})),
   ),
   name: shortTextSchema,
   source: z.optional(z.string().check(z.maxLength(LIMITS.longText))),

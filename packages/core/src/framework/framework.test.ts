@@ -56,14 +56,28 @@ test('duplicate capacity ids are refused', () => {
   dup.capacities[1]!.id = 'team-wellbeing';
   const result = validateFramework(dup);
   assert.ok(!result.ok);
-  assert.deepEqual(result.errors, [{ path: 'capacities', message: 'must not repeat an id: each capacity needs its own id' }]);
+  assert.deepEqual(result.errors, [
+    {
+      path: 'capacities',
+      message: 'must not repeat an id: each capacity needs its own id',
+      messageCode: 'unique-ids',
+      params: { what: 'capacity' },
+    },
+  ]);
 });
 
 test('hostile input is refused before the schema sees it', () => {
   const hostile = JSON.parse('{"kind":"links.framework","__proto__":{"polluted":true}}');
   const result = validateFramework(hostile);
   assert.ok(!result.ok);
-  assert.deepEqual(result.errors, [{ path: '__proto__', message: 'uses the reserved key "__proto__", which is not allowed' }]);
+  assert.deepEqual(result.errors, [
+    {
+      path: '__proto__',
+      message: 'uses the reserved key "__proto__", which is not allowed',
+      messageCode: 'reserved-key',
+      params: { key: '__proto__' },
+    },
+  ]);
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   for (const input of [null, 'text', 42, [], { capacities: [NaN] }]) {
     const r = validateFramework(input);

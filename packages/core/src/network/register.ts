@@ -1,7 +1,7 @@
 import { produce, type Draft } from 'immer';
 import * as z from 'zod/mini';
 import { parseWith } from '../validation/parse.js';
-import type { Result, ValidationIssue } from '../validation/result.js';
+import { messageCodeOf, type Result, type ValidationIssue } from '../validation/result.js';
 import { LIMITS } from '../validation/limits.js';
 import {
   ALISS_LISTINGS,
@@ -84,7 +84,7 @@ function check<S extends z.ZodMiniType>(schema: S, input: unknown, prefix: strin
   const cleaned = input && typeof input === 'object' && !Array.isArray(input) ? dropUndefined(input as object) : input;
   const parsed = parseWith(schema, cleaned);
   if (parsed.ok) return parsed as Result<z.infer<S>>;
-  return { ok: false, errors: parsed.errors.map((e) => ({ path: prefix && e.path ? `${prefix}.${e.path}` : prefix || e.path, message: e.message })) };
+  return { ok: false, errors: parsed.errors.map((e) => ({ path: prefix && e.path ? `${prefix}.${e.path}` : prefix || e.path, message: e.message, ...messageCodeOf(e) })) };
 }
 
 function fail(path: string, message: string): { ok: false; errors: ValidationIssue[] } {

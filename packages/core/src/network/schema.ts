@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { LIMITS } from '../validation/limits.js';
+import { customMessage } from '../messages/validation.js';
 
 /**
  * Whether an organisation's services are on ALISS: already `listed`,
@@ -24,12 +25,12 @@ export function looksLikeContactDetails(text: string): boolean {
 }
 
 const noContactDetails = z.refine<string>((s) => !looksLikeContactDetails(s), {
-  message: 'must not contain an e-mail address or phone number: record a role (e.g. "volunteer coordinator"), not a person’s contact details',
+  message: customMessage('no-contact-details', {}),
 });
 
 /** A calendar date, `YYYY-MM-DD`. */
 export const networkDateSchema = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, customMessage('date-format', {})),
   z.refine((s: string) => {
     const [y, m, d] = s.split('-').map(Number) as [number, number, number];
     const date = new Date(Date.UTC(y, m - 1, d));
@@ -39,7 +40,7 @@ export const networkDateSchema = z.string().check(
 
 /** A relationship id: lower-case letters, digits and hyphens, e.g. `rel-3`. */
 export const relationshipIdSchema = z.string().check(
-  z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case id of letters, digits and hyphens, e.g. "rel-3"'),
+  z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, customMessage('register-id', {})),
 );
 
 /** A contact role: who, by job, not by name ("volunteer coordinator"). */
@@ -51,7 +52,7 @@ export const contactLabelSchema = z.string().check(z.trim(), z.minLength(1), z.m
 /** A short note on an event; no personal contact details. */
 export const networkNoteSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(1000), noContactDetails);
 
-const httpUrl = z.string().check(z.maxLength(2000), z.regex(/^https?:\/\/\S+$/i, 'must be a web address starting http:// or https://'));
+const httpUrl = z.string().check(z.maxLength(2000), z.regex(/^https?:\/\/\S+$/i, customMessage('web-address', {})));
 
 /** The community organisation a relationship is with. */
 export const networkOrganisationSchema = z.strictObject({

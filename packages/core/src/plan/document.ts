@@ -3,7 +3,7 @@ import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
 import { checkJsonSafety } from '../validation/json-safety.js';
 import { parseCheckedWith, parseWith } from '../validation/parse.js';
-import { ok, type Result, type ValidationIssue } from '../validation/result.js';
+import { messageCodeOf, ok, type Result, type ValidationIssue } from '../validation/result.js';
 import { fastPlanShape } from './compiled-validation.js';
 import { migrateV1, planV1Schema } from './legacy-v1.js';
 import { checkPlanRules, type PlanRuleOptions } from './rules.js';
@@ -24,7 +24,7 @@ export interface ParsePlanOptions {
 export const READABLE_PLAN_VERSIONS: readonly number[] = Object.freeze([1, PLAN_SCHEMA_VERSION]);
 
 function withCode(issues: readonly ValidationIssue[], code: PlanErrorCode = 'invalid'): PlanIssue[] {
-  return issues.map((issue) => ({ path: issue.path, message: issue.message, code }));
+  return issues.map((issue) => ({ path: issue.path, message: issue.message, ...messageCodeOf(issue), code }));
 }
 
 function frameworkOf(options: ParsePlanOptions): PlanRuleOptions {

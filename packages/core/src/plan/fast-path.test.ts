@@ -178,7 +178,15 @@ test('the fast path is on by default, needs no eval, and can be turned off for c
     sample.capacities['team-wellbeing'].aims[0].target = 'seventy';
     assert.deepEqual(validatePlan(sample), {
       ok: false,
-      errors: [{ path: 'capacities.team-wellbeing.aims[0].target', message: 'must be a number, not text', code: 'invalid' }],
+      errors: [
+        {
+          path: 'capacities.team-wellbeing.aims[0].target',
+          message: 'must be a number, not text',
+          messageCode: 'wrong-type',
+          params: { expected: 'number', received: 'string' },
+          code: 'invalid',
+        },
+      ],
     });
   } finally {
     (globalThis as any).Function = RealFunction;

@@ -125,7 +125,13 @@ test('aims: add with a generated id, update (undefined clears a field), link to 
   });
 
   assert.deepEqual(refused(updateAim(plan, 'signposting', 'aim-2', { target: Number.NaN })), [
-    { path: 'capacities.signposting.aims[1].target', message: 'must be a finite number', code: 'invalid' },
+    {
+      path: 'capacities.signposting.aims[1].target',
+      message: 'must be a finite number',
+      messageCode: 'not-finite',
+      params: {},
+      code: 'invalid',
+    },
   ]);
   assert.deepEqual(refused(addAim(plan, 'signposting', { id: 'aim-1', statement: 'dup' })), [
     {
@@ -499,6 +505,8 @@ test('hostile operation input is refused cleanly and nothing is written', () => 
     {
       path: 'capacities.awareness.aims[1].__proto__',
       message: 'uses the reserved key "__proto__", which is not allowed',
+      messageCode: 'reserved-key',
+      params: { key: '__proto__' },
       code: 'invalid',
     },
   ]);

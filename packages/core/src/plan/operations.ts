@@ -5,7 +5,7 @@ import { shortTextSchema, slugSchema } from '../framework/framework-schema.js';
 import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
 import { formatPath, joinPath } from '../validation/path.js';
-import type { Result } from '../validation/result.js';
+import { messageCodeOf, type Result } from '../validation/result.js';
 import { canSpread, checkPlanRules, SPREAD_NEEDS_ADOPTION } from './rules.js';
 import {
   PLAN_FOCUS_CAPACITY_LIMIT,
@@ -63,7 +63,7 @@ function checkInput<S extends z.ZodMiniType>(schema: S, input: unknown, at: Segm
   if (result.ok) return result as Result<z.infer<S>, PlanIssue>;
   return {
     ok: false,
-    errors: result.errors.map((e) => ({ path: joinPath(formatPath(at), e.path), message: e.message, code: 'invalid' as const })),
+    errors: result.errors.map((e) => ({ path: joinPath(formatPath(at), e.path), message: e.message, ...messageCodeOf(e), code: 'invalid' as const })),
   };
 }
 

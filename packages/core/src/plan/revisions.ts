@@ -1,7 +1,7 @@
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
 import { parseWith } from '../validation/parse.js';
-import type { Result } from '../validation/result.js';
+import { messageCodeOf, type Result } from '../validation/result.js';
 import { validatePlan } from './document.js';
 import { PLAN_KIND, PLAN_SCHEMA_VERSION, personNameSchema, planDateTimeSchema, practiceSchema } from './schema.js';
 import type { CapacityPlan, Plan, PlanIssue, Practice, ThemeFocus } from './types.js';
@@ -43,6 +43,7 @@ export function createPlan(
       errors: checked.errors.map((e) => ({
         path: e.path ? `practice.${e.path}` : 'practice',
         message: e.message,
+        ...messageCodeOf(e),
         code: 'invalid',
       })),
     };

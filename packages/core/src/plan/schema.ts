@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { LIMITS } from '../validation/limits.js';
 import { shortTextSchema, slugSchema } from '../framework/framework-schema.js';
+import { customMessage } from '../messages/validation.js';
 
 /**
  * The plan document format this library writes. Older documents are migrated
@@ -37,7 +38,7 @@ export const planIdSchema = z
   .check(
     z.minLength(1, { abort: true }),
     z.maxLength(128),
-    z.regex(PLAN_PATTERNS.id, 'must be an id made of letters, digits, ".", "_", ":" or "-", e.g. "aim-1"'),
+    z.regex(PLAN_PATTERNS.id, customMessage('plan-id', {})),
   );
 
 /** A real calendar date written `YYYY-MM-DD`; impossible dates such as 2024-02-30 are refused. */
@@ -64,10 +65,7 @@ export const personNameSchema = /* @__PURE__ */ (() =>
     z.trim(),
     z.minLength(1),
     z.maxLength(LIMITS.shortText),
-    z.refine((text) => !PLAN_PATTERNS.chiLike.test(text), {
-      message:
-        'must be a staff name or role; it contains a 10-digit number that looks like a CHI number, and plans hold no patient identifiers',
-    }),
+    z.refine((text) => !PLAN_PATTERNS.chiLike.test(text), { message: customMessage('staff-name', {}) }),
   ))();
 
 /** A list of at most {@link LIMITS.listItems} entries. */
@@ -246,7 +244,7 @@ export const planSchema = /* @__PURE__ */ (() =>
     /** The framework (id and version) the plan was written against. */
     framework: z.strictObject({
       id: slugSchema,
-      version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'must be a version number like "1.0.0"')),
+      version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, customMessage('version-number', {}))),
     }),
     title: shortTextSchema,
     status: planStatusSchema,

@@ -1,6 +1,6 @@
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
-import { REFERRAL_LABELS } from './constants.js';
+import { renderEventMessage, type ChangedDetail, type EventMessage } from '../messages/events.js';
 import type { ReferralEvent, ReferralState, ResourceReference } from './types.js';
 
 /**
@@ -18,78 +18,100 @@ export function resourceReferenceFrom(resource: {
 }
 
 /**
+ * What to say about an event, as a code with parameters: the one-line
+ * description of {@link describeEvent} before it is put into words, so any
+ * language can render it (the elements do; `EVENT_MESSAGES_EN` is the
+ * English). Pass the referral to name goals and resources that later events
+ * refer to by id.
+ */
+export function eventMessage(
+  event: ReferralEvent,
+  options: { readonly referral?: ReferralState; readonly framework?: Framework } = {},
+): EventMessage {
+  const framework = options.framework ?? LINKS_FRAMEWORK;
+  const theme = (id: string) => framework.themes.find((t) => t.id === id)?.name ?? id;
+  switch (event.type) {
+    case 'created':
+      return {
+        code: event.status === 'draft' ? 'event.drafted' : 'event.made',
+        params: { route: event.route, urgency: event.urgency, themes: event.reasons.map((r) => theme(r.themeId)) },
+      };
+    case 'details-updated': {
+      const fields: ChangedDetail[] = [];
+      if (event.route !== undefined || event.routeDetail !== undefined) fields.push('route');
+      if (event.reasons !== undefined) fields.push('reasons');
+      if (event.urgency !== undefined) fields.push('urgency');
+      if (event.clpId !== undefined) fields.push('clp');
+      return {
+        code: 'event.details-updated',
+        params: event.urgency !== undefined ? { fields, urgency: event.urgency } : { fields },
+      };
+    }
+    case 'status-changed':
+      return event.outcome
+        ? { code: 'event.status-changed-outcome', params: { to: event.to, outcome: event.outcome.code } }
+        : { code: 'event.status-changed', params: { to: event.to } };
+    case 'clp-assigned':
+      return { code: 'event.clp-assigned', params: { clpId: event.clpId } };
+    case 'consent-given':
+      return { code: 'event.consent-given', params: { scope: event.scope } };
+    case 'consent-withdrawn':
+      return { code: 'event.consent-withdrawn', params: { scope: event.scope } };
+    case 'do-not-contact-set':
+      return { code: 'event.do-not-contact-set', params: {} };
+    case 'do-not-contact-cleared':
+      return { code: 'event.do-not-contact-cleared', params: {} };
+    case 'contact-attempted':
+      return { code: 'event.contact-attempted', params: { method: event.method, outcome: event.outcome } };
+    case 'contact-recorded':
+      return { code: 'event.contact-recorded', params: { setting: event.setting, minutes: event.durationMinutes } };
+    case 'goal-added':
+      return { code: 'event.goal-added', params: { statement: event.statement, theme: theme(event.themeId) } };
+    case 'goal-updated': {
+      const goal = options.referral?.goals.find((g) => g.id === event.goalId);
+      const name = event.statement ?? goal?.statement ?? event.goalId;
+      return event.status
+        ? { code: 'event.goal-updated-status', params: { name, status: event.status } }
+        : { code: 'event.goal-updated', params: { name } };
+    }
+    case 'resource-linked':
+      return { code: 'event.resource-linked', params: { mode: event.mode, name: event.resource.name } };
+    case 'resource-updated': {
+      const link = options.referral?.resourceLinks.find((l) => l.id === event.linkId);
+      return {
+        code: 'event.resource-updated',
+        params: {
+          name: link?.resource.name ?? event.linkId,
+          ...(event.mode ? { mode: event.mode } : {}),
+          ...(event.status ? { status: event.status } : {}),
+        },
+      };
+    }
+    case 'follow-up-scheduled':
+      return { code: 'event.follow-up-scheduled', params: { due: event.due } };
+    case 'follow-up-done': {
+      const followUp = options.referral?.followUps.find((f) => f.id === event.followUpId);
+      return followUp
+        ? { code: 'event.follow-up-done-due', params: { due: followUp.due } }
+        : { code: 'event.follow-up-done', params: {} };
+    }
+    case 'outcome-recorded':
+      return { code: 'event.outcome-recorded', params: { outcome: event.outcome.code } };
+    case 'note-added':
+      return { code: 'event.note-added', params: {} };
+  }
+}
+
+/**
  * One line of plain English for an event, for timelines and audit trails,
- * e.g. "Contact at the practice (45 minutes)". Pass the referral to name
- * goals and resources that later events refer to by id. The reason is not
- * included: show `event.reason` beside it.
+ * e.g. "Contact at the practice (45 minutes)": {@link eventMessage} rendered
+ * in English. Pass the referral to name goals and resources that later
+ * events refer to by id. The reason is not included: show `event.reason`
+ * beside it.
  */
 export function describeEvent(
   event: ReferralEvent,
   options: { readonly referral?: ReferralState; readonly framework?: Framework } = {},
 ): string {
-  const framework = options.framework ?? LINKS_FRAMEWORK;
-  const theme = (id: string) => framework.themes.find((t) => t.id === id)?.name ?? id;
-  const L = REFERRAL_LABELS;
-  switch (event.type) {
-    case 'created':
-      return `Referral ${event.status === 'draft' ? 'drafted' : 'made'} (${L.route[event.route]}, ${L.urgency[
-        event.urgency
-      ].toLowerCase()}): ${event.reasons.map((r) => theme(r.themeId)).join(', ')}`;
-    case 'details-updated': {
-      const fields = [
-        event.route !== undefined || event.routeDetail !== undefined ? 'route' : '',
-        event.reasons !== undefined ? 'reasons' : '',
-        event.urgency !== undefined ? `urgency (${L.urgency[event.urgency].toLowerCase()})` : '',
-        event.clpId !== undefined ? 'Community Links Practitioner' : '',
-      ].filter(Boolean);
-      return `Details updated: ${fields.join(', ')}`;
-    }
-    case 'status-changed':
-      return `Status changed to ${L.status[event.to].toLowerCase()}${
-        event.outcome ? `, outcome: ${L.outcome[event.outcome.code].toLowerCase()}` : ''
-      }`;
-    case 'clp-assigned':
-      return `Assigned to Community Links Practitioner ${event.clpId}`;
-    case 'consent-given':
-      return `Consent given: ${L.consentScope[event.scope].toLowerCase()}`;
-    case 'consent-withdrawn':
-      return `Consent withdrawn: ${L.consentScope[event.scope].toLowerCase()}`;
-    case 'do-not-contact-set':
-      return 'Do not contact set';
-    case 'do-not-contact-cleared':
-      return 'Do not contact lifted';
-    case 'contact-attempted':
-      return `Contact attempt by ${L.contactMethod[event.method].toLowerCase()}: ${L.contactAttemptOutcome[
-        event.outcome
-      ].toLowerCase()}`;
-    case 'contact-recorded':
-      return `Contact ${L.contactSetting[event.setting].toLowerCase()} (${event.durationMinutes} minutes)`;
-    case 'goal-added':
-      return `Goal added: ${event.statement} (${theme(event.themeId)})`;
-    case 'goal-updated': {
-      const goal = options.referral?.goals.find((g) => g.id === event.goalId);
-      const name = event.statement ?? goal?.statement ?? event.goalId;
-      return `Goal updated: ${name}${event.status ? `, ${L.goalStatus[event.status].toLowerCase()}` : ''}`;
-    }
-    case 'resource-linked':
-      return `Resource ${L.resourceMode[event.mode].toLowerCase()}: ${event.resource.name}`;
-    case 'resource-updated': {
-      const link = options.referral?.resourceLinks.find((l) => l.id === event.linkId);
-      const changes = [
-        event.mode ? L.resourceMode[event.mode].toLowerCase() : '',
-        event.status ? L.resourceLinkStatus[event.status].toLowerCase() : '',
-      ].filter(Boolean);
-      return `Resource updated: ${link?.resource.name ?? event.linkId}, ${changes.join(', ')}`;
-    }
-    case 'follow-up-scheduled':
-      return `Follow-up scheduled for ${event.due}`;
-    case 'follow-up-done': {
-      const followUp = options.referral?.followUps.find((f) => f.id === event.followUpId);
-      return followUp ? `Follow-up due ${followUp.due} done` : 'Follow-up done';
-    }
-    case 'outcome-recorded':
-      return `Outcome recorded: ${L.outcome[event.outcome.code].toLowerCase()}`;
-    case 'note-added':
-      return 'Note added';
-  }
+  return renderEventMessage(eventMessage(event, options));
 }

@@ -1,5 +1,5 @@
 import { parseWith } from '../validation/parse.js';
-import { fail, ok, type Result, type ValidationIssue } from '../validation/result.js';
+import { fail, messageCodeOf, ok, type Result, type ValidationIssue } from '../validation/result.js';
 import { MAX_EVENTS_PER_DOCUMENT, referralEventSchema, referralEventsDocumentSchema } from './schema.js';
 import type { ReferralEvent, ReferralEventsDocument } from './types.js';
 import { fastParseReferralEvent, fastParseReferralEventsDocument } from './fast-validation.js';
@@ -142,6 +142,7 @@ function parseNdjson(text: string): Result<ReferralEvent[]> {
         issues.push({
           path: issue.path ? `line ${lineNumber}: ${issue.path}` : `line ${lineNumber}`,
           message: issue.message,
+          ...messageCodeOf(issue),
         });
       }
     }

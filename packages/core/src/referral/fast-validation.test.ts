@@ -377,6 +377,8 @@ test('validateReferralEvent, documents and NDJSON give the schema result with or
     errors: (parseWith(referralEventSchema, { type: 'created' }) as any).errors.map((issue: any) => ({
       path: issue.path ? `line 2: ${issue.path}` : 'line 2',
       message: issue.message,
+      messageCode: issue.messageCode,
+      params: issue.params,
     })),
   });
 });

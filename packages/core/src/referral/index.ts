@@ -136,7 +136,23 @@ export {
   detectReferralEventsFormat,
   type ReferralEventsFormat,
 } from './document.js';
-export { describeEvent, resourceReferenceFrom } from './describe.js';
+export { describeEvent, eventMessage, resourceReferenceFrom } from './describe.js';
+export {
+  EVENT_MESSAGES_EN,
+  renderEventMessage,
+  type EventMessage,
+  type EventMessageCode,
+  type EventMessageParams,
+  type ChangedDetail,
+} from '../messages/events.js';
+export { ACTION_LABELS_EN, type ActionLabelCode } from '../messages/actions.js';
+export {
+  REFUSAL_MESSAGES_EN,
+  CONTENT_NOUNS_EN,
+  refusalReason,
+  type RefusalParams,
+  type ContentEventType,
+} from '../messages/refusals.js';
 /**
  * Kept for code written against earlier versions: the demo referral generator now lives in `@links-approach/core/demo-data`.
  * @deprecated Import `generateDemoReferrals` from `@links-approach/core/demo-data`.

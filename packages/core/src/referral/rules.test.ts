@@ -126,6 +126,7 @@ test('allowed actions per role and state, with what each needs', () => {
       type: 'status-changed',
       to: 'rejected',
       label: 'Reject',
+      labelCode: 'action.rejected',
       requires: ['reason'],
       reasonCodes: ['not-suitable', 'needs-other-service', 'already-supported', 'person-declined', 'duplicate', 'other'],
     },
@@ -181,7 +182,7 @@ test('allowed actions per role and state, with what each needs', () => {
   assert.deepEqual(labels(allowedActions(completed, REFERRER)), ['status-changed:entered-in-error']);
   assert.deepEqual(labels(allowedActions(undefined, REFERRER)), ['created']);
   assert.deepEqual(allowedActions(undefined, CLP), [
-    { type: 'created', label: 'Record a self-referral', requires: [] },
+    { type: 'created', label: 'Record a self-referral', labelCode: 'action.created-self', requires: [] },
   ]);
   assert.deepEqual(allowedActions(undefined, MANAGER), []);
 });
@@ -284,6 +285,7 @@ test('allowed actions: a draft is cancelled with a reason code; the practice bou
     type: 'status-changed',
     to: 'cancelled',
     label: 'Cancel draft',
+    labelCode: 'action.cancel-draft',
     requires: ['reason'],
     reasonCodes: ['person-declined', 'no-longer-needed', 'moved-away', 'duplicate', 'draft-not-sent', 'other'],
   });

@@ -15,6 +15,7 @@ import type { ActingUser, FollowUp, ReferralEvent, ReferralEventType, ReferralSt
 import { check, contextFor } from './workflow.js';
 
 import { DAY_MS } from '../shared/time.js';
+import { ACTION_LABELS_EN, type ActionLabelCode } from '../messages/actions.js';
 
 /** A point in time: an ISO date (`2024-05-01`, read as midnight UTC), an ISO date-time, or a Date. */
 export type Instant = string | Date;
@@ -266,45 +267,24 @@ export interface ReferralAction {
   readonly type: ReferralEventType;
   /** For `status-changed`: the status it moves to. */
   readonly to?: ReferralStatus;
-  /** A short button label. */
+  /** A short button label, in English: {@link ReferralAction.labelCode} rendered by `ACTION_LABELS_EN`. */
   readonly label: string;
+  /** The label as a code, for saying it in another language (`action.accepted`, `action.resume`, …). */
+  readonly labelCode: ActionLabelCode;
   /** What the user must supply: a reason (a code), an outcome (completion without a recorded outcome). */
   readonly requires: readonly ('reason' | 'outcome')[];
   /** For a status that takes a coded reason: the codes to choose from. */
   readonly reasonCodes?: readonly StatusReasonCode[];
 }
 
-const STATUS_ACTION_LABEL: Readonly<Record<ReferralStatus, string>> = {
-  draft: 'Save as draft',
-  requested: 'Send to the Community Links Practitioner',
-  accepted: 'Accept',
-  rejected: 'Reject',
-  'in-progress': 'Start work',
-  'on-hold': 'Put on hold',
-  completed: 'Complete',
-  failed: 'Close as failed',
-  cancelled: 'Cancel referral',
-  'entered-in-error': 'Mark as entered in error',
-};
-
-const CONTENT_ACTION_LABEL: Readonly<Record<Exclude<ReferralEventType, 'created' | 'status-changed'>, string>> = {
-  'details-updated': 'Edit details',
-  'clp-assigned': 'Assign a Community Links Practitioner',
-  'consent-given': 'Record consent',
-  'consent-withdrawn': 'Record withdrawal of consent',
-  'do-not-contact-set': 'Set do not contact',
-  'do-not-contact-cleared': 'Lift do not contact',
-  'contact-attempted': 'Record a contact attempt',
-  'contact-recorded': 'Record a contact',
-  'goal-added': 'Add a goal',
-  'goal-updated': 'Update a goal',
-  'resource-linked': 'Link a resource',
-  'resource-updated': 'Update a resource link',
-  'follow-up-scheduled': 'Schedule a follow-up',
-  'follow-up-done': 'Mark a follow-up done',
-  'outcome-recorded': 'Record the outcome',
-  'note-added': 'Add a note',
-};
+function actionFor(
+  type: ReferralEventType,
+  labelCode: ActionLabelCode,
+  requires: ReferralAction['requires'],
+  to?: ReferralStatus,
+): ReferralAction {
+  return { type, ...(to ? { to } : {}), label: ACTION_LABELS_EN[labelCode], labelCode, requires };
+}
 
 /**
  * The actions `user` may take on `referral` now: exactly the events the
@@ -318,8 +298,8 @@ export function allowedActions(
   options: { readonly framework?: Framework } = {},
 ): ReferralAction[] {
   if (!referral) {
-    if (user.role === 'referrer') return [{ type: 'created', label: 'Make a referral', requires: [] }];
-    if (user.role === 'clp') return [{ type: 'created', label: 'Record a self-referral', requires: [] }];
+    if (user.role === 'referrer') return [actionFor('created', 'action.created', [])];
+    if (user.role === 'clp') return [actionFor('created', 'action.created-self', [])];
     return [];
   }
   const framework = options.framework ?? LINKS_FRAMEWORK;
@@ -347,13 +327,13 @@ export function allowedActions(
     const requires: ('reason' | 'outcome')[] = [];
     if (REASON_REQUIRED.includes(to)) requires.push('reason');
     if (to === 'completed' && referral.outcome === undefined) requires.push('outcome');
-    const label =
+    const labelCode: ActionLabelCode =
       to === 'in-progress' && referral.status === 'on-hold'
-        ? 'Resume'
+        ? 'action.resume'
         : to === 'cancelled' && referral.status === 'draft'
-        ? 'Cancel draft'
-        : STATUS_ACTION_LABEL[to];
-    actions.push({ type: 'status-changed', to, label, requires, ...(reasonCodes.length > 0 ? { reasonCodes } : {}) });
+        ? 'action.cancel-draft'
+        : `action.${to}`;
+    actions.push({ ...actionFor('status-changed', labelCode, requires, to), ...(reasonCodes.length > 0 ? { reasonCodes } : {}) });
   }
 
   const givenScope = CONSENT_SCOPES.find((s) => referral.consent[s] === 'given');
@@ -388,7 +368,7 @@ export function allowedActions(
   ];
   for (const probe of probes) {
     if (!probe || probe.type === 'created' || probe.type === 'status-changed') continue;
-    if (accepts(probe)) actions.push({ type: probe.type, label: CONTENT_ACTION_LABEL[probe.type], requires: [] });
+    if (accepts(probe)) actions.push(actionFor(probe.type, `action.${probe.type}`, []));
   }
   return actions;
 }

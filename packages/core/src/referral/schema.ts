@@ -16,17 +16,16 @@ import {
   URGENCIES,
 } from './constants.js';
 import { STATUS_REASON_CODES } from '../codes/status-reasons.js';
+import { customMessage } from '../messages/validation.js';
 
 /** Most events a referral events document may hold (event streams are exempt from `LIMITS.listItems`). */
 export const MAX_EVENTS_PER_DOCUMENT = 1_000_000;
 
 const TOKEN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const CHI_LIKE = /\d{10}/;
-const TOKEN_MESSAGE =
-  'must be an opaque reference: 1 to 128 letters, digits, ".", "_", ":" or "-", starting with a letter or digit, no spaces';
 
 /** An id for an event, a referral, a goal, a resource link or a follow-up: an opaque token. */
-export const referralIdSchema = z.string().check(z.regex(TOKEN, TOKEN_MESSAGE));
+export const referralIdSchema = z.string().check(z.regex(TOKEN, customMessage('opaque-reference', {})));
 
 /**
  * A pseudonymous reference to a person or a member of staff, issued by the
@@ -35,11 +34,8 @@ export const referralIdSchema = z.string().check(z.regex(TOKEN, TOKEN_MESSAGE));
  * a token is not identifying; these checks stop the common mistakes.
  */
 export const pseudonymSchema = z.string().check(
-  z.regex(TOKEN, `${TOKEN_MESSAGE} (a pseudonymous reference from the host, never a name)`),
-  z.refine((value) => !CHI_LIKE.test(value), {
-    message:
-      'looks like a CHI or NHS number (10 digits in a row): use the pseudonymous reference from the host instead',
-  }),
+  z.regex(TOKEN, customMessage('pseudonym', {})),
+  z.refine((value) => !CHI_LIKE.test(value), { message: customMessage('chi-like', {}) }),
 );
 
 /** A closed choice that says "is required" when missing (zod would list the choices). */
@@ -96,7 +92,7 @@ const reasonsSchema = z.array(referralReasonSchema).check(z.minLength(1), z.maxL
 
 const atLeastOne = (fields: readonly string[]) =>
   z.refine<Record<string, unknown>>((event) => fields.some((field) => event[field] !== undefined), {
-    message: `must change at least one of: ${fields.map((f) => `"${f}"`).join(', ')}`,
+    message: customMessage('change-at-least-one', { fields }),
   });
 
 /** Opens a referral, as a draft or straight away as requested. */
@@ -145,7 +141,7 @@ export const statusChangedEventSchema = z
   })
   .check(
     z.refine((event) => event.outcome === undefined || event.to === 'completed', {
-      message: 'an outcome can only come with a change to "completed"',
+      message: customMessage('outcome-only-when-completed', {}),
       path: ['outcome'],
     }),
   );
@@ -306,7 +302,7 @@ export const referralEventSchema = z.discriminatedUnion(
     outcomeRecordedEventSchema,
     noteAddedEventSchema,
   ],
-  { error: `must be one of ${REFERRAL_EVENT_TYPES.map((t) => `"${t}"`).join(', ')}` },
+  { error: customMessage('event-type', { types: REFERRAL_EVENT_TYPES }) },
 );
 
 /** A referral events document: `{ "kind": "links.referral-events", "schemaVersion": 1, "events": [...] }`. */

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { StatusReasonCode } from '../codes/status-reasons.js';
+import type { MessageParams } from '../messages/types.js';
 import type {
   ActorRole,
   BusinessStatus,
@@ -250,8 +251,15 @@ export type RejectionCode =
 /** A refused event: what, why, and which event. */
 export interface Rejection {
   readonly code: RejectionCode;
-  /** Plain English, fit to show the user. */
+  /** Plain English, fit to show the user: the code and its {@link Rejection.params} rendered in English. */
   readonly reason: string;
+  /**
+   * The values the reason names (ids, never English), by name: see
+   * `RefusalParams` for each code's. With the code, they render the reason in
+   * any language (`REFUSAL_MESSAGES_EN` is the English). Absent on rejections
+   * from older stores and servers: show `reason` then.
+   */
+  readonly params?: MessageParams;
   readonly eventId: string;
 }
 
@@ -267,6 +275,8 @@ export interface RejectedEvent {
   readonly index: number;
   readonly code: RejectionCode;
   readonly reason: string;
+  /** The reason's values, as on {@link Rejection.params}. */
+  readonly params?: MessageParams;
 }
 
 /** The referrals a stream of events describes, in the order they were created. */

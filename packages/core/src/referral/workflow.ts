@@ -10,7 +10,8 @@
 import type { Draft } from 'immer';
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
-import { STATUS_REASON_LABELS, statusReasonCodesFor } from '../codes/status-reasons.js';
+import { statusReasonCodesFor } from '../codes/status-reasons.js';
+import { refusalReason, type RefusalParams } from '../messages/refusals.js';
 import {
   type ActorRole,
   type ConsentScope,
@@ -23,7 +24,6 @@ import {
   FINISHED_STATUSES,
   LIVE_STATUSES,
   REASON_REQUIRED,
-  REFERRAL_LABELS,
   STATUS_ROLES,
   TRANSITIONS,
 } from './constants.js';
@@ -91,55 +91,8 @@ export const CONTENT_RULES: Readonly<
   'note-added': { roles: ['referrer', 'clp', 'practice-manager', 'system'], statuses: OPEN_STATUSES },
 });
 
-/** What each content event records, as a noun phrase for messages. */
-const CONTENT_NOUN: Readonly<Record<ContentType, string>> = {
-  'details-updated': 'a change to the referral details',
-  'clp-assigned': 'a change of Community Links Practitioner',
-  'consent-given': 'consent',
-  'consent-withdrawn': 'a withdrawal of consent',
-  'do-not-contact-set': 'a do-not-contact request',
-  'do-not-contact-cleared': 'the lifting of do-not-contact',
-  'contact-attempted': 'a contact attempt',
-  'contact-recorded': 'a contact',
-  'goal-added': 'a new goal',
-  'goal-updated': 'a change to a goal',
-  'resource-linked': 'a resource link',
-  'resource-updated': 'a change to a resource link',
-  'follow-up-scheduled': 'a follow-up',
-  'follow-up-done': 'a completed follow-up',
-  'outcome-recorded': 'an outcome',
-  'note-added': 'a note',
-};
-
-const STATUS_VERB: Readonly<Record<ReferralStatus, string>> = {
-  draft: 'save a referral as a draft',
-  requested: 'send a referral to the Community Links Practitioner',
-  accepted: 'accept a referral',
-  rejected: 'reject a referral',
-  'in-progress': 'start or resume work on a referral',
-  'on-hold': 'put a referral on hold',
-  completed: 'complete a referral',
-  failed: 'close a referral as failed',
-  cancelled: 'cancel a referral',
-  'entered-in-error': 'mark a referral as entered in error',
-};
-
-const ROLE_NAME: Readonly<Record<ActorRole, string>> = {
-  referrer: 'the referrer',
-  clp: 'the Community Links Practitioner',
-  'practice-manager': 'a practice manager',
-  system: 'the system',
-};
-
-const statusName = (status: ReferralStatus): string => `"${REFERRAL_LABELS.status[status].toLowerCase()}"`;
-
-function listOr(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-
-function reject(code: RejectionCode, reason: string, event: ReferralEvent): Rejection {
-  return { code, reason, eventId: event.id };
+function reject<C extends RejectionCode>(code: C, params: RefusalParams[C], event: ReferralEvent): Rejection {
+  return { code, reason: refusalReason(code, params), params, eventId: event.id };
 }
 
 /**
@@ -171,9 +124,7 @@ function checkThemes(themeIds: readonly string[], ctx: CheckContext, event: Refe
     if (!ctx.themes.has(themeId)) {
       return reject(
         'unknown-theme',
-        `"${themeId}" is not a theme of the framework (${ctx.frameworkVersion}); use one of: ${[...ctx.themes].join(
-          ', ',
-        )}.`,
+        { themeId, framework: ctx.frameworkVersion, themes: [...ctx.themes] },
         event,
       );
     }
@@ -192,23 +143,21 @@ function checkCreated(
     if (!create.routes.includes(event.route)) {
       return reject(
         'self-referral-only',
-        'A Community Links Practitioner may create only a self-referral (route "self"): other referrals come from the practice.',
+        { field: 'route' },
         event,
       );
     }
     if (!create.statuses.includes(event.status)) {
       return reject(
         'self-referral-only',
-        'A Community Links Practitioner records a self-referral as requested, not as a draft: there is no one else to send it.',
+        { field: 'status' },
         event,
       );
     }
   } else if (create.routes.length === 0) {
     return reject(
       'role-not-allowed',
-      `Only the referrer (or, for a self-referral, the Community Links Practitioner) may create a referral; this event came from ${
-        ROLE_NAME[event.actor.role]
-      }.`,
+      { kind: 'create', actor: event.actor.role },
       event,
     );
   }
@@ -224,7 +173,7 @@ function checkCreated(
     if (event.previousReferralId === event.referralId) {
       return reject(
         'previous-is-self',
-        'A referral cannot reopen itself: previousReferralId must name an earlier referral.',
+        {},
         event,
       );
     }
@@ -232,18 +181,14 @@ function checkCreated(
       if (!isFinished(previous.status) || previous.status === 'entered-in-error') {
         return reject(
           'previous-not-finished',
-          previous.status === 'entered-in-error'
-            ? `Referral "${previous.id}" was entered in error, so it cannot be reopened.`
-            : `Referral "${previous.id}" is still ${statusName(
-                previous.status,
-              )}: only a finished referral can be reopened by a new one.`,
+          { referralId: previous.id, status: previous.status },
           event,
         );
       }
       if (previous.person !== event.person) {
         return reject(
           'previous-other-person',
-          `Referral "${previous.id}" is for another person: a re-referral must be for the same person.`,
+          { referralId: previous.id },
           event,
         );
       }
@@ -267,7 +212,7 @@ export function check(
     if (state)
       return reject(
         'referral-exists',
-        `Referral "${state.id}" already exists: a "created" event can only start a new referral.`,
+        { referralId: state.id },
         event,
       );
     return checkCreated(event, ctx, previous);
@@ -275,20 +220,20 @@ export function check(
   if (!state) {
     return reject(
       'unknown-referral',
-      `There is no referral "${event.referralId}": a referral starts with a "created" event.`,
+      { referralId: event.referralId },
       event,
     );
   }
   if (event.referralId !== state.id) {
-    return reject('wrong-referral', `This event belongs to referral "${event.referralId}", not "${state.id}".`, event);
+    return reject('wrong-referral', { referralId: event.referralId, expected: state.id }, event);
   }
   if (state.status === 'entered-in-error') {
-    return reject('referral-finished', 'The referral was entered in error and accepts no more events.', event);
+    return reject('referral-finished', { status: state.status }, event);
   }
   if (isEarlier(event.at, state.updatedAt)) {
     return reject(
       'out-of-order',
-      `This event is dated ${event.at}, earlier than the referral's previous event (${state.updatedAt}): events must be in time order.`,
+      { at: event.at, previous: state.updatedAt },
       event,
     );
   }
@@ -301,19 +246,14 @@ export function check(
     if (isFinished(from) && to !== 'entered-in-error') {
       return reject(
         'referral-finished',
-        `The referral is ${statusName(
-          from,
-        )}: finished referrals are never changed. To reopen it, create a new referral that references it (previousReferralId).`,
+        { status: from, to },
         event,
       );
     }
     if (!TRANSITIONS[from].includes(to)) {
-      const next = TRANSITIONS[from].map(statusName);
       return reject(
         'transition-not-allowed',
-        `A referral cannot go from ${statusName(from)} to ${statusName(to)}. From ${statusName(
-          from,
-        )} it can go to ${listOr(next)}.`,
+        { from, to, next: TRANSITIONS[from] },
         event,
       );
     }
@@ -321,23 +261,21 @@ export function check(
     if (!roles.includes(role)) {
       return reject(
         'role-not-allowed',
-        `Only ${listOr(roles.map((r) => ROLE_NAME[r]))} may ${STATUS_VERB[to]}; this event came from ${
-          ROLE_NAME[role]
-        }.`,
+        { kind: 'status', to, roles, actor: role },
         event,
       );
     }
     if (from === 'draft' && role === 'clp') {
       return reject(
         'role-not-allowed',
-        'Only the referrer or a practice manager may cancel a draft: it has not been sent to the Community Links Practitioner.',
+        { kind: 'cancel-draft' },
         event,
       );
     }
     if (role === 'clp' && state.clpId !== undefined && state.clpId !== event.actor.id) {
       return reject(
         'not-assigned-clp',
-        `This referral is held by another Community Links Practitioner (${state.clpId}); only they may act on it, unless a practice manager reassigns it.`,
+        { clpId: state.clpId },
         event,
       );
     }
@@ -345,18 +283,14 @@ export function check(
     if (event.reasonCode !== undefined && !codes.includes(event.reasonCode)) {
       return reject(
         'reason-code-not-allowed',
-        codes.length === 0
-          ? `A change to ${statusName(to)} takes no coded reason ("${event.reasonCode}" given).`
-          : `"${event.reasonCode}" is not a reason for ${statusName(to)}; use one of: ${codes
-              .map((c) => `${c} (${STATUS_REASON_LABELS[c]})`)
-              .join(', ')}.`,
+        { to, reasonCode: event.reasonCode, codes },
         event,
       );
     }
     if (REASON_REQUIRED.includes(to) && event.reasonCode === undefined && !event.reason?.trim()) {
       return reject(
         'reason-required',
-        `A reason is required to mark a referral ${statusName(to)}: choose one of ${codes.join(', ')}.`,
+        { to, codes },
         event,
       );
     }
@@ -365,22 +299,21 @@ export function check(
       if (outcome === undefined) {
         return reject(
           'outcome-required',
-          'A referral cannot be completed without an outcome: record the outcome first, or give it with the completion.',
+          {},
           event,
         );
       }
-      const label = `"${REFERRAL_LABELS.outcome[outcome.code].toLowerCase()}"`;
       if (GOALS_ACHIEVED_OUTCOMES.includes(outcome.code) && !state.goals.some((g) => g.status === 'achieved')) {
         return reject(
           'outcome-contradicts-record',
-          `The outcome ${label} needs at least one achieved goal, and no goal on this referral is marked achieved: update the goal, or choose another outcome.`,
+          { outcome: outcome.code, needs: 'achieved-goal' },
           event,
         );
       }
       if (ENGAGED_OUTCOMES.includes(outcome.code) && state.contacts.length === 0) {
         return reject(
           'outcome-contradicts-record',
-          `The outcome ${label} needs at least one contact with the person, and none is recorded: record the contact, or choose another outcome.`,
+          { outcome: outcome.code, needs: 'contact' },
           event,
         );
       }
@@ -392,34 +325,28 @@ export function check(
   if (isFinished(state.status)) {
     return reject(
       'referral-finished',
-      `The referral is ${statusName(state.status)}: finished referrals are never changed, so ${
-        CONTENT_NOUN[event.type]
-      } cannot be added.`,
+      { status: state.status, eventType: event.type },
       event,
     );
   }
   if (!rule.roles.includes(role)) {
     return reject(
       'role-not-allowed',
-      `Only ${listOr(rule.roles.map((r) => ROLE_NAME[r]))} may record ${
-        CONTENT_NOUN[event.type]
-      }; this event came from ${ROLE_NAME[role]}.`,
+      { kind: 'content', eventType: event.type, roles: rule.roles, actor: role },
       event,
     );
   }
   if (role === 'clp' && state.clpId !== undefined && state.clpId !== event.actor.id) {
     return reject(
       'not-assigned-clp',
-      `This referral is held by another Community Links Practitioner (${state.clpId}); only they may act on it, unless a practice manager reassigns it.`,
+      { clpId: state.clpId },
       event,
     );
   }
   if (!rule.statuses.includes(state.status)) {
     return reject(
       'not-allowed-in-status',
-      `${capitalise(CONTENT_NOUN[event.type])} cannot be recorded while the referral is ${statusName(
-        state.status,
-      )}; only when it is ${listOr(rule.statuses.map(statusName))}.`,
+      { eventType: event.type, status: state.status, statuses: rule.statuses },
       event,
     );
   }
@@ -438,7 +365,7 @@ export function check(
       if (state.doNotContact) {
         return reject(
           'do-not-contact',
-          'The person asked not to be contacted: do-not-contact is set on this referral.',
+          {},
           event,
         );
       }
@@ -446,9 +373,7 @@ export function check(
       if (consent !== 'given') {
         return reject(
           'no-consent-to-contact',
-          consent === 'withdrawn'
-            ? 'The person has withdrawn their consent to be contacted.'
-            : 'The person has not given consent to be contacted: record their consent first.',
+          { consent: consent === 'withdrawn' ? 'withdrawn' : 'not-asked' },
           event,
         );
       }
@@ -458,7 +383,7 @@ export function check(
       if (state.goals.some((g) => g.id === event.goalId)) {
         return reject(
           'duplicate-goal',
-          `Goal "${event.goalId}" already exists on this referral: update it instead.`,
+          { goalId: event.goalId },
           event,
         );
       }
@@ -466,12 +391,12 @@ export function check(
     case 'goal-updated':
       return state.goals.some((g) => g.id === event.goalId)
         ? undefined
-        : reject('unknown-goal', `There is no goal "${event.goalId}" on this referral.`, event);
+        : reject('unknown-goal', { goalId: event.goalId }, event);
     case 'resource-linked':
       if (state.resourceLinks.some((l) => l.id === event.linkId)) {
         return reject(
           'duplicate-resource-link',
-          `Resource link "${event.linkId}" already exists on this referral: update it instead.`,
+          { linkId: event.linkId },
           event,
         );
       }
@@ -479,19 +404,19 @@ export function check(
     case 'resource-updated': {
       const link = state.resourceLinks.find((l) => l.id === event.linkId);
       if (!link)
-        return reject('unknown-resource-link', `There is no resource link "${event.linkId}" on this referral.`, event);
+        return reject('unknown-resource-link', { linkId: event.linkId }, event);
       return event.mode === 'referred' && link.mode !== 'referred' ? checkShare(state, event) : undefined;
     }
     case 'follow-up-scheduled':
       return state.followUps.some((f) => f.id === event.followUpId)
-        ? reject('duplicate-follow-up', `Follow-up "${event.followUpId}" already exists on this referral.`, event)
+        ? reject('duplicate-follow-up', { followUpId: event.followUpId }, event)
         : undefined;
     case 'follow-up-done': {
       const followUp = state.followUps.find((f) => f.id === event.followUpId);
       if (!followUp)
-        return reject('unknown-follow-up', `There is no follow-up "${event.followUpId}" on this referral.`, event);
+        return reject('unknown-follow-up', { followUpId: event.followUpId }, event);
       return followUp.done
-        ? reject('follow-up-already-done', `Follow-up "${event.followUpId}" is already done.`, event)
+        ? reject('follow-up-already-done', { followUpId: event.followUpId }, event)
         : undefined;
     }
     case 'clp-assigned':
@@ -518,9 +443,7 @@ function checkPractice(practiceId: string, event: ReferralEvent): Rejection | un
   if (practices === undefined || event.actor.role === 'system' || practices.includes(practiceId)) return undefined;
   return reject(
     'other-practice',
-    `This referral belongs to practice ${practiceId}, and ${ROLE_NAME[event.actor.role]} (${
-      event.actor.id
-    }) acts only for ${listOr(practices)}.`,
+    { practiceId, actor: event.actor.role, actorId: event.actor.id, practices },
     event,
   );
 }
@@ -529,13 +452,9 @@ function checkShare(state: ReferralState, event: ReferralEvent): Rejection | und
   if (state.consent['share-with-community-organisation'] === 'given') return undefined;
   return reject(
     'no-consent-to-share',
-    'Referring the person to a community organisation shares their details, and they have not given consent to share with a community organisation: signpost instead, or record their consent first.',
+    {},
     event,
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function assertNever(value: never): never {

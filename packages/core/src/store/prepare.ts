@@ -1,4 +1,4 @@
-import type { Result } from '../validation/result.js';
+import { messageCodeOf, type Result } from '../validation/result.js';
 import type { SaveError, SaveOptions, StoreCodec, StoredDocument } from './types.js';
 
 /**
@@ -59,7 +59,7 @@ export function prepareSave<T extends StoredDocument>(
   if (!checked.ok)
     return {
       ok: false,
-      errors: checked.errors.map((e) => ({ code: 'invalid' as const, path: e.path, message: e.message })),
+      errors: checked.errors.map((e) => ({ code: 'invalid' as const, path: e.path, message: e.message, ...messageCodeOf(e) })),
     };
   return { ok: true, value: deepFreeze(checked.value) };
 }

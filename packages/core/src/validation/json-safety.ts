@@ -1,6 +1,7 @@
 import { LIMITS } from './limits.js';
 import { formatPath } from './path.js';
 import type { ValidationIssue } from './result.js';
+import { validationMessage, type ValidationCode, type ValidationParams } from '../messages/validation.js';
 
 /**
  * State of one walk over a document. One object per call, passed down, so
@@ -31,20 +32,19 @@ function isSafeScalar(value: unknown): boolean {
   );
 }
 
-function report(walk: Walk, message: string): void {
-  walk.issues.push({ path: formatPath(walk.path), message });
+function report<C extends ValidationCode>(walk: Walk, messageCode: C, params: ValidationParams[C]): void {
+  walk.issues.push({ path: formatPath(walk.path), message: validationMessage(messageCode, params), messageCode, params });
 }
 
 function visit(walk: Walk, value: unknown): void {
   if (walk.issues.length >= walk.maxIssues) return;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) report(walk, 'must be a finite number');
+    if (!Number.isFinite(value)) report(walk, 'not-finite', {});
     return;
   }
   if (typeof value !== 'object') {
-    const what = value === undefined ? 'undefined' : `a ${typeof value}`;
-    report(walk, `must be JSON data, not ${what}`);
+    report(walk, 'not-json', { received: typeof value });
     return;
   }
   visitContainer(walk, value);
@@ -54,12 +54,12 @@ function visitContainer(walk: Walk, value: object): void {
   const { path, ancestors } = walk;
   for (let i = 0; i < ancestors.length; i++) {
     if (ancestors[i] === value) {
-      report(walk, 'refers back to itself (a cycle); documents must be trees');
+      report(walk, 'cycle', {});
       return;
     }
   }
   if (path.length >= LIMITS.depth) {
-    report(walk, `is nested more than ${LIMITS.depth} levels deep`);
+    report(walk, 'too-deep', { depth: LIMITS.depth });
     return;
   }
   ancestors.push(value);
@@ -77,7 +77,7 @@ function visitContainer(walk: Walk, value: object): void {
   } else {
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) {
-      report(walk, 'must be a plain JSON object');
+      report(walk, 'not-plain-object', {});
     } else {
       const record = value as Record<string, unknown>;
       // Own string keys, enumerable or not, in Reflect.ownKeys order; symbol keys are not data and are ignored.
@@ -87,7 +87,7 @@ function visitContainer(walk: Walk, value: object): void {
         const key = keys[k]!;
         if (isReservedKey(key)) {
           path.push(key);
-          report(walk, `uses the reserved key "${key}", which is not allowed`);
+          report(walk, 'reserved-key', { key });
           path.pop();
           continue;
         }

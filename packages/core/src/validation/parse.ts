@@ -19,6 +19,6 @@ export function parseWith<S extends core.$ZodType>(schema: S, input: unknown): R
  * passed {@link checkJsonSafety} (so a document is walked once, not twice).
  */
 export function parseCheckedWith<S extends core.$ZodType>(schema: S, input: unknown): Result<core.output<S>> {
-  const result = safeParse(schema, input, { error: plainEnglish });
+  const result = safeParse(schema, input, { error: plainEnglish, reportInput: true });
   return result.success ? ok(result.data) : fail(fromZodIssues(result.error.issues));
 }
