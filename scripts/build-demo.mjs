@@ -1,5 +1,5 @@
 // The production build of the example pages that have scripts of their own
-// (examples/index.html, the team demo, and examples/react/), as a real site
+// (examples/index.html, the team demo; examples/react/; examples/gp-system/), as a real site
 // would serve them: each page's scripts bundled by rollup with Lit in
 // production mode, minified, shared code split into chunks, into
 // .links-demo/site/examples/. The page's HTML is copied with its
@@ -27,6 +27,7 @@ export const siteDir = join(root, '.links-demo', 'site');
 const PAGES = [
   { html: 'examples/index.html', scriptsDir: 'examples/demo' },
   { html: 'examples/react/index.html', scriptsDir: 'examples/react' },
+  { html: 'examples/gp-system/index.html', scriptsDir: 'examples/gp-system' },
 ];
 
 const STAMP = join(siteDir, '.built');

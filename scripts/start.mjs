@@ -38,6 +38,7 @@ console.log(`
 Links Approach team demo (practice intranet page, production build): ${base}/examples/
   Data: ${service ? `the demo service (links serve --dev-auth, PGlite in ${relative(root, demoDataDir) || demoDataDir}) at ${base}/api/` : 'this browser only (--offline: no service)'}
 No-build-step page (script tag only): ${base}/examples/intranet/
+GP-system page on the service (a patient record with the referral elements): ${base}/examples/gp-system/
 React example: ${base}/examples/react/
 Docs site: ${docs}
 Editing the sources? "npm run dev" serves them with live reload.

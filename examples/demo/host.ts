@@ -2,7 +2,7 @@
 // that embeds the links-* elements. Everything here is the host's job, not the
 // toolkit's: finding the <links-provider>, looking up people's names, and
 // wiping the demo's data.
-import '@links-approach/components';
+import '@links-approach/components/provider.js';
 import { deleteIdbStore } from '@links-approach/components/idb-store.js';
 import type { LinksProvider } from '@links-approach/components/provider.js';
 import type { DocumentStore, StoreCodec, StoredDocument } from '@links-approach/core/store';

@@ -1,31 +1,40 @@
-// The plan maturity section of the demo page: the profile of the plan in the
-// page's store, a card per capacity, a run chart of one measure, and a
-// generated cohort (synthetic practices) compared programme vs comparison.
-// It follows the plan: every revision the plan editor saves (in this tab or
-// another) is scored again, and the profile and cards change at once.
-import '@links-approach/components';
+// The plan maturity section of the demo page: the profile of the plan the
+// page shows (see seed.ts: the sample plan in this browser, or the signed-in
+// user's practice's plan on the service), a card per capacity, a run chart of
+// one measure, and a generated cohort (synthetic practices) compared
+// programme vs comparison. It follows the plan: every revision the plan
+// editor saves (in this tab, another tab, or by a colleague on the service)
+// is scored again, and the profile and cards change at once.
+//
+// The synthetic cohort is built only when the section comes near the
+// screen (lazy.ts): it is a few hundred milliseconds of work the page's
+// first load does not need.
+import '@links-approach/components/maturity-profile.js';
+import '@links-approach/components/capacity-card.js';
+import '@links-approach/components/run-chart.js';
+import '@links-approach/components/cohort-comparison.js';
 import { compareCohorts, firstChangeDate, scorePlan, type PlanScore } from '@links-approach/core/maturity';
-import { generateDemoData } from '@links-approach/core/demo-data';
 import { LINKS_FRAMEWORK } from '@links-approach/core';
 import type { Plan } from '@links-approach/core/plan';
-import { planCodec } from '@links-approach/core/store';
-import { demoStore } from './host.js';
-import { seedPlan } from './seed.js';
+import { choosePlan } from './seed.js';
+import { session, whileSignedIn, type ServiceSession } from './service.js';
+import { whenNear } from './lazy.js';
 
 const section = document.querySelector('#plan-maturity');
 const note = document.querySelector('#maturity-note');
 const change = document.querySelector('#maturity-change');
+const profile = section?.querySelector('links-maturity-profile');
+const cards = section?.querySelector<HTMLElement>('#capacity-cards');
+const chart = section?.querySelector('links-run-chart');
 
 const capacityName = (id: string) => LINKS_FRAMEWORK.capacities.find((c) => c.id === id)?.name ?? id;
 const level = (n: number) => n.toFixed(1);
 
 /** Shows a plan's score in the profile, the cards and the run chart; says what changed since `before`. */
-function show(plan: Plan, before: PlanScore | undefined): PlanScore {
+function show(plan: Plan, before: PlanScore | undefined, where: string): PlanScore {
   const score = scorePlan(plan);
-  const profile = section?.querySelector('links-maturity-profile');
   if (profile) profile.score = score;
 
-  const cards = section?.querySelector('#capacity-cards');
   if (cards) {
     const existing = [...cards.querySelectorAll('links-capacity-card')];
     if (existing.length === score.capacities.length) {
@@ -44,7 +53,6 @@ function show(plan: Plan, before: PlanScore | undefined): PlanScore {
   }
 
   // The run chart of the measure with the most data, with the target of the aim that tracks it.
-  const chart = section?.querySelector('links-run-chart');
   // Its baseline is the points before the capacity's first PDSA cycle started.
   const measures = Object.values(plan.capacities).flatMap((c) =>
     c.measures.map((m) => ({ m, aims: c.aims, changeStart: firstChangeDate(c.changeIdeas, score.asOf) })),
@@ -69,7 +77,7 @@ function show(plan: Plan, before: PlanScore | undefined): PlanScore {
       : `Revision ${plan.revision} scored: no capacity changed level.`;
   }
   if (note) {
-    note.textContent = `Revision ${plan.revision} of the plan in this browser, scored as of ${
+    note.textContent = `Revision ${plan.revision} of the plan ${where}, scored as of ${
       score.asOf ?? 'today'
     } with the ${score.rubric.id} rubric ${
       score.rubric.version
@@ -78,35 +86,57 @@ function show(plan: Plan, before: PlanScore | undefined): PlanScore {
   return score;
 }
 
-async function main(): Promise<void> {
-  const store = demoStore(planCodec());
-  const planId = await seedPlan();
+let stopFollowing: (() => void) | undefined;
 
-  // A synthetic cohort: 20 invented practices in Glasgow-like localities, every plan revision over two years.
-  const cohort = generateDemoData({ practices: 20, seed: 2024 });
-  const comparison = compareCohorts(cohort.practices, cohort.plans);
-  const profile = section?.querySelector('links-maturity-profile');
-  if (profile)
-    profile.compare = Object.fromEntries(comparison.capacities.map((c) => [c.capacityId, c.programme?.median ?? 0]));
-  const cohortElement = section?.querySelector('links-cohort-comparison');
-  if (cohortElement) cohortElement.comparison = comparison;
-
+/** Scores the plan the page shows, and again at every revision saved. */
+async function follow(service: ServiceSession | undefined): Promise<void> {
+  stopFollowing?.();
+  const { store, planId, reason } = await choosePlan(service);
+  const parts = [profile, cards, chart];
+  for (const el of parts) if (el) el.hidden = planId === undefined;
+  if (!planId) {
+    if (note) note.textContent = reason ?? '';
+    if (change) change.textContent = '';
+    return;
+  }
+  const where = service ? `on the team’s service (${planId})` : 'in this browser';
   const plan = await store.get(planId);
   if (!plan) throw new Error('The plan is not in the store.');
-  let current = show(plan, undefined);
+  let current = show(plan, undefined, where);
   let shownRevision = plan.revision;
-  // Every saved revision, from the editor here or from another tab.
-  store.subscribe((event) => {
+  // Every saved revision, from the editor here, from another tab, or from a colleague (the service's feed).
+  stopFollowing = store.subscribe((event) => {
     if (event.id !== planId || event.revision <= shownRevision) return;
     void (event.document ? Promise.resolve(event.document) : store.get(planId)).then((latest) => {
       if (!latest || latest.revision <= shownRevision) return;
       shownRevision = latest.revision;
-      current = show(latest, current);
+      current = show(latest, current, where);
     });
   });
 }
 
-/** Resolves when the section is ready (the demo page's walkthrough test waits for it). */
+/** A synthetic cohort: 20 invented practices in Glasgow-like localities, every plan revision over two years. */
+async function buildCohort(): Promise<void> {
+  const { generateDemoData } = await import('@links-approach/core/demo-data');
+  const cohort = generateDemoData({ practices: 20, seed: 2024 });
+  const comparison = compareCohorts(cohort.practices, cohort.plans);
+  if (profile)
+    profile.compare = Object.fromEntries(comparison.capacities.map((c) => [c.capacityId, c.programme?.median ?? 0]));
+  const cohortElement = section?.querySelector('links-cohort-comparison');
+  // The service's cohort report (evaluation-demo.ts) may have put the service's own practices there already.
+  if (cohortElement && !cohortElement.dataset['fromService']) cohortElement.comparison = comparison;
+}
+
+/** The synthetic cohort, built when the section comes near the screen (before its profile shows); `cohort.now()` builds it at once. */
+export const cohort = whenNear(section, buildCohort);
+
+async function main(): Promise<void> {
+  const service = await session;
+  if (service) await whileSignedIn(service, () => follow(service));
+  else await follow(undefined);
+}
+
+/** Resolves when the section is ready (the demo page's walkthrough test waits for it; the cohort is `cohort.done`). */
 export const ready = main().catch((error: unknown) => {
   if (note)
     note.textContent = `The maturity demo could not load: ${error instanceof Error ? error.message : String(error)}`;

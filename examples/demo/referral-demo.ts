@@ -2,13 +2,18 @@
 // referrals in examples/data/sample-referrals.json plus seeded demo referrals),
 // its figures, one referral's detail with the actions the chosen user may take
 // (with the resource finder inside, to link a resource), and the referral form.
-// Referrals are kept in IndexedDB through the page's <links-provider>: every
-// action is appended to the referral's record as a new revision, so it is
-// still there after a reload. People are shown with the names the host's
+// In this browser only, referrals are kept in IndexedDB through the page's
+// <links-provider>: every action is appended to the referral's record as a
+// new revision, so it is still there after a reload. On the team's service,
+// the caseload and the detail are connected to the provider's referral store
+// (see "Connected to the team's service" below). People are shown with the names the host's
 // person-label resolver gives (fictional ones: see host.ts).
-import '@links-approach/components';
+import '@links-approach/components/caseload-summary.js';
+import '@links-approach/components/caseload.js';
+import '@links-approach/components/referral-detail.js';
+import '@links-approach/components/referral-form.js';
+import '@links-approach/components/resource-finder.js';
 import { createMemoryDirectory, parseAlissSearchPage } from '@links-approach/core/resources';
-import { generateDemoReferrals } from '@links-approach/core/demo-data';
 import {
   parseReferralEvents,
   replay,
@@ -16,9 +21,10 @@ import {
   type ReferralEvent,
   type ReferralState,
 } from '@links-approach/core/referral';
-import { demoStore } from './host.js';
+import { demoProvider, demoStore } from './host.js';
 import { appendEvent, loadEvents, referralRecordCodec, seedReferrals } from './referral-store.js';
-import { session, ServiceProblem, type ServiceSession, type ServicePractice } from './service.js';
+import { isRefusal, session, whileSignedIn, type ServiceSession } from './service.js';
+import type { ReferralStore } from '@links-approach/core/service';
 
 /** "Today" for the demo data: overdue flags and figures are as of this moment. */
 const AS_OF = '2025-03-31T17:00:00Z';
@@ -44,6 +50,7 @@ async function seedEvents(): Promise<ReferralEvent[]> {
   const sample = parseReferralEvents(await response.text(), { format: 'json' });
   if (!sample.ok)
     throw new Error(`The sample referrals are not valid: ${sample.errors[0]?.path} ${sample.errors[0]?.message}`);
+  const { generateDemoReferrals } = await import('@links-approach/core/demo-data');
   const seeded = generateDemoReferrals({ practices: [PRACTICE], seed: 2025, asOf: AS_OF, referralsPerPractice: 140 });
   return [...sample.value, ...seeded.events];
 }
@@ -51,8 +58,6 @@ async function seedEvents(): Promise<ReferralEvent[]> {
 const store = demoStore(referralRecordCodec);
 /** The service session when the page uses the team's service (see service.ts); else the page keeps referrals in this browser. */
 let connected: ServiceSession | undefined;
-/** Each referral's stream version at the service: the `If-Match` of the next append. */
-const versions = new Map<string, number>();
 let referrals: ReferralState[] = [];
 let rejected = 0;
 /** Saves run one after another, so two quick actions on one referral do not race. */
@@ -99,11 +104,6 @@ function queueReload(): void {
 
 /** Stores an event the elements accepted; says so if the store refuses it. */
 function keep(event: ReferralEvent, author: string): void {
-  if (connected) {
-    const service = connected;
-    saving = saving.then(() => send(service, event));
-    return;
-  }
   saving = saving.then(async () => {
     savingId = event.referralId;
     const saved = await appendEvent(store, event, author).finally(() => (savingId = undefined));
@@ -145,104 +145,118 @@ async function start(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------
-// Connected to the team's service: referrals are what the signed-in user's role and practices may see; each
-// action is appended to the referral's event stream at the service (If-Match: the version this page has, an
-// idempotency key so a retry is never recorded twice). The service decides with core's workflow; its refusals
-// are shown in its own words.
+// Connected to the team's service: the caseload and the referral detail are connected to the referral store the
+// page's <links-provider service-url> gives them (no `referrals` / `referral` set here): they list and load what
+// the signed-in user's role and practices may see, append each recorded action there (If-Match: the version they
+// loaded, an idempotency key so a retry is never recorded twice; kept on this device and sent later when there is no
+// connection), and hear of colleagues' changes through the provider's live feed. The service decides with core's
+// workflow; its refusals are shown at the action, in its own words. The page itself only gives the figures and the
+// form the same list, and stores the referrals the form makes through the same store.
 
 /** The CLP of each demo practice (the service's demo users). */
 const CLP_OF: Record<string, string> = { 'practice-ash': 'clp-ash', 'practice-birch': 'clp-birch', 'practice-cedar': 'clp-birch' };
 const WORKFLOW_ROLES = new Set<string>(['referrer', 'clp', 'practice-manager']);
 
-interface ServiceReferral {
-  readonly id: string;
-  readonly version: number;
-  readonly state: ReferralState;
+/** The provider's referral store (the service's, queued offline). */
+async function serviceReferrals(): Promise<ReferralStore> {
+  const stores = await demoProvider().serviceStores();
+  if (!stores) throw new Error('The page’s provider is not connected to the service.');
+  return stores.referrals;
 }
 
-/** Every referral the signed-in user may see, page by page (100 a page, at most 50 pages). */
-async function loadFromService(service: ServiceSession): Promise<void> {
-  const all: ReferralState[] = [];
-  let after: string | null = '';
-  for (let page = 0; page < 50 && after !== null; page++) {
-    const query: string = after ? `?limit=100&after=${encodeURIComponent(after)}` : '?limit=100';
-    const answer: { referrals: ServiceReferral[]; next: string | null } = await service.request(`referrals${query}`);
-    for (const r of answer.referrals) {
-      versions.set(r.id, r.version);
-      all.push(r.state);
-    }
-    after = answer.next;
-  }
-  referrals = all;
-  refresh();
-  const current = detail?.referral && referrals.find((r) => r.id === detail.referral!.id);
-  if (current && current !== detail?.referral) open(current);
+let stopListening: (() => void) | undefined;
+
+/** The figures and the form's duplicate check: the same list the caseload shows. */
+async function refreshFromStore(store: ReferralStore): Promise<void> {
+  const listed = await store.list();
+  referrals = listed.map((r) => r.state);
+  if (summary) summary.referrals = referrals;
+  if (form) form.referrals = referrals;
 }
 
-/** Appends one event at the service; on a refusal, says why and shows the referral as the service has it. */
-async function send(service: ServiceSession, event: ReferralEvent): Promise<void> {
-  const { actor: _actor, ...body } = event;
-  try {
-    const answer = await service.request<{ version: number; state: ReferralState }>(
-      `referrals/${encodeURIComponent(event.referralId)}/events`,
-      {
-        method: 'POST',
-        body: { event: body },
-        headers: { 'if-match': `"${versions.get(event.referralId) ?? 0}"`, 'idempotency-key': crypto.randomUUID() },
-      },
-    );
-    versions.set(event.referralId, answer.version);
-    show(
-      `Saved at the service: ${event.type}${event.type === 'status-changed' ? ` to ${event.to}` : ''} on ${event.referralId}.`,
-    );
-  } catch (error) {
-    show(
-      `Not saved at the service: ${error instanceof Error ? error.message : String(error)} The referral is shown as the service has it.`,
-    );
-    await loadFromService(service).catch(() => undefined);
-  }
+/** Opens a referral in the connected detail: the element loads it from the store. */
+function openById(id: string | undefined): void {
+  if (!detail || !id) return;
+  detail.referralId = id;
+  if (caseload) caseload.selected = id;
 }
 
-async function startConnected(service: ServiceSession): Promise<void> {
-  connected = service;
+const referralParts = () => [caseload, summary, detail?.closest('#referral-detail-anchor'), form, personSelect?.closest('p')];
+
+async function showConnected(service: ServiceSession): Promise<void> {
+  stopListening?.();
+  stopListening = undefined;
   const { user } = service;
-  const actAs = document.querySelector<HTMLElement>('#act-as-field');
-  if (actAs) actAs.hidden = true;
-  const now = new Date().toISOString();
-  for (const element of [caseload, summary, detail]) if (element) element.asOf = now;
-  try {
-    await loadFromService(service);
-  } catch (error) {
-    if (!(error instanceof ServiceProblem) || (error.status !== 403 && error.status !== 401)) throw error;
-    // This role sees no referrals (the evaluator): the section says so, in the service's words, and shows nothing else.
-    for (const element of [caseload, summary, detail?.closest('#referral-detail-anchor'), form, personSelect?.closest('p')])
-      if (element instanceof HTMLElement) element.hidden = true;
-    show(`Signed in as ${user.name}: ${error.message}`);
-    return;
-  }
-  const { practices } = await service.request<{ practices: ServicePractice[] }>('practices');
-  const mine = practices.filter((p) => user.practices.includes(p.id));
-  if (caseload) caseload.practices = mine.map((p) => ({ id: p.id, name: p.name }));
-  if (summary)
-    summary.practices = mine.map((p) => ({ id: p.id, name: p.name, listSize: p.listSize ?? 0, clpId: CLP_OF[p.id] ?? '' }));
+  // Who acts in the detail and the form: set at once, so nothing is recorded as the previous user's role.
   if (detail && WORKFLOW_ROLES.has(user.role)) {
     detail.userRole = user.role as ActorRole;
     detail.userId = user.id;
   }
+  const mine = service.practices.filter((p) => user.practices.includes(p.id));
   const home = mine[0];
   if (form && home) {
     form.practiceId = home.id;
     form.referrerId = user.id;
     form.clpId = CLP_OF[home.id] ?? '';
+    form.userRole = user.role === 'clp' ? 'clp' : 'referrer';
+    form.userPractices = user.practices;
   }
-  open(referrals.find((r) => r.status === 'requested') ?? referrals[0]);
+  const store = await serviceReferrals();
+  try {
+    await refreshFromStore(store);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    // This role sees no referrals (the evaluator): the section says so, in the service's words, and shows nothing else.
+    for (const element of referralParts()) if (element instanceof HTMLElement) element.hidden = true;
+    show(`Signed in as ${user.name}, the service shows no referrals: ${(error as Error).message}`);
+    return;
+  }
+  for (const element of referralParts()) if (element instanceof HTMLElement) element.hidden = false;
+  if (caseload) {
+    caseload.practices = mine.map((p) => ({ id: p.id, name: p.name }));
+    caseload.practice = mine.length === 1 ? mine[0]!.id : undefined;
+  }
+  if (summary)
+    summary.practices = mine.map((p) => ({ id: p.id, name: p.name, listSize: p.listSize ?? 0, clpId: CLP_OF[p.id] ?? '' }));
+  openById((referrals.find((r) => r.status === 'requested') ?? referrals[0])?.id);
   show(
     `${referrals.length} referrals at ${mine.map((p) => p.name).join(' and ') || 'no practice'}, as the service shows them to ${user.name}.`,
   );
-  // Changes made by colleagues: fetched again when the person comes back to this tab.
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') void loadFromService(service).catch(() => undefined);
+  // Colleagues' changes (the provider's live feed) and this page's own: the figures follow the caseload.
+  let queued: ReturnType<typeof setTimeout> | undefined;
+  const stop = store.subscribe(() => {
+    clearTimeout(queued);
+    queued = setTimeout(() => void refreshFromStore(store).catch(() => undefined), 100);
   });
+  stopListening = () => {
+    clearTimeout(queued);
+    stop();
+  };
+}
+
+/** Stores a referral the form made, through the provider's store; says what the service answered. */
+async function createAtService(event: ReferralEvent): Promise<void> {
+  const store = await serviceReferrals();
+  const answer = await store.append(event, { expectedVersion: 0, idempotencyKey: event.id });
+  if (!answer.ok) {
+    show(`Not saved at the service: ${answer.errors[0]?.message ?? 'it refused the referral'}`);
+    return;
+  }
+  openById(event.referralId);
+  show(
+    answer.value.queued
+      ? `Referral ${event.referralId} made; there is no connection, so it is kept on this device and sent when the connection returns.`
+      : `Referral ${event.referralId} made and saved at the team’s service; it is open below the caseload.`,
+  );
+  await refreshFromStore(store).catch(() => undefined);
+}
+
+async function startConnected(service: ServiceSession): Promise<void> {
+  connected = service;
+  const actAs = document.querySelector<HTMLElement>('#act-as-field');
+  if (actAs) actAs.hidden = true;
+  for (const element of [caseload, summary, detail]) if (element) element.asOf = undefined;
+  await whileSignedIn(service, () => showConnected(service));
   if (finder) {
     const response = await fetch(new URL('../data/aliss-fixture.json', import.meta.url));
     const page = parseAlissSearchPage(await response.json());
@@ -254,12 +268,15 @@ async function startConnected(service: ServiceSession): Promise<void> {
 }
 
 caseload?.addEventListener('links-referral-select', (event) => {
-  open(event.detail.referral);
+  if (connected) openById(event.detail.referral.id);
+  else open(event.detail.referral);
   document.querySelector('#referral-detail-anchor')?.scrollIntoView({ block: 'start' });
   show(`Opened referral ${event.detail.referral.id}.`);
 });
 
 detail?.addEventListener('links-referral-change', (event) => {
+  // Connected: the element appends the event through the provider's store itself, and says what the service answered.
+  if (connected) return;
   // The host stores the event; the element shows the new state itself.
   keep(event.detail.event, event.detail.event.actor.id);
   referrals = referrals.map((r) => (r.id === event.detail.referral.id ? event.detail.referral : r));
@@ -267,11 +284,17 @@ detail?.addEventListener('links-referral-change', (event) => {
   show(
     `Recorded on ${event.detail.referral.id}: ${event.detail.event.type}${
       event.detail.event.type === 'status-changed' ? ` to ${event.detail.event.to}` : ''
-    }. ${connected ? 'Sending it to the service…' : 'Saved in this browser.'}`,
+    }. Saved in this browser.`,
   );
 });
 
 form?.addEventListener('links-referral-create', (event) => {
+  if (connected) {
+    saving = saving.then(() => createAtService(event.detail.event)).catch((error: unknown) =>
+      show(`Not saved at the service: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return;
+  }
   keep(event.detail.event, event.detail.event.actor.id);
   referrals = [...referrals, event.detail.referral];
   refresh();

@@ -46,6 +46,8 @@ describe('the demo page at 320 px', function () {
       import('./evaluation-demo.js'),
     ]);
     await Promise.all(sections.map((s) => s.ready));
+    // What the page builds only when its section comes near the screen (the synthetic cohorts): built now.
+    await Promise.all([sections[2].cohort.now(), sections[4].report.now()]);
     // Bring the caseload's list into view so its virtualizer lays cards out.
     page.querySelector('links-caseload')!.shadowRoot!.querySelector('[part="body"]')!.scrollIntoView();
     for (let i = 0; i < 5; i += 1) await frame();

@@ -11,7 +11,8 @@
 //   address, e.g. the local fixture server (`node scripts/fixture-server.mjs`):
 //   http://127.0.0.1:8787/api/v4/ , or a failure mode such as
 //   http://127.0.0.1:8787/mode/500/api/v4/ to see the error state.
-import '@links-approach/components';
+import '@links-approach/components/resource-finder.js';
+import '@links-approach/components/network-register.js';
 import {
   addRelationship,
   createNetworkRegister,
@@ -30,6 +31,7 @@ import {
   type Directory,
 } from '@links-approach/core/resources';
 import { demoStore } from './host.js';
+import { isRefusal, ServiceProblem, session, whileSignedIn, type ServiceSession } from './service.js';
 
 /** 'offline' (bundled synthetic data) or 'aliss' (the live API). */
 const DEFAULT_DIRECTORY: 'offline' | 'aliss' = 'offline';
@@ -76,7 +78,7 @@ if (finder) {
 }
 
 // A small, fictional network register for the practice.
-function sampleRegister(): NetworkRegister {
+function sampleRegister(practiceId: string): NetworkRegister {
   const steps: ((r: NetworkRegister) => RegisterResult)[] = [
     (r) =>
       addRelationship(
@@ -110,7 +112,7 @@ function sampleRegister(): NetworkRegister {
       }),
     (r) => recordContact(r, 'rel-3', 'visit', { on: '2026-09-22', by: 'CLP' }),
   ];
-  let register = createNetworkRegister('demo-practice');
+  let register = createNetworkRegister(practiceId);
   for (const step of steps) {
     const result = step(register);
     if (result.ok) register = result.value;
@@ -118,24 +120,47 @@ function sampleRegister(): NetworkRegister {
   return register;
 }
 
-/** The practice's register as the host keeps it: one revisioned document in the provider's store (IndexedDB). */
+/** The practice's register as the host keeps it in this browser: one revisioned document in the provider's store (IndexedDB). */
 interface RegisterRecord extends StoredDocument {
   readonly register: NetworkRegister;
 }
 
 const registerCodec: StoreCodec<RegisterRecord> = payloadCodec('links-demo.network-register', 'register', validateNetworkRegister);
 
+/** A practice's register as the service keeps it (kind `links.network-register`): one per practice, its id the practice id. */
+interface ServiceRegister extends StoredDocument {
+  readonly practiceId: string;
+  readonly document: NetworkRegister;
+}
+
+const serviceRegisterCodec: StoreCodec<ServiceRegister> = {
+  kind: 'links.network-register',
+  validate: (input) => ({ ok: true, value: input as ServiceRegister }),
+};
+
 const REGISTER_ID = 'springburn-hc';
 const registerElement = document.querySelector('links-network-register');
 const networkStatus = document.querySelector('#network-change');
 
-async function startRegister(): Promise<void> {
+function say(text: string): void {
+  if (networkStatus) networkStatus.textContent = text;
+}
+
+/** What the element's changes are saved with: set for the register shown now (replaced when the user changes). */
+let saveChange: ((register: NetworkRegister, change: string) => Promise<void>) | undefined;
+
+registerElement?.addEventListener('links-network-change', (event) => {
+  // The element already shows the new register; the host saves it.
+  void saveChange?.(event.detail.register, event.detail.change);
+});
+
+async function startLocalRegister(): Promise<void> {
   if (!registerElement) return;
   const store = demoStore(registerCodec);
   let record = await store.get(REGISTER_ID);
   if (!record) {
     const seeded = await store.save(
-      { id: REGISTER_ID, revision: 0, savedAt: '', savedBy: '', register: sampleRegister() },
+      { id: REGISTER_ID, revision: 0, savedAt: '', savedBy: '', register: sampleRegister('springburn-hc') },
       { expectedRevision: 0, author: 'Demo data' },
     );
     record = seeded.ok ? seeded.value : await store.get(REGISTER_ID);
@@ -143,24 +168,69 @@ async function startRegister(): Promise<void> {
   if (!record) throw new Error('The network register could not be stored.');
   let revision = record.revision;
   registerElement.register = record.register;
-  registerElement.addEventListener('links-network-change', async (event) => {
-    // The element already shows the new register; the host saves it.
+  saveChange = async (register, change) => {
     const saved = await store.save(
-      { id: REGISTER_ID, revision, savedAt: '', savedBy: '', register: event.detail.register },
+      { id: REGISTER_ID, revision, savedAt: '', savedBy: '', register },
       { expectedRevision: revision, author: 'CLP' },
     );
     if (saved.ok) revision = saved.value.revision;
-    if (networkStatus)
-      networkStatus.textContent = saved.ok
-        ? `Register updated (${event.detail.change}) and saved in this browser.`
-        : `Register updated (${event.detail.change}) but not saved: ${saved.errors[0]?.message}. Reload to see the stored register.`;
-  });
+    say(
+      saved.ok
+        ? `Register updated (${change}) and saved in this browser.`
+        : `Register updated (${change}) but not saved: ${saved.errors[0]?.message}. Reload to see the stored register.`,
+    );
+  };
+}
+
+/** On the service: the signed-in user's practice's register, through the provider (seeded there by its CLP or manager if it has none). */
+async function showServiceRegister(service: ServiceSession): Promise<void> {
+  if (!registerElement) return;
+  saveChange = undefined;
+  const { user } = service;
+  const practiceId = user.practices[0];
+  const store = demoStore(serviceRegisterCodec);
+  let record: ServiceRegister | undefined;
+  try {
+    if (!practiceId) throw new ServiceProblem(403, `${user.name} works at no practice, so has no network register.`);
+    record = await store.get(practiceId);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    registerElement.hidden = true;
+    say(`Signed in as ${user.name}, the service shows no network register: ${(error as Error).message}`);
+    return;
+  }
+  registerElement.hidden = false;
+  if (!record && (user.role === 'clp' || user.role === 'practice-manager')) {
+    const seeded = await store.save(
+      { id: practiceId!, practiceId: practiceId!, revision: 0, savedAt: '', savedBy: '', document: sampleRegister(practiceId!) },
+      { expectedRevision: 0, author: user.id },
+    );
+    record = seeded.ok ? seeded.value : await store.get(practiceId!);
+  }
+  let revision = record?.revision ?? 0;
+  registerElement.register = record?.document ?? createNetworkRegister(practiceId!);
+  say(`The network register of ${service.practices.find((p) => p.id === practiceId)?.name ?? practiceId} on the team’s service.`);
+  saveChange = async (register, change) => {
+    const saved = await store.save(
+      { id: practiceId!, practiceId: practiceId!, revision, savedAt: '', savedBy: '', document: register },
+      { expectedRevision: revision, author: user.id },
+    );
+    if (saved.ok) revision = saved.value.revision;
+    say(
+      saved.ok
+        ? `Register updated (${change}) and saved at the team’s service (revision ${revision}).`
+        : `Register updated (${change}) but not saved: ${saved.errors[0]?.message}`,
+    );
+  };
+}
+
+async function startRegister(): Promise<void> {
+  const service = await session;
+  if (service) await whileSignedIn(service, () => showServiceRegister(service));
+  else await startLocalRegister();
 }
 
 /** Resolves when the section is ready (the demo page's walkthrough test waits for it). */
 export const ready = startRegister().catch((error: unknown) => {
-  if (networkStatus)
-    networkStatus.textContent = `The network register could not load: ${
-      error instanceof Error ? error.message : String(error)
-    }`;
+  say(`The network register could not load: ${error instanceof Error ? error.message : String(error)}`);
 });

@@ -125,6 +125,8 @@ describe('keyboard walkthrough of the demo page', function () {
       import('./evaluation-demo.js'),
     ]);
     await Promise.all(sections.map((s) => s.ready));
+    // What the page builds only when its section comes near the screen (the synthetic cohorts): built now.
+    await Promise.all([sections[2].cohort.now(), sections[4].report.now()]);
     await settle();
   });
 
