@@ -113,7 +113,7 @@ if (element) {
     const upFront = await measure([plugin]);
     print(upFront.totals, upFront.total, `links-${element} loaded up front with the deferred modules left out`);
     if (!deferred.size) console.log('no module matched the --defer patterns');
-    for (const id of [...deferred].sort()) console.log(`  deferred: ${group(id)}`);
+    for (const name of new Set([...deferred].map(group).sort())) console.log(`  deferred: ${name}`);
     console.log(
       `links-${element}: ${(whole.total / 1024).toFixed(1)} KB whole graph → ${(upFront.total / 1024).toFixed(1)} KB up front` +
         ` (${((whole.total - upFront.total) / 1024).toFixed(1)} KB would load later, on demand)`,

@@ -38,17 +38,18 @@ export const BUDGETS = [
 ];
 
 /**
- * Interim allowances while the restructuring that brings an element under its
+ * Interim allowances (set at the figures after template minification, 2 December, plus about
+ * half a KB) while the restructuring that brings an element under its
  * budget is on another branch. An entry here turns that element's failure into
  * a printed overrun as long as it stays at or under `allowance` KB; the budget
  * above is still what the table shows. Remove each line when its branch lands
  * (`node scripts/size.mjs --strict` ignores them all).
  */
 export const INTERIM = {
-  caseload: { allowance: 26.5, until: 'the caseload restructuring (issue 16)' },
-  'referral-form': { allowance: 34.5, until: 'wip-forms (one form kit) and wip-msg (messages as codes)' },
-  'network-register': { allowance: 27, until: 'wip-forms (one form kit)' },
-  'theme-focus': { allowance: 26, until: 'wip-forms (one form kit)' },
-  'plan-editor': { allowance: 45, until: 'wip-plan (sections loaded when opened)' },
-  'referral-detail': { allowance: 45, until: 'wip-forms (action forms as data) and wip-msg' },
+  caseload: { allowance: 25.5, until: 'the caseload restructuring (issue 16)' },
+  'referral-form': { allowance: 34, until: 'wip-forms (one form kit) and wip-msg (messages as codes)' },
+  'network-register': { allowance: 26.5, until: 'wip-forms (one form kit)' },
+  'theme-focus': { allowance: 25.5, until: 'wip-forms (one form kit)' },
+  'plan-editor': { allowance: 44, until: 'wip-plan (sections loaded when opened)' },
+  'referral-detail': { allowance: 44.5, until: 'wip-forms (action forms as data) and wip-msg' },
 };
