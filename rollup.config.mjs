@@ -1,6 +1,7 @@
 // One build for every package: ESM + .d.ts into each package's dist/, and a
 // self-contained, minified browser bundle of the components for pages that
-// only add a <script type="module">.
+// only add a <script type="module">. The components' template HTML and CSS
+// are minified in both their builds.
 import { builtinModules } from 'node:module';
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import terser from '@rollup/plugin-terser';
 import { findFiles } from './scripts/lib.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const sources = (pkg) =>
   findFiles(`packages/${pkg}/src`, /\.ts$/).filter((file) => !/\.(test|bench)\.ts$|\.d\.ts$|[\\/]test-[^\\/]*\.ts$/.test(file));
@@ -82,6 +84,8 @@ const browser = {
   plugins: [
     nodeResolve({ browser: true }),
     compile('components', { declarations: false, outDir: 'packages/components/dist/browser' }),
+    // The templates' HTML and CSS, minified after compiling (scripts/minify-templates.mjs).
+    minifyTemplates(),
     nodeEnv('production'),
     copyFile('packages/components/src/bundle/links-components.css', 'links-components.css'),
     terser({ format: { comments: false }, compress: { passes: 2 } }),
@@ -108,7 +112,8 @@ const all = [
   {
     input: sources('components'),
     external: isExternal(['lit', '@lit', '@lit-labs', 'idb', '@links-approach/core']),
-    plugins: [clean('packages/components/dist'), compile('components')],
+    // Templates minified here too: npm consumers' bundlers do not minify Lit templates by default.
+    plugins: [clean('packages/components/dist'), compile('components'), minifyTemplates()],
     output: esm('components'),
   },
   browser,
