@@ -2,7 +2,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
+  PDSA_ACTS,
+  allowedPlanEdits,
   completePdsaCycle,
+  findPlanEdit,
+  isCycleComplete,
   startPdsaCycle,
   type ChangeIdea,
   type PdsaAct,
@@ -100,7 +104,11 @@ export class LinksPdsaLog extends PlanEditingElement {
       return html`<div part="base"><p class="empty">${msg('No change idea to show.')}</p></div>`;
     }
     const { idea } = located;
-    const open = idea.cycles.findIndex((cycle) => cycle.completedDate === undefined);
+    // Core says which cycle may be completed and whether a new one may start (one open cycle at a time).
+    const edits = allowedPlanEdits(this.plan!, { capacityId: this.capacity });
+    const canStart = findPlanEdit(edits, 'start-pdsa-cycle', { changeIdeaId: idea.id })?.allowed === true;
+    const completable = (cycle: PdsaCycle) =>
+      findPlanEdit(edits, 'complete-pdsa-cycle', { changeIdeaId: idea.id, itemId: cycle.id })?.allowed === true;
     return html`
       <section part="base" aria-labelledby="title">
         ${heading(this.headingLevel, msg(html`PDSA cycles<span class="visually-hidden"> for ${idea.title}</span>`), {
@@ -112,17 +120,18 @@ export class LinksPdsaLog extends PlanEditingElement {
         ${idea.cycles.length === 0
           ? html`<p class="empty">${msg('No cycles yet. Start one to test this change on a small scale.')}</p>`
           : html`<ol class="timeline" part="timeline">
-              ${idea.cycles.map((cycle, index) => this.renderCycle(cycle, index, index === open))}
+              ${idea.cycles.map((cycle, index) => this.renderCycle(cycle, index, completable(cycle)))}
             </ol>`}
-        ${!this.readonly && open < 0 ? this.renderStartForm(idea.cycles.length) : nothing} ${this.renderStatus()}
+        ${!this.readonly && canStart ? this.renderStartForm(idea.cycles.length) : nothing} ${this.renderStatus()}
       </section>
     `;
   }
 
-  private renderCycle(cycle: PdsaCycle, index: number, isOpen: boolean): TemplateResult {
+  /** `canComplete`: core allows completing this cycle now (it is the open one). */
+  private renderCycle(cycle: PdsaCycle, index: number, canComplete: boolean): TemplateResult {
     const act = cycle.act;
     return html`
-      <li class="cycle ${isOpen ? 'open' : 'complete'}" part="cycle">
+      <li class="cycle ${isCycleComplete(cycle) ? 'complete' : 'open'}" part="cycle">
         ${heading(
           this.headingLevel + 1,
           html`${msg(str`Cycle ${formatNumber(index + 1)}`)}
@@ -155,7 +164,7 @@ export class LinksPdsaLog extends PlanEditingElement {
                 <dd>${formatDate(cycle.completedDate)}</dd>`
             : nothing}
         </dl>
-        ${isOpen && !this.readonly ? this.renderCompleteForm(cycle, index) : nothing}
+        ${canComplete && !this.readonly ? this.renderCompleteForm(cycle, index) : nothing}
       </li>
     `;
   }
@@ -244,7 +253,7 @@ export class LinksPdsaLog extends PlanEditingElement {
               <legend>${msg('Act: what will you do with the change?')}</legend>
               ${inlineError(this.errors, actPath)}
               <div class="radios">
-                ${(['adopt', 'adapt', 'abandon'] as const).map(
+                ${PDSA_ACTS.map(
                   (act, i) => html`<label class="radio"
                     ><input
                       type="radio"
