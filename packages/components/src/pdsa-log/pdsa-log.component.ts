@@ -78,6 +78,7 @@ export class LinksPdsaLog extends PlanEditingElement {
    */
   @property({ attribute: 'heading-level', type: Number })
   headingLevel: HeadingLevel | 6 | 7 = 3;
+  static override headingLevels = [2, 3, 4, 5, 6, 7];
 
   /** Show the timeline only, without the forms. */
   @property({ type: Boolean, reflect: true })
