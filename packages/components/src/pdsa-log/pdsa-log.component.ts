@@ -16,6 +16,7 @@ import { formatPath } from '@links-approach/core';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatDate as formatIsoDate, formatNumber } from '../internal/format.js';
 import { errorFor, errorId, fieldId, formStyles, inlineError, textValue } from '../internal/form-errors.js';
+import { field } from '../internal/field.js';
 import { PlanEditingElement } from '../internal/plan-editing.js';
 import { styles } from './pdsa-log.styles.js';
 
@@ -85,7 +86,6 @@ export class LinksPdsaLog extends PlanEditingElement {
   readonly = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5, 6, 7].includes(this.headingLevel)) this.headingLevel = 3;
     if (changed.has('changeIdea') || changed.has('capacity')) this.errors = [];
   }
 
@@ -182,36 +182,14 @@ export class LinksPdsaLog extends PlanEditingElement {
     hint?: string,
   ): TemplateResult {
     const path = this.path('cycles', cycle, name);
-    const error = errorFor(this.errors, path);
-    const id = fieldId(path);
-    const hintId = `${id}-hint`;
-    const describedby = [hint ? hintId : '', error ? errorId(path) : ''].filter(Boolean).join(' ') || nothing;
-    const invalid = error ? 'true' : nothing;
-    const input =
-      control === 'date'
-        ? html`<input
-            type="date"
-            class="width-10"
-            id=${id}
-            name=${name}
-            data-path=${path}
-            aria-describedby=${describedby}
-            aria-invalid=${invalid}
-          />`
-        : html`<textarea
-            id=${id}
-            name=${name}
-            rows=${control.rows}
-            data-path=${path}
-            aria-describedby=${describedby}
-            aria-invalid=${invalid}
-            .value=${control.value ?? ''}
-          ></textarea>`;
-    return html`<div class="form-group ${error ? 'has-error' : ''}">
-      <label for=${id}>${label}</label>
-      ${hint ? html`<span class="hint" id=${hintId}>${hint}</span>` : nothing} ${inlineError(this.errors, path)}
-      ${input}
-    </div>`;
+    return field({
+      path,
+      name,
+      label,
+      hint,
+      ...(control === 'date' ? { control: 'date' } : { control: 'textarea', rows: control.rows, value: control.value ?? '' }),
+      errors: this.errors.filter((e) => e.path === path).map((e) => e.message),
+    });
   }
 
   private renderStartForm(next: number): TemplateResult {

@@ -9,6 +9,7 @@ import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatNumber } from '../internal/format.js';
 import { formStyles } from '../internal/form-errors.js';
 import { PlanEditingElement, type PlanChangeDetail } from '../internal/plan-editing.js';
+import { FormAssociated, type FormValidity } from '../internal/form-associated.js';
 import '../theme-focus/theme-focus.js';
 import { SECTION_SELECTOR } from './internal/sections.js';
 import type { PlanSectionElement, PlanSectionReport } from './internal/plan-section.js';
@@ -81,11 +82,8 @@ export interface PlanDiscardRequestDetail {
  * @cssproperty --links-plan-editor-accent - Colour of the current section marker and card borders (default the primary colour).
  */
 @localized()
-export class LinksPlanEditor extends PlanEditingElement {
+export class LinksPlanEditor extends FormAssociated(PlanEditingElement) {
   static override styles = [PlanEditingElement.styles, formStyles, styles];
-
-  /** Lets the element take part in a host `<form>`. */
-  static formAssociated = true;
 
   /** The framework that names capacities and themes. Defaults to the Links framework. */
   @property({ attribute: false })
@@ -107,19 +105,10 @@ export class LinksPlanEditor extends PlanEditingElement {
   @property({ reflect: true })
   view = '';
 
-  /** Name under which a host `<form>` submits the plan (as JSON). */
-  @property({ reflect: true })
-  name = '';
-
-  /** Disables every control (also set by a disabled ancestor `<fieldset>`). */
-  @property({ type: Boolean, reflect: true })
-  disabled = false;
-
   /** Level (2–5) of the plan title; sections sit below it. */
   @property({ attribute: 'heading-level', type: Number })
   headingLevel: HeadingLevel = 2;
 
-  private readonly internals: ElementInternals;
   private defaultPlan: Plan | undefined;
   /** Inside a `<links-provider>`, `store` is the provider's unless the host sets one. */
   private readonly providedStore: ProvidedStore<Plan, 'store'> = new ProvidedStore(this, 'store', planCodec());
@@ -134,29 +123,9 @@ export class LinksPlanEditor extends PlanEditingElement {
     },
   });
 
-  constructor() {
-    super();
-    this.internals = this.attachInternals();
-  }
-
   /** Where autosave is (store-bound only). */
   get saveState(): SaveState {
     return this.storeLink.state;
-  }
-
-  /** The form this element belongs to, if any. */
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-
-  /** Whether the element would let its form submit (no refused edit pending). */
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
-  }
-
-  /** Like `checkValidity`, showing the problem. */
-  reportValidity(): boolean {
-    return this.internals.reportValidity();
   }
 
   /** Resolves when any save in progress has finished (store-bound). */
@@ -165,19 +134,20 @@ export class LinksPlanEditor extends PlanEditingElement {
   }
 
   /** Form reset: back to the plan first given (controlled) or the stored one (store-bound). */
-  formResetCallback(): void {
+  override formResetCallback(): void {
     this.errors = [];
     if (this.store && this.planId) void this.storeLink.load();
     else this.plan = this.defaultPlan;
   }
 
-  /** Disabled by an ancestor `<fieldset disabled>` or form. */
-  formDisabledCallback(disabled: boolean): void {
+  /** Disabled by an ancestor `<fieldset disabled>` or form: `disabled` follows it, as it always has here. */
+  override formDisabledCallback(disabled: boolean): void {
+    super.formDisabledCallback(disabled);
     this.disabled = disabled;
   }
 
   /** Restores the plan after back/forward navigation or autofill. */
-  formStateRestoreCallback(state: unknown): void {
+  override formStateRestoreCallback(state: unknown): void {
     if (typeof state !== 'string') return;
     try {
       const parsed = parsePlanDocument(JSON.parse(state), { framework: this.framework });
@@ -188,14 +158,9 @@ export class LinksPlanEditor extends PlanEditingElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
     if (changed.has('plan') && this.defaultPlan === undefined) this.defaultPlan = this.plan;
     if (changed.has('view')) this.errors = [];
     if (changed.has('store') || changed.has('planId')) this.storeLink.rebind();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('plan') || changed.has('errors' as keyof LinksPlanEditor) || changed.has('name')) this.syncForm();
   }
 
   /** Also waits for the open section, which renders into this shadow root. */
@@ -206,20 +171,26 @@ export class LinksPlanEditor extends PlanEditingElement {
     return done;
   }
 
-  private syncForm(): void {
-    this.internals.setFormValue(this.plan ? JSON.stringify(this.plan) : null);
-    if (this.errors.length > 0) {
-      const anchor = this.renderRoot.querySelector<HTMLElement>('.error-summary') ?? undefined;
-      this.internals.setValidity(
-        { customError: true },
+  /** The plan as JSON under `name`. */
+  protected override formValue(): string | null {
+    return this.plan ? JSON.stringify(this.plan) : null;
+  }
+
+  /** Invalid while an edit is refused: the first problem, pointing at the error summary. */
+  protected override formValidity(): FormValidity | undefined {
+    if (this.errors.length === 0) return undefined;
+    return {
+      flags: { customError: true },
+      message:
         this.errors.length === 1
           ? msg(str`The plan has a problem: ${this.errors[0]!.message}`)
           : msg(str`The plan has ${formatNumber(this.errors.length)} problems: ${this.errors[0]!.message}`),
-        anchor,
-      );
-    } else {
-      this.internals.setValidity({});
-    }
+      anchor: this.renderRoot.querySelector<HTMLElement>('.error-summary') ?? undefined,
+    };
+  }
+
+  protected override formValueChanged(changed: PropertyValues): boolean {
+    return changed.has('plan') || changed.has('errors') || changed.has('name');
   }
 
   protected override commitPlan(plan: Plan, previous: Plan): boolean {

@@ -1,8 +1,9 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { formatPath, type Result } from '@links-approach/core';
 import type { Plan, PlanIssue } from '@links-approach/core/plan';
-import { errorFor, errorId, fieldId, inlineError, type FieldError } from '../../internal/form-errors.js';
+import { field } from '../../internal/field.js';
+import type { FieldError } from '../../internal/form-errors.js';
 import { PlanEditingElement } from '../../internal/plan-editing.js';
 
 /** Detail of the internal `plan-section-report` event: what a section's last edit came to. */
@@ -50,9 +51,10 @@ export class PlanSectionElement extends PlanEditingElement {
   @property({ attribute: false })
   override errors: FieldError[] = [];
 
-  /** Level of the section's heading (items sit one below). */
+  /** Level of the section's heading (items sit one below); past 6 headings use `role="heading"`. */
   @property({ attribute: false })
   headingLevel = 3;
+  static override headingLevels = [2, 3, 4, 5, 6, 7];
 
   /** Whether the editor is disabled (its fieldset disables the controls; this stops submits too). */
   @property({ attribute: false })
@@ -123,58 +125,21 @@ export class PlanSectionElement extends PlanEditingElement {
     </details>`;
   }
 
-  /** A labelled field with its hint and core's inline error, tied to the plan path core reports errors against. */
+  /** A labelled field (the form kit's `field()`) with core's inline errors for its path. */
   protected field(o: FieldOptions): TemplateResult {
-    const error = errorFor(this.errors, o.path);
-    const id = fieldId(o.path);
-    const hintId = `${id}-hint`;
-    const describedby = [o.hint ? hintId : '', error ? errorId(o.path) : ''].filter(Boolean).join(' ') || nothing;
-    const invalid = error ? 'true' : nothing;
-    const value = o.value === undefined ? '' : String(o.value);
-    let control: TemplateResult;
-    switch (o.kind ?? 'text') {
-      case 'textarea':
-        control = html`<textarea
-          id=${id}
-          name=${o.name}
-          rows=${o.rows ?? 3}
-          data-path=${o.path}
-          aria-describedby=${describedby}
-          aria-invalid=${invalid}
-          .value=${value}
-        ></textarea>`;
-        break;
-      case 'select':
-        control = html`<select
-          id=${id}
-          name=${o.name}
-          data-path=${o.path}
-          aria-describedby=${describedby}
-          aria-invalid=${invalid}
-        >
-          ${(o.options ?? []).map(([v, label]) => html`<option value=${v} ?selected=${v === value}>${label}</option>`)}
-        </select>`;
-        break;
-      default:
-        control = html`<input
-          id=${id}
-          name=${o.name}
-          type=${o.kind === 'date' ? 'date' : 'text'}
-          inputmode=${o.kind === 'number' ? 'decimal' : nothing}
-          class=${o.width ?? (o.kind === 'date' ? 'width-10' : 'width-full')}
-          data-path=${o.path}
-          aria-describedby=${describedby}
-          aria-invalid=${invalid}
-          .value=${value}
-        />`;
-    }
-    return html`<div class="form-group ${error ? 'has-error' : ''}">
-      <label for=${id}
-        >${o.label}${o.context ? html`<span class="visually-hidden"> ${o.context}</span>` : nothing}</label
-      >
-      ${o.hint ? html`<span class="hint" id=${hintId}>${o.hint}</span>` : nothing} ${inlineError(this.errors, o.path)}
-      ${control}
-    </div>`;
+    return field({
+      path: o.path,
+      label: o.label,
+      context: o.context,
+      name: o.name,
+      value: o.value,
+      control: o.kind ?? 'text',
+      ...(o.options ? { options: o.options } : {}),
+      hint: o.hint,
+      ...(o.width ? { width: o.width } : {}),
+      ...(o.rows ? { rows: o.rows } : {}),
+      errors: this.errors.filter((e) => e.path === o.path).map((e) => e.message),
+    });
   }
 }
 
