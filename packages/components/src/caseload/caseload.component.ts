@@ -6,6 +6,7 @@ import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import {
   caseloadRows,
   filterCaseload,
+  OPEN_STATUSES,
   REFERRAL_STATUSES,
   sortCaseload,
   type CaseloadFilter,
@@ -128,7 +129,7 @@ export class LinksCaseload extends LinksElement {
   /**
    * One response window, in days, for every urgency. Leave it unset to use
    * the window for each referral's urgency (core's `responseWindowFor`:
-   * `responseWindows`, else urgent 2 working days, soon 7 days, routine 14 days).
+   * `responseWindows`, else core's `DEFAULT_RESPONSE_WINDOWS`).
    */
   @property({ attribute: 'response-window', type: Number })
   responseWindow: number | undefined;
@@ -471,7 +472,7 @@ export class LinksCaseload extends LinksElement {
       value === ''
         ? undefined
         : value === 'open'
-        ? ['draft', 'requested', 'accepted', 'in-progress', 'on-hold']
+        ? [...OPEN_STATUSES]
         : [value as ReferralStatus];
     this.setFilter({ statuses });
   };

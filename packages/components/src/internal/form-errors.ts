@@ -1,7 +1,10 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type CSSResultArray, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import { heading } from './heading.js';
 import { issueText, type CodedIssue } from './messages.js';
+import { errorId, errorMessage, fieldId } from './field.js';
+import { fieldStyles } from './field.styles.js';
+import { formControlStyles } from './form-control.styles.js';
 
 /** A problem to show on a form: the field's document path and the message (from core). */
 export interface FieldError {
@@ -12,15 +15,7 @@ export interface FieldError {
   readonly message: string;
 }
 
-/** A DOM id for the field at a document path (`capacities.x.aims[0].target` → `f-capacities_2ex…`); stable and unique per path. */
-export function fieldId(path: string): string {
-  return `f-${path.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.charCodeAt(0).toString(16)}_`)}`;
-}
-
-/** The id of the inline error message of the field at `path`. */
-export function errorId(path: string): string {
-  return `${fieldId(path)}-error`;
-}
+export { errorId, fieldId } from './field.js';
 
 const LAST_SEGMENT = /(?:\.[^.[\]]+|\[\d+\]|\["(?:[^"\\]|\\.)*"\])$/;
 
@@ -58,16 +53,14 @@ export function errorFor(errors: readonly FieldError[], path: string): FieldErro
   return errors.find((error) => error.path === path);
 }
 
+/** The messages of the errors shown at `path` (for `field()`'s `errors`). */
+export function errorsAt(errors: readonly FieldError[], path: string): string[] {
+  return errors.filter((error) => error.path === path).map((error) => error.message);
+}
+
 /** The inline error message under a field label (GOV.UK/NHS.UK pattern, with a hidden "Error:" prefix). */
 export function inlineError(errors: readonly FieldError[], path: string): TemplateResult | typeof nothing {
-  const matching = errors.filter((error) => error.path === path);
-  if (matching.length === 0) return nothing;
-  return html`<p class="error-message" id=${errorId(path)} part="error-message">
-    ${matching.map(
-      (e, i) =>
-        html`${i > 0 ? html`<br />` : nothing}<span class="visually-hidden">${msg('Error:')}</span> ${e.message}`,
-    )}
-  </p>`;
+  return errorMessage(errorId(path), errorsAt(errors, path));
 }
 
 /**
@@ -142,138 +135,79 @@ export function focusField(root: ShadowRoot | HTMLElement, path: string): boolea
   }
 }
 
-/** Styles for fields, buttons, error messages and the error summary (NHS.UK look). */
-export const formStyles = css`
-  .form-group {
-    margin: 0 0 var(--_space-3);
-  }
-  .form-group.has-error {
-    border-left: 4px solid var(--_error);
-    padding-left: var(--_space-3);
-  }
-  label,
-  legend {
-    display: block;
-    font-weight: 600;
-    margin: 0 0 var(--_space-1);
-  }
-  .hint {
-    display: block;
-    color: var(--_text-secondary);
-    margin: 0 0 var(--_space-1);
-    font-weight: 400;
-  }
-  fieldset {
-    border: 0;
-    margin: 0 0 var(--_space-3);
-    padding: 0;
-    min-width: 0;
-  }
-  input[type='text'],
-  input[type='date'],
-  input:not([type]),
-  select,
-  textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 2px solid var(--_text);
-    border-radius: 0;
-    padding: var(--_space-1) var(--_space-2);
-    min-height: 40px;
-    box-sizing: border-box;
-    max-width: 100%;
-  }
-  input.width-full,
-  textarea {
-    width: 100%;
-  }
-  input.width-10 {
-    width: 10em;
-  }
-  input.width-20 {
-    width: 20em;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_error);
-  }
-  input:focus-visible,
-  /* A date input's focus is on a part inside it, so it never matches :focus-visible itself. */
-  input[type='date']:focus-within,
-  select:focus-visible,
-  textarea:focus-visible {
-    outline: 4px solid var(--_focus);
-    outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--_text);
-  }
-  .error-message {
-    color: var(--_error);
-    font-weight: 600;
-    margin: 0 0 var(--_space-1);
-  }
-  .error-summary {
-    border: 4px solid var(--_error);
-    padding: var(--_space-3);
-    margin: 0 0 var(--_space-4);
-    background: var(--_surface);
-  }
-  .error-summary:focus {
-    outline: 4px solid var(--_focus);
-    outline-offset: 0;
-    box-shadow: 0 0 0 8px var(--_text);
-  }
-  .error-summary-title {
-    font-size: 1.25rem;
-    margin: 0 0 var(--_space-2);
-  }
-  .error-summary-list {
-    margin: 0;
-    padding-left: var(--_space-4);
-  }
-  .error-summary-list a {
-    color: var(--_error);
-    font-weight: 600;
-  }
-  .button-row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-2);
-    align-items: center;
-  }
-  button {
-    font: inherit;
-    font-weight: 600;
-    border-radius: var(--_radius);
-    border: 0;
-    padding: var(--_space-2) var(--_space-3);
-    min-height: 44px;
-    cursor: pointer;
-    background: var(--_success);
-    color: var(--_on-primary);
-    box-shadow: 0 4px 0 #00401e;
-    margin-bottom: 4px;
-  }
-  button.secondary {
-    background: var(--_surface);
-    color: var(--_primary);
-    border: 2px solid var(--_primary);
-    box-shadow: 0 4px 0 var(--_primary);
-  }
-  button.warning {
-    background: var(--_error);
-    box-shadow: 0 4px 0 #6b140e;
-  }
-  button.link {
-    background: none;
-    box-shadow: none;
-    color: var(--_link);
-    text-decoration: underline;
-    padding: 0 var(--_space-1);
-    min-height: 24px;
-    font-weight: 400;
-  }
-  button:disabled {
-    opacity: 0.5;
-    cursor: not-allowed;
-  }
-`;
+/**
+ * Styles of a full form (NHS.UK look): fields (`fieldStyles`), form
+ * controls (`formControlStyles`), the error summary, button rows and
+ * buttons.
+ */
+export const formStyles: CSSResultArray = [
+  fieldStyles,
+  formControlStyles,
+  css`
+    .error-summary {
+      border: 4px solid var(--_error);
+      padding: var(--_space-3);
+      margin: 0 0 var(--_space-4);
+      background: var(--_surface);
+    }
+    .error-summary:focus {
+      outline: 4px solid var(--_focus);
+      outline-offset: 0;
+      box-shadow: 0 0 0 8px var(--_text);
+    }
+    .error-summary-title {
+      font-size: 1.25rem;
+      margin: 0 0 var(--_space-2);
+    }
+    .error-summary-list {
+      margin: 0;
+      padding-left: var(--_space-4);
+    }
+    .error-summary-list a {
+      color: var(--_error);
+      font-weight: 600;
+    }
+    .button-row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space-2);
+      align-items: center;
+    }
+    button {
+      font: inherit;
+      font-weight: 600;
+      border-radius: var(--_radius);
+      border: 0;
+      padding: var(--_space-2) var(--_space-3);
+      min-height: 44px;
+      cursor: pointer;
+      background: var(--_success);
+      color: var(--_on-primary);
+      box-shadow: 0 4px 0 #00401e;
+      margin-bottom: 4px;
+    }
+    button.secondary {
+      background: var(--_surface);
+      color: var(--_primary);
+      border: 2px solid var(--_primary);
+      box-shadow: 0 4px 0 var(--_primary);
+    }
+    button.warning {
+      background: var(--_error);
+      box-shadow: 0 4px 0 #6b140e;
+    }
+    button.link {
+      background: none;
+      box-shadow: none;
+      color: var(--_link);
+      text-decoration: underline;
+      padding: 0 var(--_space-1);
+      min-height: 24px;
+      font-weight: 400;
+    }
+    button:disabled {
+      opacity: 0.5;
+      cursor: not-allowed;
+    }
+  `,
+];

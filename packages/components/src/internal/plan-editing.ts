@@ -44,21 +44,34 @@ export class PlanEditingElement extends LinksElement {
     if (!result.ok) {
       const paths = form ? fieldPathsOf(form) : new Set<string>();
       const fallback = [...paths][0] ?? '';
-      this.errors = resolveErrors(result.errors, paths, fallback);
-      this.statusMessage = '';
-      await this.updateComplete;
-      this.focusErrorSummary();
+      await this.showRefusal(resolveErrors(result.errors, paths, fallback));
       return undefined;
     }
     const previous = this.plan;
-    this.errors = [];
-    if (previous === undefined) return undefined;
-    if (!this.commitPlan(result.value, previous)) {
-      this.statusMessage = '';
+    if (previous === undefined) {
+      this.errors = [];
       return undefined;
     }
-    this.statusMessage = success;
+    if (!this.commitPlan(result.value, previous)) {
+      this.showOutcome('');
+      return undefined;
+    }
+    this.showOutcome(success);
     return result.value;
+  }
+
+  /** Shows a refused edit: its problems inline and in the error summary, which takes focus. */
+  protected async showRefusal(errors: FieldError[]): Promise<void> {
+    this.errors = errors;
+    this.statusMessage = '';
+    await this.updateComplete;
+    this.focusErrorSummary();
+  }
+
+  /** Shows an accepted (or host-vetoed, with an empty message) edit: no problems, and the confirmation. */
+  protected showOutcome(status: string): void {
+    this.errors = [];
+    this.statusMessage = status;
   }
 
   /** Fires `links-plan-change`; applies the plan unless the host cancelled. Subclasses extend it (autosave). */

@@ -2,7 +2,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
+  PDSA_ACTS,
+  allowedPlanEdits,
   completePdsaCycle,
+  findPlanEdit,
+  isCycleComplete,
   startPdsaCycle,
   type ChangeIdea,
   type PdsaAct,
@@ -12,6 +16,7 @@ import { formatPath } from '@links-approach/core';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatDate as formatIsoDate, formatNumber } from '../internal/format.js';
 import { errorFor, errorId, fieldId, formStyles, inlineError, textValue } from '../internal/form-errors.js';
+import { field } from '../internal/field.js';
 import { PlanEditingElement } from '../internal/plan-editing.js';
 import { styles } from './pdsa-log.styles.js';
 
@@ -74,13 +79,13 @@ export class LinksPdsaLog extends PlanEditingElement {
    */
   @property({ attribute: 'heading-level', type: Number })
   headingLevel: HeadingLevel | 6 | 7 = 3;
+  static override headingLevels = [2, 3, 4, 5, 6, 7];
 
   /** Show the timeline only, without the forms. */
   @property({ type: Boolean, reflect: true })
   readonly = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5, 6, 7].includes(this.headingLevel)) this.headingLevel = 3;
     if (changed.has('changeIdea') || changed.has('capacity')) this.errors = [];
   }
 
@@ -100,7 +105,11 @@ export class LinksPdsaLog extends PlanEditingElement {
       return html`<div part="base"><p class="empty">${msg('No change idea to show.')}</p></div>`;
     }
     const { idea } = located;
-    const open = idea.cycles.findIndex((cycle) => cycle.completedDate === undefined);
+    // Core says which cycle may be completed and whether a new one may start (one open cycle at a time).
+    const edits = allowedPlanEdits(this.plan!, { capacityId: this.capacity });
+    const canStart = findPlanEdit(edits, 'start-pdsa-cycle', { changeIdeaId: idea.id })?.allowed === true;
+    const completable = (cycle: PdsaCycle) =>
+      findPlanEdit(edits, 'complete-pdsa-cycle', { changeIdeaId: idea.id, itemId: cycle.id })?.allowed === true;
     return html`
       <section part="base" aria-labelledby="title">
         ${heading(this.headingLevel, msg(html`PDSA cycles<span class="visually-hidden"> for ${idea.title}</span>`), {
@@ -112,17 +121,18 @@ export class LinksPdsaLog extends PlanEditingElement {
         ${idea.cycles.length === 0
           ? html`<p class="empty">${msg('No cycles yet. Start one to test this change on a small scale.')}</p>`
           : html`<ol class="timeline" part="timeline">
-              ${idea.cycles.map((cycle, index) => this.renderCycle(cycle, index, index === open))}
+              ${idea.cycles.map((cycle, index) => this.renderCycle(cycle, index, completable(cycle)))}
             </ol>`}
-        ${!this.readonly && open < 0 ? this.renderStartForm(idea.cycles.length) : nothing} ${this.renderStatus()}
+        ${!this.readonly && canStart ? this.renderStartForm(idea.cycles.length) : nothing} ${this.renderStatus()}
       </section>
     `;
   }
 
-  private renderCycle(cycle: PdsaCycle, index: number, isOpen: boolean): TemplateResult {
+  /** `canComplete`: core allows completing this cycle now (it is the open one). */
+  private renderCycle(cycle: PdsaCycle, index: number, canComplete: boolean): TemplateResult {
     const act = cycle.act;
     return html`
-      <li class="cycle ${isOpen ? 'open' : 'complete'}" part="cycle">
+      <li class="cycle ${isCycleComplete(cycle) ? 'complete' : 'open'}" part="cycle">
         ${heading(
           this.headingLevel + 1,
           html`${msg(str`Cycle ${formatNumber(index + 1)}`)}
@@ -155,7 +165,7 @@ export class LinksPdsaLog extends PlanEditingElement {
                 <dd>${formatDate(cycle.completedDate)}</dd>`
             : nothing}
         </dl>
-        ${isOpen && !this.readonly ? this.renderCompleteForm(cycle, index) : nothing}
+        ${canComplete && !this.readonly ? this.renderCompleteForm(cycle, index) : nothing}
       </li>
     `;
   }
@@ -172,36 +182,14 @@ export class LinksPdsaLog extends PlanEditingElement {
     hint?: string,
   ): TemplateResult {
     const path = this.path('cycles', cycle, name);
-    const error = errorFor(this.errors, path);
-    const id = fieldId(path);
-    const hintId = `${id}-hint`;
-    const describedby = [hint ? hintId : '', error ? errorId(path) : ''].filter(Boolean).join(' ') || nothing;
-    const invalid = error ? 'true' : nothing;
-    const input =
-      control === 'date'
-        ? html`<input
-            type="date"
-            class="width-10"
-            id=${id}
-            name=${name}
-            data-path=${path}
-            aria-describedby=${describedby}
-            aria-invalid=${invalid}
-          />`
-        : html`<textarea
-            id=${id}
-            name=${name}
-            rows=${control.rows}
-            data-path=${path}
-            aria-describedby=${describedby}
-            aria-invalid=${invalid}
-            .value=${control.value ?? ''}
-          ></textarea>`;
-    return html`<div class="form-group ${error ? 'has-error' : ''}">
-      <label for=${id}>${label}</label>
-      ${hint ? html`<span class="hint" id=${hintId}>${hint}</span>` : nothing} ${inlineError(this.errors, path)}
-      ${input}
-    </div>`;
+    return field({
+      path,
+      name,
+      label,
+      hint,
+      ...(control === 'date' ? { control: 'date' } : { control: 'textarea', rows: control.rows, value: control.value ?? '' }),
+      errors: this.errors.filter((e) => e.path === path).map((e) => e.message),
+    });
   }
 
   private renderStartForm(next: number): TemplateResult {
@@ -244,7 +232,7 @@ export class LinksPdsaLog extends PlanEditingElement {
               <legend>${msg('Act: what will you do with the change?')}</legend>
               ${inlineError(this.errors, actPath)}
               <div class="radios">
-                ${(['adopt', 'adapt', 'abandon'] as const).map(
+                ${PDSA_ACTS.map(
                   (act, i) => html`<label class="radio"
                     ><input
                       type="radio"

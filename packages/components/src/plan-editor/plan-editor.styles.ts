@@ -151,6 +151,37 @@ const ownStyles = css`
   fieldset.panel {
     margin: 0;
   }
+  /* The sections render into this shadow root and add no box of their own: the layout is the editor's. */
+  links-plan-lead,
+  links-plan-aims,
+  links-plan-measures,
+  links-plan-change-ideas,
+  links-plan-evidence,
+  links-plan-self-assessment,
+  links-plan-details {
+    display: contents;
+  }
+  /* Conflict review: one choice per field both people changed. */
+  .review {
+    margin-top: var(--_space-3);
+  }
+  .radios {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+  }
+  .radio {
+    display: flex;
+    gap: var(--_space-1);
+    align-items: center;
+    font-weight: 400;
+  }
+  .radio input {
+    flex: none;
+    width: 24px;
+    height: 24px;
+    margin: 0;
+  }
 `;
 
 export const styles = [editorStyles, dataTableStyles, ownStyles];

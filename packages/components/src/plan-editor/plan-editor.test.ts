@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { addAim, parsePlanDocument, type Plan } from '@links-approach/core/plan';
+import { addAim, parsePlanDocument, updateAim, type Plan } from '@links-approach/core/plan';
 import { createMemoryPlanStore, type PlanStore } from '@links-approach/core/store';
 import './plan-editor.js';
 import type { LinksPlanEditor } from './plan-editor.js';
@@ -349,6 +349,63 @@ describe('<links-plan-editor>', () => {
     await missing.updateComplete;
     expect(text(missing.shadowRoot!.querySelector('.empty'))).to.equal(
       'There is no plan with the id "nope" in the store.',
+    );
+  });
+
+  it('store-bound: "Review and reapply my changes" reapplies what does not conflict and lets the user choose each field both changed, then saves', async () => {
+    const { store, plan } = await storeWithSample();
+    const quiet: PlanStore = { ...store, subscribe: () => () => undefined };
+    const el = await fixture<LinksPlanEditor>(
+      html`<links-plan-editor .store=${quiet} plan-id=${plan.id} author="Lead GP" view="awareness"></links-plan-editor>`,
+    );
+    await el.saveComplete();
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const aimId = plan.capacities['awareness']!.aims[0]!.id;
+    // The practice nurse rewords the first aim and saves first.
+    const theirs = updateAim(plan, 'awareness', aimId, { statement: 'Their wording of the aim' });
+    if (!theirs.ok) throw new Error();
+    await store.save(theirs.value, { expectedRevision: 1, author: 'Practice nurse' });
+    // Meanwhile this user rewords the same aim and sets a target.
+    const card = root.querySelector<HTMLFormElement>('[part="card"] form')!;
+    fillForm(card, { statement: 'My wording of the aim', target: '75', unit: '%' });
+    card.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await tick();
+    await el.saveComplete();
+    await el.updateComplete;
+    const banner = () => root.querySelector<HTMLElement>('[part="conflict"]')!;
+    expect(text(banner())).to.contain('Revision 2 was saved by Practice nurse');
+    [...banner().querySelectorAll('button')].find((b) => text(b) === 'Review and reapply my changes')!.click();
+    await tick();
+    await el.updateComplete;
+    const review = banner().querySelector('form.review')!;
+    expect(review, 'the fields both changed are listed').to.exist;
+    const choices = [...review.querySelectorAll('fieldset')];
+    expect(choices).to.have.length(1);
+    expect(text(choices[0]!.querySelector('legend'))).to.contain('capacities.awareness.aims[0].statement');
+    expect([...choices[0]!.querySelectorAll('label')].map(text)).to.deep.equal([
+      'Mine: My wording of the aim',
+      'Theirs: Their wording of the aim',
+    ]);
+    expect(choices[0]!.querySelectorAll<HTMLInputElement>('input')[1]!.checked, 'theirs until the user chooses').to.be.true;
+    expect((await store.get(plan.id))!.revision, 'nothing saved before the user chooses').to.equal(2);
+    await expect(el).to.be.accessible();
+
+    choices[0]!.querySelectorAll<HTMLInputElement>('input')[0]!.click();
+    await el.updateComplete;
+    const saved = oneEvent(el, 'links-plan-saved');
+    review.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    const { detail } = (await saved) as CustomEvent<{ plan: Plan }>;
+    expect(detail.plan.revision).to.equal(3);
+    const aim = detail.plan.capacities['awareness']!.aims[0]!;
+    expect(aim.statement, 'the chosen side').to.equal('My wording of the aim');
+    expect(aim.target, 'my change that did not conflict').to.equal(75);
+    const history = await store.history(plan.id);
+    expect(history.map((p) => p.savedBy)).to.deep.equal(['Practice manager', 'Practice nurse', 'Lead GP']);
+    await el.updateComplete;
+    expect(root.querySelector('[part="conflict"]')).to.be.null;
+    expect(text(root.querySelector('[role="status"]'))).to.equal(
+      'Your changes were reapplied to revision 2, saved by Practice nurse.',
     );
   });
 });

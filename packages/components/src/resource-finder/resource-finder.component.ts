@@ -7,6 +7,7 @@ import {
   isRetryable,
   normaliseQuery,
   resourceFreshness,
+  STALE_AFTER_MONTHS,
   type CommunityResource,
   type Directory,
   type DirectoryCategory,
@@ -116,9 +117,9 @@ export class LinksResourceFinder extends LinksElement {
   @property({ attribute: false })
   asOf: Date | undefined;
 
-  /** Months after which a listing is flagged as possibly out of date (default 12). */
+  /** Months after which a listing is flagged as possibly out of date (default core's `STALE_AFTER_MONTHS`). */
   @property({ attribute: 'stale-after-months', type: Number })
-  staleAfterMonths = 12;
+  staleAfterMonths = STALE_AFTER_MONTHS;
 
   @state() private phase: Phase = 'idle';
   @state() private results: readonly CommunityResource[] = [];

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { LINKS_FRAMEWORK, formatPath, type Framework } from '@links-approach/core';
@@ -46,10 +46,6 @@ export class LinksThemeFocus extends PlanEditingElement {
   /** Show the focus areas only, without the forms. */
   @property({ type: Boolean, reflect: true })
   readonly = false;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
-  }
 
   /** The plan's themes in framework order, then any others the plan has. */
   private get themeIds(): string[] {

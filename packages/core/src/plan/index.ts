@@ -27,6 +27,7 @@ export {
   dataPointSchema,
   measureSchema,
   pdsaActSchema,
+  PDSA_ACTS,
   pdsaCycleSchema,
   spreadSchema,
   changeIdeaSchema,
@@ -37,6 +38,7 @@ export {
   focusAreaSchema,
   themeFocusSchema,
   planStatusSchema,
+  PLAN_STATUSES,
   planSchema,
 } from './schema.js';
 export type {
@@ -62,7 +64,30 @@ export type {
   PlanErrorCode,
   PlanIssue,
 } from './types.js';
-export { canSpread, checkPlanRules, isCycleComplete, MAX_OPEN_CYCLES, SPREAD_NEEDS_ADOPTION, type PlanRuleOptions } from './rules.js';
+export {
+  canSpread,
+  checkPlanRules,
+  isCycleComplete,
+  listFullRefusal,
+  measureInUseRefusal,
+  openCycleRefusal,
+  MAX_OPEN_CYCLES,
+  SPREAD_NEEDS_ADOPTION,
+  type PlanRuleOptions,
+} from './rules.js';
+export {
+  allowedPlanEdits,
+  findPlanEdit,
+  type AllowedPlanEditsOptions,
+  type PlanEdit,
+  type PlanEditKind,
+} from './allowed-edits.js';
+export {
+  mergePlanEdits,
+  type PlanMerge,
+  type PlanMergeConflict,
+  type MergeChoice,
+} from './merge.js';
 export {
   validatePlan,
   migratePlanDocument,

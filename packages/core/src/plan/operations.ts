@@ -6,7 +6,14 @@ import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
 import { formatPath, joinPath } from '../validation/path.js';
 import { messageCodeOf, type Result } from '../validation/result.js';
-import { canSpread, checkPlanRules, SPREAD_NEEDS_ADOPTION } from './rules.js';
+import {
+  canSpread,
+  checkPlanRules,
+  listFullRefusal,
+  measureInUseRefusal,
+  openCycleRefusal,
+  SPREAD_NEEDS_ADOPTION,
+} from './rules.js';
 import {
   PLAN_FOCUS_CAPACITY_LIMIT,
   PLAN_TEAM_LIMIT,
@@ -121,7 +128,7 @@ function checkListRoom(
   path: Segments,
   max: number = LIMITS.listItems,
 ): PlanResult | undefined {
-  return items.length >= max ? failWith(path, `already has the most entries allowed (${max})`, 'invalid') : undefined;
+  return items.length >= max ? { ok: false, errors: [listFullRefusal(path, max)] } : undefined;
 }
 
 function checkNewId(items: readonly { id: string }[], id: string, path: Segments): PlanResult | undefined {
@@ -406,14 +413,8 @@ export function removeMeasure(plan: Plan, capacityId: string, measureId: string)
   if (!capacity.ok) return capacity;
   const found = findIn(capacity.value.measures, measureId, ['capacities', capacityId, 'measures'], 'measure');
   if (!found.ok) return found;
-  const aimIndex = capacity.value.aims.findIndex((aim) => aim.measureId === measureId);
-  if (aimIndex >= 0) {
-    return failWith(
-      ['capacities', capacityId, 'measures', found.value],
-      `is the measure of aims[${aimIndex}] ("${capacity.value.aims[aimIndex]!.id}"): unlink it from the aim first`,
-      'in-use',
-    );
-  }
+  const inUse = measureInUseRefusal(capacity.value, measureId, ['capacities', capacityId, 'measures', found.value]);
+  if (inUse) return { ok: false, errors: [inUse] };
   return commit(plan, (draft) => {
     draft.capacities[capacityId]!.measures.splice(found.value, 1);
   });
@@ -597,14 +598,8 @@ export function startPdsaCycle(plan: Plan, capacityId: string, ideaId: string, c
   if (!input.ok) return input;
   const problem = checkNewId(idea.cycles, input.value.id, at);
   if (problem) return problem;
-  const open = idea.cycles.findIndex((c) => c.completedDate === undefined);
-  if (open >= 0) {
-    return failWith(
-      at,
-      `cannot start while cycles[${open}] ("${idea.cycles[open]!.id}") is still open: complete it first`,
-      'state',
-    );
-  }
+  const open = openCycleRefusal(idea, at);
+  if (open) return { ok: false, errors: [open] };
   return commit(plan, (draft) => {
     draft.capacities[capacityId]!.changeIdeas[index]!.cycles.push(input.value);
   });

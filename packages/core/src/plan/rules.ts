@@ -1,4 +1,5 @@
 import type { Framework } from '../framework/types.js';
+import { LIMITS } from '../validation/limits.js';
 import { formatPath } from '../validation/path.js';
 import type { CapacityPlan, ChangeIdea, Measure, Plan, PlanErrorCode, PlanIssue } from './types.js';
 
@@ -72,6 +73,42 @@ export const SPREAD_NEEDS_ADOPTION = 'needs a completed cycle that adopted the c
 /** Whether a change idea may be recorded as spread across the team: one of its cycles was completed with the decision to adopt. */
 export function canSpread(idea: Pick<ChangeIdea, 'cycles'>): boolean {
   return idea.cycles.some((cycle) => cycle.act === 'adopt' && isCycleComplete(cycle));
+}
+
+/** The reason `addX`/`recordDataPoint` refuse a full list (code `invalid`), at the list's path. */
+export function listFullRefusal(path: readonly PropertyKey[], max: number = LIMITS.listItems): PlanIssue {
+  return { path: formatPath(path), message: `already has the most entries allowed (${max})`, code: 'invalid' };
+}
+
+/**
+ * Why a new PDSA cycle of `idea` cannot start now (code `state`), or
+ * `undefined` when it can: at most {@link MAX_OPEN_CYCLES} cycle may be open.
+ * `at` is the path of the new cycle (`…changeIdeas[i].cycles[n]`).
+ */
+export function openCycleRefusal(idea: Pick<ChangeIdea, 'cycles'>, at: readonly PropertyKey[]): PlanIssue | undefined {
+  const open = idea.cycles.filter((c) => c.completedDate === undefined);
+  if (open.length < MAX_OPEN_CYCLES) return undefined;
+  const first = idea.cycles.findIndex((c) => c.completedDate === undefined);
+  return {
+    path: formatPath(at),
+    message: `cannot start while cycles[${first}] ("${idea.cycles[first]!.id}") is still open: complete it first`,
+    code: 'state',
+  };
+}
+
+/** Why a measure cannot be removed (code `in-use`: an aim names it), or `undefined`. */
+export function measureInUseRefusal(
+  capacity: Pick<CapacityPlan, 'aims'>,
+  measureId: string,
+  at: readonly PropertyKey[],
+): PlanIssue | undefined {
+  const aimIndex = capacity.aims.findIndex((aim) => aim.measureId === measureId);
+  if (aimIndex < 0) return undefined;
+  return {
+    path: formatPath(at),
+    message: `is the measure of aims[${aimIndex}] ("${capacity.aims[aimIndex]!.id}"): unlink it from the aim first`,
+    code: 'in-use',
+  };
 }
 
 function checkChangeIdea(idea: ChangeIdea, path: Segments, out: PlanIssue[]): void {

@@ -140,8 +140,11 @@ export const measureSchema = /* @__PURE__ */ (() =>
     points: list(dataPointSchema),
   }))();
 
+/** The decisions that end a PDSA cycle, in the order a form offers them. */
+export const PDSA_ACTS = ['adopt', 'adapt', 'abandon'] as const;
+
 /** The decision at the end of a PDSA cycle. */
-export const pdsaActSchema = /* @__PURE__ */ (() => z.enum(['adopt', 'adapt', 'abandon']))();
+export const pdsaActSchema = /* @__PURE__ */ (() => z.enum(PDSA_ACTS))();
 
 /** One Plan-Do-Study-Act cycle testing a change idea. A cycle is complete when it has `study`, `act` and `completedDate`. */
 export const pdsaCycleSchema = /* @__PURE__ */ (() =>
@@ -220,8 +223,11 @@ export const themeFocusSchema = /* @__PURE__ */ (() =>
     focusAreas: list(focusAreaSchema),
   }))();
 
+/** A plan's statuses, in lifecycle order. */
+export const PLAN_STATUSES = ['draft', 'submitted', 'agreed', 'under-review'] as const;
+
 /** Where a plan is in its lifecycle. */
-export const planStatusSchema = /* @__PURE__ */ (() => z.enum(['draft', 'submitted', 'agreed', 'under-review']))();
+export const planStatusSchema = /* @__PURE__ */ (() => z.enum(PLAN_STATUSES))();
 
 const capacityKeyError = (issue: { code: string }) =>
   issue.code === 'invalid_key'
