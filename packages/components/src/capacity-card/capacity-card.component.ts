@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { CapacityScore, CriterionResult } from '@links-approach/core/maturity';
@@ -54,9 +54,6 @@ export class LinksCapacityCard extends LinksElement {
   @property({ type: Boolean, reflect: true })
   compact = false;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 3;
-  }
 
   protected override render(): TemplateResult {
     const s = this.score;

@@ -85,7 +85,6 @@ export class LinksCaseloadSummary extends LinksElement {
   @state() private computed: CaseloadMetrics | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
     if (
       !this.metrics &&
       this.referrals &&

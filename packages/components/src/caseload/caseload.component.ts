@@ -211,7 +211,6 @@ export class LinksCaseload extends LinksElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
     if (changed.has('framework')) this.themeNames = new Map(this.framework.themes.map((t) => [t.id, t.name]));
     const rowsChanged =
       changed.has('referrals') ||

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { referralViewStyles } from '../internal/referral.styles.js';
+import { compactControls, formControlStyles } from '../internal/form-control.styles.js';
 
 const ownStyles = css`
   :host {
@@ -39,28 +40,16 @@ const ownStyles = css`
   label {
     font-weight: 600;
   }
-  select,
-  input[type='search'] {
-    font: inherit;
-    min-height: 44px;
-    padding: 0 var(--_space-2);
-    border: 2px solid var(--_border-strong);
-    border-radius: 0;
-    background: var(--_surface);
-    color: var(--_text);
+  /* The filters' controls (formControlStyles, compact look) are 44px tall, like the sort buttons. */
+  :host {
+    --_control-min-height: 44px;
+    --_control-padding: 0 var(--_space-2);
   }
   input[type='checkbox'] {
     width: 24px;
     height: 24px;
     margin: 0 var(--_space-2) 0 0;
     accent-color: var(--_primary);
-  }
-  select:focus-visible,
-  input:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--_focus-text);
-    background-color: var(--_surface);
   }
   .count {
     margin: 0 0 var(--_space-2);
@@ -317,4 +306,4 @@ const ownStyles = css`
   }
 `;
 
-export const styles = [referralViewStyles, ownStyles];
+export const styles = [formControlStyles, compactControls, referralViewStyles, ownStyles];

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { LINKS_FRAMEWORK, type Capacity, type Framework } from '@links-approach/core';
@@ -74,9 +74,6 @@ export class LinksFrameworkOverview extends LinksElement {
     return new Set(this.sections.split(/\s+/).filter(Boolean));
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
-  }
 
   protected override render(): TemplateResult {
     const level = this.headingLevel;

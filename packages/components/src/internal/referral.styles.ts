@@ -12,12 +12,8 @@ export const referralViewStyles = css`
   }
 `;
 
-/** Optional-field marks and the refusal box of the referral forms (referral-detail's action forms, referral-form). */
+/** The refusal box of the referral forms (referral-detail's action forms, referral-form). */
 export const referralFormStyles = css`
-  .optional {
-    font-weight: 400;
-    color: var(--_text-secondary);
-  }
   .refusal {
     border: 4px solid var(--_error);
     padding: var(--_space-3);

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { PlanScore } from '@links-approach/core/maturity';
@@ -13,7 +13,6 @@ const LEFT = 150;
 const PLOT = 420;
 const ROW = 34;
 const TOP = 30;
-let nextId = 0;
 
 const lv = (v: number) => (Number.isInteger(v * 2) ? formatFixed(v, 1) : formatRounded(v, 2));
 
@@ -69,11 +68,8 @@ export class LinksMaturityProfile extends LinksElement {
   @property({ attribute: 'heading-level', type: Number })
   headingLevel: HeadingLevel = 2;
 
-  private readonly uid = `links-maturity-profile-${++nextId}`;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
-  }
+  /** Prefix of the ids in the shadow root (the root scopes them, so no per-element counter is needed). */
+  private readonly uid = 'links-maturity-profile';
 
   protected override render(): TemplateResult {
     const s = this.score;

@@ -22,6 +22,7 @@ import {
 import { type ValidationIssue } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { field } from '../internal/field.js';
 import { formatDate as formatIsoDate, formatNumber } from '../internal/format.js';
 import { styles } from './network-register.styles.js';
 import { issueText } from '../internal/messages.js';
@@ -43,9 +44,6 @@ const listingText = (): Record<AlissListing, string> => ({
   'not-listed': msg('Not listed'),
   'helped-to-list': msg('Helped to list'),
 });
-
-/** " (optional)" after a field's label. */
-const optional = (label: string) => `${label} ${msg('(optional)')}`;
 
 /**
  * The practice's community network register: the community organisations
@@ -69,7 +67,8 @@ const optional = (label: string) => `${label} ${msg('(optional)')}`;
  * @csspart quiet - The "gone quiet" flag.
  * @csspart panel - The inline form for recording contact, editing or ending.
  * @csspart add-form - The form that adds a relationship.
- * @csspart error - A form's error message.
+ * @csspart error - A form's list of problems.
+ * @csspart error-message - A field's error message.
  *
  * @cssproperty --links-network-register-quiet-background - Background of the "gone quiet" flag (default NHS warm yellow).
  * @cssproperty --links-color-primary - Global: primary colour (NHS blue).
@@ -113,7 +112,6 @@ export class LinksNetworkRegister extends LinksElement {
   @state() private announcement = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
     if (changed.has('asOf') && !/^\d{4}-\d{2}-\d{2}$/.test(this.asOf)) this.asOf = todayIso();
   }
 
@@ -247,12 +245,12 @@ export class LinksNetworkRegister extends LinksElement {
           ? html`
               ${this.field(`${id}-name`, msg('Organisation'), 'name', r.organisation.name, this.panelErrors, 'organisation.name')}
               ${this.field(`${id}-role`, msg('Contact role'), 'contactRole', r.contactRole, this.panelErrors, 'contactRole', msg('A role, not a name: for example "volunteer coordinator".'))}
-              ${this.field(`${id}-label`, optional(msg('Label', { id: 'network.field.label' })), 'contactLabel', r.contactLabel ?? '', this.panelErrors, 'contactLabel', msg('To tell contacts apart. No names, phone numbers or e-mail addresses.'))}
+              ${this.field(`${id}-label`, msg('Label', { id: 'network.field.label' }), 'contactLabel', r.contactLabel ?? '', this.panelErrors, 'contactLabel', msg('To tell contacts apart. No names, phone numbers or e-mail addresses.'), 'text', false)}
               ${this.listingSelect(`${id}-listing`, r.alissListing)}
             `
           : nothing}
         ${this.field(`${id}-date`, mode === 'end' ? msg('Date ended') : mode === 'edit' ? msg('Date of change') : msg('Date'), 'on', this.asOf, this.panelErrors, 'context.on', undefined, 'date')}
-        ${this.field(`${id}-note`, mode === 'end' ? msg('Reason') : optional(msg('Note')), 'note', '', this.panelErrors, 'context.note', msg('No personal contact details.'), 'textarea')}
+        ${this.field(`${id}-note`, mode === 'end' ? msg('Reason') : msg('Note'), 'note', '', this.panelErrors, 'context.note', msg('No personal contact details.'), 'textarea', mode === 'end')}
         <p class="buttons">
           <button type="submit" class="primary">${mode === 'end' ? msg('End relationship') : msg('Save')}</button>
           <button type="button" class="secondary" @click=${() => this.closePanel(r.id)}>${msg('Cancel')}</button>
@@ -269,7 +267,7 @@ export class LinksNetworkRegister extends LinksElement {
         ${this.renderErrors(errors)}
         ${this.field('add-name', msg('Organisation'), 'name', '', errors, 'organisation.name')}
         ${this.field('add-role', msg('Contact role'), 'contactRole', '', errors, 'contactRole', msg('A role, not a name: for example "volunteer coordinator".'))}
-        ${this.field('add-label', optional(msg('Label', { id: 'network.field.label' })), 'contactLabel', '', errors, 'contactLabel', msg('To tell contacts apart. No names, phone numbers or e-mail addresses.'))}
+        ${this.field('add-label', msg('Label', { id: 'network.field.label' }), 'contactLabel', '', errors, 'contactLabel', msg('To tell contacts apart. No names, phone numbers or e-mail addresses.'), 'text', false)}
         ${this.listingSelect('add-listing', 'not-listed')}
         ${this.field('add-date', msg('Date'), 'on', this.asOf, errors, 'context.on', undefined, 'date')}
         <p class="buttons"><button type="submit" class="primary">${msg('Add relationship')}</button></p>
@@ -277,6 +275,11 @@ export class LinksNetworkRegister extends LinksElement {
     `;
   }
 
+  /**
+   * One field of a register form (the kit's compact field): the first issue
+   * core reports at `path` (or inside it) shown under the label, named by
+   * the field.
+   */
   private field(
     id: string,
     label: string,
@@ -285,22 +288,22 @@ export class LinksNetworkRegister extends LinksElement {
     errors: readonly ValidationIssue[],
     path: string,
     hint?: string,
-    type: 'text' | 'date' | 'textarea' = 'text',
+    control: 'text' | 'date' | 'textarea' = 'text',
+    required = true,
   ): TemplateResult {
     const error = errors.find((e) => e.path === path || e.path.startsWith(`${path}.`));
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-    return html`
-      <div class="field ${error ? 'has-error' : ''}">
-        <label for=${id}>${label}</label>
-        ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-        ${error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${msg('Error:')} </span>${label.replace(` ${msg('(optional)')}`, '')} ${issueText(error)}</span>` : nothing}
-        ${type === 'textarea'
-          ? html`<textarea id=${id} name=${name} rows="2" maxlength="1000" .value=${value}
-              aria-invalid=${error ? 'true' : nothing} aria-describedby=${describedBy || nothing}></textarea>`
-          : html`<input id=${id} name=${name} type=${type} .value=${value} autocomplete="off"
-              aria-invalid=${error ? 'true' : nothing} aria-describedby=${describedBy || nothing} />`}
-      </div>
-    `;
+    return field({
+      look: 'compact',
+      id,
+      name,
+      label,
+      value,
+      hint,
+      control,
+      required,
+      errors: error ? [`${label} ${issueText(error)}`] : [],
+      ...(control === 'textarea' ? { rows: 2, maxlength: 1000 } : { autocomplete: 'off' }),
+    });
   }
 
   private listingSelect(id: string, value: AlissListing): TemplateResult {

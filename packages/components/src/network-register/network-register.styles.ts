@@ -147,37 +147,15 @@ const ownStyles = css`
   .filter label {
     font-weight: 400;
   }
-  input:not([type='checkbox']),
-  select,
-  textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 2px solid var(--_border-strong);
-    border-radius: 0;
-    padding: var(--_space-1) var(--_space-2);
-    min-height: 40px;
-    box-sizing: border-box;
-    max-width: 100%;
-  }
-  input[aria-invalid='true'],
-  textarea[aria-invalid='true'] {
-    border-color: var(--_error);
-  }
-  input:focus-visible,
-  /* A date input's focus is on a part inside it, so it never matches :focus-visible itself. */
-  input[type='date']:focus-within,
-  select:focus-visible,
-  textarea:focus-visible {
-    outline: 3px solid var(--_focus);
-    box-shadow: inset 0 0 0 2px var(--_focus-text);
-    background: var(--_surface);
-  }
   input[type='checkbox'] {
     flex: none;
     width: 24px;
     height: 24px;
     vertical-align: middle;
+  }
+  /* formControlStyles puts the focus outline on the control's edge; the filter checkbox keeps it 2px off. */
+  input[type='checkbox']:focus-visible {
+    outline-offset: 2px;
   }
   .buttons {
     display: flex;

@@ -13,6 +13,8 @@ import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatNumber } from '../internal/format.js';
 import { formStyles } from '../internal/form-errors.js';
+import { errorMessage } from '../internal/field.js';
+import { FormAssociated, type FormValidity } from '../internal/form-associated.js';
 import { styles } from './outcome-form.styles.js';
 
 /** Detail of the `links-outcome-change` event. */
@@ -25,8 +27,6 @@ export interface OutcomeChangeDetail {
   /** Whether every item is answered. */
   readonly complete: boolean;
 }
-
-let nextId = 0;
 
 /**
  * Answers an outcome instrument (by default the ONS4 personal well-being
@@ -57,11 +57,8 @@ let nextId = 0;
  * @cssproperty --links-color-focus - Global: focus highlight (NHS yellow).
  */
 @localized()
-export class LinksOutcomeForm extends LinksElement {
+export class LinksOutcomeForm extends FormAssociated(LinksElement) {
   static override styles = [LinksElement.styles, formStyles, styles];
-
-  /** Lets the element take part in a host `<form>`. */
-  static formAssociated = true;
 
   /** The instrument to answer. Default: ONS4. Validate a host's with `validateInstrument` first. */
   @property({ attribute: false })
@@ -73,7 +70,7 @@ export class LinksOutcomeForm extends LinksElement {
 
   /** Name under which a host `<form>` submits the answers (as JSON). */
   @property({ reflect: true })
-  name = '';
+  override name = '';
 
   /** Every item must be answered before the form can submit. */
   @property({ type: Boolean, reflect: true })
@@ -81,11 +78,7 @@ export class LinksOutcomeForm extends LinksElement {
 
   /** Disables every answer. A disabled ancestor `<fieldset>` disables them too, without changing this. */
   @property({ type: Boolean, reflect: true })
-  disabled = false;
-
-  /** Set by a disabled ancestor `<fieldset>` (kept apart from `disabled`, whose attribute would otherwise keep the element disabled for good). */
-  @state()
-  private disabledByForm = false;
+  override disabled = false;
 
   /** The title; defaults to the instrument's name. */
   @property()
@@ -99,57 +92,31 @@ export class LinksOutcomeForm extends LinksElement {
   @state()
   private showErrors = false;
 
-  private readonly internals: ElementInternals;
-  private readonly uid = `links-outcome-form-${++nextId}`;
+  /** Prefix of the ids in the shadow root (the root scopes them, so no per-element counter is needed). */
+  private readonly uid = 'links-outcome-form';
   private defaultValue: OutcomeAnswers | undefined;
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
     this.addEventListener('invalid', () => {
       this.showErrors = true;
     });
   }
 
-  /** The form this element belongs to, if any. */
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-
-  /** The validity state (as for a native control). */
-  get validity(): ValidityState {
-    return this.internals.validity;
-  }
-
-  /** Why the answers are not valid, or `''`. */
-  get validationMessage(): string {
-    return this.internals.validationMessage;
-  }
-
-  /** Whether the answers would let the form submit. */
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
-  }
-
   /** Like `checkValidity`, and shows what is missing. */
-  reportValidity(): boolean {
+  override reportValidity(): boolean {
     this.showErrors = !this.internals.validity.valid;
-    return this.internals.reportValidity();
+    return super.reportValidity();
   }
 
   /** Form reset: back to the answers first given. */
-  formResetCallback(): void {
+  override formResetCallback(): void {
     this.value = this.defaultValue ?? {};
     this.showErrors = false;
   }
 
-  /** Disabled by an ancestor `<fieldset disabled>`. */
-  formDisabledCallback(disabled: boolean): void {
-    this.disabledByForm = disabled;
-  }
-
   /** Restores the answers after back/forward navigation. */
-  formStateRestoreCallback(state: unknown): void {
+  override formStateRestoreCallback(state: unknown): void {
     if (typeof state !== 'string') return;
     try {
       const parsed: unknown = JSON.parse(state);
@@ -163,12 +130,11 @@ export class LinksOutcomeForm extends LinksElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
     if (changed.has('value') && this.defaultValue === undefined) this.defaultValue = this.value;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('value') || changed.has('instrument') || changed.has('required') || changed.has('name')) this.syncForm();
+  protected override formValueChanged(changed: PropertyValues<this>): boolean {
+    return changed.has('value') || changed.has('instrument') || changed.has('required') || changed.has('name');
   }
 
   /** Problems with the current answers, from core. */
@@ -176,25 +142,28 @@ export class LinksOutcomeForm extends LinksElement {
     return answerIssues(this.instrument, this.value, { requireAll: this.required });
   }
 
-  private syncForm(): void {
+  /** The answers as JSON once any is given. */
+  protected override formValue(): string | null {
     const answered = unansweredItems(this.instrument, this.value).length < this.instrument.items.length;
-    this.internals.setFormValue(answered ? JSON.stringify(this.value) : null);
+    return answered ? JSON.stringify(this.value) : null;
+  }
+
+  /** Missing answers (`valueMissing`) or answers core refuses (`customError`), pointing at the first item concerned. */
+  protected override formValidity(): FormValidity | undefined {
     const issues = this.issues;
-    if (issues.length === 0) {
-      this.internals.setValidity({});
-      return;
-    }
+    if (issues.length === 0) return undefined;
     const first = this.instrument.items.find((item) => issues.some((i) => i.path === item.id));
     const anchor = first ? this.renderRoot.querySelector<HTMLElement>(`input[name="${CSS.escape(first.id)}"]`) ?? undefined : undefined;
     const unanswered = new Set(unansweredItems(this.instrument, this.value));
     const missing = issues.every((i) => unanswered.has(i.path));
-    this.internals.setValidity(
-      missing ? { valueMissing: true } : { customError: true },
-      issues.length === 1
-        ? this.messageFor(issues[0]!.path, issues[0]!.message)
-        : msg(str`Answer every question: ${formatNumber(issues.length)} still need an answer.`),
+    return {
+      flags: missing ? { valueMissing: true } : { customError: true },
+      message:
+        issues.length === 1
+          ? this.messageFor(issues[0]!.path, issues[0]!.message)
+          : msg(str`Answer every question: ${formatNumber(issues.length)} still need an answer.`),
       anchor,
-    );
+    };
   }
 
   /** The text shown for a problem on one item: missing answers in plain words, anything else as core says it. */
@@ -235,11 +204,11 @@ export class LinksOutcomeForm extends LinksElement {
         part="item"
         class="form-group ${error ? 'has-error' : ''}"
         aria-describedby=${describedBy || nothing}
-        ?disabled=${this.disabled || this.disabledByForm}
+        ?disabled=${this.controlsDisabled}
       >
         <legend part="legend">${item.text}</legend>
         ${item.hint ? html`<span class="hint" part="hint" id="${id}-hint">${item.hint}</span>` : nothing}
-        ${error ? html`<p class="error-message" part="error-message" id="${id}-error"><span class="visually-hidden">${msg('Error:')}</span> ${error}</p>` : nothing}
+        ${errorMessage(`${id}-error`, error ? [error] : [])}
         <div class="options ${item.options.some((o) => o.description) ? 'anchored' : ''}">
           ${item.options.map(
             (option, o) => html`<div class="option">

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type {
@@ -14,8 +14,6 @@ import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatFixed, formatNumber, formatPercent } from '../internal/format.js';
 import { styles } from './programme-report.styles.js';
-
-let nextId = 0;
 
 const LEFT = 130;
 const PLOT = 380;
@@ -82,11 +80,8 @@ export class LinksProgrammeReport extends LinksElement {
   @property({ attribute: 'heading-level', type: Number })
   headingLevel: HeadingLevel = 2;
 
-  private readonly uid = `links-programme-report-${++nextId}`;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
-  }
+  /** Prefix of the ids in the shadow root (the root scopes them, so no per-element counter is needed). */
+  private readonly uid = 'links-programme-report';
 
   protected override render(): TemplateResult {
     const e = this.evaluation;

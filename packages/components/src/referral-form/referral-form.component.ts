@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
@@ -6,6 +6,7 @@ import {
   CONSENT_SCOPES,
   CREATE_RULES,
   duplicateWarning,
+  randomId,
   URGENCIES,
   validateReferralEvent,
   type CreatedEvent,
@@ -17,7 +18,9 @@ import { heading, type HeadingLevel } from '../internal/heading.js';
 import { consentScopeLabels, routeLabels, urgencyLabels } from '../internal/referral-labels.js';
 import { refusalText } from '../internal/messages.js';
 import { PersonLabels } from '../internal/provided.js';
+import { field } from '../internal/field.js';
 import {
+  errorsAt,
   errorSummary,
   fieldId,
   fieldPathsOf,
@@ -55,13 +58,6 @@ const labels = (): Record<string, string> => ({
   consent: msg('Consent'),
   note: msg('Anything else the Community Links Practitioner should know'),
 });
-
-function newId(prefix: string): string {
-  const c = globalThis.crypto as Crypto | undefined;
-  return `${prefix}-${
-    c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`
-  }`;
-}
 
 /**
  * The practice team's referral to the Community Links Practitioner: how the
@@ -155,7 +151,7 @@ export class LinksReferralForm extends LinksElement {
 
   /** Makes ids for new events (default: `evt-<uuid>`). */
   @property({ attribute: false })
-  eventId: () => string = () => newId('evt');
+  eventId: () => string = () => randomId('evt');
 
   /** The time the referral is recorded at (default: the current time). */
   @property({ attribute: false })
@@ -169,9 +165,6 @@ export class LinksReferralForm extends LinksElement {
   /** The person as the host labels them (inside a `<links-provider>` with a resolver), else the reference. */
   private readonly people = new PersonLabels(this);
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
-  }
 
   protected override render(): TemplateResult {
     const level = this.headingLevel;
@@ -220,22 +213,14 @@ export class LinksReferralForm extends LinksElement {
             ${msg(html`Person: <strong>${this.person ? this.people.display(this.person) : msg('not given')}</strong>`)}
           </p>
           ${this.renderRoute()} ${this.renderReasons()} ${this.renderUrgency()} ${this.renderConsent()}
-          <div class="form-group ${this.errorOn('note') ? 'has-error' : ''}">
-            <label for=${fieldId('note')}
-              >${labels()['note']} <span class="optional">${msg('(optional)')}</span></label
-            >
-            <span class="hint" id="note-hint"
-              >${msg('Only what they need to make contact. Do not add the person’s name or numbers.')}</span
-            >
-            ${inlineError(this.errors, 'note')}
-            <textarea
-              id=${fieldId('note')}
-              name="note"
-              data-path="note"
-              rows="3"
-              aria-describedby="note-hint"
-            ></textarea>
-          </div>
+          ${field({
+            path: 'note',
+            label: labels()['note']!,
+            control: 'textarea',
+            required: false,
+            hint: msg('Only what they need to make contact. Do not add the person’s name or numbers.'),
+            errors: errorsAt(this.errors, 'note'),
+          })}
           <div class="button-row">
             <button type="submit" part="send-button" value="requested">${msg('Send referral')}</button>
             ${this.rules().statuses.includes('draft')
@@ -283,11 +268,13 @@ export class LinksReferralForm extends LinksElement {
         </fieldset>
       </div>
       ${this.route === 'other'
-        ? html`<div class="form-group conditional ${this.errorOn('routeDetail') ? 'has-error' : ''}">
-            <label for=${fieldId('routeDetail')}>${labels()['routeDetail']}</label>
-            ${inlineError(this.errors, 'routeDetail')}
-            <input id=${fieldId('routeDetail')} name="routeDetail" data-path="routeDetail" class="width-20" />
-          </div>`
+        ? field({
+            path: 'routeDetail',
+            label: labels()['routeDetail']!,
+            width: 'width-20',
+            groupClass: 'conditional',
+            errors: errorsAt(this.errors, 'routeDetail'),
+          })
         : nothing}`;
   }
 
@@ -318,19 +305,16 @@ export class LinksReferralForm extends LinksElement {
                 <span class="hint choice-hint" id=${`${id}-hint`}>${theme.description}</span>
               </div>
               ${chosen
-                ? html`<div class="form-group conditional">
-                    <label for=${fieldId(`reasons[${index}].text`)}
-                      >${msg('What is going on, in a few words')}
-                      <span class="optional">${msg('(optional)')}</span></label
-                    >
-                    ${inlineError(this.errors, `reasons[${index}].text`)}
-                    <textarea
-                      id=${fieldId(`reasons[${index}].text`)}
-                      name=${`reason-text-${theme.id}`}
-                      data-path=${`reasons[${index}].text`}
-                      rows="2"
-                    ></textarea>
-                  </div>`
+                ? field({
+                    path: `reasons[${index}].text`,
+                    name: `reason-text-${theme.id}`,
+                    label: msg('What is going on, in a few words'),
+                    control: 'textarea',
+                    rows: 2,
+                    required: false,
+                    groupClass: 'conditional',
+                    errors: errorsAt(this.errors, `reasons[${index}].text`),
+                  })
                 : nothing}`;
           })}
         </div>
@@ -411,7 +395,7 @@ export class LinksReferralForm extends LinksElement {
     });
     const event: Record<string, unknown> = {
       id: this.eventId(),
-      referralId: this.referralId || newId('ref'),
+      referralId: this.referralId || randomId('ref'),
       type: 'created',
       at: this.now().toISOString(),
       actor: {

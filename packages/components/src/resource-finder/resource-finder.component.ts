@@ -19,6 +19,7 @@ import {
 import { type ValidationIssue } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
+import { field, type FieldOption, type FieldOptions } from '../internal/field.js';
 import { formatNumber } from '../internal/format.js';
 import { styles } from './resource-finder.styles.js';
 
@@ -142,7 +143,6 @@ export class LinksResourceFinder extends LinksElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 2;
     if (changed.has('limit') && (!Number.isInteger(this.limit) || this.limit < 1 || this.limit > 100)) this.limit = 10;
     if (changed.has('directory')) {
       this.controller?.abort();
@@ -316,46 +316,56 @@ export class LinksResourceFinder extends LinksElement {
 
   private renderForm(): TemplateResult {
     const searching = this.phase === 'loading';
+    const categories: FieldOption[] = [
+      ['', msg('Any category')],
+      ...this.categories.map((c) => [c.slug, `${'\u2003'.repeat(Math.min(c.depth, 4))}${c.name}`] as const),
+    ];
     return html`
       <form part="form" role="search" aria-label=${this.titleText} novalidate @submit=${this.onSubmit}>
-        ${this.renderField('text', msg('Search for'), html`<input id="text" name="text" type="search" autocomplete="off" maxlength="200"
-          .value=${this.text} aria-invalid=${this.fieldErrors.text ? 'true' : nothing}
-          aria-describedby=${this.fieldErrors.text ? 'text-hint text-error' : 'text-hint'} />`, msg('For example: walking, money advice'))}
-        ${this.renderField('postcode', msg('Postcode'), html`<input id="postcode" name="postcode" type="text" autocomplete="postal-code"
-          spellcheck="false" maxlength="10" class="postcode" .value=${this.postcode}
-          aria-invalid=${this.fieldErrors.postcode ? 'true' : nothing}
-          aria-describedby=${this.fieldErrors.postcode ? 'postcode-hint postcode-error' : 'postcode-hint'} />`, msg('Search around the practice postcode'))}
-        ${this.renderField('category', msg('Category'), this.renderCategoryControl(), msg('Optional'))}
+        ${this.field('text', msg('Search for'), msg('For example: walking, money advice'), {
+          control: 'search',
+          value: this.text,
+          autocomplete: 'off',
+          maxlength: 200,
+        })}
+        ${this.field('postcode', msg('Postcode'), msg('Search around the practice postcode'), {
+          value: this.postcode,
+          autocomplete: 'postal-code',
+          spellcheck: false,
+          maxlength: 10,
+          width: 'postcode',
+        })}
+        ${this.field(
+          'category',
+          msg('Category'),
+          msg('Optional'),
+          this.categories.length === 0
+            ? { value: this.category, spellcheck: false, maxlength: 200 }
+            : { control: 'select', value: this.category, options: categories },
+        )}
         <button part="search-button" type="submit" class="primary">${searching ? msg('Searching…') : msg('Search')}</button>
       </form>
     `;
   }
 
-  private renderCategoryControl(): TemplateResult {
-    const invalid = this.fieldErrors.category ? 'true' : nothing;
-    const describedBy = this.fieldErrors.category ? 'category-hint category-error' : 'category-hint';
-    if (this.categories.length === 0) {
-      return html`<input id="category" name="category" type="text" spellcheck="false" maxlength="200" .value=${this.category}
-        aria-invalid=${invalid} aria-describedby=${describedBy} />`;
-    }
-    return html`<select id="category" name="category" aria-invalid=${invalid} aria-describedby=${describedBy}>
-      <option value="" ?selected=${this.category === ''}>${msg('Any category')}</option>
-      ${this.categories.map(
-        (c) => html`<option value=${c.slug} ?selected=${c.slug === this.category}>${'\u2003'.repeat(Math.min(c.depth, 4))}${c.name}</option>`,
-      )}
-    </select>`;
-  }
-
-  private renderField(id: Field, label: string, control: TemplateResult, hint?: string): TemplateResult {
+  /** One search field (the kit's compact field), its error named by the field. */
+  private field(
+    id: Field,
+    label: string,
+    hint: string,
+    options: Omit<FieldOptions, 'id' | 'name' | 'label' | 'hint' | 'look' | 'part' | 'errors'>,
+  ): TemplateResult {
     const error = this.fieldErrors[id];
-    return html`
-      <div part="field" class="field ${error ? 'has-error' : ''}">
-        <label for=${id}>${label}</label>
-        ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-        ${error ? html`<span class="field-error" id="${id}-error"><span class="visually-hidden">${msg('Error:')} </span>${fieldLabel(id)} ${error}</span>` : nothing}
-        ${control}
-      </div>
-    `;
+    return field({
+      look: 'compact',
+      part: 'field',
+      id,
+      name: id,
+      label,
+      hint,
+      errors: error ? [`${fieldLabel(id)} ${error}`] : [],
+      ...options,
+    });
   }
 
   private renderBody(level: number): TemplateResult | typeof nothing {

@@ -25,31 +25,13 @@ const ownStyles = css`
     flex: 1 1 12rem;
     min-width: 0;
   }
+  /* Controls look as every compact form's (compactFormStyles); here they fill their field. */
   input,
   select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 2px solid var(--_border-strong);
-    border-radius: 0;
-    padding: var(--_space-1) var(--_space-2);
-    min-height: 40px;
-    box-sizing: border-box;
     width: 100%;
   }
   input.postcode {
     max-width: 10em;
-  }
-  input[aria-invalid='true'],
-  select[aria-invalid='true'] {
-    border-color: var(--_error);
-  }
-  input:focus-visible,
-  select:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 0;
-    box-shadow: inset 0 0 0 2px var(--_focus-text);
-    background: var(--_surface);
   }
   button {
     font: inherit;

@@ -19,8 +19,6 @@ const WIDTH = 640;
 const HEIGHT = 280;
 const PAD = { left: 48, right: 16, top: 16, bottom: 40 };
 
-let nextId = 0;
-
 /**
  * A measure's data points as an accessible run chart: the points in date
  * order, the baseline centre line, the aim's target, and the signals the
@@ -83,10 +81,10 @@ export class LinksRunChart extends LinksElement {
   tableOpen = false;
 
   private analysis: RunChartAnalysis | undefined;
-  private readonly uid = `links-run-chart-${++nextId}`;
+  /** Prefix of the ids in the shadow root (the root scopes them, so no per-element counter is needed). */
+  private readonly uid = 'links-run-chart';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel') && ![2, 3, 4, 5].includes(this.headingLevel)) this.headingLevel = 3;
     if (changed.has('measure') || changed.has('changeStart')) {
       const m = this.measure;
       const points = this.sortedPoints();
