@@ -1,7 +1,8 @@
 // A decade of national referrals through the CLI: events written as NDJSON to
 // a temporary folder (the demo generator, a block of practices at a time,
-// streamed to the file), then `links referral --json` and `links report` run
-// as child processes under /usr/bin/time. Prints, per input size, the peak
+// streamed to the file), then `links referral --json`, `links report`,
+// `links export csv referrals|practices` and `links fhir` (with and without
+// --combine) run one at a time as child processes under /usr/bin/time. Prints, per input size, the peak
 // resident memory (RSS) and events per second end to end (process start to
 // exit, reading, validating, replaying, writing), with the ratio of peak
 // memory between the largest and smallest size: memory grows with open
@@ -9,10 +10,12 @@
 // events/s at 10,000,000 events. Asserts nothing.
 //
 //   BENCH_SIZES=1000000,10000000 npm run bench -- cohort
+//   BENCH_COMMANDS=referral,report …   (only the commands whose names start so)
+//   BENCH_CACHE=/tmp/cohort …          (keep the generated files there and reuse them)
 //   node … bench/cohort.bench.ts --tiny     (2,000 events: checks the bench runs)
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDemoReferrals } from '@links-approach/core/demo-data';
@@ -108,7 +111,26 @@ try {
   }).practices;
   const programme = practices.filter((p) => p.cohort === 'programme').map((p) => p.id);
 
-  const rows: { events: number; mb: number; referral: Measured; report: Measured }[] = [];
+  // The commands timed at each size (BENCH_COMMANDS=referral,report keeps only those whose names start so).
+  // FHIR goes to /dev/null: at 10M events it is several GB, written as a stream either way.
+  const cohortDir = join(dir, 'cohort');
+  const commands: { name: string; args: (file: string) => string[] }[] = [
+    { name: 'referral --json', args: (file) => ['referral', file, '--json'] },
+    { name: 'report', args: (file) => ['report', cohortDir, file, '--html', join(dir, 'report.html'), '--json'] },
+    { name: 'export csv referrals', args: (file) => ['export', 'csv', 'referrals', file, '--out', join(dir, 'referrals.csv'), '--json'] },
+    {
+      name: 'export csv practices',
+      args: (file) => ['export', 'csv', 'practices', join(cohortDir, 'practices.json'), file, '--out', join(dir, 'practices.csv'), '--json'],
+    },
+    { name: 'fhir', args: (file) => ['fhir', file, '--out', '/dev/null', '--json'] },
+    { name: 'fhir --combine', args: (file) => ['fhir', file, '--combine', '--out', '/dev/null', '--json'] },
+  ];
+  const wanted = process.env.BENCH_COMMANDS?.split(',').map((c) => c.trim()).filter(Boolean);
+  const chosen = wanted ? commands.filter((c) => wanted.some((w) => c.name.startsWith(w))) : commands;
+  const line = (name: string, events: number, m: Measured) =>
+    `  links ${name.padEnd(21)} ${m.seconds.toFixed(1).padStart(7)} s  ${Math.round(events / m.seconds).toLocaleString('en-GB').padStart(9)} events/s wall-clock  (${m.cpu.toFixed(1)} CPU s, ${Math.round(events / m.cpu).toLocaleString('en-GB')} events per CPU second)  peak RSS ${m.rssMb.toFixed(0).padStart(5)} MB`;
+
+  const rows: { events: number; mb: number; results: Map<string, Measured> }[] = [];
   for (const size of sizes) {
     // Outside the cohort folder (the report is given the folder and the file).
     const file = join(dir, `events-${size}.ndjson`);
@@ -122,36 +144,43 @@ try {
     const mb = statSync(file).size / 1024 / 1024;
     console.log(`${events.toLocaleString('en-GB')} events written (${mb.toFixed(0)} MB NDJSON) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     if (generateOnly) continue;
-    const referral = measure(['referral', file, '--json']);
     if (tiny) {
       // The report must have counted the streamed referrals (a folder alone holds only .json files).
       const check = spawnSync(
         process.execPath,
-        ['--conditions=@links-approach/source', '--import', 'tsx', cli, 'report', join(dir, 'cohort'), file, '--html', join(dir, 'r.html'), '--json'],
+        ['--conditions=@links-approach/source', '--import', 'tsx', cli, 'report', cohortDir, file, '--html', join(dir, 'r.html'), '--json'],
         { cwd: root, encoding: 'utf8' },
       );
       const summary = JSON.parse(check.stdout) as { referrals: { programme: { referrals: number } } | null };
       if (!summary.referrals || summary.referrals.programme.referrals === 0) throw new Error('links report counted no referrals');
     }
-    const report = measure(['report', join(dir, 'cohort'), file, '--html', join(dir, 'report.html'), '--json']);
-    for (const [name, m] of [['referral --json', referral], ['report', report]] as const) {
-      if (m.exit !== 0) throw new Error(`links ${name} exited ${m.exit}`);
-      console.log(
-        `  links ${name.padEnd(15)} ${m.seconds.toFixed(1).padStart(7)} s  ${Math.round(events / m.seconds).toLocaleString('en-GB').padStart(9)} events/s wall-clock  (${m.cpu.toFixed(1)} CPU s, ${Math.round(events / m.cpu).toLocaleString('en-GB')} events per CPU second)  peak RSS ${m.rssMb.toFixed(0).padStart(5)} MB`,
-      );
+    const results = new Map<string, Measured>();
+    // One command at a time (the machine is shared), each output deleted before the next runs.
+    for (const command of chosen) {
+      const m = measure(command.args(file));
+      for (const out of ['report.html', 'referrals.csv', 'practices.csv']) rmSync(join(dir, out), { force: true });
+      if (m.exit !== 0) throw new Error(`links ${command.name} exited ${m.exit}`);
+      console.log(line(command.name, events, m));
+      results.set(command.name, m);
     }
-    rows.push({ events, mb, referral, report });
+    rows.push({ events, mb, results });
     if (!cache) rmSync(file);
   }
-  if (!tiny && rows.length > 1) {
+  if (!tiny && rows.length > 0 && !generateOnly) {
     const first = rows[0]!;
     const last = rows[rows.length - 1]!;
-    console.log(
-      `\nPeak RSS, ${first.events.toLocaleString('en-GB')} → ${last.events.toLocaleString('en-GB')} events (${(last.events / first.events).toFixed(0)}× the events):`,
-    );
-    console.log(`  links referral --json  ${first.referral.rssMb.toFixed(0)} MB → ${last.referral.rssMb.toFixed(0)} MB (${(last.referral.rssMb / first.referral.rssMb).toFixed(2)}×)`);
-    console.log(`  links report           ${first.report.rssMb.toFixed(0)} MB → ${last.report.rssMb.toFixed(0)} MB (${(last.report.rssMb / first.report.rssMb).toFixed(2)}×)`);
-    console.log('Targets at 10,000,000 events: ≤ 1,024 MB peak RSS, ≥ 300,000 events/s.');
+    const n = (x: number) => Math.round(x).toLocaleString('en-GB');
+    console.log(`\nSide by side (peak RSS MB; events/s wall-clock; events per CPU second), machine load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}:`);
+    console.log(`  ${'command'.padEnd(22)} ${rows.map((r) => `${n(r.events).padStart(10)} events: RSS, ev/s, ev/CPU s`.padEnd(44)).join('  ')}${rows.length > 1 ? '  RSS ratio' : ''}`);
+    for (const { name } of chosen) {
+      const cells = rows.map((r) => {
+        const m = r.results.get(name)!;
+        return `${m.rssMb.toFixed(0).padStart(16)} MB ${n(r.events / m.seconds).padStart(9)} ${n(r.events / m.cpu).padStart(9)}`.padEnd(44);
+      });
+      const ratio = rows.length > 1 ? `  ${(last.results.get(name)!.rssMb / first.results.get(name)!.rssMb).toFixed(2)}×` : '';
+      console.log(`  ${name.padEnd(22)} ${cells.join('  ')}${ratio}`);
+    }
+    console.log('Targets at 10,000,000 events: ≤ 1,024 MB peak RSS; ≥ 300,000 events/s for report and referral --json.');
   }
 } finally {
   if (!cache) rmSync(dir, { recursive: true, force: true });
