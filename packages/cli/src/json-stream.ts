@@ -65,13 +65,29 @@ export async function writeJsonWithStream(
   const at = text.indexOf(marker);
   if (at === -1 || text.indexOf(marker, at + 1) !== -1) throw new Error('writeJsonWithStream: put STREAMED_LIST once in the document');
   const lineStart = text.lastIndexOf('\n', at) + 1;
-  let indent = '';
-  while (text.charCodeAt(lineStart + indent.length) === 0x20) indent += ' ';
+  let depth = 0;
+  while (text.charCodeAt(lineStart + depth) === 0x20) depth++;
+  const indent = ' '.repeat(depth);
   const inner = `\n${indent}  `;
+  // Each item is written by JSON.stringify itself, already indented for its place: wrapped in as many lists
+  // as the list is deep (one per 2 spaces, one more for the list itself), whose brackets are then cut off.
+  // That is the same text as indenting `JSON.stringify(item, null, 2)` line by line, without a pass over it.
+  let wrap: (item: unknown) => unknown = (item) => [item];
+  for (let level = 0; level < depth / 2; level++) {
+    const outer = wrap;
+    wrap = (item) => [outer(item)];
+  }
+  const probe = JSON.stringify(wrap(0), null, 2);
+  const head = probe.indexOf('0');
+  const tail = probe.length - head - 1;
+  const itemText = (item: unknown): string => {
+    const wrapped = JSON.stringify(wrap(item), null, 2);
+    return wrapped.slice(head, wrapped.length - tail);
+  };
   await out.write(text.slice(0, at));
   let first = true;
   for await (const item of items) {
-    const body = JSON.stringify(item, null, 2).replace(/\n/g, inner);
+    const body = itemText(item);
     await out.write(first ? `[${inner}${body}` : `,${inner}${body}`);
     first = false;
   }

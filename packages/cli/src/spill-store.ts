@@ -14,17 +14,39 @@ const FLUSH_AT = 1 << 20;
 const WINDOW = 4 << 20;
 
 /**
+ * Released referrals kept in memory, as they were put, before they are written to the file. The fold reads a
+ * released referral back when a later event names it, almost always one released shortly before (a
+ * re-referral names the referral it reopens: in the demo cohorts at most about 900 releases back); kept
+ * here, it is neither written, flushed nor read back from disk for that.
+ */
+const RECENT = 4096;
+
+interface Released {
+  readonly referral: ReferralState;
+  readonly events: number;
+  readonly ids: string;
+}
+
+/**
  * A {@link ReleasedReferralStore} on disk: finished referrals (with the ids
  * of their events) are written as JSON to a file in a private temporary
- * folder, and only each one's place in the file (12 bytes) stays in memory. `close()` deletes the folder.
+ * folder, and only each one's place in the file (12 bytes) stays in memory,
+ * apart from the {@link RECENT} latest, held as they are until more
+ * arrive. `close()` deletes the folder.
  */
 export class SpillStore implements ReleasedReferralStore {
+  /** @param recent How many of the latest referrals to hold in memory before writing them ({@link RECENT}). */
+  constructor(private readonly keepRecent = RECENT) {}
+
   private readonly dir = mkdtempSync(join(tmpdir(), 'links-spill-'));
   private readonly fd = openSync(join(this.dir, 'referrals.ndjson'), 'w+');
-  private pending: string[] = [];
+  /** The latest referrals put, oldest first (a `Map` keeps insertion order). */
+  private readonly recent = new Map<number, Released>();
+  /** Bytes encoded but not yet written: `pending[0, pendingBytes)`. */
+  private pending = Buffer.allocUnsafe(2 * FLUSH_AT);
   private pendingBytes = 0;
+  /** Bytes written to the file. */
   private flushed = 0;
-  private end = 0;
   private offsets = new Float64Array(1024);
   private lengths = new Uint32Array(1024);
   private keys: readonly string[] | undefined;
@@ -34,19 +56,19 @@ export class SpillStore implements ReleasedReferralStore {
   private windowEnd = 0;
 
   put(seq: number, referral: ReferralState, events: number, ids: string): void {
-    if (seq >= this.offsets.length) this.grow(seq);
-    this.keys ??= Object.keys(referral);
-    const text = `${JSON.stringify({ e: events, i: ids, r: referral })}\n`;
-    const bytes = Buffer.byteLength(text);
-    this.offsets[seq] = this.end;
-    this.lengths[seq] = bytes;
-    this.end += bytes;
-    this.pending.push(text);
-    this.pendingBytes += bytes;
-    if (this.pendingBytes >= FLUSH_AT) this.flush();
+    // Put again (a released referral took an event): it moves to the newest end.
+    this.recent.delete(seq);
+    this.recent.set(seq, { referral, events, ids });
+    if (this.recent.size > this.keepRecent) {
+      const [oldest, item] = this.recent.entries().next().value as [number, Released];
+      this.recent.delete(oldest);
+      this.write(oldest, item);
+    }
   }
 
-  get(seq: number): { readonly referral: ReferralState; readonly events: number; readonly ids: string } {
+  get(seq: number): Released {
+    const recent = this.recent.get(seq);
+    if (recent !== undefined) return recent;
     const length = seq < this.lengths.length ? this.lengths[seq]! : 0;
     if (length === 0) throw new Error(`no released referral at ${seq}`);
     const offset = this.offsets[seq]!;
@@ -65,8 +87,26 @@ export class SpillStore implements ReleasedReferralStore {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.recent.clear();
     closeSync(this.fd);
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Encodes a referral at the end of the file (pending until flushed); its place is remembered. */
+  private write(seq: number, { referral, events, ids }: Released): void {
+    if (seq >= this.offsets.length) this.grow(seq);
+    this.keys ??= Object.keys(referral);
+    const text = `${JSON.stringify({ e: events, i: ids, r: referral })}\n`;
+    // At most 3 bytes per UTF-16 unit: room checked before encoding straight into the pending bytes.
+    if (this.pendingBytes + text.length * 3 > this.pending.length) {
+      this.flush();
+      if (text.length * 3 > this.pending.length) this.pending = Buffer.allocUnsafe(text.length * 3);
+    }
+    const bytes = this.pending.write(text, this.pendingBytes, 'utf8');
+    this.offsets[seq] = this.flushed + this.pendingBytes;
+    this.lengths[seq] = bytes;
+    this.pendingBytes += bytes;
+    if (this.pendingBytes >= FLUSH_AT) this.flush();
   }
 
   /** Reads the window of the file around `offset` (a little before it too: neighbours finish out of order). */
@@ -85,14 +125,13 @@ export class SpillStore implements ReleasedReferralStore {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const buffer = Buffer.from(this.pending.join(''), 'utf8');
+    if (this.pendingBytes === 0) return;
     let written = 0;
-    while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written, this.flushed + written);
+    while (written < this.pendingBytes)
+      written += writeSync(this.fd, this.pending, written, this.pendingBytes - written, this.flushed + written);
     // A window read before these bytes were written may hold stale bytes where they now are.
     if (this.windowEnd > this.flushed) this.windowEnd = this.flushed;
-    this.flushed += buffer.length;
-    this.pending = [];
+    this.flushed += this.pendingBytes;
     this.pendingBytes = 0;
   }
 

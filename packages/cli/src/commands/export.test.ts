@@ -2,8 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { generateDemoData } from '@links-approach/core/demo-data';
-import { replay, type ReferralEventsDocument } from '@links-approach/core/referral';
+import { generateDemoData, generateDemoReferrals } from '@links-approach/core/demo-data';
+import { replay, toNdjson, type ReferralEventsDocument } from '@links-approach/core/referral';
+import { REFERRAL_CSV_COLUMNS } from '@links-approach/core/export';
+import { toCsv } from '@links-approach/core/csv';
 import { serializePlanDocument } from '@links-approach/core/plan';
 import { run } from '../run.js';
 import { memoryIo } from '../test-io.js';
@@ -83,4 +85,20 @@ test('links export: usage and input errors keep the CLI contract', async () => {
 test('links export is registered with the default CSV loader from core', () => {
   assert.ok(COMMANDS.some((c) => c.name === 'export'));
   assert.ok(COMMANDS.some((c) => c.name === 'fhir'));
+});
+
+test('links export csv referrals --json without --out puts the same CSV in its document as the in-memory export, over more than one batch of rows', async () => {
+  const cohort = generateDemoReferrals({
+    practices: Array.from({ length: 12 }, (_, i) => ({ id: `p-${i + 1}`, listSize: 6000 })),
+    seed: 11,
+    asOf: '2025-03-31T12:00:00Z',
+    referralsPerPractice: 90,
+  });
+  const all = replay(cohort.events, { trusted: true }).state.referrals;
+  assert.ok(all.length > 1000, 'more referrals than one batch of rows');
+  const io = memoryIo({ 'events.ndjson': toNdjson(cohort.events) });
+  assert.equal(await links(['export', 'csv', 'referrals', 'events.ndjson', '--json'], io), 0);
+  const out = JSON.parse(io.out) as { ok: boolean; rows: number; csv: string };
+  assert.equal(out.rows, all.length);
+  assert.equal(out.csv, toCsv(all, REFERRAL_CSV_COLUMNS));
 });

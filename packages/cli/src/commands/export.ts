@@ -231,18 +231,22 @@ export function makeExportCommand(loadCsv: () => Promise<CsvWriter> = loadCoreCs
         csv = writeCsv(table, PRACTICE_SUMMARY_CSV_COLUMNS);
         rows = table.length;
       } else if (kind === 'referrals') {
-        // The CSV goes into one JSON document (--json and no --out): the events are still streamed, the rows
-        // then held.
+        // The CSV goes into one JSON document (--json and no --out): the events are still streamed, and only
+        // the CSV text is held (written a batch of rows at a time), never the referrals.
         const store = new SpillStore();
         try {
           const folded = await foldEvents(ctx.io, inputs.eventFiles, store, files.join(', '));
-          const kept: ReferralState[] = [];
-          for (const r of folded.referrals()) {
-            const day = (r.requestedAt ?? r.createdAt).slice(0, 10);
-            if ((from === undefined || day >= from) && (to === undefined || day <= to)) kept.push(r);
-          }
-          csv = writeCsv(kept, REFERRAL_CSV_COLUMNS);
-          rows = kept.length;
+          const inPeriod = function* () {
+            for (const r of folded.referrals()) {
+              const day = (r.requestedAt ?? r.createdAt).slice(0, 10);
+              if ((from === undefined || day >= from) && (to === undefined || day <= to)) yield r;
+            }
+          };
+          const pieces: string[] = [];
+          const text = new BufferedSink({ write: async (piece) => void pieces.push(piece), close: async () => {} });
+          rows = await writeCsvRows(writeCsv, text, inPeriod(), REFERRAL_CSV_COLUMNS);
+          await text.close();
+          csv = pieces.join('');
         } finally {
           store.close();
         }

@@ -116,10 +116,13 @@ export const fhirCommand: Command = {
         let referralCount = 0;
         let resources = 0;
         let latest = '';
+        // The resources are counted here only when the summary comes before the entries (--json on standard
+        // output); otherwise as the entries are written, so each referral's Bundle is made once.
+        const countFirst = !toFile && ctx.json;
         for (const r of referrals()) {
           name.update(`${referralCount === 0 ? '' : ','}${r.id}@${r.updatedAt}`, 'utf8');
           if (r.updatedAt > latest) latest = r.updatedAt;
-          resources += toFhirBundle(r, options).entry?.length ?? 0;
+          if (countFirst) resources += toFhirBundle(r, options).entry?.length ?? 0;
           referralCount++;
         }
         check(only, seen, file);
@@ -130,17 +133,23 @@ export const fhirCommand: Command = {
           timestamp: latest || '1970-01-01T00:00:00Z',
           entry: STREAMED_LIST,
         };
+        let written = 0;
         const entries = function* () {
-          for (const r of referrals()) yield* toFhirBundle(r, options).entry ?? [];
+          for (const r of referrals()) {
+            const entry = toFhirBundle(r, options).entry ?? [];
+            written += entry.length;
+            yield* entry;
+          }
         };
-        const summary = { file, referrals: referralCount, bundleCount: 1, resources, rejected };
         if (toFile) {
           const sink = new BufferedSink(await ctx.io.openWrite(out));
           await writeJsonWithStream(sink, bundle, entries());
           await sink.close();
+          const summary = { file, referrals: referralCount, bundleCount: 1, resources: written, rejected };
           ctx.succeed({ ...summary, out, format: 'json' }, () => wrote(summary, out, true, rejected));
         } else {
           if (!ctx.json && rejected.length > 0) ctx.io.stderr(refusedLines(rejected).join('\n'));
+          const summary = { file, referrals: referralCount, bundleCount: 1, resources, rejected };
           const sink = new BufferedSink(ctx.io.stdoutSink());
           await writeJsonWithStream(sink, ctx.json ? { ok: true, ...summary, bundle } : bundle, entries());
           await sink.close();
@@ -148,17 +157,31 @@ export const fhirCommand: Command = {
         return EXIT.ok;
       }
       // One Bundle per referral, as NDJSON, written as it is made.
-      const totals = count();
-      check(only, seen, file);
-      const summary = { file, referrals: totals.referrals, bundleCount: totals.referrals, resources: totals.resources, rejected };
       if (toFile || !ctx.json) {
+        // Unknown --referral ids are refused before anything is written (a pass that makes no Bundle); the
+        // summary is counted as the Bundles are written, so each is made once.
+        if (only) {
+          for (const r of referrals()) seen.add(r.id);
+          check(only, seen, file);
+        }
         if (!toFile && rejected.length > 0) ctx.io.stderr(refusedLines(rejected).join('\n'));
         const sink = new BufferedSink(toFile ? await ctx.io.openWrite(out) : ctx.io.stdoutSink());
-        for (const r of referrals()) await sink.write(`${JSON.stringify(toFhirBundle(r, options))}\n`);
+        let n = 0;
+        let resources = 0;
+        for (const r of referrals()) {
+          const bundle = toFhirBundle(r, options);
+          n++;
+          resources += bundle.entry?.length ?? 0;
+          await sink.write(`${JSON.stringify(bundle)}\n`);
+        }
         await sink.close();
+        const summary = { file, referrals: n, bundleCount: n, resources, rejected };
         if (toFile) ctx.succeed({ ...summary, out, format: 'ndjson' }, () => wrote(summary, out, false, rejected));
         return EXIT.ok;
       }
+      const totals = count();
+      check(only, seen, file);
+      const summary = { file, referrals: totals.referrals, bundleCount: totals.referrals, resources: totals.resources, rejected };
       const json = new BufferedSink(ctx.io.stdoutSink());
       await writeJsonWithList(json, { ok: true, ...summary, bundles: [] }, 'bundles', (function* () {
         for (const r of referrals()) yield toFhirBundle(r, options);

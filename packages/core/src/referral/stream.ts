@@ -80,7 +80,10 @@ export interface ReferralFoldOptions {
   readonly observers?: readonly ReferralObserver[];
   /** Referrals never released (e.g. one whose full timeline the caller needs at the end). */
   readonly keep?: ReadonlySet<string>;
-  /** Hand finished referrals to the store with their timelines (default: the timeline is dropped; `events` gives its length). */
+  /**
+   * Keep every referral's timeline: finished referrals go to the store with it, open ones are held with it.
+   * Default: timelines are left empty (`events` gives their length), except for the `keep` referrals'.
+   */
   readonly keepTimeline?: boolean;
   /** Called for each refused event; default: refused events are kept in {@link ReferralFold.rejected}. */
   readonly onRejected?: (rejected: RejectedEvent) => void;
@@ -94,6 +97,8 @@ interface Entry {
   /** Ids of its events. */
   readonly ids: string[];
   events: number;
+  /** Whether its state keeps its timeline (`keepTimeline`, or a kept referral); otherwise the timeline stays empty. */
+  readonly timeline: boolean;
 }
 
 function idBit(id: string): number {
@@ -187,7 +192,12 @@ export class ReferralFold {
     if (rejection !== undefined) return this.refuse(event, index, rejection);
     this.applied++;
     if (found === undefined) {
-      const fresh: Entry = { seq: this.referrals++, state: createState(event as CreatedEvent), ids: [event.id], events: 1 };
+      const timeline = this.keepTimeline || this.keep?.has(event.referralId) === true;
+      const state = createState(event as CreatedEvent);
+      // Events are not held in the timeline of a referral whose timeline nobody will read: memory (and garbage
+      // collection) then grows with open referrals' states, not with their events.
+      if (!timeline) (state.timeline as ReferralEvent[]).length = 0;
+      const fresh: Entry = { seq: this.referrals++, state, ids: [event.id], events: 1, timeline };
       this.byId.set(event.referralId, fresh);
       this.releaseIfFinished(fresh);
       return undefined;
@@ -196,6 +206,7 @@ export class ReferralFold {
       const entry = found as Entry;
       entry.events++;
       mutate(entry.state, event);
+      if (!entry.timeline) (entry.state.timeline as ReferralEvent[]).length = 0;
       entry.ids.push(event.id);
       this.releaseIfFinished(entry);
       return undefined;
@@ -243,7 +254,7 @@ export class ReferralFold {
     this.bits[entry.seq] = bits;
     this.byId.set(state.id, entry.seq);
     let released = state as ReferralState;
-    if (!this.keepTimeline) {
+    if (!this.keepTimeline && state.timeline.length > 0) {
       const { timeline: _timeline, ...rest } = state;
       released = { ...rest, timeline: [] } as unknown as ReferralState;
     }
