@@ -253,6 +253,90 @@ function checkCreated(
 }
 
 /**
+ * Events that add to the record rather than overwrite a current value: they
+ * may arrive after later events (recorded offline, sent when the line
+ * returns). Every other event (a status change, consent, do-not-contact,
+ * assignment, details, the outcome) sets a value a later event may have set
+ * since, so it must not be dated before the referral's latest event.
+ */
+const LATE_ALLOWED: ReadonlySet<ReferralEventType> = new Set<ReferralEventType>([
+  'contact-attempted',
+  'contact-recorded',
+  'goal-added',
+  'goal-updated',
+  'resource-linked',
+  'resource-updated',
+  'follow-up-scheduled',
+  'follow-up-done',
+  'note-added',
+]);
+
+const LATE_HINT = 'If it still applies, record it again now.';
+
+/**
+ * Checks an event dated earlier than the referral's latest event. The
+ * timeline keeps the order events arrived in; `at` says when each happened.
+ * Such an event is refused (`out-of-order`) when it is dated before the
+ * referral was created; when it would overwrite a value a later event set
+ * (any event outside {@link LATE_ALLOWED}; a goal or resource-link change
+ * dated before that goal's or link's last change); when it is the CLP's
+ * casework dated before the referral was accepted; or when it completes a
+ * follow-up before it was scheduled. Reads only the state's own fields (no
+ * timeline), so the service decides it from its stored summary.
+ */
+function checkLate(state: ReferralState, event: ReferralEvent): Rejection | undefined {
+  const at = event.at;
+  if (isEarlier(at, state.createdAt)) {
+    return reject('out-of-order', `This event is dated ${at}, before the referral was created (${state.createdAt}).`, event);
+  }
+  if (event.type === 'created') return undefined;
+  if (!LATE_ALLOWED.has(event.type)) {
+    const noun = event.type === 'status-changed' ? 'a status change' : CONTENT_NOUN[event.type];
+    return reject(
+      'out-of-order',
+      `This event is dated ${at}, earlier than the referral's latest event (${state.updatedAt}): ${noun} dated earlier would overwrite a later change, so it must be dated no earlier than the latest event. ${LATE_HINT}`,
+      event,
+    );
+  }
+  if (event.type !== 'note-added' && state.respondedAt !== undefined && isEarlier(at, state.respondedAt)) {
+    return reject(
+      'out-of-order',
+      `This event is dated ${at}, before the referral was accepted (${state.respondedAt}): casework cannot come before the acceptance.`,
+      event,
+    );
+  }
+  if (event.type === 'goal-updated') {
+    const goal = state.goals.find((g) => g.id === event.goalId);
+    if (goal && isEarlier(at, goal.updatedAt)) {
+      return reject(
+        'out-of-order',
+        `This change to goal "${goal.id}" is dated ${at}, earlier than the goal's last change (${goal.updatedAt}): it would overwrite a later change. ${LATE_HINT}`,
+        event,
+      );
+    }
+  } else if (event.type === 'resource-updated') {
+    const link = state.resourceLinks.find((l) => l.id === event.linkId);
+    if (link && isEarlier(at, link.updatedAt)) {
+      return reject(
+        'out-of-order',
+        `This change to resource link "${link.id}" is dated ${at}, earlier than the link's last change (${link.updatedAt}): it would overwrite a later change. ${LATE_HINT}`,
+        event,
+      );
+    }
+  } else if (event.type === 'follow-up-done') {
+    const followUp = state.followUps.find((f) => f.id === event.followUpId);
+    if (followUp && isEarlier(at, followUp.scheduledAt)) {
+      return reject(
+        'out-of-order',
+        `Follow-up "${followUp.id}" is marked done at ${at}, before it was scheduled (${followUp.scheduledAt}).`,
+        event,
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
  * Decides whether `event` may be applied to `state` (undefined when the
  * referral does not exist yet). Returns the rejection, or `undefined` to
  * accept. Does not check schemas or duplicate event ids: the callers do.
@@ -286,11 +370,9 @@ export function check(
     return reject('referral-finished', 'The referral was entered in error and accepts no more events.', event);
   }
   if (isEarlier(event.at, state.updatedAt)) {
-    return reject(
-      'out-of-order',
-      `This event is dated ${event.at}, earlier than the referral's previous event (${state.updatedAt}): events must be in time order.`,
-      event,
-    );
+    // Dated before the referral's latest event: recorded offline and arriving late (the slow path only).
+    const late = checkLate(state, event);
+    if (late) return late;
   }
   const practice = checkPractice(state.practiceId, event);
   if (practice) return practice;
@@ -592,7 +674,8 @@ export function createState(event: CreatedEvent): MutableState {
  */
 export function mutate(s: MutableState, event: ReferralEvent): void {
   const at = event.at;
-  s.updatedAt = at;
+  // The latest time seen: an event recorded offline may arrive dated earlier, and never moves it back.
+  if (isEarlier(s.updatedAt, at)) s.updatedAt = at;
   (s.timeline as ReferralEvent[]).push(event);
   switch (event.type) {
     case 'created':
@@ -653,7 +736,7 @@ export function mutate(s: MutableState, event: ReferralEvent): void {
         setting: event.setting,
         durationMinutes: event.durationMinutes,
       });
-      if (s.firstContactAt === undefined) s.firstContactAt = at;
+      if (s.firstContactAt === undefined || isEarlier(at, s.firstContactAt)) s.firstContactAt = at;
       if (s.status === 'in-progress') s.businessStatus = 'engaged';
       return;
     case 'goal-added':
