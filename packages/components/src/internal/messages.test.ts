@@ -37,7 +37,7 @@ const SAMPLES: { readonly [C in Exclude<RejectionCode, 'invalid-event'>]: Refusa
   'referral-exists': { referralId: 'ref-9' },
   'wrong-referral': { referralId: 'ref-9', expected: 'ref-1' },
   'duplicate-event-id': { eventId: 'e-9' },
-  'out-of-order': { at: '2025-01-01T09:00:00Z', previous: '2025-01-02T09:00:00Z' },
+  'out-of-order': { kind: 'overwrites-later', at: '2025-01-01T09:00:00Z', previous: '2025-01-02T09:00:00Z', eventType: 'status-changed' },
   'role-not-allowed': { kind: 'status', to: 'accepted', roles: ['clp', 'practice-manager'], actor: 'referrer' },
   'not-assigned-clp': { clpId: 'clp-9' },
   'transition-not-allowed': { from: 'draft', to: 'completed', next: ['requested', 'cancelled'] },

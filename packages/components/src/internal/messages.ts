@@ -111,11 +111,44 @@ const REFUSALS: Partial<MessageRenderers<RefusalParams>> = {
     msg(str`An event with id "${p.eventId}" has already been applied: each event is applied once.`, {
       id: 'refusal.duplicate-event-id',
     }),
-  'out-of-order': (p) =>
-    msg(
-      str`This event is dated ${p.at}, earlier than the referral's previous event (${p.previous}): events must be in time order.`,
-      { id: 'refusal.out-of-order' },
-    ),
+  'out-of-order': (p) => {
+    const hint = msg('If it still applies, record it again now.', { id: 'refusal.out-of-order.hint' });
+    switch (p.kind) {
+      case 'before-created':
+        return msg(str`This event is dated ${p.at}, before the referral was created (${p.previous}).`, {
+          id: 'refusal.out-of-order.before-created',
+        });
+      case 'overwrites-later': {
+        const what =
+          p.eventType === 'status-changed'
+            ? msg('a status change', { id: 'refusal.noun.status-changed' })
+            : contentNoun()[p.eventType];
+        return msg(
+          str`This event is dated ${p.at}, earlier than the referral's latest event (${p.previous}): ${what} dated earlier would overwrite a later change, so it must be dated no earlier than the latest event. ${hint}`,
+          { id: 'refusal.out-of-order.overwrites-later' },
+        );
+      }
+      case 'before-accepted':
+        return msg(
+          str`This event is dated ${p.at}, before the referral was accepted (${p.previous}): casework cannot come before the acceptance.`,
+          { id: 'refusal.out-of-order.before-accepted' },
+        );
+      case 'goal':
+        return msg(
+          str`This change to goal "${p.id}" is dated ${p.at}, earlier than the goal's last change (${p.previous}): it would overwrite a later change. ${hint}`,
+          { id: 'refusal.out-of-order.goal' },
+        );
+      case 'resource-link':
+        return msg(
+          str`This change to resource link "${p.id}" is dated ${p.at}, earlier than the link's last change (${p.previous}): it would overwrite a later change. ${hint}`,
+          { id: 'refusal.out-of-order.resource-link' },
+        );
+      case 'follow-up':
+        return msg(str`Follow-up "${p.id}" is marked done at ${p.at}, before it was scheduled (${p.previous}).`, {
+          id: 'refusal.out-of-order.follow-up',
+        });
+    }
+  },
   'role-not-allowed': (p) => {
     switch (p.kind) {
       case 'create': {

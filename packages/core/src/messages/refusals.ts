@@ -20,7 +20,23 @@ export interface RefusalParams {
   readonly 'referral-exists': { readonly referralId: string };
   readonly 'wrong-referral': { readonly referralId: string; readonly expected: string };
   readonly 'duplicate-event-id': { readonly eventId: string };
-  readonly 'out-of-order': { readonly at: string; readonly previous: string };
+  /**
+   * An event dated earlier than what it must follow (`previous`): the
+   * referral's creation (`before-created`), its latest event when the event
+   * would overwrite a later change (`overwrites-later`, with `eventType`),
+   * its acceptance (`before-accepted`), a goal's or resource link's last
+   * change (`goal`, `resource-link`, with `id`), or a follow-up's scheduled
+   * time (`follow-up`, with `id`).
+   */
+  readonly 'out-of-order':
+    | { readonly kind: 'before-created' | 'before-accepted'; readonly at: string; readonly previous: string }
+    | {
+        readonly kind: 'overwrites-later';
+        readonly at: string;
+        readonly previous: string;
+        readonly eventType: ContentEventType | 'status-changed';
+      }
+    | { readonly kind: 'goal' | 'resource-link' | 'follow-up'; readonly at: string; readonly previous: string; readonly id: string };
   /**
    * `kind` says what was refused: making a referral (`create`), a status
    * change (`status`, with `to`), cancelling a draft as the CLP
@@ -144,8 +160,25 @@ export const REFUSAL_MESSAGES_EN: MessageRenderers<RefusalParams> = {
   'referral-exists': (p) => `Referral "${p.referralId}" already exists: a "created" event can only start a new referral.`,
   'wrong-referral': (p) => `This event belongs to referral "${p.referralId}", not "${p.expected}".`,
   'duplicate-event-id': (p) => `An event with id "${p.eventId}" has already been applied: each event is applied once.`,
-  'out-of-order': (p) =>
-    `This event is dated ${p.at}, earlier than the referral's previous event (${p.previous}): events must be in time order.`,
+  'out-of-order': (p) => {
+    const hint = 'If it still applies, record it again now.';
+    switch (p.kind) {
+      case 'before-created':
+        return `This event is dated ${p.at}, before the referral was created (${p.previous}).`;
+      case 'overwrites-later': {
+        const what = p.eventType === 'status-changed' ? 'a status change' : noun(p.eventType);
+        return `This event is dated ${p.at}, earlier than the referral's latest event (${p.previous}): ${what} dated earlier would overwrite a later change, so it must be dated no earlier than the latest event. ${hint}`;
+      }
+      case 'before-accepted':
+        return `This event is dated ${p.at}, before the referral was accepted (${p.previous}): casework cannot come before the acceptance.`;
+      case 'goal':
+        return `This change to goal "${p.id}" is dated ${p.at}, earlier than the goal's last change (${p.previous}): it would overwrite a later change. ${hint}`;
+      case 'resource-link':
+        return `This change to resource link "${p.id}" is dated ${p.at}, earlier than the link's last change (${p.previous}): it would overwrite a later change. ${hint}`;
+      case 'follow-up':
+        return `Follow-up "${p.id}" is marked done at ${p.at}, before it was scheduled (${p.previous}).`;
+    }
+  },
   'role-not-allowed': (p) => {
     switch (p.kind) {
       case 'create':

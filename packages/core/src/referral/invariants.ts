@@ -15,11 +15,26 @@ import { pseudonymSchema, referralEventSchema } from './schema.js';
 import type { ReferralState } from './types.js';
 
 const FINISHED = new Set<ReferralStatus>(FINISHED_STATUSES);
+/** Events that add to the record, which may be dated before an event received earlier. */
+const ADDS_TO_RECORD = new Set<string>([
+  'contact-attempted',
+  'contact-recorded',
+  'goal-added',
+  'goal-updated',
+  'resource-linked',
+  'resource-updated',
+  'follow-up-scheduled',
+  'follow-up-done',
+  'note-added',
+]);
 
 /**
  * Checks a referral state against the workflow's invariants, independently
- * of the code that builds it: the timeline starts with `created`, is in time
- * order, has unique ids and only valid events; its status changes follow the
+ * of the code that builds it: the timeline starts with `created`, no event is
+ * dated before it, only events that add to the record (contacts, goals,
+ * resource links, follow-ups, notes) are dated before an event received
+ * earlier (recorded offline, arriving late), has unique ids and only valid
+ * events; its status changes follow the
  * allowed transitions and roles; reasons and outcomes are present where
  * required; the business status matches the contacts; no contact or attempt
  * happened without consent to contact or under do-not-contact; and the
@@ -38,7 +53,6 @@ export function checkReferralState(state: ReferralState): ValidationIssue[] {
     return issues;
   }
   if (state.createdAt !== first.at) bad('createdAt', 'must be the time of the "created" event');
-  if (state.updatedAt !== timeline[timeline.length - 1]!.at) bad('updatedAt', 'must be the time of the latest event');
 
   let status: ReferralStatus = first.status;
   let requestedAt = first.status === 'requested' ? first.at : undefined;
@@ -52,7 +66,9 @@ export function checkReferralState(state: ReferralState): ValidationIssue[] {
   let statusReason: string | undefined;
   let statusReasonCode: string | undefined;
   const ids = new Set<string>();
-  let previousAt = -Infinity;
+  const createdMs = Date.parse(first.at);
+  let latestMs = -Infinity;
+  let latestAt = first.at;
 
   timeline.forEach((event, i) => {
     const path = `timeline[${i}]`;
@@ -61,8 +77,15 @@ export function checkReferralState(state: ReferralState): ValidationIssue[] {
     if (ids.has(event.id)) bad(`${path}.id`, 'repeats an event id');
     ids.add(event.id);
     const at = Date.parse(event.at);
-    if (at < previousAt) bad(`${path}.at`, 'is earlier than the event before it');
-    previousAt = at;
+    if (at < createdMs) bad(`${path}.at`, 'is earlier than the "created" event');
+    if (at < latestMs && !ADDS_TO_RECORD.has(event.type))
+      bad(`${path}.at`, 'is earlier than an event before it, and changes a current value');
+    if (at < latestMs && event.type !== 'note-added' && respondedAt !== undefined && at < Date.parse(respondedAt))
+      bad(`${path}.at`, 'is casework dated before the referral was accepted');
+    if (at > latestMs) {
+      latestMs = at;
+      latestAt = event.at;
+    }
     if (i > 0 && event.type === 'created') bad(path, 'is a second "created" event');
     if (i > 0 && status === 'entered-in-error') bad(path, 'follows "entered-in-error"');
     switch (event.type) {
@@ -96,7 +119,7 @@ export function checkReferralState(state: ReferralState): ValidationIssue[] {
         if (contactConsent !== 'given') bad(path, 'is a contact without consent to contact');
         if (event.type === 'contact-recorded') {
           contacts++;
-          firstContactAt ??= event.at;
+          if (firstContactAt === undefined || at < Date.parse(firstContactAt)) firstContactAt = event.at;
         } else {
           attempts++;
         }
@@ -108,6 +131,7 @@ export function checkReferralState(state: ReferralState): ValidationIssue[] {
     }
   });
 
+  if (state.updatedAt !== latestAt) bad('updatedAt', 'must be the time of the latest-dated event');
   if (status !== state.status) bad('status', `is "${state.status}" but the timeline ends in "${status}"`);
   const expectedBusiness = state.status === 'in-progress' ? (contacts > 0 ? 'engaged' : 'contacting') : undefined;
   if (state.businessStatus !== expectedBusiness) bad('businessStatus', `must be ${expectedBusiness ?? 'absent'} here`);
@@ -121,7 +145,7 @@ export function checkReferralState(state: ReferralState): ValidationIssue[] {
   if (state.requestedAt !== requestedAt) bad('requestedAt', 'must be when the referral was first requested');
   if (state.respondedAt !== respondedAt) bad('respondedAt', 'must be when the CLP first accepted or rejected it');
   if (state.finishedAt !== finishedAt) bad('finishedAt', 'must be when the referral first finished');
-  if (state.firstContactAt !== firstContactAt) bad('firstContactAt', 'must be the time of the first contact');
+  if (state.firstContactAt !== firstContactAt) bad('firstContactAt', 'must be the time of the earliest contact');
   if (state.contacts.length !== contacts) bad('contacts', 'must hold one entry per "contact-recorded" event');
   if (state.contactAttempts.length !== attempts)
     bad('contactAttempts', 'must hold one entry per "contact-attempted" event');

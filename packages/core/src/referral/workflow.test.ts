@@ -2,8 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   applyEvent,
+  caseloadMetrics,
+  caseloadRows,
   checkReferralState,
+  messageBack,
   REFERRAL_STATUSES,
+  replay,
   STATUS_ROLES,
   TRANSITIONS,
   type ReferralEvent,
@@ -308,21 +312,25 @@ test('the CLP who accepts holds the referral; another CLP is refused until a pra
   );
 });
 
-test('events must be in time order (equal times are fine) and are applied once', () => {
+test('events are applied once; a late event is never dated before the referral was created (equal times are fine)', () => {
   const s = script();
   const state = build([s.created(), s.status('accepted')]);
   const early = rejectionOf(
     applyEvent(state, s.event(CLP, { type: 'note-added', text: 'x' }, { at: '2025-01-01T00:00:00Z' })),
   );
   assert.equal(early.code, 'out-of-order');
-  assert.match(early.reason, /earlier than the referral's previous event/);
+  assert.equal(
+    early.reason,
+    `This event is dated 2025-01-01T00:00:00Z, before the referral was created (${state.createdAt}).`,
+  );
   assert.ok(applyEvent(state, s.event(CLP, { type: 'note-added', text: 'same time' }, { at: state.updatedAt })).ok);
+  // 30 minutes after the latest event as written, but "+01:00" makes it 30 minutes before it.
   const offset = new Date(Date.parse(state.updatedAt) + 30 * 60_000)
     .toISOString()
     .replace('Z', '+01:00')
     .replace(/\.\d+/, '');
   assert.equal(
-    rejectionOf(applyEvent(state, s.event(CLP, { type: 'note-added', text: 'x' }, { at: offset }))).code,
+    rejectionOf(applyEvent(state, s.event(CLP, { type: 'status-changed', to: 'in-progress' }, { at: offset }))).code,
     'out-of-order',
     'offsets are compared as instants',
   );
@@ -333,6 +341,124 @@ test('events must be in time order (equal times are fine) and are applied once',
   assert.equal(rejectionOf(applyEvent(undefined, s.status('accepted'))).code, 'unknown-referral');
   const wrong = script('ref-2').event(CLP, { type: 'note-added', text: 'x' }, { at: '2025-06-01T00:00:00Z' });
   assert.equal(rejectionOf(applyEvent(state, wrong)).code, 'wrong-referral');
+});
+
+/** A referral accepted and in progress, dated by day (2025-03-DD at 09:00 UTC unless a time is given). */
+const day = (d: number, time = '09:00') => `2025-03-${String(d).padStart(2, '0')}T${time}:00Z`;
+function lateEvent(fields: Record<string, unknown> & { type: ReferralEvent['type'] }, at: string, actor: ReferralEvent['actor'] = CLP) {
+  return { id: `late-${fields.type}-${at}`, referralId: 'ref-1', at, actor, ...fields } as unknown as ReferralEvent;
+}
+const startedEvents = (): ReferralEvent[] => [
+  script().created({ consent: ['contact', 'share-outcome-with-gp-record', 'share-with-community-organisation'] }, REFERRER),
+  script().status('accepted'),
+  script().status('in-progress'),
+].map((e, i) => ({ ...e, id: `on-time-${i}`, at: [day(3), day(4), day(4, '09:05')][i]! }) as ReferralEvent);
+
+test('an event recorded offline may arrive after a colleague’s later one: applied in arrival order, updatedAt never moves back, the first contact is the earliest', () => {
+  const colleague = lateEvent({ type: 'note-added', text: 'Daughter called the practice' }, day(10), REFERRER);
+  const contact = lateEvent({ type: 'contact-recorded', setting: 'home', durationMinutes: 30 }, day(6));
+  const goal = lateEvent(
+    { type: 'goal-added', goalId: 'g1', statement: 'Join the walking group', themeId: 'living-well-day-to-day' },
+    day(6, '09:30'),
+  );
+  const events = [...startedEvents(), colleague, contact, goal];
+  const state = build(events);
+  assert.deepEqual(
+    state.timeline.map((e) => e.id),
+    events.map((e) => e.id),
+    'the timeline keeps the order events arrived in',
+  );
+  assert.equal(state.updatedAt, day(10), 'the latest time seen, not the last event received');
+  assert.equal(state.firstContactAt, day(6));
+  assert.deepEqual(
+    state.goals.map((g) => [g.id, g.addedAt]),
+    [['g1', day(6, '09:30')]],
+  );
+  assert.deepEqual(checkReferralState(state), []);
+
+  // An even earlier contact, arriving last, becomes the first contact; updatedAt stays.
+  const earliest = lateEvent({ type: 'contact-recorded', setting: 'phone', durationMinutes: 10 }, day(5));
+  const later = build([...events, earliest]);
+  assert.equal(later.firstContactAt, day(5));
+  assert.equal(later.updatedAt, day(10));
+  assert.equal(later.contacts.length, 2);
+  assert.deepEqual(checkReferralState(later), []);
+  // Replay (the service's and the CLI's fold) gives the same state as applying the events one by one.
+  assert.deepEqual(replay([...events, earliest]).state.referrals[0], later);
+
+  // Figures read the dates, not the arrival order: requested on the 3rd, first contact on the 5th.
+  const figures = caseloadMetrics([later], { asOf: day(11) });
+  assert.equal(figures.daysToFirstContact.median, 2);
+  assert.equal(figures.daysToResponse.median, 1);
+  assert.match(messageBack(later).text, /Contacts: 2, the first on /);
+  const [row] = caseloadRows([later], { asOf: day(11) });
+  assert.equal(row!.updatedAt, day(10), 'the caseload sorts by the latest time seen');
+});
+
+test('a late event is refused when it would overwrite a later change, or is casework dated before the acceptance; decided from the state’s own fields', () => {
+  const base = build([
+    ...startedEvents(),
+    lateEvent({ type: 'goal-added', goalId: 'g1', statement: 'Walk weekly', themeId: 'living-well-day-to-day' }, day(5)),
+    lateEvent({ type: 'follow-up-scheduled', followUpId: 'f1', due: '2025-03-20' }, day(6)),
+    lateEvent({ type: 'goal-updated', goalId: 'g1', status: 'achieved' }, day(9)),
+    lateEvent({ type: 'note-added', text: 'Colleague’s note' }, day(10), MANAGER),
+  ]);
+  // The service decides from its stored summary: no timeline, no notes. The decisions must be the same.
+  const summary = { ...base, timeline: [], notes: [] } as ReferralState;
+  const decide = (event: ReferralEvent) => {
+    const full = applyEvent(base, event);
+    const fromSummary = applyEvent(summary, event);
+    assert.equal(fromSummary.ok, full.ok, `${event.type} at ${event.at}: the same decision from the summary`);
+    if (!full.ok && !fromSummary.ok) assert.equal(fromSummary.rejection.reason, full.rejection.reason);
+    return full;
+  };
+  const refused = (event: ReferralEvent) => {
+    const result = decide(event);
+    const rejection = rejectionOf(result);
+    assert.equal(rejection.code, 'out-of-order', rejection.reason);
+    return rejection.reason;
+  };
+
+  assert.equal(
+    refused(lateEvent({ type: 'status-changed', to: 'on-hold', reason: 'In hospital' }, day(8))),
+    `This event is dated ${day(8)}, earlier than the referral's latest event (${day(10)}): a status change dated earlier would overwrite a later change, so it must be dated no earlier than the latest event. If it still applies, record it again now.`,
+  );
+  assert.match(refused(lateEvent({ type: 'consent-withdrawn', scope: 'contact' }, day(8), REFERRER)), /a withdrawal of consent dated earlier would overwrite a later change/);
+  assert.match(refused(lateEvent({ type: 'do-not-contact-set' }, day(8), MANAGER)), /a do-not-contact request dated earlier/);
+  assert.match(refused(lateEvent({ type: 'clp-assigned', clpId: 'clp-2' }, day(8), MANAGER)), /a change of Community Links Practitioner/);
+  assert.match(
+    refused(lateEvent({ type: 'outcome-recorded', outcome: { code: 'other', summary: 'Moved away' } }, day(8))),
+    /an outcome dated earlier/,
+  );
+  assert.equal(
+    refused(lateEvent({ type: 'goal-updated', goalId: 'g1', status: 'active' }, day(8))),
+    `This change to goal "g1" is dated ${day(8)}, earlier than the goal's last change (${day(9)}): it would overwrite a later change. If it still applies, record it again now.`,
+  );
+  assert.ok(decide(lateEvent({ type: 'goal-updated', goalId: 'g1', status: 'active' }, day(9, '10:00'))).ok);
+  assert.equal(
+    refused(lateEvent({ type: 'contact-recorded', setting: 'home', durationMinutes: 20 }, day(3, '12:00'))),
+    `This event is dated ${day(3, '12:00')}, before the referral was accepted (${day(4)}): casework cannot come before the acceptance.`,
+  );
+  assert.match(
+    refused(lateEvent({ type: 'follow-up-done', followUpId: 'f1' }, day(5, '12:00'))),
+    /Follow-up "f1" is marked done at .+, before it was scheduled/,
+  );
+  assert.ok(decide(lateEvent({ type: 'follow-up-done', followUpId: 'f1' }, day(7))).ok);
+  assert.ok(decide(lateEvent({ type: 'note-added', text: 'Before acceptance' }, day(3, '12:00'), REFERRER)).ok, 'a note is not casework');
+  const link = lateEvent(
+    { type: 'resource-linked', linkId: 'l1', resource: { id: 'res-1', name: 'Walking group' }, mode: 'referred' },
+    day(8),
+  );
+  const linked = decide(link);
+  assert.ok(linked.ok);
+  if (linked.ok) {
+    assert.equal(linked.state.updatedAt, day(10));
+    assert.ok(applyEvent(linked.state, lateEvent({ type: 'resource-updated', linkId: 'l1', status: 'attending' }, day(8, '10:00'))).ok);
+    assert.equal(
+      rejectionOf(applyEvent(linked.state, lateEvent({ type: 'resource-updated', linkId: 'l1', status: 'attending' }, day(7)))).code,
+      'out-of-order',
+    );
+  }
 });
 
 test('goals, resource links, follow-ups: ids, themes and consent to share are checked', () => {

@@ -198,6 +198,67 @@ function checkCreated(
 }
 
 /**
+ * Events that add to the record rather than overwrite a current value: they
+ * may arrive after later events (recorded offline, sent when the line
+ * returns). Every other event (a status change, consent, do-not-contact,
+ * assignment, details, the outcome) sets a value a later event may have set
+ * since, so it must not be dated before the referral's latest event.
+ */
+const LATE_ALLOWED: ReadonlySet<ReferralEventType> = new Set<ReferralEventType>([
+  'contact-attempted',
+  'contact-recorded',
+  'goal-added',
+  'goal-updated',
+  'resource-linked',
+  'resource-updated',
+  'follow-up-scheduled',
+  'follow-up-done',
+  'note-added',
+]);
+
+/**
+ * Checks an event dated earlier than the referral's latest event. The
+ * timeline keeps the order events arrived in; `at` says when each happened.
+ * Such an event is refused (`out-of-order`) when it is dated before the
+ * referral was created; when it would overwrite a value a later event set
+ * (any event outside {@link LATE_ALLOWED}; a goal or resource-link change
+ * dated before that goal's or link's last change); when it is the CLP's
+ * casework dated before the referral was accepted; or when it completes a
+ * follow-up before it was scheduled. Reads only the state's own fields (no
+ * timeline), so the service decides it from its stored summary.
+ */
+function checkLate(state: ReferralState, event: ReferralEvent): Rejection | undefined {
+  const at = event.at;
+  if (isEarlier(at, state.createdAt)) {
+    return reject('out-of-order', { kind: 'before-created', at, previous: state.createdAt }, event);
+  }
+  if (event.type === 'created') return undefined;
+  if (!LATE_ALLOWED.has(event.type)) {
+    return reject('out-of-order', { kind: 'overwrites-later', at, previous: state.updatedAt, eventType: event.type }, event);
+  }
+  if (event.type !== 'note-added' && state.respondedAt !== undefined && isEarlier(at, state.respondedAt)) {
+    return reject('out-of-order', { kind: 'before-accepted', at, previous: state.respondedAt }, event);
+  }
+  if (event.type === 'goal-updated') {
+    const goal = state.goals.find((g) => g.id === event.goalId);
+    if (goal && isEarlier(at, goal.updatedAt)) {
+      return reject('out-of-order', { kind: 'goal', at, previous: goal.updatedAt, id: goal.id }, event);
+    }
+  } else if (event.type === 'resource-updated') {
+    const link = state.resourceLinks.find((l) => l.id === event.linkId);
+    if (link && isEarlier(at, link.updatedAt)) {
+      return reject('out-of-order', { kind: 'resource-link', at, previous: link.updatedAt, id: link.id }, event);
+    }
+  } else if (event.type === 'follow-up-done') {
+    const followUp = state.followUps.find((f) => f.id === event.followUpId);
+    if (followUp && isEarlier(at, followUp.scheduledAt)) {
+      return reject('out-of-order', { kind: 'follow-up', at, previous: followUp.scheduledAt, id: followUp.id }, event);
+    }
+  }
+  return undefined;
+}
+
+/**
  * Decides whether `event` may be applied to `state` (undefined when the
  * referral does not exist yet). Returns the rejection, or `undefined` to
  * accept. Does not check schemas or duplicate event ids: the callers do.
@@ -231,11 +292,9 @@ export function check(
     return reject('referral-finished', { status: state.status }, event);
   }
   if (isEarlier(event.at, state.updatedAt)) {
-    return reject(
-      'out-of-order',
-      { at: event.at, previous: state.updatedAt },
-      event,
-    );
+    // Dated before the referral's latest event: recorded offline and arriving late (the slow path only).
+    const late = checkLate(state, event);
+    if (late) return late;
   }
   const practice = checkPractice(state.practiceId, event);
   if (practice) return practice;
@@ -511,7 +570,8 @@ export function createState(event: CreatedEvent): MutableState {
  */
 export function mutate(s: MutableState, event: ReferralEvent): void {
   const at = event.at;
-  s.updatedAt = at;
+  // The latest time seen: an event recorded offline may arrive dated earlier, and never moves it back.
+  if (isEarlier(s.updatedAt, at)) s.updatedAt = at;
   (s.timeline as ReferralEvent[]).push(event);
   switch (event.type) {
     case 'created':
@@ -572,7 +632,7 @@ export function mutate(s: MutableState, event: ReferralEvent): void {
         setting: event.setting,
         durationMinutes: event.durationMinutes,
       });
-      if (s.firstContactAt === undefined) s.firstContactAt = at;
+      if (s.firstContactAt === undefined || isEarlier(at, s.firstContactAt)) s.firstContactAt = at;
       if (s.status === 'in-progress') s.businessStatus = 'engaged';
       return;
     case 'goal-added':
