@@ -42,36 +42,47 @@ if (process.env.LINKS_SCORE_BENCH_PHASE) {
   enableCompiledPlanValidation(phase === 'validate');
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run the phase with --expose-gc');
-  const pass = (docs: readonly string[]): { ms: number; checksum: number } => {
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
+  const pass = (docs: readonly string[]): { ms: number; cpu: number; checksum: number } => {
     let ms = 0;
+    let cpu = 0;
     let checksum = 0;
     for (let start = 0; start < docs.length; start += BATCH) {
       const batch = docs.slice(start, start + BATCH);
       let t = performance.now();
+      let c = process.cpuUsage();
       const parsed = batch.map((text) => JSON.parse(text) as Plan);
       if (phase === 'parse') {
         ms += performance.now() - t;
+        cpu += cpuMs(c);
         checksum += parsed.length;
         continue;
       }
       t = performance.now();
+      c = process.cpuUsage();
       if (phase === 'score') for (const plan of parsed) checksum += scorePlan(plan).overall.mean;
       else for (const plan of parsed) if (validatePlan(plan).ok) checksum += 1;
       ms += performance.now() - t;
+      cpu += cpuMs(c);
     }
-    return { ms, checksum };
+    return { ms, cpu, checksum };
   };
   pass(documents.slice(0, 2 * BATCH)); // the same warm-up for every phase
   pass(documents.slice(0, 2 * BATCH));
   const times: number[] = [];
+  const cpu: number[] = [];
   let checksum = 0;
   for (let i = 0; i < runs; i++) {
     gc();
     const r = pass(documents);
     times.push(r.ms);
+    cpu.push(r.cpu);
     checksum = r.checksum;
   }
-  process.stdout.write(JSON.stringify({ times, checksum }));
+  process.stdout.write(JSON.stringify({ times, cpu, checksum }));
   process.exit(0);
 }
 
@@ -94,7 +105,6 @@ const large = generateDemoData({
 const sampleText = JSON.stringify(JSON.parse(readFileSync(join(root, 'examples/data/sample-plan.json'), 'utf8')));
 const sample = Array.from({ length: PLANS }, () => sampleText);
 
-
 const dir = mkdtempSync(join(tmpdir(), 'links-score-bench-'));
 try {
   for (const [name, documents] of [
@@ -106,6 +116,7 @@ try {
     const kib = documents.reduce((n, d) => n + d.length, 0) / documents.length / 1024;
     console.log(`\n${name}: ${documents.length.toLocaleString('en-GB')} documents, ${kib.toFixed(1)} KiB each`);
     const results = {} as Record<Phase, number[]>;
+    const cpuResults = {} as Record<Phase, number[]>;
     for (const phase of PHASES) {
       const child = spawnSync(
         process.execPath,
@@ -123,7 +134,9 @@ try {
         },
       );
       if (child.status !== 0) throw new Error(`phase ${phase} failed:\n${child.stderr}`);
-      results[phase] = (JSON.parse(child.stdout) as { times: number[] }).times;
+      const out = JSON.parse(child.stdout) as { times: number[]; cpu: number[] };
+      results[phase] = out.times;
+      cpuResults[phase] = out.cpu;
     }
     const perSecond = (ms: number) => Math.round((documents.length / ms) * 1000).toLocaleString('en-GB');
     const label: Record<Phase, string> = {
@@ -135,7 +148,9 @@ try {
     for (const phase of PHASES) {
       const m = median(results[phase]);
       console.log(
-        `  ${label[phase].padEnd(27)} median ${m.toFixed(0).padStart(6)} ms  best ${best(results[phase]).toFixed(0).padStart(6)} ms  ${perSecond(m).padStart(9)} plans/s`,
+        `  ${label[phase].padEnd(27)} median ${m.toFixed(0).padStart(6)} ms  best ${best(results[phase])
+          .toFixed(0)
+          .padStart(6)} ms  ${perSecond(m).padStart(9)} plans/s`,
       );
     }
     const ratio = (text: string, phase: Phase, note: string) =>
@@ -147,6 +162,19 @@ try {
     ratio('scoring ÷ parsing', 'score', 'target ≤ 1.0×');
     ratio('validation ÷ parsing', 'validate', 'target ≤ 3×');
     ratio('interpreted validation ÷ parsing', 'interpreted', 'no target');
+    // The same by process CPU time (steadier than wall-clock on a busy machine; per-batch timers, same for every phase).
+    const cpuRatio = (text: string, phase: Phase) =>
+      console.log(
+        `  ${`${text}, CPU time`.padEnd(33)} ${(median(cpuResults[phase]) / median(cpuResults.parse)).toFixed(
+          2,
+        )}× median, ${(best(cpuResults[phase]) / best(cpuResults.parse)).toFixed(
+          2,
+        )}× best vs best  (CPU ms median ${median(cpuResults[phase]).toFixed(0)} vs parse ${median(
+          cpuResults.parse,
+        ).toFixed(0)})`,
+      );
+    cpuRatio('scoring ÷ parsing', 'score');
+    cpuRatio('validation ÷ parsing', 'validate');
   }
   console.log(`\n(${RUNS} timed runs per phase, each phase in its own process, GC forced before each run)`);
 } finally {

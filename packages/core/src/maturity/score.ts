@@ -1,6 +1,13 @@
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
-import { buildCriterionContext, DEFAULT_CRITERIA, type CriteriaRegistry, type CriterionOutcome } from './criteria.js';
+import {
+  buildCriterionContext,
+  DEFAULT_CRITERIA,
+  type CriteriaRegistry,
+  type CriterionDefinition,
+  type CriterionOutcome,
+  type CriterionParameters,
+} from './criteria.js';
 import type { ScorablePlan } from './input.js';
 import { levelName, LINKS_RUBRIC, rubricParameters, type Rubric } from './rubric.js';
 
@@ -126,38 +133,46 @@ export function scorePlan(plan: ScorablePlan, options: ScoreOptions = {}): PlanS
   const rubric = options.rubric ?? LINKS_RUBRIC;
   const framework = options.framework ?? LINKS_FRAMEWORK;
   const asOf = options.asOf ?? (typeof plan.savedAt === 'string' ? plan.savedAt.slice(0, 10) : undefined);
-  const registry: CriteriaRegistry = options.criteria ? { ...DEFAULT_CRITERIA, ...options.criteria } : DEFAULT_CRITERIA;
-  const parameters = rubricParameters(rubric);
-  const levels = rubric.levels.filter((l) => l.level > 0);
+  const prepared = prepare(rubric, options.criteria);
+  const parameters = prepared.parameters;
+  const rungs = prepared.rungs;
 
   const capacities: CapacityScore[] = [];
   const profile: Record<string, number> = {};
   const flags: SelfAssessmentFlag[] = [];
 
-  const cache = new Map<string, CriterionOutcome>();
+  // Each criterion is evaluated once per capacity, even when several levels name it.
+  const outcomes = new Array<CriterionOutcome | undefined>(prepared.distinct);
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (const capacity of framework.capacities) {
     const context = buildCriterionContext(plan, capacity.id, asOf, parameters);
-    cache.clear();
+    outcomes.fill(undefined);
     let level = 0;
     let stillClimbing = true;
     let nextStep: NextStep | null = null;
     const criteria: CriterionResult[] = [];
-    for (const rung of levels) {
+    for (const rung of rungs) {
       let allMet = true;
-      for (const id of rung.criteria) {
-        const definition = Object.hasOwn(registry, id) ? registry[id] : undefined;
-        let outcome = cache.get(id);
+      for (const c of rung.criteria) {
+        let outcome = outcomes[c.slot];
         if (outcome === undefined) {
-          outcome = definition
-            ? definition.evaluate(context)
-            : { met: false, reason: `This rubric names a criterion this library does not know: "${id}".` };
-          cache.set(id, outcome);
+          outcome = c.definition
+            ? c.definition.evaluate(context)
+            : { met: false, reason: `This rubric names a criterion this library does not know: "${c.id}".` };
+          outcomes[c.slot] = outcome;
         }
-        const title = definition?.title ?? id;
-        criteria.push({ id, level: rung.level, title, met: outcome.met, reason: outcome.reason });
+        criteria.push({ id: c.id, level: rung.level, title: c.title, met: outcome.met, reason: outcome.reason });
         if (!outcome.met) {
           if (allMet && stillClimbing)
-            nextStep = { level: rung.level, levelName: rung.name, criterion: id, title, reason: outcome.reason };
+            nextStep = {
+              level: rung.level,
+              levelName: rung.name,
+              criterion: c.id,
+              title: c.title,
+              reason: outcome.reason,
+            };
           allMet = false;
         }
       }
@@ -166,16 +181,28 @@ export function scorePlan(plan: ScorablePlan, options: ScoreOptions = {}): PlanS
     }
 
     const self = context.capacity?.selfAssessedLevel;
-    capacities.push({
+    const score: {
+      capacityId: string;
+      name: string;
+      level: number;
+      levelName: string;
+      criteria: readonly CriterionResult[];
+      nextStep: NextStep | null;
+      selfAssessedLevel?: number;
+    } = {
       capacityId: capacity.id,
       name: capacity.name,
       level,
-      levelName: levelName(rubric, level),
+      levelName: prepared.levelName(level),
       criteria,
       nextStep,
-      ...(self !== undefined ? { selfAssessedLevel: self } : {}),
-    });
+    };
+    if (self !== undefined) score.selfAssessedLevel = self;
+    capacities.push(score);
     profile[capacity.id] = level;
+    sum += level;
+    if (level < min) min = level;
+    if (level > max) max = level;
     if (self !== undefined && self !== level) {
       const difference = self - level;
       flags.push({
@@ -190,32 +217,101 @@ export function scorePlan(plan: ScorablePlan, options: ScoreOptions = {}): PlanS
     }
   }
 
-  const values = capacities.map((c) => c.level);
-  const mean = values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : 0;
-  // Seven capacities, but no spreads into Math.min/max anywhere (the lint rule keeps large lists safe).
-  const min = values.length > 0 ? values.reduce((a, b) => Math.min(a, b)) : 0;
-  const max = values.length > 0 ? values.reduce((a, b) => Math.max(a, b)) : 0;
+  const count = capacities.length;
+  const mean = count > 0 ? sum / count : 0;
+  if (count === 0) {
+    min = 0;
+    max = 0;
+  }
+  const weakest: string[] = [];
+  for (const c of capacities) if (c.level === min) weakest.push(c.capacityId);
   const covered: string[] = [];
   const missing: string[] = [];
+  const themes = plan.themes;
   for (const theme of framework.themes) {
-    const focus = plan.themes && Object.hasOwn(plan.themes, theme.id) ? plan.themes[theme.id] : undefined;
+    const focus = themes && Object.hasOwn(themes, theme.id) ? themes[theme.id] : undefined;
     (focus && focus.focusAreas.length > 0 ? covered : missing).push(theme.id);
   }
 
-  return {
-    ...(plan.id !== undefined ? { planId: plan.id } : {}),
-    ...(plan.practice ? { practiceId: plan.practice.id } : {}),
-    ...(plan.revision !== undefined ? { revision: plan.revision } : {}),
-    ...(asOf !== undefined ? { asOf } : {}),
-    rubric: { id: rubric.id, version: rubric.version },
-    framework: { id: framework.id, version: framework.version },
-    capacities,
-    profile,
-    overall: { level: roundDownToHalf(mean), mean: Math.round(mean * 100) / 100, min, max },
-    weakest: { level: min, capacityIds: capacities.filter((c) => c.level === min).map((c) => c.capacityId) },
-    themeCoverage: { covered, missing, count: covered.length, total: framework.themes.length },
-    selfAssessmentFlags: flags,
+  // Keys in this order (optional ones first), as the result has always had them.
+  const result: { -readonly [K in keyof PlanScore]: PlanScore[K] } = {} as PlanScore;
+  if (plan.id !== undefined) result.planId = plan.id;
+  if (plan.practice) result.practiceId = plan.practice.id;
+  if (plan.revision !== undefined) result.revision = plan.revision;
+  if (asOf !== undefined) result.asOf = asOf;
+  result.rubric = { id: rubric.id, version: rubric.version };
+  result.framework = { id: framework.id, version: framework.version };
+  result.capacities = capacities;
+  result.profile = profile;
+  result.overall = { level: roundDownToHalf(mean), mean: Math.round(mean * 100) / 100, min, max };
+  result.weakest = { level: min, capacityIds: weakest };
+  result.themeCoverage = { covered, missing, count: covered.length, total: framework.themes.length };
+  result.selfAssessmentFlags = flags;
+  return result;
+}
+
+/** A rubric made ready to score with: its levels above 0 with their criteria looked up once. */
+interface PreparedRubric {
+  readonly parameters: CriterionParameters;
+  readonly rungs: readonly {
+    readonly level: number;
+    readonly name: string;
+    readonly criteria: readonly {
+      readonly id: string;
+      /** Index among the rubric's distinct criterion ids. */
+      readonly slot: number;
+      readonly definition: CriterionDefinition | undefined;
+      readonly title: string;
+    }[];
+  }[];
+  /** How many distinct criterion ids the rubric names. */
+  readonly distinct: number;
+  readonly levelName: (level: number) => string;
+}
+
+/** Prepared forms of frozen rubrics (such as {@link LINKS_RUBRIC}) scored with the default criteria. */
+const preparedRubrics = new WeakMap<Rubric, PreparedRubric>();
+
+function prepare(rubric: Rubric, extra: CriteriaRegistry | undefined): PreparedRubric {
+  // Only a frozen rubric with the default criteria is kept: anything else could change between calls.
+  const cacheable = extra === undefined && Object.isFrozen(rubric) && Object.isFrozen(rubric.levels);
+  if (cacheable) {
+    const found = preparedRubrics.get(rubric);
+    if (found) return found;
+  }
+  const registry: CriteriaRegistry = extra ? { ...DEFAULT_CRITERIA, ...extra } : DEFAULT_CRITERIA;
+  const slots = new Map<string, number>();
+  const rungs = rubric.levels
+    .filter((l) => l.level > 0)
+    .map((rung) => ({
+      level: rung.level,
+      name: rung.name,
+      criteria: rung.criteria.map((id) => {
+        let slot = slots.get(id);
+        if (slot === undefined) {
+          slot = slots.size;
+          slots.set(id, slot);
+        }
+        const definition = Object.hasOwn(registry, id) ? registry[id] : undefined;
+        return { id, slot, definition, title: definition?.title ?? id };
+      }),
+    }));
+  const names = new Map<number, string>();
+  const prepared: PreparedRubric = {
+    parameters: rubricParameters(rubric),
+    rungs,
+    distinct: slots.size,
+    levelName(level) {
+      let name = names.get(level);
+      if (name === undefined) {
+        name = levelName(rubric, level);
+        names.set(level, name);
+      }
+      return name;
+    },
   };
+  if (cacheable) preparedRubrics.set(rubric, prepared);
+  return prepared;
 }
 
 /** Rounds down to a multiple of 0.5; a value a hair (1e-9) below a step, from floating-point noise, counts as that step. */

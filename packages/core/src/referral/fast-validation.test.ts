@@ -27,7 +27,7 @@ import {
 } from './constants.js';
 import { generateDemoReferrals } from '../demo-data/referrals.js';
 import { parseReferralEvents, validateReferralEvent, validateReferralEventsDocument } from './document.js';
-import { fastParseReferralEvent, fastParseReferralEventsDocument } from './fast-validation.js';
+import { fastParseReferralEvent, fastParseReferralEventsDocument, fastReferralEventForReplay } from './fast-validation.js';
 import { REFERRAL_EVENT_TYPES, referralEventSchema, referralEventsDocumentSchema } from './schema.js';
 
 const base = (type: string, extra: Record<string, unknown>) => ({
@@ -239,12 +239,17 @@ function applyEdit(
 function agree(event: unknown): 'fast' | 'refused' {
   const fast = fastParseReferralEvent(event);
   const schema = parseWith(referralEventSchema, event);
+  // Replay's form: the input itself when it already is the schema's value, else the same copy.
+  const forReplay = fastReferralEventForReplay(event);
   if (fast !== undefined) {
     assert.ok(schema.ok, `the fast path accepted what the schema refuses: ${JSON.stringify(schema)}`);
     assert.deepStrictEqual(fast, schema.value);
     assert.equal(JSON.stringify(fast), JSON.stringify(schema.value), 'keys in the same order');
+    assert.deepStrictEqual(forReplay, schema.value);
+    assert.equal(JSON.stringify(forReplay), JSON.stringify(schema.value), 'replay: keys in the same order');
     return 'fast';
   }
+  assert.equal(forReplay, undefined, 'replay takes the fast path exactly when the fast path does');
   assert.ok(!schema.ok, `the schema accepts an event the fast path sent to it: ${JSON.stringify(event)}`);
   return 'refused';
 }

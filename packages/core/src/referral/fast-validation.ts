@@ -443,3 +443,41 @@ export function fastParseReferralEventsDocument(
   }
   return { kind: 'links.referral-events', schemaVersion: 1, events: out };
 }
+
+/**
+ * Whether `input` is the very value `parsed` (the schema's value for it)
+ * describes: the same primitives, plain objects with the ordinary prototype
+ * and their keys in the same order, arrays of the same length. Then the
+ * input can stand in for the parsed copy: equal as a value and in JSON.
+ */
+function sameValue(input: unknown, parsed: unknown): boolean {
+  if (input === parsed) return true;
+  if (typeof parsed !== 'object' || parsed === null || typeof input !== 'object' || input === null) return false;
+  if (Array.isArray(parsed)) {
+    if (!Array.isArray(input) || input.length !== parsed.length) return false;
+    for (let i = 0; i < parsed.length; i++) if (!sameValue(input[i], parsed[i])) return false;
+    return true;
+  }
+  if (Array.isArray(input) || Object.getPrototypeOf(input) !== Object.prototype) return false;
+  const keys = Object.keys(parsed);
+  const from = input as Plain;
+  let i = 0;
+  for (const key in from) {
+    if (key !== keys[i] || !sameValue(from[key], (parsed as Plain)[key])) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
+/**
+ * {@link fastParseReferralEvent} for a fold that keeps events (replay): the
+ * input itself when it is certainly valid and already exactly the value the
+ * schema returns (nothing to trim, keys in schema order, ordinary objects),
+ * so nothing is copied; the schema's value when certainly valid but
+ * different; `undefined` when not certainly valid (run the schema).
+ */
+export function fastReferralEventForReplay(input: unknown): ReferralEvent | undefined {
+  const parsed = fastParseReferralEvent(input);
+  if (parsed === undefined) return NO;
+  return sameValue(input, parsed) ? (input as ReferralEvent) : parsed;
+}
