@@ -6,7 +6,7 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/custom-elements.json', 'docs/site/**', 'examples/generated/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/custom-elements.json', 'docs/site/**', 'examples/generated/**', '.links-demo/**', '.links-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -30,6 +30,7 @@ const lanes = [
     { name: 'package checks', script: 'pkgcheck', counts: 'pkgcheck', needs: 'build' },
     { name: 'bundle budgets', script: 'size', counts: 'size', needs: 'build' },
     { name: 'browser tests', script: 'test:browser', counts: 'browser' },
+    { name: 'two-person tests', script: 'test:team', counts: 'node' },
     { name: 'screenshots', script: 'test:visual', counts: 'visual' },
   ],
 ];

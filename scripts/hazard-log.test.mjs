@@ -47,7 +47,8 @@ function isRunTestFile(file) {
     /^packages\/server\/(src|test)\/.+\.test\.(ts|mjs)$/.test(file) ||
     /^scripts\/[^/]+\.test\.mjs$/.test(file) ||
     /^packages\/(components|react)\/src\/.+\.test\.tsx?$/.test(file) ||
-    /^examples\/demo\/[^/]+\.test\.ts$/.test(file)
+    /^examples\/demo\/[^/]+\.test\.ts$/.test(file) ||
+    /^test\/team\/[^/]+\.test\.mjs$/.test(file)
   );
 }
 

@@ -88,6 +88,28 @@ function appendError(problem: ServiceProblem): AppendError {
  */
 export function createHttpReferralStore(client: ServiceClient, options: HttpStoreOptions = {}): ReferralStore {
   const listeners = new ReferralListeners(options.feed);
+  async function get(id: string) {
+    if (typeof id !== 'string' || id === '') return undefined;
+    const answer = await client.request<{ referral: StoredReferral; events: ReferralEvent[] }>({ path: servicePath('referrals', id) });
+    if (answer.ok) return answer.body;
+    if (answer.problem.status === 404) return undefined;
+    throw new ServiceError(answer.problem);
+  }
+  /**
+   * The append's answer holds the stored summary (no timeline or notes, so an
+   * append costs the same however long the stream): read the whole referral
+   * back, as the person who just wrote it expects to see it. If that read
+   * fails, the summary stands and the live feed's refetch completes it.
+   */
+  async function whole(summary: StoredReferral, version: number): Promise<StoredReferral> {
+    try {
+      const found = await get(summary.state.id);
+      if (found && found.referral.version >= version) return found.referral;
+    } catch {
+      // Keep the summary.
+    }
+    return summary;
+  }
   return {
     async list(query: ReferralQuery = {}) {
       const found: StoredReferral[] = [];
@@ -104,13 +126,7 @@ export function createHttpReferralStore(client: ServiceClient, options: HttpStor
       }
       return found;
     },
-    async get(id) {
-      if (typeof id !== 'string' || id === '') return undefined;
-      const answer = await client.request<{ referral: StoredReferral; events: ReferralEvent[] }>({ path: servicePath('referrals', id) });
-      if (answer.ok) return answer.body;
-      if (answer.problem.status === 404) return undefined;
-      throw new ServiceError(answer.problem);
-    },
+    get,
     async append(event: ReferralEvent, appendOptions: AppendOptions): Promise<Result<Appended, AppendError>> {
       const referralId = (event as { referralId?: unknown } | null)?.referralId;
       if (typeof referralId !== 'string' || referralId === '') {
@@ -132,7 +148,7 @@ export function createHttpReferralStore(client: ServiceClient, options: HttpStor
         body: { event: withoutActor },
       });
       if (!answer.ok) return { ok: false, errors: [appendError(answer.problem)] };
-      const referral = storedReferral(answer.body.referral, answer.body.version);
+      const referral = await whole(storedReferral(answer.body.referral, answer.body.version), answer.body.version);
       listeners.notify(referral);
       return { ok: true, value: { referral, version: answer.body.version } };
     },

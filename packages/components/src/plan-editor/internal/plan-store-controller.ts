@@ -167,8 +167,16 @@ export class PlanStoreController implements ReactiveController {
   /** Someone (another tab, another editor) saved a newer revision. */
   private async onRemoteSave(revision: number, document: Plan | undefined): Promise<void> {
     if (this.saving || revision <= this.baseRevision) return;
+    // Told of a save while the newest revision cannot be read (offline): the next save or reload tells the person.
+    const read = async (): Promise<Plan | undefined> => {
+      try {
+        return await this.host.store?.get(this.host.planId);
+      } catch {
+        return undefined;
+      }
+    };
     if (!this.dirty && !this.conflict) {
-      const latest = document ?? (await this.host.store?.get(this.host.planId));
+      const latest = document ?? (await read());
       if (!latest || latest.revision <= this.baseRevision || this.dirty) return;
       this.adopt(latest);
       this.host.plan = latest;
@@ -176,7 +184,9 @@ export class PlanStoreController implements ReactiveController {
       return;
     }
     // Unsaved edits here: the next save would conflict; say so now.
-    const current = document ?? (await this.host.store?.get(this.host.planId));
+    const current = document ?? (await read());
+    // Unreadable (no connection): the save's own 412 says who saved first, once it can be sent.
+    if (!current) return;
     this.showConflict({
       code: 'conflict',
       path: 'revision',
@@ -184,7 +194,8 @@ export class PlanStoreController implements ReactiveController {
       id: this.host.planId,
       expectedRevision: this.baseRevision,
       currentRevision: revision,
-      ...(current ? { currentSavedBy: current.savedBy, currentSavedAt: current.savedAt } : {}),
+      currentSavedBy: current.savedBy,
+      currentSavedAt: current.savedAt,
     });
   }
 
