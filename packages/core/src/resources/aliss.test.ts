@@ -198,7 +198,7 @@ describe('ALISS client against the fixture server', () => {
     const fetch: FetchLike = async () => ({ ok: true, status: 200, text: async () => JSON.stringify({ meta: {}, count: 0, results: [] }) });
     const aliss = createAlissDirectory({ fetch });
     const error = expectError(await aliss.search({ postcode: POSTCODE }));
-    assert.deepEqual(error.kind === 'malformed' && error.issues, [{ path: 'data', message: 'is required' }]);
+    assert.deepEqual(error.kind === 'malformed' && error.issues, [{ path: 'data', message: 'is required', messageCode: 'required', params: {} }]);
   });
 
   test('a slow answer times out', async () => {

@@ -116,7 +116,8 @@ describe('Open Referral UK (HSDS 3.0) adapter', () => {
     broken[3]!.status = 'Active';
     const result = parseHsdsServices(broken);
     assert.ok(!result.ok);
-    assert.deepEqual(result.errors, [{ path: '[2].status', message: 'must be one of "active", "inactive", "defunct", "temporarily closed"' }]);
+    const message = 'must be one of "active", "inactive", "defunct", "temporarily closed"';
+    assert.deepEqual(result.errors, [{ path: '[2].status', message, messageCode: 'custom', params: { text: message } }]);
   });
 
   test('a JSON document in memory works as a directory (a page or a plain list)', async () => {

@@ -87,12 +87,18 @@ test('an invalid plan or author is refused with paths, and stored data is unchan
   const invalid = await store.save(broken, { expectedRevision: 1, author: 'Practice manager' });
   assert.ok(!invalid.ok);
   assert.deepEqual(invalid.errors, [
-    { code: 'invalid', path: 'capacities.signposting.aims[0].target', message: 'must be a number, not text' },
+    {
+      code: 'invalid',
+      path: 'capacities.signposting.aims[0].target',
+      message: 'must be a number, not text',
+      messageCode: 'wrong-type',
+      params: { expected: 'number', received: 'string' },
+    },
   ]);
 
   const badAuthor = await store.save(plan, { expectedRevision: 1, author: '' });
   assert.ok(!badAuthor.ok);
-  assert.deepEqual(badAuthor.errors, [{ code: 'invalid', path: 'savedBy', message: 'must not be empty' }]);
+  assert.deepEqual(badAuthor.errors, [{ code: 'invalid', path: 'savedBy', message: 'must not be empty', messageCode: 'text-empty', params: {} }]);
   const chi = await store.save(plan, { expectedRevision: 1, author: '0101901234' });
   assert.ok(!chi.ok);
   assert.match(chi.errors[0]!.message, /CHI/);
