@@ -117,7 +117,13 @@ describe('IndexedDB plan store', () => {
     expect(result.ok).to.be.false;
     if (result.ok) return;
     expect(result.errors).to.deep.equal([
-      { code: 'invalid', path: 'capacities.signposting.aims[0].target', message: 'must be a number, not text' },
+      {
+        code: 'invalid',
+        path: 'capacities.signposting.aims[0].target',
+        message: 'must be a number, not text',
+        messageCode: 'wrong-type',
+        params: { expected: 'number', received: 'string' },
+      },
     ]);
     expect(JSON.stringify(await store.history(plan.id))).to.equal(before);
   });

@@ -19,6 +19,9 @@ const SECTIONS: readonly (readonly [string, CustomElementConstructor])[] = [
   ['links-plan-details', LinksPlanDetails],
 ];
 
+/** The sections' tags: parts of the plan editor, tested through it (axe, XSS), never placed on a page alone. */
+export const PLAN_SECTION_TAGS: readonly string[] = SECTIONS.map(([tag]) => tag);
+
 /** Selects the sections in the editor's shadow root. */
 export const SECTION_SELECTOR = SECTIONS.map(([tag]) => tag).join(', ');
 
