@@ -200,10 +200,13 @@ forEachBackend('HTTP stores (core/service) on the service', ({ service }) => {
     };
     const store = createHttpReferralStore(createServiceClient({ baseUrl: `${baseUrl}/`, getToken: () => token, fetch: recording }));
     const created = event(createdEvent('ref-http-6', 'practice-ash', { person: 'pt-secret42' }));
-    assert.ok((await store.append(created, { expectedVersion: 0, idempotencyKey: 'http-6-create' })).ok);
+    const appended = await store.append(created, { expectedVersion: 0, idempotencyKey: 'http-6-create' });
+    assert.ok(appended.ok);
+    // The append's answer is the stored summary; the store reads the whole referral back (timeline and all).
+    assert.equal(appended.value.referral.state.timeline.length, 1);
     await store.get('ref-http-6');
     await store.list({ practice: 'practice-ash' });
-    assert.equal(seen.length, 3);
+    assert.equal(seen.length, 4, 'POST the event, GET it back whole, GET, list');
     for (const request of seen) {
       assert.equal(request.headers['authorization'], `Bearer ${token}`);
       assert.ok(!request.url.includes(token) && !request.url.includes('pt-secret42'), request.url);
