@@ -22,7 +22,8 @@ const lanes = [
     { name: 'node tests', script: 'test:node', counts: 'node' },
     { name: 'server tests', script: 'test:server', counts: 'server' },
     { name: 'changeset dry run', script: 'changeset:dry-run' },
-    { name: 'bench smoke', script: 'bench:smoke' },
+    { name: 'two-person tests', script: 'test:team', counts: 'node' },
+    { name: 'screenshots', script: 'test:visual', counts: 'visual' },
   ],
   [
     { name: 'build', script: 'build' },
@@ -30,8 +31,7 @@ const lanes = [
     { name: 'package checks', script: 'pkgcheck', counts: 'pkgcheck', needs: 'build' },
     { name: 'bundle budgets', script: 'size', counts: 'size', needs: 'build' },
     { name: 'browser tests', script: 'test:browser', counts: 'browser' },
-    { name: 'two-person tests', script: 'test:team', counts: 'node' },
-    { name: 'screenshots', script: 'test:visual', counts: 'visual' },
+    { name: 'bench smoke', script: 'bench:smoke' },
   ],
 ];
 
