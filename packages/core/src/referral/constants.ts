@@ -312,3 +312,22 @@ export const ENGAGED_OUTCOMES: readonly OutcomeCode[] = ['goals-achieved', 'some
 
 /** Outcomes that say goals were achieved: completing with one of them needs at least one achieved goal. */
 export const GOALS_ACHIEVED_OUTCOMES: readonly OutcomeCode[] = ['goals-achieved', 'some-goals-achieved'];
+
+/**
+ * Events that add to the record rather than overwrite a current value: they
+ * may arrive after later events (recorded offline, sent when the line
+ * returns). Every other event (a status change, consent, do-not-contact,
+ * assignment, details, the outcome) sets a value a later event may have set
+ * since, so it must not be dated before the referral's latest event.
+ */
+export const LATE_ALLOWED_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
+  'contact-attempted',
+  'contact-recorded',
+  'goal-added',
+  'goal-updated',
+  'resource-linked',
+  'resource-updated',
+  'follow-up-scheduled',
+  'follow-up-done',
+  'note-added',
+]);

@@ -8,6 +8,7 @@ import {
   RESOURCE_LINK_STATUSES,
   STATUS_ROLES,
   FINISHED_STATUSES,
+  LATE_ALLOWED_EVENT_TYPES,
   TRANSITIONS,
   type ReferralStatus,
 } from './constants.js';
@@ -15,18 +16,6 @@ import { pseudonymSchema, referralEventSchema } from './schema.js';
 import type { ReferralState } from './types.js';
 
 const FINISHED = new Set<ReferralStatus>(FINISHED_STATUSES);
-/** Events that add to the record, which may be dated before an event received earlier. */
-const ADDS_TO_RECORD = new Set<string>([
-  'contact-attempted',
-  'contact-recorded',
-  'goal-added',
-  'goal-updated',
-  'resource-linked',
-  'resource-updated',
-  'follow-up-scheduled',
-  'follow-up-done',
-  'note-added',
-]);
 
 /**
  * Checks a referral state against the workflow's invariants, independently
@@ -78,7 +67,7 @@ export function checkReferralState(state: ReferralState): ValidationIssue[] {
     ids.add(event.id);
     const at = Date.parse(event.at);
     if (at < createdMs) bad(`${path}.at`, 'is earlier than the "created" event');
-    if (at < latestMs && !ADDS_TO_RECORD.has(event.type))
+    if (at < latestMs && !LATE_ALLOWED_EVENT_TYPES.has(event.type))
       bad(`${path}.at`, 'is earlier than an event before it, and changes a current value');
     if (at < latestMs && event.type !== 'note-added' && respondedAt !== undefined && at < Date.parse(respondedAt))
       bad(`${path}.at`, 'is casework dated before the referral was accepted');

@@ -26,6 +26,7 @@ import {
   REASON_REQUIRED,
   STATUS_ROLES,
   TRANSITIONS,
+  LATE_ALLOWED_EVENT_TYPES,
 } from './constants.js';
 import type {
   CreatedEvent,
@@ -197,31 +198,13 @@ function checkCreated(
   return undefined;
 }
 
-/**
- * Events that add to the record rather than overwrite a current value: they
- * may arrive after later events (recorded offline, sent when the line
- * returns). Every other event (a status change, consent, do-not-contact,
- * assignment, details, the outcome) sets a value a later event may have set
- * since, so it must not be dated before the referral's latest event.
- */
-const LATE_ALLOWED: ReadonlySet<ReferralEventType> = new Set<ReferralEventType>([
-  'contact-attempted',
-  'contact-recorded',
-  'goal-added',
-  'goal-updated',
-  'resource-linked',
-  'resource-updated',
-  'follow-up-scheduled',
-  'follow-up-done',
-  'note-added',
-]);
 
 /**
  * Checks an event dated earlier than the referral's latest event. The
  * timeline keeps the order events arrived in; `at` says when each happened.
  * Such an event is refused (`out-of-order`) when it is dated before the
  * referral was created; when it would overwrite a value a later event set
- * (any event outside {@link LATE_ALLOWED}; a goal or resource-link change
+ * (any event outside {@link LATE_ALLOWED_EVENT_TYPES}; a goal or resource-link change
  * dated before that goal's or link's last change); when it is the CLP's
  * casework dated before the referral was accepted; or when it completes a
  * follow-up before it was scheduled. Reads only the state's own fields (no
@@ -233,7 +216,7 @@ function checkLate(state: ReferralState, event: ReferralEvent): Rejection | unde
     return reject('out-of-order', { kind: 'before-created', at, previous: state.createdAt }, event);
   }
   if (event.type === 'created') return undefined;
-  if (!LATE_ALLOWED.has(event.type)) {
+  if (!LATE_ALLOWED_EVENT_TYPES.has(event.type)) {
     return reject('out-of-order', { kind: 'overwrites-later', at, previous: state.updatedAt, eventType: event.type }, event);
   }
   if (event.type !== 'note-added' && state.respondedAt !== undefined && isEarlier(at, state.respondedAt)) {
