@@ -4,7 +4,9 @@
 //
 // Each element is measured with its whole graph: its module, Lit, core and
 // every chunk it imports, dynamically too (the virtualizer's layout), except
-// the Gaelic translation, which loads only when a page switches language.
+// the Gaelic translation, which loads only when a page switches language, and
+// on-demand code: a chunk whose module sits in an `on-demand/` folder, loaded by
+// a dynamic import only after the person acts (opens a section, submits).
 
 /** Categories of entry, each with one budget; every element must sit in exactly one. */
 export const BUDGETS = [
