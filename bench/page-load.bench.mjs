@@ -20,6 +20,9 @@
 // PGlite folder in the OS temp dir, seeded), signed in as the default demo user,
 // as `npm start` serves them.
 //
+// --lighthouse-only: Lighthouse alone (no load table). --intranet-only:
+// Lighthouse on the intranet page alone, with no service started.
+//
 // --tiny (npm run bench:smoke): one load of the dev page and (when its build
 // is up to date) the production page, in "this browser only" mode with no
 // service; no Lighthouse; no figures judged.
@@ -37,8 +40,13 @@ import { root } from '../scripts/lib.mjs';
 import { best, median } from './stats.mjs';
 
 const tiny = process.argv.includes('--tiny');
+/**
+ * `--intranet-only`: Lighthouse on the script-tag intranet page alone (it needs no service, so none is started): for
+ * quicker runs while working on that page.
+ */
+const intranetOnly = process.argv.includes('--intranet-only');
 /** `--lighthouse-only`: skip the load table (for quicker runs while working on the pages). */
-const lighthouseOnly = process.argv.includes('--lighthouse-only');
+const lighthouseOnly = intranetOnly || process.argv.includes('--lighthouse-only');
 const RUNS = tiny ? 1 : 3;
 const executablePath = findChrome();
 if (!executablePath) {
@@ -54,6 +62,8 @@ let service;
 let dataDir;
 if (!tiny) {
   await ensureScriptTagBundle();
+}
+if (!tiny && !intranetOnly) {
   if (demoBuildIsStale()) await buildDemo({ log: () => undefined });
   dataDir = mkdtempSync(join(tmpdir(), 'links-page-load-'));
   console.log('Starting the demo service on a fresh PGlite folder (seeding takes a minute) …');
@@ -62,7 +72,7 @@ if (!tiny) {
 }
 const production = tiny && demoBuildIsStale() ? undefined : await startStaticServer({ roots: [siteDir, root], port: 0, serviceUrl: service?.url });
 if (production) closers.push(() => new Promise((resolve) => production.close(resolve)));
-const dev = await startDevServer({
+const dev = intranetOnly ? undefined : await startDevServer({
   config: {
     rootDir: root,
     port: 0,
@@ -76,13 +86,13 @@ const dev = await startDevServer({
   readFileConfig: false,
   logStartMessage: false,
 });
-closers.push(() => dev.stop());
+if (dev) closers.push(() => dev.stop());
 const portOf = (server) => {
   const address = server.address();
   return typeof address === 'object' && address ? address.port : 0;
 };
 const productionBase = production ? `http://127.0.0.1:${portOf(production)}` : undefined;
-const devBase = `http://127.0.0.1:${portOf(dev.server)}`;
+const devBase = dev ? `http://127.0.0.1:${portOf(dev.server)}` : undefined;
 
 // ---------------------------------------------------------------------------
 // Loads: requests, transferred bytes, time until every element has rendered
@@ -164,9 +174,9 @@ async function measure(label, url) {
 
 const exitCode = { value: 0 };
 try {
-  console.log(`\nTeam demo page load: cold, 1280×900, median of ${RUNS} load${RUNS === 1 ? '' : 's'}${service ? ', on the demo service' : ', this browser only'}`);
+  if (!intranetOnly) console.log(`\nTeam demo page load: cold, 1280×900, median of ${RUNS} load${RUNS === 1 ? '' : 's'}${service ? ', on the demo service' : ', this browser only'}`);
   const rows = [];
-  if (lighthouseOnly) console.log('  (--lighthouse-only: load table skipped)');
+  if (lighthouseOnly) console.log(`  (${intranetOnly ? '--intranet-only' : '--lighthouse-only'}: load table skipped)`);
   else if (productionBase) rows.push(await measure('npm start (production build)', `${productionBase}/examples/`));
   else console.log('  (production build not up to date: run "node scripts/build-demo.mjs"; tiny mode does not build it)');
   if (!lighthouseOnly) rows.push(await measure('npm run dev (dev server, source)', `${devBase}/examples/`));
@@ -203,7 +213,7 @@ async function lighthouseRuns() {
   const pages = [
     ['team demo (npm start)', `${productionBase}/examples/`],
     ['intranet page (script tag)', `${productionBase}/examples/intranet/`],
-  ];
+  ].filter(([label]) => !intranetOnly || label.startsWith('intranet'));
   console.log('\nLighthouse 12 (headless Chromium, simulated throttling): targets performance ≥ 95 desktop / ≥ 90 mobile, accessibility 100, CLS ≤ 0.05');
   console.log('  page                          settings  performance  accessibility     CLS   LCP (ms)  TBT (ms)');
   for (const [label, url] of pages) {

@@ -4,11 +4,11 @@ import { expect } from '@open-wc/testing';
 
 type AxeResults = { violations: { id: string; impact: string; nodes: unknown[] }[] };
 
-async function openPage(): Promise<{ frame: HTMLIFrameElement; win: Window & typeof globalThis; errors: string[] }> {
+async function openPage(height = 900): Promise<{ frame: HTMLIFrameElement; win: Window & typeof globalThis; errors: string[] }> {
   const frame = document.createElement('iframe');
   frame.title = 'Intranet page under test';
   frame.style.width = '1200px';
-  frame.style.height = '900px';
+  frame.style.height = `${height}px`;
   const errors: string[] = [];
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   frame.src = new URL('./index.html', import.meta.url).href;
@@ -32,7 +32,11 @@ describe('script-tag intranet page (built bundle, no build step)', () => {
   before(async () => {
     page = await openPage();
     const doc = page.win.document;
-    await until(() => (doc.getElementById('status')?.textContent ?? '') !== '', 'the page script to finish');
+    // The sections below the first screen appear as the reader comes near them: scroll down as a reader would.
+    await until(() => {
+      page.win.scrollBy(0, page.win.innerHeight);
+      return (doc.getElementById('status')?.textContent ?? '') !== '';
+    }, 'the page script to finish');
     await until(() => [...doc.querySelectorAll('*')].filter((e) => e.localName.startsWith('links-')).every((e) => e.matches(':defined')), 'every element to be defined');
     await new Promise((resolve) => setTimeout(resolve, 100));
   });
@@ -47,6 +51,28 @@ describe('script-tag intranet page (built bundle, no build step)', () => {
     expect(shadowText('links-capacity-card')).to.contain('Next step');
     expect(shadowText('links-caseload-summary')).to.contain('Referrals made');
     expect(page.errors).to.deep.equal([]);
+  });
+
+  it('loads the widgets of a section and the domain module only when the reader comes near the section', async () => {
+    // A short window (a phone held sideways): the sections below the overview are more than a screen away.
+    const fresh = await openPage(250);
+    try {
+      const doc = fresh.win.document;
+      await until(() => (doc.querySelector('links-framework-overview')?.shadowRoot?.textContent ?? '') !== '', 'the first screen');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const scripts = () => fresh.win.performance.getEntriesByType('resource').map((entry) => entry.name);
+      expect(doc.querySelector('[data-section="plan"]')!.getBoundingClientRect().top).to.be.greaterThan(2 * fresh.win.innerHeight);
+      expect(doc.querySelector('links-maturity-profile'), 'not on the page yet').to.equal(null);
+      expect(doc.querySelector('links-caseload-summary'), 'not on the page yet').to.equal(null);
+      expect(scripts().some((name) => name.includes('links-core.js')), 'the domain module is not loaded yet').to.equal(false);
+      doc.querySelector('[data-section="caseload"]')!.scrollIntoView();
+      await until(() => doc.querySelector('links-caseload-summary')?.matches(':defined') ?? false, 'the caseload widget');
+      await until(() => (doc.querySelector('links-caseload-summary')?.shadowRoot?.textContent ?? '').includes('Referrals made'), 'its data');
+      expect(scripts().some((name) => name.includes('links-core.js'))).to.equal(true);
+      expect(fresh.errors).to.deep.equal([]);
+    } finally {
+      fresh.frame.remove();
+    }
   });
 
   it('loads only built files from the bundle folder, and only the elements the page uses', () => {

@@ -46,6 +46,8 @@ const EXTRA_PEOPLE = [
     role: 'practice-manager',
     practices: ['practice-ash'],
   },
+  // A second CLP at Ash Street, who shares a device with the first (the shared-device test of hazard H-31).
+  { id: 'clp-ash-2', name: 'J. Demo (CLP, Ash Street)', role: 'clp', practices: ['practice-ash'] },
 ];
 
 /** Bundles the page's script (production Lit, minified) and copies the page into `dir`. */
@@ -126,10 +128,12 @@ export async function startTeam() {
       close,
       /**
        * Opens the test page signed in as `user`, in a browser context of its
-       * own, with the sections and parameters of `query` (see page.js).
+       * own, with the sections and parameters of `query` (see page.js). With
+       * `on.context`, in that context instead: the same device (its
+       * IndexedDB) as whoever opened it, e.g. a shared device.
        */
-      async person(user, query = {}) {
-        const context = await browser.createBrowserContext();
+      async person(user, query = {}, on = {}) {
+        const context = on.context ?? (await browser.createBrowserContext());
         const page = await context.newPage();
         const errors = [];
         page.on('pageerror', (error) =>

@@ -7,7 +7,7 @@
 // SEE_WITHIN_MS (10 s).
 //
 //   node scripts/test-node.mjs test/team/team.test.mjs
-/* global t, console, document, Event -- Node, and functions run in the page (t: the helpers harness.mjs defines there) */
+/* global t, console, document, Event, window -- Node, and functions run in the page (t: the helpers harness.mjs defines there) */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -270,6 +270,55 @@ describe('two people at once, each in a browser of their own', () => {
       }
     },
   );
+
+  test('on a shared device, changes queued offline stay with the person who recorded them: the next person signed in sees nothing waiting and sends nothing; when the first signs back in, theirs are sent once', async () => {
+    const id = `ref-s-${RUN}`;
+    await referral('gp-ash', ASH, id, { started: 'clp-ash' });
+    const text = `Visited at home, no signal (${RUN})`;
+    const anna = await team.person('clp-ash', { show: 'caseload,detail', practice: ASH, referral: id });
+    const device = anna.context; // one browser profile: one IndexedDB, shared by whoever signs in on it
+    try {
+      assert.equal(await see(anna.page, detailStatus, id), 'In progress');
+      const before = (await team.api.read('clp-ash', id)).events.length;
+      await anna.page.setOfflineMode(true);
+      await act(anna.page, 'Add a note', { text });
+      await see(anna.page, () => t.waiting() === 1);
+      // Anna leaves the device with her note still waiting (signed out, page closed, no signal yet).
+      assert.deepEqual(anna.errors, []);
+      await anna.page.close();
+
+      // Ben, a colleague, signs in on the same device, online.
+      const ben = await team.person('clp-ash-2', { show: 'caseload,detail', practice: ASH, referral: id }, { context: device });
+      assert.equal(await see(ben.page, detailStatus, id), 'In progress');
+      await see(ben.page, () => t.text(t.q('links-referral-detail', '[part="connection"]')).startsWith('Up to date'));
+      assert.equal(await ben.page.evaluate(() => t.waiting()), 0, 'Ben sees nothing waiting in the detail');
+      assert.ok(
+        !(await ben.page.evaluate(() => t.qa('links-caseload', '[part="connection"]').map(t.text).join(' '))).includes('waiting'),
+        'nor in the caseload',
+      );
+      assert.ok(!(await ben.page.evaluate(() => t.deepText())).includes('no signal'), 'Anna’s note is not shown to Ben');
+      assert.deepEqual(
+        await ben.page.evaluate(async () => (await window.__team.provider.serviceStores()).referrals.flush()),
+        { sent: 0, refused: 0, waiting: 0 },
+        'a flush as Ben sends nothing',
+      );
+      assert.equal((await team.api.read('clp-ash', id)).events.length, before, 'nothing reached the service under Ben’s name');
+      assert.deepEqual(ben.errors, []);
+      await ben.page.close();
+
+      // Anna signs back in on the device: her note is sent, once, as hers.
+      const back = await team.person('clp-ash', { show: 'caseload,detail', practice: ASH, referral: id }, { context: device });
+      await see(back.page, (note) => t.waiting() === 0 && t.text(t.q('links-referral-detail', '[part="timeline"]')).includes(note), text);
+      const { events } = await team.api.read('clp-ash', id);
+      const notes = events.filter((e) => e.type === 'note-added' && e.text === text);
+      assert.equal(notes.length, 1, 'sent once');
+      assert.equal(notes[0].actor.id, 'clp-ash', 'filed under the person who recorded it');
+      assert.equal(events.length, before + 1);
+      assert.deepEqual(back.errors, []);
+    } finally {
+      await device.close();
+    }
+  });
 
   test(
     'recording through the service raises no page error',

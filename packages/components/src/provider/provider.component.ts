@@ -78,7 +78,10 @@ const isSource = (adapter: StoreAdapter): adapter is StoreSource =>
  *   in `storage`), and the referral elements get the service's referral
  *   store and its live feed. The token is only ever sent in the
  *   `Authorization` header: never put in a URL or stored. Switching a page
- *   from IndexedDB to the service is adding this one attribute.
+ *   from IndexedDB to the service is adding this one attribute. Referral
+ *   changes recorded offline wait in IndexedDB for the person who recorded
+ *   them (read from the token's `sub`, stored only as a SHA-256): on a shared
+ *   device another person signing in neither sees nor sends them.
  * - **Person labels.** Elements that show people (caseload, referral detail,
  *   referral form) show the label the host's `personLabel` callback returns
  *   for a pseudonymous reference, followed by the reference. Labels are only
@@ -238,18 +241,17 @@ export class LinksProvider extends LinksElement {
           ([service, queue]) => {
             // The callback is read at each request, so a new `getToken` needs no new stores; the token is never kept.
             const getToken = () => this.getToken?.();
-            const made = service.createServiceStores({
+            // Referral events recorded with no signal wait in IndexedDB and are sent, in order, when it returns:
+            // core keeps each for the person signed in when it was recorded (the token's subject, hashed) and
+            // shows and sends it only to them, with their own token (hazard H-31).
+            const lock = queue.webLock();
+            return service.createServiceStores({
               baseUrl: url,
               getToken,
               feed: feed ?? service.createChangeFeed({ baseUrl: url, getToken: async () => (await getToken()) ?? undefined }),
+              queue: queue.createIdbQueueStorage({ databaseName: `${this.databasePrefix}referral-queue` }),
+              queueOptions: lock ? { lock } : {},
             });
-            // Referral events recorded with no signal wait in IndexedDB and are sent, in order, when it returns.
-            const referrals = service.createQueuedReferralStore(
-              made.referrals,
-              queue.createIdbQueueStorage({ databaseName: `${this.databasePrefix}referral-queue` }),
-              { lock: queue.webLock() },
-            );
-            return { ...made, referrals };
           },
         ));
       this.service = {

@@ -86,6 +86,12 @@ export interface ServiceRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** Sent as JSON. */
   readonly body?: unknown;
+  /**
+   * The bearer token for this request, instead of asking `getToken()`; no
+   * second attempt with another token after a 401 (it could be someone
+   * else's). The offline queue uses it to send a person's events with their own token.
+   */
+  readonly token?: string;
 }
 
 /** Talks to `@links-approach/server`: one JSON request at a time, with the host's bearer token. */
@@ -182,6 +188,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   return {
     baseUrl,
     async request<T>(request: ServiceRequest): Promise<ServiceAnswer<T>> {
+      if (request.token !== undefined) return (await send(request, request.token)) as ServiceAnswer<T>;
       const first = await send(request, await tokenFrom(options.getToken));
       if (first.ok || first.problem.status !== 401 || !options.getToken) return first as ServiceAnswer<T>;
       // The token may have expired between the call and the answer: ask the host once more.

@@ -146,6 +146,7 @@ export function createHttpReferralStore(client: ServiceClient, options: HttpStor
         path: servicePath('referrals', referralId, 'events'),
         headers: { 'if-match': `"${expected}"`, 'idempotency-key': key },
         body: { event: withoutActor },
+        ...(typeof appendOptions.token === 'string' && appendOptions.token !== '' ? { token: appendOptions.token } : {}),
       });
       if (!answer.ok) return { ok: false, errors: [appendError(answer.problem)] };
       const referral = await whole(storedReferral(answer.body.referral, answer.body.version), answer.body.version);

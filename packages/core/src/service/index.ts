@@ -49,3 +49,4 @@ export {
   type QueueRefusal,
   type QueueStorage,
 } from './offline-queue.js';
+export { queueOwnerKey, tokenQueueOwner, tokenSubject, UNKNOWN_QUEUE_OWNER, type QueueOwner } from './queue-owner.js';

@@ -3,6 +3,7 @@ import { hasEvent } from '../referral/workflow.js';
 import type { Framework } from '../framework/types.js';
 import type { ReferralEvent, ReferralState, RejectionCode } from '../referral/types.js';
 import type { Result } from '../validation/result.js';
+import { UNKNOWN_QUEUE_OWNER, type QueueOwner } from './queue-owner.js';
 import type {
   AppendError,
   Appended,
@@ -45,6 +46,14 @@ export interface QueuedEvent {
   readonly rebases: number;
   /** ISO date-time at which it was queued. */
   readonly queuedAt: string;
+  /**
+   * Whose event it is: the owner key of the person signed in when it was
+   * recorded (the SHA-256, hex, of their token's subject: see
+   * `tokenQueueOwner`), or {@link UNKNOWN_QUEUE_OWNER}. It is shown and sent
+   * only while that person is signed in, with their token. Absent on entries
+   * kept before owners were recorded: they count as the unknown owner's.
+   */
+  readonly owner?: string;
   /** Set when the service (or core's rules on the newer stream) refused it: kept until the person discards it. */
   readonly refused?: QueueRefusal;
 }
@@ -107,6 +116,15 @@ export interface QueuedReferralStoreOptions {
   readonly lock?: <T>(task: () => Promise<T>) => Promise<T>;
   /** Send waiting events as soon as a call to the service succeeds again. Default `true`. */
   readonly flushOnReconnect?: boolean;
+  /**
+   * Who is signed in now, asked before each call: `tokenQueueOwner(getToken)`
+   * keys the queue by the token's subject (hashed), and sends each person's
+   * events with their own token. `undefined` means no one can be identified
+   * (no token): nothing new is kept and nothing is sent. Default: everyone
+   * is {@link UNKNOWN_QUEUE_OWNER} and the inner store chooses the token (one
+   * queue for the device, for hosts whose device has one user).
+   */
+  readonly owner?: () => QueueOwner | undefined | Promise<QueueOwner | undefined>;
 }
 
 /**
@@ -114,16 +132,20 @@ export interface QueuedReferralStoreOptions {
  * {@link createQueuedReferralStore}.
  */
 export interface QueuedReferralStore extends ReferralStore {
-  /** Every queued event (waiting and refused), in recording order. */
+  /** The signed-in person's queued events (waiting and refused), in recording order. */
   pending(): Promise<readonly QueuedEvent[]>;
-  /** Sends waiting events, in order; see {@link createQueuedReferralStore}. */
+  /** Sends the signed-in person's waiting events, in order, with their token; see {@link createQueuedReferralStore}. */
   flush(): Promise<FlushReport>;
   /**
    * Removes a queued event the person chose to discard. Only a refused event
-   * can be discarded (a waiting one may be on its way); returns whether it was.
+   * of the signed-in person can be discarded (a waiting one may be on its way); returns whether it was.
    */
   discard(key: string): Promise<boolean>;
-  /** Calls `listener` with every queued event after each change to the queue. Returns the function that unsubscribes. */
+  /**
+   * Calls `listener` with the signed-in person's queued events after each
+   * change to the queue, and when another person signs in. Returns the
+   * function that unsubscribes.
+   */
   onQueue(listener: (entries: readonly QueuedEvent[]) => void): () => void;
   /** Whether the service answered the latest call, and when data was last fetched from it. */
   onStatus(listener: (status: FeedStatus) => void): () => void;
@@ -140,6 +162,17 @@ export function isQueuedReferralStore(store: ReferralStore | undefined): store i
 }
 
 type ChangeListener = (change: Pick<Change, 'id' | 'practiceId' | 'version'>) => void;
+
+/** The owner of a queue entry (entries kept before owners were recorded are the unknown owner's). */
+const ownerOf = (entry: Pick<QueuedEvent, 'owner'>): string => entry.owner ?? UNKNOWN_QUEUE_OWNER;
+
+/** The entries of the owner `key` (none when no one is signed in). */
+function mine(list: readonly QueuedEvent[], key: string | undefined): QueuedEvent[] {
+  return key === undefined ? [] : list.filter((e) => ownerOf(e) === key);
+}
+
+const NOT_KEPT_FOR_ANYONE =
+  'The service could not be reached, and no one is signed in on this page (or the sign-in could not be renewed without a connection), so the change could not be kept for the person who made it. Nothing was recorded: sign in, then record it again.';
 
 /** The most a flush replays one event on a stream that keeps moving before leaving it for the next flush. */
 const MAX_REBASES_PER_FLUSH = 5;
@@ -191,6 +224,13 @@ function call<T>(listeners: Iterable<(value: T) => void>, value: T): void {
  *   no event is written twice.
  * - `list` and `get` show waiting events applied to the fetched state, and
  *   fall back to the last state fetched when the service cannot be reached.
+ * - Each entry belongs to the person signed in when it was recorded
+ *   (`options.owner`, usually `tokenQueueOwner(getToken)`: the SHA-256 of
+ *   the token's subject). Only the signed-in person's entries are shown
+ *   (`pending`, `onQueue`, `list`, `get`), sent (with the token their owner
+ *   key was read from) and discardable; another person's stay in `queue`,
+ *   untouched, until they sign in again. When a different person signs in,
+ *   the states fetched for the previous one are forgotten.
  */
 export function createQueuedReferralStore(
   inner: ReferralStore,
@@ -207,6 +247,11 @@ export function createQueuedReferralStore(
   const cache = new Map<string, StoredReferral>();
   let status: FeedStatus = { state: 'live' };
   let entries: QueuedEvent[] | undefined;
+  const resolveOwner = options.owner ?? ((): QueueOwner => ({ key: UNKNOWN_QUEUE_OWNER }));
+  /** The owner key of the person last found signed in (`undefined`: no one); `null` before the first look. */
+  let ownerKey: string | undefined | null = null;
+  /** The owner whose waiting events were last sent by themselves on reaching the service. */
+  let flushedFor: string | undefined;
 
   let tail: Promise<unknown> = Promise.resolve();
   /** Runs tasks one at a time (within this store), inside the shared lock when one is given. */
@@ -239,8 +284,37 @@ export function createQueuedReferralStore(
     if (i >= 0) list.splice(i, 1);
   }
   function queueChanged(): void {
-    const snapshot = (entries ?? []).slice();
-    call(queueListeners, snapshot);
+    call(queueListeners, mine(entries ?? [], ownerKey ?? undefined));
+  }
+
+  /** Who is signed in now; when that is someone else than last time, forgets their fetched states and says so. */
+  async function whoAmI(): Promise<QueueOwner | undefined> {
+    let owner: QueueOwner | undefined;
+    try {
+      owner = (await resolveOwner()) ?? undefined;
+    } catch {
+      owner = undefined;
+    }
+    if (owner !== undefined && (typeof owner.key !== 'string' || owner.key === '')) owner = undefined;
+    const before = ownerKey;
+    ownerKey = owner?.key;
+    if (before !== null && before !== ownerKey) {
+      // Another person: what was fetched with the previous person's token is not theirs to see.
+      cache.clear();
+      queueChanged();
+      const affected = new Map<string, string>();
+      for (const entry of entries ?? []) {
+        const who = ownerOf(entry);
+        if (who === before || who === ownerKey) affected.set(entry.referralId, entry.practiceId);
+      }
+      for (const [id, practiceId] of affected) call(changeListeners, { id, practiceId, version: 0 });
+    }
+    return owner;
+  }
+
+  /** An append's options with the owner's token, when the owner has one. */
+  function withToken(appendOptions: AppendOptions, owner: QueueOwner | undefined): AppendOptions {
+    return owner?.token ? { ...appendOptions, token: owner.token } : appendOptions;
   }
 
   function setStatus(next: FeedStatus): void {
@@ -251,7 +325,17 @@ export function createQueuedReferralStore(
   function reached(fetched: boolean): void {
     const wasOffline = status.state !== 'live';
     setStatus({ state: 'live', upToDateAt: fetched ? now().toISOString() : status.upToDateAt });
-    if (wasOffline && flushOnReconnect && (entries?.some((e) => !e.refused) ?? false)) void store.flush();
+    // Send the signed-in person's waiting events when the service answers again, and the first time it answers
+    // them (after a reload, or when they sign in again on a shared device).
+    const owner = ownerKey ?? undefined;
+    if (!flushOnReconnect || owner === undefined || (!wasOffline && flushedFor === owner)) return;
+    flushedFor = owner;
+    current().then(
+      (list) => {
+        if (mine(list, owner).some((e) => !e.refused)) void store.flush();
+      },
+      () => undefined,
+    );
   }
   function lost(): void {
     setStatus(status.upToDateAt ? { state: 'offline', upToDateAt: status.upToDateAt } : { state: 'offline' });
@@ -284,8 +368,10 @@ export function createQueuedReferralStore(
     id: string,
   ): Promise<{ referral: StoredReferral; events: readonly ReferralEvent[] } | undefined | 'unreachable'> {
     try {
+      const asked = ownerKey;
       const found = await inner.get(id);
       reached(true);
+      if (ownerKey !== asked) return found; // someone else signed in meanwhile: not theirs to keep
       if (found) cache.set(id, found.referral);
       else cache.delete(id);
       return found;
@@ -295,8 +381,10 @@ export function createQueuedReferralStore(
     }
   }
 
-  async function queueEvent(event: ReferralEvent, key: string): Promise<Result<Appended, AppendError>> {
-    const list = await current();
+  async function queueEvent(event: ReferralEvent, key: string, owner: QueueOwner | undefined): Promise<Result<Appended, AppendError>> {
+    if (!owner) return { ok: false, errors: [unreachable(NOT_KEPT_FOR_ANYONE)] };
+    const all = await current();
+    const list = mine(all, owner.key);
     const base = cache.get(event.referralId);
     const local = overlay(base, waitingFor(event.referralId, list));
     if (!local && event.type !== 'created') {
@@ -320,7 +408,7 @@ export function createQueuedReferralStore(
     const version = (local?.version ?? 0) + 1;
     const referral = storedFrom(applied.state, version);
     if (!existing) {
-      const seq = list.reduce((max, e) => Math.max(max, e.seq), 0) + 1;
+      const seq = all.reduce((max, e) => Math.max(max, e.seq), 0) + 1;
       try {
         await save({
           key,
@@ -331,6 +419,7 @@ export function createQueuedReferralStore(
           expectedVersion: version - 1,
           rebases: 0,
           queuedAt: now().toISOString(),
+          owner: owner.key,
         });
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
@@ -355,12 +444,12 @@ export function createQueuedReferralStore(
    * Replays a referral's waiting events on the stream as the service has it
    * now. Returns false when the service could not be reached.
    */
-  async function rebase(referralId: string, conflicted: string): Promise<boolean> {
+  async function rebase(referralId: string, conflicted: string, owner: string): Promise<boolean> {
     const found = await fetchOne(referralId);
     if (found === 'unreachable') return false;
     let state = found?.referral.state;
     let version = found?.referral.version ?? 0;
-    for (const entry of waitingFor(referralId, await current())) {
+    for (const entry of waitingFor(referralId, mine(await current(), owner))) {
       if (entry.refused) continue;
       if (state && hasEvent(state, entry.event.id)) {
         await drop(entry.key); // already in the stream: delivered under an earlier key
@@ -385,23 +474,33 @@ export function createQueuedReferralStore(
     let sent = 0;
     let refused = 0;
     const rebased = new Map<string, number>();
+    const me = await whoAmI();
     await reload();
+    // No one signed in: no one's events are sent (they would go without a token, or with someone else's).
+    if (!me) return { sent, refused, waiting: 0 };
+    const owner = me.key;
+    const own = async () => mine(await current(), owner);
+    /** Keeps a state fetched with this owner's token only while they are still the one signed in. */
+    const remember = (referral: StoredReferral) => {
+      if (ownerKey === owner) cache.set(referral.id, referral);
+    };
     for (;;) {
-      const list = await current();
+      const list = await own();
       const next = list.find((e) => !e.refused && (rebased.get(e.referralId) ?? 0) <= MAX_REBASES_PER_FLUSH);
       if (!next) break;
       let result: Result<Appended, AppendError>;
       try {
-        result = await inner.append(next.event, {
-          expectedVersion: next.expectedVersion,
-          idempotencyKey: sendKeyOf(next),
-        });
+        // Always the token the owner key was read from: never a later sign-in's.
+        result = await inner.append(
+          next.event,
+          withToken({ expectedVersion: next.expectedVersion, idempotencyKey: sendKeyOf(next) }, me),
+        );
       } catch {
         result = { ok: false, errors: [unreachable('The service could not be reached.')] };
       }
       if (result.ok) {
         reached(false);
-        cache.set(next.referralId, result.value.referral);
+        remember(result.value.referral);
         await drop(next.key);
         sent++;
         queueChanged();
@@ -417,10 +516,10 @@ export function createQueuedReferralStore(
       if (error.code === 'conflict') {
         const count = (rebased.get(next.referralId) ?? 0) + 1;
         rebased.set(next.referralId, count);
-        const before = (await current()).filter((e) => e.refused).length;
-        const waitingBefore = (await current()).length;
-        if (!(await rebase(next.referralId, next.key))) break;
-        const after = await current();
+        const before = (await own()).filter((e) => e.refused).length;
+        const waitingBefore = (await own()).length;
+        if (!(await rebase(next.referralId, next.key, owner))) break;
+        const after = await own();
         refused += after.filter((e) => e.refused).length - before;
         sent += waitingBefore - after.length;
         queueChanged();
@@ -441,25 +540,26 @@ export function createQueuedReferralStore(
       await save({ ...next, refused: { code, reason: error.message } });
       refused++;
       queueChanged();
-      const local = overlay(cache.get(next.referralId), waitingFor(next.referralId, await current()));
+      const local = overlay(cache.get(next.referralId), waitingFor(next.referralId, await own()));
       if (local) notify(local);
     }
-    const waiting = (await current()).filter((e) => !e.refused).length;
+    const waiting = (await own()).filter((e) => !e.refused).length;
     return { sent, refused, waiting };
   }
 
   const store: QueuedReferralStore = {
     async list(query?: ReferralQuery) {
+      const me = await whoAmI();
       let fetched: readonly StoredReferral[] | undefined;
       try {
         fetched = await inner.list(query);
         reached(true);
-        for (const referral of fetched) cache.set(referral.id, referral);
+        if (ownerKey === me?.key) for (const referral of fetched) cache.set(referral.id, referral);
       } catch (error) {
         lost();
-        if (cache.size === 0 && (await current()).length === 0) throw error;
+        if (cache.size === 0 && mine(await current(), me?.key).length === 0) throw error;
       }
-      const list = await current();
+      const list = mine(await current(), me?.key);
       const out: StoredReferral[] = [];
       const seen = new Set<string>();
       const source =
@@ -486,8 +586,9 @@ export function createQueuedReferralStore(
       return out;
     },
     async get(id) {
+      const me = await whoAmI();
       const found = await fetchOne(id);
-      const waiting = waitingFor(id, await current());
+      const waiting = waitingFor(id, mine(await current(), me?.key));
       const base = found === 'unreachable' ? cache.get(id) : found?.referral;
       const local = overlay(base, waiting);
       if (!local) return undefined;
@@ -499,8 +600,22 @@ export function createQueuedReferralStore(
         const referralId = (event as { referralId?: unknown } | null)?.referralId;
         if (typeof key !== 'string' || key === '' || typeof referralId !== 'string')
           return inner.append(event, appendOptions);
-        const list = await current();
+        const me = await whoAmI();
+        const all = await current();
+        const list = mine(all, me?.key);
         const already = list.find((e) => e.key === key);
+        if (!already && all.some((e) => e.key === key)) {
+          return {
+            ok: false,
+            errors: [
+              {
+                code: 'invalid',
+                path: 'idempotencyKey',
+                message: 'is already used by a change kept on this device for another person: give each event a key of its own',
+              },
+            ],
+          };
+        }
         if (already?.refused) {
           const { code, reason } = already.refused;
           return {
@@ -517,19 +632,19 @@ export function createQueuedReferralStore(
           const local = overlay(cache.get(referralId), waitingFor(referralId, list));
           if (local) return { ok: true, value: { referral: local, version: local.version, queued: true } };
         }
-        if (list.some((e) => e.referralId === referralId && !e.refused)) return queueEvent(event, key);
+        if (list.some((e) => e.referralId === referralId && !e.refused)) return queueEvent(event, key, me);
         let result: Result<Appended, AppendError>;
         try {
-          result = await inner.append(event, appendOptions);
+          result = await inner.append(event, withToken(appendOptions, me));
         } catch {
           result = { ok: false, errors: [unreachable('The service could not be reached.')] };
         }
         if (isUnreachable(result)) {
           lost();
-          return queueEvent(event, key);
+          return queueEvent(event, key, me);
         }
         reached(false);
-        if (result.ok) cache.set(referralId, result.value.referral);
+        if (result.ok && ownerKey === me?.key) cache.set(referralId, result.value.referral);
         return result;
       });
     },
@@ -541,20 +656,22 @@ export function createQueuedReferralStore(
         off();
       };
     },
-    pending() {
-      return current().then((list) => list.slice());
+    async pending() {
+      const me = await whoAmI();
+      return mine(await current(), me?.key);
     },
     flush() {
       return serial(flushNow);
     },
     discard(key) {
       return serial(async () => {
+        const me = await whoAmI();
         await reload();
-        const entry = (await current()).find((e) => e.key === key);
+        const entry = mine(await current(), me?.key).find((e) => e.key === key);
         if (!entry?.refused) return false;
         await drop(key);
         queueChanged();
-        const local = overlay(cache.get(entry.referralId), waitingFor(entry.referralId, await current()));
+        const local = overlay(cache.get(entry.referralId), waitingFor(entry.referralId, mine(await current(), me?.key)));
         if (local) notify(local);
         return true;
       });

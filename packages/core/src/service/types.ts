@@ -74,6 +74,13 @@ export interface AppendOptions {
   readonly expectedVersion: number;
   /** Unique to this event: a retry with the same key returns the first answer and writes nothing. */
   readonly idempotencyKey: string;
+  /**
+   * Send with this bearer token instead of asking the host's `getToken()`.
+   * The offline queue sets it so a person's queued events go with the token
+   * their owner key was read from, never with a later sign-in's. Kept in
+   * memory only; stores that send no token ignore it.
+   */
+  readonly token?: string;
 }
 
 /** The stream has moved on since the event was written. Nothing was written. */
