@@ -1,16 +1,28 @@
-import type { MessageParams } from '@links-approach/core';
+import { renderWith, type MessageParams } from '@links-approach/core';
 import { NETWORK_ISSUES } from './messages-network.js';
-import { OUTCOME_ISSUES } from './messages-outcomes.js';
-import { PLAN_ISSUES } from './messages-plan.js';
+
+type Renderers = Readonly<Record<string, ((params: MessageParams) => string) | undefined>>;
 
 /**
- * The rule issues of core's plan, network register and outcome areas
- * (message codes `plan.*`, `network.*`, `outcome.*` and the instrument
- * schema's own), through msg(), by code: `issueText` looks a code up here
- * when the validation map does not have it.
+ * The msg()-based maps for the rule issues of core's plan, network register
+ * and outcome areas (message codes `plan.*`, `network.*`, `outcome.*` and
+ * the instrument schema's own). The network register's map is always here
+ * (small); the plan's and the outcomes' are registered by the elements that
+ * show them (`PlanEditingElement`, `<links-outcome-form>`), so the other
+ * elements' bundles do not carry them.
  */
-export const RULE_ISSUES: Readonly<Record<string, ((params: MessageParams) => string) | undefined>> = {
-  ...(PLAN_ISSUES as Record<string, (params: MessageParams) => string>),
-  ...(NETWORK_ISSUES as Record<string, (params: MessageParams) => string>),
-  ...(OUTCOME_ISSUES as Record<string, (params: MessageParams) => string>),
-};
+const maps: Renderers[] = [NETWORK_ISSUES as Renderers];
+
+/** Adds a map of rule messages (once), for `issueText` to render its codes in the page's locale. */
+export function registerRuleMessages(map: object): void {
+  if (!maps.includes(map as Renderers)) maps.push(map as Renderers);
+}
+
+/** A rule issue's code rendered by the registered maps, or `undefined` when none knows it. */
+export function renderRuleIssue(code: string, params: MessageParams | undefined): string | undefined {
+  for (const map of maps) {
+    const text = renderWith(map, code, params);
+    if (text !== undefined) return text;
+  }
+  return undefined;
+}
