@@ -35,10 +35,18 @@ export interface JsonError {
   /**
    * What is wrong, as a stable code: a validation issue's code (`required`,
    * `wrong-type`, `text-empty`… as core names them), a workflow refusal's code
-   * (`transition-not-allowed`…), or `usage`, `internal`, `invalid` for the rest.
+   * (`transition-not-allowed`…), a plan issue's code (`not-found`,
+   * `duplicate`, `state`…), or `usage`, `internal`, `invalid` for the rest.
+   * The message codes of core's rule families (`plan.*`, `network.*`,
+   * `outcome.*`) are for rendering messages in other languages; they are not
+   * printed here, so these codes stay as scripts have read them.
    */
   readonly code: string;
 }
+
+/** A validation message code (`required`, `text-too-long`…), not a rule family's message code (`plan.unknown-item`). */
+const validationCodeOf = (messageCode: string | undefined): string | undefined =>
+  messageCode !== undefined && !messageCode.includes('.') ? messageCode : undefined;
 
 /**
  * The errors of an `{ ok: false, errors }` document: `path`, `message` and
@@ -48,5 +56,5 @@ export function jsonErrors(
   errors: readonly (ValidationIssue & { readonly code?: string })[],
   fallback = 'invalid',
 ): JsonError[] {
-  return errors.map((e) => ({ path: e.path, message: e.message, code: e.messageCode ?? e.code ?? fallback }));
+  return errors.map((e) => ({ path: e.path, message: e.message, code: validationCodeOf(e.messageCode) ?? e.code ?? fallback }));
 }

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createNetworkRegister } from '@links-approach/core/network';
-import type { Plan } from '@links-approach/core/plan';
-import type { ReferralEvent } from '@links-approach/core/referral';
+import { planMessage, type Plan } from '@links-approach/core/plan';
+import { refusalReason, type ReferralEvent } from '@links-approach/core/referral';
 import { createMemoryPlanStore } from '@links-approach/core/store';
 import {
   createHttpNetworkRegisterStore,
@@ -177,6 +177,23 @@ forEachBackend('HTTP stores (core/service) on the service', ({ service }) => {
     if (error.code !== 'refused') return;
     assert.equal(error.refusal, 'role-not-allowed');
     assert.match(error.message, /referrer|Community Links Practitioner|CLP/i);
+    // The refusal's parameters come through unchanged, so an element renders the reason in its page's language.
+    assert.ok(error.params, JSON.stringify(error));
+    assert.equal(refusalReason(error.refusal, error.params as never), error.message);
+  });
+
+  test('plans: a plan rule the service refuses keeps its message code and parameters through the HTTP store', async () => {
+    const plans = createHttpPlanStore(client('pm-ash'));
+    const saved = await plans.save(plan('plan-coded', 'Coded'), { expectedRevision: 0, author: 'pm' });
+    assert.ok(saved.ok, JSON.stringify(saved));
+    const capacityId = Object.keys(saved.value.capacities).find((id) => saved.value.capacities[id]!.aims.length > 0)!;
+    const capacity = saved.value.capacities[capacityId]!;
+    const twice = { ...saved.value, capacities: { ...saved.value.capacities, [capacityId]: { ...capacity, aims: [...capacity.aims, capacity.aims[0]!] } } };
+    const refused = await plans.save(twice as Plan, { expectedRevision: 1, author: 'pm' });
+    assert.ok(!refused.ok);
+    const issue = refused.errors.find((e) => e.code === 'invalid' && 'messageCode' in e && e.messageCode === 'plan.duplicate-id');
+    assert.ok(issue && issue.code === 'invalid', JSON.stringify(refused.errors));
+    assert.equal(planMessage('plan.duplicate-id', issue.params as never), issue.message);
   });
 
   test('referrals across practices: creating one elsewhere is forbidden; another practice’s referral is not shown', async () => {

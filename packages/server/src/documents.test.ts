@@ -43,6 +43,11 @@ forEachBackend('revisioned documents', ({ service }) => {
     const invalid = await put('pm-ash', '/api/plans/plan-ash', { ...plan('Bad'), status: 'sideways' }, '"2"');
     const problem = assertProblem(invalid, 422);
     assert.ok((problem['errors'] as { path: string }[]).some((e) => e.path === 'body.status'));
+    // Each issue keeps core's message code and parameters beside its English, for a client in another language.
+    const status = (problem['errors'] as { path: string; code: string; messageCode?: string; params?: unknown }[]).find((e) => e.path === 'body.status')!;
+    assert.equal(status.code, 'invalid');
+    assert.equal(status.messageCode, 'not-a-choice');
+    assert.deepEqual(status.params, { choices: ['"draft"', '"submitted"', '"agreed"', '"under-review"'], more: false });
     assertProblem(await put('clp-ash', '/api/plans/plan-ash', plan('By CLP'), '"2"'), 403, 'forbidden');
     assertProblem(await put('pm-birch', '/api/plans/plan-ash', plan('Other practice'), '"2"'), 404, 'not-found');
     assertProblem(await service().app.inject({ method: 'GET', url: '/api/plans/plan-ash', headers: await as(service(), 'gp-birch') }), 404);

@@ -6,6 +6,26 @@ export interface ProblemIssue {
   readonly path: string;
   readonly message: string;
   readonly code: string;
+  /**
+   * Core's message code for a validation or plan/network/outcome rule issue
+   * (`text-too-long`, `plan.cycle-open`…), so a client can render `message`
+   * in its own language from {@link ProblemIssue.params}; absent when core
+   * gave none.
+   */
+  readonly messageCode?: string;
+  /** The values core's message names (for a refusal: the parameters of its `code`), passed on unchanged. */
+  readonly params?: Readonly<Record<string, unknown>>;
+}
+
+/** The coded part of a core issue or refusal, as a problem issue carries it (nothing when core gave none). */
+export function codedPart(from: {
+  readonly messageCode?: string | undefined;
+  readonly params?: Readonly<Record<string, unknown>> | undefined;
+}): Pick<ProblemIssue, 'messageCode' | 'params'> {
+  return {
+    ...(from.messageCode !== undefined ? { messageCode: from.messageCode } : {}),
+    ...(from.params !== undefined ? { params: from.params } : {}),
+  };
 }
 
 /**
@@ -54,8 +74,15 @@ const TITLES: Record<number, string> = {
 };
 
 /** A problem with one issue. */
-export function problem(status: number, code: string, message: string, path = '', options: ConstructorParameters<typeof HttpProblem>[3] = {}): HttpProblem {
-  return new HttpProblem(status, TITLES[status] ?? 'Error', [{ path, message, code }], options);
+export function problem(
+  status: number,
+  code: string,
+  message: string,
+  path = '',
+  options: ConstructorParameters<typeof HttpProblem>[3] & { readonly params?: Readonly<Record<string, unknown>> } = {},
+): HttpProblem {
+  const { params, ...rest } = options;
+  return new HttpProblem(status, TITLES[status] ?? 'Error', [{ path, message, code, ...codedPart({ params }) }], rest);
 }
 
 /** The largest request body accepted, in bytes (documented in the guide and `links serve --help`). */
@@ -63,7 +90,7 @@ export const BODY_LIMIT = 1_048_576;
 
 function fromFastifyError(error: FastifyError & { validation?: unknown }): HttpProblem {
   if (error instanceof RequestValidationError) {
-    return new HttpProblem(400, 'Bad request', error.issues.map((issue) => ({ path: issue.path, message: issue.message, code: 'invalid' })));
+    return new HttpProblem(400, 'Bad request', error.issues.map((issue) => ({ path: issue.path, message: issue.message, code: 'invalid', ...codedPart(issue) })));
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

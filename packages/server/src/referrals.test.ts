@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEvent, replay, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
+import { applyEvent, refusalReason, replay, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
 import { eventActor } from './repository.js';
 import { as, assertProblem, body, createdEvent, forEachBackend, laterEvent } from './test-support.js';
 
@@ -147,9 +147,13 @@ forEachBackend('referral event streams', ({ service }) => {
     // A referrer may not accept a referral: only the CLP may.
     const refused = await post('gp-ash', 'ref-a6', { event: laterEvent('ref-a6', { type: 'status-changed', to: 'accepted' }) }, { 'if-match': '"1"' });
     const problem = assertProblem(refused, 422);
-    const error = (problem['errors'] as { code: string; message: string }[])[0]!;
+    const error = (problem['errors'] as { code: string; message: string; params?: Record<string, unknown> }[])[0]!;
     assert.notEqual(error.code, 'invalid');
     assert.match(error.message, /referrer|Community Links Practitioner|CLP/i);
+    // The code comes with core's parameters, unchanged: a client renders the reason from them in its own language.
+    assert.equal(error.code, 'role-not-allowed');
+    assert.deepEqual(error.params, { kind: 'status', to: 'accepted', roles: ['clp'], actor: 'referrer' });
+    assert.equal(refusalReason('role-not-allowed', error.params as never), error.message);
     const invalid = await post('gp-ash', 'ref-a6', { event: laterEvent('ref-a6', { type: 'status-changed', to: 'flying' }) }, { 'if-match': '"1"' });
     assertProblem(invalid, 422, 'invalid-event');
   });

@@ -5,7 +5,7 @@ import { prepareSave, type StoreCodec, type StoredDocument } from '@links-approa
 import type { Practice } from '@links-approach/core/plan';
 import type { Actor } from './auth.js';
 import type { Database, Queryable } from './db/database.js';
-import { HttpProblem, problem } from './problem.js';
+import { codedPart, HttpProblem, problem } from './problem.js';
 
 /** What the audit trail records of one request: who, role, practice, what, when. Never free text. */
 export interface AuditEntry {
@@ -377,7 +377,10 @@ export class Repository {
     }
     const applied = applyEvent(current ? decisionState(current.state, row.same_id) : undefined, event, previous ? { previous } : {});
     if (!applied.ok) {
-      throw problem(422, applied.rejection.code, applied.rejection.reason, 'body.event', { extra: { currentVersion: version } });
+      throw problem(422, applied.rejection.code, applied.rejection.reason, 'body.event', {
+        extra: { currentVersion: version },
+        ...(applied.rejection.params ? { params: applied.rejection.params } : {}),
+      });
     }
     const state = summarise(applied.state);
     const next = version + 1;
@@ -557,7 +560,7 @@ export class Repository {
           throw new HttpProblem(
             422,
             'Unprocessable content',
-            prepared.errors.map((e) => ({ path: e.path ? `body.${e.path}` : 'body', message: e.message, code: e.code })),
+            prepared.errors.map((e) => ({ path: e.path ? `body.${e.path}` : 'body', message: e.message, code: e.code, ...(e.code === 'invalid' ? codedPart(e) : {}) })),
           );
         }
         const saved = prepared.value;

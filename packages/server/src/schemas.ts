@@ -56,7 +56,17 @@ export const problemSchema = z.object({
   status: z.int(),
   detail: z.string(),
   instance: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })),
+  errors: z.array(
+    z.object({
+      path: z.string(),
+      message: z.string(),
+      code: z.string(),
+      /** Core's message code of a validation or rule issue, to render `message` in another language. */
+      messageCode: z.optional(z.string()),
+      /** The values the message names (a refusal's or an issue's parameters), as core gave them. */
+      params: z.optional(z.record(z.string(), z.unknown())),
+    }),
+  ),
 });
 
 /** The JSON Schema of a problem document, for every route's error responses. */

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { renderWith, type MessageParams, type MessageRenderers, type ValidationParams } from '@links-approach/core';
 import type { ActorRole, ContentEventType, RefusalParams, ReferralStatus } from '@links-approach/core/referral';
 import { getLocale, SOURCE_LOCALE } from './localization.js';
+import { renderRuleIssue } from './messages-rules.js';
 import { outcomeInSentence, statusInSentence, statusReasonLabels } from './referral-labels.js';
 
 /*
@@ -38,7 +39,7 @@ export function refusalText(refusal: CodedRefusal): string {
 /** A validation issue's message in the page's locale ("must not be empty"). */
 export function issueText(issue: CodedIssue): string {
   if (!localised() || !issue.messageCode) return issue.message;
-  return renderWith(ISSUES, issue.messageCode, issue.params) ?? issue.message;
+  return renderWith(ISSUES, issue.messageCode, issue.params) ?? renderRuleIssue(issue.messageCode, issue.params) ?? issue.message;
 }
 
 /** "a, b or c" in the page's locale. */

@@ -14,8 +14,14 @@ import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatNumber } from '../internal/format.js';
 import { formStyles } from '../internal/form-errors.js';
 import { errorMessage } from '../internal/field.js';
+import { issueText, type CodedIssue } from '../internal/messages.js';
+import { OUTCOME_ISSUES } from '../internal/messages-outcomes.js';
+import { registerRuleMessages } from '../internal/messages-rules.js';
 import { FormAssociated, type FormValidity } from '../internal/form-associated.js';
 import { styles } from './outcome-form.styles.js';
+
+// The outcome checks' messages in the page's locale (issueText renders them).
+registerRuleMessages(OUTCOME_ISSUES);
 
 /** Detail of the `links-outcome-change` event. */
 export interface OutcomeChangeDetail {
@@ -160,14 +166,15 @@ export class LinksOutcomeForm extends FormAssociated(LinksElement) {
       flags: missing ? { valueMissing: true } : { customError: true },
       message:
         issues.length === 1
-          ? this.messageFor(issues[0]!.path, issues[0]!.message)
+          ? this.messageFor(issues[0]!.path, issues[0]!)
           : msg(str`Answer every question: ${formatNumber(issues.length)} still need an answer.`),
       anchor,
     };
   }
 
-  /** The text shown for a problem on one item: missing answers in plain words, anything else as core says it. */
-  private messageFor(itemId: string, message: string): string {
+  /** The text shown for a problem on one item: missing answers in plain words, anything else as core says it (in the page's language). */
+  private messageFor(itemId: string, issue: CodedIssue): string {
+    const message = issueText(issue);
     const item = this.instrument.items.find((i) => i.id === itemId);
     if (item && typeof this.value[itemId] !== 'number') return msg(str`Choose an answer to: ${item.shortName}`);
     return item ? `${item.shortName} ${message}` : message;
@@ -182,7 +189,7 @@ export class LinksOutcomeForm extends FormAssociated(LinksElement) {
 
   protected override render(): TemplateResult {
     const instrument = this.instrument;
-    const errors = this.showErrors ? new Map(this.issues.map((i) => [i.path, this.messageFor(i.path, i.message)])) : new Map<string, string>();
+    const errors = this.showErrors ? new Map(this.issues.map((i) => [i.path, this.messageFor(i.path, i)])) : new Map<string, string>();
     return html`
       <div part="base" role="group" aria-labelledby="${this.uid}-title">
         ${heading(this.headingLevel, html`${this.label || instrument.name}`, { id: `${this.uid}-title`, class: 'title', part: 'heading' })}

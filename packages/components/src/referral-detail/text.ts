@@ -13,6 +13,7 @@ import {
   statusReasonLabels,
   urgencyLabels,
 } from '../internal/referral-labels.js';
+import { refusalText } from '../internal/messages.js';
 
 /** The workflow's labels in the page's locale, read when rendering. */
 export const L = {
@@ -67,7 +68,7 @@ export function explainAppendError(error: AppendError): string {
     case 'forbidden':
       return msg(str`Your role may not record this. ${error.message}`);
     case 'refused':
-      return error.message;
+      return refusalText({ code: error.refusal, reason: error.message, ...(error.params ? { params: error.params } : {}) });
     case 'unreachable':
       return error.message
         ? msg(str`The service cannot be reached. ${error.message}`)

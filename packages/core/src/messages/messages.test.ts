@@ -102,6 +102,8 @@ const VALIDATION_SAMPLES: { readonly [C in keyof ValidationParams]: ValidationPa
   'register-id': {},
   'unique-ids': { what: 'capacity' },
   'staff-name': {},
+  'option-values-unique': {},
+  'scoring-reports-nothing': {},
   custom: { text: 'is odd' },
 };
 

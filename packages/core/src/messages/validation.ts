@@ -72,6 +72,10 @@ export interface ValidationParams {
   readonly 'register-id': Record<string, never>;
   readonly 'unique-ids': { readonly what: string };
   readonly 'staff-name': Record<string, never>;
+  /** An outcome instrument item's answer options that repeat a score. */
+  readonly 'option-values-unique': Record<string, never>;
+  /** An outcome instrument's scoring that reports neither the items nor a total. */
+  readonly 'scoring-reports-nothing': Record<string, never>;
   /** A message core has no code for yet: `text` is its English. */
   readonly custom: { readonly text: string };
 }
@@ -157,6 +161,8 @@ export const VALIDATION_MESSAGES_EN: MessageRenderers<ValidationParams> = {
   'unique-ids': (p) => `must not repeat an id: each ${p.what} needs its own id`,
   'staff-name': () =>
     'must be a staff name or role; it contains a 10-digit number that looks like a CHI number, and plans hold no patient identifiers',
+  'option-values-unique': () => 'must not repeat a value: each option needs its own score',
+  'scoring-reports-nothing': () => 'must report the items, a total, or both',
   custom: (p) => p.text,
 };
 

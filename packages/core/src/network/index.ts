@@ -33,3 +33,9 @@ export {
   type RelationshipChanges,
 } from './register.js';
 export { QUIET_AFTER_MONTHS, checkQuiet, networkMetrics, type QuietCheck, type CapacityFigure, type NetworkMetrics } from './metrics.js';
+export {
+  NETWORK_MESSAGES_EN,
+  networkMessage,
+  type NetworkMessageParams,
+  type NetworkMessageCode,
+} from '../messages/network.js';

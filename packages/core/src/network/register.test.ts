@@ -51,7 +51,7 @@ describe('community network register', () => {
   test('the same organisation cannot be added twice while active', () => {
     const reg = sample();
     const again = addRelationship(reg, { organisation: { name: 'brightwater community trust' }, contactRole: 'manager' }, { on: '2024-05-01' });
-    assert.deepEqual(again, { ok: false, errors: [{ path: 'organisation.name', message: 'already has an active relationship in the register ("rel-1")' }] });
+    assert.deepEqual(again, { ok: false, errors: [{ path: 'organisation.name', message: 'already has an active relationship in the register ("rel-1")', messageCode: 'network.organisation-active', params: { id: 'rel-1' } }] });
     const sameResource = addRelationship(reg, { organisation: { name: 'BCT', resourceId: 'aliss:abc' }, contactRole: 'manager' }, { on: '2024-05-01' });
     assert.equal(sameResource.ok, false);
   });
@@ -84,12 +84,12 @@ describe('community network register', () => {
     assert.equal(rel.visits, 2);
     assert.deepEqual(rel.history.map((e) => e.type), ['added', 'visited', 'contacted', 'visited']);
     const early = recordContact(reg, 'rel-1', 'contact', { on: '2023-12-31' });
-    assert.deepEqual(early, { ok: false, errors: [{ path: 'context.on', message: 'must not be before the relationship began' }] });
+    assert.deepEqual(early, { ok: false, errors: [{ path: 'context.on', message: 'must not be before the relationship began', messageCode: 'network.before-since', params: {} }] });
     const badDate = recordContact(reg, 'rel-1', 'contact', { on: '2024-02-30' });
     assert.ok(!badDate.ok);
     assert.equal(badDate.errors[0]!.path, 'context.on');
     const unknown = recordContact(reg, 'rel-99', 'contact', { on: '2024-06-01' });
-    assert.deepEqual(unknown, { ok: false, errors: [{ path: 'id', message: 'has no relationship with the id "rel-99"' }] });
+    assert.deepEqual(unknown, { ok: false, errors: [{ path: 'id', message: 'has no relationship with the id "rel-99"', messageCode: 'network.unknown-relationship', params: { id: 'rel-99' } }] });
   });
 
   test('the ALISS listing can move to helped-to-list, recorded as an event; setting the same listing changes nothing', () => {
@@ -121,7 +121,7 @@ describe('community network register', () => {
     let reg = sample();
     assert.deepEqual(endRelationship(reg, 'rel-3', { on: '2024-06-01' }), {
       ok: false,
-      errors: [{ path: 'context.note', message: 'is required: say why the relationship ended' }],
+      errors: [{ path: 'context.note', message: 'is required: say why the relationship ended', messageCode: 'network.end-reason-required', params: {} }],
     });
     reg = value(endRelationship(reg, 'rel-3', { on: '2024-06-01', note: 'Group has closed' }));
     assert.equal(reg.relationships[2]!.status, 'ended');
@@ -186,6 +186,6 @@ describe('community network register', () => {
     reg.relationships[1]!['visits'] = 0;
     const rules = validateNetworkRegister(reg);
     assert.ok(!rules.ok);
-    assert.deepEqual(rules.errors, [{ path: 'relationships[0].lastContact', message: 'must not be before the relationship began (since)' }]);
+    assert.deepEqual(rules.errors, [{ path: 'relationships[0].lastContact', message: 'must not be before the relationship began (since)', messageCode: 'network.last-contact-before-since', params: {} }]);
   });
 });

@@ -1,5 +1,6 @@
 import { produce, type Draft } from 'immer';
 import * as z from 'zod/mini';
+import { networkMessage, type NetworkMessageCode, type NetworkMessageParams } from '../messages/network.js';
 import { parseWith } from '../validation/parse.js';
 import { messageCodeOf, type Result, type ValidationIssue } from '../validation/result.js';
 import { LIMITS } from '../validation/limits.js';
@@ -35,8 +36,8 @@ export function validateNetworkRegister(input: unknown): RegisterResult {
 function checkRules(register: NetworkRegister): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   register.relationships.forEach((r, i) => {
-    if (r.lastContact && r.lastContact < r.since) issues.push({ path: `relationships[${i}].lastContact`, message: 'must not be before the relationship began (since)' });
-    if (r.history[0]?.type !== 'added') issues.push({ path: `relationships[${i}].history[0].type`, message: 'must be "added": a history starts when the relationship is added' });
+    if (r.lastContact && r.lastContact < r.since) issues.push(networkIssue(`relationships[${i}].lastContact`, 'network.last-contact-before-since', {}));
+    if (r.history[0]?.type !== 'added') issues.push(networkIssue(`relationships[${i}].history[0].type`, 'network.history-starts-added', {}));
   });
   return issues;
 }
@@ -87,8 +88,13 @@ function check<S extends z.ZodMiniType>(schema: S, input: unknown, prefix: strin
   return { ok: false, errors: parsed.errors.map((e) => ({ path: prefix && e.path ? `${prefix}.${e.path}` : prefix || e.path, message: e.message, ...messageCodeOf(e) })) };
 }
 
-function fail(path: string, message: string): { ok: false; errors: ValidationIssue[] } {
-  return { ok: false, errors: [{ path, message }] };
+/** An issue at `path` with its message code, parameters and English. */
+function networkIssue<C extends NetworkMessageCode>(path: string, messageCode: C, params: NetworkMessageParams[C]): ValidationIssue {
+  return { path, message: networkMessage(messageCode, params), messageCode, params };
+}
+
+function fail<C extends NetworkMessageCode>(path: string, messageCode: C, params: NetworkMessageParams[C]): { ok: false; errors: ValidationIssue[] } {
+  return { ok: false, errors: [networkIssue(path, messageCode, params)] };
 }
 
 function event(type: NetworkEvent['type'], ctx: z.infer<typeof contextSchema>, extra: Partial<NetworkEvent> = {}): NetworkEvent {
@@ -106,7 +112,7 @@ function nextId(relationships: readonly Relationship[]): string {
 
 function locate(register: NetworkRegister, id: string): Result<number> {
   const index = register.relationships.findIndex((r) => r.id === id);
-  return index < 0 ? fail('id', `has no relationship with the id "${String(id)}"`) : { ok: true, value: index };
+  return index < 0 ? fail('id', 'network.unknown-relationship', { id: String(id) }) : { ok: true, value: index };
 }
 
 function commit(register: NetworkRegister, recipe: (draft: Draft<NetworkRegister>) => void): RegisterResult {
@@ -125,15 +131,15 @@ export function addRelationship(register: NetworkRegister, input: NewRelationshi
   if (!data.ok) return data;
   const ctx = check(contextSchema, context, 'context');
   if (!ctx.ok) return ctx;
-  if (register.relationships.length >= LIMITS.listItems) return fail('relationships', `already has the most entries allowed (${LIMITS.listItems})`);
+  if (register.relationships.length >= LIMITS.listItems) return fail('relationships', 'network.register-full', { maximum: LIMITS.listItems });
   const name = data.value.organisation.name.toLowerCase();
   const resourceId = data.value.organisation.resourceId;
   const duplicate = register.relationships.find(
     (r) => r.status === 'active' && (r.organisation.name.toLowerCase() === name || (resourceId && r.organisation.resourceId === resourceId)),
   );
-  if (duplicate) return fail('organisation.name', `already has an active relationship in the register ("${duplicate.id}")`);
+  if (duplicate) return fail('organisation.name', 'network.organisation-active', { id: duplicate.id });
   const id = data.value.id ?? nextId(register.relationships);
-  if (register.relationships.some((r) => r.id === id)) return fail('id', `repeats the id "${id}": each relationship needs its own id`);
+  if (register.relationships.some((r) => r.id === id)) return fail('id', 'network.id-taken', { id });
   const listing = data.value.alissListing ?? 'not-listed';
   const relationship: Relationship = {
     id,
@@ -178,7 +184,7 @@ export function updateRelationship(register: NetworkRegister, id: string, change
   if (data.value.contactRole !== undefined && data.value.contactRole !== current.contactRole) changed.push('contactRole');
   if (data.value.contactLabel !== undefined && (data.value.contactLabel ?? undefined) !== current.contactLabel) changed.push('contactLabel');
   if (changed.length === 0) return { ok: true, value: register };
-  if (ctx.value.on < current.since) return fail('context.on', 'must not be before the relationship began');
+  if (ctx.value.on < current.since) return fail('context.on', 'network.before-since', {});
   return commit(register, (draft) => {
     const r = draft.relationships[at.value]!;
     if (changed.includes('organisation')) r.organisation = data.value.organisation!;
@@ -199,12 +205,12 @@ export function updateRelationship(register: NetworkRegister, id: string, change
 export function recordContact(register: NetworkRegister, id: string, kind: 'contact' | 'visit', context: NetworkChangeContext): RegisterResult {
   const at = locate(register, id);
   if (!at.ok) return at;
-  if (kind !== 'contact' && kind !== 'visit') return fail('kind', 'must be "contact" or "visit"');
+  if (kind !== 'contact' && kind !== 'visit') return fail('kind', 'network.contact-kind', {});
   const ctx = check(contextSchema, context, 'context');
   if (!ctx.ok) return ctx;
   const current = register.relationships[at.value]!;
-  if (current.status === 'ended') return fail('id', 'is a relationship that has ended: reactivate it before recording contact');
-  if (ctx.value.on < current.since) return fail('context.on', 'must not be before the relationship began');
+  if (current.status === 'ended') return fail('id', 'network.ended-no-contact', {});
+  if (ctx.value.on < current.since) return fail('context.on', 'network.before-since', {});
   return commit(register, (draft) => {
     const r = draft.relationships[at.value]!;
     if (!r.lastContact || ctx.value.on > r.lastContact) r.lastContact = ctx.value.on;
@@ -217,12 +223,12 @@ export function recordContact(register: NetworkRegister, id: string, kind: 'cont
 export function setAlissListing(register: NetworkRegister, id: string, listing: AlissListing, context: NetworkChangeContext): RegisterResult {
   const at = locate(register, id);
   if (!at.ok) return at;
-  if (!(ALISS_LISTINGS as readonly string[]).includes(listing)) return fail('listing', `must be one of ${ALISS_LISTINGS.map((l) => `"${l}"`).join(', ')}`);
+  if (!(ALISS_LISTINGS as readonly string[]).includes(listing)) return fail('listing', 'network.listing', { listings: ALISS_LISTINGS });
   const ctx = check(contextSchema, context, 'context');
   if (!ctx.ok) return ctx;
   const current = register.relationships[at.value]!;
   if (current.alissListing === listing) return { ok: true, value: register };
-  if (ctx.value.on < current.since) return fail('context.on', 'must not be before the relationship began');
+  if (ctx.value.on < current.since) return fail('context.on', 'network.before-since', {});
   return commit(register, (draft) => {
     const r = draft.relationships[at.value]!;
     r.alissListing = listing;
@@ -236,10 +242,10 @@ export function endRelationship(register: NetworkRegister, id: string, context: 
   if (!at.ok) return at;
   const ctx = check(contextSchema, context, 'context');
   if (!ctx.ok) return ctx;
-  if (!ctx.value.note) return fail('context.note', 'is required: say why the relationship ended');
+  if (!ctx.value.note) return fail('context.note', 'network.end-reason-required', {});
   const current = register.relationships[at.value]!;
-  if (current.status === 'ended') return fail('id', 'is a relationship that has already ended');
-  if (ctx.value.on < current.since) return fail('context.on', 'must not be before the relationship began');
+  if (current.status === 'ended') return fail('id', 'network.already-ended', {});
+  if (ctx.value.on < current.since) return fail('context.on', 'network.before-since', {});
   return commit(register, (draft) => {
     const r = draft.relationships[at.value]!;
     r.status = 'ended';
@@ -254,12 +260,12 @@ export function reactivateRelationship(register: NetworkRegister, id: string, co
   const ctx = check(contextSchema, context, 'context');
   if (!ctx.ok) return ctx;
   const current = register.relationships[at.value]!;
-  if (current.status === 'active') return fail('id', 'is a relationship that is already active');
+  if (current.status === 'active') return fail('id', 'network.already-active', {});
   const name = current.organisation.name.toLowerCase();
   if (register.relationships.some((r) => r.id !== id && r.status === 'active' && r.organisation.name.toLowerCase() === name)) {
-    return fail('id', 'cannot be reactivated: another active relationship is with the same organisation');
+    return fail('id', 'network.reactivate-duplicate', {});
   }
-  if (ctx.value.on < current.since) return fail('context.on', 'must not be before the relationship began');
+  if (ctx.value.on < current.since) return fail('context.on', 'network.before-since', {});
   return commit(register, (draft) => {
     const r = draft.relationships[at.value]!;
     r.status = 'active';

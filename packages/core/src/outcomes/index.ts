@@ -101,3 +101,9 @@ export {
   type PracticeReportRow,
   type ReferralReportFigures,
 } from './cohort-report.js';
+export {
+  OUTCOME_MESSAGES_EN,
+  outcomeMessage,
+  type OutcomeMessageParams,
+  type OutcomeMessageCode,
+} from '../messages/outcomes.js';

@@ -93,8 +93,18 @@ describe('scoring', () => {
   it('answerIssues checks items and values, and completeness on request', () => {
     assert.deepEqual(answerIssues(ONS4, { anxiety: 3 }), []);
     assert.deepEqual(answerIssues(ONS4, { anxiety: 11, mood: 2 }), [
-      { path: 'anxiety', message: 'must be one of the answer values 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, not 11' },
-      { path: 'mood', message: 'is not an item of ONS personal well-being (ONS4)' },
+      {
+        path: 'anxiety',
+        message: 'must be one of the answer values 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, not 11',
+        messageCode: 'outcome.not-an-answer',
+        params: { values: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'], value: '11' },
+      },
+      {
+        path: 'mood',
+        message: 'is not an item of ONS personal well-being (ONS4)',
+        messageCode: 'outcome.not-an-item',
+        params: { instrument: 'ONS personal well-being (ONS4)' },
+      },
     ]);
     assert.deepEqual(
       answerIssues(ONS4, { anxiety: 3, happiness: null }, { requireAll: true }).map((i) => i.path),

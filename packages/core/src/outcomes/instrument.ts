@@ -1,9 +1,15 @@
+import { outcomeMessage, type OutcomeMessageCode, type OutcomeMessageParams } from '../messages/outcomes.js';
 import { parseWith } from '../validation/parse.js';
 import { formatPath } from '../validation/path.js';
-import { fail, ok, type Result, type ValidationIssue } from '../validation/result.js';
+import { fail, messageCodeOf, ok, type Result, type ValidationIssue } from '../validation/result.js';
 import { ONS4 } from './ons4.js';
 import { instrumentSchema, outcomeResponsesDocumentSchema } from './schema.js';
 import type { Better, Instrument, InstrumentItem, OutcomeAnswers, OutcomeResponse, OutcomeResponsesDocument } from './types.js';
+
+/** An issue at `path` with its message code, parameters and English. */
+function outcomeIssue<C extends OutcomeMessageCode>(path: string, messageCode: C, params: OutcomeMessageParams[C]): ValidationIssue {
+  return { path, message: outcomeMessage(messageCode, params), messageCode, params };
+}
 
 /** The instruments the toolkit ships: only freely usable ones. */
 export const BUILT_IN_INSTRUMENTS: readonly Instrument[] = Object.freeze([ONS4]);
@@ -73,20 +79,22 @@ export function answerIssues(instrument: Instrument, answers: OutcomeAnswers, op
   for (const [id, value] of Object.entries(answers)) {
     const item = items.get(id);
     if (!item) {
-      issues.push({ path: formatPath([id]), message: `is not an item of ${instrument.name}` });
+      issues.push(outcomeIssue(formatPath([id]), 'outcome.not-an-item', { instrument: instrument.name }));
       continue;
     }
     if (value !== null && !item.options.some((o) => o.value === value)) {
-      issues.push({
-        path: formatPath([id]),
-        message: `must be one of the answer values ${item.options.map((o) => o.value).join(', ')}, not ${value}`,
-      });
+      issues.push(
+        outcomeIssue(formatPath([id]), 'outcome.not-an-answer', {
+          values: item.options.map((o) => String(o.value)),
+          value: String(value),
+        }),
+      );
     }
   }
   if (options.requireAll) {
     for (const item of instrument.items) {
       const value = answers[item.id];
-      if (value === undefined || value === null) issues.push({ path: formatPath([item.id]), message: 'needs an answer' });
+      if (value === undefined || value === null) issues.push(outcomeIssue(formatPath([item.id]), 'outcome.needs-answer', {}));
     }
   }
   return issues;
@@ -156,22 +164,23 @@ export function validateOutcomeResponses(input: unknown, options: ValidateRespon
   const practices = doc.practices ? new Set(doc.practices.map((p) => p.id)) : undefined;
   doc.responses.forEach((response, index) => {
     const at = (...rest: PropertyKey[]) => formatPath(['responses', index, ...rest]);
-    if (ids.has(response.id)) issues.push({ path: at('id'), message: `repeats the response id "${response.id}"` });
+    if (ids.has(response.id)) issues.push(outcomeIssue(at('id'), 'outcome.response-id-repeated', { id: response.id }));
     ids.add(response.id);
     const slot = `${response.instrumentId}\u0000${response.person}\u0000${response.timepoint}\u0000${response.date}`;
     if (slots.has(slot)) {
-      issues.push({ path: at(), message: `is a second ${response.timepoint} response from the same person to "${response.instrumentId}" on ${response.date}` });
+      const { timepoint, instrumentId, date } = response;
+      issues.push(outcomeIssue(at(), 'outcome.second-response', { timepoint, instrumentId, date }));
     }
     slots.add(slot);
     if (practices && !practices.has(response.practiceId)) {
-      issues.push({ path: at('practiceId'), message: `"${response.practiceId}" is not one of the document's practices` });
+      issues.push(outcomeIssue(at('practiceId'), 'outcome.unknown-practice', { practiceId: response.practiceId }));
     }
     const instrument = instruments.get(response.instrumentId);
     if (!instrument) {
-      issues.push({ path: at('instrumentId'), message: `"${response.instrumentId}" is not a known instrument: include its definition in "instruments"` });
+      issues.push(outcomeIssue(at('instrumentId'), 'outcome.unknown-instrument', { instrumentId: response.instrumentId }));
       return;
     }
-    for (const issue of answerIssues(instrument, response.answers)) issues.push({ path: at('answers', issue.path), message: issue.message });
+    for (const issue of answerIssues(instrument, response.answers)) issues.push({ path: at('answers', issue.path), message: issue.message, ...messageCodeOf(issue) });
   });
   return issues.length > 0 ? fail(issues.slice(0, 100)) : ok(doc);
 }

@@ -3,6 +3,7 @@ import { longTextSchema, shortTextSchema, slugSchema } from '../framework/framew
 import { practiceSchema } from '../plan/schema.js';
 import { pseudonymSchema, referralIdSchema } from '../referral/schema.js';
 import { LIMITS } from '../validation/limits.js';
+import { customMessage } from '../messages/validation.js';
 
 /** Most items an instrument may have. */
 export const MAX_INSTRUMENT_ITEMS = 200;
@@ -39,7 +40,7 @@ export const instrumentItemSchema = z.strictObject({
     .check(
       z.minLength(2),
       z.maxLength(MAX_ITEM_OPTIONS),
-      uniqueBy((o: { value: number }) => o.value, 'must not repeat a value: each option needs its own score'),
+      uniqueBy((o: { value: number }) => o.value, customMessage('option-values-unique', {})),
     ),
   better: betterSchema,
 });
@@ -63,7 +64,7 @@ export const instrumentScoringSchema = z
   })
   .check(
     z.refine((scoring) => scoring.items || scoring.total !== undefined, {
-      message: 'must report the items, a total, or both',
+      message: customMessage('scoring-reports-nothing', {}),
     }),
   );
 
@@ -96,7 +97,7 @@ export const instrumentSchema = z.strictObject({
     .check(
       z.minLength(1),
       z.maxLength(MAX_INSTRUMENT_ITEMS),
-      uniqueBy((i: { id: string }) => i.id, 'must not repeat an id: each item needs its own id'),
+      uniqueBy((i: { id: string }) => i.id, customMessage('unique-ids', { what: 'item' })),
     ),
   scoring: instrumentScoringSchema,
 });

@@ -70,6 +70,8 @@ test('spread needs an adopted cycle: refused with SPREAD_NEEDS_ADOPTION at the s
   assert.deepEqual(before.refusal, {
     path: 'capacities.shared-learning.changeIdeas[0].spread',
     message: SPREAD_NEEDS_ADOPTION,
+    messageCode: 'plan.spread-needs-adoption',
+    params: {},
     code: 'state',
   });
   const adopted = completePdsaCycle(plan, 'shared-learning', 'change-1', 'cycle-3', {

@@ -6,7 +6,7 @@ import {
   listFullRefusal,
   measureInUseRefusal,
   openCycleRefusal,
-  SPREAD_NEEDS_ADOPTION,
+  spreadRefusal,
 } from './rules.js';
 import { PLAN_STATUSES } from './schema.js';
 import type { CapacityPlan, Plan, PlanIssue, PlanStatus } from './types.js';
@@ -144,7 +144,7 @@ function capacityEdits(capacityId: string, capacity: CapacityPlan, out: PlanEdit
       entry(
         { edit: 'record-spread', ...ids },
         spread,
-        canSpread(idea) ? undefined : { path: formatPath(spread), message: SPREAD_NEEDS_ADOPTION, code: 'state' },
+        canSpread(idea) ? undefined : spreadRefusal(spread),
       ),
     );
     if (idea.spread) out.push(entry({ edit: 'withdraw-spread', ...ids }, spread, undefined));

@@ -73,8 +73,19 @@ export {
   openCycleRefusal,
   MAX_OPEN_CYCLES,
   SPREAD_NEEDS_ADOPTION,
+  spreadRefusal,
+  planIssue,
   type PlanRuleOptions,
 } from './rules.js';
+export {
+  PLAN_MESSAGES_EN,
+  PLAN_ITEM_NOUNS_EN,
+  planMessage,
+  type PlanMessageParams,
+  type PlanMessageCode,
+  type PlanItemKind,
+  type PlanListName,
+} from '../messages/plan.js';
 export {
   allowedPlanEdits,
   findPlanEdit,

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
+  planMessage,
+  type PlanMessageCode,
   PLAN_STATUS_TRANSITIONS,
   addAim,
   addChangeIdea,
@@ -62,9 +64,21 @@ function value(result: PlanResult): Plan {
   return result.value;
 }
 
+/**
+ * The refusal's issues. A plan rule's issue carries a `plan.*` message code
+ * whose English is its message (checked here for every refusal); the code and
+ * parameters are then left out, so the cases below read as path, message and
+ * plan error code.
+ */
 function refused(result: PlanResult): { path: string; message: string; code: string }[] {
   assert.equal(result.ok, false, 'expected the operation to be refused');
-  return result.ok ? [] : result.errors.map((e) => ({ ...e }));
+  if (result.ok) return [];
+  return result.errors.map((e) => {
+    if (!e.messageCode?.startsWith('plan.')) return { ...e };
+    assert.equal(planMessage(e.messageCode as PlanMessageCode, e.params as never), e.message, e.messageCode);
+    const { messageCode: _code, params: _params, ...rest } = e;
+    return rest;
+  });
 }
 
 test('operations never mutate their input, and the result is a new frozen plan that shares untouched parts', () => {

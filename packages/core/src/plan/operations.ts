@@ -2,6 +2,8 @@ import { withoutUndefined } from '../shared/object.js';
 import { produce, type Draft } from 'immer';
 import * as z from 'zod/mini';
 import { shortTextSchema, slugSchema } from '../framework/framework-schema.js';
+import type { PlanItemKind, PlanMessageCode, PlanMessageParams } from '../messages/plan.js';
+import { validationMessage } from '../messages/validation.js';
 import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
 import { formatPath, joinPath } from '../validation/path.js';
@@ -12,7 +14,8 @@ import {
   listFullRefusal,
   measureInUseRefusal,
   openCycleRefusal,
-  SPREAD_NEEDS_ADOPTION,
+  planIssue,
+  spreadRefusal,
 } from './rules.js';
 import {
   PLAN_FOCUS_CAPACITY_LIMIT,
@@ -59,8 +62,13 @@ export type PlanResult = Result<Plan, PlanIssue>;
 
 type Segments = readonly PropertyKey[];
 
-function failWith(path: Segments, message: string, code: PlanErrorCode): { ok: false; errors: PlanIssue[] } {
-  return { ok: false, errors: [{ path: formatPath(path), message, code }] };
+function failWith<C extends PlanMessageCode>(
+  path: Segments,
+  messageCode: C,
+  params: PlanMessageParams[C],
+  code: PlanErrorCode,
+): { ok: false; errors: PlanIssue[] } {
+  return { ok: false, errors: [planIssue(path, messageCode, params, code)] };
 }
 
 
@@ -88,7 +96,7 @@ function commit(plan: Plan, recipe: (draft: Draft<Plan>) => void): PlanResult {
 
 function capacityAt(plan: Plan, capacityId: string): Result<CapacityPlan, PlanIssue> {
   if (typeof capacityId !== 'string' || !Object.hasOwn(plan.capacities, capacityId)) {
-    return failWith(['capacities', String(capacityId)], 'is not a capacity of this plan', 'not-found');
+    return failWith(['capacities', String(capacityId)], 'plan.unknown-capacity', {}, 'not-found');
   }
   return { ok: true, value: plan.capacities[capacityId]! };
 }
@@ -101,11 +109,11 @@ function findIn<T extends { id: string }>(
   items: readonly T[],
   id: string,
   path: Segments,
-  what: string,
+  item: PlanItemKind,
 ): Result<number, PlanIssue> {
   const index = indexOfId(items, id);
   return index < 0
-    ? failWith(path, `has no ${what} with the id "${String(id)}"`, 'not-found')
+    ? failWith(path, 'plan.unknown-item', { item, id: String(id) }, 'not-found')
     : { ok: true, value: index };
 }
 
@@ -133,7 +141,7 @@ function checkListRoom(
 
 function checkNewId(items: readonly { id: string }[], id: string, path: Segments): PlanResult | undefined {
   return indexOfId(items, id) >= 0
-    ? failWith([...path, 'id'], `repeats the id "${id}": ids must be unique in the list`, 'duplicate')
+    ? failWith([...path, 'id'], 'plan.id-taken', { id }, 'duplicate')
     : undefined;
 }
 
@@ -186,13 +194,7 @@ export function changeStatus(plan: Plan, to: PlanStatus): PlanResult {
   if (!input.ok) return input;
   if (!canChangeStatus(plan.status, input.value)) {
     const allowed = PLAN_STATUS_TRANSITIONS[plan.status];
-    return failWith(
-      ['status'],
-      `cannot change from "${plan.status}" to "${input.value}": from "${plan.status}" a plan can move to ${allowed
-        .map((s) => `"${s}"`)
-        .join(' or ')}`,
-      'transition',
-    );
+    return failWith(['status'], 'plan.status-transition', { from: plan.status, to: input.value, next: allowed }, 'transition');
   }
   return commit(plan, (draft) => {
     draft.status = input.value;
@@ -228,7 +230,7 @@ export function setTeam(plan: Plan, capacityId: string, team: readonly string[])
   const seen = new Map<string, number>();
   for (const [index, name] of input.value.entries()) {
     const earlier = seen.get(name.toLowerCase());
-    if (earlier !== undefined) return failWith([...at, index], `repeats "${name}" (team[${earlier}])`, 'duplicate');
+    if (earlier !== undefined) return failWith([...at, index], 'plan.team-repeated', { name, earlier }, 'duplicate');
     seen.set(name.toLowerCase(), index);
   }
   return commit(plan, (draft) => {
@@ -267,11 +269,7 @@ export interface AimInput {
 
 function checkMeasureLink(capacity: CapacityPlan, measureId: string | undefined, at: Segments): PlanResult | undefined {
   if (measureId === undefined || indexOfId(capacity.measures, measureId) >= 0) return undefined;
-  return failWith(
-    [...at, 'measureId'],
-    `names the measure "${measureId}", which this capacity does not have`,
-    'not-found',
-  );
+  return failWith([...at, 'measureId'], 'plan.unknown-measure', { measureId }, 'not-found');
 }
 
 /** Adds an aim to a capacity. A `measureId` must name a measure of the same capacity. */
@@ -353,11 +351,7 @@ function sortedPoints(points: readonly DataPoint[], at: Segments): Result<DataPo
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.date === sorted[i - 1]!.date) {
       const index = points.lastIndexOf(sorted[i]!);
-      return failWith(
-        [...at, 'points', index, 'date'],
-        `repeats the date ${sorted[i]!.date}: a measure has one point per date`,
-        'duplicate',
-      );
+      return failWith([...at, 'points', index, 'date'], 'plan.points-repeat-date', { date: sorted[i]!.date }, 'duplicate');
     }
   }
   return { ok: true, value: sorted };
@@ -454,7 +448,8 @@ export function recordDataPoint(
   if (same && !options.replace) {
     return failWith(
       [...listPath, index, 'date'],
-      `already has a point on ${input.value.date} (value ${existing!.value}): a measure has one point per date`,
+      'plan.point-exists',
+      { date: input.value.date, value: existing!.value },
       'duplicate',
     );
   }
@@ -477,7 +472,7 @@ export function removeDataPoint(plan: Plan, capacityId: string, measureId: strin
   if (!found.ok) return found;
   const listPath = ['capacities', capacityId, 'measures', found.value, 'points'];
   const index = capacity.value.measures[found.value]!.points.findIndex((p) => p.date === date);
-  if (index < 0) return failWith(listPath, `has no point on ${String(date)}`, 'not-found');
+  if (index < 0) return failWith(listPath, 'plan.no-point-on', { date: String(date) }, 'not-found');
   return commit(plan, (draft) => {
     draft.capacities[capacityId]!.measures[found.value]!.points.splice(index, 1);
   });
@@ -526,7 +521,7 @@ export function updateChangeIdea(
 ): PlanResult {
   const capacity = capacityAt(plan, capacityId);
   if (!capacity.ok) return capacity;
-  const found = findIn(capacity.value.changeIdeas, ideaId, ['capacities', capacityId, 'changeIdeas'], 'change idea');
+  const found = findIn(capacity.value.changeIdeas, ideaId, ['capacities', capacityId, 'changeIdeas'], 'change-idea');
   if (!found.ok) return found;
   const current = capacity.value.changeIdeas[found.value]!;
   const { cycles: _c, spread: _s, ...fields } = merged(current, changes);
@@ -544,7 +539,7 @@ export function updateChangeIdea(
 export function removeChangeIdea(plan: Plan, capacityId: string, ideaId: string): PlanResult {
   const capacity = capacityAt(plan, capacityId);
   if (!capacity.ok) return capacity;
-  const found = findIn(capacity.value.changeIdeas, ideaId, ['capacities', capacityId, 'changeIdeas'], 'change idea');
+  const found = findIn(capacity.value.changeIdeas, ideaId, ['capacities', capacityId, 'changeIdeas'], 'change-idea');
   if (!found.ok) return found;
   return commit(plan, (draft) => {
     draft.capacities[capacityId]!.changeIdeas.splice(found.value, 1);
@@ -558,7 +553,7 @@ function ideaAt(
 ): Result<{ index: number; idea: ChangeIdea }, PlanIssue> {
   const capacity = capacityAt(plan, capacityId);
   if (!capacity.ok) return capacity;
-  const found = findIn(capacity.value.changeIdeas, ideaId, ['capacities', capacityId, 'changeIdeas'], 'change idea');
+  const found = findIn(capacity.value.changeIdeas, ideaId, ['capacities', capacityId, 'changeIdeas'], 'change-idea');
   if (!found.ok) return found;
   return { ok: true, value: { index: found.value, idea: capacity.value.changeIdeas[found.value]! } };
 }
@@ -639,7 +634,7 @@ export function updatePdsaCycle(
   if (!found.ok) return found;
   const { ideaIndex, cycleIndex, cycle, at } = found.value;
   if (cycle.completedDate !== undefined)
-    return failWith(at, `was completed on ${cycle.completedDate} and can no longer be edited`, 'state');
+    return failWith(at, 'plan.cycle-completed', { completedDate: cycle.completedDate }, 'state');
   const { act: _a, completedDate: _d, ...allowed } = changes as Partial<PdsaCycle>;
   const input = checkInput(
     z.strictObject({ ...startCycleSchema.shape, study: z.optional(planLongTextSchema) }),
@@ -684,11 +679,11 @@ export function completePdsaCycle(
   if (!found.ok) return found;
   const { ideaIndex, cycleIndex, cycle, at } = found.value;
   if (cycle.completedDate !== undefined)
-    return failWith(at, `was already completed on ${cycle.completedDate}`, 'state');
+    return failWith(at, 'plan.cycle-already-completed', { completedDate: cycle.completedDate }, 'state');
   const input = checkInput(completeCycleSchema, completion, at);
   if (!input.ok) return input;
   if (input.value.completedDate < cycle.startDate) {
-    return failWith([...at, 'completedDate'], `must not be before the start date ${cycle.startDate}`, 'invalid');
+    return failWith([...at, 'completedDate'], 'plan.completed-before-start', { startDate: cycle.startDate }, 'invalid');
   }
   return commit(plan, (draft) => {
     const target = draft.capacities[capacityId]!.changeIdeas[ideaIndex]!.cycles[cycleIndex]!;
@@ -716,7 +711,7 @@ export function recordSpread(plan: Plan, capacityId: string, ideaId: string, spr
   }
   const input = checkInput(spreadSchema, spread, at);
   if (!input.ok) return input;
-  if (!canSpread(idea)) return failWith(at, SPREAD_NEEDS_ADOPTION, 'state');
+  if (!canSpread(idea)) return { ok: false, errors: [spreadRefusal(at)] };
   return commit(plan, (draft) => {
     draft.capacities[capacityId]!.changeIdeas[index]!.spread = input.value;
   });
@@ -753,7 +748,7 @@ export function addEvidence(plan: Plan, capacityId: string, evidence: EvidenceIn
 export function removeEvidence(plan: Plan, capacityId: string, evidenceId: string): PlanResult {
   const capacity = capacityAt(plan, capacityId);
   if (!capacity.ok) return capacity;
-  const found = findIn(capacity.value.evidence, evidenceId, ['capacities', capacityId, 'evidence'], 'evidence note');
+  const found = findIn(capacity.value.evidence, evidenceId, ['capacities', capacityId, 'evidence'], 'evidence');
   if (!found.ok) return found;
   return commit(plan, (draft) => {
     draft.capacities[capacityId]!.evidence.splice(found.value, 1);
@@ -783,12 +778,12 @@ const focusAreaInputSchema = /* @__PURE__ */ (() =>
  */
 export function setThemeFocus(plan: Plan, themeId: string, focusAreas: readonly FocusAreaInput[]): PlanResult {
   if (typeof themeId !== 'string' || !Object.hasOwn(plan.themes, themeId)) {
-    return failWith(['themes', String(themeId)], 'is not a theme of this plan', 'not-found');
+    return failWith(['themes', String(themeId)], 'plan.unknown-theme', {}, 'not-found');
   }
   const listPath = ['themes', themeId, 'focusAreas'];
-  if (!Array.isArray(focusAreas)) return failWith(listPath, 'must be a list', 'invalid');
+  if (!Array.isArray(focusAreas)) return failWith(listPath, 'plan.focus-areas-not-list', {}, 'invalid');
   if (focusAreas.length > LIMITS.listItems)
-    return failWith(listPath, `must have at most ${LIMITS.listItems} entries`, 'invalid');
+    return { ok: false, errors: [{ path: formatPath(listPath), message: validationMessage('list-too-long', { maximum: LIMITS.listItems }), messageCode: 'list-too-long', params: { maximum: LIMITS.listItems }, code: 'invalid' }] };
   const areas: FocusArea[] = [];
   const used: { id: string }[] = focusAreas.filter((a) => typeof a?.id === 'string').map((a) => ({ id: a.id! }));
   for (const [index, area] of focusAreas.entries()) {
@@ -802,10 +797,10 @@ export function setThemeFocus(plan: Plan, themeId: string, focusAreas: readonly 
     if (problem) return problem;
     for (const [i, capacityId] of input.value.capacities.entries()) {
       if (!Object.hasOwn(plan.capacities, capacityId)) {
-        return failWith([...listPath, index, 'capacities', i], `is not a capacity of this plan`, 'not-found');
+        return failWith([...listPath, index, 'capacities', i], 'plan.unknown-capacity', {}, 'not-found');
       }
       if (input.value.capacities.indexOf(capacityId) !== i) {
-        return failWith([...listPath, index, 'capacities', i], `repeats the capacity "${capacityId}"`, 'duplicate');
+        return failWith([...listPath, index, 'capacities', i], 'plan.capacity-repeated', { capacityId }, 'duplicate');
       }
     }
     areas.push(input.value);

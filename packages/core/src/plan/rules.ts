@@ -1,5 +1,6 @@
 import type { Framework } from '../framework/types.js';
 import { LIMITS } from '../validation/limits.js';
+import { planMessage, type PlanListName, type PlanMessageCode, type PlanMessageParams } from '../messages/plan.js';
 import { formatPath } from '../validation/path.js';
 import type { CapacityPlan, ChangeIdea, Measure, Plan, PlanErrorCode, PlanIssue } from './types.js';
 
@@ -15,24 +16,27 @@ export interface PlanRuleOptions {
 
 type Segments = readonly PropertyKey[];
 
-function issue(path: Segments, message: string, code: PlanErrorCode = 'invalid'): PlanIssue {
-  return { path: formatPath(path), message, code };
+/**
+ * A plan issue at `path`: the message code and its parameters, the English
+ * rendered from them (`PLAN_MESSAGES_EN`), and the plan error code.
+ */
+export function planIssue<C extends PlanMessageCode>(
+  path: Segments,
+  messageCode: C,
+  params: PlanMessageParams[C],
+  code: PlanErrorCode = 'invalid',
+): PlanIssue {
+  return { path: formatPath(path), message: planMessage(messageCode, params), messageCode, params, code };
 }
 
 /** Reports ids that repeat within one list, at the repeated entry's `id`. */
-function uniqueIds(items: readonly { id: string }[], path: Segments, what: string, out: PlanIssue[]): void {
+function uniqueIds(items: readonly { id: string }[], path: Segments, list: PlanListName, out: PlanIssue[]): void {
   const first = new Map<string, number>();
   items.forEach((item, index) => {
     const earlier = first.get(item.id);
     if (earlier === undefined) first.set(item.id, index);
     else
-      out.push(
-        issue(
-          [...path, index, 'id'],
-          `repeats the id "${item.id}" of ${what}[${earlier}]: ids must be unique in the list`,
-          'duplicate',
-        ),
-      );
+      out.push(planIssue([...path, index, 'id'], 'plan.duplicate-id', { id: item.id, list, earlier }, 'duplicate'));
   });
 }
 
@@ -41,20 +45,9 @@ function checkPoints(measure: Measure, path: Segments, out: PlanIssue[]): void {
     const previous = measure.points[i - 1]!.date;
     const date = measure.points[i]!.date;
     if (date === previous) {
-      out.push(
-        issue(
-          [...path, 'points', i, 'date'],
-          `repeats the date ${date} of points[${i - 1}]: a measure has one point per date`,
-          'duplicate',
-        ),
-      );
+      out.push(planIssue([...path, 'points', i, 'date'], 'plan.point-date-repeated', { date, earlier: i - 1 }, 'duplicate'));
     } else if (date < previous) {
-      out.push(
-        issue(
-          [...path, 'points', i, 'date'],
-          `must be after ${previous}, the date of points[${i - 1}]: points are kept in date order`,
-        ),
-      );
+      out.push(planIssue([...path, 'points', i, 'date'], 'plan.point-out-of-order', { previous, earlier: i - 1 }));
     }
   }
 }
@@ -68,7 +61,12 @@ export function isCycleComplete(cycle: { completedDate?: string | undefined }): 
 export const MAX_OPEN_CYCLES = 1;
 
 /** Why a change idea cannot be recorded as spread yet (the rule {@link canSpread} checks). */
-export const SPREAD_NEEDS_ADOPTION = 'needs a completed cycle that adopted the change: a change spreads once it is adopted';
+export const SPREAD_NEEDS_ADOPTION: string = /* @__PURE__ */ planMessage('plan.spread-needs-adoption', {});
+
+/** The refusal of spread before adoption (code `state`, message code `plan.spread-needs-adoption`), at `path`. */
+export function spreadRefusal(path: readonly PropertyKey[]): PlanIssue {
+  return planIssue(path, 'plan.spread-needs-adoption', {}, 'state');
+}
 
 /** Whether a change idea may be recorded as spread across the team: one of its cycles was completed with the decision to adopt. */
 export function canSpread(idea: Pick<ChangeIdea, 'cycles'>): boolean {
@@ -77,7 +75,7 @@ export function canSpread(idea: Pick<ChangeIdea, 'cycles'>): boolean {
 
 /** The reason `addX`/`recordDataPoint` refuse a full list (code `invalid`), at the list's path. */
 export function listFullRefusal(path: readonly PropertyKey[], max: number = LIMITS.listItems): PlanIssue {
-  return { path: formatPath(path), message: `already has the most entries allowed (${max})`, code: 'invalid' };
+  return planIssue(path, 'plan.list-full', { maximum: max });
 }
 
 /**
@@ -89,11 +87,7 @@ export function openCycleRefusal(idea: Pick<ChangeIdea, 'cycles'>, at: readonly 
   const open = idea.cycles.filter((c) => c.completedDate === undefined);
   if (open.length < MAX_OPEN_CYCLES) return undefined;
   const first = idea.cycles.findIndex((c) => c.completedDate === undefined);
-  return {
-    path: formatPath(at),
-    message: `cannot start while cycles[${first}] ("${idea.cycles[first]!.id}") is still open: complete it first`,
-    code: 'state',
-  };
+  return planIssue(at, 'plan.cycle-open', { index: first, id: idea.cycles[first]!.id }, 'state');
 }
 
 /** Why a measure cannot be removed (code `in-use`: an aim names it), or `undefined`. */
@@ -104,11 +98,7 @@ export function measureInUseRefusal(
 ): PlanIssue | undefined {
   const aimIndex = capacity.aims.findIndex((aim) => aim.measureId === measureId);
   if (aimIndex < 0) return undefined;
-  return {
-    path: formatPath(at),
-    message: `is the measure of aims[${aimIndex}] ("${capacity.aims[aimIndex]!.id}"): unlink it from the aim first`,
-    code: 'in-use',
-  };
+  return planIssue(at, 'plan.measure-in-use', { aimIndex, aimId: capacity.aims[aimIndex]!.id }, 'in-use');
 }
 
 function checkChangeIdea(idea: ChangeIdea, path: Segments, out: PlanIssue[]): void {
@@ -118,32 +108,24 @@ function checkChangeIdea(idea: ChangeIdea, path: Segments, out: PlanIssue[]): vo
     const at = [...path, 'cycles', index];
     if (cycle.completedDate !== undefined) {
       if (cycle.completedDate < cycle.startDate) {
-        out.push(issue([...at, 'completedDate'], `must not be before the start date ${cycle.startDate}`));
+        out.push(planIssue([...at, 'completedDate'], 'plan.completed-before-start', { startDate: cycle.startDate }));
       }
       if (cycle.study === undefined)
-        out.push(
-          issue([...at, 'study'], 'is required to complete a cycle: what did you learn, against the prediction?'),
-        );
+        out.push(planIssue([...at, 'study'], 'plan.study-required', {}));
       if (cycle.act === undefined)
-        out.push(issue([...at, 'act'], 'is required to complete a cycle: adopt, adapt or abandon'));
+        out.push(planIssue([...at, 'act'], 'plan.act-required', {}));
     } else {
       if (cycle.act !== undefined) {
-        out.push(issue([...at, 'act'], 'is decided when the cycle is completed: add completedDate, or remove act'));
+        out.push(planIssue([...at, 'act'], 'plan.act-before-completion', {}));
       }
       if (openIndex !== undefined) {
-        out.push(
-          issue(
-            [...at],
-            `cannot be open while cycles[${openIndex}] is still open: complete one cycle before starting the next`,
-            'state',
-          ),
-        );
+        out.push(planIssue(at, 'plan.second-open-cycle', { index: openIndex }, 'state'));
       } else {
         openIndex = index;
       }
     }
   });
-  if (idea.spread !== undefined && !canSpread(idea)) out.push(issue([...path, 'spread'], SPREAD_NEEDS_ADOPTION, 'state'));
+  if (idea.spread !== undefined && !canSpread(idea)) out.push(spreadRefusal([...path, 'spread']));
 }
 
 function checkCapacity(capacity: CapacityPlan, path: Segments, out: PlanIssue[]): void {
@@ -154,18 +136,14 @@ function checkCapacity(capacity: CapacityPlan, path: Segments, out: PlanIssue[])
   const measureIds = new Set(capacity.measures.map((measure) => measure.id));
   capacity.aims.forEach((aim, index) => {
     if (aim.measureId !== undefined && !measureIds.has(aim.measureId)) {
-      out.push(
-        issue(
-          [...path, 'aims', index, 'measureId'],
-          `names the measure "${aim.measureId}", which this capacity does not have`,
-          'not-found',
-        ),
-      );
+      out.push(planIssue([...path, 'aims', index, 'measureId'], 'plan.unknown-measure', { measureId: aim.measureId }, 'not-found'));
     }
   });
   capacity.measures.forEach((measure, index) => checkPoints(measure, [...path, 'measures', index], out));
   capacity.changeIdeas.forEach((idea, index) => checkChangeIdea(idea, [...path, 'changeIdeas', index], out));
 }
+
+const ofFramework = (framework: Framework) => ({ framework: framework.id, version: framework.version });
 
 /**
  * Checks the rules that span fields of a plan whose shape is already valid:
@@ -183,39 +161,28 @@ export function checkPlanRules(plan: Plan, options: PlanRuleOptions = {}): PlanI
   const capacityIds = framework ? new Set(framework.capacities.map((c) => c.id)) : null;
   const themeIds = framework ? new Set(framework.themes.map((t) => t.id)) : null;
   if (framework && plan.framework.id !== framework.id) {
-    out.push(
-      issue(
-        ['framework', 'id'],
-        `is "${plan.framework.id}", but the plan is being checked against the framework "${framework.id}"`,
-      ),
-    );
+    out.push(planIssue(['framework', 'id'], 'plan.framework-mismatch', { planFramework: plan.framework.id, framework: framework.id }));
   }
   for (const [capacityId, capacity] of Object.entries(plan.capacities)) {
     if (capacityIds && !capacityIds.has(capacityId)) {
-      out.push(
-        issue(
-          ['capacities', capacityId],
-          `is not a capacity of the framework ${framework!.id} ${framework!.version}`,
-          'not-found',
-        ),
-      );
+      out.push(planIssue(['capacities', capacityId], 'plan.not-framework-capacity', ofFramework(framework!), 'not-found'));
     }
     checkCapacity(capacity, ['capacities', capacityId], out);
   }
   for (const [themeId, theme] of Object.entries(plan.themes)) {
     const path = ['themes', themeId];
     if (themeIds && !themeIds.has(themeId)) {
-      out.push(issue(path, `is not a theme of the framework ${framework!.id} ${framework!.version}`, 'not-found'));
+      out.push(planIssue(path, 'plan.not-framework-theme', ofFramework(framework!), 'not-found'));
     }
     uniqueIds(theme.focusAreas, [...path, 'focusAreas'], 'focusAreas', out);
     theme.focusAreas.forEach((area, index) => {
       const seen = new Set<string>();
       area.capacities.forEach((capacityId, i) => {
         const at = [...path, 'focusAreas', index, 'capacities', i];
-        if (seen.has(capacityId)) out.push(issue(at, `repeats the capacity "${capacityId}"`, 'duplicate'));
+        if (seen.has(capacityId)) out.push(planIssue(at, 'plan.capacity-repeated', { capacityId }, 'duplicate'));
         seen.add(capacityId);
         if (capacityIds && !capacityIds.has(capacityId)) {
-          out.push(issue(at, `is not a capacity of the framework ${framework!.id} ${framework!.version}`, 'not-found'));
+          out.push(planIssue(at, 'plan.not-framework-capacity', ofFramework(framework!), 'not-found'));
         }
       });
     });

@@ -1,4 +1,5 @@
 import { globalFetch, newAbortController, startTimer } from '../resources/platform.js';
+import type { MessageParams } from '../messages/types.js';
 
 /** The part of a fetch `Response` the service client reads. A real `Response` fits. */
 export interface ServiceResponseLike {
@@ -54,6 +55,20 @@ export interface ServiceIssue {
   readonly path: string;
   readonly message: string;
   readonly code: string;
+  /** Core's message code of a validation or rule issue (`text-too-long`, `plan.cycle-open`…), when the service gave one. */
+  readonly messageCode?: string;
+  /** The values the message names (an issue's or a refusal's parameters), when the service gave them. */
+  readonly params?: MessageParams;
+}
+
+/** The coded part of an issue in a problem document (`messageCode`, `params`), when it is well formed. */
+function codedPartOf(e: Record<string, unknown>): Pick<ServiceIssue, 'messageCode' | 'params'> {
+  const messageCode = e['messageCode'];
+  const params = e['params'];
+  return {
+    ...(typeof messageCode === 'string' ? { messageCode } : {}),
+    ...(params !== null && typeof params === 'object' && !Array.isArray(params) ? { params: params as MessageParams } : {}),
+  };
 }
 
 /**
@@ -217,7 +232,7 @@ function toProblem(status: number, body: unknown): ServiceProblem {
   const errors: ServiceIssue[] = Array.isArray(doc['errors'])
     ? (doc['errors'] as unknown[])
         .filter((e): e is Record<string, unknown> => e !== null && typeof e === 'object')
-        .map((e) => ({ path: String(e['path'] ?? ''), message: String(e['message'] ?? ''), code: String(e['code'] ?? '') }))
+        .map((e) => ({ path: String(e['path'] ?? ''), message: String(e['message'] ?? ''), code: String(e['code'] ?? ''), ...codedPartOf(e) }))
     : [];
   const fallback = TITLES[status] ?? (status >= 500 ? TITLES[503]! : `The Links service refused the request (HTTP ${status}).`);
   const message = errors[0]?.message || (typeof doc['detail'] === 'string' ? doc['detail'] : '') || fallback;

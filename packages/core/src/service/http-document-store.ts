@@ -83,7 +83,13 @@ function saveError(problem: ServiceProblem, id: string, expectedRevision: number
   if (isTransient(problem)) return [{ code: 'unreachable', path: '', message: problem.message }];
   if (problem.status === 428) return [{ code: 'invalid', path: 'expectedRevision', message: problem.message }];
   // 400, 404, 413, 415, 422: the document (or the request) is refused, each issue at its path in the document.
-  return problem.errors.map((e) => ({ code: 'invalid' as const, path: documentPath(e.path, 'body', route.bodyPath), message: e.message }));
+  // Core's message code and parameters pass through, so an element renders the message in its page's language.
+  return problem.errors.map((e) => ({
+    code: 'invalid' as const,
+    path: documentPath(e.path, 'body', route.bodyPath),
+    message: e.message,
+    ...(e.messageCode !== undefined ? { messageCode: e.messageCode, params: e.params ?? {} } : {}),
+  }));
 }
 
 function createHttpDocumentStore<T extends StoredDocument>(client: ServiceClient, route: DocumentRoute<T>, options: HttpStoreOptions): DocumentStore<T> {

@@ -60,7 +60,14 @@ function appendError(problem: ServiceProblem): AppendError {
       return { code: 'forbidden', path: documentPath(first?.path ?? '', 'body.event'), message: problem.message };
     case 422:
       if (problem.code === 'idempotency-key-reused') return { code: 'invalid', path: 'idempotencyKey', message: problem.message };
-      return { code: 'refused', path: documentPath(first?.path ?? '', 'body.event'), message: problem.message, refusal: problem.code as RejectionCode };
+      return {
+        code: 'refused',
+        path: documentPath(first?.path ?? '', 'body.event'),
+        message: problem.message,
+        refusal: problem.code as RejectionCode,
+        // The refusal's parameters pass through, so an element renders the reason in its page's language.
+        ...(first?.params !== undefined ? { params: first.params } : {}),
+      };
     case 401:
       return { code: 'unreachable', path: '', message: 'You are not signed in to the Links service (or your sign-in has expired). The change is kept and will be sent once you sign in again.' };
     default:

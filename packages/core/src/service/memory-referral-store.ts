@@ -72,7 +72,15 @@ export function createMemoryReferralStore(options: MemoryReferralStoreOptions = 
     if (!applied.ok) {
       return {
         ok: false,
-        errors: [{ code: 'refused', path: '', message: applied.rejection.reason, refusal: applied.rejection.code }],
+        errors: [
+          {
+            code: 'refused',
+            path: '',
+            message: applied.rejection.reason,
+            refusal: applied.rejection.code,
+            ...(applied.rejection.params ? { params: applied.rejection.params } : {}),
+          },
+        ],
       };
     }
     const next: Stream = stream ?? { state: applied.state, events: [] };

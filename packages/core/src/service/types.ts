@@ -1,4 +1,5 @@
 import type { Result } from '../validation/result.js';
+import type { MessageParams } from '../messages/types.js';
 import type { ReferralEvent, ReferralState, RejectionCode } from '../referral/types.js';
 import type { ReferralStatus } from '../referral/constants.js';
 
@@ -98,6 +99,8 @@ export interface RefusedError {
   readonly path: string;
   readonly message: string;
   readonly refusal: RejectionCode;
+  /** The refusal's parameters (see `RefusalParams`), when the service or core gave them: with `refusal` they render `message` in any language. */
+  readonly params?: MessageParams;
 }
 
 /** The signed-in user may not do this (HTTP 403). Nothing was written. */

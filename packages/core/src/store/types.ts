@@ -1,4 +1,5 @@
 import type { Result, ValidationIssue } from '../validation/result.js';
+import type { MessageParams } from '../messages/types.js';
 import type { ForbiddenError, UnreachableError } from '../service/types.js';
 
 /**
@@ -55,6 +56,9 @@ export interface InvalidError {
   readonly code: 'invalid';
   readonly path: string;
   readonly message: string;
+  /** Core's message code for `message` (`text-too-long`, `plan.cycle-open`…), when known: with `params` it renders the message in any language. */
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
 }
 
 /** The storage itself failed (quota, a blocked or closed database). Nothing was written. */
