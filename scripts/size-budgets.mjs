@@ -55,8 +55,5 @@ export const INTERIM = {
   caseload: { allowance: 25.6, until: 'the caseload restructuring (issue 16)' },
   'referral-form': { allowance: 39.8, until: 'validation and message maps loaded at submit (issue 16)' },
   'network-register': { allowance: 29.4, until: 'validation and message maps loaded at submit (issue 16)' },
-  'theme-focus': { allowance: 28, until: 'plan validation loaded at save (issue 16)' },
-  'pdsa-log': { allowance: 28.1, until: 'plan validation loaded at save (issue 16)' },
-  'plan-editor': { allowance: 50.6, until: 'sections and plan validation loaded when needed (issue 16)' },
   'referral-detail': { allowance: 50.7, until: 'action forms, validation and message maps loaded when opened (issue 16)' },
 };

@@ -1,11 +1,13 @@
 import { html, type nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
 import type { Plan, PlanIssue } from '@links-approach/core/plan';
 import type { Result } from '@links-approach/core';
 import { LinksElement } from './links-element.js';
 import { errorSummary, fieldPathsOf, focusField, resolveErrors, type FieldError } from './form-errors.js';
 import { PLAN_ISSUES } from './messages-plan.js';
 import { registerRuleMessages } from './messages-rules.js';
+import { loadPlanOperations, planEditsApplied, withPlanOperations, type PlanOperations } from './plan-operations.js';
 
 // The plan's rule messages in the page's locale, for every plan-editing element (issueText renders them).
 registerRuleMessages(PLAN_ISSUES);
@@ -23,6 +25,11 @@ export interface PlanChangeDetail {
  * action runs one operation; a refused one shows core's errors inline and in
  * an error summary that takes focus; an accepted one fires a cancelable
  * `links-plan-change` and, unless the host cancels it, shows the new plan.
+ *
+ * The operations (with zod and immer) load on demand: when the person first
+ * focuses or presses inside the element, and at the latest when an edit is
+ * made ({@link edit}); showing a plan never loads them. `updateComplete`
+ * also waits for an edit in progress to be applied.
  */
 export class PlanEditingElement extends LinksElement {
   /** The plan being edited. Never mutated: each edit produces a new plan. */
@@ -36,6 +43,53 @@ export class PlanEditingElement extends LinksElement {
   /** The last confirmation for the polite status region. */
   @state()
   protected statusMessage = '';
+
+  constructor() {
+    super();
+    // Start loading the operations as soon as the person reaches for a control (focus, pointer, key).
+    const preload = (): void => void loadPlanOperations().catch(() => undefined);
+    for (const type of ['focusin', 'pointerdown', 'keydown']) this.addEventListener(type, preload, { once: true });
+  }
+
+  /** Also waits for an edit in progress (its operation loading) to be applied. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await planEditsApplied();
+    return super.getUpdateComplete();
+  }
+
+  /**
+   * Runs one core operation (`make`, given the loaded operations and the
+   * plan as it is then) and handles its result as {@link applyResult} does.
+   * If the operations cannot be loaded (no connection), the edit is refused
+   * with a message saying so.
+   */
+  protected edit(
+    form: HTMLElement | null,
+    make: (operations: PlanOperations, plan: Plan) => Result<Plan, PlanIssue>,
+    success: string,
+  ): Promise<Plan | undefined> {
+    let applied: Promise<Plan | undefined> = Promise.resolve(undefined);
+    return withPlanOperations((operations) => {
+      if (this.plan) applied = this.applyResult(form, make(operations, this.plan), success);
+    }).then(
+      () => applied,
+      () =>
+        this.applyResult(
+          form,
+          {
+            ok: false,
+            errors: [
+              {
+                path: '',
+                code: 'invalid',
+                message: msg('Not changed: the editing code could not be loaded. Check the connection and try again.'),
+              },
+            ],
+          },
+          '',
+        ),
+    );
+  }
 
   /**
    * Handles an operation's result for the form the user submitted. Returns

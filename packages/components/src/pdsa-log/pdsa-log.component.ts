@@ -4,10 +4,8 @@ import { localized, msg, str } from '@lit/localize';
 import {
   PDSA_ACTS,
   allowedPlanEdits,
-  completePdsaCycle,
   findPlanEdit,
   isCycleComplete,
-  startPdsaCycle,
   type ChangeIdea,
   type PdsaAct,
   type PdsaCycle,
@@ -39,7 +37,7 @@ function formatDate(date: string | undefined): string {
  * A change idea's Plan-Do-Study-Act cycles as a timeline, oldest first:
  * each cycle's plan, prediction, what was done, the study and the decision.
  * Starts a new cycle (with its prediction) and completes the open one, each
- * through core's `startPdsaCycle` / `completePdsaCycle`, showing their
+ * through core's `startPdsaCycle` / `completePdsaCycle` (loaded on demand), showing their
  * errors inline and in an error summary that takes focus.
  *
  * @summary PDSA cycles of one change idea: a timeline, start and complete a cycle.
@@ -257,12 +255,17 @@ export class LinksPdsaLog extends PlanEditingElement {
     const form = event.currentTarget as HTMLFormElement;
     if (!this.plan) return;
     const data = new FormData(form);
-    const result = startPdsaCycle(this.plan, this.capacity, this.changeIdea, {
+    const cycle = {
       plan: textValue(data, 'plan') as string,
       prediction: textValue(data, 'prediction') as string,
       startDate: textValue(data, 'startDate') as string,
-    });
-    if (await this.applyResult(form, result, msg('Cycle started.'))) form.reset();
+    };
+    const started = await this.edit(
+      form,
+      (ops, plan) => ops.startPdsaCycle(plan, this.capacity, this.changeIdea, cycle),
+      msg('Cycle started.'),
+    );
+    if (started) form.reset();
   }
 
   private async onComplete(event: SubmitEvent, cycle: PdsaCycle): Promise<void> {
@@ -271,12 +274,16 @@ export class LinksPdsaLog extends PlanEditingElement {
     if (!this.plan) return;
     const data = new FormData(form);
     const doText = textValue(data, 'do');
-    const result = completePdsaCycle(this.plan, this.capacity, this.changeIdea, cycle.id, {
+    const completion = {
       ...(doText !== undefined ? { do: doText } : {}),
       study: textValue(data, 'study') as string,
       act: textValue(data, 'act') as PdsaAct,
       completedDate: textValue(data, 'completedDate') as string,
-    });
-    await this.applyResult(form, result, msg('Cycle completed.'));
+    };
+    await this.edit(
+      form,
+      (ops, plan) => ops.completePdsaCycle(plan, this.capacity, this.changeIdea, cycle.id, completion),
+      msg('Cycle completed.'),
+    );
   }
 }

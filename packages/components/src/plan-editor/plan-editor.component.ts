@@ -2,20 +2,22 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
-import { alignPlanToFramework, parsePlanDocument, type Plan } from '@links-approach/core/plan';
-import { planCodec, type ConflictError, type PlanStore } from '@links-approach/core/store';
+import type { Plan } from '@links-approach/core/plan';
+import type { ConflictError, PlanStore } from '@links-approach/core/store';
 import { ProvidedStore } from '../internal/provided.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatNumber } from '../internal/format.js';
 import { formStyles } from '../internal/form-errors.js';
 import { PlanEditingElement, type PlanChangeDetail } from '../internal/plan-editing.js';
 import { FormAssociated, type FormValidity } from '../internal/form-associated.js';
+import { withPlanOperations } from '../internal/plan-operations.js';
 import '../theme-focus/theme-focus.js';
 import { SECTION_SELECTOR } from './internal/sections.js';
 import type { PlanSectionElement, PlanSectionReport } from './internal/plan-section.js';
 import { conflictBanner } from './internal/conflict-banner.js';
 import { formatTime, statusLabels } from './internal/labels.js';
 import { PlanStoreController, type SaveState } from './internal/plan-store-controller.js';
+import { deferredPlanCodec, loadPlanChecks } from './internal/plan-checks.js';
 import { styles } from './plan-editor.styles.js';
 
 export type { SaveState } from './internal/plan-store-controller.js';
@@ -111,7 +113,11 @@ export class LinksPlanEditor extends FormAssociated(PlanEditingElement) {
 
   private defaultPlan: Plan | undefined;
   /** Inside a `<links-provider>`, `store` is the provider's unless the host sets one. */
-  private readonly providedStore: ProvidedStore<Plan, 'store'> = new ProvidedStore(this, 'store', planCodec());
+  private readonly providedStore: ProvidedStore<Plan, 'store'> = new ProvidedStore(
+    this,
+    'store',
+    deferredPlanCodec(),
+  );
   /** Loads, follows, autosaves and resolves conflicts (store-bound). */
   private readonly storeLink = new PlanStoreController(this, {
     loaded: (plan) => (this.defaultPlan = plan),
@@ -149,12 +155,14 @@ export class LinksPlanEditor extends FormAssociated(PlanEditingElement) {
   /** Restores the plan after back/forward navigation or autofill. */
   override formStateRestoreCallback(state: unknown): void {
     if (typeof state !== 'string') return;
-    try {
-      const parsed = parsePlanDocument(JSON.parse(state), { framework: this.framework });
-      if (parsed.ok) this.plan = parsed.value;
-    } catch {
-      // Not a plan: keep the current one.
-    }
+    void loadPlanChecks().then(({ parsePlanDocument }) => {
+      try {
+        const parsed = parsePlanDocument(JSON.parse(state), { framework: this.framework });
+        if (parsed.ok) this.plan = parsed.value;
+      } catch {
+        // Not a plan: keep the current one.
+      }
+    }, () => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -359,9 +367,11 @@ export class LinksPlanEditor extends FormAssociated(PlanEditingElement) {
   }
 
   private startCapacity(): void {
-    if (!this.plan) return;
-    const aligned = alignPlanToFramework(this.plan, this.framework);
-    if (aligned !== this.plan) this.commitPlan(aligned, this.plan);
+    void withPlanOperations(({ alignPlanToFramework }) => {
+      if (!this.plan) return;
+      const aligned = alignPlanToFramework(this.plan, this.framework);
+      if (aligned !== this.plan) this.commitPlan(aligned, this.plan);
+    }).catch(() => undefined);
   }
 
   private renderThemes(): TemplateResult {

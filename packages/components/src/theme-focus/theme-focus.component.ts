@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { LINKS_FRAMEWORK, formatPath, type Framework } from '@links-approach/core';
-import { setThemeFocus, type FocusArea, type FocusAreaInput } from '@links-approach/core/plan';
+import type { FocusArea, FocusAreaInput } from '@links-approach/core/plan';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatNumber } from '../internal/format.js';
 import { errorFor, errorId, fieldId, formStyles, inlineError, textValue } from '../internal/form-errors.js';
@@ -12,7 +12,7 @@ import { styles } from './theme-focus.styles.js';
 /**
  * The focus areas a practice agrees under each of the self-management
  * themes, each linked to the capacities it draws on. Adds, edits and
- * removes focus areas through core's `setThemeFocus`, showing its errors
+ * removes focus areas through core's `setThemeFocus` (loaded on demand), showing its errors
  * inline and in an error summary that takes focus.
  *
  * @summary Agree focus areas under the 5 self-management themes.
@@ -195,8 +195,9 @@ export class LinksThemeFocus extends PlanEditingElement {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     if (!this.plan) return;
-    const result = setThemeFocus(this.plan, themeId, [...this.areasOf(themeId), this.read(form)]);
-    if (await this.applyResult(form, result, msg('Focus area added.'))) form.reset();
+    const areas = [...this.areasOf(themeId), this.read(form)];
+    const added = await this.edit(form, (ops, plan) => ops.setThemeFocus(plan, themeId, areas), msg('Focus area added.'));
+    if (added) form.reset();
   }
 
   private async onSave(event: SubmitEvent, themeId: string, index: number): Promise<void> {
@@ -205,13 +206,13 @@ export class LinksThemeFocus extends PlanEditingElement {
     if (!this.plan) return;
     const areas = this.areasOf(themeId);
     areas[index] = { id: areas[index]!.id, ...this.read(form) };
-    await this.applyResult(form, setThemeFocus(this.plan, themeId, areas), msg('Focus area saved.'));
+    await this.edit(form, (ops, plan) => ops.setThemeFocus(plan, themeId, areas), msg('Focus area saved.'));
   }
 
   private async onRemove(event: Event, themeId: string, index: number): Promise<void> {
     const form = (event.currentTarget as HTMLElement).closest('form');
     if (!this.plan) return;
     const areas = this.areasOf(themeId).filter((_, i) => i !== index);
-    await this.applyResult(form, setThemeFocus(this.plan, themeId, areas), msg('Focus area removed.'));
+    await this.edit(form, (ops, plan) => ops.setThemeFocus(plan, themeId, areas), msg('Focus area removed.'));
   }
 }

@@ -1,6 +1,5 @@
 import { LIMITS } from '../validation/limits.js';
 import { formatPath } from '../validation/path.js';
-import { changeStatus, PLAN_STATUS_TRANSITIONS, type PlanResult } from './operations.js';
 import {
   canSpread,
   listFullRefusal,
@@ -8,7 +7,8 @@ import {
   openCycleRefusal,
   spreadRefusal,
 } from './rules.js';
-import { PLAN_STATUSES } from './schema.js';
+import { PLAN_STATUSES } from './constants.js';
+import { PLAN_STATUS_TRANSITIONS, statusTransitionRefusal } from './transitions.js';
 import type { CapacityPlan, Plan, PlanIssue, PlanStatus } from './types.js';
 
 /**
@@ -70,10 +70,6 @@ export interface PlanEdit {
 export interface AllowedPlanEditsOptions {
   /** Only the edits of this capacity (plus the plan-level ones): what one capacity section needs. */
   readonly capacityId?: string;
-}
-
-function refusalOf(result: PlanResult): PlanIssue | undefined {
-  return result.ok ? undefined : result.errors[0];
 }
 
 type Base = Omit<PlanEdit, 'allowed' | 'refusal' | 'path'>;
@@ -183,7 +179,7 @@ export function allowedPlanEdits(plan: Plan, options: AllowedPlanEditsOptions = 
       entry(
         { edit: 'change-status', to },
         ['status'],
-        allowed ? undefined : refusalOf(changeStatus(plan, to)),
+        allowed ? undefined : statusTransitionRefusal(plan.status, to),
       ),
     );
   }

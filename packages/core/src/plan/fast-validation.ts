@@ -11,6 +11,7 @@
  *
  * @internal
  */
+import { regexes } from 'zod/v4/core';
 import { LIMITS } from '../validation/limits.js';
 import {
   absent,
@@ -31,9 +32,7 @@ import {
   PLAN_PATTERNS,
   PLAN_SCHEMA_VERSION,
   PLAN_TEAM_LIMIT,
-  planDateSchema,
-  planDateTimeSchema,
-} from './schema.js';
+} from './constants.js';
 import type { Plan } from './types.js';
 
 const SHORT = LIMITS.shortText;
@@ -43,9 +42,11 @@ const ID = PLAN_PATTERNS.id;
 const CHI_LIKE = PLAN_PATTERNS.chiLike;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const VERSION = /^\d+\.\d+\.\d+$/;
-/** The very patterns of `z.iso.date()` and `z.iso.datetime({ offset: true })` in the plan schema. */
-const DATE = (planDateSchema as unknown as { _zod: { def: { pattern: RegExp } } })._zod.def.pattern;
-const DATE_TIME = (planDateTimeSchema as unknown as { _zod: { def: { pattern: RegExp } } })._zod.def.pattern;
+// zod's own patterns for `z.iso.date()` and `z.iso.datetime({ offset: true })` (planDateSchema and
+// planDateTimeSchema), taken from zod's regexes module so that this file loads no schema code
+// (quick-validation.test.ts checks they are the schemas' patterns).
+const DATE = regexes.date;
+const DATE_TIME = /* @__PURE__ */ regexes.datetime({ offset: true, local: false, precision: null });
 
 const COHORTS: ReadonlySet<string> = new Set(['programme', 'comparison']);
 const MEASURE_KINDS: ReadonlySet<string> = new Set(['outcome', 'process', 'balancing']);

@@ -109,6 +109,7 @@ export {
   type ParsePlanOptions,
 } from './document.js';
 export { enableCompiledPlanValidation } from './compiled-validation.js';
+export { quickValidatePlan } from './quick-validation.js';
 export { planV1Schema, migrateV1, planToV1, V1_FRAMEWORK_ID, type PlanDocumentV1 } from './legacy-v1.js';
 export {
   createPlan,
@@ -118,9 +119,8 @@ export {
   type RevisionStamp,
   type RevisionSummary,
 } from './revisions.js';
+export { PLAN_STATUS_TRANSITIONS, canChangeStatus, statusTransitionRefusal } from './transitions.js';
 export {
-  PLAN_STATUS_TRANSITIONS,
-  canChangeStatus,
   changeStatus,
   setTitle,
   setOwner,

@@ -17,6 +17,7 @@ import {
   planIssue,
   spreadRefusal,
 } from './rules.js';
+import { statusTransitionRefusal } from './transitions.js';
 import {
   PLAN_FOCUS_CAPACITY_LIMIT,
   PLAN_TEAM_LIMIT,
@@ -169,33 +170,12 @@ export function setTitle(plan: Plan, title: string): PlanResult {
   });
 }
 
-/**
- * The lifecycle of a plan: which status may follow which.
- * - `draft` → `submitted` (sent for agreement);
- * - `submitted` → `agreed`, or back to `draft` (returned for changes);
- * - `agreed` → `under-review` (the periodic review starts);
- * - `under-review` → `agreed` (confirmed unchanged), `submitted` (revised and resubmitted) or `draft` (reworked).
- */
-export const PLAN_STATUS_TRANSITIONS: Readonly<Record<PlanStatus, readonly PlanStatus[]>> = Object.freeze({
-  draft: Object.freeze(['submitted'] as PlanStatus[]),
-  submitted: Object.freeze(['agreed', 'draft'] as PlanStatus[]),
-  agreed: Object.freeze(['under-review'] as PlanStatus[]),
-  'under-review': Object.freeze(['agreed', 'submitted', 'draft'] as PlanStatus[]),
-});
-
-/** Whether a plan in status `from` may move to status `to` (see {@link PLAN_STATUS_TRANSITIONS}). */
-export function canChangeStatus(from: PlanStatus, to: PlanStatus): boolean {
-  return PLAN_STATUS_TRANSITIONS[from]?.includes(to) ?? false;
-}
-
 /** Moves the plan along its lifecycle; refuses (code `transition`) a move {@link PLAN_STATUS_TRANSITIONS} does not allow. */
 export function changeStatus(plan: Plan, to: PlanStatus): PlanResult {
   const input = checkInput(planStatusSchema, to, ['status']);
   if (!input.ok) return input;
-  if (!canChangeStatus(plan.status, input.value)) {
-    const allowed = PLAN_STATUS_TRANSITIONS[plan.status];
-    return failWith(['status'], 'plan.status-transition', { from: plan.status, to: input.value, next: allowed }, 'transition');
-  }
+  const refusal = statusTransitionRefusal(plan.status, input.value);
+  if (refusal) return { ok: false, errors: [refusal] };
   return commit(plan, (draft) => {
     draft.status = input.value;
   });

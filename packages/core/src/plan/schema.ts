@@ -2,44 +2,43 @@ import * as z from 'zod/mini';
 import { LIMITS } from '../validation/limits.js';
 import { shortTextSchema, slugSchema } from '../framework/framework-schema.js';
 import { customMessage } from '../messages/validation.js';
+import {
+  PLAN_SCHEMA_VERSION,
+  PLAN_KIND,
+  PLAN_NUMBER_LIMIT,
+  PLAN_LIST_SIZE_LIMIT,
+  PLAN_TEAM_LIMIT,
+  PLAN_FOCUS_CAPACITY_LIMIT,
+  PLAN_PATTERNS,
+  PDSA_ACTS,
+  MATURITY_LEVELS,
+  PLAN_STATUSES,
+} from './constants.js';
 
-/**
- * The plan document format this library writes. Older documents are migrated
- * on read (see `migratePlanDocument`); newer ones are refused.
- */
-export const PLAN_SCHEMA_VERSION = 2;
-
-/** The `kind` every plan document carries. */
-export const PLAN_KIND = 'links.plan';
-
-/** Largest magnitude accepted for any number in a plan (targets, data points, baselines). */
-export const PLAN_NUMBER_LIMIT = 1_000_000_000_000;
-
-/** Largest practice list size accepted (the biggest UK practices have about 100,000 patients). */
-export const PLAN_LIST_SIZE_LIMIT = 1_000_000;
-
-/** Most people named in one capacity's team. */
-export const PLAN_TEAM_LIMIT = 100;
-
-/** Most linked capacities on one focus area. */
-export const PLAN_FOCUS_CAPACITY_LIMIT = 50;
-
-/** The patterns used by the plan schema; exported so forms can check as you type. */
-export const PLAN_PATTERNS = Object.freeze({
-  /** Ids of plans, practices and items within a plan: letters, digits, `.`, `_`, `:`, `-`; starts with a letter or digit. */
-  id: /^[A-Za-z0-9][A-Za-z0-9._:-]*$/,
-  /** Ten digits in a row look like a CHI number: names in a plan must never be patient identifiers. */
-  chiLike: /(?:^|\D)\d{10}(?:\D|$)/,
-});
+// The plan's constants live apart from its schemas (constants.ts), so that what only reads them (an
+// editor's pickers, `allowedPlanEdits`) loads no zod; they are exported from here as before.
+export {
+  PLAN_SCHEMA_VERSION,
+  PLAN_KIND,
+  PLAN_NUMBER_LIMIT,
+  PLAN_LIST_SIZE_LIMIT,
+  PLAN_TEAM_LIMIT,
+  PLAN_FOCUS_CAPACITY_LIMIT,
+  PLAN_PATTERNS,
+  PDSA_ACTS,
+  MATURITY_LEVELS,
+  PLAN_STATUSES,
+};
 
 /** Id of a plan, a practice, or an item inside a plan (aim, measure, change idea, cycle, evidence, focus area). */
-export const planIdSchema = z
-  .string()
-  .check(
-    z.minLength(1, { abort: true }),
-    z.maxLength(128),
-    z.regex(PLAN_PATTERNS.id, customMessage('plan-id', {})),
-  );
+export const planIdSchema = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.minLength(1, { abort: true }),
+      z.maxLength(128),
+      z.regex(PLAN_PATTERNS.id, customMessage('plan-id', {})),
+    ))();
 
 /** A real calendar date written `YYYY-MM-DD`; impossible dates such as 2024-02-30 are refused. */
 export const planDateSchema = /* @__PURE__ */ (() => z.iso.date())();
@@ -48,12 +47,13 @@ export const planDateSchema = /* @__PURE__ */ (() => z.iso.date())();
 export const planDateTimeSchema = /* @__PURE__ */ (() => z.iso.datetime({ offset: true }))();
 
 /** Any finite number within ±{@link PLAN_NUMBER_LIMIT}. */
-export const planNumberSchema = z
-  .number()
-  .check(
-    z.gte(-PLAN_NUMBER_LIMIT, `must be at least -${PLAN_NUMBER_LIMIT}`),
-    z.lte(PLAN_NUMBER_LIMIT, `must be at most ${PLAN_NUMBER_LIMIT}`),
-  );
+export const planNumberSchema = /* @__PURE__ */ (() =>
+  z
+    .number()
+    .check(
+      z.gte(-PLAN_NUMBER_LIMIT, `must be at least -${PLAN_NUMBER_LIMIT}`),
+      z.lte(PLAN_NUMBER_LIMIT, `must be at most ${PLAN_NUMBER_LIMIT}`),
+    ))();
 
 /** A statement, description or note: up to {@link LIMITS.longText} characters, not blank. */
 export const planLongTextSchema = /* @__PURE__ */ (() =>
@@ -140,9 +140,6 @@ export const measureSchema = /* @__PURE__ */ (() =>
     points: list(dataPointSchema),
   }))();
 
-/** The decisions that end a PDSA cycle, in the order a form offers them. */
-export const PDSA_ACTS = ['adopt', 'adapt', 'abandon'] as const;
-
 /** The decision at the end of a PDSA cycle. */
 export const pdsaActSchema = /* @__PURE__ */ (() => z.enum(PDSA_ACTS))();
 
@@ -189,13 +186,9 @@ export const evidenceSchema = /* @__PURE__ */ (() =>
     text: planLongTextSchema,
   }))();
 
-/** The levels a team may give itself for a capacity: 0 to 5 in steps of 0.5 (what {@link selfAssessedLevelSchema} accepts, for a picker to list). */
-export const MATURITY_LEVELS: readonly number[] = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
-
 /** A team's own assessment of a capacity, 0 to 5 in steps of 0.5 (kept beside the evidence-based level, never replacing it). */
-export const selfAssessedLevelSchema = z
-  .number()
-  .check(z.gte(0), z.lte(5), z.multipleOf(0.5, 'must be a level from 0 to 5 in steps of 0.5'));
+export const selfAssessedLevelSchema = /* @__PURE__ */ (() =>
+  z.number().check(z.gte(0), z.lte(5), z.multipleOf(0.5, 'must be a level from 0 to 5 in steps of 0.5')))();
 
 /** The plan for one capacity: owner and team, aims, measures, change ideas, evidence, self-assessment. */
 export const capacityPlanSchema = /* @__PURE__ */ (() =>
@@ -222,9 +215,6 @@ export const themeFocusSchema = /* @__PURE__ */ (() =>
   z.strictObject({
     focusAreas: list(focusAreaSchema),
   }))();
-
-/** A plan's statuses, in lifecycle order. */
-export const PLAN_STATUSES = ['draft', 'submitted', 'agreed', 'under-review'] as const;
 
 /** Where a plan is in its lifecycle. */
 export const planStatusSchema = /* @__PURE__ */ (() => z.enum(PLAN_STATUSES))();

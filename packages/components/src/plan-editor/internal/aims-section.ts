@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localized, msg, str } from '@lit/localize';
-import { addAim, removeAim, updateAim, type Aim } from '@links-approach/core/plan';
+import type { Aim } from '@links-approach/core/plan';
 import { heading } from '../../internal/heading.js';
 import { formatNumber } from '../../internal/format.js';
 import { numberValue, textValue } from '../../internal/form-errors.js';
@@ -95,7 +95,7 @@ export class LinksPlanAims extends PlanSectionElement {
                 <button
                   type="button"
                   class="warning"
-                  @click=${(e: Event) => this.run(e, removeAim(this.plan!, this.capacityId, aim.id), msg('Aim removed.'))}
+                  @click=${(e: Event) => this.run(e, (ops, plan) => ops.removeAim(plan, this.capacityId, aim.id), msg('Aim removed.'))}
                 >
                   ${msg(str`Remove aim ${formatNumber(index + 1)}`)}
                 </button>
@@ -125,13 +125,13 @@ export class LinksPlanAims extends PlanSectionElement {
   }
 
   private onAddAim = (event: SubmitEvent): void => {
-    void this.submit(event, (data) => addAim(this.plan!, this.capacityId, this.aimInput(data)), msg('Aim added.'), true);
+    void this.submit(event, (data, ops, plan) => ops.addAim(plan, this.capacityId, this.aimInput(data)), msg('Aim added.'), true);
   };
 
   private onSaveAim(event: SubmitEvent, aimId: string): void {
     void this.submit(
       event,
-      (data) => updateAim(this.plan!, this.capacityId, aimId, this.aimInput(data)),
+      (data, ops, plan) => ops.updateAim(plan, this.capacityId, aimId, this.aimInput(data)),
       msg('Aim saved.'),
     );
   }

@@ -1,14 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localized, msg, str } from '@lit/localize';
-import {
-  addChangeIdea,
-  allowedPlanEdits,
-  findPlanEdit,
-  recordSpread,
-  removeChangeIdea,
-  updateChangeIdea,
-  type ChangeIdea,
-} from '@links-approach/core/plan';
+import { allowedPlanEdits, findPlanEdit, type ChangeIdea } from '@links-approach/core/plan';
 import { heading } from '../../internal/heading.js';
 import { formatNumber } from '../../internal/format.js';
 import { textValue } from '../../internal/form-errors.js';
@@ -77,7 +69,7 @@ export class LinksPlanChangeIdeas extends PlanSectionElement {
                     type="button"
                     class="warning"
                     @click=${(e: Event) =>
-                      this.run(e, removeChangeIdea(this.plan!, capacityId, idea.id), msg('Change idea removed.'))}
+                      this.run(e, (ops, plan) => ops.removeChangeIdea(plan, capacityId, idea.id), msg('Change idea removed.'))}
                   >
                     ${msg(str`Remove change idea ${formatNumber(index + 1)}`)}
                   </button>
@@ -114,7 +106,7 @@ export class LinksPlanChangeIdeas extends PlanSectionElement {
           type="button"
           class="link"
           @click=${(e: Event) =>
-            this.run(e, recordSpread(this.plan!, capacityId, idea.id, undefined), msg('Spread withdrawn.'))}
+            this.run(e, (ops, plan) => ops.recordSpread(plan, capacityId, idea.id, undefined), msg('Spread withdrawn.'))}
         >
           ${msg(html`Withdraw<span class="visually-hidden"> the spread of ${idea.title}</span>`)}
         </button>
@@ -150,8 +142,8 @@ export class LinksPlanChangeIdeas extends PlanSectionElement {
   private onAddIdea = (event: SubmitEvent): void => {
     void this.submit(
       event,
-      (data) =>
-        addChangeIdea(this.plan!, this.capacityId, {
+      (data, ops, plan) =>
+        ops.addChangeIdea(plan, this.capacityId, {
           title: textValue(data, 'title') as string,
           description: textValue(data, 'description') as string,
         }),
@@ -163,8 +155,8 @@ export class LinksPlanChangeIdeas extends PlanSectionElement {
   private onSaveIdea(event: SubmitEvent, ideaId: string): void {
     void this.submit(
       event,
-      (data) =>
-        updateChangeIdea(this.plan!, this.capacityId, ideaId, {
+      (data, ops, plan) =>
+        ops.updateChangeIdea(plan, this.capacityId, ideaId, {
           title: textValue(data, 'title') as string,
           description: textValue(data, 'description'),
         }),
@@ -175,8 +167,8 @@ export class LinksPlanChangeIdeas extends PlanSectionElement {
   private onSpread(event: SubmitEvent, ideaId: string): void {
     void this.submit(
       event,
-      (data) =>
-        recordSpread(this.plan!, this.capacityId, ideaId, {
+      (data, ops, plan) =>
+        ops.recordSpread(plan, this.capacityId, ideaId, {
           date: textValue(data, 'date') as string,
           note: textValue(data, 'note') as string,
         }),

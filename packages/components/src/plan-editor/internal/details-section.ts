@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { localized, msg, str } from '@lit/localize';
-import { allowedPlanEdits, changeStatus, setTitle } from '@links-approach/core/plan';
+import { allowedPlanEdits } from '@links-approach/core/plan';
 import { heading } from '../../internal/heading.js';
 import { formatNumber } from '../../internal/format.js';
 import { fieldId, textValue } from '../../internal/form-errors.js';
@@ -60,7 +60,7 @@ export class LinksPlanDetails extends PlanSectionElement {
               type="button"
               class=${to === 'draft' ? 'secondary' : ''}
               @click=${(e: Event) =>
-                this.run(e, changeStatus(plan, to!), msg(str`Status changed to ${statusInSentence()[to!]}.`))}
+                this.run(e, (ops, current) => ops.changeStatus(current, to!), msg(str`Status changed to ${statusInSentence()[to!]}.`))}
             >
               ${statusActions()[to!]}
             </button>`,
@@ -71,6 +71,6 @@ export class LinksPlanDetails extends PlanSectionElement {
   }
 
   private onTitle = (event: SubmitEvent): void => {
-    void this.submit(event, (data) => setTitle(this.plan!, textValue(data, 'title') as string), msg('Title saved.'));
+    void this.submit(event, (data, ops, plan) => ops.setTitle(plan, textValue(data, 'title') as string), msg('Title saved.'));
   };
 }

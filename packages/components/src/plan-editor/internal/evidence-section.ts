@@ -1,6 +1,5 @@
 import { html, type TemplateResult } from 'lit';
 import { localized, msg } from '@lit/localize';
-import { addEvidence, removeEvidence } from '@links-approach/core/plan';
 import { heading } from '../../internal/heading.js';
 import { textValue } from '../../internal/form-errors.js';
 import { PlanSectionElement } from './plan-section.js';
@@ -34,7 +33,7 @@ export class LinksPlanEvidence extends PlanSectionElement {
                   type="button"
                   class="link"
                   @click=${(ev: Event) =>
-                    this.run(ev, removeEvidence(this.plan!, capacityId, e.id), msg('Evidence note removed.'))}
+                    this.run(ev, (ops, plan) => ops.removeEvidence(plan, capacityId, e.id), msg('Evidence note removed.'))}
                 >
                   ${msg(html`Remove<span class="visually-hidden"> the evidence note of ${e.date}</span>`)}
                 </button>
@@ -61,8 +60,8 @@ export class LinksPlanEvidence extends PlanSectionElement {
   private onAddEvidence = (event: SubmitEvent): void => {
     void this.submit(
       event,
-      (data) =>
-        addEvidence(this.plan!, this.capacityId, {
+      (data, ops, plan) =>
+        ops.addEvidence(plan, this.capacityId, {
           date: textValue(data, 'date') as string,
           text: textValue(data, 'text') as string,
         }),

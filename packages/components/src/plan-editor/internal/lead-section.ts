@@ -1,6 +1,5 @@
 import { html, type TemplateResult } from 'lit';
 import { localized, msg } from '@lit/localize';
-import { setOwner, setTeam } from '@links-approach/core/plan';
 import { heading } from '../../internal/heading.js';
 import { textValue } from '../../internal/form-errors.js';
 import { PlanSectionElement } from './plan-section.js';
@@ -56,20 +55,20 @@ export class LinksPlanLead extends PlanSectionElement {
   private onLead = (event: SubmitEvent): void => {
     void this.submit(
       event,
-      (data) => {
+      (data, ops, plan) => {
         const role = textValue(data, 'role');
         const name = textValue(data, 'name');
         const owner =
           role === undefined && name === undefined
             ? undefined
             : { role: role as string, ...(name !== undefined ? { name } : {}) };
-        const first = setOwner(this.plan!, this.capacityId, owner);
+        const first = ops.setOwner(plan, this.capacityId, owner);
         if (!first.ok) return first;
         const team = String(data.get('team') ?? '')
           .split('\n')
           .map((line) => line.trim())
           .filter(Boolean);
-        return setTeam(first.value, this.capacityId, team);
+        return ops.setTeam(first.value, this.capacityId, team);
       },
       msg('Lead and team saved.'),
     );

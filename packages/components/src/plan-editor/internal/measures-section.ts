@@ -1,15 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localized, msg, str } from '@lit/localize';
-import {
-  addMeasure,
-  recordDataPoint,
-  removeDataPoint,
-  removeMeasure,
-  updateMeasure,
-  type Direction,
-  type Measure,
-  type MeasureKind,
-} from '@links-approach/core/plan';
+import type { Direction, Measure, MeasureKind } from '@links-approach/core/plan';
 import { heading } from '../../internal/heading.js';
 import { formatNumber } from '../../internal/format.js';
 import { numberValue, textValue } from '../../internal/form-errors.js';
@@ -108,7 +99,7 @@ export class LinksPlanMeasures extends PlanSectionElement {
                     type="button"
                     class="warning"
                     @click=${(e: Event) =>
-                      this.run(e, removeMeasure(this.plan!, this.capacityId, m.id), msg('Measure removed.'))}
+                      this.run(e, (ops, plan) => ops.removeMeasure(plan, this.capacityId, m.id), msg('Measure removed.'))}
                   >
                     ${msg(str`Remove measure ${formatNumber(index + 1)}`)}
                   </button>
@@ -169,7 +160,7 @@ export class LinksPlanMeasures extends PlanSectionElement {
                         type="button"
                         class="link"
                         @click=${(e: Event) =>
-                          this.run(e, removeDataPoint(this.plan!, capacityId, m.id, p.date), msg('Data point removed.'))}
+                          this.run(e, (ops, plan) => ops.removeDataPoint(plan, capacityId, m.id, p.date), msg('Data point removed.'))}
                       >
                         ${msg(html`Remove<span class="visually-hidden"> the point of ${p.date}</span>`)}
                       </button>
@@ -220,7 +211,7 @@ export class LinksPlanMeasures extends PlanSectionElement {
   private onAddMeasure = (event: SubmitEvent): void => {
     void this.submit(
       event,
-      (data) => addMeasure(this.plan!, this.capacityId, this.measureInput(data)),
+      (data, ops, plan) => ops.addMeasure(plan, this.capacityId, this.measureInput(data)),
       msg('Measure added.'),
       true,
     );
@@ -229,7 +220,7 @@ export class LinksPlanMeasures extends PlanSectionElement {
   private onSaveMeasure(event: SubmitEvent, measureId: string): void {
     void this.submit(
       event,
-      (data) => updateMeasure(this.plan!, this.capacityId, measureId, this.measureInput(data)),
+      (data, ops, plan) => ops.updateMeasure(plan, this.capacityId, measureId, this.measureInput(data)),
       msg('Measure saved.'),
     );
   }
@@ -237,9 +228,9 @@ export class LinksPlanMeasures extends PlanSectionElement {
   private onAddPoint(event: SubmitEvent, measureId: string): void {
     void this.submit(
       event,
-      (data) => {
+      (data, ops, plan) => {
         const note = textValue(data, 'note');
-        return recordDataPoint(this.plan!, this.capacityId, measureId, {
+        return ops.recordDataPoint(plan, this.capacityId, measureId, {
           date: textValue(data, 'date') as string,
           value: numberValue(data, 'value') as number,
           ...(note !== undefined ? { note } : {}),

@@ -5,6 +5,7 @@ import type { Plan, PlanIssue } from '@links-approach/core/plan';
 import { field } from '../../internal/field.js';
 import type { FieldError } from '../../internal/form-errors.js';
 import { PlanEditingElement } from '../../internal/plan-editing.js';
+import type { PlanOperations } from '../../internal/plan-operations.js';
 
 /** Detail of the internal `plan-section-report` event: what a section's last edit came to. */
 export interface PlanSectionReport {
@@ -82,24 +83,24 @@ export class PlanSectionElement extends PlanEditingElement {
   }
 
   /** Runs an operation from a button: its form (or the editor's panel) resolves the problems. */
-  protected run(event: Event, result: Result<Plan, PlanIssue>, success: string): void {
+  protected run(event: Event, make: (operations: PlanOperations, plan: Plan) => Result<Plan, PlanIssue>, success: string): void {
     const form =
       (event.currentTarget as HTMLElement).closest('form') ?? this.closest<HTMLElement>('fieldset.panel') ?? this;
-    void this.applyResult(form, result, success);
+    void this.edit(form, make, success);
   }
 
   /** Runs an operation from a submitted form; `reset` clears and closes an add form once accepted. */
   protected async submit(
     event: SubmitEvent,
-    make: (data: FormData) => Result<Plan, PlanIssue>,
+    make: (data: FormData, operations: PlanOperations, plan: Plan) => Result<Plan, PlanIssue>,
     success: string,
     reset = false,
   ): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     if (!this.plan || this.disabled) return;
-    const result = make(new FormData(form));
-    const accepted = await this.applyResult(form, result, success);
+    const data = new FormData(form);
+    const accepted = await this.edit(form, (operations, plan) => make(data, operations, plan), success);
     if (accepted && reset) {
       form.reset();
       const details = form.closest('details');

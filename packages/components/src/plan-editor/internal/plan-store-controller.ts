@@ -1,9 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Result } from '@links-approach/core';
-import { mergePlanEdits, type MergeChoice, type Plan, type PlanMerge } from '@links-approach/core/plan';
+import type { MergeChoice, Plan, PlanMerge } from '@links-approach/core/plan';
 import type { ConflictError, PlanStore, SaveError } from '@links-approach/core/store';
 import { formatNumber } from '../../internal/format.js';
+import { loadPlanOperations, type PlanOperations } from '../../internal/plan-operations.js';
+import { loadPlanChecks } from './plan-checks.js';
 
 /** Where a store-bound editor's autosave is. */
 export type SaveState = 'unbound' | 'loading' | 'missing' | 'saved' | 'saving' | 'unsaved' | 'conflict' | 'error';
@@ -76,6 +78,8 @@ export class PlanStoreController implements ReactiveController {
   private unsubscribe: (() => void) | undefined;
   private loadToken = 0;
   private needsLoad = false;
+  /** Core's `mergePlanEdits`, loaded on demand when a review starts. */
+  private merge: PlanOperations['mergePlanEdits'] | undefined;
 
   constructor(
     private readonly host: PlanStoreHost,
@@ -221,6 +225,8 @@ export class PlanStoreController implements ReactiveController {
       const store = this.host.store;
       const toSave = this.host.plan;
       let result: Result<Plan, SaveError>;
+      // The plan checks a provider's store runs on save load on demand (a failure shows as the save's).
+      await loadPlanChecks().catch(() => undefined);
       try {
         result = await store.save(toSave, { expectedRevision: this.baseRevision, author: this.host.author });
       } catch (error) {
@@ -303,7 +309,14 @@ export class PlanStoreController implements ReactiveController {
       return;
     }
     if (!theirs) return;
-    const merge = mergePlanEdits(this.base, mine, theirs);
+    try {
+      this.merge ??= (await loadPlanOperations()).mergePlanEdits;
+    } catch (error) {
+      this.set({ message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    if (!this.conflict || !this.base) return;
+    const merge = this.merge(this.base, mine, theirs);
     const review: PlanReview = { base: this.base, mine, theirs, merge, choices: {} };
     if (merge.conflicts.length === 0) this.applyReview(review);
     else this.set({ review });
@@ -312,9 +325,9 @@ export class PlanStoreController implements ReactiveController {
   /** Chooses a side for one conflict of the review. */
   choose(key: string, side: MergeChoice): void {
     const r = this.review;
-    if (!r) return;
+    if (!r || !this.merge) return;
     const choices = { ...r.choices, [key]: side };
-    this.set({ review: { ...r, choices, merge: mergePlanEdits(r.base, r.mine, r.theirs, choices) } });
+    this.set({ review: { ...r, choices, merge: this.merge(r.base, r.mine, r.theirs, choices) } });
   }
 
   /** Saves the reviewed merge as the revision after theirs. */

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { localized, msg } from '@lit/localize';
-import { MATURITY_LEVELS, setSelfAssessedLevel } from '@links-approach/core/plan';
+import { MATURITY_LEVELS } from '@links-approach/core/plan';
 import { heading } from '../../internal/heading.js';
 import { formatFixed } from '../../internal/format.js';
 import { textValue } from '../../internal/form-errors.js';
@@ -46,9 +46,9 @@ export class LinksPlanSelfAssessment extends PlanSectionElement {
   private onSelfAssess = (event: SubmitEvent): void => {
     void this.submit(
       event,
-      (data) => {
+      (data, ops, plan) => {
         const level = textValue(data, 'level');
-        return setSelfAssessedLevel(this.plan!, this.capacityId, level === undefined ? undefined : Number(level));
+        return ops.setSelfAssessedLevel(plan, this.capacityId, level === undefined ? undefined : Number(level));
       },
       msg('Self-assessed level saved.'),
     );
