@@ -74,6 +74,7 @@ export const templates = {
   'list.or': str`${0} no ${1}`,
   'network.column.contact': `Neach-conaltraidh`,
   'network.field.label': `Leubail`,
+  'on-demand.load-failed': `Cha b’ urrainn seo a sgrùdadh: cha deach pàirt den duilleag a luchdadh. Cha deach càil a chur. Thoir sùil air a’ cheangal agus feuch ris a-rithist.`,
   'pdsa.act': `Gnìomhaich`,
   'pdsa.act-hint.abandon': `sguir de dheuchainn air`,
   'pdsa.act-hint.adapt': `atharraich e agus dèan deuchainn a-rithist`,
