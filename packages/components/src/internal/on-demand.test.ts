@@ -10,13 +10,22 @@ describe('OnDemand (code loaded when the person acts)', () => {
     });
     expect(code.module).to.equal(undefined);
     const seen: number[] = [];
-    void code.run((m) => seen.push(m.answer), () => seen.push(-1));
-    void code.run((m) => seen.push(m.answer + 1), () => seen.push(-1));
+    void code.run(
+      (m) => seen.push(m.answer),
+      () => seen.push(-1),
+    );
+    void code.run(
+      (m) => seen.push(m.answer + 1),
+      () => seen.push(-1),
+    );
     await code.settled();
     expect(seen).to.deep.equal([42, 43]);
     expect(loads).to.equal(1);
     // Once loaded, a task runs at once.
-    void code.run((m) => seen.push(m.answer + 2), () => seen.push(-1));
+    void code.run(
+      (m) => seen.push(m.answer + 2),
+      () => seen.push(-1),
+    );
     expect(seen).to.deep.equal([42, 43, 44]);
   });
 
@@ -28,10 +37,16 @@ describe('OnDemand (code loaded when the person acts)', () => {
     });
     code.prefetch();
     const seen: string[] = [];
-    await code.run(() => seen.push('ran'), () => seen.push('offline'));
+    await code.run(
+      () => seen.push('ran'),
+      () => seen.push('offline'),
+    );
     expect(seen).to.deep.equal(['offline']);
     online = true;
-    await code.run(() => seen.push('ran'), () => seen.push('offline'));
+    await code.run(
+      () => seen.push('ran'),
+      () => seen.push('offline'),
+    );
     expect(seen).to.deep.equal(['offline', 'ran']);
   });
 });

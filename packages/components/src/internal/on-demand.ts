@@ -71,6 +71,9 @@ export class OnDemand<T> {
 
 /** What a form says when the code it needs could not be loaded (offline): nothing was sent or saved. */
 export const loadFailedText = (): string =>
-  msg('This could not be checked: part of the page did not load. Nothing was sent. Check the connection and try again.', {
-    id: 'on-demand.load-failed',
-  });
+  msg(
+    'This could not be checked: part of the page did not load. Nothing was sent. Check the connection and try again.',
+    {
+      id: 'on-demand.load-failed',
+    },
+  );

@@ -232,16 +232,21 @@ export const REFUSALS: Partial<MessageRenderers<RefusalParams>> = {
         );
   },
   'outcome-required': () =>
-    msg('A referral cannot be completed without an outcome: record the outcome first, or give it with the completion.', {
-      id: 'refusal.outcome-required',
-    }),
+    msg(
+      'A referral cannot be completed without an outcome: record the outcome first, or give it with the completion.',
+      {
+        id: 'refusal.outcome-required',
+      },
+    ),
   'do-not-contact': () =>
     msg('The person asked not to be contacted: do-not-contact is set on this referral.', {
       id: 'refusal.do-not-contact',
     }),
   'no-consent-to-contact': (p) =>
     p.consent === 'withdrawn'
-      ? msg('The person has withdrawn their consent to be contacted.', { id: 'refusal.no-consent-to-contact.withdrawn' })
+      ? msg('The person has withdrawn their consent to be contacted.', {
+          id: 'refusal.no-consent-to-contact.withdrawn',
+        })
       : msg('The person has not given consent to be contacted: record their consent first.', {
           id: 'refusal.no-consent-to-contact',
         }),
@@ -277,9 +282,12 @@ export const REFUSALS: Partial<MessageRenderers<RefusalParams>> = {
         id: 'refusal.previous-not-finished.entered-in-error',
       });
     const status = quotedStatus(p.status);
-    return msg(str`Referral "${p.referralId}" is still ${status}: only a finished referral can be reopened by a new one.`, {
-      id: 'refusal.previous-not-finished',
-    });
+    return msg(
+      str`Referral "${p.referralId}" is still ${status}: only a finished referral can be reopened by a new one.`,
+      {
+        id: 'refusal.previous-not-finished',
+      },
+    );
   },
   'previous-other-person': (p) =>
     msg(str`Referral "${p.referralId}" is for another person: a re-referral must be for the same person.`, {
@@ -359,10 +367,9 @@ export const ISSUES: Partial<MessageRenderers<ValidationParams>> = {
       { id: 'issue.pseudonym' },
     ),
   'chi-like': () =>
-    msg(
-      'looks like a CHI or NHS number (10 digits in a row): use the pseudonymous reference from the host instead',
-      { id: 'issue.chi-like' },
-    ),
+    msg('looks like a CHI or NHS number (10 digits in a row): use the pseudonymous reference from the host instead', {
+      id: 'issue.chi-like',
+    }),
   'change-at-least-one': (p) => {
     const fields = p.fields.map((f) => `"${f}"`).join(', ');
     return msg(str`must change at least one of: ${fields}`, { id: 'issue.change-at-least-one' });

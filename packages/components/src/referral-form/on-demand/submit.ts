@@ -1,4 +1,9 @@
-import { applyEvent, validateReferralEvent, type CreatedEvent, type ReferralState } from '@links-approach/core/referral';
+import {
+  applyEvent,
+  validateReferralEvent,
+  type CreatedEvent,
+  type ReferralState,
+} from '@links-approach/core/referral';
 import type { Framework, ValidationIssue } from '@links-approach/core';
 import { refusalText } from '../../internal/messages.js';
 
