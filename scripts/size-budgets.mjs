@@ -51,9 +51,5 @@ export const INTERIM = {
   // Figures measured after the 2 December merges (messages as codes, the form kit, plan review and reapply), plus
   // about a third of a KB. What brings each under is measured in docs/bundle-size.md: the message maps and the
   // validators loaded at submit time, plan-editor and referral-detail sections loaded when opened.
-  core: { allowance: 10.7, until: "core's English message maps move out of the main entry (issue 16)" },
   caseload: { allowance: 25.6, until: 'the caseload restructuring (issue 16)' },
-  'referral-form': { allowance: 39.8, until: 'validation and message maps loaded at submit (issue 16)' },
-  'network-register': { allowance: 29.4, until: 'validation and message maps loaded at submit (issue 16)' },
-  'referral-detail': { allowance: 50.7, until: 'action forms, validation and message maps loaded when opened (issue 16)' },
 };

@@ -38,11 +38,12 @@ export const isOnDemand = (chunk) => Boolean(chunk.facadeModuleId && /[\\/]on-de
 
 /**
  * Bundles `entry` as a production build would and returns the chunks using it
- * loads: its own and every chunk it imports, also dynamically, except
- * translations and (unless `skipOnDemand` is false) on-demand chunks. With
- * `sourcemap`, each chunk carries its map (for the breakdown).
+ * loads, in load order: `loaded`, its own and every chunk it imports, also
+ * dynamically, except translations and on-demand chunks (the budget figure);
+ * and `onDemand`, the on-demand chunks and what only they import (reported
+ * beside the figure). With `sourcemap`, each chunk carries its map.
  */
-export async function graph(entry, { plugins = [], sourcemap = false, skipOnDemand = true } = {}) {
+export async function graphParts(entry, { plugins = [], sourcemap = false } = {}) {
   const bundle = await rollup({
     input: entry,
     onwarn: () => {},
@@ -57,24 +58,49 @@ export async function graph(entry, { plugins = [], sourcemap = false, skipOnDema
   const { output } = await bundle.generate({ format: 'es', sourcemap });
   await bundle.close();
   const chunks = new Map(output.filter((c) => c.type === 'chunk' && !isTranslation(c)).map((c) => [c.fileName, c]));
-  const loaded = new Set();
-  const visit = (chunk) => {
-    if (!chunk || loaded.has(chunk)) return;
-    loaded.add(chunk);
-    chunk.imports.forEach((name) => visit(chunks.get(name)));
-    chunk.dynamicImports.forEach((name) => {
-      const target = chunks.get(name);
-      if (skipOnDemand && target && isOnDemand(target)) return;
-      visit(target);
-    });
+  const walk = (skipOnDemand) => {
+    const seen = new Set();
+    const visit = (chunk) => {
+      if (!chunk || seen.has(chunk)) return;
+      seen.add(chunk);
+      chunk.imports.forEach((name) => visit(chunks.get(name)));
+      chunk.dynamicImports.forEach((name) => {
+        const target = chunks.get(name);
+        if (skipOnDemand && target && isOnDemand(target)) return;
+        visit(target);
+      });
+    };
+    visit(output.find((c) => c.type === 'chunk' && c.isEntry));
+    return [...seen];
   };
-  visit(output.find((c) => c.type === 'chunk' && c.isEntry));
-  return [...loaded];
+  const loaded = walk(true);
+  const all = walk(false);
+  return { loaded, onDemand: all.filter((chunk) => !loaded.includes(chunk)), all };
 }
+
+/**
+ * The chunks `entry` loads (see {@link graphParts}): without on-demand chunks
+ * (the budget figure), or with them when `skipOnDemand` is false.
+ */
+export async function graph(entry, { skipOnDemand = true, ...options } = {}) {
+  const { loaded, all } = await graphParts(entry, options);
+  return skipOnDemand ? loaded : all;
+}
+
+const gzipOf = (chunks) => gzipSync(chunks.map((chunk) => chunk.code).join('')).length;
 
 /** The gzip size of an entry's whole graph, concatenated (as `npm run size` has always measured it). */
 export async function graphSize(entry, options) {
-  return gzipSync((await graph(entry, options)).map((chunk) => chunk.code).join('')).length;
+  return gzipOf(await graph(entry, options));
+}
+
+/**
+ * An entry's budget figure (`size`, as {@link graphSize}) and, reported beside
+ * it, the gzip size of its on-demand chunks together (`onDemand`, 0 when none).
+ */
+export async function graphSizes(entry, options) {
+  const { loaded, onDemand } = await graphParts(entry, options);
+  return { size: gzipOf(loaded), onDemand: onDemand.length ? gzipOf(onDemand) : 0 };
 }
 
 /** A built script-tag entry with every chunk it imports statically: what a page downloads for it (each file gzipped, as served). */
@@ -146,7 +172,7 @@ export function budgetRows(elements = builtElements()) {
       if (!elements.includes(name)) throw new Error(`size-budgets.mjs: "${name}" is not an element of the components package`);
       if (placed.has(name)) throw new Error(`size-budgets.mjs: "${name}" is in two categories (${placed.get(name)}, ${category})`);
       placed.set(name, category);
-      rows.push({ category, budget, name, label: `links-${name}`, file: elementFile(name), measure: (file) => graphSize(file) });
+      rows.push({ category, budget, name, label: `links-${name}`, file: elementFile(name), measure: (file) => graphSizes(file) });
     }
   }
   const missing = elements.filter((name) => !placed.has(name));
@@ -162,7 +188,8 @@ export async function measureBudgets({ strict = false } = {}) {
       results.push({ ...row, size: undefined, verdict: 'fail', note: 'not built (run npm run build)' });
       continue;
     }
-    const size = await row.measure(row.file);
+    const measured = await row.measure(row.file);
+    const { size, onDemand = 0 } = typeof measured === 'number' ? { size: measured } : measured;
     const allowance = strict ? undefined : INTERIM[row.name];
     let verdict = 'report';
     let note = '';
@@ -177,7 +204,7 @@ export async function measureBudgets({ strict = false } = {}) {
         note = `over by ${kb(over)}`;
       }
     }
-    results.push({ ...row, size, verdict, note });
+    results.push({ ...row, size, onDemand, verdict, note });
   }
   return results;
 }
@@ -192,7 +219,8 @@ function printBudgets(results) {
     if (r.category !== category) console.log(`— ${(category = r.category)}`);
     const size = r.size === undefined ? '—' : kb(r.size);
     const budget = r.budget === null ? '—' : `${r.budget} KB`;
-    console.log(`${r.label.padEnd(width)}  ${size.padStart(8)}  ${budget.padStart(8)}  ${MARK[r.verdict]}${r.note ? ` (${r.note})` : ''}`);
+    const later = r.onDemand ? `  (on demand: ${kb(r.onDemand)})` : '';
+    console.log(`${r.label.padEnd(width)}  ${size.padStart(8)}  ${budget.padStart(8)}  ${MARK[r.verdict]}${r.note ? ` (${r.note})` : ''}${later}`);
   }
 }
 

@@ -1,6 +1,7 @@
 // For core's own tests: every public area in one module, as the package
 // entries expose them together. Not built or published (test-*.ts).
 export * from './index.js';
+export * from './framework/index.js';
 export * from './plan/index.js';
 export * from './store/index.js';
 export * from './resources/index.js';

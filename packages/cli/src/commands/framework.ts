@@ -1,4 +1,5 @@
-import { LINKS_FRAMEWORK, validateFramework, type Framework } from '@links-approach/core';
+import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
+import { validateFramework } from '@links-approach/core/framework';
 import type { Command } from '../command.js';
 import { readJsonFile } from '../read-json.js';
 import { EXIT, InputError } from '../errors.js';

@@ -1,11 +1,5 @@
-import {
-  LINKS_FRAMEWORK,
-  messageCodeOf,
-  validateFramework,
-  type Framework,
-  type Result,
-  type ValidationIssue,
-} from '@links-approach/core';
+import { LINKS_FRAMEWORK, messageCodeOf, type Framework, type Result, type ValidationIssue } from '@links-approach/core';
+import { validateFramework } from '@links-approach/core/framework';
 import {
   PLAN_KIND,
   PLAN_SCHEMA_VERSION,

@@ -1,5 +1,6 @@
 import { configureLocalization, LOCALE_STATUS_EVENT, type LocaleModule, type TemplateMap } from '@lit/localize';
 import { allLocales, sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import type * as MessageMapsModule from './on-demand/message-maps.js';
 
 /**
  * A locale the elements are translated into: `en-GB` (the source and the
@@ -19,12 +20,30 @@ export const SOURCE_LOCALE: LinksLocale = sourceLocale;
 
 type TargetLocale = (typeof targetLocales)[number];
 
+/** The msg()-based maps that say core's coded messages in the page's locale (see internal/messages.ts). */
+type MessageMaps = typeof MessageMapsModule;
+
+let messageMaps: MessageMaps | undefined;
+
+/** The maps for core's coded messages, once a translation has loaded them (else `undefined`: core's English is shown). */
+export function localeMessageMaps(): MessageMaps | undefined {
+  return messageMaps;
+}
+
+/** A translation's templates, with the maps for core's coded messages loaded beside them. */
+const withMessageMaps = async (translation: Promise<LocaleModule>): Promise<LocaleModule> => {
+  const [module, maps] = await Promise.all([translation, import('./on-demand/message-maps.js')]);
+  messageMaps = maps;
+  return module;
+};
+
 /**
  * Each translation is its own module, fetched only when a page switches to
- * that locale: nothing is loaded for the default `en-GB`.
+ * that locale: nothing is loaded for the default `en-GB`. The maps that say
+ * core's refusals and validation issues in that locale come with it.
  */
 const LOADERS: Record<TargetLocale, () => Promise<LocaleModule>> = {
-  gd: () => import('../generated/locales/gd.js'),
+  gd: () => withMessageMaps(import('../generated/locales/gd.js')),
 };
 
 const isSupported = (locale: string): locale is LinksLocale => (SUPPORTED_LOCALES as readonly string[]).includes(locale);

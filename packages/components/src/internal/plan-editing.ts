@@ -5,12 +5,7 @@ import type { Plan, PlanIssue } from '@links-approach/core/plan';
 import type { Result } from '@links-approach/core';
 import { LinksElement } from './links-element.js';
 import { errorSummary, fieldPathsOf, focusField, resolveErrors, type FieldError } from './form-errors.js';
-import { PLAN_ISSUES } from './messages-plan.js';
-import { registerRuleMessages } from './messages-rules.js';
 import { loadPlanOperations, planEditsApplied, withPlanOperations, type PlanOperations } from './plan-operations.js';
-
-// The plan's rule messages in the page's locale, for every plan-editing element (issueText renders them).
-registerRuleMessages(PLAN_ISSUES);
 
 /** Detail of the `links-plan-change` event. */
 export interface PlanChangeDetail {

@@ -4,15 +4,9 @@ import { localized, msg, str } from '@lit/localize';
 import {
   ALISS_LISTINGS,
   QUIET_AFTER_MONTHS,
-  addRelationship,
   checkQuiet,
   createNetworkRegister,
-  endRelationship,
   networkMetrics,
-  reactivateRelationship,
-  recordContact,
-  setAlissListing,
-  updateRelationship,
   type AlissListing,
   type NetworkEvent,
   type NetworkRegister,
@@ -26,6 +20,8 @@ import { field } from '../internal/field.js';
 import { formatDate as formatIsoDate, formatNumber } from '../internal/format.js';
 import { styles } from './network-register.styles.js';
 import { issueText } from '../internal/messages.js';
+import { loadFailedText, OnDemand } from '../internal/on-demand.js';
+import type * as ChangesModule from './on-demand/changes.js';
 
 /** Detail of the `links-network-change` event. */
 export interface NetworkChangeDetail {
@@ -38,6 +34,9 @@ export interface NetworkChangeDetail {
 }
 
 type PanelMode = 'contact' | 'visit' | 'edit' | 'end';
+
+/** Core's register operations (loaded on demand). */
+type Changes = typeof ChangesModule;
 
 const listingText = (): Record<AlissListing, string> => ({
   listed: msg('Listed on ALISS'),
@@ -110,6 +109,23 @@ export class LinksNetworkRegister extends LinksElement {
   @state() private addErrors: readonly ValidationIssue[] = [];
   @state() private onlyQuiet = false;
   @state() private announcement = '';
+  /** Core's register operations, loaded when the person first focuses a form or button (at the latest on saving). */
+  private readonly changes = new OnDemand(() => import('./on-demand/changes.js'));
+  /** A form whose first problem takes focus once it is rendered. */
+  private focusErrorIn: HTMLFormElement | undefined;
+
+  /** Resolves once the element has rendered and any change waiting for core's operations has finished. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.changes.settled();
+    return super.getUpdateComplete();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const form = this.focusErrorIn;
+    this.focusErrorIn = undefined;
+    if (form) this.focusFirstError(form);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('asOf') && !/^\d{4}-\d{2}-\d{2}$/.test(this.asOf)) this.asOf = todayIso();
@@ -120,7 +136,7 @@ export class LinksNetworkRegister extends LinksElement {
     const metrics = networkMetrics(this.register, this.asOf, { quietAfterMonths: this.quietAfterMonths });
     const rows = this.register.relationships.filter((r) => !this.onlyQuiet || checkQuiet(r, this.asOf, this.quietAfterMonths).quiet);
     return html`
-      <section part="base" aria-labelledby="title">
+      <section part="base" aria-labelledby="title" @focusin=${this.changes.prefetch}>
         ${heading(level, html`${this.label || msg('Community network')}`, { id: 'title', class: 'title', part: 'heading' })}
         <slot></slot>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
@@ -354,29 +370,35 @@ export class LinksNetworkRegister extends LinksElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const label = String(data.get('contactLabel') ?? '').trim();
-    const result = addRelationship(
-      this.register,
-      {
-        organisation: { name: String(data.get('name') ?? '') },
-        contactRole: String(data.get('contactRole') ?? ''),
-        ...(label ? { contactLabel: label } : {}),
-        alissListing: String(data.get('alissListing')) as AlissListing,
+    const input = {
+      organisation: { name: String(data.get('name') ?? '') },
+      contactRole: String(data.get('contactRole') ?? ''),
+      ...(label ? { contactLabel: label } : {}),
+      alissListing: String(data.get('alissListing')) as AlissListing,
+    };
+    const context = this.context(data);
+    void this.changes.run(
+      ({ addRelationship }) => {
+        const result = addRelationship(this.register, input, context);
+        if (!result.ok) {
+          this.addErrors = result.errors;
+          this.announcement = '';
+          this.focusErrorIn = form;
+          return;
+        }
+        this.addErrors = [];
+        const added = result.value.relationships.at(-1)!;
+        this.commit(result.value, 'added', added.id, msg(str`Added ${added.organisation.name}.`));
+        form.reset();
+        const date = form.querySelector<HTMLInputElement>('input[name="on"]');
+        if (date) date.value = this.asOf;
+        form.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
       },
-      this.context(data),
+      () => {
+        this.addErrors = [{ path: '', message: loadFailedText() }];
+        this.focusErrorIn = form;
+      },
     );
-    if (!result.ok) {
-      this.addErrors = result.errors;
-      this.announcement = '';
-      void this.updateComplete.then(() => this.focusFirstError(form));
-      return;
-    }
-    this.addErrors = [];
-    const added = result.value.relationships.at(-1)!;
-    this.commit(result.value, 'added', added.id, msg(str`Added ${added.organisation.name}.`));
-    form.reset();
-    const date = form.querySelector<HTMLInputElement>('input[name="on"]');
-    if (date) date.value = this.asOf;
-    form.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
   }
 
   private savePanel(event: Event, r: Relationship, mode: PanelMode): void {
@@ -384,6 +406,23 @@ export class LinksNetworkRegister extends LinksElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const ctx = this.context(data);
+    void this.changes.run(
+      (changes) => this.applyPanel(changes, data, form, r, mode, ctx),
+      () => {
+        this.panelErrors = [{ path: '', message: loadFailedText() }];
+        this.focusErrorIn = form;
+      },
+    );
+  }
+
+  private applyPanel(
+    { recordContact, endRelationship, updateRelationship, setAlissListing }: Changes,
+    data: FormData,
+    form: HTMLFormElement,
+    r: Relationship,
+    mode: PanelMode,
+    ctx: { on: string; by: string; note?: string },
+  ): void {
     let result: RegisterResult;
     let change: NetworkEvent['type'];
     let message: string;
@@ -422,7 +461,7 @@ export class LinksNetworkRegister extends LinksElement {
     }
     if (!result.ok) {
       this.panelErrors = result.errors.map((e) => (e.path.startsWith('changes.') ? { ...e, path: e.path.slice('changes.'.length) } : e));
-      void this.updateComplete.then(() => this.focusFirstError(form));
+      this.focusErrorIn = form;
       return;
     }
     if (result.value === this.register) {
@@ -435,12 +474,20 @@ export class LinksNetworkRegister extends LinksElement {
   }
 
   private reactivate(r: Relationship): void {
-    const result = reactivateRelationship(this.register, r.id, { on: this.asOf, by: this.recordedBy });
-    if (!result.ok) {
-      this.announcement = msg(str`Could not reactivate ${r.organisation.name}: ${issueText(result.errors[0]!)}.`);
-      return;
-    }
-    this.commit(result.value, 'reactivated', r.id, msg(str`Reactivated the relationship with ${r.organisation.name}.`));
+    const context = { on: this.asOf, by: this.recordedBy };
+    void this.changes.run(
+      ({ reactivateRelationship }) => {
+        const result = reactivateRelationship(this.register, r.id, context);
+        if (!result.ok) {
+          this.announcement = msg(str`Could not reactivate ${r.organisation.name}: ${issueText(result.errors[0]!)}.`);
+          return;
+        }
+        this.commit(result.value, 'reactivated', r.id, msg(str`Reactivated the relationship with ${r.organisation.name}.`));
+      },
+      () => {
+        this.announcement = loadFailedText();
+      },
+    );
   }
 
   private commit(register: NetworkRegister, change: NetworkEvent['type'], relationshipId: string, message: string): void {

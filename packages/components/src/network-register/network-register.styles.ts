@@ -166,6 +166,14 @@ const ownStyles = css`
     border: 4px solid var(--_error);
     padding: var(--_space-2) var(--_space-3);
   }
+  /* Focused when no field shows the problem: the error summary's focus style, not the yellow fill (red on yellow fails contrast). */
+  .error:focus-visible {
+    outline: 4px solid var(--_focus);
+    outline-offset: 0;
+    background-color: transparent;
+    color: inherit;
+    box-shadow: 0 0 0 8px var(--_text);
+  }
   .error-title {
     font-weight: 700;
     margin: 0;

@@ -7,6 +7,7 @@ import {
 } from '@links-approach/core/network';
 import './network-register.js';
 import type { LinksNetworkRegister, NetworkChangeDetail } from './network-register.js';
+import { OnDemand } from '../internal/on-demand.js';
 
 function sample(): NetworkRegister {
   const steps: ((r: NetworkRegister) => ReturnType<typeof addRelationship>)[] = [
@@ -165,6 +166,24 @@ describe('<links-network-register>', () => {
     const el = await fixture<LinksNetworkRegister>(html`<links-network-register></links-network-register>`);
     expect(text(el.shadowRoot!.querySelector('.empty'))).to.equal('No relationships recorded yet. Add the first one below.');
     expect(el.shadowRoot!.querySelector('table')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+  it('offline before core’s register operations were loaded: says so in plain words and changes nothing', async () => {
+    let changes = 0;
+    const el = await fixture<LinksNetworkRegister>(html`<links-network-register .register=${sample()} as-of="2026-11-20" @links-network-change=${() => (changes += 1)}></links-network-register>`);
+    (el as unknown as { changes: OnDemand<unknown> }).changes = new OnDemand(() =>
+      Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+    );
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLInputElement>('#add-name')!.value = 'New Group';
+    root.querySelector<HTMLInputElement>('#add-role')!.value = 'organiser';
+    root.querySelector<HTMLButtonElement>('form.add button[type="submit"]')!.click();
+    await settle(el);
+    expect(text(root.querySelector('form.add [role="alert"]'))).to.equal(
+      'There is a problem This could not be checked: part of the page did not load. Nothing was sent. Check the connection and try again.',
+    );
+    expect(root.querySelector<HTMLInputElement>('#add-name')!.value).to.equal('New Group');
+    expect(changes).to.equal(0);
     await expect(el).to.be.accessible();
   });
 });

@@ -15,13 +15,8 @@ import { formatNumber } from '../internal/format.js';
 import { formStyles } from '../internal/form-errors.js';
 import { errorMessage } from '../internal/field.js';
 import { issueText, type CodedIssue } from '../internal/messages.js';
-import { OUTCOME_ISSUES } from '../internal/messages-outcomes.js';
-import { registerRuleMessages } from '../internal/messages-rules.js';
 import { FormAssociated, type FormValidity } from '../internal/form-associated.js';
 import { styles } from './outcome-form.styles.js';
-
-// The outcome checks' messages in the page's locale (issueText renders them).
-registerRuleMessages(OUTCOME_ISSUES);
 
 /** Detail of the `links-outcome-change` event. */
 export interface OutcomeChangeDetail {

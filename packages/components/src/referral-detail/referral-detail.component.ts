@@ -3,10 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
   allowedActions,
-  applyEvent,
   randomId,
-  refusalField,
-  validateReferralEvent,
   type ActorRole,
   type ReferralAction,
   type ReferralEvent,
@@ -19,7 +16,7 @@ import { LinksElement } from '../internal/links-element.js';
 import type { HeadingLevel } from '../internal/heading.js';
 import { field, type FieldControl } from '../internal/field.js';
 import { describeReferralEvent } from '../internal/referral-labels.js';
-import { refusalText } from '../internal/messages.js';
+import { loadFailedText, OnDemand } from '../internal/on-demand.js';
 import { PersonLabels } from '../internal/provided.js';
 import { ConnectedReferrals } from '../internal/connected-referrals.js';
 import type { QueuedEvent } from '@links-approach/core/service';
@@ -37,6 +34,7 @@ import * as sections from './sections.js';
 import { explainAppendError } from './text.js';
 import { renderActions, sameAction } from './actions.js';
 import { styles } from './referral-detail.styles.js';
+import type * as RecordModule from './on-demand/record.js';
 
 /** Detail of the `links-referral-change` event. */
 export interface ReferralChangeDetail {
@@ -56,7 +54,9 @@ export interface ReferralChangeDetail {
  * the message back to the GP and referrer.
  *
  * Recording an action builds a referral event, checks it with core
- * (`validateReferralEvent`, then `applyEvent`), and fires a cancelable
+ * (`validateReferralEvent`, then `applyEvent`; these checks load when the
+ * person first focuses the referral, not with the element, see
+ * `on-demand/record.ts`), and fires a cancelable
  * `links-referral-change` with the new state; unless the host cancels it,
  * the element shows the new state. A refused event is shown with core's
  * reason and changes nothing.
@@ -177,6 +177,16 @@ export class LinksReferralDetail extends LinksElement {
   private loads = 0;
   @state() private loadError = '';
   @state() private sending = false;
+  /** Core's checks of a recorded action, loaded when the person first focuses the referral (at the latest on recording). */
+  private readonly checks = new OnDemand(() => import('./on-demand/record.js'));
+  /** Set when recording found problems: the error summary takes focus once it is rendered. */
+  private focusSummary = false;
+
+  /** Resolves once the element has rendered and any action waiting for core's checks has been recorded or refused. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.checks.settled();
+    return super.getUpdateComplete();
+  }
 
   /** Whether the referral comes from the provider's store (the host has set none of its own). */
   private get fromStore(): boolean {
@@ -208,6 +218,10 @@ export class LinksReferralDetail extends LinksElement {
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.focusSummary) {
+      this.focusSummary = false;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    }
     if (changed.has('referralId') && changed.get('referralId') !== undefined) void this.load();
   }
 
@@ -229,7 +243,7 @@ export class LinksReferralDetail extends LinksElement {
     const connected = this.fromStore;
     const waiting = connected ? this.connection.waiting((e) => e.referralId === referral.id) : [];
     return html`
-      <article part="base" aria-labelledby="title">
+      <article part="base" aria-labelledby="title" @focusin=${this.checks.prefetch}>
         ${sections.renderHeader(referral, level)}
         ${connected ? this.connection.renderStatus(waiting.length) : nothing}
         ${connected && this.loadError ? html`<p class="load-error" role="alert">${this.loadError}</p>` : nothing}
@@ -392,42 +406,54 @@ export class LinksReferralDetail extends LinksElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.status-line')?.focus());
   }
 
-  private onSubmit = async (event: SubmitEvent): Promise<void> => {
+  private onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const previous = this.referral;
     if (!previous || !this.action) return;
     const draft = this.buildEvent(form);
+    const paths = fieldPathsOf(form);
     this.refusal = '';
-    const checked = validateReferralEvent(draft);
-    if (!checked.ok) {
-      const paths = fieldPathsOf(form);
-      this.errors = resolveErrors(checked.errors, paths, [...paths][0] ?? '');
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    void this.checks.run(
+      (record) => this.record(record, previous, draft, paths),
+      () => {
+        // Offline before the checks were loaded: nothing was recorded; the form stays open as it was.
+        this.refusal = loadFailedText();
+      },
+    );
+  };
+
+  /** Records the event an action form built, once core has checked it; or shows why not. */
+  private record(
+    { checkAction }: typeof RecordModule,
+    previous: ReferralState,
+    draft: ReferralEvent,
+    paths: ReadonlySet<string>,
+  ): void {
+    const result = checkAction(previous, draft, { framework: this.framework, fieldPaths: paths });
+    if (result.kind === 'invalid') {
+      this.errors = resolveErrors(result.errors, paths, [...paths][0] ?? '');
+      this.focusSummary = true;
       return;
     }
     this.errors = [];
-    const result = applyEvent(previous, checked.value, { trusted: true, framework: this.framework });
-    if (!result.ok) {
-      const field = refusalField(result.rejection.code, fieldPathsOf(form));
-      if (field) {
-        this.errors = [{ path: field, reported: field, message: refusalText(result.rejection) }];
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    if (result.kind === 'refused') {
+      if (result.field) {
+        this.errors = [{ path: result.field, reported: result.field, message: result.refusal }];
+        this.focusSummary = true;
       } else {
-        this.refusal = refusalText(result.rejection);
+        this.refusal = result.refusal;
       }
       return;
     }
     const proceed = this.emit<ReferralChangeDetail>(
       'links-referral-change',
-      { event: checked.value, referral: result.state, previous },
+      { event: result.event, referral: result.state, previous },
       { cancelable: true },
     );
-    const described = describeReferralEvent(checked.value, { referral: result.state, framework: this.framework });
+    const described = describeReferralEvent(result.event, { referral: result.state, framework: this.framework });
     if (proceed && this.fromStore) {
-      await this.appendToStore(checked.value, described);
+      void this.appendToStore(result.event, described);
       return;
     }
     this.closeAction();
@@ -439,5 +465,5 @@ export class LinksReferralDetail extends LinksElement {
     }
     // The form (and the button pressed) is gone: put focus on the referral's status, not the page body.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.status-line')?.focus());
-  };
+  }
 }

@@ -3,6 +3,7 @@ import { replay, type ReferralEvent, type ReferralState } from '@links-approach/
 import './referral-detail.js';
 import '../resource-finder/resource-finder.js';
 import type { LinksReferralDetail } from './referral-detail.js';
+import { OnDemand } from '../internal/on-demand.js';
 
 const CLP = { role: 'clp', id: 'clp-sb' } as const;
 const GP = { role: 'referrer', id: 'gp-sb-1' } as const;
@@ -356,5 +357,24 @@ describe('<links-referral-detail>', () => {
     await new Promise((r) => setTimeout(r));
     expect(document.activeElement === withText, 'focus is in the second referral detail').to.equal(true);
     expect(withText!.shadowRoot!.activeElement?.id).to.equal('f-resource_2e_name');
+  });
+
+  it('offline before core’s checks were loaded: says so in plain words at the action and records nothing', async () => {
+    const el = await setup(referral());
+    (el as unknown as { checks: OnDemand<unknown> }).checks = new OnDemand(() =>
+      Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+    );
+    let changes = 0;
+    el.addEventListener('links-referral-change', () => (changes += 1));
+    button(el, 'Accept').click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLFormElement>('[part="action-form"]')!.requestSubmit();
+    await el.updateComplete;
+    expect(clean(el.shadowRoot!.querySelector('.refusal')!.textContent)).to.equal(
+      'This was not recorded This could not be checked: part of the page did not load. Nothing was sent. Check the connection and try again.',
+    );
+    expect(changes).to.equal(0);
+    expect(el.referral!.status).to.equal('requested');
+    await expect(el).to.be.accessible();
   });
 });

@@ -1,14 +1,12 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import {
-  applyEvent,
   CONSENT_SCOPES,
   CREATE_RULES,
   duplicateWarning,
   randomId,
   URGENCIES,
-  validateReferralEvent,
   type CreatedEvent,
   type ReferralState,
 } from '@links-approach/core/referral';
@@ -16,7 +14,7 @@ import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { consentScopeLabels, routeLabels, urgencyLabels } from '../internal/referral-labels.js';
-import { refusalText } from '../internal/messages.js';
+import { loadFailedText, OnDemand } from '../internal/on-demand.js';
 import { PersonLabels } from '../internal/provided.js';
 import { field } from '../internal/field.js';
 import {
@@ -66,7 +64,8 @@ const labels = (): Record<string, string> => ({
  * host passes in (`person`); the form never asks for a name or a number.
  *
  * Sending builds a `created` event and checks it with core (schema, then the
- * workflow); problems are listed in an error summary that links to each
+ * workflow; these checks load when the person first focuses the form, not
+ * with the element, see `on-demand/submit.ts`); problems are listed in an error summary that links to each
  * field (GOV.UK/NHS.UK pattern). A valid referral fires
  * `links-referral-create` with the event to store. When the person already
  * has an open referral, a warning says so (core's `duplicateWarning`); it
@@ -164,7 +163,24 @@ export class LinksReferralForm extends LinksElement {
   @state() private confirmation = '';
   /** The person as the host labels them (inside a `<links-provider>` with a resolver), else the reference. */
   private readonly people = new PersonLabels(this);
+  /** Core's checks, loaded when the person first focuses the form (at the latest on sending). */
+  private readonly checks = new OnDemand(() => import('./on-demand/submit.js'));
+  /** Set when sending found problems: the error summary takes focus once it is rendered. */
+  private focusSummary = false;
 
+  /** Resolves once the element has rendered and any send waiting for core's checks has finished. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.checks.settled();
+    return super.getUpdateComplete();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.focusSummary) {
+      this.focusSummary = false;
+      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+    }
+  }
 
   protected override render(): TemplateResult {
     const level = this.headingLevel;
@@ -208,7 +224,7 @@ export class LinksReferralForm extends LinksElement {
           (path) => labels()[path.replace(/\[\d+\].*$/, '')] ?? '',
           level + 1,
         )}
-        <form part="form" novalidate @submit=${this.onSubmit}>
+        <form part="form" novalidate @submit=${this.onSubmit} @focusin=${this.checks.prefetch} @input=${this.checks.prefetch}>
           <p class="person">
             ${msg(html`Person: <strong>${this.person ? this.people.display(this.person) : msg('not given')}</strong>`)}
           </p>
@@ -422,45 +438,45 @@ export class LinksReferralForm extends LinksElement {
     return event;
   }
 
-  private onSubmit = async (event: SubmitEvent): Promise<void> => {
+  private onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const status = (event.submitter as HTMLButtonElement | null)?.value === 'draft' ? 'draft' : 'requested';
     const draft = this.buildEvent(form, status);
+    const paths = fieldPathsOf(form);
+    const previous = this.previousReferralId ? this.referrals.find((r) => r.id === this.previousReferralId) : undefined;
+    const framework = this.framework;
     this.refusal = '';
     this.confirmation = '';
-    const checked = validateReferralEvent(draft);
-    const paths = fieldPathsOf(form);
-    if (!checked.ok) {
-      // Problems with what the host passed in (person, practice, ids) have no field: name them in the message.
-      this.errors = resolveErrors(checked.errors, paths, '').map((e) =>
-        e.path ? e : { ...e, message: `${e.reported || msg('the referral')}: ${e.message}` },
-      );
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
-      return;
-    }
-    this.errors = [];
-    const previous = this.previousReferralId ? this.referrals.find((r) => r.id === this.previousReferralId) : undefined;
-    const result = applyEvent(undefined, checked.value, {
-      trusted: true,
-      framework: this.framework,
-      ...(previous ? { previous } : {}),
-    });
-    if (!result.ok) {
-      this.refusal = refusalText(result.rejection);
-      return;
-    }
-    this.emit<ReferralCreateDetail>('links-referral-create', {
-      event: checked.value as CreatedEvent,
-      referral: result.state,
-    });
-    form.reset();
-    this.chosenThemes = new Set();
-    this.route = '';
-    this.confirmation =
-      status === 'draft'
-        ? msg(str`Saved as a draft (${result.state.id}).`)
-        : msg(str`Referral ${result.state.id} sent to the Community Links Practitioner.`);
+    void this.checks.run(
+      ({ checkReferral }) => {
+        const result = checkReferral(draft, { framework, previous });
+        if (result.kind === 'invalid') {
+          // Problems with what the host passed in (person, practice, ids) have no field: name them in the message.
+          this.errors = resolveErrors(result.errors, paths, '').map((e) =>
+            e.path ? e : { ...e, message: `${e.reported || msg('the referral')}: ${e.message}` },
+          );
+          this.focusSummary = true;
+          return;
+        }
+        this.errors = [];
+        if (result.kind === 'refused') {
+          this.refusal = result.refusal;
+          return;
+        }
+        this.emit<ReferralCreateDetail>('links-referral-create', { event: result.event, referral: result.state });
+        form.reset();
+        this.chosenThemes = new Set();
+        this.route = '';
+        this.confirmation =
+          status === 'draft'
+            ? msg(str`Saved as a draft (${result.state.id}).`)
+            : msg(str`Referral ${result.state.id} sent to the Community Links Practitioner.`);
+      },
+      () => {
+        // Offline before the checks were loaded: nothing was sent; what the person typed stays.
+        this.refusal = loadFailedText();
+      },
+    );
   };
 }

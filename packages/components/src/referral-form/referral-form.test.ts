@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { replay, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
 import './referral-form.js';
 import type { LinksReferralForm } from './referral-form.js';
+import { OnDemand } from '../internal/on-demand.js';
 
 const open: ReferralState = replay([
   {
@@ -172,6 +173,25 @@ describe('<links-referral-form>', () => {
     $<HTMLButtonElement>(el, '[part="send-button"]').click();
     await el.updateComplete;
     expect(clean($(el, '.refusal').textContent)).to.contain('acts only for another-practice');
+    await expect(el).to.be.accessible();
+  });
+  it('offline before core’s checks were loaded: says so in plain words, sends nothing, keeps what was entered', async () => {
+    const el = await setup();
+    // The checks' module cannot be fetched (the page went offline after it loaded).
+    (el as unknown as { checks: OnDemand<unknown> }).checks = new OnDemand(() =>
+      Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+    );
+    check(el, 'f-route');
+    check(el, 'f-reasons');
+    let fired = false;
+    el.addEventListener('links-referral-create', () => (fired = true));
+    $<HTMLButtonElement>(el, '[part="send-button"]').click();
+    await el.updateComplete;
+    expect(clean($(el, '.refusal').textContent)).to.equal(
+      'The referral was not made This could not be checked: part of the page did not load. Nothing was sent. Check the connection and try again.',
+    );
+    expect(fired).to.be.false;
+    expect($<HTMLInputElement>(el, '#f-route').checked).to.be.true;
     await expect(el).to.be.accessible();
   });
 });

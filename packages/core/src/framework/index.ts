@@ -1,3 +1,8 @@
+/**
+ * `@links-approach/core/framework`: The Links framework: its data (`LINKS_FRAMEWORK`, also in the main entry), and validating a host's revised framework (`validateFramework`, `frameworkSchema` and the schemas it is made of).
+ *
+ * @packageDocumentation
+ */
 export { LINKS_FRAMEWORK } from './links-framework.js';
 export { validateFramework, findCapacity, findTheme } from './framework.js';
 export {

@@ -3,8 +3,8 @@
  *
  * @packageDocumentation
  */
+export { ALISS_LISTINGS, createNetworkRegister } from './constants.js';
 export {
-  ALISS_LISTINGS,
   NETWORK_EVENT_TYPES,
   looksLikeContactDetails,
   networkDateSchema,
@@ -19,7 +19,6 @@ export {
 } from './schema.js';
 export type { AlissListing, NetworkEvent, NetworkOrganisation, Relationship, NetworkRegister } from './types.js';
 export {
-  createNetworkRegister,
   validateNetworkRegister,
   addRelationship,
   updateRelationship,

@@ -19,10 +19,7 @@ import type { AlissListing, NetworkEvent, NetworkRegister, Relationship } from '
 /** What every register operation returns: the new register (the input is untouched), or why not. */
 export type RegisterResult = Result<NetworkRegister>;
 
-/** A new, empty register. */
-export function createNetworkRegister(practiceId?: string): NetworkRegister {
-  return { kind: 'links.network-register', version: 1, ...(practiceId ? { practiceId } : {}), relationships: [] };
-}
+export { createNetworkRegister } from './constants.js';
 
 /** Validates a register read from storage or a file; errors have JSON paths. */
 export function validateNetworkRegister(input: unknown): RegisterResult {

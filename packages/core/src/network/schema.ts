@@ -1,13 +1,9 @@
 import * as z from 'zod/mini';
 import { LIMITS } from '../validation/limits.js';
 import { customMessage } from '../messages/validation.js';
+import { ALISS_LISTINGS } from './constants.js';
 
-/**
- * Whether an organisation's services are on ALISS: already `listed`,
- * `not-listed`, or `helped-to-list` (the CLP helped them get listed: the
- * community responsibility in action).
- */
-export const ALISS_LISTINGS = ['listed', 'not-listed', 'helped-to-list'] as const;
+export { ALISS_LISTINGS } from './constants.js';
 
 /** What can happen to a relationship; each is one entry in its history. */
 export const NETWORK_EVENT_TYPES = ['added', 'contacted', 'visited', 'updated', 'listing-changed', 'ended', 'reactivated'] as const;

@@ -91,6 +91,7 @@ export const templates = {
   'network-issue.unknown-relationship': str`chan eil dàimh leis an aithnichear “${0}” ann`,
   'network.column.contact': `Neach-conaltraidh`,
   'network.field.label': `Leubail`,
+  'on-demand.load-failed': `Cha b’ urrainn seo a sgrùdadh: cha deach pàirt den duilleag a luchdadh. Cha deach càil a chur. Thoir sùil air a’ cheangal agus feuch ris a-rithist.`,
   'outcome-issue.needs-answer': `feumaidh e freagairt`,
   'outcome-issue.not-an-answer': str`feumaidh e a bhith mar aon de na luachan freagairt ${0}, chan e ${1}`,
   'outcome-issue.not-an-item': str`chan e ceist de ${0} a th’ ann`,

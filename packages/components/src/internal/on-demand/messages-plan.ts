@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { MessageRenderers } from '@links-approach/core';
 import type { PlanMessageParams, PlanStatus } from '@links-approach/core/plan';
-import { statusInSentence } from '../plan-editor/internal/labels.js';
+import { statusInSentence } from '../../plan-editor/internal/labels.js';
 
 /*
  * The plan's rule issues and refusals (core's `PLAN_MESSAGES_EN`), through
