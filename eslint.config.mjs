@@ -6,7 +6,17 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/custom-elements.json', 'docs/site/**', 'examples/generated/**', '.links-demo/**', '.links-data/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/custom-elements.json',
+      'docs/site/**',
+      'examples/generated/**',
+      '.links-demo/**',
+      '.links-data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -34,11 +44,22 @@ export default tseslint.config(
       'lit/binding-positions': 'error',
       'lit/no-duplicate-template-bindings': 'error',
       'lit/no-template-bind': 'error',
-      'no-restricted-imports': ['error', { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Untrusted text is rendered only as text.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'lit/directives/unsafe-html.js', message: 'Untrusted text is rendered only as text.' }] },
+      ],
     },
   },
   {
-    files: ['packages/cli/**/*.{ts,js,mjs}', 'packages/server/**/*.{ts,mjs}', 'scripts/**/*.mjs', 'bench/**/*.{ts,mjs}', '*.mjs', 'packages/components/*.mjs', 'packages/core/src/**/*.test.ts'],
+    files: [
+      'packages/cli/**/*.{ts,js,mjs}',
+      'packages/server/**/*.{ts,mjs}',
+      'scripts/**/*.mjs',
+      'bench/**/*.{ts,mjs}',
+      '*.mjs',
+      'packages/components/*.mjs',
+      'packages/core/src/**/*.test.ts',
+    ],
     languageOptions: { globals: globals.node },
     rules: { 'no-console': 'off' },
   },
@@ -54,15 +75,19 @@ export default tseslint.config(
         {
           selector:
             'CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement:not([argument.type="ArrayExpression"]):not([argument.type="ConditionalExpression"])',
-          message: 'No spread into push/unshift/splice: a large list overflows the call stack. Use a for…of loop or concat.',
+          message:
+            'No spread into push/unshift/splice: a large list overflows the call stack. Use a for…of loop or concat.',
         },
         {
-          selector: 'CallExpression[callee.object.name="Math"][callee.property.name=/^(max|min)$/] > SpreadElement:not([argument.type="ArrayExpression"]):not([argument.type="ConditionalExpression"])',
+          selector:
+            'CallExpression[callee.object.name="Math"][callee.property.name=/^(max|min)$/] > SpreadElement:not([argument.type="ArrayExpression"]):not([argument.type="ConditionalExpression"])',
           message: 'No spread into Math.max/min: a large list overflows the call stack. Use a loop or reduce.',
         },
         {
-          selector: 'CallExpression[callee.object.name="String"][callee.property.name=/^(fromCharCode|fromCodePoint)$/] > SpreadElement',
-          message: 'No spread into String.fromCharCode: a large list overflows the call stack. Build the string in chunks.',
+          selector:
+            'CallExpression[callee.object.name="String"][callee.property.name=/^(fromCharCode|fromCodePoint)$/] > SpreadElement',
+          message:
+            'No spread into String.fromCharCode: a large list overflows the call stack. Build the string in chunks.',
         },
       ],
     },

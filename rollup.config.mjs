@@ -13,11 +13,14 @@ import { findFiles } from './scripts/lib.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 const sources = (pkg) =>
-  findFiles(`packages/${pkg}/src`, /\.ts$/).filter((file) => !/\.(test|bench)\.ts$|\.d\.ts$|[\\/]test-[^\\/]*\.ts$/.test(file));
+  findFiles(`packages/${pkg}/src`, /\.ts$/).filter(
+    (file) => !/\.(test|bench)\.ts$|\.d\.ts$|[\\/]test-[^\\/]*\.ts$/.test(file),
+  );
 
 const abs = (path) => resolve(process.cwd(), path);
 
-const isExternal = (patterns) => (id) => patterns.some((p) => (typeof p === 'string' ? id === p || id.startsWith(`${p}/`) : p.test(id)));
+const isExternal = (patterns) => (id) =>
+  patterns.some((p) => (typeof p === 'string' ? id === p || id.startsWith(`${p}/`) : p.test(id)));
 
 /** Compiles one package's sources with its own tsconfig, emitting declarations beside the JS. */
 function compile(pkg, { declarations = true, outDir = `packages/${pkg}/dist` } = {}) {
@@ -120,7 +123,17 @@ const all = [
   // The service before the CLI: `links serve` is typed against its dist/ declarations.
   {
     input: sources('server'),
-    external: isExternal(['@links-approach/core', 'fastify', '@fastify', '@electric-sql', 'pg', 'jose', 'zod', ...builtinModules, /^node:/]),
+    external: isExternal([
+      '@links-approach/core',
+      'fastify',
+      '@fastify',
+      '@electric-sql',
+      'pg',
+      'jose',
+      'zod',
+      ...builtinModules,
+      /^node:/,
+    ]),
     plugins: [clean('packages/server/dist'), compile('server')],
     output: esm('server'),
   },

@@ -48,7 +48,11 @@ export default {
   testsFinishTimeout: 600_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 60_000 } },
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: [...CHROME_ARGS, '--font-render-hinting=none'] } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: [...CHROME_ARGS, '--font-render-hinting=none'] },
+    }),
+  ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en-GB">

@@ -67,7 +67,9 @@ try {
     console.error(`page error: ${error.message}`);
   });
   const started = performance.now();
-  await page.goto(`http://127.0.0.1:${port}/bench/browser/caseload.html?referrals=${referrals}&runs=${runs}&updates=${updates}`);
+  await page.goto(
+    `http://127.0.0.1:${port}/bench/browser/caseload.html?referrals=${referrals}&runs=${runs}&updates=${updates}`,
+  );
   // A page that fails to load its modules never sets __bench: stop on its error instead of waiting.
   const deadline = Date.now() + (tiny ? 120_000 : 900_000);
   while (!(await page.evaluate('Boolean(window.__bench && window.__bench.done)'))) {

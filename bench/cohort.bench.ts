@@ -14,7 +14,18 @@
 //   BENCH_CACHE=/tmp/cohort …          (keep the generated files there and reuse them)
 //   node … bench/cohort.bench.ts --tiny     (2,000 events: checks the bench runs)
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +69,9 @@ async function writeEvents(file: string, count: number, practiceIds: readonly st
     const doc = generateDemoReferrals({ practices, seed: 1000 + block, asOf, referralsPerPractice: 90 });
     const last = written + doc.events.length >= count;
     const open = new Set<string>();
-    if (!last) for (const r of replay(doc.events, { trusted: true }).state.referrals) if (!isFinishedStatus(r.status)) open.add(r.id);
+    if (!last)
+      for (const r of replay(doc.events, { trusted: true }).state.referrals)
+        if (!isFinishedStatus(r.status)) open.add(r.id);
     const parts: string[] = [];
     for (const event of doc.events) {
       if (written >= count) break;
@@ -79,7 +92,10 @@ async function writeEvents(file: string, count: number, practiceIds: readonly st
  * also fold it (ReferralFold with the report's cohort figures and the spill store). Each step's cost is the
  * difference from the pass before; the last line is the ceiling one core gives.
  */
-async function phases(file: string, practices: readonly { id: string; cohort: 'programme' | 'comparison' }[]): Promise<void> {
+async function phases(
+  file: string,
+  practices: readonly { id: string; cohort: 'programme' | 'comparison' }[],
+): Promise<void> {
   const steps = ['read + split', '+ JSON.parse', '+ validate', '+ fold (report)'] as const;
   const cpu: number[] = [];
   let count = 0;
@@ -120,11 +136,17 @@ async function phases(file: string, practices: readonly { id: string; cohort: 'p
     cpu.push((used.user + used.system) / 1e6);
     count = lines;
   }
-  console.log(`  Where the time of links report goes (${count.toLocaleString('en-GB')} events, in-process, CPU seconds):`);
+  console.log(
+    `  Where the time of links report goes (${count.toLocaleString('en-GB')} events, in-process, CPU seconds):`,
+  );
   steps.forEach((name, i) => {
     const step = cpu[i]! - (i === 0 ? 0 : cpu[i - 1]!);
     console.log(
-      `    ${name.padEnd(16)} ${step.toFixed(2).padStart(6)} s (${((step / count) * 1e6).toFixed(2)} µs per event)   all so far: ${Math.round(count / cpu[i]!).toLocaleString('en-GB').padStart(9)} events per CPU second`,
+      `    ${name.padEnd(16)} ${step.toFixed(2).padStart(6)} s (${((step / count) * 1e6).toFixed(2)} µs per event)   all so far: ${Math.round(
+        count / cpu[i]!,
+      )
+        .toLocaleString('en-GB')
+        .padStart(9)} events per CPU second`,
     );
   });
 }
@@ -182,16 +204,31 @@ const dir = cache ?? mkdtempSync(join(tmpdir(), 'links-cohort-bench-'));
 if (cache) mkdirSync(cache, { recursive: true });
 try {
   // Practices and plans from the demo generator (the report needs plans); events for its programme practices.
-  const demo = existsSync(join(dir, 'cohort', 'practices.json')) ? { status: 0, stderr: '' } : spawnSync(
-    process.execPath,
-    ['--conditions=@links-approach/source', '--import', 'tsx', cli, 'demo-data', '--practices', '40', '--out', join(dir, 'cohort'), '--json'],
-    { cwd: root, encoding: 'utf8' },
-  );
+  const demo = existsSync(join(dir, 'cohort', 'practices.json'))
+    ? { status: 0, stderr: '' }
+    : spawnSync(
+        process.execPath,
+        [
+          '--conditions=@links-approach/source',
+          '--import',
+          'tsx',
+          cli,
+          'demo-data',
+          '--practices',
+          '40',
+          '--out',
+          join(dir, 'cohort'),
+          '--json',
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
   if (demo.status !== 0) throw new Error(`demo-data failed: ${demo.stderr}`);
   rmSync(join(dir, 'cohort', 'referrals.json'), { force: true });
-  const practices = (JSON.parse(readFileSync(join(dir, 'cohort', 'practices.json'), 'utf8')) as {
-    practices: { id: string; cohort: 'programme' | 'comparison' }[];
-  }).practices;
+  const practices = (
+    JSON.parse(readFileSync(join(dir, 'cohort', 'practices.json'), 'utf8')) as {
+      practices: { id: string; cohort: 'programme' | 'comparison' }[];
+    }
+  ).practices;
   const programme = practices.filter((p) => p.cohort === 'programme').map((p) => p.id);
 
   // The commands timed at each size (BENCH_COMMANDS=referral,report keeps only those whose names start so).
@@ -200,18 +237,36 @@ try {
   const commands: { name: string; args: (file: string) => string[] }[] = [
     { name: 'referral --json', args: (file) => ['referral', file, '--json'] },
     { name: 'report', args: (file) => ['report', cohortDir, file, '--html', join(dir, 'report.html'), '--json'] },
-    { name: 'export csv referrals', args: (file) => ['export', 'csv', 'referrals', file, '--out', join(dir, 'referrals.csv'), '--json'] },
+    {
+      name: 'export csv referrals',
+      args: (file) => ['export', 'csv', 'referrals', file, '--out', join(dir, 'referrals.csv'), '--json'],
+    },
     {
       name: 'export csv practices',
-      args: (file) => ['export', 'csv', 'practices', join(cohortDir, 'practices.json'), file, '--out', join(dir, 'practices.csv'), '--json'],
+      args: (file) => [
+        'export',
+        'csv',
+        'practices',
+        join(cohortDir, 'practices.json'),
+        file,
+        '--out',
+        join(dir, 'practices.csv'),
+        '--json',
+      ],
     },
     { name: 'fhir', args: (file) => ['fhir', file, '--out', '/dev/null', '--json'] },
     { name: 'fhir --combine', args: (file) => ['fhir', file, '--combine', '--out', '/dev/null', '--json'] },
   ];
-  const wanted = process.env.BENCH_COMMANDS?.split(',').map((c) => c.trim()).filter(Boolean);
+  const wanted = process.env.BENCH_COMMANDS?.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const chosen = wanted ? commands.filter((c) => wanted.some((w) => c.name.startsWith(w))) : commands;
   const line = (name: string, events: number, m: Measured) =>
-    `  links ${name.padEnd(21)} ${m.seconds.toFixed(1).padStart(7)} s  ${Math.round(events / m.seconds).toLocaleString('en-GB').padStart(9)} events/s wall-clock  (${m.cpu.toFixed(1)} CPU s, ${Math.round(events / m.cpu).toLocaleString('en-GB')} events per CPU second)  peak RSS ${m.rssMb.toFixed(0).padStart(5)} MB  (load average ${loadavg()[0]!.toFixed(1)})`;
+    `  links ${name.padEnd(21)} ${m.seconds.toFixed(1).padStart(7)} s  ${Math.round(events / m.seconds)
+      .toLocaleString('en-GB')
+      .padStart(
+        9,
+      )} events/s wall-clock  (${m.cpu.toFixed(1)} CPU s, ${Math.round(events / m.cpu).toLocaleString('en-GB')} events per CPU second)  peak RSS ${m.rssMb.toFixed(0).padStart(5)} MB  (load average ${loadavg()[0]!.toFixed(1)})`;
 
   const rows: { events: number; results: Map<string, Measured> }[] = [];
   for (const size of sizes) {
@@ -225,17 +280,31 @@ try {
       renameSync(`${file}.part`, file);
     }
     const mb = statSync(file).size / 1024 / 1024;
-    console.log(`${events.toLocaleString('en-GB')} events written (${mb.toFixed(0)} MB NDJSON) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `${events.toLocaleString('en-GB')} events written (${mb.toFixed(0)} MB NDJSON) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (generateOnly) continue;
     if (tiny) {
       // The report must have counted the streamed referrals (a folder alone holds only .json files).
       const check = spawnSync(
         process.execPath,
-        ['--conditions=@links-approach/source', '--import', 'tsx', cli, 'report', cohortDir, file, '--html', join(dir, 'r.html'), '--json'],
+        [
+          '--conditions=@links-approach/source',
+          '--import',
+          'tsx',
+          cli,
+          'report',
+          cohortDir,
+          file,
+          '--html',
+          join(dir, 'r.html'),
+          '--json',
+        ],
         { cwd: root, encoding: 'utf8' },
       );
       const summary = JSON.parse(check.stdout) as { referrals: { programme: { referrals: number } } | null };
-      if (!summary.referrals || summary.referrals.programme.referrals === 0) throw new Error('links report counted no referrals');
+      if (!summary.referrals || summary.referrals.programme.referrals === 0)
+        throw new Error('links report counted no referrals');
     }
     // The in-process breakdown on the smallest size measured (BENCH_PHASES=0 leaves it out).
     if (size === sizes[0] && process.env.BENCH_PHASES !== '0') await phases(file, practices);
@@ -267,12 +336,20 @@ try {
     }
     const sizesShown = [...all.keys()].sort((a, b) => a - b);
     const n = (x: number) => Math.round(x).toLocaleString('en-GB');
-    console.log(`\nSide by side: peak RSS; events/s wall-clock; events per CPU second (load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}${saved.length > 0 ? `; figures from ${cache}/figures.json, measured one command at a time` : ''}):`);
-    console.log(`  ${'links …'.padEnd(22)} ${sizesShown.map((e) => `${n(e)} events`.padStart(36)).join('  ')}${sizesShown.length > 1 ? '  RSS ratio' : ''}`);
+    console.log(
+      `\nSide by side: peak RSS; events/s wall-clock; events per CPU second (load average now ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}${saved.length > 0 ? `; figures from ${cache}/figures.json, measured one command at a time` : ''}):`,
+    );
+    console.log(
+      `  ${'links …'.padEnd(22)} ${sizesShown.map((e) => `${n(e)} events`.padStart(36)).join('  ')}${sizesShown.length > 1 ? '  RSS ratio' : ''}`,
+    );
     for (const { name } of commands) {
       const cells = sizesShown.map((e) => {
         const m = all.get(e)!.get(name);
-        return m ? `${m.rssMb.toFixed(0).padStart(6)} MB ${n(e / m.seconds).padStart(9)}/s ${n(e / m.cpu).padStart(9)}/CPU s` : '—'.padStart(36);
+        return m
+          ? `${m.rssMb.toFixed(0).padStart(6)} MB ${n(e / m.seconds).padStart(9)}/s ${n(e / m.cpu).padStart(9)}/CPU s`
+          : '—'.padStart(36);
       });
       const first = all.get(sizesShown[0]!)!.get(name);
       const last = all.get(sizesShown[sizesShown.length - 1]!)!.get(name);
@@ -280,7 +357,9 @@ try {
       const ratio = sizesShown.length > 1 && first && last ? `  ${(last.rssMb / first.rssMb).toFixed(2)}×` : '';
       console.log(`  ${name.padEnd(22)} ${cells.join('  ')}${ratio}`);
     }
-    console.log('Targets at 10,000,000 events: ≤ 1,024 MB peak RSS; ≥ 300,000 events/s for report and referral --json.');
+    console.log(
+      'Targets at 10,000,000 events: ≤ 1,024 MB peak RSS; ≥ 300,000 events/s for report and referral --json.',
+    );
   }
 } finally {
   if (!cache) rmSync(dir, { recursive: true, force: true });

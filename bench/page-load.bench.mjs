@@ -70,22 +70,27 @@ if (!tiny && !intranetOnly) {
   service = await startDemoService({ dataDir });
   closers.push(async () => service.stop());
 }
-const production = tiny && demoBuildIsStale() ? undefined : await startStaticServer({ roots: [siteDir, root], port: 0, serviceUrl: service?.url });
+const production =
+  tiny && demoBuildIsStale()
+    ? undefined
+    : await startStaticServer({ roots: [siteDir, root], port: 0, serviceUrl: service?.url });
 if (production) closers.push(() => new Promise((resolve) => production.close(resolve)));
-const dev = intranetOnly ? undefined : await startDevServer({
-  config: {
-    rootDir: root,
-    port: 0,
-    hostname: '127.0.0.1',
-    nodeResolve,
-    plugins: devPlugins,
-    middleware: service ? [apiProxyMiddleware(service.url)] : [],
-    watch: false,
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
-});
+const dev = intranetOnly
+  ? undefined
+  : await startDevServer({
+      config: {
+        rootDir: root,
+        port: 0,
+        hostname: '127.0.0.1',
+        nodeResolve,
+        plugins: devPlugins,
+        middleware: service ? [apiProxyMiddleware(service.url)] : [],
+        watch: false,
+      },
+      readCliArgs: false,
+      readFileConfig: false,
+      logStartMessage: false,
+    });
 if (dev) closers.push(() => dev.stop());
 const portOf = (server) => {
   const address = server.address();
@@ -129,7 +134,11 @@ const ALL_RENDERED = `(async () => {
   }
 })()`;
 
-const browser = await puppeteer.launch({ executablePath, headless: true, args: [...CHROME_ARGS, '--window-size=1280,900'] });
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  args: [...CHROME_ARGS, '--window-size=1280,900'],
+});
 closers.unshift(() => browser.close());
 
 async function load(url) {
@@ -174,13 +183,20 @@ async function measure(label, url) {
 
 const exitCode = { value: 0 };
 try {
-  if (!intranetOnly) console.log(`\nTeam demo page load: cold, 1280×900, median of ${RUNS} load${RUNS === 1 ? '' : 's'}${service ? ', on the demo service' : ', this browser only'}`);
+  if (!intranetOnly)
+    console.log(
+      `\nTeam demo page load: cold, 1280×900, median of ${RUNS} load${RUNS === 1 ? '' : 's'}${service ? ', on the demo service' : ', this browser only'}`,
+    );
   const rows = [];
   if (lighthouseOnly) console.log(`  (${intranetOnly ? '--intranet-only' : '--lighthouse-only'}: load table skipped)`);
   else if (productionBase) rows.push(await measure('npm start (production build)', `${productionBase}/examples/`));
-  else console.log('  (production build not up to date: run "node scripts/build-demo.mjs"; tiny mode does not build it)');
+  else
+    console.log('  (production build not up to date: run "node scripts/build-demo.mjs"; tiny mode does not build it)');
   if (!lighthouseOnly) rows.push(await measure('npm run dev (dev server, source)', `${devBase}/examples/`));
-  if (rows.length > 0) console.log('  page                               requests  transferred KB  first screen (ms)  all rendered, scrolled through (ms, median / best)  elements');
+  if (rows.length > 0)
+    console.log(
+      '  page                               requests  transferred KB  first screen (ms)  all rendered, scrolled through (ms, median / best)  elements',
+    );
   for (const r of rows) {
     console.log(
       `  ${r.label.padEnd(35)}${String(r.requests).padStart(8)}${r.kb.toFixed(0).padStart(16)}${r.first.toFixed(0).padStart(19)}${`${r.ms.toFixed(0)} / ${r.best.toFixed(0)}`.padStart(53)}${String(r.elements).padStart(10)}`,
@@ -214,7 +230,9 @@ async function lighthouseRuns() {
     ['team demo (npm start)', `${productionBase}/examples/`],
     ['intranet page (script tag)', `${productionBase}/examples/intranet/`],
   ].filter(([label]) => !intranetOnly || label.startsWith('intranet'));
-  console.log('\nLighthouse 12 (headless Chromium, simulated throttling): targets performance ≥ 95 desktop / ≥ 90 mobile, accessibility 100, CLS ≤ 0.05');
+  console.log(
+    '\nLighthouse 12 (headless Chromium, simulated throttling): targets performance ≥ 95 desktop / ≥ 90 mobile, accessibility 100, CLS ≤ 0.05',
+  );
   console.log('  page                          settings  performance  accessibility     CLS   LCP (ms)  TBT (ms)');
   for (const [label, url] of pages) {
     for (const formFactor of ['mobile', 'desktop']) {
@@ -223,12 +241,18 @@ async function lighthouseRuns() {
         chromeFlags: ['--headless=new', ...CHROME_ARGS],
       });
       try {
-        const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] };
+        const flags = {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility'],
+        };
         const result = await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined);
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`Lighthouse returned no report for ${url}`);
         if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
-        const score = (id) => (lhr.categories[id]?.score == null ? 'n/a' : String(Math.round(lhr.categories[id].score * 100)));
+        const score = (id) =>
+          lhr.categories[id]?.score == null ? 'n/a' : String(Math.round(lhr.categories[id].score * 100));
         const audit = (id) => lhr.audits[id]?.numericValue;
         const cls = audit('cumulative-layout-shift');
         console.log(
@@ -236,7 +260,9 @@ async function lighthouseRuns() {
         );
         const shifts = lhr.audits['layout-shifts']?.details?.items ?? [];
         for (const shift of shifts.slice(0, 3)) {
-          console.log(`      shift ${Number(shift.score).toFixed(3)}: ${shift.node?.snippet?.slice(0, 90) ?? '(unknown element)'}`);
+          console.log(
+            `      shift ${Number(shift.score).toFixed(3)}: ${shift.node?.snippet?.slice(0, 90) ?? '(unknown element)'}`,
+          );
         }
       } finally {
         await chrome.kill();

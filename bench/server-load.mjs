@@ -142,7 +142,18 @@ export async function repositoryAppends({ databaseUrl, connections, seconds, poo
       const id = nextId('repo');
       await repository.appendReferralEvent(actor, {
         referralId: id,
-        event: { id: `${id}-c`, referralId: id, type: 'created', at: new Date().toISOString(), status: 'requested', person: `person-${id}`, practiceId: 'practice-ash', route: 'gp', reasons: [{ themeId: 'living-well-day-to-day' }], urgency: 'routine' },
+        event: {
+          id: `${id}-c`,
+          referralId: id,
+          type: 'created',
+          at: new Date().toISOString(),
+          status: 'requested',
+          person: `person-${id}`,
+          practiceId: 'practice-ash',
+          route: 'gp',
+          reasons: [{ themeId: 'living-well-day-to-day' }],
+          urgency: 'routine',
+        },
         expectedVersion: 0,
       });
       streams.push({ id, version: 1 });
@@ -154,7 +165,13 @@ export async function repositoryAppends({ databaseUrl, connections, seconds, poo
           const t = performance.now();
           const result = await repository.appendReferralEvent(actor, {
             referralId: stream.id,
-            event: { id: nextId('ev'), referralId: stream.id, type: 'note-added', at: new Date().toISOString(), text: 'Spoke with the person about the walking group' },
+            event: {
+              id: nextId('ev'),
+              referralId: stream.id,
+              type: 'note-added',
+              at: new Date().toISOString(),
+              text: 'Spoke with the person about the walking group',
+            },
             expectedVersion: stream.version,
             idempotencyKey: nextId('key'),
           });
@@ -244,7 +261,11 @@ export async function rawInsertPglite({ dataDir, seconds }) {
     while (performance.now() < deadline) {
       const t = performance.now();
       await db.transaction(async (tx) => {
-        await tx.query(`INSERT INTO ${RAW_TABLE} (stream, version, body) VALUES ($1, $2, $3)`, [stream, count + 1, RAW_BODY]);
+        await tx.query(`INSERT INTO ${RAW_TABLE} (stream, version, body) VALUES ($1, $2, $3)`, [
+          stream,
+          count + 1,
+          RAW_BODY,
+        ]);
       });
       latencies.push(performance.now() - t);
       count += 1;

@@ -8,8 +8,18 @@
 import { startServer } from '@links-approach/server';
 
 const [port, flag, value] = process.argv.slice(2);
-const database = flag === '--database-url' ? { databaseUrl: value, poolSize: Number(process.env.BENCH_POOL_SIZE ?? 10) } : { dataDir: value };
-const server = await startServer({ host: '127.0.0.1', port: Number(port), database, devAuth: true, rateLimit: false, logger: false });
+const database =
+  flag === '--database-url'
+    ? { databaseUrl: value, poolSize: Number(process.env.BENCH_POOL_SIZE ?? 10) }
+    : { dataDir: value };
+const server = await startServer({
+  host: '127.0.0.1',
+  port: Number(port),
+  database,
+  devAuth: true,
+  rateLimit: false,
+  logger: false,
+});
 console.log(`Links service listening on ${server.url}`);
 const stop = () => {
   void server.close().finally(() => process.exit(0));

@@ -40,7 +40,9 @@ function templateState(events) {
   const result = replay(list);
   if (result.rejected.length) throw new Error(`template stream refused: ${result.rejected[0].reason}`);
   // The projection row keeps the summary: the state without timeline and notes (migration 004).
-  const state = Object.fromEntries(Object.entries(result.state.referrals[0]).filter(([key]) => key !== 'timeline' && key !== 'notes'));
+  const state = Object.fromEntries(
+    Object.entries(result.state.referrals[0]).filter(([key]) => key !== 'timeline' && key !== 'notes'),
+  );
   return { json: JSON.stringify(state), status: state.status, updatedAt: state.updatedAt };
 }
 

@@ -28,7 +28,6 @@ import {
   append,
   createdEvent,
   devToken,
-
   removeDir,
   request,
   sql,
@@ -51,7 +50,8 @@ const PAGE = 500;
 const TARGET_PRACTICE = 'practice-ash';
 const LAUNCHER = fileURLToPath(new URL('./server-process.mjs', import.meta.url));
 
-const fmt = (n, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 const say = (line) => console.log(line);
 
@@ -76,7 +76,9 @@ async function freshPostgresDatabase(serverUrl) {
 // ── Appends ──────────────────────────────────────────────────────────────────
 
 async function appendBench(kind, target) {
-  say(`\n${kind}: event appends (POST /api/referrals/{id}/events, one stream per connection) vs raw INSERT transactions`);
+  say(
+    `\n${kind}: event appends (POST /api/referrals/{id}/events, one stream per connection) vs raw INSERT transactions`,
+  );
   const server = await startServer({ ...target, script: LAUNCHER });
   const pgliteRawDir = kind === 'PGlite' ? tempDir('links-bench-raw-') : undefined;
   try {
@@ -92,7 +94,9 @@ async function appendBench(kind, target) {
       kind === 'PostgreSQL'
         ? rawInsertPostgres({ databaseUrl: target.databaseUrl, connections, seconds })
         : rawInsertPglite({ dataDir: pgliteRawDir, seconds });
-    say('connections | appends/s median (best) | p50 ms | p99 ms | raw INSERT tx/s median (best) | ratio median (best-vs-best) | non-2xx');
+    say(
+      'connections | appends/s median (best) | p50 ms | p99 ms | raw INSERT tx/s median (best) | ratio median (best-vs-best) | non-2xx',
+    );
     const rows = [];
     const ceilings = [];
     for (const connections of LEVELS) {
@@ -113,7 +117,8 @@ async function appendBench(kind, target) {
       const p99 = median(subject.map((r) => r.p99));
       const bad = subject.reduce((n, r) => n + r.non2xx + r.errors, 0);
       const why = subject.reduce((o, r) => {
-        for (const [k, v] of Object.entries({ 409: r.conflicts, ...r.other, errors: r.errors })) if (v) o[k] = (o[k] ?? 0) + v;
+        for (const [k, v] of Object.entries({ 409: r.conflicts, ...r.other, errors: r.errors }))
+          if (v) o[k] = (o[k] ?? 0) + v;
         return o;
       }, {});
       rows.push({ connections, s, p99 });
@@ -124,11 +129,16 @@ async function appendBench(kind, target) {
       // HTTP: the same request (size, sign-in, parsing, schema check) refused before the database is asked.
       const http = await runAppends({ url: server.url, token, streams, connections, seconds: SECONDS, refuse: true });
       // Repository: the same appends in-process, with no HTTP (PostgreSQL only: PGlite's folder belongs to the server process).
-      const repo = kind === 'PostgreSQL' ? await repositoryAppends({ databaseUrl: target.databaseUrl, connections, seconds: SECONDS }) : undefined;
+      const repo =
+        kind === 'PostgreSQL'
+          ? await repositoryAppends({ databaseUrl: target.databaseUrl, connections, seconds: SECONDS })
+          : undefined;
       ceilings.push({ connections, s, http, repo });
     }
     say('ceilings at the same concurrency (one run each, after the rows above):');
-    say('connections | HTTP only: same request refused before the database, req/s (p50 ms) | repository only: appends in-process without HTTP, /s (p50 ms) | appends ÷ HTTP-only | appends ÷ repository-only');
+    say(
+      'connections | HTTP only: same request refused before the database, req/s (p50 ms) | repository only: appends in-process without HTTP, /s (p50 ms) | appends ÷ HTTP-only | appends ÷ repository-only',
+    );
     for (const c of ceilings) {
       say(
         `${String(c.connections).padStart(11)} | ${fmt(c.http.perSecond).padStart(8)} (${fmt(c.http.p50, 1)}) | ${c.repo ? `${fmt(c.repo.perSecond).padStart(8)} (${fmt(c.repo.p50, 1)})` : 'n/a (PGlite)'} | ${ratio(c.s, c.http.perSecond)} | ${c.repo ? ratio(c.s, c.repo.perSecond) : 'n/a'}`,
@@ -163,7 +173,13 @@ async function seed(databaseOptions, events) {
       // Chunks of practices per statement keep each INSERT … SELECT moderate.
       const chunk = 25;
       for (let from = 1; from <= others; from += chunk) {
-        await seedStreams(db, { prefix: 'bench-practice-', from, to: Math.min(others, from + chunk - 1), referrals: perPractice, eventsPerReferral: perStream });
+        await seedStreams(db, {
+          prefix: 'bench-practice-',
+          from,
+          to: Math.min(others, from + chunk - 1),
+          referrals: perPractice,
+          eventsPerReferral: perStream,
+        });
       }
     }
     await db.query('ANALYZE');
@@ -216,7 +232,9 @@ async function caseloadLatency(target) {
 }
 
 async function caseloadBench(kind, makeTarget) {
-  say(`\n${kind}: caseload list of a practice with ${fmt(CASELOAD)} referrals (GET /api/referrals?practice=…&limit=${PAGE}), small vs large database`);
+  say(
+    `\n${kind}: caseload list of a practice with ${fmt(CASELOAD)} referrals (GET /api/referrals?practice=…&limit=${PAGE}), small vs large database`,
+  );
   const results = {};
   for (const [label, events] of [
     ['small', CASELOAD],
@@ -225,7 +243,9 @@ async function caseloadBench(kind, makeTarget) {
     const target = await makeTarget();
     try {
       const seeded = await seed(target.databaseOptions, events);
-      say(`  ${label} database: ${fmt(seeded.total)} events across ${label === 'small' ? 1 : PRACTICES} practice(s), seeded in ${seeded.seconds.toFixed(1)} s`);
+      say(
+        `  ${label} database: ${fmt(seeded.total)} events across ${label === 'small' ? 1 : PRACTICES} practice(s), seeded in ${seeded.seconds.toFixed(1)} s`,
+      );
       results[label] = await caseloadLatency(target.serve);
     } finally {
       await target.cleanup();
@@ -234,7 +254,9 @@ async function caseloadBench(kind, makeTarget) {
   const { small, large } = results;
   say('database | first page p50 ms median (best) | p99 ms | whole caseload walk ms median (best)');
   for (const [label, r] of Object.entries(results)) {
-    say(`${label.padEnd(8)} | ${fmt(r.p50, 1).padStart(6)} (${fmt(r.p50Best, 1)}) | ${fmt(r.p99, 1).padStart(6)} | ${fmt(r.walk, 0).padStart(6)} (${fmt(r.walkBest, 0)})`);
+    say(
+      `${label.padEnd(8)} | ${fmt(r.p50, 1).padStart(6)} (${fmt(r.p50Best, 1)}) | ${fmt(r.p99, 1).padStart(6)} | ${fmt(r.walk, 0).padStart(6)} (${fmt(r.walkBest, 0)})`,
+    );
   }
   say(
     `large ÷ small: first page ${ratio(large.p50, small.p50)} (best-vs-best ${ratio(large.p50Best, small.p50Best)}), whole caseload ${ratio(large.walk, small.walk)} (best-vs-best ${ratio(large.walkBest, small.walkBest)}); target ≤ 1.50×`,
@@ -289,4 +311,3 @@ if (only !== 'postgres') {
     });
   }
 }
-

@@ -13,12 +13,17 @@ const CANDIDATES = [
 /** The browser to launch: `CHROME_PATH` if set, else the first Chromium found. */
 export function findChrome() {
   if (process.env.CHROME_PATH) {
-    if (!existsSync(process.env.CHROME_PATH)) throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist.`);
+    if (!existsSync(process.env.CHROME_PATH))
+      throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist.`);
     return process.env.CHROME_PATH;
   }
   for (const path of CANDIDATES) if (existsSync(path) && !isWrapperOnly(path)) return path;
   try {
-    const found = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser || command -v google-chrome'], { encoding: 'utf8' }).trim();
+    const found = execFileSync(
+      'sh',
+      ['-c', 'command -v chromium || command -v chromium-browser || command -v google-chrome'],
+      { encoding: 'utf8' },
+    ).trim();
     if (found) return found;
   } catch {
     /* none on PATH */

@@ -74,7 +74,11 @@ function pageScripts(htmlFile) {
   const html = readFileSync(join(root, htmlFile), 'utf8');
   const scripts = [];
   for (const match of html.matchAll(/<script type="module" src="([^"]+\.ts)"><\/script>/g)) {
-    scripts.push(relative(root, join(root, dirname(htmlFile), match[1])).split('\\').join('/'));
+    scripts.push(
+      relative(root, join(root, dirname(htmlFile), match[1]))
+        .split('\\')
+        .join('/'),
+    );
   }
   return scripts;
 }
@@ -90,14 +94,21 @@ export async function buildDemo({ log = console.log } = {}) {
       input: Object.fromEntries(entries.map((file) => [file.split('/').pop().replace(/\.ts$/, ''), join(root, file)])),
       plugins: [
         // Lit, immer and React in production mode: no "development" export condition.
-        nodeResolve({ browser: true, exportConditions: ['@links-approach/source', 'browser', 'production'], extensions: ['.ts', '.mjs', '.js', '.json'] }),
+        nodeResolve({
+          browser: true,
+          exportConditions: ['@links-approach/source', 'browser', 'production'],
+          extensions: ['.ts', '.mjs', '.js', '.json'],
+        }),
         commonjs({ include: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }),
         transpileTypeScript(),
         replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
       ],
       onwarn(warning, warn) {
         // Noise: Lit's `this` at module level, cycles inside zod, sourcemap lookups for warnings, comments zod places where rollup cannot keep them.
-        if (['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'SOURCEMAP_ERROR', 'INVALID_ANNOTATION'].includes(warning.code)) return;
+        if (
+          ['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'SOURCEMAP_ERROR', 'INVALID_ANNOTATION'].includes(warning.code)
+        )
+          return;
         warn(warning);
       },
     });
@@ -115,14 +126,17 @@ export async function buildDemo({ log = console.log } = {}) {
     // The page: scripts point at the built files; the chunks every entry needs are preloaded, so the browser
     // fetches them in parallel with the entry instead of one after the other.
     const shared = new Set();
-    for (const chunk of output) if (chunk.type === 'chunk' && chunk.isEntry) for (const file of chunk.imports) shared.add(file);
+    for (const chunk of output)
+      if (chunk.type === 'chunk' && chunk.isEntry) for (const file of chunk.imports) shared.add(file);
     const pageDir = dirname(page.html);
     const prefix = relative(pageDir, page.scriptsDir).split('\\').join('/') || '.';
     let html = readFileSync(join(root, page.html), 'utf8').replace(
       /<script type="module" src="([^"]+)\.ts"><\/script>/g,
       (_, src) => `<script type="module" src="${src}.js"></script>`,
     );
-    const preloads = [...shared].map((file) => `    <link rel="modulepreload" href="./${prefix}/${file}" />`).join('\n');
+    const preloads = [...shared]
+      .map((file) => `    <link rel="modulepreload" href="./${prefix}/${file}" />`)
+      .join('\n');
     html = html.replace(/(\s*)<\/head>/, `\n${preloads}$1</head>`);
     mkdirSync(join(siteDir, pageDir), { recursive: true });
     writeFileSync(join(siteDir, page.html), html);

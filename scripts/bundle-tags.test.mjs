@@ -28,6 +28,9 @@ test('the autoloader can load every registered element, and nothing else', () =>
 test('the no-flash stylesheet hides every registered element until it is defined', () => {
   const css = readFileSync(join(src, 'bundle/links-components.css'), 'utf8');
   // Tag names only: not the --links-<tag>-reserved-block-size custom properties.
-  const listed = [...css.matchAll(/(?<![-\w])(links-[a-z-]+)\b/g)].map((m) => m[1]).filter((t) => t !== 'links-components').sort();
+  const listed = [...css.matchAll(/(?<![-\w])(links-[a-z-]+)\b/g)]
+    .map((m) => m[1])
+    .filter((t) => t !== 'links-components')
+    .sort();
   assert.deepEqual([...new Set(listed)], registered);
 });

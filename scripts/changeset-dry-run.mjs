@@ -13,7 +13,17 @@
 // byte-for-byte unchanged afterwards.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { root } from './lib.mjs';
@@ -40,7 +50,8 @@ function releaseFiles() {
 /** One hash over the working tree's release files, to prove the dry run left them alone. */
 function fingerprint(files) {
   const hash = createHash('sha256');
-  for (const file of [...files].sort()) hash.update(`${file}\0`).update(existsSync(join(root, file)) ? readFileSync(join(root, file)) : 'missing');
+  for (const file of [...files].sort())
+    hash.update(`${file}\0`).update(existsSync(join(root, file)) ? readFileSync(join(root, file)) : 'missing');
   return hash.digest('hex');
 }
 
@@ -49,10 +60,16 @@ const before = fingerprint(files);
 let plan = { changesets: [], releases: [] };
 let output = '';
 try {
-  const status = spawnSync(process.execPath, [CHANGESET, 'status', '--output', join(temp, 'plan.json')], { cwd: root, encoding: 'utf8', timeout: HANG_TIMEOUT_MS });
+  const status = spawnSync(process.execPath, [CHANGESET, 'status', '--output', join(temp, 'plan.json')], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: HANG_TIMEOUT_MS,
+  });
   if (status.status !== 0) throw new Error(`changeset status failed:\n${status.stdout}${status.stderr}`);
   plan = JSON.parse(readFileSync(join(temp, 'plan.json'), 'utf8'));
-  for (const changeset of plan.changesets) if (!changeset.summary.trim()) problems.push(`.changeset/${changeset.id}.md has no summary: say what changed for users`);
+  for (const changeset of plan.changesets)
+    if (!changeset.summary.trim())
+      problems.push(`.changeset/${changeset.id}.md has no summary: say what changed for users`);
 
   const copy = join(temp, 'repo');
   for (const file of files.filter((f) => existsSync(join(root, f)))) {
@@ -76,14 +93,25 @@ try {
   git('add', '-A');
   git('commit', '-q', '--no-gpg-sign', '-m', 'release metadata for the changeset dry run');
 
-  const version = spawnSync(process.execPath, [CHANGESET, 'version'], { cwd: copy, env, encoding: 'utf8', timeout: HANG_TIMEOUT_MS });
+  const version = spawnSync(process.execPath, [CHANGESET, 'version'], {
+    cwd: copy,
+    env,
+    encoding: 'utf8',
+    timeout: HANG_TIMEOUT_MS,
+  });
   output = `${version.stdout ?? ''}${version.stderr ?? ''}`;
-  if (version.error || version.status !== 0) problems.push(`changeset version failed: ${version.error?.message ?? `exit code ${version.status}`}`);
+  if (version.error || version.status !== 0)
+    problems.push(`changeset version failed: ${version.error?.message ?? `exit code ${version.status}`}`);
   else {
-    const dirs = new Map(files.filter((f) => f.endsWith('/package.json')).map((f) => [JSON.parse(readFileSync(join(root, f), 'utf8')).name, dirname(f)]));
+    const dirs = new Map(
+      files
+        .filter((f) => f.endsWith('/package.json'))
+        .map((f) => [JSON.parse(readFileSync(join(root, f), 'utf8')).name, dirname(f)]),
+    );
     for (const { name, newVersion } of plan.releases.filter((r) => r.type !== 'none')) {
       const changelog = join(copy, dirs.get(name) ?? '.', 'CHANGELOG.md');
-      if (!existsSync(changelog) || !readFileSync(changelog, 'utf8').includes(`\n## ${newVersion}\n`)) problems.push(`${name}: no CHANGELOG.md entry "## ${newVersion}" written`);
+      if (!existsSync(changelog) || !readFileSync(changelog, 'utf8').includes(`\n## ${newVersion}\n`))
+        problems.push(`${name}: no CHANGELOG.md entry "## ${newVersion}" written`);
     }
   }
 } catch (error) {
@@ -91,14 +119,18 @@ try {
 } finally {
   rmSync(temp, { recursive: true, force: true });
 }
-if (fingerprint(files) !== before) problems.push('the working tree’s release files changed: the dry run must never touch them');
+if (fingerprint(files) !== before)
+  problems.push('the working tree’s release files changed: the dry run must never touch them');
 
-for (const release of plan.releases) console.log(`  ${release.name}: ${release.oldVersion} → ${release.newVersion} (${release.type})`);
+for (const release of plan.releases)
+  console.log(`  ${release.name}: ${release.oldVersion} → ${release.newVersion} (${release.type})`);
 if (problems.length > 0) {
   if (output.trim()) console.log(output.trim());
   for (const problem of problems) console.error(`✗ ${problem}`);
   console.error(`changeset dry run: failed (${problems.length} problem${problems.length === 1 ? '' : 's'})`);
   process.exitCode = 1;
 } else {
-  console.log(`changeset dry run: ${plan.changesets.length} changesets, ${plan.releases.length} packages versioned with CHANGELOG.md entries, working tree untouched`);
+  console.log(
+    `changeset dry run: ${plan.changesets.length} changesets, ${plan.releases.length} packages versioned with CHANGELOG.md entries, working tree untouched`,
+  );
 }

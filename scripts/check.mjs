@@ -1,4 +1,4 @@
-// `npm test`: every gate — typecheck, lint, node tests, the service's tests (PGlite and PostgreSQL),
+// `npm test`: every gate — typecheck, lint, formatting (Prettier), node tests, the service's tests (PGlite and PostgreSQL),
 // browser tests, screenshots, build, package checks, bundle budgets, a tiny run of every benchmark —
 // then one summary line `N passed, N failed` counting every test and check it ran. Any failure fails the command; later
 // steps still run so one run shows every problem.
@@ -19,6 +19,7 @@ const lanes = [
   [
     { name: 'typecheck', script: 'typecheck' },
     { name: 'lint', script: 'lint' },
+    { name: 'formatting', script: 'format:check' },
     { name: 'node tests', script: 'test:node', counts: 'node' },
     { name: 'server tests', script: 'test:server', counts: 'server' },
     { name: 'changeset dry run', script: 'changeset:dry-run' },
@@ -82,7 +83,9 @@ for (const step of lanes.flat()) {
   failed += result.failed;
   const mark = result.failed ? '✗' : '✓';
   const time = result.seconds !== undefined ? `  (${result.seconds.toFixed(1)} s)` : '';
-  console.log(`${mark} ${step.name.padEnd(18)} ${String(result.passed).padStart(4)} passed ${String(result.failed).padStart(3)} failed${time}`);
+  console.log(
+    `${mark} ${step.name.padEnd(18)} ${String(result.passed).padStart(4)} passed ${String(result.failed).padStart(3)} failed${time}`,
+  );
 }
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(`${passed} passed, ${failed} failed`);

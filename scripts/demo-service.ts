@@ -44,15 +44,31 @@ async function seed(repository: Repository): Promise<{ referrals: number; events
       ...plan,
       id: `plan-${practice.id}`,
       revision: 0,
-      practice: { ...plan.practice, id: practice.id, name: practice.name, listSize: practice.listSize, cohort: practice.cohort },
+      practice: {
+        ...plan.practice,
+        id: practice.id,
+        name: practice.name,
+        listSize: practice.listSize,
+        cohort: practice.cohort,
+      },
     };
     // Saved as the practice's manager: the role that writes business plans.
-    await repository.saveDocument({ id: 'demo-seed', role: 'practice-manager', practices: [practice.id] }, PLANS, own, 0);
+    await repository.saveDocument(
+      { id: 'demo-seed', role: 'practice-manager', practices: [practice.id] },
+      PLANS,
+      own,
+      0,
+    );
   }
 
   // Referrals: core's referral generator, "today" being now, every event appended by its own actor.
   const document = generateDemoReferrals({
-    practices: REFERRAL_PRACTICES.map((p) => ({ id: p.id, name: p.name, listSize: p.listSize, clpId: CLP_OF[p.id] ?? `clp-${p.id}` })),
+    practices: REFERRAL_PRACTICES.map((p) => ({
+      id: p.id,
+      name: p.name,
+      listSize: p.listSize,
+      clpId: CLP_OF[p.id] ?? `clp-${p.id}`,
+    })),
     seed: 2025,
     asOf: new Date().toISOString(),
     referralsPerPractice: 40,
@@ -97,7 +113,10 @@ const server = await startServer({
   logger: false,
 });
 const seeded = await seed(server.service.repository);
-if (seeded) console.error(`demo seed: ${seeded.referrals} referrals (${seeded.events} events) and plans for ${DEMO_PRACTICES.length} practices`);
+if (seeded)
+  console.error(
+    `demo seed: ${seeded.referrals} referrals (${seeded.events} events) and plans for ${DEMO_PRACTICES.length} practices`,
+  );
 // The one line the parent reads: where the service listens.
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 

@@ -59,11 +59,28 @@ export async function ensureScriptTagBundle() {
   if (!existsSync(coreEntry) || statSync(coreEntry).mtimeMs < newestSource(['packages/core/src'])) {
     console.log('Compiling @links-approach/core into packages/core/dist/ for the script-tag bundle …');
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    const built = await runCommand(process.execPath, [tsc, '-p', 'packages/core/tsconfig.json', '--noEmit', 'false', '--declaration', '--outDir', 'packages/core/dist'], { cwd: root });
+    const built = await runCommand(
+      process.execPath,
+      [
+        tsc,
+        '-p',
+        'packages/core/tsconfig.json',
+        '--noEmit',
+        'false',
+        '--declaration',
+        '--outDir',
+        'packages/core/dist',
+      ],
+      { cwd: root },
+    );
     if (built !== 0) console.error('@links-approach/core did not compile; the script-tag bundle will not build.');
   }
   console.log('Building the script-tag bundle for examples/intranet/ …');
-  const code = await runCommand(process.execPath, [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c', '--configBrowser', '--silent'], { cwd: root });
+  const code = await runCommand(
+    process.execPath,
+    [join(root, 'node_modules/rollup/dist/bin/rollup'), '-c', '--configBrowser', '--silent'],
+    { cwd: root },
+  );
   if (code !== 0) console.error('The script-tag bundle did not build; examples/intranet/ will not work until it does.');
 }
 
@@ -75,10 +92,18 @@ export async function ensureScriptTagBundle() {
 export async function startDemoService({ dataDir = demoDataDir, fresh = false } = {}) {
   if (fresh) rmSync(dataDir, { recursive: true, force: true });
   const firstStart = !existsSync(dataDir);
-  if (firstStart) console.log('Starting the demo service on a new database and seeding it with demo data (about a minute, once) …');
+  if (firstStart)
+    console.log('Starting the demo service on a new database and seeding it with demo data (about a minute, once) …');
   const child = spawn(
     process.execPath,
-    ['--conditions=@links-approach/source', '--import', 'tsx', join(root, 'scripts/demo-service.ts'), '--data-dir', dataDir],
+    [
+      '--conditions=@links-approach/source',
+      '--import',
+      'tsx',
+      join(root, 'scripts/demo-service.ts'),
+      '--data-dir',
+      dataDir,
+    ],
     { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const stop = () => {

@@ -12,7 +12,11 @@ export const devPlugins = [
     // immer (and others) read process.env.NODE_ENV, which a browser does not define.
     name: 'links-replace-node-env',
     transform(context) {
-      if (context.response.is('js') && typeof context.body === 'string' && context.body.includes('process.env.NODE_ENV')) {
+      if (
+        context.response.is('js') &&
+        typeof context.body === 'string' &&
+        context.body.includes('process.env.NODE_ENV')
+      ) {
         return { body: context.body.replaceAll('process.env.NODE_ENV', '"development"') };
       }
       return undefined;

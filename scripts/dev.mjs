@@ -39,7 +39,9 @@ stopOnSignals(
 const address = server.server?.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
 const base = `http://localhost:${actualPort}`;
-const docs = existsSync(join(root, 'docs', 'site', 'index.html')) ? `${base}/docs/site/` : 'run "npm run docs" to build it, then open /docs/site/';
+const docs = existsSync(join(root, 'docs', 'site', 'index.html'))
+  ? `${base}/docs/site/`
+  : 'run "npm run docs" to build it, then open /docs/site/';
 console.log(`
 Links Approach demo, development server (from source, live reload): ${base}/examples/
   Data: ${service ? `the demo service at ${base}/api/` : 'this browser only (--offline: no service)'}

@@ -103,7 +103,20 @@ export function lex(source) {
 const lineOf = (text, offset) => text.slice(0, offset).split('\n').length;
 
 /** Words of an identifier that name a time-based rule: a number beside one is a day or month count. */
-const RULE_WORDS = new Set(['day', 'days', 'month', 'months', 'week', 'weeks', 'window', 'stale', 'overdue', 'due', 'followup', 'followups']);
+const RULE_WORDS = new Set([
+  'day',
+  'days',
+  'month',
+  'months',
+  'week',
+  'weeks',
+  'window',
+  'stale',
+  'overdue',
+  'due',
+  'followup',
+  'followups',
+]);
 /** The first identifier on a line with a rule word in it (`staleAfterMonths`, `RESPONSE_WINDOW`, `dueBy`), if any. */
 function ruleWord(text) {
   for (const [identifier] of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
@@ -134,16 +147,25 @@ export function findDomainLiterals(source, lists) {
     if (inside.length >= 2 && rest === '') {
       for (const [name, values] of lists.strings) {
         if (inside.every((v) => values.has(v))) {
-          findings.push({ line: lineOf(source, start), message: `lists ${inside.map((v) => `'${v}'`).join(', ')}: use core's ${name}` });
+          findings.push({
+            line: lineOf(source, start),
+            message: `lists ${inside.map((v) => `'${v}'`).join(', ')}: use core's ${name}`,
+          });
           break;
         }
       }
     }
-    const nums = match[1].split(',').map((s) => s.trim()).filter(Boolean);
+    const nums = match[1]
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (nums.length >= 3 && nums.every((n) => /^\d+(?:\.\d+)?$/.test(n))) {
       for (const [name, values] of lists.numbers) {
         if (nums.every((n) => values.includes(Number(n))) && nums.some((n) => n.includes('.'))) {
-          findings.push({ line: lineOf(source, start), message: `lists the levels ${nums.join(', ')}: use core's ${name}` });
+          findings.push({
+            line: lineOf(source, start),
+            message: `lists the levels ${nums.join(', ')}: use core's ${name}`,
+          });
           break;
         }
       }
@@ -157,7 +179,10 @@ export function findDomainLiterals(source, lists) {
     for (const m of text.matchAll(/(?<![\w.])(\d+(?:_\d+)*)(?![\w.])/g)) {
       const value = Number(m[1].replace(/_/g, ''));
       if (value < 2 || value === 86_400_000 || POSITIONAL.test(text.slice(0, m.index))) continue;
-      findings.push({ line: index + 1, message: `the number ${m[1]} beside "${word}": read the rule's default from core` });
+      findings.push({
+        line: index + 1,
+        message: `the number ${m[1]} beside "${word}": read the rule's default from core`,
+      });
     }
   });
   return findings.sort((a, b) => a.line - b.line);
@@ -178,20 +203,24 @@ test('the scanner finds restated enum lists, levels and rule day counts, and not
   const lists = await coreLists();
   assert.ok(lists.strings.has('PLAN_STATUSES'), 'core exports the plan statuses');
   const sample = [
-    "const LEVELS = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];",
+    'const LEVELS = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];',
     "for (const act of ['adopt', 'adapt', 'abandon'] as const) {}",
     'staleAfterMonths = 12;',
     'const due = requested + 14 * 86_400_000;',
-    "const styles = css`.x { width: 14rem; margin: 12px }`;",
+    'const styles = css`.x { width: 14rem; margin: 12px }`;',
     "msg('Within 14 days of the referral')",
     '// routine referrals wait 14 days',
     'const date = item.dueBy.slice(0, 10);',
     'html`<p>${overdue ? 14 : 0}</p>`',
-    "const grid = [1, 2, 3];",
+    'const grid = [1, 2, 3];',
   ].join('\n');
   const found = findDomainLiterals(sample, lists).map((f) => f.line);
   assert.deepEqual(found, [1, 2, 3, 4, 4, 9]);
-  assert.deepEqual(findDomainLiterals('const iso = todayIso().slice(0, 4) + 12;', lists), [], 'today is not a day count');
+  assert.deepEqual(
+    findDomainLiterals('const iso = todayIso().slice(0, 4) + 12;', lists),
+    [],
+    'today is not a day count',
+  );
 });
 
 test('no element restates a rule or default that core owns (file:line for each)', async () => {
@@ -208,5 +237,9 @@ test('no element restates a rule or default that core owns (file:line for each)'
       if (!isAllowed(rel, finding)) problems.push(`${rel}:${finding.line}: ${finding.message}`);
     }
   }
-  assert.deepEqual(problems, [], `rules restated in elements (move them to core and read them from there):\n${problems.join('\n')}`);
+  assert.deepEqual(
+    problems,
+    [],
+    `rules restated in elements (move them to core and read them from there):\n${problems.join('\n')}`,
+  );
 });

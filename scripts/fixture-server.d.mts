@@ -5,16 +5,7 @@ export interface FixtureRequest {
   readonly query: Readonly<Record<string, string>>;
 }
 export type FixtureMode =
-  | '500'
-  | '503'
-  | 'invalid-json'
-  | 'html'
-  | 'drift'
-  | 'slow'
-  | 'slow-body'
-  | 'reset'
-  | 'fail-page-2'
-  | 'foreign-next';
+  '500' | '503' | 'invalid-json' | 'html' | 'drift' | 'slow' | 'slow-body' | 'reset' | 'fail-page-2' | 'foreign-next';
 export interface FixtureServer {
   readonly url: string;
   readonly port: number;

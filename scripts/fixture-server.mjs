@@ -109,7 +109,8 @@ export async function startFixtureServer(options = {}) {
     if (mode === '500' || mode === '503') {
       return send(Number(mode), `<html><body><h1>${mode} Server Error</h1></body></html>`, 'text/html');
     }
-    if (mode === 'html') return send(200, '<!doctype html><html><body>Please sign in to the Wi-Fi</body></html>', 'text/html');
+    if (mode === 'html')
+      return send(200, '<!doctype html><html><body>Please sign in to the Wi-Fi</body></html>', 'text/html');
 
     const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
     if (mode === 'fail-page-2' && page === 2) return send(500, { detail: 'A server error occurred.' });
@@ -124,7 +125,8 @@ export async function startFixtureServer(options = {}) {
     if (path === '/api/v4/services/' || path === '/api/v4/services') {
       const postcode = url.searchParams.get('postcode');
       if (!postcode) return send(400, { postcode: ['This field is required.'] });
-      if (!POSTCODE.test(postcode.trim())) return send(400, { postcode: [`Object with postcode=${postcode.slice(0, 20)} does not exist.`] });
+      if (!POSTCODE.test(postcode.trim()))
+        return send(400, { postcode: [`Object with postcode=${postcode.slice(0, 20)} does not exist.`] });
       const words = (url.searchParams.get('q') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
       const category = url.searchParams.get('category');
       const locationType = url.searchParams.get('location_type');
@@ -136,7 +138,10 @@ export async function startFixtureServer(options = {}) {
         if (locationType === 'national' && s.locations.length > 0) return false;
         return true;
       });
-      const size = Math.min(maxPageSize, Math.max(1, Number.parseInt(url.searchParams.get('page_size') ?? '', 10) || defaultPageSize));
+      const size = Math.min(
+        maxPageSize,
+        Math.max(1, Number.parseInt(url.searchParams.get('page_size') ?? '', 10) || defaultPageSize),
+      );
       const pages = Math.max(1, Math.ceil(matches.length / size));
       if (page > pages) return send(404, { detail: 'Invalid page.' });
       const link = (p) => {
@@ -172,7 +177,10 @@ export async function startFixtureServer(options = {}) {
         if (term && !(s.attributes ?? []).some((a) => a.taxonomy_term_id === term)) return false;
         return true;
       });
-      const size = Math.min(maxPageSize, Math.max(1, Number.parseInt(url.searchParams.get('per_page') ?? '', 10) || defaultPageSize));
+      const size = Math.min(
+        maxPageSize,
+        Math.max(1, Number.parseInt(url.searchParams.get('per_page') ?? '', 10) || defaultPageSize),
+      );
       const pages = Math.max(1, Math.ceil(matches.length / size));
       const contents = matches.slice((page - 1) * size, page * size);
       return finish(200, {
@@ -239,5 +247,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const port = portIndex > 0 ? Number(process.argv[portIndex + 1]) : 8787;
   const server = await startFixtureServer({ port });
   console.log(`ALISS fixture server: ${server.alissBaseUrl()}  (HSDS: ${server.hsdsBaseUrl()})`);
-  console.log('Failure modes: prefix a path with /mode/<500|503|invalid-json|html|drift|slow|slow-body|reset|fail-page-2|foreign-next>/');
+  console.log(
+    'Failure modes: prefix a path with /mode/<500|503|invalid-json|html|drift|slow|slow-body|reset|fail-page-2|foreign-next>/',
+  );
 }

@@ -136,21 +136,78 @@ describe('the clinical safety hazard log', () => {
 
 describe('guards held here', () => {
   test('overdue and follow-up results are the same in every timezone, across the change to British Summer Time', async () => {
-    const { replay, isOverdue, responseWindow, followUpsDue, caseloadRows } = await import('@links-approach/core/referral');
+    const { replay, isOverdue, responseWindow, followUpsDue, caseloadRows } =
+      await import('@links-approach/core/referral');
     const CLP = { role: 'clp', id: 'clp-1' };
     const GP = { role: 'referrer', id: 'gp-1' };
     // Requested late on the Saturday before the clocks went forward (30 March 2025, 01:00 UTC).
     const events = [
-      { id: 'e1', referralId: 'ref-tz', at: '2025-03-16T23:30:00Z', actor: GP, type: 'created', status: 'requested', person: 'pt-tz01', practiceId: 'practice-tz', route: 'gp', reasons: [{ themeId: 'navigating-systems' }], urgency: 'routine', consent: ['contact'] },
-      { id: 'e2', referralId: 'ref-fu', at: '2025-03-10T09:00:00Z', actor: GP, type: 'created', status: 'requested', person: 'pt-tz02', practiceId: 'practice-tz', route: 'gp', reasons: [{ themeId: 'navigating-systems' }], urgency: 'routine', consent: ['contact'] },
-      { id: 'e3', referralId: 'ref-fu', at: '2025-03-11T09:00:00Z', actor: CLP, type: 'status-changed', to: 'accepted' },
-      { id: 'e4', referralId: 'ref-fu', at: '2025-03-11T09:01:00Z', actor: CLP, type: 'follow-up-scheduled', followUpId: 'f1', due: '2025-03-30' },
-      { id: 'e5', referralId: 'ref-fu', at: '2025-03-11T09:02:00Z', actor: CLP, type: 'follow-up-scheduled', followUpId: 'f2', due: '2025-03-31' },
+      {
+        id: 'e1',
+        referralId: 'ref-tz',
+        at: '2025-03-16T23:30:00Z',
+        actor: GP,
+        type: 'created',
+        status: 'requested',
+        person: 'pt-tz01',
+        practiceId: 'practice-tz',
+        route: 'gp',
+        reasons: [{ themeId: 'navigating-systems' }],
+        urgency: 'routine',
+        consent: ['contact'],
+      },
+      {
+        id: 'e2',
+        referralId: 'ref-fu',
+        at: '2025-03-10T09:00:00Z',
+        actor: GP,
+        type: 'created',
+        status: 'requested',
+        person: 'pt-tz02',
+        practiceId: 'practice-tz',
+        route: 'gp',
+        reasons: [{ themeId: 'navigating-systems' }],
+        urgency: 'routine',
+        consent: ['contact'],
+      },
+      {
+        id: 'e3',
+        referralId: 'ref-fu',
+        at: '2025-03-11T09:00:00Z',
+        actor: CLP,
+        type: 'status-changed',
+        to: 'accepted',
+      },
+      {
+        id: 'e4',
+        referralId: 'ref-fu',
+        at: '2025-03-11T09:01:00Z',
+        actor: CLP,
+        type: 'follow-up-scheduled',
+        followUpId: 'f1',
+        due: '2025-03-30',
+      },
+      {
+        id: 'e5',
+        referralId: 'ref-fu',
+        at: '2025-03-11T09:02:00Z',
+        actor: CLP,
+        type: 'follow-up-scheduled',
+        followUpId: 'f2',
+        due: '2025-03-31',
+      },
     ];
     const replayed = replay(events);
     assert.deepEqual(replayed.rejected, []);
     const referrals = replayed.state.referrals;
-    const moments = ['2025-03-30T00:30:00Z', '2025-03-30T23:30:00Z', '2025-03-30T23:30:00.001Z', '2025-03-31T00:30:00Z', '2025-03-31', new Date('2025-03-30T23:30:00.001Z')];
+    const moments = [
+      '2025-03-30T00:30:00Z',
+      '2025-03-30T23:30:00Z',
+      '2025-03-30T23:30:00.001Z',
+      '2025-03-31T00:30:00Z',
+      '2025-03-31',
+      new Date('2025-03-30T23:30:00.001Z'),
+    ];
     const results = (tz) => {
       process.env.TZ = tz;
       return moments.map((asOf) => ({
@@ -164,7 +221,10 @@ describe('guards held here', () => {
     try {
       const utc = results('UTC');
       // 14 days after 2025-03-16T23:30Z is 2025-03-30T23:30Z, whatever the local clocks did in between.
-      assert.deepEqual(utc.map((r) => r.overdue[0]), [false, false, true, true, true, true]);
+      assert.deepEqual(
+        utc.map((r) => r.overdue[0]),
+        [false, false, true, true, true, true],
+      );
       for (const tz of ['Europe/London', 'America/New_York', 'Pacific/Kiritimati', 'Australia/Lord_Howe']) {
         assert.deepEqual(results(tz), utc, `results differ in ${tz}`);
       }
@@ -178,9 +238,30 @@ describe('guards held here', () => {
     const { replay, followUpsDue } = await import('@links-approach/core/referral');
     const CLP = { role: 'clp', id: 'clp-1' };
     const referrals = replay([
-      { id: 'e1', referralId: 'ref-1', at: '2025-06-01T09:00:00Z', actor: { role: 'referrer', id: 'gp-1' }, type: 'created', status: 'requested', person: 'pt-day01', practiceId: 'practice-1', route: 'gp', reasons: [{ themeId: 'dying-well' }], urgency: 'routine', consent: ['contact'] },
+      {
+        id: 'e1',
+        referralId: 'ref-1',
+        at: '2025-06-01T09:00:00Z',
+        actor: { role: 'referrer', id: 'gp-1' },
+        type: 'created',
+        status: 'requested',
+        person: 'pt-day01',
+        practiceId: 'practice-1',
+        route: 'gp',
+        reasons: [{ themeId: 'dying-well' }],
+        urgency: 'routine',
+        consent: ['contact'],
+      },
       { id: 'e2', referralId: 'ref-1', at: '2025-06-02T09:00:00Z', actor: CLP, type: 'status-changed', to: 'accepted' },
-      { id: 'e3', referralId: 'ref-1', at: '2025-06-02T09:01:00Z', actor: CLP, type: 'follow-up-scheduled', followUpId: 'f1', due: '2025-06-09' },
+      {
+        id: 'e3',
+        referralId: 'ref-1',
+        at: '2025-06-02T09:01:00Z',
+        actor: CLP,
+        type: 'follow-up-scheduled',
+        followUpId: 'f1',
+        due: '2025-06-09',
+      },
     ]).state.referrals;
     const overdueAt = (asOf) => followUpsDue(referrals, { asOf })[0]?.overdue;
     // 00:30 BST on 10 June is still 9 June in UTC: due "today", not yet overdue (the known limitation in H-13).

@@ -97,7 +97,8 @@ function fail(message) {
   throw error;
 }
 
-const list = (names) => (names.length > 12 ? `${names.slice(0, 12).join(', ')} and ${names.length - 12} more` : names.join(', '));
+const list = (names) =>
+  names.length > 12 ? `${names.slice(0, 12).join(', ')} and ${names.length - 12} more` : names.join(', ');
 
 /**
  * The problems between the messages in the source and each locale's
@@ -111,8 +112,10 @@ export function compareMessages(sourceNames, translatedByLocale) {
     const translated = new Set(translatedNames);
     const missing = [...names].filter((name) => !translated.has(name));
     const stale = [...translated].filter((name) => !names.has(name));
-    if (missing.length) problems.push(`${locale}: ${missing.length} message(s) without a translation: ${list(missing)}`);
-    if (stale.length) problems.push(`${locale}: ${stale.length} translation(s) of messages no longer in the source: ${list(stale)}`);
+    if (missing.length)
+      problems.push(`${locale}: ${missing.length} message(s) without a translation: ${list(missing)}`);
+    if (stale.length)
+      problems.push(`${locale}: ${stale.length} translation(s) of messages no longer in the source: ${list(stale)}`);
   }
   return problems;
 }
@@ -120,7 +123,8 @@ export function compareMessages(sourceNames, translatedByLocale) {
 /** Source messages and translations, and the problems between them. */
 export function audit(localizer) {
   const { messages, errors } = localizer.extractSourceMessages();
-  if (errors.length > 0) fail(`msg() calls the extractor cannot read:\n${errors.map((e) => e.messageText ?? String(e)).join('\n')}`);
+  if (errors.length > 0)
+    fail(`msg() calls the extractor cannot read:\n${errors.map((e) => e.messageText ?? String(e)).join('\n')}`);
   const { translations } = localizer.readTranslationsSync();
   const problems = compareMessages(
     messages.map((m) => m.name),
@@ -143,7 +147,8 @@ export async function build() {
   const config = readConfig();
   const localizer = new RuntimeLitLocalizer(config);
   const { problems } = audit(localizer);
-  if (problems.length) fail(`localize: not built.\n${problems.join('\n')}\nTranslate in the XLIFF, then run npm run localize:build.`);
+  if (problems.length)
+    fail(`localize: not built.\n${problems.join('\n')}\nTranslate in the XLIFF, then run npm run localize:build.`);
   await localizer.build();
   postProcess(config);
   console.log(`localize: built ${config.targetLocales.join(', ')} into ${config.output.outputDir}`);
@@ -176,13 +181,26 @@ export async function check() {
     postProcess(config);
     const compare = (fresh, kept, what) => {
       if (!existsSync(fresh)) return;
-      if (!existsSync(kept) || readFileSync(fresh, 'utf8') !== readFileSync(kept, 'utf8')) problems.push(`${what} is out of date`);
+      if (!existsSync(kept) || readFileSync(fresh, 'utf8') !== readFileSync(kept, 'utf8'))
+        problems.push(`${what} is out of date`);
     };
     for (const locale of config.targetLocales) {
-      compare(join(scratch, 'xliff', `${locale}.xlf`), join(committed.resolve(committed.interchange.xliffDir), `${locale}.xlf`), `xliff/${locale}.xlf (run npm run localize:extract)`);
-      compare(join(scratch, 'locales', `${locale}.ts`), join(committed.resolve(committed.output.outputDir), `${locale}.ts`), `generated/locales/${locale}.ts (run npm run localize:build)`);
+      compare(
+        join(scratch, 'xliff', `${locale}.xlf`),
+        join(committed.resolve(committed.interchange.xliffDir), `${locale}.xlf`),
+        `xliff/${locale}.xlf (run npm run localize:extract)`,
+      );
+      compare(
+        join(scratch, 'locales', `${locale}.ts`),
+        join(committed.resolve(committed.output.outputDir), `${locale}.ts`),
+        `generated/locales/${locale}.ts (run npm run localize:build)`,
+      );
     }
-    compare(join(scratch, 'locale-codes.ts'), committed.resolve(committed.output.localeCodesModule), 'generated/locale-codes.ts (run npm run localize:build)');
+    compare(
+      join(scratch, 'locale-codes.ts'),
+      committed.resolve(committed.output.localeCodesModule),
+      'generated/locale-codes.ts (run npm run localize:build)',
+    );
     return problems;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

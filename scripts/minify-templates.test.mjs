@@ -10,7 +10,8 @@ import { parseLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/
 import { findFiles, root } from './lib.mjs';
 import { isMessageTemplate, minifyTemplatesIn } from './minify-templates.mjs';
 
-const minify = async (code) => (await minifyTemplatesIn(code, { fileName: 'x.ts', generateSourceMap: false }))?.code ?? code;
+const minify = async (code) =>
+  (await minifyTemplatesIn(code, { fileName: 'x.ts', generateSourceMap: false }))?.code ?? code;
 
 test('html templates lose their indentation and comments but keep every Lit binding', async () => {
   const out = await minify(`const t = html\`
@@ -41,7 +42,9 @@ test('svg templates keep case-sensitive attributes and their bindings', async ()
 });
 
 test('the text of <pre> and <textarea> keeps its whitespace', async () => {
-  const out = await minify('const t = html`<div>\n  <pre>  line one\n  line two</pre>\n  <textarea>\n  kept  </textarea>\n</div>`;');
+  const out = await minify(
+    'const t = html`<div>\n  <pre>  line one\n  line two</pre>\n  <textarea>\n  kept  </textarea>\n</div>`;',
+  );
   assert.match(out, /<pre> {2}line one\n {2}line two<\/pre>/);
   assert.match(out, /<textarea>\n {2}kept {2}<\/textarea>/);
 });
@@ -75,7 +78,7 @@ test('a template given to msg() is left exactly as written; one beside it is min
     '    html`PDSA cycles<span class="visually-hidden">  for ${title}</span>`,',
     '    { id: "x" },',
     '  )}',
-    '  ${msg(str`Shown ${n} of ${m}`)} ${msg(\'plain  text\')}',
+    "  ${msg(str`Shown ${n} of ${m}`)} ${msg('plain  text')}",
     '</p>`;',
   ].join('\n');
   const out = await minify(source);
@@ -106,7 +109,8 @@ test("every msg() template in the components' sources survives minification unch
     for (const template of kept) {
       messages += 1;
       const text = template.parts.map((p) => p.text).join('${…}');
-      for (const part of template.parts) assert.ok(out.includes(part.text), `${file}: msg(${template.tag}\`${text}\`) changed`);
+      for (const part of template.parts)
+        assert.ok(out.includes(part.text), `${file}: msg(${template.tag}\`${text}\`) changed`);
     }
   }
   assert.ok(messages >= 5, `found ${messages} msg() templates`);

@@ -8,7 +8,18 @@ let failed = 0;
 for (const dir of packages) {
   const checks = [
     ['publint', ['node_modules/publint/src/cli.js', '--strict', dir]],
-    ['attw', ['node_modules/@arethetypeswrong/cli/dist/index.js', '--pack', dir, '--profile', 'esm-only', '--format', 'table-flipped']],
+    [
+      'attw',
+      [
+        'node_modules/@arethetypeswrong/cli/dist/index.js',
+        '--pack',
+        dir,
+        '--profile',
+        'esm-only',
+        '--format',
+        'table-flipped',
+      ],
+    ],
   ];
   for (const [name, args] of checks) {
     const { code } = await runQuiet(process.execPath, args);

@@ -12,7 +12,16 @@
 // root) in a temporary folder with trust auth for user `links`, and listens on a
 // free port on 127.0.0.1 only.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,7 +57,9 @@ function asPostgres(command, args) {
   const [cmd, argv] = isRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
   const result = spawnSync(cmd, argv, { encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error(`${command.split('/').pop()} failed: ${(result.stderr || result.stdout || result.error?.message || '').trim()}`);
+    throw new Error(
+      `${command.split('/').pop()} failed: ${(result.stderr || result.stdout || result.error?.message || '').trim()}`,
+    );
   }
   return result.stdout;
 }
@@ -59,7 +70,10 @@ function asPostgres(command, args) {
  */
 export async function startPostgres() {
   const bin = findPostgresBin();
-  if (!bin) throw new Error('no PostgreSQL server found under /usr/lib/postgresql (install the Debian package "postgresql", or set PG_BIN)');
+  if (!bin)
+    throw new Error(
+      'no PostgreSQL server found under /usr/lib/postgresql (install the Debian package "postgresql", or set PG_BIN)',
+    );
   const dir = mkdtempSync(join(tmpdir(), 'links-pg-'));
   chmodSync(dir, 0o700);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -75,8 +89,15 @@ export async function startPostgres() {
     port = await freePort();
     try {
       asPostgres(join(bin, 'pg_ctl'), [
-        '-D', data, '-w', '-t', '60', '-l', join(dir, 'log'),
-        '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+        '-D',
+        data,
+        '-w',
+        '-t',
+        '60',
+        '-l',
+        join(dir, 'log'),
+        '-o',
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
         'start',
       ]);
       break;
@@ -104,9 +125,21 @@ export async function startPostgres() {
 
 /** Stops and starts again the cluster `startPostgres` returned (for restart tests), on the same port. */
 export function pgCtl(cluster, action) {
-  const args = action === 'stop'
-    ? ['-D', cluster.data, '-m', 'fast', '-w', 'stop']
-    : ['-D', cluster.data, '-w', '-t', '60', '-l', join(cluster.dir, 'log'), '-o', `-p ${cluster.port} -k ${cluster.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start'];
+  const args =
+    action === 'stop'
+      ? ['-D', cluster.data, '-m', 'fast', '-w', 'stop']
+      : [
+          '-D',
+          cluster.data,
+          '-w',
+          '-t',
+          '60',
+          '-l',
+          join(cluster.dir, 'log'),
+          '-o',
+          `-p ${cluster.port} -k ${cluster.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+          'start',
+        ];
   asPostgres(join(cluster.bin, 'pg_ctl'), args);
 }
 
@@ -115,7 +148,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (action === 'start') {
     try {
       const cluster = await startPostgres();
-      writeFileSync(STATE_FILE, JSON.stringify({ url: cluster.url, dir: cluster.dir, data: cluster.data, bin: cluster.bin }));
+      writeFileSync(
+        STATE_FILE,
+        JSON.stringify({ url: cluster.url, dir: cluster.dir, data: cluster.data, bin: cluster.bin }),
+      );
       process.stdout.write(`${cluster.url}\n`);
     } catch (error) {
       console.error(`PostgreSQL could not be started: ${error.message}`);

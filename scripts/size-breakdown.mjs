@@ -49,7 +49,8 @@ async function attribute(code, map, gzip, totals) {
   const bytes = new Map();
   mappings.forEach((m, i) => {
     const next = mappings[i + 1];
-    const end = next && next.generatedLine === m.generatedLine ? next.generatedColumn : lines[m.generatedLine - 1].length;
+    const end =
+      next && next.generatedLine === m.generatedLine ? next.generatedColumn : lines[m.generatedLine - 1].length;
     const key = m.source ? group(m.source) : '(unmapped)';
     bytes.set(key, (bytes.get(key) ?? 0) + end - m.generatedColumn);
   });

@@ -110,7 +110,8 @@ function scriptTagSize(entry) {
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(file, 'utf8');
-    for (const [, spec] of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)) visit(resolve(dirname(file), spec));
+    for (const [, spec] of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g))
+      visit(resolve(dirname(file), spec));
   };
   visit(resolve(entry));
   return [...seen].reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
@@ -165,18 +166,29 @@ export function budgetRows(elements = builtElements()) {
   const placed = new Map();
   for (const { category, budget, elements: names = [], entries = [] } of BUDGETS) {
     for (const name of entries) {
-      if (!NAMED[name]) throw new Error(`size-budgets.mjs: "${name}" is not a measured entry (${Object.keys(NAMED).join(', ')})`);
+      if (!NAMED[name])
+        throw new Error(`size-budgets.mjs: "${name}" is not a measured entry (${Object.keys(NAMED).join(', ')})`);
       rows.push({ category, budget, name, ...NAMED[name] });
     }
     for (const name of names) {
-      if (!elements.includes(name)) throw new Error(`size-budgets.mjs: "${name}" is not an element of the components package`);
-      if (placed.has(name)) throw new Error(`size-budgets.mjs: "${name}" is in two categories (${placed.get(name)}, ${category})`);
+      if (!elements.includes(name))
+        throw new Error(`size-budgets.mjs: "${name}" is not an element of the components package`);
+      if (placed.has(name))
+        throw new Error(`size-budgets.mjs: "${name}" is in two categories (${placed.get(name)}, ${category})`);
       placed.set(name, category);
-      rows.push({ category, budget, name, label: `links-${name}`, file: elementFile(name), measure: (file) => graphSizes(file) });
+      rows.push({
+        category,
+        budget,
+        name,
+        label: `links-${name}`,
+        file: elementFile(name),
+        measure: (file) => graphSizes(file),
+      });
     }
   }
   const missing = elements.filter((name) => !placed.has(name));
-  if (missing.length) throw new Error(`size-budgets.mjs: no budget category for ${missing.map((n) => `links-${n}`).join(', ')}`);
+  if (missing.length)
+    throw new Error(`size-budgets.mjs: no budget category for ${missing.map((n) => `links-${n}`).join(', ')}`);
   return rows;
 }
 
@@ -220,31 +232,48 @@ function printBudgets(results) {
     const size = r.size === undefined ? '—' : kb(r.size);
     const budget = r.budget === null ? '—' : `${r.budget} KB`;
     const later = r.onDemand ? `  (on demand: ${kb(r.onDemand)})` : '';
-    console.log(`${r.label.padEnd(width)}  ${size.padStart(8)}  ${budget.padStart(8)}  ${MARK[r.verdict]}${r.note ? ` (${r.note})` : ''}${later}`);
+    console.log(
+      `${r.label.padEnd(width)}  ${size.padStart(8)}  ${budget.padStart(8)}  ${MARK[r.verdict]}${r.note ? ` (${r.note})` : ''}${later}`,
+    );
   }
 }
 
 /** Libraries' elements measured the same way as ours (whole graph, their templates minified too, terser, gzip). */
 export const COMPARISON = [
-  { label: "Shoelace's sl-select (@shoelace-style/shoelace 2.20.1)", entry: '@shoelace-style/shoelace/dist/components/select/select.js', package: '@shoelace-style/shoelace' },
-  { label: "Material Web's md-outlined-select (@material/web 2.5.0)", entry: '@material/web/select/outlined-select.js', package: '@material/web' },
+  {
+    label: "Shoelace's sl-select (@shoelace-style/shoelace 2.20.1)",
+    entry: '@shoelace-style/shoelace/dist/components/select/select.js',
+    package: '@shoelace-style/shoelace',
+  },
+  {
+    label: "Material Web's md-outlined-select (@material/web 2.5.0)",
+    entry: '@material/web/select/outlined-select.js',
+    package: '@material/web',
+  },
 ];
 
-const thirdPartyTemplates = (id) => /[\\/]node_modules[\\/](@shoelace-style[\\/]shoelace|@material[\\/]web)[\\/].*\.js$/.test(id);
+const thirdPartyTemplates = (id) =>
+  /[\\/]node_modules[\\/](@shoelace-style[\\/]shoelace|@material[\\/]web)[\\/].*\.js$/.test(id);
 
 /**
  * The same-run comparison: each library's select, Lit alone, and a few of our
  * elements, measured one after another by the same code. Returns rows of { label, size }.
  */
-export async function measureComparison({ ours = ['framework-overview', 'caseload', 'referral-form', 'plan-editor'] } = {}) {
+export async function measureComparison({
+  ours = ['framework-overview', 'caseload', 'referral-form', 'plan-editor'],
+} = {}) {
   const rows = [];
   for (const { label, entry } of COMPARISON) {
-    rows.push({ label, size: await graphSize(entry, { plugins: [minifyTemplates({ filter: thirdPartyTemplates, failOnError: false })] }) });
+    rows.push({
+      label,
+      size: await graphSize(entry, { plugins: [minifyTemplates({ filter: thirdPartyTemplates, failOnError: false })] }),
+    });
   }
   const { input, plugin } = floorEntry(['lit']);
   rows.push({ label: 'Lit alone (one minimal element)', size: await graphSize(input, { plugins: [plugin] }) });
   for (const name of ours) {
-    if (existsSync(elementFile(name))) rows.push({ label: `ours: links-${name}`, size: await graphSize(elementFile(name)) });
+    if (existsSync(elementFile(name)))
+      rows.push({ label: `ours: links-${name}`, size: await graphSize(elementFile(name)) });
   }
   return rows;
 }
@@ -260,8 +289,12 @@ async function main(args) {
   const results = await measureBudgets({ strict: args.includes('--strict') });
   printBudgets(results);
   const areas = [];
-  for (const { area, file } of coreAreas()) if (existsSync(file)) areas.push(`${area} ${((await graphSize(file)) / KB).toFixed(1)}`);
-  if (areas.length) console.log(`\ncore's area entries (KB gzip, each with zod and immer as it uses them; reported): ${areas.join(', ')}`);
+  for (const { area, file } of coreAreas())
+    if (existsSync(file)) areas.push(`${area} ${((await graphSize(file)) / KB).toFixed(1)}`);
+  if (areas.length)
+    console.log(
+      `\ncore's area entries (KB gzip, each with zod and immer as it uses them; reported): ${areas.join(', ')}`,
+    );
   // The floor under every budget: the required libraries alone (docs/bundle-size.md).
   const floor = async (names) => {
     const { input, plugin } = floorEntry(names);
@@ -277,8 +310,17 @@ async function main(args) {
   const passed = results.filter((r) => r.verdict !== 'fail').length;
   const failed = results.length - passed;
   const interim = results.filter((r) => r.verdict === 'interim');
-  if (interim.length) console.log(`\n${interim.length} over budget under an interim allowance (scripts/size-budgets.mjs INTERIM): ${interim.map((r) => r.label).join(', ')}`);
-  if (failed) console.log(`\n${failed} over budget: ${results.filter((r) => r.verdict === 'fail').map((r) => r.label).join(', ')}`);
+  if (interim.length)
+    console.log(
+      `\n${interim.length} over budget under an interim allowance (scripts/size-budgets.mjs INTERIM): ${interim.map((r) => r.label).join(', ')}`,
+    );
+  if (failed)
+    console.log(
+      `\n${failed} over budget: ${results
+        .filter((r) => r.verdict === 'fail')
+        .map((r) => r.label)
+        .join(', ')}`,
+    );
   writeCounts('size', { passed, failed });
   return failed ? 1 : 0;
 }

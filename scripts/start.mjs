@@ -14,7 +14,14 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildDemo, demoBuildIsStale, siteDir } from './build-demo.mjs';
-import { demoDataDir, demoOptions, ensureScriptTagBundle, freePort, startDemoService, stopOnSignals } from './demo-stack.mjs';
+import {
+  demoDataDir,
+  demoOptions,
+  ensureScriptTagBundle,
+  freePort,
+  startDemoService,
+  stopOnSignals,
+} from './demo-stack.mjs';
 import { startStaticServer } from './static-server.mjs';
 import { root } from './lib.mjs';
 
@@ -33,7 +40,9 @@ stopOnSignals(
 );
 
 const base = `http://localhost:${port}`;
-const docs = existsSync(join(root, 'docs', 'site', 'index.html')) ? `${base}/docs/site/` : 'run "npm run docs" to build it, then open /docs/site/';
+const docs = existsSync(join(root, 'docs', 'site', 'index.html'))
+  ? `${base}/docs/site/`
+  : 'run "npm run docs" to build it, then open /docs/site/';
 console.log(`
 Links Approach team demo (practice intranet page, production build): ${base}/examples/
   Data: ${service ? `the demo service (links serve --dev-auth, PGlite in ${relative(root, demoDataDir) || demoDataDir}) at ${base}/api/` : 'this browser only (--offline: no service)'}

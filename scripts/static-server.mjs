@@ -48,18 +48,20 @@ function resolveFile(roots, urlPath) {
 /** Passes a request to the service at `target` (an http:// origin), streaming both ways (the change feed stays open). */
 function proxy(target, req, res) {
   const url = new URL(req.url ?? '/', target);
-  const upstream = httpRequest(
-    url,
-    { method: req.method, headers: { ...req.headers, host: url.host } },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    },
-  );
+  const upstream = httpRequest(url, { method: req.method, headers: { ...req.headers, host: url.host } }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
   upstream.on('error', () => {
     if (!res.headersSent) {
       res.writeHead(502, { 'content-type': 'application/problem+json' });
-      res.end(JSON.stringify({ title: 'Bad gateway', status: 502, errors: [{ path: '', message: 'The demo service is not running.', code: 'service-down' }] }));
+      res.end(
+        JSON.stringify({
+          title: 'Bad gateway',
+          status: 502,
+          errors: [{ path: '', message: 'The demo service is not running.', code: 'service-down' }],
+        }),
+      );
     } else res.destroy();
   });
   req.pipe(upstream);
@@ -105,7 +107,12 @@ export function startStaticServer({ roots, port, serviceUrl }) {
         cached = { etag, body: gzipSync(readFileSync(file)) };
         gzipped.set(file, cached);
       }
-      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': cached.body.length, vary: 'accept-encoding' });
+      res.writeHead(200, {
+        ...headers,
+        'content-encoding': 'gzip',
+        'content-length': cached.body.length,
+        vary: 'accept-encoding',
+      });
       res.end(req.method === 'HEAD' ? undefined : cached.body);
       return;
     }

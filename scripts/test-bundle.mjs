@@ -9,7 +9,11 @@ if (!existsSync(join(root, 'packages/components/dist/browser/links-autoloader.js
   writeCounts('bundle', { passed: 0, failed: 1 });
   process.exit(1);
 }
-const code = await runCommand(process.execPath, [join(root, 'scripts/test-browser.mjs'), '--files', 'examples/intranet/*.test.ts'], {
-  env: { ...process.env, LINKS_COUNTS: 'bundle' },
-});
+const code = await runCommand(
+  process.execPath,
+  [join(root, 'scripts/test-browser.mjs'), '--files', 'examples/intranet/*.test.ts'],
+  {
+    env: { ...process.env, LINKS_COUNTS: 'bundle' },
+  },
+);
 process.exitCode = code;

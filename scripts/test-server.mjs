@@ -7,7 +7,8 @@
 import { findFiles, runNodeTests, writeCounts } from './lib.mjs';
 import { startPostgres } from './postgres.mjs';
 
-const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : findFiles('packages/server', /\.test\.(ts|mjs)$/);
+const files =
+  process.argv.slice(2).length > 0 ? process.argv.slice(2) : findFiles('packages/server', /\.test\.(ts|mjs)$/);
 
 let cluster;
 const env = { ...process.env };

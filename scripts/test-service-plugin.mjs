@@ -28,12 +28,32 @@ export function linksServicePlugin() {
     return new Promise((resolve, reject) => {
       child = spawn(
         process.execPath,
-        [LINKS, 'serve', '--dev-auth', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, '--allow-origin', origin, '--rate-limit', '0', '--log-level', 'warn'],
+        [
+          LINKS,
+          'serve',
+          '--dev-auth',
+          '--port',
+          '0',
+          '--host',
+          '127.0.0.1',
+          '--data-dir',
+          dataDir,
+          '--allow-origin',
+          origin,
+          '--rate-limit',
+          '0',
+          '--log-level',
+          'warn',
+        ],
         { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let out = '';
       let err = '';
-      const timer = setTimeout(() => reject(new Error(`the test service did not start within ${START_TIMEOUT_MS / 1000} s: ${err.slice(-2000)}`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`the test service did not start within ${START_TIMEOUT_MS / 1000} s: ${err.slice(-2000)}`)),
+        START_TIMEOUT_MS,
+      );
       child.stdout.on('data', (chunk) => {
         out += chunk;
         const match = /listening on (http:\/\/\S+)/.exec(out);

@@ -40,9 +40,9 @@ const baselineRow = (row) => html`<div class="row" role="row">
   <div role="cell">${row.person}</div>
   <div role="cell">${row.practiceId}</div>
   <div role="cell">
-    <span class="badge">${REFERRAL_LABELS.status[row.status]}</span>${row.overdue
-      ? html`<span class="flag">Overdue</span>`
-      : ''}
+    <span class="badge">${REFERRAL_LABELS.status[row.status]}</span>${
+      row.overdue ? html`<span class="flag">Overdue</span>` : ''
+    }
   </div>
   <div role="cell">${REFERRAL_LABELS.urgency[row.urgency]}</div>
   <div role="cell">${row.themes.map((t) => themes.get(t) ?? t).join(', ')}</div>

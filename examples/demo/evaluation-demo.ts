@@ -39,7 +39,8 @@ const outcomesStore = () =>
 /** Appends one response to the practice's outcome responses on the service; returns what to tell the person. */
 async function recordAtService(service: ServiceSession, answers: Record<string, number | null>): Promise<string> {
   const practiceId = service.user.practices[0];
-  if (!practiceId) return `Not recorded: ${service.user.name} works at no practice, so there is nowhere to record answers.`;
+  if (!practiceId)
+    return `Not recorded: ${service.user.name} works at no practice, so there is nowhere to record answers.`;
   const store = outcomesStore();
   if (!store) return 'Not recorded: the page has no store for outcome responses.';
   let current: OutcomesRecord | undefined;
@@ -183,4 +184,3 @@ export const ready = main().catch((error: unknown) => {
   if (note)
     note.textContent = `The evaluation demo could not load: ${error instanceof Error ? error.message : String(error)}`;
 });
-

@@ -27,9 +27,12 @@ export function whenNear(element: Element | null | undefined, work: () => Promis
   };
   if (!element || typeof IntersectionObserver === 'undefined') void now();
   else {
-    observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) void now();
-    }, { rootMargin: '100% 0px' });
+    observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) void now();
+      },
+      { rootMargin: '100% 0px' },
+    );
     observer.observe(element);
   }
   return { done, now };

@@ -154,7 +154,11 @@ async function start(): Promise<void> {
 // form the same list, and stores the referrals the form makes through the same store.
 
 /** The CLP of each demo practice (the service's demo users). */
-const CLP_OF: Record<string, string> = { 'practice-ash': 'clp-ash', 'practice-birch': 'clp-birch', 'practice-cedar': 'clp-birch' };
+const CLP_OF: Record<string, string> = {
+  'practice-ash': 'clp-ash',
+  'practice-birch': 'clp-birch',
+  'practice-cedar': 'clp-birch',
+};
 const WORKFLOW_ROLES = new Set<string>(['referrer', 'clp', 'practice-manager']);
 
 /** The provider's referral store (the service's, queued offline). */
@@ -181,7 +185,13 @@ function openById(id: string | undefined): void {
   if (caseload) caseload.selected = id;
 }
 
-const referralParts = () => [caseload, summary, detail?.closest('#referral-detail-anchor'), form, personSelect?.closest('p')];
+const referralParts = () => [
+  caseload,
+  summary,
+  detail?.closest('#referral-detail-anchor'),
+  form,
+  personSelect?.closest('p'),
+];
 
 async function showConnected(service: ServiceSession): Promise<void> {
   stopListening?.();
@@ -217,7 +227,12 @@ async function showConnected(service: ServiceSession): Promise<void> {
     caseload.practice = mine.length === 1 ? mine[0]!.id : undefined;
   }
   if (summary)
-    summary.practices = mine.map((p) => ({ id: p.id, name: p.name, listSize: p.listSize ?? 0, clpId: CLP_OF[p.id] ?? '' }));
+    summary.practices = mine.map((p) => ({
+      id: p.id,
+      name: p.name,
+      listSize: p.listSize ?? 0,
+      clpId: CLP_OF[p.id] ?? '',
+    }));
   openById((referrals.find((r) => r.status === 'requested') ?? referrals[0])?.id);
   show(
     `${referrals.length} referrals at ${mine.map((p) => p.name).join(' and ') || 'no practice'}, as the service shows them to ${user.name}.`,
@@ -290,9 +305,11 @@ detail?.addEventListener('links-referral-change', (event) => {
 
 form?.addEventListener('links-referral-create', (event) => {
   if (connected) {
-    saving = saving.then(() => createAtService(event.detail.event)).catch((error: unknown) =>
-      show(`Not saved at the service: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    saving = saving
+      .then(() => createAtService(event.detail.event))
+      .catch((error: unknown) =>
+        show(`Not saved at the service: ${error instanceof Error ? error.message : String(error)}`),
+      );
     return;
   }
   keep(event.detail.event, event.detail.event.actor.id);

@@ -125,7 +125,11 @@ interface RegisterRecord extends StoredDocument {
   readonly register: NetworkRegister;
 }
 
-const registerCodec: StoreCodec<RegisterRecord> = payloadCodec('links-demo.network-register', 'register', validateNetworkRegister);
+const registerCodec: StoreCodec<RegisterRecord> = payloadCodec(
+  'links-demo.network-register',
+  'register',
+  validateNetworkRegister,
+);
 
 /** A practice's register as the service keeps it (kind `links.network-register`): one per practice, its id the practice id. */
 interface ServiceRegister extends StoredDocument {
@@ -202,14 +206,23 @@ async function showServiceRegister(service: ServiceSession): Promise<void> {
   registerElement.hidden = false;
   if (!record && (user.role === 'clp' || user.role === 'practice-manager')) {
     const seeded = await store.save(
-      { id: practiceId!, practiceId: practiceId!, revision: 0, savedAt: '', savedBy: '', document: sampleRegister(practiceId!) },
+      {
+        id: practiceId!,
+        practiceId: practiceId!,
+        revision: 0,
+        savedAt: '',
+        savedBy: '',
+        document: sampleRegister(practiceId!),
+      },
       { expectedRevision: 0, author: user.id },
     );
     record = seeded.ok ? seeded.value : await store.get(practiceId!);
   }
   let revision = record?.revision ?? 0;
   registerElement.register = record?.document ?? createNetworkRegister(practiceId!);
-  say(`The network register of ${service.practices.find((p) => p.id === practiceId)?.name ?? practiceId} on the team’s service.`);
+  say(
+    `The network register of ${service.practices.find((p) => p.id === practiceId)?.name ?? practiceId} on the team’s service.`,
+  );
   saveChange = async (register, change) => {
     const saved = await store.save(
       { id: practiceId!, practiceId: practiceId!, revision, savedAt: '', savedBy: '', document: register },

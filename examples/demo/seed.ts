@@ -55,10 +55,15 @@ export async function choosePlan(service: ServiceSession | undefined): Promise<P
   try {
     const plans = await store.list();
     const plan = plans.find((p) => user.practices.includes(p.practice.id)) ?? plans[0];
-    if (!plan) return { store, planId: undefined, reason: `The service has no business plan for ${user.name}’s practice yet.` };
+    if (!plan)
+      return { store, planId: undefined, reason: `The service has no business plan for ${user.name}’s practice yet.` };
     return { store, planId: plan.id };
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    return { store, planId: undefined, reason: `Signed in as ${user.name}, the service shows no business plans: ${(error as Error).message}` };
+    return {
+      store,
+      planId: undefined,
+      reason: `Signed in as ${user.name}, the service shows no business plans: ${(error as Error).message}`,
+    };
   }
 }

@@ -34,7 +34,8 @@ async function tokenFor(user: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 /** The service's referrals as `user` sees them, read outside the page. */
-const referralsAs = (user: string) => createServiceStores({ baseUrl: serviceUrl, getToken: () => tokenFor(user) }).referrals;
+const referralsAs = (user: string) =>
+  createServiceStores({ baseUrl: serviceUrl, getToken: () => tokenFor(user) }).referrals;
 
 describe('the demo page on the team’s service', function () {
   this.timeout(300_000);
@@ -48,15 +49,25 @@ describe('the demo page on the team’s service', function () {
   function $(selector: string): Element {
     return page.querySelector(selector)!;
   }
-  const inShadow = <T extends Element>(host: string, selector: string) => $(host).shadowRoot!.querySelector<T>(selector);
+  const inShadow = <T extends Element>(host: string, selector: string) =>
+    $(host).shadowRoot!.querySelector<T>(selector);
 
   async function signInAs(user: string): Promise<void> {
     const select = $<HTMLSelectElement>('#signed-in-as');
     select.value = user;
     select.dispatchEvent(new Event('change', { bubbles: true }));
-    await waitUntil(() => session.user.id === user && clean($('#data-note').textContent).startsWith('Signed in to the team’s service as'), `signed in as ${user}`, { timeout: 30_000 });
+    await waitUntil(
+      () =>
+        session.user.id === user && clean($('#data-note').textContent).startsWith('Signed in to the team’s service as'),
+      `signed in as ${user}`,
+      { timeout: 30_000 },
+    );
     // The referrals section has been shown again for that user (what it says names them).
-    await waitUntil(() => clean($('#referral-status').textContent).includes(session.user.name), `the referrals section follows ${user}`, { timeout: 30_000 });
+    await waitUntil(
+      () => clean($('#referral-status').textContent).includes(session.user.name),
+      `the referrals section follows ${user}`,
+      { timeout: 30_000 },
+    );
   }
 
   before(async () => {
@@ -85,7 +96,8 @@ describe('the demo page on the team’s service', function () {
     ]);
     await Promise.all(sections.map((s) => s.ready));
     const signedIn = await (await import('./service.js')).session;
-    if (!signedIn) throw new Error(`the page did not connect to the test service: ${clean($('#data-note').textContent)}`);
+    if (!signedIn)
+      throw new Error(`the page did not connect to the test service: ${clean($('#data-note').textContent)}`);
     session = signedIn;
   });
 
@@ -103,7 +115,9 @@ describe('the demo page on the team’s service', function () {
     expect($('#data-choice').matches('select') && $<HTMLSelectElement>('#data-choice').value).to.equal('service');
     expect($<HTMLElement>('#signed-in-field').hidden).to.equal(false);
     expect($<HTMLSelectElement>('#signed-in-as').value).to.equal('gp-ash');
-    expect(clean($('#data-note').textContent)).to.match(/^Signed in to the team’s service as Dr A\. Demo \(GP, Ash Street\)\./);
+    expect(clean($('#data-note').textContent)).to.match(
+      /^Signed in to the team’s service as Dr A\. Demo \(GP, Ash Street\)\./,
+    );
     // The "Act as" choice of the offline page is not offered: the service knows who is signed in.
     expect($<HTMLElement>('#act-as-field').hidden).to.equal(true);
   });
@@ -118,7 +132,11 @@ describe('the demo page on the team’s service', function () {
     root.querySelector<HTMLInputElement>('input[name="consent"][value="contact"]')!.click();
     await form.updateComplete;
     root.querySelector<HTMLButtonElement>('[part="send-button"]')!.click();
-    await waitUntil(() => /made and saved at the team’s service/.test(clean($('#referral-status').textContent)), 'the page says it is saved', { timeout: 30_000 });
+    await waitUntil(
+      () => /made and saved at the team’s service/.test(clean($('#referral-status').textContent)),
+      'the page says it is saved',
+      { timeout: 30_000 },
+    );
     referralId = /^Referral (\S+) made/.exec(clean($('#referral-status').textContent))![1]!;
 
     const stored = await referralsAs('clp-ash').get(referralId);
@@ -126,7 +144,11 @@ describe('the demo page on the team’s service', function () {
     expect(stored?.referral.status).to.equal('requested');
     expect(stored?.events.map((e) => `${e.type} by ${e.actor.id}`)).to.deep.equal(['created by gp-ash']);
     // The connected detail loads it from the provider's store.
-    await waitUntil(() => clean(inShadow('links-referral-detail', '[part="heading"]')?.textContent) === `Referral ${referralId}`, 'the detail shows it', { timeout: 30_000 });
+    await waitUntil(
+      () => clean(inShadow('links-referral-detail', '[part="heading"]')?.textContent) === `Referral ${referralId}`,
+      'the detail shows it',
+      { timeout: 30_000 },
+    );
   });
 
   it('signed in as the CLP, the caseload shows the referral and accepting it is recorded at the service', async () => {
@@ -137,38 +159,80 @@ describe('the demo page on the team’s service', function () {
     // The caseload lists what the service gives the CLP (connected: the page sets no `referrals` on it).
     caseload.shadowRoot!.querySelector('[part="body"]')!.scrollIntoView();
     await waitUntil(
-      () => [...caseload.shadowRoot!.querySelectorAll('[part="row"]')].some((row) => clean(row.textContent).includes(referralId)),
+      () =>
+        [...caseload.shadowRoot!.querySelectorAll('[part="row"]')].some((row) =>
+          clean(row.textContent).includes(referralId),
+        ),
       'the caseload shows the GP’s referral',
       { timeout: 30_000 },
     );
-    const row = [...caseload.shadowRoot!.querySelectorAll('[part="row"]')].find((r) => clean(r.textContent).includes(referralId))!;
+    const row = [...caseload.shadowRoot!.querySelectorAll('[part="row"]')].find((r) =>
+      clean(r.textContent).includes(referralId),
+    )!;
     row.querySelector<HTMLButtonElement>('[part~="open-button"]')!.click();
-    await waitUntil(() => detail.referralId === referralId && clean(detail.shadowRoot!.querySelector('[part="heading"]')?.textContent) === `Referral ${referralId}`, 'the referral opened', { timeout: 30_000 });
+    await waitUntil(
+      () =>
+        detail.referralId === referralId &&
+        clean(detail.shadowRoot!.querySelector('[part="heading"]')?.textContent) === `Referral ${referralId}`,
+      'the referral opened',
+      { timeout: 30_000 },
+    );
     expect(detail.userRole).to.equal('clp');
     expect(detail.userId).to.equal('clp-ash');
-    await waitUntil(() => clean(detail.shadowRoot!.querySelector('[part="status"]')?.textContent) === 'Requested', 'loaded as requested', { timeout: 30_000 });
+    await waitUntil(
+      () => clean(detail.shadowRoot!.querySelector('[part="status"]')?.textContent) === 'Requested',
+      'loaded as requested',
+      { timeout: 30_000 },
+    );
 
     const buttons = () => [...detail.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
-    buttons().find((b) => clean(b.textContent) === 'Accept')!.click();
+    buttons()
+      .find((b) => clean(b.textContent) === 'Accept')!
+      .click();
     await detail.updateComplete;
     await waitUntil(() => buttons().some((b) => clean(b.textContent) === 'Record'), 'the accept form opened');
-    buttons().find((b) => clean(b.textContent) === 'Record')!.click();
-    await waitUntil(() => clean(detail.shadowRoot!.querySelector('[part="status"]')?.textContent) === 'Accepted', 'the detail shows it accepted', { timeout: 30_000 });
+    buttons()
+      .find((b) => clean(b.textContent) === 'Record')!
+      .click();
+    await waitUntil(
+      () => clean(detail.shadowRoot!.querySelector('[part="status"]')?.textContent) === 'Accepted',
+      'the detail shows it accepted',
+      { timeout: 30_000 },
+    );
 
     const stored = await referralsAs('gp-ash').get(referralId);
     expect(stored?.referral.status, 'the GP reads it accepted at the service').to.equal('accepted');
-    expect(stored?.events.map((e) => `${e.type} by ${e.actor.id}`)).to.deep.equal(['created by gp-ash', 'status-changed by clp-ash']);
+    expect(stored?.events.map((e) => `${e.type} by ${e.actor.id}`)).to.deep.equal([
+      'created by gp-ash',
+      'status-changed by clp-ash',
+    ]);
     expect(await wcagViolations(page)).to.deep.equal([]);
   });
 
   it('signed in as the evaluator, no referral list is shown, only the cohort report', async () => {
     await signInAs('evaluator');
-    await waitUntil(() => /shows no referrals/.test(clean($('#referral-status').textContent)), 'the referrals section says why', { timeout: 30_000 });
-    expect(clean($('#referral-status').textContent)).to.match(/^Signed in as G\. Demo \(programme evaluator\), the service shows no referrals: /);
-    for (const selector of ['links-caseload', 'links-caseload-summary', '#referral-detail-anchor', 'links-referral-form'])
+    await waitUntil(
+      () => /shows no referrals/.test(clean($('#referral-status').textContent)),
+      'the referrals section says why',
+      { timeout: 30_000 },
+    );
+    expect(clean($('#referral-status').textContent)).to.match(
+      /^Signed in as G\. Demo \(programme evaluator\), the service shows no referrals: /,
+    );
+    for (const selector of [
+      'links-caseload',
+      'links-caseload-summary',
+      '#referral-detail-anchor',
+      'links-referral-form',
+    ])
       expect($<HTMLElement>(selector).hidden, `${selector} is hidden`).to.equal(true);
     expect($<HTMLElement>('links-plan-editor').hidden, 'no business plan either').to.equal(true);
-    await waitUntil(() => /^From the team’s service, for G\. Demo \(programme evaluator\):/.test(clean($('#service-report').textContent)), 'the cohort report', { timeout: 30_000 });
+    await waitUntil(
+      () =>
+        /^From the team’s service, for G\. Demo \(programme evaluator\):/.test(clean($('#service-report').textContent)),
+      'the cohort report',
+      { timeout: 30_000 },
+    );
     expect(await wcagViolations(page)).to.deep.equal([]);
   });
 });

@@ -33,7 +33,11 @@ async function openPage(user: string): Promise<{ frame: HTMLIFrameElement; doc: 
   const errors: string[] = [];
   frame.contentWindow!.addEventListener('error', (event) => errors.push(event.message));
   const doc = frame.contentDocument!;
-  await waitUntil(() => /^Signed in as /.test(clean(doc.querySelector('#signed-in')?.textContent)), 'the page signed in', { timeout: 60_000 });
+  await waitUntil(
+    () => /^Signed in as /.test(clean(doc.querySelector('#signed-in')?.textContent)),
+    'the page signed in',
+    { timeout: 60_000 },
+  );
   return { frame, doc, errors };
 }
 
@@ -57,10 +61,19 @@ describe('the GP-system example page on the service', function () {
     root.querySelector<HTMLInputElement>('input[name="consent"][value="contact"]')!.click();
     await form.updateComplete;
     root.querySelector<HTMLButtonElement>('[part="send-button"]')!.click();
-    await waitUntil(() => /^Referral \S+ sent to the Community Links Practitioner\.$/.test(clean(doc.querySelector('#refer-status')?.textContent)), 'sent', {
-      timeout: 30_000,
-    }).catch(() => {
-      throw new Error(`not sent: the page says "${clean(doc.querySelector('#refer-status')?.textContent)}", the form "${clean(root.querySelector('[part="confirmation"], .error-summary, .refusal')?.textContent)}"`);
+    await waitUntil(
+      () =>
+        /^Referral \S+ sent to the Community Links Practitioner\.$/.test(
+          clean(doc.querySelector('#refer-status')?.textContent),
+        ),
+      'sent',
+      {
+        timeout: 30_000,
+      },
+    ).catch(() => {
+      throw new Error(
+        `not sent: the page says "${clean(doc.querySelector('#refer-status')?.textContent)}", the form "${clean(root.querySelector('[part="confirmation"], .error-summary, .refusal')?.textContent)}"`,
+      );
     });
     const id = /^Referral (\S+) sent/.exec(clean(doc.querySelector('#refer-status')!.textContent))![1]!;
 
@@ -71,17 +84,29 @@ describe('the GP-system example page on the service', function () {
     expect(stored?.events.map((e) => `${e.type} by ${e.actor.id}`)).to.deep.equal(['created by gp-ash']);
 
     const detail = doc.querySelector('links-referral-detail')!;
-    await waitUntil(() => clean(detail.shadowRoot!.querySelector('[part="heading"]')?.textContent) === `Referral ${id}`, 'the detail shows it', { timeout: 30_000 });
+    await waitUntil(
+      () => clean(detail.shadowRoot!.querySelector('[part="heading"]')?.textContent) === `Referral ${id}`,
+      'the detail shows it',
+      { timeout: 30_000 },
+    );
     // The name comes from the host's resolver only.
-    await waitUntil(() => clean(detail.shadowRoot!.querySelector('[part="facts"] dd')?.textContent) === 'Morven Example (pt-ash-4c2e)', 'the person label');
+    await waitUntil(
+      () =>
+        clean(detail.shadowRoot!.querySelector('[part="facts"] dd')?.textContent) === 'Morven Example (pt-ash-4c2e)',
+      'the person label',
+    );
     expect(errors).to.deep.equal([]);
 
     const source = await (await fetch('/node_modules/axe-core/axe.min.js')).text();
     const script = doc.createElement('script');
     script.textContent = source;
     doc.head.append(script);
-    const axe = (frame.contentWindow as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResults> } }).axe;
-    const results = await axe.run(doc, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    const axe = (
+      frame.contentWindow as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResults> } }
+    ).axe;
+    const results = await axe.run(doc, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
     expect(results.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`)).to.deep.equal([]);
   });
 });

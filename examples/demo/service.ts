@@ -164,7 +164,10 @@ async function connect(base: string, users: readonly DemoUser[], first: DemoUser
   };
 
   await token();
-  const request = async <T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+  const request = async <T>(
+    path: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const response = await fetch(`${base}/api/${path.replace(/^\//, '')}`, {
       method: init.method ?? 'GET',
       headers: {

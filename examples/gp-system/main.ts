@@ -58,9 +58,11 @@ function showReferral(id: string): void {
 }
 
 async function main(): Promise<void> {
-  const users = ((await (await fetch(`${serviceUrl}/api/dev/users`)).json()) as {
-    users: { id: string; name: string; role: string; practices: string[] }[];
-  }).users;
+  const users = (
+    (await (await fetch(`${serviceUrl}/api/dev/users`)).json()) as {
+      users: { id: string; name: string; role: string; practices: string[] }[];
+    }
+  ).users;
   const user = users.find((u) => u.id === userId);
   if (!user) throw new Error(`no user ${userId} at the service`);
   const practiceId = user.practices[0] ?? '';
@@ -114,5 +116,8 @@ async function main(): Promise<void> {
 
 /** Resolves when the page is ready (its test waits for it). */
 export const ready = main().catch((error: unknown) => {
-  say('#signed-in', `The Links service could not be reached: ${error instanceof Error ? error.message : String(error)}`);
+  say(
+    '#signed-in',
+    `The Links service could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+  );
 });

@@ -3,5 +3,7 @@
 // page reports, for the test (and for a person looking at the console).
 window.cspViolations = [];
 document.addEventListener('securitypolicyviolation', (event) => {
-  window.cspViolations.push(`${event.violatedDirective}: ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+  window.cspViolations.push(
+    `${event.violatedDirective}: ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+  );
 });

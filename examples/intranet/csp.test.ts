@@ -42,7 +42,9 @@ describe('script-tag bundle under a Content Security Policy without unsafe-eval'
   after(() => frame.remove());
 
   it('validates plans and referral events with the built domain module, refusing what is invalid', () => {
-    expect(text(win.document.getElementById('status'))).to.match(/^Checked the sample plan and \d+ sample referrals\.$/);
+    expect(text(win.document.getElementById('status'))).to.match(
+      /^Checked the sample plan and \d+ sample referrals\.$/,
+    );
     expect(win.cspResults.plan).to.equal('plan-springburn-2023');
     expect(win.cspResults.brokenPlan).to.deep.equal([
       'capacities.team-wellbeing.aims[0].target: must be a number, not text',

@@ -4,7 +4,9 @@ import { expect } from '@open-wc/testing';
 
 type AxeResults = { violations: { id: string; impact: string; nodes: unknown[] }[] };
 
-async function openPage(height = 900): Promise<{ frame: HTMLIFrameElement; win: Window & typeof globalThis; errors: string[] }> {
+async function openPage(
+  height = 900,
+): Promise<{ frame: HTMLIFrameElement; win: Window & typeof globalThis; errors: string[] }> {
   const frame = document.createElement('iframe');
   frame.title = 'Intranet page under test';
   frame.style.width = '1200px';
@@ -37,7 +39,13 @@ describe('script-tag intranet page (built bundle, no build step)', () => {
       page.win.scrollBy(0, page.win.innerHeight);
       return (doc.getElementById('status')?.textContent ?? '') !== '';
     }, 'the page script to finish');
-    await until(() => [...doc.querySelectorAll('*')].filter((e) => e.localName.startsWith('links-')).every((e) => e.matches(':defined')), 'every element to be defined');
+    await until(
+      () =>
+        [...doc.querySelectorAll('*')]
+          .filter((e) => e.localName.startsWith('links-'))
+          .every((e) => e.matches(':defined')),
+      'every element to be defined',
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
   });
   after(() => page.frame.remove());
@@ -58,16 +66,30 @@ describe('script-tag intranet page (built bundle, no build step)', () => {
     const fresh = await openPage(250);
     try {
       const doc = fresh.win.document;
-      await until(() => (doc.querySelector('links-framework-overview')?.shadowRoot?.textContent ?? '') !== '', 'the first screen');
+      await until(
+        () => (doc.querySelector('links-framework-overview')?.shadowRoot?.textContent ?? '') !== '',
+        'the first screen',
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       const scripts = () => fresh.win.performance.getEntriesByType('resource').map((entry) => entry.name);
-      expect(doc.querySelector('[data-section="plan"]')!.getBoundingClientRect().top).to.be.greaterThan(2 * fresh.win.innerHeight);
+      expect(doc.querySelector('[data-section="plan"]')!.getBoundingClientRect().top).to.be.greaterThan(
+        2 * fresh.win.innerHeight,
+      );
       expect(doc.querySelector('links-maturity-profile'), 'not on the page yet').to.equal(null);
       expect(doc.querySelector('links-caseload-summary'), 'not on the page yet').to.equal(null);
-      expect(scripts().some((name) => name.includes('links-core.js')), 'the domain module is not loaded yet').to.equal(false);
+      expect(
+        scripts().some((name) => name.includes('links-core.js')),
+        'the domain module is not loaded yet',
+      ).to.equal(false);
       doc.querySelector('[data-section="caseload"]')!.scrollIntoView();
-      await until(() => doc.querySelector('links-caseload-summary')?.matches(':defined') ?? false, 'the caseload widget');
-      await until(() => (doc.querySelector('links-caseload-summary')?.shadowRoot?.textContent ?? '').includes('Referrals made'), 'its data');
+      await until(
+        () => doc.querySelector('links-caseload-summary')?.matches(':defined') ?? false,
+        'the caseload widget',
+      );
+      await until(
+        () => (doc.querySelector('links-caseload-summary')?.shadowRoot?.textContent ?? '').includes('Referrals made'),
+        'its data',
+      );
       expect(scripts().some((name) => name.includes('links-core.js'))).to.equal(true);
       expect(fresh.errors).to.deep.equal([]);
     } finally {
@@ -81,7 +103,8 @@ describe('script-tag intranet page (built bundle, no build step)', () => {
       .map((entry) => new URL(entry.name).pathname)
       .filter((path) => (path.endsWith('.js') || path.endsWith('.ts')) && !path.startsWith('/__web-dev-server'));
     expect(scripts.length).to.be.greaterThan(3);
-    for (const path of scripts) expect(path).to.match(/^\/packages\/components\/dist\/browser\/(chunks\/)?[\w.-]+\.js$/);
+    for (const path of scripts)
+      expect(path).to.match(/^\/packages\/components\/dist\/browser\/(chunks\/)?[\w.-]+\.js$/);
     expect(page.win.customElements.get('links-plan-editor')).to.equal(undefined);
     expect(page.win.customElements.get('links-caseload')).to.equal(undefined);
   });

@@ -40,7 +40,10 @@ function commonDir(files) {
 class CollectingLogger extends Logger {
   messages = [];
   log(message, level) {
-    this.messages.push({ message: message.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), ''), level });
+    this.messages.push({
+      message: message.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), ''),
+      level,
+    });
   }
 }
 
@@ -55,7 +58,8 @@ function classify(messages) {
     } else if (level === LogLevel.Warn) {
       const missing = MISSING_DOCS.exec(message);
       // An exported symbol itself (module.symbol) without TSDoc fails; a member of one is listed.
-      if (missing && !missing[1].replace(/^[^.]+\./, '').includes('.')) errors.push(`no TSDoc: ${missing[1]} (${missing[2]}) in ${missing[3]}`);
+      if (missing && !missing[1].replace(/^[^.]+\./, '').includes('.'))
+        errors.push(`no TSDoc: ${missing[1]} (${missing[2]}) in ${missing[3]}`);
       else warnings.push(message);
     }
   }
@@ -71,7 +75,8 @@ function classify(messages) {
  */
 export async function convertApi({ root, out, siteHome = '../index.html' }) {
   const entries = coreEntries(root);
-  if (entries.length === 0) return { entries, errors: ['packages/core/package.json has no exports with a source entry'], warnings: [] };
+  if (entries.length === 0)
+    return { entries, errors: ['packages/core/package.json has no exports with a source entry'], warnings: [] };
   const base = entries.length === 1 ? dirname(entries[0].file) : commonDir(entries.map((e) => e.file));
   const names = new Map(entries.map((e) => [defaultModuleName(e.file, base), e.specifier]));
 
@@ -104,7 +109,11 @@ export async function convertApi({ root, out, siteHome = '../index.html' }) {
 
   const project = await app.convert();
   if (!project) {
-    return { entries, errors: ['typedoc could not convert core', ...logger.messages.map((m) => m.message)], warnings: [] };
+    return {
+      entries,
+      errors: ['typedoc could not convert core', ...logger.messages.map((m) => m.message)],
+      warnings: [],
+    };
   }
   app.validate(project);
   return { entries, app, project, logger, ...classify(logger.messages) };

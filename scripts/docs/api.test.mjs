@@ -10,8 +10,14 @@ import { convertApi } from './api.mjs';
 test('typedoc documents every public entry of core, with TSDoc on every exported symbol', async () => {
   const { entries, project, errors } = await convertApi({ root });
   assert.deepEqual(errors, [], 'typedoc found problems (an exported symbol without TSDoc fails the docs build)');
-  const modules = new Map((project.children ?? []).filter((c) => c.kindOf(ReflectionKind.Module)).map((m) => [m.name, m]));
-  assert.deepEqual([...modules.keys()].sort(), entries.map((e) => e.specifier).sort(), 'one module per entry, named as imported');
+  const modules = new Map(
+    (project.children ?? []).filter((c) => c.kindOf(ReflectionKind.Module)).map((m) => [m.name, m]),
+  );
+  assert.deepEqual(
+    [...modules.keys()].sort(),
+    entries.map((e) => e.specifier).sort(),
+    'one module per entry, named as imported',
+  );
 
   const documented = (specifier, name) => {
     const symbol = modules.get(specifier)?.getChildByName(name);

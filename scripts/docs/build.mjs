@@ -20,10 +20,14 @@ const CONDITION = '--conditions=@links-approach/source';
 
 // Core and the CLI are used from source (the examples' data, the CLI guide's output): run under tsx.
 if (!process.execArgv.includes(CONDITION)) {
-  const result = spawnSync(process.execPath, [CONDITION, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    cwd: root,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [CONDITION, '--import', 'tsx', fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      cwd: root,
+    },
+  );
   process.exit(result.status ?? 1);
 }
 
@@ -55,10 +59,14 @@ if (!existsSync(bundle)) {
   }
 } else {
   const built = statSync(bundle).mtimeMs;
-  const sources = [...findFiles('packages/components/src', /\.ts$/), ...findFiles('packages/core/src', /\.ts$/)].filter((f) => !/\.test\.ts$/.test(f));
+  const sources = [...findFiles('packages/components/src', /\.ts$/), ...findFiles('packages/core/src', /\.ts$/)].filter(
+    (f) => !/\.test\.ts$/.test(f),
+  );
   const newer = sources.filter((f) => statSync(join(root, f)).mtimeMs > built);
   if (newer.length > 0) {
-    console.warn(`docs: warning: ${relative(root, bundle)} is older than ${newer.length} source file(s) (e.g. ${newer[0]}); the live examples use the bundle as built. Run "npm run build" to refresh it.`);
+    console.warn(
+      `docs: warning: ${relative(root, bundle)} is older than ${newer.length} source file(s) (e.g. ${newer[0]}); the live examples use the bundle as built. Run "npm run build" to refresh it.`,
+    );
   }
 }
 
@@ -75,4 +83,6 @@ if (result.errors.length > 0) {
   process.exit(1);
 }
 const shown = relative(root, out).split('\\').join('/');
-console.log(`\ndocs: built ${shown}/ in ${seconds()} s. View it with "npm start", then open http://localhost:8000/${shown}/ (or the port npm start prints).`);
+console.log(
+  `\ndocs: built ${shown}/ in ${seconds()} s. View it with "npm start", then open http://localhost:8000/${shown}/ (or the port npm start prints).`,
+);

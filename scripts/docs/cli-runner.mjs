@@ -90,7 +90,8 @@ export async function createCliRunner(root) {
     } finally {
       process.chdir(cwd);
     }
-    const stable = (text) => text.replaceAll(server.url.replace(/\/$/, ''), GUIDE_FIXTURE_URL.replace(/\/$/, '')).replaceAll(work, '.');
+    const stable = (text) =>
+      text.replaceAll(server.url.replace(/\/$/, ''), GUIDE_FIXTURE_URL.replace(/\/$/, '')).replaceAll(work, '.');
     return { code, stdout: stable(stdout), stderr: stable(stderr) };
   }
 

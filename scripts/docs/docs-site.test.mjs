@@ -57,8 +57,21 @@ test('every element in custom-elements.json has a page with its live example and
     assert.ok(existsSync(join(out, file)), `${file} is missing`);
     const html = page(file);
     assert.match(html, new RegExp(`<${d.tagName} id="example-element"[^>]*>`), `${file}: no live element`);
-    assert.match(html, /<script type="module">\nimport '\.\.\/assets\/links-components\.js';/, `${file}: the example does not load the bundle`);
-    for (const id of ['example', 'usage', 'attributes', 'properties', 'events', 'slots', 'css-parts', 'css-custom-properties']) {
+    assert.match(
+      html,
+      /<script type="module">\nimport '\.\.\/assets\/links-components\.js';/,
+      `${file}: the example does not load the bundle`,
+    );
+    for (const id of [
+      'example',
+      'usage',
+      'attributes',
+      'properties',
+      'events',
+      'slots',
+      'css-parts',
+      'css-custom-properties',
+    ]) {
       assert.match(html, new RegExp(`<h2 id="${id}">`), `${file}: no "${id}" section`);
     }
     const table = (caption) => {
@@ -66,7 +79,8 @@ test('every element in custom-elements.json has a page with its live example and
       assert.ok(match, `${file}: no table "${caption}"`);
       return match[1];
     };
-    const code = (text) => `<code>${text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')}</code>`;
+    const code = (text) =>
+      `<code>${text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')}</code>`;
     if (d.events?.length) {
       const events = table('Events fired by');
       for (const e of d.events) {
@@ -77,12 +91,19 @@ test('every element in custom-elements.json has a page with its live example and
     } else {
       assert.match(html, /This element has no events\./);
     }
-    if (d.attributes?.length) for (const a of d.attributes) assert.ok(table('Attributes of').includes(code(a.name)), `${file}: attribute ${a.name} missing`);
-    if (d.cssParts?.length) for (const p of d.cssParts) assert.ok(table('CSS parts of').includes(code(p.name)), `${file}: part ${p.name} missing`);
-    if (d.cssProperties?.length) for (const p of d.cssProperties) assert.ok(table('CSS custom properties of').includes(code(p.name)), `${file}: ${p.name} missing`);
+    if (d.attributes?.length)
+      for (const a of d.attributes)
+        assert.ok(table('Attributes of').includes(code(a.name)), `${file}: attribute ${a.name} missing`);
+    if (d.cssParts?.length)
+      for (const p of d.cssParts)
+        assert.ok(table('CSS parts of').includes(code(p.name)), `${file}: part ${p.name} missing`);
+    if (d.cssProperties?.length)
+      for (const p of d.cssProperties)
+        assert.ok(table('CSS custom properties of').includes(code(p.name)), `${file}: ${p.name} missing`);
     if (d.slots?.length) table('Slots of');
     const publicFields = (d.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.privacy);
-    for (const p of publicFields) assert.ok(table('Properties of').includes(code(p.name)), `${file}: property ${p.name} missing`);
+    for (const p of publicFields)
+      assert.ok(table('Properties of').includes(code(p.name)), `${file}: property ${p.name} missing`);
   }
 });
 
@@ -94,7 +115,9 @@ test('live examples carry realistic data as JSON their inline script assigns', (
   assert.ok(data.properties.referrals.length >= 13, 'the caseload example should hold the sample referrals');
   assert.ok(data.properties.referrals.some((r) => r.id === 'ref-sb-001'));
   assert.match(caseload, /Object\.assign\(element, properties\);/);
-  const profile = JSON.parse(/id="example-data">([\s\S]*?)<\/script>/.exec(page('elements/links-maturity-profile.html'))[1]);
+  const profile = JSON.parse(
+    /id="example-data">([\s\S]*?)<\/script>/.exec(page('elements/links-maturity-profile.html'))[1],
+  );
   assert.equal(profile.properties.score.capacities.length, 7);
 });
 
@@ -115,16 +138,24 @@ test('the element index and the home page list every element', () => {
 
 test('every guide and every existing doc is rendered, with its title', () => {
   const guides = readdirSync(join(root, 'docs', 'guides')).filter((f) => f.endsWith('.md'));
-  for (const name of ['gp-system.md', 'intranet.md', 'cli.md']) assert.ok(guides.includes(name), `docs/guides/${name} is missing`);
+  for (const name of ['gp-system.md', 'intranet.md', 'cli.md'])
+    assert.ok(guides.includes(name), `docs/guides/${name} is missing`);
   for (const guide of guides) {
     const file = `guides/${guide.replace(/\.md$/, '.html')}`;
     assert.ok(existsSync(join(out, file)), `${file} is missing`);
     const title = /^# (.+)$/m.exec(readFileSync(join(root, 'docs', 'guides', guide), 'utf8'))?.[1];
     assert.ok(title, `docs/guides/${guide} has no title`);
     assert.match(page(file), /<h1 id="[^"]+">/);
-    assert.ok(page('guides/index.html').includes(`href="${guide.replace(/\.md$/, '.html')}"`), `guides/index.html does not list ${guide}`);
+    assert.ok(
+      page('guides/index.html').includes(`href="${guide.replace(/\.md$/, '.html')}"`),
+      `guides/index.html does not list ${guide}`,
+    );
   }
-  for (const doc of ['docs/index.md', 'docs/domain.md', ...readdirSync(join(root, 'docs', 'core')).map((f) => `docs/core/${f}`)]) {
+  for (const doc of [
+    'docs/index.md',
+    'docs/domain.md',
+    ...readdirSync(join(root, 'docs', 'core')).map((f) => `docs/core/${f}`),
+  ]) {
     if (!doc.endsWith('.md')) continue;
     assert.ok(existsSync(join(out, doc.replace(/\.md$/, '.html'))), `${doc} is not rendered`);
   }
@@ -152,7 +183,10 @@ test('every internal link of the site resolves (the API reference is checked by 
 test('the link check reports a missing page and a missing anchor', () => {
   const dir = mkdtempSync(join(tmpdir(), 'links-docs-links-'));
   try {
-    writeFileSync(join(dir, 'a.html'), '<a href="b.html">b</a> <a href="a.html#here">x</a> <a href="a.html#nowhere">y</a> <p id="here"></p>');
+    writeFileSync(
+      join(dir, 'a.html'),
+      '<a href="b.html">b</a> <a href="a.html#here">x</a> <a href="a.html#nowhere">y</a> <p id="here"></p>',
+    );
     const { errors } = checkLinks(dir);
     assert.equal(errors.length, 2);
     assert.match(errors[0], /b\.html, which does not exist/);
@@ -173,7 +207,10 @@ test('an element without a summary, or an event, part or custom property without
             name: 'LinksX',
             tagName: 'links-x',
             customElement: true,
-            events: [{ name: 'links-x-change', type: { text: 'CustomEvent<XDetail>' } }, { name: 'links-x-go', description: 'Went.' }],
+            events: [
+              { name: 'links-x-change', type: { text: 'CustomEvent<XDetail>' } },
+              { name: 'links-x-go', description: 'Went.' },
+            ],
             cssParts: [{ name: 'base' }],
             cssProperties: [{ name: '--links-x-color', description: 'Colour.' }, { name: '--links-x-gap' }],
           },
@@ -214,7 +251,16 @@ test('manifest text is escaped on element pages', async () => {
         },
       ],
     };
-    const built = await buildSite({ root, out: dir, api: false, cli: false, markdown: false, manifest: hostile, examples: new Map(), bundle: join(stub, 'links-components.js') });
+    const built = await buildSite({
+      root,
+      out: dir,
+      api: false,
+      cli: false,
+      markdown: false,
+      manifest: hostile,
+      examples: new Map(),
+      bundle: join(stub, 'links-components.js'),
+    });
     assert.ok(built.elements.length === 1);
     const html = readFileSync(join(dir, 'elements', 'links-x.html'), 'utf8');
     assert.doesNotMatch(html, /<img src=x/);
@@ -232,7 +278,9 @@ test('manifest text is escaped on element pages', async () => {
 test('the API reference covers every public entry of core (read from its exports map)', async () => {
   const entries = coreEntries(root);
   const pkg = JSON.parse(readFileSync(join(root, 'packages', 'core', 'package.json'), 'utf8'));
-  const withSource = Object.entries(pkg.exports).filter(([, t]) => typeof t === 'object' && t['@links-approach/source']);
+  const withSource = Object.entries(pkg.exports).filter(
+    ([, t]) => typeof t === 'object' && t['@links-approach/source'],
+  );
   assert.equal(entries.length, withSource.length);
   assert.ok(entries.some((e) => e.specifier === '@links-approach/core'));
   for (const entry of entries) assert.ok(existsSync(entry.file), `${entry.specifier}: ${entry.file} is missing`);

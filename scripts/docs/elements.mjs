@@ -31,8 +31,12 @@ export function elementsFromManifest(manifest) {
         description: declaration.description ?? '',
         superclass: declaration.superclass,
         attributes: declaration.attributes ?? [],
-        properties: (declaration.members ?? []).filter((m) => m.kind === 'field' && !m.static && !m.privacy && !m.name.startsWith('#')),
-        methods: (declaration.members ?? []).filter((m) => m.kind === 'method' && !m.static && !m.privacy && !m.name.startsWith('#')),
+        properties: (declaration.members ?? []).filter(
+          (m) => m.kind === 'field' && !m.static && !m.privacy && !m.name.startsWith('#'),
+        ),
+        methods: (declaration.members ?? []).filter(
+          (m) => m.kind === 'method' && !m.static && !m.privacy && !m.name.startsWith('#'),
+        ),
         events: declaration.events ?? [],
         slots: declaration.slots ?? [],
         cssParts: declaration.cssParts ?? [],
@@ -67,24 +71,43 @@ export function checkElements(elements, modules = []) {
     if (!el.summary.trim()) errors.push(`${at} has no @summary`);
     for (const e of el.events) {
       if (!e.description?.trim()) errors.push(`${at} event "${e.name}" has no description`);
-      if (!e.type?.text?.trim()) errors.push(`${at} event "${e.name}" has no detail type (write @fires {CustomEvent<Detail>} name - description)`);
+      if (!e.type?.text?.trim())
+        errors.push(
+          `${at} event "${e.name}" has no detail type (write @fires {CustomEvent<Detail>} name - description)`,
+        );
     }
-    for (const p of el.cssParts) if (!p.description?.trim()) errors.push(`${at} CSS part "${p.name}" has no description`);
-    for (const p of el.cssProperties) if (!p.description?.trim()) errors.push(`${at} CSS custom property "${p.name}" has no description`);
-    for (const p of el.properties) if (!p.description?.trim()) warnings.push(`${at} property "${p.name}" has no description`);
-    for (const a of el.attributes) if (!a.description?.trim()) warnings.push(`${at} attribute "${a.name}" has no description`);
-    for (const m of el.methods) if (!m.description?.trim()) warnings.push(`${at} method "${m.name}()" has no description`);
-    for (const s of el.slots) if (!s.description?.trim()) warnings.push(`${at} slot "${s.name || '(default)'}" has no description`);
+    for (const p of el.cssParts)
+      if (!p.description?.trim()) errors.push(`${at} CSS part "${p.name}" has no description`);
+    for (const p of el.cssProperties)
+      if (!p.description?.trim()) errors.push(`${at} CSS custom property "${p.name}" has no description`);
+    for (const p of el.properties)
+      if (!p.description?.trim()) warnings.push(`${at} property "${p.name}" has no description`);
+    for (const a of el.attributes)
+      if (!a.description?.trim()) warnings.push(`${at} attribute "${a.name}" has no description`);
+    for (const m of el.methods)
+      if (!m.description?.trim()) warnings.push(`${at} method "${m.name}()" has no description`);
+    for (const s of el.slots)
+      if (!s.description?.trim()) warnings.push(`${at} slot "${s.name || '(default)'}" has no description`);
     const base = el.superclass;
-    if (base?.module && !base.package && base.name !== 'LinksElement' && !known.has(base.module.replace(/^\.?\/?/, '/'))) {
-      warnings.push(`${at} extends ${base.name} (${base.module}), which the manifest does not analyse: members it adds (e.g. properties) are missing from the manifest`);
+    if (
+      base?.module &&
+      !base.package &&
+      base.name !== 'LinksElement' &&
+      !known.has(base.module.replace(/^\.?\/?/, '/'))
+    ) {
+      warnings.push(
+        `${at} extends ${base.name} (${base.module}), which the manifest does not analyse: members it adds (e.g. properties) are missing from the manifest`,
+      );
     }
   }
   return { errors, warnings };
 }
 
 /** The example shown when examples.mjs has none for an element. */
-const DEFAULT_EXAMPLE = { attributes: {}, about: 'No sample data is set up for this element in the docs yet: it is shown with its defaults.' };
+const DEFAULT_EXAMPLE = {
+  attributes: {},
+  about: 'No sample data is set up for this element in the docs yet: it is shown with its defaults.',
+};
 
 /** The inline module script that sets the example's properties (shown on the page and run by it). */
 function exampleScript(el, example, bundleHref, eventLogHref) {
@@ -99,7 +122,9 @@ function exampleScript(el, example, bundleHref, eventLogHref) {
     lines.push(`const { properties, extra } = JSON.parse(document.querySelector('#example-data').textContent);`);
     if (example.properties) lines.push('Object.assign(element, properties);');
   }
-  lines.push(`logEvents(element, ${JSON.stringify(el.events.map((e) => e.name))}, document.querySelector('#event-log'));`);
+  lines.push(
+    `logEvents(element, ${JSON.stringify(el.events.map((e) => e.name))}, document.querySelector('#event-log'));`,
+  );
   if (example.setup) lines.push('', example.setup);
   return lines.join('\n');
 }
@@ -116,7 +141,10 @@ export function elementView(el, example, { bundle }) {
     ...el,
     example: { attributes: {}, ...sample },
     script: exampleScript(el, sample, `../assets/${bundle}`, '../assets/event-log.js'),
-    data: sample.properties || sample.extra ? { properties: sample.properties ?? {}, extra: sample.extra ?? {} } : undefined,
+    data:
+      sample.properties || sample.extra
+        ? { properties: sample.properties ?? {}, extra: sample.extra ?? {} }
+        : undefined,
     events: el.events.map((e) => ({ ...e, detailType: detailType(e) })),
     methods: el.methods.map((m) => ({
       ...m,

@@ -19,7 +19,9 @@ const PRACTICE = { id: 'springburn-hc', name: 'Springburn Health Centre', listSi
 
 function fail(what, result) {
   const first = result.errors?.[0];
-  throw new Error(`docs: the example data ${what} is not valid: ${first ? `${first.path} ${first.message}` : 'unknown problem'}`);
+  throw new Error(
+    `docs: the example data ${what} is not valid: ${first ? `${first.path} ${first.message}` : 'unknown problem'}`,
+  );
 }
 
 function readData(root, name) {
@@ -29,12 +31,36 @@ function readData(root, name) {
 /** A small fictional network register, as on the demo page. */
 function sampleRegister() {
   const steps = [
-    (r) => addRelationship(r, { organisation: { name: 'Brightwater Community Trust' }, contactRole: 'volunteer coordinator', alissListing: 'listed' }, { on: '2025-09-01', by: 'CLP' }),
+    (r) =>
+      addRelationship(
+        r,
+        {
+          organisation: { name: 'Brightwater Community Trust' },
+          contactRole: 'volunteer coordinator',
+          alissListing: 'listed',
+        },
+        { on: '2025-09-01', by: 'CLP' },
+      ),
     (r) => recordContact(r, 'rel-1', 'visit', { on: '2026-10-14', by: 'CLP', note: 'Joined the Thursday walk' }),
-    (r) => addRelationship(r, { organisation: { name: 'Eastfield Green Men’s Shed' }, contactRole: 'chair', contactLabel: 'Tuesday lead' }, { on: '2025-11-03', by: 'CLP' }),
+    (r) =>
+      addRelationship(
+        r,
+        { organisation: { name: 'Eastfield Green Men’s Shed' }, contactRole: 'chair', contactLabel: 'Tuesday lead' },
+        { on: '2025-11-03', by: 'CLP' },
+      ),
     (r) => recordContact(r, 'rel-2', 'contact', { on: '2026-02-20', by: 'CLP' }),
-    (r) => addRelationship(r, { organisation: { name: 'Kelvinbrook Song Circle' }, contactRole: 'organiser' }, { on: '2026-03-10', by: 'CLP' }),
-    (r) => setAlissListing(r, 'rel-3', 'helped-to-list', { on: '2026-04-02', by: 'CLP', note: 'Helped write their first listing' }),
+    (r) =>
+      addRelationship(
+        r,
+        { organisation: { name: 'Kelvinbrook Song Circle' }, contactRole: 'organiser' },
+        { on: '2026-03-10', by: 'CLP' },
+      ),
+    (r) =>
+      setAlissListing(r, 'rel-3', 'helped-to-list', {
+        on: '2026-04-02',
+        by: 'CLP',
+        note: 'Helped write their first listing',
+      }),
     (r) => recordContact(r, 'rel-3', 'visit', { on: '2026-09-22', by: 'CLP' }),
   ];
   let register = createNetworkRegister('demo-practice');
@@ -99,7 +125,10 @@ export function elementExamples(root) {
   const sampleReferralStates = replay(sampleEvents.value, { trusted: true }).state.referrals;
   // Fictional labels a host might resolve references to (no real people).
   const hostLabels = Object.fromEntries(
-    [...new Set(sampleReferralStates.map((r) => r.person))].map((ref, i) => [ref, `Example Person ${String.fromCharCode(65 + i)} (fictional)`]),
+    [...new Set(sampleReferralStates.map((r) => r.person))].map((ref, i) => [
+      ref,
+      `Example Person ${String.fromCharCode(65 + i)} (fictional)`,
+    ]),
   );
 
   const outcomes = validateOutcomeResponses(JSON.parse(readData(root, 'sample-outcomes.json')));
@@ -117,7 +146,16 @@ export function elementExamples(root) {
     plans: evaluationCohort.plans,
     outcomes: { instrument: ONS4, responses: outcomes.value.responses },
     asOf: '2023-12-31',
-    maturityDates: ['2022-03-31', '2022-06-30', '2022-09-30', '2022-12-31', '2023-03-31', '2023-06-30', '2023-09-30', '2023-12-31'],
+    maturityDates: [
+      '2022-03-31',
+      '2022-06-30',
+      '2022-09-30',
+      '2022-12-31',
+      '2023-03-31',
+      '2023-06-30',
+      '2023-09-30',
+      '2023-12-31',
+    ],
   });
 
   const aliss = parseAlissSearchPage(JSON.parse(readData(root, 'aliss-fixture.json')));
@@ -129,7 +167,9 @@ export function elementExamples(root) {
   const target = best?.aims.find((a) => a.measureId === best.m.id)?.target;
 
   // The change idea with the most PDSA cycles.
-  const ideas = Object.entries(plan.capacities).flatMap(([capacity, c]) => c.changeIdeas.map((idea) => ({ capacity, idea })));
+  const ideas = Object.entries(plan.capacities).flatMap(([capacity, c]) =>
+    c.changeIdeas.map((idea) => ({ capacity, idea })),
+  );
   const busiest = ideas.sort((a, b) => b.idea.cycles.length - a.idea.cycles.length)[0];
 
   const cards = [...score.capacities].sort((a, b) => b.level - a.level);
@@ -140,8 +180,21 @@ export function elementExamples(root) {
   const sampleReferrals = `the sample referrals in examples/data/sample-referrals.json and ${seeded.events.length} seeded demo events (core's generateDemoReferrals, seed 2025), replayed with core's replay(); "now" is ${AS_OF}`;
 
   return new Map([
-    ['links-framework-overview', { attributes: { selectable: '', 'heading-level': '3' }, about: 'The Links framework shipped with core (its default).' }],
-    ['links-plan-editor', { attributes: { author: 'Practice manager', 'heading-level': '3' }, properties: { plan }, about: `${SamplePlan}, given as the plan property (no store, so no autosave).` }],
+    [
+      'links-framework-overview',
+      {
+        attributes: { selectable: '', 'heading-level': '3' },
+        about: 'The Links framework shipped with core (its default).',
+      },
+    ],
+    [
+      'links-plan-editor',
+      {
+        attributes: { author: 'Practice manager', 'heading-level': '3' },
+        properties: { plan },
+        about: `${SamplePlan}, given as the plan property (no store, so no autosave).`,
+      },
+    ],
     ['links-theme-focus', { attributes: { 'heading-level': '3' }, properties: { plan }, about: `${SamplePlan}.` }],
     [
       'links-pdsa-log',
@@ -167,15 +220,32 @@ export function elementExamples(root) {
         about: `scorePlan() of ${samplePlan}, overlaid with the programme median of a synthetic cohort (generateDemoData, 8 practices, seed 2024).`,
       },
     ],
-    ['links-capacity-card', { attributes: { 'heading-level': '3' }, properties: { score: card }, about: `One capacity of scorePlan() of ${samplePlan}.` }],
+    [
+      'links-capacity-card',
+      {
+        attributes: { 'heading-level': '3' },
+        properties: { score: card },
+        about: `One capacity of scorePlan() of ${samplePlan}.`,
+      },
+    ],
     [
       'links-cohort-comparison',
-      { attributes: { 'heading-level': '3' }, properties: { comparison }, about: 'compareCohorts() over a synthetic cohort: generateDemoData, 8 invented practices, seed 2024.' },
+      {
+        attributes: { 'heading-level': '3' },
+        properties: { comparison },
+        about: 'compareCohorts() over a synthetic cohort: generateDemoData, 8 invented practices, seed 2024.',
+      },
     ],
     [
       'links-referral-form',
       {
-        attributes: { person: 'pt-sb-6a20', 'practice-id': PRACTICE.id, 'referrer-id': 'gp-sb-1', 'clp-id': PRACTICE.clpId, 'heading-level': '3' },
+        attributes: {
+          person: 'pt-sb-6a20',
+          'practice-id': PRACTICE.id,
+          'referrer-id': 'gp-sb-1',
+          'clp-id': PRACTICE.clpId,
+          'heading-level': '3',
+        },
         properties: { referrals },
         about: `A pseudonymous person reference from the host; the practice's referrals (for the duplicate warning) from ${sampleReferrals}.`,
       },
@@ -198,7 +268,11 @@ export function elementExamples(root) {
     ],
     [
       'links-caseload-summary',
-      { attributes: { 'as-of': AS_OF, 'heading-level': '3' }, properties: { referrals, practices: [PRACTICE] }, about: `Figures computed from ${sampleReferrals}.` },
+      {
+        attributes: { 'as-of': AS_OF, 'heading-level': '3' },
+        properties: { referrals, practices: [PRACTICE] },
+        about: `Figures computed from ${sampleReferrals}.`,
+      },
     ],
     [
       'links-resource-finder',
@@ -207,12 +281,17 @@ export function elementExamples(root) {
         extra: { source: aliss.value.source, resources: aliss.value.resources, asOf: AS_OF },
         setup: MINI_DIRECTORY,
         content: 'Bundled synthetic listings shaped like ALISS data. Try “walk” or “money”.',
-        about: 'The synthetic ALISS-shaped listings in examples/data/aliss-fixture.json, searched in the page (no network).',
+        about:
+          'The synthetic ALISS-shaped listings in examples/data/aliss-fixture.json, searched in the page (no network).',
       },
     ],
     [
       'links-network-register',
-      { attributes: { 'as-of': '2026-11-01', 'recorded-by': 'CLP', 'heading-level': '3' }, properties: { register: sampleRegister() }, about: 'A small fictional register made with core\'s network operations.' },
+      {
+        attributes: { 'as-of': '2026-11-01', 'recorded-by': 'CLP', 'heading-level': '3' },
+        properties: { register: sampleRegister() },
+        about: "A small fictional register made with core's network operations.",
+      },
     ],
     [
       'links-provider',
@@ -225,10 +304,17 @@ export function elementExamples(root) {
 const labels = new Map(Object.entries(extra.labels));
 element.personLabel = (personRef) => labels.get(personRef) ?? personRef;
 element.querySelector('links-caseload').referrals = extra.referrals;`,
-        about: 'The sample referrals in examples/data/sample-referrals.json in a caseload inside a provider that keeps documents in memory and resolves person references to fictional labels through a host callback.',
+        about:
+          'The sample referrals in examples/data/sample-referrals.json in a caseload inside a provider that keeps documents in memory and resolves person references to fictional labels through a host callback.',
       },
     ],
-    ['links-outcome-form', { attributes: { name: 'ons4', 'heading-level': '3' }, about: 'The ONS4 personal wellbeing questions (core\'s default instrument).' }],
+    [
+      'links-outcome-form',
+      {
+        attributes: { name: 'ons4', 'heading-level': '3' },
+        about: "The ONS4 personal wellbeing questions (core's default instrument).",
+      },
+    ],
     [
       'links-programme-report',
       {

@@ -23,7 +23,12 @@ const SCRIPT = /<script type="module">([\s\S]*?)<\/script>/g;
 const ID = /\sid="([^"]+)"/g;
 
 function decodeEntities(text) {
-  return text.replaceAll('&amp;', '&').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>');
+  return text
+    .replaceAll('&amp;', '&')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>');
 }
 
 /**
@@ -35,7 +40,8 @@ export function checkLinks(siteDir, { ignore = () => false } = {}) {
   const files = htmlFiles(siteDir);
   const ids = new Map();
   const idsOf = (file) => {
-    if (!ids.has(file)) ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => decodeEntities(m[1]))));
+    if (!ids.has(file))
+      ids.set(file, new Set([...readFileSync(file, 'utf8').matchAll(ID)].map((m) => decodeEntities(m[1]))));
     return ids.get(file);
   };
   const errors = [];
@@ -66,7 +72,13 @@ export function checkLinks(siteDir, { ignore = () => false } = {}) {
         errors.push(`${page}: "${ref}" points to ${target}, which does not exist`);
         continue;
       }
-      if (hash && !inApi && !target.startsWith('api/') && target.endsWith('.html') && !idsOf(full).has(decodeURIComponent(hash))) {
+      if (
+        hash &&
+        !inApi &&
+        !target.startsWith('api/') &&
+        target.endsWith('.html') &&
+        !idsOf(full).has(decodeURIComponent(hash))
+      ) {
         errors.push(`${page}: "${ref}": ${target} has no element with id "${hash}"`);
       }
     }

@@ -79,7 +79,9 @@ export async function runCliBlocks(source, repoPath, cli) {
       if (!line || line.startsWith('#')) continue;
       const { code, stdout, stderr } = await cli.exec(line);
       if (code !== info.expectedCode) {
-        errors.push(`${repoPath}: "${line}" exited with ${code}, the guide expects ${info.expectedCode}:\n${stdout}${stderr}`);
+        errors.push(
+          `${repoPath}: "${line}" exited with ${code}, the guide expects ${info.expectedCode}:\n${stdout}${stderr}`,
+        );
       }
       ran.push(line);
       results.push({ line, stdout, stderr, code });
@@ -104,7 +106,8 @@ export function siteMarkdown(site) {
     if (!repoPath) return;
     const visit = (tokens) => {
       for (const token of tokens ?? []) {
-        if (token.type === 'link_open') token.attrSet('href', site.resolveLink(repoPath, sitePath, token.attrGet('href')));
+        if (token.type === 'link_open')
+          token.attrSet('href', site.resolveLink(repoPath, sitePath, token.attrGet('href')));
         if (token.type === 'image') token.attrSet('src', site.resolveLink(repoPath, sitePath, token.attrGet('src')));
         visit(token.children);
       }

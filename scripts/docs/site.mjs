@@ -10,7 +10,14 @@ import { dirname, join, posix, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Eleventy from '@11ty/eleventy';
 import { checkElements, elementView, elementsFromManifest } from './elements.mjs';
-import { manifestMarkdown, parseRunInfo, relativeHref, resolveRepoLink, runCliBlocks, siteMarkdown } from './markdown.mjs';
+import {
+  manifestMarkdown,
+  parseRunInfo,
+  relativeHref,
+  resolveRepoLink,
+  runCliBlocks,
+  siteMarkdown,
+} from './markdown.mjs';
 import { checkLinks } from './links.mjs';
 
 /** Eleventy's input: the layouts, page templates and assets of the site. */
@@ -82,8 +89,14 @@ function guideOrder(a, b) {
 /** The first sentence of a markdown file's first paragraph after its title, as plain text (for lists). */
 function firstParagraph(source) {
   const blocks = source.split(/\n\s*\n/).map((b) => b.trim());
-  const para = blocks.find((b) => b && !b.startsWith('#') && !b.startsWith('```') && !b.startsWith('|') && !b.startsWith('-') && !b.startsWith('>'));
-  const text = (para ?? '').replace(/\s*\n\s*/g, ' ').replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/\*\*/g, '');
+  const para = blocks.find(
+    (b) =>
+      b && !b.startsWith('#') && !b.startsWith('```') && !b.startsWith('|') && !b.startsWith('-') && !b.startsWith('>'),
+  );
+  const text = (para ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*/g, '');
   const sentence = /^(.+?[.!?])(?:\s|$)/.exec(text)?.[1] ?? text;
   return sentence.length > 240 ? `${sentence.slice(0, 237).replace(/\s+\S*$/, '')}…` : sentence;
 }
@@ -139,7 +152,9 @@ function configure(eleventyConfig, { data, markdown }) {
   eleventyConfig.addFilter('rel', function rel(target) {
     return relativeHref(this.page?.url ?? '/', target);
   });
-  eleventyConfig.addFilter('inlineCode', (text) => manifestMarkdown.renderInline(String(text ?? '').replace(/\s*\n\s*/g, ' ')));
+  eleventyConfig.addFilter('inlineCode', (text) =>
+    manifestMarkdown.renderInline(String(text ?? '').replace(/\s*\n\s*/g, ' ')),
+  );
   eleventyConfig.addFilter('manifestMarkdown', (text) => manifestMarkdown.render(String(text ?? '')));
   eleventyConfig.addFilter('jsonForScript', jsonForScript);
 }
@@ -154,18 +169,35 @@ function configure(eleventyConfig, { data, markdown }) {
  * warnings, elements, guides, docs, packages, api, ranCommands }`; the build
  * failed if `errors` is not empty.
  */
-export async function buildSite({ root, out, api = true, cli = true, markdown = true, bundle: bundleOverride, manifest: manifestOverride, examples: examplesOverride, log = () => {} }) {
+export async function buildSite({
+  root,
+  out,
+  api = true,
+  cli = true,
+  markdown = true,
+  bundle: bundleOverride,
+  manifest: manifestOverride,
+  examples: examplesOverride,
+  log = () => {},
+}) {
   const errors = [];
   const warnings = [];
   const outAbs = resolve(out);
-  if (outAbs === resolve(root) || resolve(root).startsWith(`${outAbs}/`)) throw new Error(`refusing to empty ${outAbs}: it holds the repository`);
+  if (outAbs === resolve(root) || resolve(root).startsWith(`${outAbs}/`))
+    throw new Error(`refusing to empty ${outAbs}: it holds the repository`);
   rmSync(outAbs, { recursive: true, force: true });
   mkdirSync(outAbs, { recursive: true });
 
   // Elements, from the manifest.
   const manifestFile = manifestPath(root);
   if (!manifestOverride && !existsSync(manifestFile)) {
-    return { errors: [`${relative(root, manifestFile)} is missing: run "npm run manifest" (npm run docs does)`], warnings, elements: [], guides: [], docs: [] };
+    return {
+      errors: [`${relative(root, manifestFile)} is missing: run "npm run manifest" (npm run docs does)`],
+      warnings,
+      elements: [],
+      guides: [],
+      docs: [],
+    };
   }
   const manifest = manifestOverride ?? JSON.parse(readFileSync(manifestFile, 'utf8'));
   const elements = elementsFromManifest(manifest);
@@ -175,10 +207,14 @@ export async function buildSite({ root, out, api = true, cli = true, markdown = 
   warnings.push(...completeness.warnings.map((w) => `custom-elements.json: ${w}`));
 
   const bundle = bundleOverride ? resolve(bundleOverride) : bundlePath(root);
-  if (!existsSync(bundle)) errors.push(`the components bundle ${relative(root, bundle)} is missing: run "npm run build"`);
+  if (!existsSync(bundle))
+    errors.push(`the components bundle ${relative(root, bundle)} is missing: run "npm run build"`);
   const examples = examplesOverride ?? (await import('./examples.mjs')).elementExamples(root);
   for (const el of elements) {
-    if (!examples.has(el.tag)) warnings.push(`<${el.tag}> has no live example data in scripts/docs/examples.mjs: its page shows it with defaults`);
+    if (!examples.has(el.tag))
+      warnings.push(
+        `<${el.tag}> has no live example data in scripts/docs/examples.mjs: its page shows it with defaults`,
+      );
   }
   const elementViews = elements.map((el) => elementView(el, examples.get(el.tag), { bundle: posix.basename(bundle) }));
 
@@ -204,7 +240,8 @@ export async function buildSite({ root, out, api = true, cli = true, markdown = 
   }
   const md = siteMarkdown({
     cliRuns: (repoPath) => cliRuns.get(repoPath),
-    resolveLink: (repoPath, sitePath, href) => resolveRepoLink({ root, pages, copies }, repoPath, sitePath, href, errors),
+    resolveLink: (repoPath, sitePath, href) =>
+      resolveRepoLink({ root, pages, copies }, repoPath, sitePath, href, errors),
   });
 
   const rendered = [...pages].map(([repoPath, sitePath]) => {
@@ -212,20 +249,32 @@ export async function buildSite({ root, out, api = true, cli = true, markdown = 
     const title = (/^# (.+)$/m.exec(source)?.[1] ?? posix.basename(repoPath, '.md')).replace(/`/g, '');
     return { repoPath, sitePath, url: `/${sitePath}`, title, summary: firstParagraph(source) };
   });
-  const guides = rendered.filter((r) => r.sitePath.startsWith('guides/')).sort((a, b) => guideOrder(a.repoPath, b.repoPath));
+  const guides = rendered
+    .filter((r) => r.sitePath.startsWith('guides/'))
+    .sort((a, b) => guideOrder(a.repoPath, b.repoPath));
   const docs = rendered.filter((r) => r.repoPath.startsWith('docs/') && !r.sitePath.startsWith('guides/'));
   const packages = rendered.filter((r) => r.sitePath.startsWith('packages/'));
 
   // The API reference's module pages: typedoc names them after the module (`@links-approach/core/plan` → modules/_links-approach_core_plan.html).
   const { coreEntries } = await import('./api.mjs');
-  const apiEntries = coreEntries(root).map((e) => ({ ...e, page: api ? `api/modules/${e.specifier.replace(/[^a-z0-9-]/gi, '_')}.html` : undefined }));
+  const apiEntries = coreEntries(root).map((e) => ({
+    ...e,
+    page: api ? `api/modules/${e.specifier.replace(/[^a-z0-9-]/gi, '_')}.html` : undefined,
+  }));
 
   const eleventy = new Eleventy(TEMPLATES, outAbs, {
     quietMode: true,
     config(eleventyConfig) {
-      configure(eleventyConfig, { data: { nav: NAV, elements: elementViews, pages: { guides, docs, packages }, apiEntries }, markdown: md });
+      configure(eleventyConfig, {
+        data: { nav: NAV, elements: elementViews, pages: { guides, docs, packages }, apiEntries },
+        markdown: md,
+      });
       for (const page of rendered) {
-        const section = page.sitePath.startsWith('guides/') ? 'guides' : page.sitePath.startsWith('packages/') ? 'home' : 'docs';
+        const section = page.sitePath.startsWith('guides/')
+          ? 'guides'
+          : page.sitePath.startsWith('packages/')
+            ? 'home'
+            : 'docs';
         eleventyConfig.addTemplate(`markdown/${page.repoPath}`, sources.get(page.repoPath), {
           permalink: page.sitePath,
           layout: 'prose.njk',
@@ -246,7 +295,9 @@ export async function buildSite({ root, out, api = true, cli = true, markdown = 
     },
   });
   await eleventy.write();
-  log(`${elements.length} element pages, ${guides.length} guides, ${docs.length} docs pages, ${packages.length} package pages`);
+  log(
+    `${elements.length} element pages, ${guides.length} guides, ${docs.length} docs pages, ${packages.length} package pages`,
+  );
 
   if (existsSync(bundle)) copyModuleGraph(bundle, join(outAbs, 'assets'));
   for (const [copy, full] of copies) {
@@ -259,15 +310,20 @@ export async function buildSite({ root, out, api = true, cli = true, markdown = 
     const { commandNames } = await import('./cli-runner.mjs');
     const used = new Set(ranCommands.map((line) => line.split(/\s+/)[1]));
     for (const name of commandNames()) {
-      if (!used.has(name)) errors.push(`docs/guides/cli.md has no run example (a \`\`\`sh run block) for "links ${name}"`);
+      if (!used.has(name))
+        errors.push(`docs/guides/cli.md has no run example (a \`\`\`sh run block) for "links ${name}"`);
     }
   }
 
   // The intranet guide names the bundle file: keep it in step with the package's `./bundle.js` export.
   if (sources.has('docs/guides/intranet.md')) {
-    const shipped = relative(join(root, 'packages', 'components'), bundlePath(root)).split('\\').join('/');
+    const shipped = relative(join(root, 'packages', 'components'), bundlePath(root))
+      .split('\\')
+      .join('/');
     if (!sources.get('docs/guides/intranet.md').includes(shipped)) {
-      errors.push(`docs/guides/intranet.md does not mention ${shipped}, the file the components package exports as ./bundle.js: update the guide`);
+      errors.push(
+        `docs/guides/intranet.md does not mention ${shipped}, the file the components package exports as ./bundle.js: update the guide`,
+      );
     }
   }
 
@@ -278,7 +334,9 @@ export async function buildSite({ root, out, api = true, cli = true, markdown = 
     apiResult = await buildApi({ root, out: join(outAbs, 'api') });
     errors.push(...apiResult.errors.map((e) => `typedoc: ${e}`));
     warnings.push(...apiResult.warnings.map((w) => `typedoc: ${w}`));
-    log(`API reference for ${apiResult.entries.length} entries: ${apiResult.entries.map((e) => e.specifier).join(', ')}`);
+    log(
+      `API reference for ${apiResult.entries.length} entries: ${apiResult.entries.map((e) => e.specifier).join(', ')}`,
+    );
   }
 
   // Every internal link must resolve.

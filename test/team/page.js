@@ -117,9 +117,8 @@ async function start() {
       const referrals = body.referrals
         ? ` ${body.referrals.programme.referrals} referrals at programme practices.`
         : '';
-      $(
-        '#report-figures',
-      ).textContent = `Aggregates for ${body.practices.programme} programme and ${body.practices.comparison} comparison practices.${referrals}`;
+      $('#report-figures').textContent =
+        `Aggregates for ${body.practices.programme} programme and ${body.practices.comparison} comparison practices.${referrals}`;
     } else {
       $('#report-figures').textContent = `No cohort report: ${body.detail ?? response.status}`;
     }

@@ -248,28 +248,25 @@ describe('two people at once, each in a browser of their own', () => {
     await Promise.all([gp.context.close(), clp.context.close()]);
   });
 
-  test(
-    'with service-url alone, the detail and the caseload show the changes waiting to be sent offline',
-    async () => {
-      const id = `ref-q-${RUN}`;
-      await referral('gp-ash', ASH, id, { started: 'clp-ash' });
-      const clp = await team.person('clp-ash', { show: 'caseload,detail', practice: ASH, referral: id });
-      try {
-        assert.equal(await see(clp.page, detailStatus, id), 'In progress');
-        await clp.page.setOfflineMode(true);
-        await act(clp.page, 'Add a note', { text: 'Visited at home, no signal' });
-        assert.match(
-          await see(clp.page, () => t.text(t.q('links-referral-detail', '[role="status"].visually-hidden'))),
-          /^Kept on this device/,
-        );
-        await see(clp.page, () => t.waiting() === 1);
-        await clp.page.setOfflineMode(false);
-        await see(clp.page, () => t.waiting() === 0);
-      } finally {
-        await clp.context.close();
-      }
-    },
-  );
+  test('with service-url alone, the detail and the caseload show the changes waiting to be sent offline', async () => {
+    const id = `ref-q-${RUN}`;
+    await referral('gp-ash', ASH, id, { started: 'clp-ash' });
+    const clp = await team.person('clp-ash', { show: 'caseload,detail', practice: ASH, referral: id });
+    try {
+      assert.equal(await see(clp.page, detailStatus, id), 'In progress');
+      await clp.page.setOfflineMode(true);
+      await act(clp.page, 'Add a note', { text: 'Visited at home, no signal' });
+      assert.match(
+        await see(clp.page, () => t.text(t.q('links-referral-detail', '[role="status"].visually-hidden'))),
+        /^Kept on this device/,
+      );
+      await see(clp.page, () => t.waiting() === 1);
+      await clp.page.setOfflineMode(false);
+      await see(clp.page, () => t.waiting() === 0);
+    } finally {
+      await clp.context.close();
+    }
+  });
 
   test('on a shared device, changes queued offline stay with the person who recorded them: the next person signed in sees nothing waiting and sends nothing; when the first signs back in, theirs are sent once', async () => {
     const id = `ref-s-${RUN}`;
@@ -288,27 +285,48 @@ describe('two people at once, each in a browser of their own', () => {
       await anna.page.close();
 
       // Ben, a colleague, signs in on the same device, online.
-      const ben = await team.person('clp-ash-2', { show: 'caseload,detail', practice: ASH, referral: id }, { context: device });
+      const ben = await team.person(
+        'clp-ash-2',
+        { show: 'caseload,detail', practice: ASH, referral: id },
+        { context: device },
+      );
       assert.equal(await see(ben.page, detailStatus, id), 'In progress');
       await see(ben.page, () => t.text(t.q('links-referral-detail', '[part="connection"]')).startsWith('Up to date'));
       assert.equal(await ben.page.evaluate(() => t.waiting()), 0, 'Ben sees nothing waiting in the detail');
       assert.ok(
-        !(await ben.page.evaluate(() => t.qa('links-caseload', '[part="connection"]').map(t.text).join(' '))).includes('waiting'),
+        !(await ben.page.evaluate(() => t.qa('links-caseload', '[part="connection"]').map(t.text).join(' '))).includes(
+          'waiting',
+        ),
         'nor in the caseload',
       );
-      assert.ok(!(await ben.page.evaluate(() => t.deepText())).includes('no signal'), 'Anna’s note is not shown to Ben');
+      assert.ok(
+        !(await ben.page.evaluate(() => t.deepText())).includes('no signal'),
+        'Anna’s note is not shown to Ben',
+      );
       assert.deepEqual(
         await ben.page.evaluate(async () => (await window.__team.provider.serviceStores()).referrals.flush()),
         { sent: 0, refused: 0, waiting: 0 },
         'a flush as Ben sends nothing',
       );
-      assert.equal((await team.api.read('clp-ash', id)).events.length, before, 'nothing reached the service under Ben’s name');
+      assert.equal(
+        (await team.api.read('clp-ash', id)).events.length,
+        before,
+        'nothing reached the service under Ben’s name',
+      );
       assert.deepEqual(ben.errors, []);
       await ben.page.close();
 
       // Anna signs back in on the device: her note is sent, once, as hers.
-      const back = await team.person('clp-ash', { show: 'caseload,detail', practice: ASH, referral: id }, { context: device });
-      await see(back.page, (note) => t.waiting() === 0 && t.text(t.q('links-referral-detail', '[part="timeline"]')).includes(note), text);
+      const back = await team.person(
+        'clp-ash',
+        { show: 'caseload,detail', practice: ASH, referral: id },
+        { context: device },
+      );
+      await see(
+        back.page,
+        (note) => t.waiting() === 0 && t.text(t.q('links-referral-detail', '[part="timeline"]')).includes(note),
+        text,
+      );
       const { events } = await team.api.read('clp-ash', id);
       const notes = events.filter((e) => e.type === 'note-added' && e.text === text);
       assert.equal(notes.length, 1, 'sent once');
@@ -320,24 +338,21 @@ describe('two people at once, each in a browser of their own', () => {
     }
   });
 
-  test(
-    'recording through the service raises no page error',
-    async () => {
-      const id = `ref-e-${RUN}`;
-      await referral('gp-ash', ASH, id);
-      const gp = await team.person('gp-ash', { show: 'detail', referral: id });
-      try {
-        assert.equal(await see(gp.page, detailStatus, id), 'Requested');
-        await act(gp.page, 'Add a note', { text: 'Daughter called the practice' });
-        await see(gp.page, () =>
-          t.text(t.q('links-referral-detail', '[role="status"].visually-hidden')).startsWith('Recorded'),
-        );
-        assert.deepEqual(gp.errors, []);
-      } finally {
-        await gp.context.close();
-      }
-    },
-  );
+  test('recording through the service raises no page error', async () => {
+    const id = `ref-e-${RUN}`;
+    await referral('gp-ash', ASH, id);
+    const gp = await team.person('gp-ash', { show: 'detail', referral: id });
+    try {
+      assert.equal(await see(gp.page, detailStatus, id), 'Requested');
+      await act(gp.page, 'Add a note', { text: 'Daughter called the practice' });
+      await see(gp.page, () =>
+        t.text(t.q('links-referral-detail', '[role="status"].visually-hidden')).startsWith('Recorded'),
+      );
+      assert.deepEqual(gp.errors, []);
+    } finally {
+      await gp.context.close();
+    }
+  });
 
   test('two practice managers edit the same plan: the second save shows who saved first; after review and reapply both edits are in the final revision; axe clean on the conflict', async () => {
     const sample = JSON.parse(readFileSync(join(root, 'examples/data/sample-plan.json'), 'utf8'));

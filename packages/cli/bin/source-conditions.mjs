@@ -3,6 +3,8 @@
 // so workspace packages resolve to src/ (what --conditions does on the
 // command line).
 export async function resolve(specifier, context, nextResolve) {
-  const conditions = context.conditions.includes('@links-approach/source') ? context.conditions : [...context.conditions, '@links-approach/source'];
+  const conditions = context.conditions.includes('@links-approach/source')
+    ? context.conditions
+    : [...context.conditions, '@links-approach/source'];
   return nextResolve(specifier, { ...context, conditions });
 }

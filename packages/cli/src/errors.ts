@@ -15,7 +15,10 @@ export const EXIT = Object.freeze({
 /** Thrown by a command when the command line is wrong; reported with exit 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-  constructor(message: string, readonly path = '') {
+  constructor(
+    message: string,
+    readonly path = '',
+  ) {
     super(message);
   }
 }
@@ -23,7 +26,10 @@ export class UsageError extends Error {
 /** Thrown by a command when its input is invalid; reported with exit 1. */
 export class InputError extends Error {
   override readonly name = 'InputError';
-  constructor(readonly errors: readonly ValidationIssue[], readonly subject?: string) {
+  constructor(
+    readonly errors: readonly ValidationIssue[],
+    readonly subject?: string,
+  ) {
     super(errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('\n'));
   }
 }
@@ -56,5 +62,9 @@ export function jsonErrors(
   errors: readonly (ValidationIssue & { readonly code?: string })[],
   fallback = 'invalid',
 ): JsonError[] {
-  return errors.map((e) => ({ path: e.path, message: e.message, code: validationCodeOf(e.messageCode) ?? e.code ?? fallback }));
+  return errors.map((e) => ({
+    path: e.path,
+    message: e.message,
+    code: validationCodeOf(e.messageCode) ?? e.code ?? fallback,
+  }));
 }

@@ -87,12 +87,15 @@ test('streamed NDJSON gives exactly the events core parses, with CRLF, blank lin
   const text = `${toNdjson(events.slice(0, 10))}\r\n\r\n   \n${toNdjson(events.slice(10)).replace(/\n/g, '\r\n')}`;
   const parsed = parseReferralEvents(text, { format: 'ndjson' });
   assert.ok(parsed.ok);
-  for (const chunk of [1, ...CHUNKS]) assert.deepEqual(await read(text, chunk, 'e.ndjson'), parsed.value, `pieces of ${chunk} bytes`);
+  for (const chunk of [1, ...CHUNKS])
+    assert.deepEqual(await read(text, chunk, 'e.ndjson'), parsed.value, `pieces of ${chunk} bytes`);
 });
 
 test('problems in a streamed file have the JSON paths and line numbers core gives', async () => {
   const doc = awkwardDocument();
-  const broken: unknown[] = doc.events.map((e, i) => (i === 3 ? { ...e, at: 'yesterday' } : i === 17 ? { ...e, actor: 5 } : e));
+  const broken: unknown[] = doc.events.map((e, i) =>
+    i === 3 ? { ...e, at: 'yesterday' } : i === 17 ? { ...e, actor: 5 } : e,
+  );
   const json = JSON.stringify({ ...doc, events: broken }, null, 2);
   const core = parseReferralEvents(json, { format: 'json' });
   assert.ok(!core.ok);
@@ -105,7 +108,10 @@ test('problems in a streamed file have the JSON paths and line numbers core give
   assert.ok(!coreLines.ok);
   assert.ok(coreLines.errors.some((e) => e.path === 'line 4: at'));
   for (const chunk of [3, 4096])
-    assert.deepEqual(await problems(ndjson, chunk, 'e.ndjson'), coreLines.errors.map(({ path, message }) => ({ path, message })));
+    assert.deepEqual(
+      await problems(ndjson, chunk, 'e.ndjson'),
+      coreLines.errors.map(({ path, message }) => ({ path, message })),
+    );
 });
 
 test('a document that is not valid JSON is refused as such, at any break, and never yields a partial success', async () => {

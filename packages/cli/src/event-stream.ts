@@ -17,7 +17,8 @@ const MAX_ISSUES = 100;
 /** How far into a file the format is guessed from. */
 const SNIFF = 64 * 1024;
 
-const at = (base: string, path: string) => (path ? (path.startsWith('[') ? `${base}${path}` : `${base}.${path}`) : base);
+const at = (base: string, path: string) =>
+  path ? (path.startsWith('[') ? `${base}${path}` : `${base}.${path}`) : base;
 
 /**
  * Guesses the format from the start of a file too large to read at once: a
@@ -33,7 +34,9 @@ function sniff(prefix: string, complete: boolean): ReferralEventsFormat {
   if (newline === -1) return 'json';
   try {
     const value: unknown = JSON.parse(trimmed.slice(0, newline));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) && !('type' in value) ? 'json' : 'ndjson';
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && !('type' in value)
+      ? 'json'
+      : 'ndjson';
   } catch {
     return 'json';
   }
@@ -95,7 +98,11 @@ const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 const OPEN_BRACE = 0x7b;
 
-async function readNdjson(chunks: AsyncIterable<Buffer>, file: string, onEvent: (event: ReferralEvent) => void): Promise<number> {
+async function readNdjson(
+  chunks: AsyncIterable<Buffer>,
+  file: string,
+  onEvent: (event: ReferralEvent) => void,
+): Promise<number> {
   const issues: ValidationIssue[] = [];
   let events = 0;
   let badLines = 0;
@@ -126,7 +133,11 @@ async function readNdjson(chunks: AsyncIterable<Buffer>, file: string, onEvent: 
     badLines++;
     for (const issue of result.errors) {
       if (issues.length >= MAX_ISSUES) break;
-      issues.push({ path: issue.path ? `line ${lineNumber}: ${issue.path}` : `line ${lineNumber}`, message: issue.message, ...messageCodeOf(issue) });
+      issues.push({
+        path: issue.path ? `line ${lineNumber}: ${issue.path}` : `line ${lineNumber}`,
+        message: issue.message,
+        ...messageCodeOf(issue),
+      });
     }
   };
   for await (const chunk of chunks) {
@@ -154,9 +165,11 @@ async function readNdjson(chunks: AsyncIterable<Buffer>, file: string, onEvent: 
     if (start < buffer.length) carry = buffer.subarray(start);
   }
   if (carry !== undefined && carry.length > 0) line(carry, 0, carry.length);
-  if (issues.length >= MAX_ISSUES && badLines > 0) issues.push({ path: '', message: `stopped after ${MAX_ISSUES} problems` });
+  if (issues.length >= MAX_ISSUES && badLines > 0)
+    issues.push({ path: '', message: `stopped after ${MAX_ISSUES} problems` });
   if (issues.length > 0) throw new InputError(issues, file);
-  if (events === 0) throw new InputError([{ path: '', message: 'holds no events: write one JSON event per line' }], file);
+  if (events === 0)
+    throw new InputError([{ path: '', message: 'holds no events: write one JSON event per line' }], file);
   return events;
 }
 
@@ -460,7 +473,9 @@ async function readJsonDocument(
   }
   // The document around the events: its kind and schema version.
   const shape = validateReferralEventsDocument({ ...envelope, events: [] });
-  const all = shape.ok ? issues : shape.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e) })).concat(issues);
+  const all = shape.ok
+    ? issues
+    : shape.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e) })).concat(issues);
   if (all.length > 0) throw new InputError(all.slice(0, MAX_ISSUES + 1), file);
   return events;
 }

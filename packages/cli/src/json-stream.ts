@@ -46,7 +46,8 @@ export async function writeJsonWithList(
   key: string,
   items: Iterable<unknown> | AsyncIterable<unknown>,
 ): Promise<void> {
-  if (!Object.prototype.hasOwnProperty.call(document, key)) throw new Error(`writeJsonWithList: "${key}" must be a top-level key`);
+  if (!Object.prototype.hasOwnProperty.call(document, key))
+    throw new Error(`writeJsonWithList: "${key}" must be a top-level key`);
   await writeJsonWithStream(out, { ...document, [key]: STREAMED_LIST }, items);
 }
 
@@ -63,7 +64,8 @@ export async function writeJsonWithStream(
   const text = JSON.stringify(document, null, 2);
   const marker = JSON.stringify(STREAMED_LIST);
   const at = text.indexOf(marker);
-  if (at === -1 || text.indexOf(marker, at + 1) !== -1) throw new Error('writeJsonWithStream: put STREAMED_LIST once in the document');
+  if (at === -1 || text.indexOf(marker, at + 1) !== -1)
+    throw new Error('writeJsonWithStream: put STREAMED_LIST once in the document');
   const lineStart = text.lastIndexOf('\n', at) + 1;
   let depth = 0;
   while (text.charCodeAt(lineStart + depth) === 0x20) depth++;

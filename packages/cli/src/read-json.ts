@@ -28,6 +28,12 @@ export function readError(error: unknown, path: string): InputError {
   if (error instanceof InputError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const why =
-    code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'is a folder, not a file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : 'cannot be read';
   return new InputError([{ path: '', message: `cannot read "${path}": ${why}` }], path);
 }

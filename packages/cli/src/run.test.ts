@@ -12,7 +12,15 @@ test('links framework --json prints one JSON document with the 7 capacities and 
   assert.equal(doc.ok, true);
   assert.deepEqual(
     doc.capacities.map((c: { id: string }) => c.id),
-    ['team-wellbeing', 'shared-learning', 'awareness', 'intelligence', 'signposting', 'problem-solving', 'network-building'],
+    [
+      'team-wellbeing',
+      'shared-learning',
+      'awareness',
+      'intelligence',
+      'signposting',
+      'problem-solving',
+      'network-building',
+    ],
   );
   assert.equal(doc.themes.length, 5);
   assert.equal(io.err, '');
@@ -27,12 +35,23 @@ test('links framework without --json prints readable lists', async () => {
 });
 
 test('an invalid framework file exits 1 with JSON paths, as JSON or as readable lines', async () => {
-  const broken = JSON.stringify({ kind: 'links.framework', id: 'x', version: '1', name: 'X', capacities: [{ id: 'a', name: '' }], themes: [], responsibilities: [] });
+  const broken = JSON.stringify({
+    kind: 'links.framework',
+    id: 'x',
+    version: '1',
+    name: 'X',
+    capacities: [{ id: 'a', name: '' }],
+    themes: [],
+    responsibilities: [],
+  });
   const io = memoryIo({ 'f.json': broken });
   assert.equal(await run(['framework', '--file', 'f.json', '--json'], io), 1);
   const doc = JSON.parse(io.out);
   assert.equal(doc.ok, false);
-  assert.deepEqual(doc.errors.map((e: { path: string }) => e.path), ['version', 'capacities[0].name', 'capacities[0].description', 'themes']);
+  assert.deepEqual(
+    doc.errors.map((e: { path: string }) => e.path),
+    ['version', 'capacities[0].name', 'capacities[0].description', 'themes'],
+  );
 
   const human = memoryIo({ 'f.json': broken });
   assert.equal(await run(['framework', '--file', 'f.json'], human), 1);
@@ -42,7 +61,9 @@ test('an invalid framework file exits 1 with JSON paths, as JSON or as readable 
 test('missing files and malformed JSON are input errors (exit 1), never stack traces', async () => {
   const io = memoryIo({ 'bad.json': '{ "kind": ' });
   assert.equal(await run(['framework', '--file', 'missing.json', '--json'], io), 1);
-  assert.deepEqual(JSON.parse(io.out).errors, [{ path: '', message: 'cannot read "missing.json": no such file', code: 'invalid' }]);
+  assert.deepEqual(JSON.parse(io.out).errors, [
+    { path: '', message: 'cannot read "missing.json": no such file', code: 'invalid' },
+  ]);
   const io2 = memoryIo({ 'bad.json': '{ "kind": ' });
   assert.equal(await run(['framework', '--file', 'bad.json'], io2), 1);
   assert.match(io2.out, /is not valid JSON/);

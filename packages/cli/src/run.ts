@@ -19,7 +19,11 @@ const COMMON_OPTIONS: Record<string, OptionSpec> = {
  * `{ "ok": true, … }` on success, `{ "ok": false, "errors": [ { "path", "message" } ] }`
  * otherwise. Exit 0 success, 1 invalid input, 2 usage error, 3 internal error.
  */
-export async function run(argv: readonly string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly Command[] = COMMANDS,
+): Promise<number> {
   const json = argv.includes('--json');
   const ctx = new CommandContext(io, json);
   try {
@@ -56,8 +60,17 @@ export async function run(argv: readonly string[], io: CliIo, commands: readonly
     }
     const message = error instanceof Error ? error.message : String(error);
     if (io.env['LINKS_DEBUG'] && error instanceof Error && error.stack) io.stderr(error.stack);
-    if (json) io.stdout(JSON.stringify({ ok: false, errors: [{ path: '', message: `internal error: ${message}`, code: 'internal' }] }, null, 2));
-    io.stderr(`links: internal error: ${message}\nThis is a bug in links, not in your input. Set LINKS_DEBUG=1 for details.`);
+    if (json)
+      io.stdout(
+        JSON.stringify(
+          { ok: false, errors: [{ path: '', message: `internal error: ${message}`, code: 'internal' }] },
+          null,
+          2,
+        ),
+      );
+    io.stderr(
+      `links: internal error: ${message}\nThis is a bug in links, not in your input. Set LINKS_DEBUG=1 for details.`,
+    );
     return EXIT.internal;
   }
 }
@@ -85,7 +98,11 @@ function parseCommandLine(command: Command, argv: readonly string[]): ParsedArgs
       options: Object.fromEntries(
         Object.entries(options).map(([name, spec]) => [
           name,
-          { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) },
+          {
+            type: spec.type,
+            ...(spec.short ? { short: spec.short } : {}),
+            ...(spec.multiple ? { multiple: true } : {}),
+          },
         ]),
       ),
       allowPositionals: true,
@@ -99,9 +116,13 @@ function parseCommandLine(command: Command, argv: readonly string[]): ParsedArgs
   const values = parsed.values as ParsedArgs['values'];
   if (values['help']) return { values, positionals: parsed.positionals };
   const { min, max, names } = command.positionals;
-  if (parsed.positionals.length < min) throw new UsageError(`${command.name}: missing ${names}. Usage: links ${command.usage}`, names);
+  if (parsed.positionals.length < min)
+    throw new UsageError(`${command.name}: missing ${names}. Usage: links ${command.usage}`, names);
   if (parsed.positionals.length > max) {
-    throw new UsageError(`${command.name}: unexpected argument "${parsed.positionals[max]}". Usage: links ${command.usage}`, 'argv');
+    throw new UsageError(
+      `${command.name}: unexpected argument "${parsed.positionals[max]}". Usage: links ${command.usage}`,
+      'argv',
+    );
   }
   return { values, positionals: parsed.positionals };
 }

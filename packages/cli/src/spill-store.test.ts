@@ -5,7 +5,12 @@ import { replay, generateDemoReferrals, type ReferralState } from '@links-approa
 import { SpillStore } from './spill-store.js';
 
 function finishedStates(): ReferralState[] {
-  const doc = generateDemoReferrals({ practices: [{ id: 'p-1', listSize: 5000 }], seed: 3, asOf: '2025-03-31T12:00:00Z', referralsPerPractice: 12 });
+  const doc = generateDemoReferrals({
+    practices: [{ id: 'p-1', listSize: 5000 }],
+    seed: 3,
+    asOf: '2025-03-31T12:00:00Z',
+    referralsPerPractice: 12,
+  });
   return replay(doc.events, { trusted: true }).state.referrals.map((r) => ({ ...r, timeline: [] }));
 }
 

@@ -73,9 +73,14 @@ export class SpillStore implements ReleasedReferralStore {
     if (length === 0) throw new Error(`no released referral at ${seq}`);
     const offset = this.offsets[seq]!;
     if (offset + length > this.flushed) this.flush();
-    if (this.window === undefined || offset < this.windowStart || offset + length > this.windowEnd) this.fill(offset, length);
+    if (this.window === undefined || offset < this.windowStart || offset + length > this.windowEnd)
+      this.fill(offset, length);
     const at = offset - this.windowStart;
-    const parsed = JSON.parse(this.window!.toString('utf8', at, at + length)) as { e: number; i: string; r: Record<string, unknown> };
+    const parsed = JSON.parse(this.window!.toString('utf8', at, at + length)) as {
+      e: number;
+      i: string;
+      r: Record<string, unknown>;
+    };
     // Same key order as the state that was put (JSON leaves out undefined values).
     const referral: Record<string, unknown> = {};
     for (const key of this.keys!) referral[key] = parsed.r[key];
@@ -113,7 +118,8 @@ export class SpillStore implements ReleasedReferralStore {
   private fill(offset: number, length: number): void {
     const start = Math.max(0, offset - (WINDOW >> 3));
     const size = Math.min(Math.max(WINDOW, offset - start + length), this.flushed - start);
-    if (this.window === undefined || this.window.length < size) this.window = Buffer.allocUnsafe(Math.max(WINDOW, size));
+    if (this.window === undefined || this.window.length < size)
+      this.window = Buffer.allocUnsafe(Math.max(WINDOW, size));
     let read = 0;
     while (read < size) {
       const n = readSync(this.fd, this.window, read, size - read, start + read);

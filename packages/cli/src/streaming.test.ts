@@ -102,7 +102,10 @@ test('links report gives the same HTML whether its referral figures come from th
     assert.ok(parsed.ok);
     plans.push(parsed.value);
   }
-  const practiceList = JSON.parse(files['d/practices.json']!) as { practices: Practice[]; meta: { synthetic?: boolean } };
+  const practiceList = JSON.parse(files['d/practices.json']!) as {
+    practices: Practice[];
+    meta: { synthetic?: boolean };
+  };
   const parsedEvents = parseReferralEvents(files['d/referrals.json']!);
   assert.ok(parsedEvents.ok);
   const report = buildCohortReport({
@@ -134,7 +137,10 @@ test('links fhir --combine streams the same Bundle, byte for byte, as the in-mem
   const options = { systemBase: 'https://fhir.example.org/links/' };
   const bundle = toFhirCollection(referrals, options);
   const io = memoryIo(files);
-  assert.equal(await run(['fhir', 'd/referrals.json', '--combine', '--out', 'all.json', '--system-base', options.systemBase], io), 0);
+  assert.equal(
+    await run(['fhir', 'd/referrals.json', '--combine', '--out', 'all.json', '--system-base', options.systemBase], io),
+    0,
+  );
   assert.equal(io.files['all.json'], `${JSON.stringify(bundle, null, 2)}\n`);
 
   const plainBundle = toFhirCollection(referrals);
@@ -158,17 +164,29 @@ test('links export csv practices folds the same rows as the in-memory summary (w
   const latest = new Date(events.reduce((max, e) => Math.max(max, Date.parse(e.at)), -Infinity)).toISOString();
   const cases: { args: string[]; options: Parameters<typeof practiceSummaryCsv>[2] }[] = [
     { args: [], options: { asOf: latest } },
-    { args: ['--from', '2024-06-01', '--to', '2024-12-31', '--as-of', '2025-01-15'], options: { asOf: '2025-01-15T23:59:59Z', period: { from: '2024-06-01', to: '2024-12-31' } } },
+    {
+      args: ['--from', '2024-06-01', '--to', '2024-12-31', '--as-of', '2025-01-15'],
+      options: { asOf: '2025-01-15T23:59:59Z', period: { from: '2024-06-01', to: '2024-12-31' } },
+    },
   ];
   for (const { args, options } of cases) {
     const io = memoryIo(files);
-    assert.equal(await run(['export', 'csv', 'practices', 'd/referrals.json', 'd/practices.json', '--out', 'p.csv', ...args], io), 0);
+    assert.equal(
+      await run(['export', 'csv', 'practices', 'd/referrals.json', 'd/practices.json', '--out', 'p.csv', ...args], io),
+      0,
+    );
     const expected = practiceSummaryCsv(practices, referrals, options);
     assert.ok(expected.split('\r\n').length > 10);
     assert.equal(io.files['p.csv'], expected);
   }
   // Practices with referrals but not in the list come after the listed ones, in the order of their first referral.
-  const few = memoryIo({ ...files, 'd/practices.json': JSON.stringify({ kind: 'links.practices', practices: practices.slice(3, 5) }) });
-  assert.equal(await run(['export', 'csv', 'practices', 'd/referrals.json', 'd/practices.json', '--out', 'p.csv'], few), 0);
+  const few = memoryIo({
+    ...files,
+    'd/practices.json': JSON.stringify({ kind: 'links.practices', practices: practices.slice(3, 5) }),
+  });
+  assert.equal(
+    await run(['export', 'csv', 'practices', 'd/referrals.json', 'd/practices.json', '--out', 'p.csv'], few),
+    0,
+  );
   assert.equal(few.files['p.csv'], practiceSummaryCsv(practices.slice(3, 5), referrals, { asOf: latest }));
 });

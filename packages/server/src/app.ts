@@ -83,13 +83,18 @@ export interface LinksService {
 
 /** Log lines carry method, route and status: never a URL's query, a token or a body. */
 const LOG_SERIALIZERS = {
-  req: (req: { method: string; routeOptions?: { url?: string }; url: string; id: string }) => ({ id: req.id, method: req.method, route: req.routeOptions?.url ?? req.url.split('?')[0] }),
+  req: (req: { method: string; routeOptions?: { url?: string }; url: string; id: string }) => ({
+    id: req.id,
+    method: req.method,
+    route: req.routeOptions?.url ?? req.url.split('?')[0],
+  }),
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
 /** Builds the service (opening the database and running its migrations); call `app.listen` to serve. */
 export async function buildService(options: ServerOptions): Promise<LinksService> {
-  if (!options.devAuth && !options.oidc) throw new Error('choose a sign-in: OpenID Connect (oidc) or the development sign-in (devAuth)');
+  if (!options.devAuth && !options.oidc)
+    throw new Error('choose a sign-in: OpenID Connect (oidc) or the development sign-in (devAuth)');
   const db = await openDatabase(options.database);
   let schemaVersion: number;
   try {
@@ -106,14 +111,25 @@ export async function buildService(options: ServerOptions): Promise<LinksService
     throw error;
   }
   const repository = new Repository(db, options.now ? { now: options.now } : {});
-  const config: ServiceConfig = options.config ?? (options.devAuth ? { practices: DEMO_PRACTICES, people: DEMO_PEOPLE } : { practices: [], people: [] });
+  const config: ServiceConfig =
+    options.config ??
+    (options.devAuth ? { practices: DEMO_PRACTICES, people: DEMO_PEOPLE } : { practices: [], people: [] });
   await repository.syncPractices(config.practices);
   const people = new Map<string, Person>(config.people.map((p) => [p.id, p]));
   const devAuth = options.devAuth ? await devAuthenticator(people) : undefined;
   const authenticator: Authenticator = options.oidc ? oidcAuthenticator(options.oidc, people) : devAuth!;
 
   const app = Fastify({
-    logger: options.logger === undefined ? false : options.logger === false ? false : { ...(typeof options.logger === 'object' ? options.logger : {}), serializers: LOG_SERIALIZERS, redact: ['req.headers.authorization'] },
+    logger:
+      options.logger === undefined
+        ? false
+        : options.logger === false
+          ? false
+          : {
+              ...(typeof options.logger === 'object' ? options.logger : {}),
+              serializers: LOG_SERIALIZERS,
+              redact: ['req.headers.authorization'],
+            },
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: frameworkErrorHandler,
@@ -129,12 +145,21 @@ export async function buildService(options: ServerOptions): Promise<LinksService
   const routes = collectRoutes(app);
   installProblemHandlers(app, () => routes.filter((r) => r.method !== 'HEAD'));
 
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  });
   if (options.allowOrigins && options.allowOrigins.length > 0) {
     await app.register(cors, {
       origin: [...options.allowOrigins],
       methods: ['GET', 'POST', 'PUT'],
-      allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', 'last-event-id'],
+      allowedHeaders: [
+        'authorization',
+        'content-type',
+        'if-match',
+        'if-none-match',
+        'idempotency-key',
+        'last-event-id',
+      ],
       exposedHeaders: ['etag', 'retry-after', 'location'],
       maxAge: 600,
     });
@@ -150,12 +175,22 @@ export async function buildService(options: ServerOptions): Promise<LinksService
       timeWindow: 60_000,
       keyGenerator: (request) => (request.actor ? `user:${request.actor.id}` : `address:${request.ip}`),
       errorResponseBuilder: (_request, context) =>
-        problem(429, 'rate-limited', `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s.`, '', {
-          headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
-        }),
+        problem(
+          429,
+          'rate-limited',
+          `Too many requests: at most ${context.max} a minute. Try again in ${Math.ceil(context.ttl / 1000)} s.`,
+          '',
+          {
+            headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
+          },
+        ),
     });
     // Before sign-in there is no user to count: refused tokens are counted per address (a twentieth of the limit, at least 10 a minute).
-    auth.failedSignIns = app.createRateLimit({ max: Math.max(10, Math.ceil(max / 20)), timeWindow: 60_000, keyGenerator: (request) => `sign-in:${request.ip}` });
+    auth.failedSignIns = app.createRateLimit({
+      max: Math.max(10, Math.ceil(max / 20)),
+      timeWindow: 60_000,
+      keyGenerator: (request) => `sign-in:${request.ip}`,
+    });
   }
 
   const ctx = { repository, db, schemaVersion, devAuth, people };

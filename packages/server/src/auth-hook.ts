@@ -8,7 +8,10 @@ export type { Authenticator };
 export type FailedSignInCounter = (
   request: FastifyRequest,
   options?: { increment?: boolean },
-) => Promise<{ isAllowed: true; key: string } | { isAllowed: false; key: string; max: number; remaining: number; ttlInSeconds: number; isExceeded: boolean }>;
+) => Promise<
+  | { isAllowed: true; key: string }
+  | { isAllowed: false; key: string; max: number; remaining: number; ttlInSeconds: number; isExceeded: boolean }
+>;
 
 /** What the authentication hook needs. */
 export interface AuthOptions {
@@ -46,7 +49,13 @@ export function authHook(options: AuthOptions): onRequestHookHandler {
 
 function tooManyFailures(seconds: number): HttpProblem {
   const wait = Math.max(1, seconds);
-  return problem(429, 'rate-limited', `Too many refused sign-ins from this address: try again in ${wait} s.`, 'headers.authorization', {
-    headers: { 'retry-after': String(wait) },
-  });
+  return problem(
+    429,
+    'rate-limited',
+    `Too many refused sign-ins from this address: try again in ${wait} s.`,
+    'headers.authorization',
+    {
+      headers: { 'retry-after': String(wait) },
+    },
+  );
 }

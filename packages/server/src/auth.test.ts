@@ -41,22 +41,35 @@ const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 forEachBackend(
   'OIDC sign-in',
   ({ service }) => {
-    const get = (s: () => LinksService, headers: Record<string, string>) => s().app.inject({ method: 'GET', url: '/api/referrals', headers });
+    const get = (s: () => LinksService, headers: Record<string, string>) =>
+      s().app.inject({ method: 'GET', url: '/api/referrals', headers });
 
     test('a valid token signs the user in with the mapped role and practices', async () => {
       const response = await get(service, bearer(await token()));
       assert.equal(response.statusCode, 200, response.body);
-      const people = await service().app.inject({ method: 'GET', url: '/api/practices', headers: bearer(await token({ claims: { sub: 'cfg-manager' } })) });
+      const people = await service().app.inject({
+        method: 'GET',
+        url: '/api/practices',
+        headers: bearer(await token({ claims: { sub: 'cfg-manager' } })),
+      });
       assert.equal(people.statusCode, 200);
     });
 
     test('tokens are refused: none, expired, not yet valid, wrong issuer, wrong audience, unknown key, alg none, HMAC, tampered', async () => {
       assertProblem(await get(service, {}), 401, 'no-token');
       assertProblem(await get(service, bearer(await token({ expiresIn: -120 }))), 401, 'token-expired');
-      assertProblem(await get(service, bearer(await token({ notBefore: Math.floor(Date.now() / 1000) + 3600 }))), 401, 'token-not-yet-valid');
+      assertProblem(
+        await get(service, bearer(await token({ notBefore: Math.floor(Date.now() / 1000) + 3600 }))),
+        401,
+        'token-not-yet-valid',
+      );
       assertProblem(await get(service, bearer(await token({ issuer: 'https://evil.example/' }))), 401, 'wrong-issuer');
       assertProblem(await get(service, bearer(await token({ audience: 'api://another-app' }))), 401, 'wrong-audience');
-      assertProblem(await get(service, bearer(await token({ kid: 'key-2', key: stranger.privateKey }))), 401, 'unknown-key');
+      assertProblem(
+        await get(service, bearer(await token({ kid: 'key-2', key: stranger.privateKey }))),
+        401,
+        'unknown-key',
+      );
       const [header, payload] = (await token()).split('.');
       const none = `${base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${payload}.`;
       assertProblem(await get(service, bearer(none)), 401);
@@ -77,7 +90,8 @@ forEachBackend(
       const claims = JSON.parse(new TextDecoder().decode(base64url.decode(payload!))) as Record<string, unknown>;
       const promoted = base64url.encode(JSON.stringify({ ...claims, practices: ['practice-ash', 'practice-birch'] }));
       // From an address of its own: the test above used up 127.0.0.1's allowance of refused tokens.
-      const from = (t2: string) => service().app.inject({ method: 'GET', url: '/api/referrals', headers: bearer(t2), remoteAddress: '10.1.2.3' });
+      const from = (t2: string) =>
+        service().app.inject({ method: 'GET', url: '/api/referrals', headers: bearer(t2), remoteAddress: '10.1.2.3' });
       assertProblem(await from(`${header}.${promoted}.${signature}`), 401, 'bad-signature');
       const resigned = `${header}.${payload}.${signature!.slice(0, -4)}AAAA`;
       assertProblem(await from(resigned), 401, 'bad-signature');
@@ -88,7 +102,11 @@ forEachBackend(
     });
 
     test('the people configuration decides role and practices when it names the user', async () => {
-      const response = await service().app.inject({ method: 'GET', url: '/api/referrals?practice=practice-birch', headers: bearer(await token({ claims: { sub: 'cfg-manager' } })) });
+      const response = await service().app.inject({
+        method: 'GET',
+        url: '/api/referrals?practice=practice-birch',
+        headers: bearer(await token({ claims: { sub: 'cfg-manager' } })),
+      });
       assert.equal(response.statusCode, 200, response.body);
     });
 
@@ -115,7 +133,8 @@ forEachBackend(
     });
 
     test('refused tokens are limited per address (429 with Retry-After), while a valid token from that address still signs in', async () => {
-      const from = (headers: Record<string, string>, remoteAddress: string) => service().app.inject({ method: 'GET', url: '/api/referrals', headers, remoteAddress });
+      const from = (headers: Record<string, string>, remoteAddress: string) =>
+        service().app.inject({ method: 'GET', url: '/api/referrals', headers, remoteAddress });
       const expired = bearer(await token({ expiresIn: -120 }));
       const statuses: number[] = [];
       let last;
@@ -128,32 +147,58 @@ forEachBackend(
       assertProblem(last!, 429, 'rate-limited');
       assert.ok(Number(last!.headers['retry-after']) >= 1);
       assertProblem(await from(expired, '10.9.8.6'), 401, 'token-expired');
-      assert.equal((await from(bearer(await token({ claims: { sub: 'behind-the-same-proxy' } })), '10.9.8.7')).statusCode, 200);
+      assert.equal(
+        (await from(bearer(await token({ claims: { sub: 'behind-the-same-proxy' } })), '10.9.8.7')).statusCode,
+        200,
+      );
     });
 
     test('CORS answers only the allowed origin', async () => {
-      const allowed = await service().app.inject({ method: 'OPTIONS', url: '/api/referrals', headers: { origin: 'https://intranet.example', 'access-control-request-method': 'GET' } });
+      const allowed = await service().app.inject({
+        method: 'OPTIONS',
+        url: '/api/referrals',
+        headers: { origin: 'https://intranet.example', 'access-control-request-method': 'GET' },
+      });
       assert.equal(allowed.headers['access-control-allow-origin'], 'https://intranet.example');
-      const other = await service().app.inject({ method: 'OPTIONS', url: '/api/referrals', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+      const other = await service().app.inject({
+        method: 'OPTIONS',
+        url: '/api/referrals',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+      });
       assert.notEqual(other.headers['access-control-allow-origin'], 'https://evil.example');
     });
 
     test('there are no dev-auth routes without --dev-auth', async () => {
-      assertProblem(await service().app.inject({ method: 'POST', url: '/api/dev/token', payload: { user: 'admin' } }), 404);
-      assert.equal(body<{ paths: Record<string, unknown> }>(await service().app.inject({ method: 'GET', url: '/api/openapi.json' })).paths['/api/dev/token'], undefined);
+      assertProblem(
+        await service().app.inject({ method: 'POST', url: '/api/dev/token', payload: { user: 'admin' } }),
+        404,
+      );
+      assert.equal(
+        body<{ paths: Record<string, unknown> }>(
+          await service().app.inject({ method: 'GET', url: '/api/openapi.json' }),
+        ).paths['/api/dev/token'],
+        undefined,
+      );
     });
   },
   {
     devAuth: false,
     rateLimit: 5,
-    oidc: { issuer: ISSUER, audience: AUDIENCE, jwks: { keys: [jwk] }, roleMap: { 'Links.CLP': 'clp', 'Links.GP': 'referrer' } },
+    oidc: {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      jwks: { keys: [jwk] },
+      roleMap: { 'Links.CLP': 'clp', 'Links.GP': 'referrer' },
+    },
     allowOrigins: ['https://intranet.example'],
     config: {
       practices: [
         { id: 'practice-ash', name: 'Ash', cohort: 'programme', listSize: 5000 },
         { id: 'practice-birch', name: 'Birch', cohort: 'comparison', listSize: 6000 },
       ],
-      people: [{ id: 'cfg-manager', name: 'Configured manager', role: 'practice-manager', practices: ['practice-birch'] }],
+      people: [
+        { id: 'cfg-manager', name: 'Configured manager', role: 'practice-manager', practices: ['practice-birch'] },
+      ],
     },
   },
 );

@@ -18,7 +18,18 @@ import type { Person } from './config.js';
 export type Actor = AccessUser;
 
 /** Asymmetric algorithms only: `none` and HMAC tokens are refused before any key is looked at. */
-export const ACCEPTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+export const ACCEPTED_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 /** OpenID Connect settings (`--oidc-*` options). */
 export interface OidcOptions {
@@ -63,19 +74,26 @@ function bearer(authorization: string | undefined): string {
 }
 
 function explain(error: unknown): never {
-  if (error instanceof joseErrors.JWTExpired) throw unauthorised('token-expired', 'The token has expired: sign in again.');
+  if (error instanceof joseErrors.JWTExpired)
+    throw unauthorised('token-expired', 'The token has expired: sign in again.');
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     const claim = error.claim;
     if (claim === 'nbf') throw unauthorised('token-not-yet-valid', 'The token is not valid yet.');
-    if (claim === 'iss') throw unauthorised('wrong-issuer', 'The token was issued by an issuer this service does not trust.');
+    if (claim === 'iss')
+      throw unauthorised('wrong-issuer', 'The token was issued by an issuer this service does not trust.');
     if (claim === 'aud') throw unauthorised('wrong-audience', 'The token is for another application.');
     throw unauthorised('invalid-claims', `The token's "${claim}" claim is not acceptable.`);
   }
-  if (error instanceof joseErrors.JWKSNoMatchingKey) throw unauthorised('unknown-key', 'The token was signed with a key this service does not know.');
-  if (error instanceof joseErrors.JOSEAlgNotAllowed) throw unauthorised('algorithm-not-allowed', 'The token is signed with an algorithm this service does not accept.');
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw unauthorised('bad-signature', 'The token signature does not verify.');
+  if (error instanceof joseErrors.JWKSNoMatchingKey)
+    throw unauthorised('unknown-key', 'The token was signed with a key this service does not know.');
+  if (error instanceof joseErrors.JOSEAlgNotAllowed)
+    throw unauthorised('algorithm-not-allowed', 'The token is signed with an algorithm this service does not accept.');
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    throw unauthorised('bad-signature', 'The token signature does not verify.');
   if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid) {
-    throw problem(503, 'keys-unavailable', "The sign-in provider's keys could not be fetched; try again shortly.", '', { headers: { 'retry-after': '5' } });
+    throw problem(503, 'keys-unavailable', "The sign-in provider's keys could not be fetched; try again shortly.", '', {
+      headers: { 'retry-after': '5' },
+    });
   }
   throw unauthorised('invalid-token', 'The token could not be verified.');
 }
@@ -89,13 +107,23 @@ function claimList(value: unknown): string[] {
 const PRACTICE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 /** Turns verified claims into an actor; the people configuration, when it names the user, decides role and practices. */
-export function actorFromClaims(payload: JWTPayload, options: Pick<OidcOptions, 'userClaim' | 'roleClaim' | 'roleMap' | 'practiceClaim'>, people: ReadonlyMap<string, Person>): Actor {
+export function actorFromClaims(
+  payload: JWTPayload,
+  options: Pick<OidcOptions, 'userClaim' | 'roleClaim' | 'roleMap' | 'practiceClaim'>,
+  people: ReadonlyMap<string, Person>,
+): Actor {
   const id = payload[options.userClaim ?? 'sub'];
-  if (typeof id !== 'string' || !PRACTICE_ID.test(id)) throw unauthorised('no-user', 'The token does not name a user this service can use.');
+  if (typeof id !== 'string' || !PRACTICE_ID.test(id))
+    throw unauthorised('no-user', 'The token does not name a user this service can use.');
   const person = people.get(id);
   if (person) return { id, role: person.role, practices: [...person.practices] };
-  const map: Record<string, ServiceRole> = { ...Object.fromEntries(SERVICE_ROLES.map((r) => [r, r])), ...(options.roleMap ?? {}) };
-  const roles = claimList(payload[options.roleClaim ?? 'roles']).map((r) => map[r]).filter((r): r is ServiceRole => r !== undefined);
+  const map: Record<string, ServiceRole> = {
+    ...Object.fromEntries(SERVICE_ROLES.map((r) => [r, r])),
+    ...(options.roleMap ?? {}),
+  };
+  const roles = claimList(payload[options.roleClaim ?? 'roles'])
+    .map((r) => map[r])
+    .filter((r): r is ServiceRole => r !== undefined);
   const role = roles[0];
   if (!role) throw problem(403, 'no-role', 'Your account has no role in this service: ask an administrator.');
   const practices = claimList(payload[options.practiceClaim ?? 'practices']).filter((p) => PRACTICE_ID.test(p));

@@ -34,8 +34,16 @@ const PAGE = 2_000;
 /** The most problems an import lists before it stops reading. */
 const MAX_ERRORS = 100;
 
-const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
-const zeroCounts = (): BackupCounts => ({ practices: 0, documents: 0, events: 0, referrals: 0, idempotencyKeys: 0, audit: 0 });
+const iso = (value: unknown): string =>
+  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+const zeroCounts = (): BackupCounts => ({
+  practices: 0,
+  documents: 0,
+  events: 0,
+  referrals: 0,
+  idempotencyKeys: 0,
+  audit: 0,
+});
 
 const DOCUMENT_KINDS: ReadonlyMap<string, DocumentKind<StoredDocument>> = new Map(
   [PLANS, NETWORK, OUTCOMES].map((k) => [k.kind, k as unknown as DocumentKind<StoredDocument>]),
@@ -56,19 +64,51 @@ export async function exportBackup(db: Database, write: (line: string) => Promis
   await db.transaction(async (tx) => {
     if (db.kind === 'postgres') await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await line({ kind: BACKUP_KIND, format: BACKUP_FORMAT, schemaVersion: await schemaVersion(tx) });
-    const practices = await tx.query<{ id: string; name: string; list_size: number; cohort: string; locality: string | null }>('SELECT id, name, list_size, cohort, locality FROM practices ORDER BY id');
+    const practices = await tx.query<{
+      id: string;
+      name: string;
+      list_size: number;
+      cohort: string;
+      locality: string | null;
+    }>('SELECT id, name, list_size, cohort, locality FROM practices ORDER BY id');
     for (const p of practices) {
-      await line({ type: 'practice', practice: { id: p.id, name: p.name, listSize: p.list_size, cohort: p.cohort, ...(p.locality !== null ? { locality: p.locality } : {}) } });
+      await line({
+        type: 'practice',
+        practice: {
+          id: p.id,
+          name: p.name,
+          listSize: p.list_size,
+          cohort: p.cohort,
+          ...(p.locality !== null ? { locality: p.locality } : {}),
+        },
+      });
       counts.practices++;
     }
     let after: [string, string, number] = ['', '', 0];
     for (let page = 0; ; page++) {
-      const rows = await tx.query<{ kind: string; id: string; revision: number; practice_id: string; body: unknown; saved_at: unknown; saved_by: string }>(
+      const rows = await tx.query<{
+        kind: string;
+        id: string;
+        revision: number;
+        practice_id: string;
+        body: unknown;
+        saved_at: unknown;
+        saved_by: string;
+      }>(
         'SELECT kind, id, revision, practice_id, body, saved_at, saved_by FROM documents WHERE (kind, id, revision) > ($1, $2, $3) ORDER BY kind, id, revision LIMIT $4',
         [...after, PAGE],
       );
       for (const r of rows) {
-        await line({ type: 'document', kind: r.kind, id: r.id, revision: r.revision, practiceId: r.practice_id, savedAt: iso(r.saved_at), savedBy: r.saved_by, body: r.body });
+        await line({
+          type: 'document',
+          kind: r.kind,
+          id: r.id,
+          revision: r.revision,
+          practiceId: r.practice_id,
+          savedAt: iso(r.saved_at),
+          savedBy: r.saved_by,
+          body: r.body,
+        });
         counts.documents++;
       }
       if (rows.length < PAGE) break;
@@ -78,12 +118,27 @@ export async function exportBackup(db: Database, write: (line: string) => Promis
     let afterEvent: [string, number] = ['', 0];
     let referral = '';
     for (let page = 0; ; page++) {
-      const rows = await tx.query<{ referral_id: string; version: number; practice_id: string; event: unknown; recorded_at: unknown; recorded_by: string }>(
+      const rows = await tx.query<{
+        referral_id: string;
+        version: number;
+        practice_id: string;
+        event: unknown;
+        recorded_at: unknown;
+        recorded_by: string;
+      }>(
         'SELECT referral_id, version, practice_id, event, recorded_at, recorded_by FROM referral_events WHERE (referral_id, version) > ($1, $2) ORDER BY referral_id, version LIMIT $3',
         [...afterEvent, PAGE],
       );
       for (const r of rows) {
-        await line({ type: 'event', referralId: r.referral_id, version: r.version, practiceId: r.practice_id, recordedAt: iso(r.recorded_at), recordedBy: r.recorded_by, event: r.event });
+        await line({
+          type: 'event',
+          referralId: r.referral_id,
+          version: r.version,
+          practiceId: r.practice_id,
+          recordedAt: iso(r.recorded_at),
+          recordedBy: r.recorded_by,
+          event: r.event,
+        });
         counts.events++;
         if (r.referral_id !== referral) counts.referrals++;
         referral = r.referral_id;
@@ -94,12 +149,27 @@ export async function exportBackup(db: Database, write: (line: string) => Promis
     }
     let afterKey: [string, string] = ['', ''];
     for (let page = 0; ; page++) {
-      const rows = await tx.query<{ user_id: string; key: string; request_hash: string; status: number; response: unknown; created_at: unknown }>(
+      const rows = await tx.query<{
+        user_id: string;
+        key: string;
+        request_hash: string;
+        status: number;
+        response: unknown;
+        created_at: unknown;
+      }>(
         'SELECT user_id, key, request_hash, status, response, created_at FROM idempotency_keys WHERE (user_id, key) > ($1, $2) ORDER BY user_id, key LIMIT $3',
         [...afterKey, PAGE],
       );
       for (const r of rows) {
-        await line({ type: 'idempotency-key', userId: r.user_id, key: r.key, requestHash: r.request_hash, status: r.status, response: r.response, createdAt: iso(r.created_at) });
+        await line({
+          type: 'idempotency-key',
+          userId: r.user_id,
+          key: r.key,
+          requestHash: r.request_hash,
+          status: r.status,
+          response: r.response,
+          createdAt: iso(r.created_at),
+        });
         counts.idempotencyKeys++;
       }
       if (rows.length < PAGE) break;
@@ -108,12 +178,32 @@ export async function exportBackup(db: Database, write: (line: string) => Promis
     }
     let afterSeq = 0;
     for (let page = 0; ; page++) {
-      const rows = await tx.query<{ seq: number; at: unknown; user_id: string; role: string; practice_id: string | null; action: string; resource: string; target_id: string | null; outcome: number }>(
+      const rows = await tx.query<{
+        seq: number;
+        at: unknown;
+        user_id: string;
+        role: string;
+        practice_id: string | null;
+        action: string;
+        resource: string;
+        target_id: string | null;
+        outcome: number;
+      }>(
         'SELECT seq::int AS seq, at, user_id, role, practice_id, action, resource, target_id, outcome FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2',
         [afterSeq, PAGE],
       );
       for (const r of rows) {
-        await line({ type: 'audit', at: iso(r.at), userId: r.user_id, role: r.role, practiceId: r.practice_id, action: r.action, resource: r.resource, targetId: r.target_id, outcome: r.outcome });
+        await line({
+          type: 'audit',
+          at: iso(r.at),
+          userId: r.user_id,
+          role: r.role,
+          practiceId: r.practice_id,
+          action: r.action,
+          resource: r.resource,
+          targetId: r.target_id,
+          outcome: r.outcome,
+        });
         counts.audit++;
       }
       if (rows.length < PAGE) break;
@@ -131,12 +221,41 @@ const id = text(128);
 const instant = z.iso.datetime({ offset: true });
 const json = z.record(z.string(), z.unknown());
 
-const headerSchema = z.strictObject({ kind: z.literal(BACKUP_KIND), format: z.literal(BACKUP_FORMAT), schemaVersion: z.int().check(z.gte(0)) });
+const headerSchema = z.strictObject({
+  kind: z.literal(BACKUP_KIND),
+  format: z.literal(BACKUP_FORMAT),
+  schemaVersion: z.int().check(z.gte(0)),
+});
 const lineSchemas = {
   practice: z.strictObject({ type: z.literal('practice'), practice: z.unknown() }),
-  document: z.strictObject({ type: z.literal('document'), kind: text(), id, revision: z.int().check(z.gte(1)), practiceId: id, savedAt: instant, savedBy: text(), body: json }),
-  event: z.strictObject({ type: z.literal('event'), referralId: id, version: z.int().check(z.gte(1)), practiceId: id, recordedAt: instant, recordedBy: text(), event: json }),
-  'idempotency-key': z.strictObject({ type: z.literal('idempotency-key'), userId: text(), key: text(300), requestHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)), status: z.int(), response: json, createdAt: instant }),
+  document: z.strictObject({
+    type: z.literal('document'),
+    kind: text(),
+    id,
+    revision: z.int().check(z.gte(1)),
+    practiceId: id,
+    savedAt: instant,
+    savedBy: text(),
+    body: json,
+  }),
+  event: z.strictObject({
+    type: z.literal('event'),
+    referralId: id,
+    version: z.int().check(z.gte(1)),
+    practiceId: id,
+    recordedAt: instant,
+    recordedBy: text(),
+    event: json,
+  }),
+  'idempotency-key': z.strictObject({
+    type: z.literal('idempotency-key'),
+    userId: text(),
+    key: text(300),
+    requestHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    status: z.int(),
+    response: json,
+    createdAt: instant,
+  }),
   audit: z.strictObject({
     type: z.literal('audit'),
     at: instant,
@@ -148,7 +267,17 @@ const lineSchemas = {
     targetId: z.nullable(text(300)),
     outcome: z.int(),
   }),
-  end: z.strictObject({ type: z.literal('end'), counts: z.strictObject({ practices: z.int(), documents: z.int(), events: z.int(), referrals: z.int(), idempotencyKeys: z.int(), audit: z.int() }) }),
+  end: z.strictObject({
+    type: z.literal('end'),
+    counts: z.strictObject({
+      practices: z.int(),
+      documents: z.int(),
+      events: z.int(),
+      referrals: z.int(),
+      idempotencyKeys: z.int(),
+      audit: z.int(),
+    }),
+  }),
 } as const;
 type LineType = keyof typeof lineSchemas;
 type Line<T extends LineType> = z.infer<(typeof lineSchemas)[T]>;
@@ -267,7 +396,11 @@ export async function importBackup(db: Database, chunks: AsyncIterable<string>):
         `SELECT ((SELECT count(*) FROM referral_events) + (SELECT count(*) FROM documents) + (SELECT count(*) FROM idempotency_keys) + (SELECT count(*) FROM audit_log))::int AS n`,
       );
       if ((used[0]?.n ?? 0) > 0) {
-        errors.push({ path: '', message: 'the database already holds data: a backup is imported into an empty database only (a new data folder, or a new PostgreSQL database)' });
+        errors.push({
+          path: '',
+          message:
+            'the database already holds data: a backup is imported into an empty database only (a new data folder, or a new PostgreSQL database)',
+        });
         throw ROLLBACK;
       }
       const current = await schemaVersion(tx);
@@ -277,7 +410,9 @@ export async function importBackup(db: Database, chunks: AsyncIterable<string>):
       let ended: Line<'end'> | undefined;
       let section = 0;
       // The referral whose events are being read, and the referral ids already finished.
-      let stream: { id: string; practiceId: string; events: ReferralEvent[]; lines: number[]; records: Line<'event'>[] } | undefined;
+      let stream:
+        | { id: string; practiceId: string; events: ReferralEvent[]; lines: number[]; records: Line<'event'>[] }
+        | undefined;
       const finished = new Set<string>();
       const documentRevision = new Map<string, number>();
       const seenPractices = new Set<string>();
@@ -288,14 +423,22 @@ export async function importBackup(db: Database, chunks: AsyncIterable<string>):
         finished.add(referralId);
         stream = undefined;
         const result = replay(events);
-        for (const r of result.rejected) fail(lines[r.index]!, 'event', `core refuses this event (${r.code}): ${r.reason}`);
+        for (const r of result.rejected)
+          fail(lines[r.index]!, 'event', `core refuses this event (${r.code}): ${r.reason}`);
         if (result.rejected.length > 0) return;
         const state = result.state.referrals[0] as ReferralState | undefined;
         if (!state) return;
         // Written only once core has accepted the whole stream.
         for (const record of records) batches.events.push(record);
         const summary = JSON.parse(JSON.stringify(summarise(state))) as ReturnType<typeof summarise>;
-        batches.referrals.push({ id: referralId, practice_id: state.practiceId, status: state.status, version: events.length, state: summary, updated_at: state.updatedAt });
+        batches.referrals.push({
+          id: referralId,
+          practice_id: state.practiceId,
+          status: state.status,
+          version: events.length,
+          state: summary,
+          updated_at: state.updatedAt,
+        });
       };
 
       for await (const raw of linesOf(chunks)) {
@@ -317,10 +460,20 @@ export async function importBackup(db: Database, chunks: AsyncIterable<string>):
           header = true;
           const parsed = parseWith(headerSchema, value);
           if (!parsed.ok) {
-            for (const e of parsed.errors) fail(lineNo, e.path, `${e.message} (the first line of a backup is {"kind":"${BACKUP_KIND}","format":${BACKUP_FORMAT},"schemaVersion":N})`);
+            for (const e of parsed.errors)
+              fail(
+                lineNo,
+                e.path,
+                `${e.message} (the first line of a backup is {"kind":"${BACKUP_KIND}","format":${BACKUP_FORMAT},"schemaVersion":N})`,
+              );
             throw ROLLBACK;
           }
-          if (parsed.value.schemaVersion > current) fail(lineNo, 'schemaVersion', `is ${parsed.value.schemaVersion}, newer than this version of links (${current}): import it with the version that exported it, or a newer one`);
+          if (parsed.value.schemaVersion > current)
+            fail(
+              lineNo,
+              'schemaVersion',
+              `is ${parsed.value.schemaVersion}, newer than this version of links (${current}): import it with the version that exported it, or a newer one`,
+            );
           continue;
         }
         const type = (value as { type?: unknown } | null)?.type;
@@ -330,7 +483,11 @@ export async function importBackup(db: Database, chunks: AsyncIterable<string>):
         }
         const at = SECTION_ORDER.indexOf(type as LineType);
         if (at < section) {
-          fail(lineNo, 'type', `a "${type}" line cannot come after the "${SECTION_ORDER[section]}" lines: keep the order of the export`);
+          fail(
+            lineNo,
+            'type',
+            `a "${type}" line cannot come after the "${SECTION_ORDER[section]}" lines: keep the order of the export`,
+          );
           continue;
         }
         if (at > section && SECTION_ORDER[section] === 'event') closeStream();
@@ -343,8 +500,10 @@ export async function importBackup(db: Database, chunks: AsyncIterable<string>):
         switch (type as LineType) {
           case 'practice': {
             const practice = parseWith(practiceSchema, (parsed.value as Line<'practice'>).practice);
-            if (!practice.ok) for (const e of practice.errors) fail(lineNo, e.path ? `practice.${e.path}` : 'practice', e.message);
-            else if (seenPractices.has(practice.value.id)) fail(lineNo, 'practice.id', `"${practice.value.id}" is listed twice`);
+            if (!practice.ok)
+              for (const e of practice.errors) fail(lineNo, e.path ? `practice.${e.path}` : 'practice', e.message);
+            else if (seenPractices.has(practice.value.id))
+              fail(lineNo, 'practice.id', `"${practice.value.id}" is listed twice`);
             else {
               seenPractices.add(practice.value.id);
               batches.practices.push(practice.value as Practice);
@@ -366,12 +525,15 @@ export async function importBackup(db: Database, chunks: AsyncIterable<string>):
             }
             const doc = checked.value;
             if (doc.id !== d.id) fail(lineNo, 'body.id', `must be "${d.id}", the line's id`);
-            else if (doc.revision !== d.revision) fail(lineNo, 'body.revision', `must be ${d.revision}, the line's revision`);
-            else if (kind.practiceOf(doc) !== d.practiceId) fail(lineNo, 'practiceId', `must be "${kind.practiceOf(doc)}", the document's practice`);
+            else if (doc.revision !== d.revision)
+              fail(lineNo, 'body.revision', `must be ${d.revision}, the line's revision`);
+            else if (kind.practiceOf(doc) !== d.practiceId)
+              fail(lineNo, 'practiceId', `must be "${kind.practiceOf(doc)}", the document's practice`);
             else {
               const key = `${d.kind}\u0000${d.id}`;
               const expected = (documentRevision.get(key) ?? 0) + 1;
-              if (d.revision !== expected) fail(lineNo, 'revision', `must be ${expected}: every revision of a document, in order, from 1`);
+              if (d.revision !== expected)
+                fail(lineNo, 'revision', `must be ${expected}: every revision of a document, in order, from 1`);
               else {
                 documentRevision.set(key, d.revision);
                 batches.documents.push(d);
@@ -392,10 +554,14 @@ export async function importBackup(db: Database, chunks: AsyncIterable<string>):
               counts.referrals++;
             }
             const expected = stream.events.length + 1;
-            if (e.version !== expected) fail(lineNo, 'version', `must be ${expected}: a referral's events run 1, 2, 3… without a gap`);
-            else if (e.event['referralId'] !== e.referralId) fail(lineNo, 'event.referralId', `must be "${e.referralId}", the line's referral`);
-            else if (e.practiceId !== stream.practiceId) fail(lineNo, 'practiceId', `must be "${stream.practiceId}", as on the referral's first event`);
-            else if (e.version === 1 && e.event['practiceId'] !== e.practiceId) fail(lineNo, 'event.practiceId', `must be "${e.practiceId}", the line's practice`);
+            if (e.version !== expected)
+              fail(lineNo, 'version', `must be ${expected}: a referral's events run 1, 2, 3… without a gap`);
+            else if (e.event['referralId'] !== e.referralId)
+              fail(lineNo, 'event.referralId', `must be "${e.referralId}", the line's referral`);
+            else if (e.practiceId !== stream.practiceId)
+              fail(lineNo, 'practiceId', `must be "${stream.practiceId}", as on the referral's first event`);
+            else if (e.version === 1 && e.event['practiceId'] !== e.practiceId)
+              fail(lineNo, 'event.practiceId', `must be "${e.practiceId}", the line's practice`);
             else {
               stream.events.push(e.event as unknown as ReferralEvent);
               stream.lines.push(lineNo);
@@ -420,10 +586,18 @@ export async function importBackup(db: Database, chunks: AsyncIterable<string>):
       }
       closeStream();
       if (!header) errors.push({ path: 'line 1', message: 'the file is empty: a backup starts with its header line' });
-      else if (!ended && errors.length === 0) errors.push({ path: `line ${lineNo + 1}`, message: 'the backup stops before its "end" line: the file is incomplete' });
+      else if (!ended && errors.length === 0)
+        errors.push({
+          path: `line ${lineNo + 1}`,
+          message: 'the backup stops before its "end" line: the file is incomplete',
+        });
       else if (ended) {
         for (const [name, n] of Object.entries(counts) as [keyof BackupCounts, number][]) {
-          if (ended.counts[name] !== n) errors.push({ path: `line ${lineNo}: counts.${name}`, message: `says ${ended.counts[name]}, but the file holds ${n}: the file is incomplete or was edited` });
+          if (ended.counts[name] !== n)
+            errors.push({
+              path: `line ${lineNo}: counts.${name}`,
+              message: `says ${ended.counts[name]}, but the file holds ${n}: the file is incomplete or was edited`,
+            });
         }
       }
       if (errors.length > 0) throw ROLLBACK;

@@ -30,7 +30,13 @@ interface ChangeRow {
   version: number;
 }
 
-const toChange = (row: ChangeRow): Change => ({ seq: Number(row.seq), kind: row.kind, id: row.id, practiceId: row.practice_id, version: row.version });
+const toChange = (row: ChangeRow): Change => ({
+  seq: Number(row.seq),
+  kind: row.kind,
+  id: row.id,
+  practiceId: row.practice_id,
+  version: row.version,
+});
 
 /** The most changes one read of the table returns. */
 const PAGE = 500;
@@ -97,11 +103,10 @@ export class ChangeHub {
 
   /** The changes after `after` up to `upTo` (inclusive), oldest first, at most {@link PAGE}. */
   async read(after: number, upTo: number): Promise<Change[]> {
-    const rows = await this.db.query<ChangeRow>('SELECT seq, kind, id, practice_id, version FROM changes WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3', [
-      after,
-      upTo,
-      PAGE,
-    ]);
+    const rows = await this.db.query<ChangeRow>(
+      'SELECT seq, kind, id, practice_id, version FROM changes WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3',
+      [after, upTo, PAGE],
+    );
     return rows.map(toChange);
   }
 

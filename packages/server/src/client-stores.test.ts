@@ -23,8 +23,11 @@ import {
 import { DEMO_PRACTICES } from './config.js';
 import { createdEvent, forEachBackend, laterEvent } from './test-support.js';
 
-const SAMPLE = JSON.parse(readFileSync(new URL('../../../examples/data/sample-plan.json', import.meta.url), 'utf8')) as Plan;
-const plan = (id: string, title: string): Plan => ({ ...SAMPLE, id, practice: DEMO_PRACTICES[0]!, title, revision: 0 }) as Plan;
+const SAMPLE = JSON.parse(
+  readFileSync(new URL('../../../examples/data/sample-plan.json', import.meta.url), 'utf8'),
+) as Plan;
+const plan = (id: string, title: string): Plan =>
+  ({ ...SAMPLE, id, practice: DEMO_PRACTICES[0]!, title, revision: 0 }) as Plan;
 const event = (fields: Record<string, unknown>) => fields as unknown as ReferralEvent;
 
 /** A feed the test drives by hand, standing in for the service's change feed. */
@@ -56,7 +59,11 @@ forEachBackend('HTTP stores (core/service) on the service', ({ service }) => {
     baseUrl = await service().app.listen({ port: 0, host: '127.0.0.1' });
   });
   const client = (user: string, fetch?: ServiceFetch) =>
-    createServiceClient({ baseUrl, getToken: async () => (await service().devAuth!.sign(user))!.token, ...(fetch ? { fetch } : {}) });
+    createServiceClient({
+      baseUrl,
+      getToken: async () => (await service().devAuth!.sign(user))!.token,
+      ...(fetch ? { fetch } : {}),
+    });
 
   test('plans: save, load, history, and a stale save is the same conflict as the memory store’s (who saved first, and when)', async () => {
     const plans = createHttpPlanStore(client('pm-ash'));
@@ -90,8 +97,17 @@ forEachBackend('HTTP stores (core/service) on the service', ({ service }) => {
     assert.deepEqual(Object.keys(!memoryStale.ok ? memoryStale.errors[0]! : {}).sort(), Object.keys(conflict).sort());
 
     const history = await plans.history('plan-http');
-    assert.deepEqual(history.map((p) => [p.revision, p.title]), [[1, 'First'], [2, 'Second']]);
-    assert.deepEqual((await plans.list()).map((p) => p.id), ['plan-http']);
+    assert.deepEqual(
+      history.map((p) => [p.revision, p.title]),
+      [
+        [1, 'First'],
+        [2, 'Second'],
+      ],
+    );
+    assert.deepEqual(
+      (await plans.list()).map((p) => p.id),
+      ['plan-http'],
+    );
     assert.deepEqual(await plans.history('no-such-plan'), []);
   });
 
@@ -99,10 +115,19 @@ forEachBackend('HTTP stores (core/service) on the service', ({ service }) => {
     const plans = createHttpPlanStore(client('pm-ash'));
     const saved = await plans.save(plan('plan-rules', 'Rules'), { expectedRevision: 0, author: 'pm' });
     assert.ok(saved.ok);
-    const invalid = await plans.save({ ...saved.value, status: 'sideways' } as unknown as Plan, { expectedRevision: 1, author: 'pm' });
-    assert.ok(!invalid.ok && invalid.errors.some((e) => e.code === 'invalid' && e.path === 'status'), JSON.stringify(invalid));
+    const invalid = await plans.save({ ...saved.value, status: 'sideways' } as unknown as Plan, {
+      expectedRevision: 1,
+      author: 'pm',
+    });
+    assert.ok(
+      !invalid.ok && invalid.errors.some((e) => e.code === 'invalid' && e.path === 'status'),
+      JSON.stringify(invalid),
+    );
 
-    const byClp = await createHttpPlanStore(client('clp-ash')).save(saved.value, { expectedRevision: 1, author: 'clp' });
+    const byClp = await createHttpPlanStore(client('clp-ash')).save(saved.value, {
+      expectedRevision: 1,
+      author: 'clp',
+    });
     assert.ok(!byClp.ok);
     assert.equal(byClp.errors[0]!.code, 'forbidden');
     assert.match(byClp.errors[0]!.message, /practice-manager|practice manager|may not|not allowed/i);
@@ -120,10 +145,19 @@ forEachBackend('HTTP stores (core/service) on the service', ({ service }) => {
     assert.equal(saved.value.revision, 1);
     const stale = await registers.save(stamp, { expectedRevision: 0, author: 'clp' });
     assert.ok(!stale.ok && stale.errors[0]!.code === 'conflict' && stale.errors[0]!.currentRevision === 1);
-    const wrong = await registers.save({ ...stamp, document: createNetworkRegister('practice-birch') }, { expectedRevision: 1, author: 'clp' });
-    assert.ok(!wrong.ok && wrong.errors[0]!.code === 'invalid' && wrong.errors[0]!.path.startsWith('document'), JSON.stringify(wrong));
+    const wrong = await registers.save(
+      { ...stamp, document: createNetworkRegister('practice-birch') },
+      { expectedRevision: 1, author: 'clp' },
+    );
+    assert.ok(
+      !wrong.ok && wrong.errors[0]!.code === 'invalid' && wrong.errors[0]!.path.startsWith('document'),
+      JSON.stringify(wrong),
+    );
     assert.equal((await registers.history('practice-ash')).length, 1);
-    assert.deepEqual((await createHttpNetworkRegisterStore(client('gp-ash')).list()).map((d) => d.id), ['practice-ash']);
+    assert.deepEqual(
+      (await createHttpNetworkRegisterStore(client('gp-ash')).list()).map((d) => d.id),
+      ['practice-ash'],
+    );
   });
 
   test('referrals: an append retried with its idempotency key is written once and answers the same', async () => {
@@ -145,21 +179,40 @@ forEachBackend('HTTP stores (core/service) on the service', ({ service }) => {
     assert.deepEqual(told, [1], 'listeners are told once per version');
     stop();
 
-    const reused = await store.append(event({ ...created, urgency: 'urgent' }), { expectedVersion: 0, idempotencyKey: 'http-1-create' });
+    const reused = await store.append(event({ ...created, urgency: 'urgent' }), {
+      expectedVersion: 0,
+      idempotencyKey: 'http-1-create',
+    });
     assert.ok(!reused.ok && reused.errors[0]!.code === 'invalid' && reused.errors[0]!.path === 'idempotencyKey');
 
     const clp = createHttpReferralStore(client('clp-ash'));
-    const accepted = await clp.append(event(laterEvent('ref-http-1', { type: 'status-changed', to: 'accepted' })), { expectedVersion: 1, idempotencyKey: 'http-1-accept' });
+    const accepted = await clp.append(event(laterEvent('ref-http-1', { type: 'status-changed', to: 'accepted' })), {
+      expectedVersion: 1,
+      idempotencyKey: 'http-1-accept',
+    });
     assert.ok(accepted.ok, JSON.stringify(accepted));
     const list = await clp.list({ practice: 'practice-ash', status: 'accepted' });
-    assert.deepEqual(list.map((r) => [r.id, r.version, r.status]), [['ref-http-1', 2, 'accepted']]);
+    assert.deepEqual(
+      list.map((r) => [r.id, r.version, r.status]),
+      [['ref-http-1', 2, 'accepted']],
+    );
   });
 
   test('referrals: a stale version is a conflict with the current version, and nothing is written', async () => {
     const gp = createHttpReferralStore(client('gp-ash'));
-    assert.ok((await gp.append(event(createdEvent('ref-http-2', 'practice-ash')), { expectedVersion: 0, idempotencyKey: 'http-2-create' })).ok);
+    assert.ok(
+      (
+        await gp.append(event(createdEvent('ref-http-2', 'practice-ash')), {
+          expectedVersion: 0,
+          idempotencyKey: 'http-2-create',
+        })
+      ).ok,
+    );
     const clp = createHttpReferralStore(client('clp-ash'));
-    const stale = await clp.append(event(laterEvent('ref-http-2', { type: 'status-changed', to: 'accepted' })), { expectedVersion: 0, idempotencyKey: 'http-2-accept' });
+    const stale = await clp.append(event(laterEvent('ref-http-2', { type: 'status-changed', to: 'accepted' })), {
+      expectedVersion: 0,
+      idempotencyKey: 'http-2-accept',
+    });
     assert.ok(!stale.ok);
     const error = stale.errors[0]!;
     assert.equal(error.code, 'conflict');
@@ -169,8 +222,18 @@ forEachBackend('HTTP stores (core/service) on the service', ({ service }) => {
 
   test("referrals: an event core's workflow refuses is `refused` with core's code and reason", async () => {
     const gp = createHttpReferralStore(client('gp-ash'));
-    assert.ok((await gp.append(event(createdEvent('ref-http-3', 'practice-ash')), { expectedVersion: 0, idempotencyKey: 'http-3-create' })).ok);
-    const refused = await gp.append(event(laterEvent('ref-http-3', { type: 'status-changed', to: 'accepted' })), { expectedVersion: 1, idempotencyKey: 'http-3-accept' });
+    assert.ok(
+      (
+        await gp.append(event(createdEvent('ref-http-3', 'practice-ash')), {
+          expectedVersion: 0,
+          idempotencyKey: 'http-3-create',
+        })
+      ).ok,
+    );
+    const refused = await gp.append(event(laterEvent('ref-http-3', { type: 'status-changed', to: 'accepted' })), {
+      expectedVersion: 1,
+      idempotencyKey: 'http-3-accept',
+    });
     assert.ok(!refused.ok);
     const error = refused.errors[0]!;
     assert.equal(error.code, 'refused');
@@ -188,24 +251,48 @@ forEachBackend('HTTP stores (core/service) on the service', ({ service }) => {
     assert.ok(saved.ok, JSON.stringify(saved));
     const capacityId = Object.keys(saved.value.capacities).find((id) => saved.value.capacities[id]!.aims.length > 0)!;
     const capacity = saved.value.capacities[capacityId]!;
-    const twice = { ...saved.value, capacities: { ...saved.value.capacities, [capacityId]: { ...capacity, aims: [...capacity.aims, capacity.aims[0]!] } } };
+    const twice = {
+      ...saved.value,
+      capacities: {
+        ...saved.value.capacities,
+        [capacityId]: { ...capacity, aims: [...capacity.aims, capacity.aims[0]!] },
+      },
+    };
     const refused = await plans.save(twice as Plan, { expectedRevision: 1, author: 'pm' });
     assert.ok(!refused.ok);
-    const issue = refused.errors.find((e) => e.code === 'invalid' && 'messageCode' in e && e.messageCode === 'plan.duplicate-id');
+    const issue = refused.errors.find(
+      (e) => e.code === 'invalid' && 'messageCode' in e && e.messageCode === 'plan.duplicate-id',
+    );
     assert.ok(issue && issue.code === 'invalid', JSON.stringify(refused.errors));
     assert.equal(planMessage('plan.duplicate-id', issue.params as never), issue.message);
   });
 
   test('referrals across practices: creating one elsewhere is forbidden; another practice’s referral is not shown', async () => {
-    assert.ok((await createHttpReferralStore(client('gp-ash')).append(event(createdEvent('ref-http-4', 'practice-ash')), { expectedVersion: 0, idempotencyKey: 'http-4-create' })).ok);
+    assert.ok(
+      (
+        await createHttpReferralStore(client('gp-ash')).append(event(createdEvent('ref-http-4', 'practice-ash')), {
+          expectedVersion: 0,
+          idempotencyKey: 'http-4-create',
+        })
+      ).ok,
+    );
     const birch = createHttpReferralStore(client('gp-birch'));
-    const elsewhere = await birch.append(event(createdEvent('ref-http-5', 'practice-ash')), { expectedVersion: 0, idempotencyKey: 'http-5-create' });
+    const elsewhere = await birch.append(event(createdEvent('ref-http-5', 'practice-ash')), {
+      expectedVersion: 0,
+      idempotencyKey: 'http-5-create',
+    });
     assert.ok(!elsewhere.ok);
     assert.equal(elsewhere.errors[0]!.code, 'forbidden');
     assert.equal(await birch.get('ref-http-4'), undefined);
     assert.ok((await birch.list()).every((r) => r.practiceId === 'practice-birch'));
-    await assert.rejects(birch.list({ practice: 'practice-ash' }), (error: unknown) => error instanceof ServiceError && error.problem.status === 403);
-    await assert.rejects(createHttpReferralStore(client('evaluator')).list(), (error: unknown) => error instanceof ServiceError && error.problem.status === 403);
+    await assert.rejects(
+      birch.list({ practice: 'practice-ash' }),
+      (error: unknown) => error instanceof ServiceError && error.problem.status === 403,
+    );
+    await assert.rejects(
+      createHttpReferralStore(client('evaluator')).list(),
+      (error: unknown) => error instanceof ServiceError && error.problem.status === 403,
+    );
   });
 
   test('the token goes only in the Authorization header; URLs carry ids, never a token or a person reference', async () => {
@@ -215,7 +302,9 @@ forEachBackend('HTTP stores (core/service) on the service', ({ service }) => {
       seen.push({ url, headers: init.headers });
       return fetch(url, init as RequestInit);
     };
-    const store = createHttpReferralStore(createServiceClient({ baseUrl: `${baseUrl}/`, getToken: () => token, fetch: recording }));
+    const store = createHttpReferralStore(
+      createServiceClient({ baseUrl: `${baseUrl}/`, getToken: () => token, fetch: recording }),
+    );
     const created = event(createdEvent('ref-http-6', 'practice-ash', { person: 'pt-secret42' }));
     const appended = await store.append(created, { expectedVersion: 0, idempotencyKey: 'http-6-create' });
     assert.ok(appended.ok);
@@ -237,10 +326,20 @@ forEachBackend('HTTP stores (core/service) on the service', ({ service }) => {
     const saved = await plans.save(plan('plan-offline', 'Offline'), { expectedRevision: 0, author: 'pm' });
     assert.ok(!saved.ok && saved.errors[0]!.code === 'unreachable', JSON.stringify(saved));
     assert.match(saved.errors[0]!.message, /could not be reached/);
-    const appended = await offline.referrals.append(event(createdEvent('ref-offline', 'practice-ash')), { expectedVersion: 0, idempotencyKey: 'offline-1' });
+    const appended = await offline.referrals.append(event(createdEvent('ref-offline', 'practice-ash')), {
+      expectedVersion: 0,
+      idempotencyKey: 'offline-1',
+    });
     assert.ok(!appended.ok && appended.errors[0]!.code === 'unreachable');
-    await assert.rejects(offline.referrals.list(), (error: unknown) => error instanceof ServiceError && error.problem.code === 'unreachable');
-    assert.equal(offline.storeFor({ kind: 'my-host.notes' }), undefined, 'kinds the service does not keep have no HTTP store');
+    await assert.rejects(
+      offline.referrals.list(),
+      (error: unknown) => error instanceof ServiceError && error.problem.code === 'unreachable',
+    );
+    assert.equal(
+      offline.storeFor({ kind: 'my-host.notes' }),
+      undefined,
+      'kinds the service does not keep have no HTTP store',
+    );
   });
 
   test("subscribers hear of other people's saves through the change feed, and of their own once", async () => {

@@ -13,7 +13,9 @@ export interface Person {
   readonly practices: readonly string[];
 }
 
-const idSchema = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be an id: letters, digits, ".", "_", ":" or "-"'));
+const idSchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be an id: letters, digits, ".", "_", ":" or "-"'));
 
 /** A person in the configuration file. */
 export const personSchema = z.strictObject({
@@ -51,9 +53,27 @@ export function readServiceConfig(file: string): ServiceConfig {
 
 /** The demonstration practices of `--dev-auth` (synthetic). */
 export const DEMO_PRACTICES: readonly Practice[] = Object.freeze([
-  { id: 'practice-ash', name: 'Ash Street Medical Practice', cohort: 'programme', listSize: 6200, locality: 'Demo HSCP (North)' },
-  { id: 'practice-birch', name: 'Birch Road Health Centre', cohort: 'programme', listSize: 9100, locality: 'Demo HSCP (South)' },
-  { id: 'practice-cedar', name: 'Cedar Lane Surgery', cohort: 'comparison', listSize: 7400, locality: 'Demo HSCP (South)' },
+  {
+    id: 'practice-ash',
+    name: 'Ash Street Medical Practice',
+    cohort: 'programme',
+    listSize: 6200,
+    locality: 'Demo HSCP (North)',
+  },
+  {
+    id: 'practice-birch',
+    name: 'Birch Road Health Centre',
+    cohort: 'programme',
+    listSize: 9100,
+    locality: 'Demo HSCP (South)',
+  },
+  {
+    id: 'practice-cedar',
+    name: 'Cedar Lane Surgery',
+    cohort: 'comparison',
+    listSize: 7400,
+    locality: 'Demo HSCP (South)',
+  },
 ]);
 
 /**
@@ -65,9 +85,24 @@ export const DEMO_PEOPLE: readonly Person[] = Object.freeze([
   { id: 'gp-ash', name: 'Dr A. Demo (GP, Ash Street)', role: 'referrer', practices: ['practice-ash'] },
   { id: 'gp-birch', name: 'Dr B. Demo (GP, Birch Road)', role: 'referrer', practices: ['practice-birch'] },
   { id: 'clp-ash', name: 'C. Demo (CLP, Ash Street)', role: 'clp', practices: ['practice-ash'] },
-  { id: 'clp-birch', name: 'D. Demo (CLP, Birch Road and Cedar Lane)', role: 'clp', practices: ['practice-birch', 'practice-cedar'] },
-  { id: 'pm-ash', name: 'E. Demo (practice manager, Ash Street)', role: 'practice-manager', practices: ['practice-ash'] },
-  { id: 'pm-birch', name: 'F. Demo (practice manager, Birch Road)', role: 'practice-manager', practices: ['practice-birch'] },
+  {
+    id: 'clp-birch',
+    name: 'D. Demo (CLP, Birch Road and Cedar Lane)',
+    role: 'clp',
+    practices: ['practice-birch', 'practice-cedar'],
+  },
+  {
+    id: 'pm-ash',
+    name: 'E. Demo (practice manager, Ash Street)',
+    role: 'practice-manager',
+    practices: ['practice-ash'],
+  },
+  {
+    id: 'pm-birch',
+    name: 'F. Demo (practice manager, Birch Road)',
+    role: 'practice-manager',
+    practices: ['practice-birch'],
+  },
   { id: 'evaluator', name: 'G. Demo (programme evaluator)', role: 'evaluator', practices: [] },
   { id: 'admin', name: 'H. Demo (service administrator)', role: 'administrator', practices: [] },
 ]);

@@ -6,12 +6,19 @@ import { DEMO_PRACTICES } from './config.js';
 import { loadMigrations, migrate } from './db/database.js';
 import { as, assertProblem, body, forEachBackend } from './test-support.js';
 
-const SAMPLE = JSON.parse(readFileSync(new URL('../../../examples/data/sample-plan.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const SAMPLE = JSON.parse(
+  readFileSync(new URL('../../../examples/data/sample-plan.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 const plan = (title: string) => ({ ...SAMPLE, id: 'plan-ash', practice: DEMO_PRACTICES[0], title });
 
 forEachBackend('revisioned documents', ({ service }) => {
   const put = async (user: string, url: string, payload: unknown, ifMatch?: string) =>
-    service().app.inject({ method: 'PUT', url, headers: { ...(await as(service(), user)), ...(ifMatch ? { 'if-match': ifMatch } : {}) }, payload: payload as Record<string, unknown> });
+    service().app.inject({
+      method: 'PUT',
+      url,
+      headers: { ...(await as(service(), user)), ...(ifMatch ? { 'if-match': ifMatch } : {}) },
+      payload: payload as Record<string, unknown>,
+    });
 
   test('a plan is saved with If-Match, read with its ETag, and every revision is kept', async () => {
     const first = await put('pm-ash', '/api/plans/plan-ash', plan('First'), '"0"');
@@ -20,13 +27,27 @@ forEachBackend('revisioned documents', ({ service }) => {
     assert.equal(body(first)['savedBy'], 'pm-ash');
     const second = await put('pm-ash', '/api/plans/plan-ash', plan('Second'), '"1"');
     assert.equal(second.headers['etag'], '"2"');
-    const read = await service().app.inject({ method: 'GET', url: '/api/plans/plan-ash', headers: await as(service(), 'clp-ash') });
+    const read = await service().app.inject({
+      method: 'GET',
+      url: '/api/plans/plan-ash',
+      headers: await as(service(), 'clp-ash'),
+    });
     assert.equal(read.headers['etag'], '"2"');
     assert.equal(body(read)['title'], 'Second');
     const history = body<{ revisions: { revision: number; title: string }[] }>(
-      await service().app.inject({ method: 'GET', url: '/api/plans/plan-ash/history', headers: await as(service(), 'pm-ash') }),
+      await service().app.inject({
+        method: 'GET',
+        url: '/api/plans/plan-ash/history',
+        headers: await as(service(), 'pm-ash'),
+      }),
     );
-    assert.deepEqual(history.revisions.map((r) => [r.revision, r.title]), [[1, 'First'], [2, 'Second']]);
+    assert.deepEqual(
+      history.revisions.map((r) => [r.revision, r.title]),
+      [
+        [1, 'First'],
+        [2, 'Second'],
+      ],
+    );
   });
 
   test('a stale If-Match is 412 saying who saved the current revision and when, like the stores’ conflict error', async () => {
@@ -35,7 +56,10 @@ forEachBackend('revisioned documents', ({ service }) => {
     assert.equal(problem['currentRevision'], 2);
     assert.equal(problem['currentSavedBy'], 'pm-ash');
     assert.match(String(problem['currentSavedAt']), /^\d{4}-\d\d-\d\dT/);
-    assert.match(String(problem['detail']), /revision 2 is stored \(saved by pm-ash at .+\): someone else saved a newer version/);
+    assert.match(
+      String(problem['detail']),
+      /revision 2 is stored \(saved by pm-ash at .+\): someone else saved a newer version/,
+    );
     assertProblem(await put('pm-ash', '/api/plans/plan-ash', plan('No precondition')), 428, 'revision-required');
   });
 
@@ -44,13 +68,22 @@ forEachBackend('revisioned documents', ({ service }) => {
     const problem = assertProblem(invalid, 422);
     assert.ok((problem['errors'] as { path: string }[]).some((e) => e.path === 'body.status'));
     // Each issue keeps core's message code and parameters beside its English, for a client in another language.
-    const status = (problem['errors'] as { path: string; code: string; messageCode?: string; params?: unknown }[]).find((e) => e.path === 'body.status')!;
+    const status = (problem['errors'] as { path: string; code: string; messageCode?: string; params?: unknown }[]).find(
+      (e) => e.path === 'body.status',
+    )!;
     assert.equal(status.code, 'invalid');
     assert.equal(status.messageCode, 'not-a-choice');
     assert.deepEqual(status.params, { choices: ['"draft"', '"submitted"', '"agreed"', '"under-review"'], more: false });
     assertProblem(await put('clp-ash', '/api/plans/plan-ash', plan('By CLP'), '"2"'), 403, 'forbidden');
     assertProblem(await put('pm-birch', '/api/plans/plan-ash', plan('Other practice'), '"2"'), 404, 'not-found');
-    assertProblem(await service().app.inject({ method: 'GET', url: '/api/plans/plan-ash', headers: await as(service(), 'gp-birch') }), 404);
+    assertProblem(
+      await service().app.inject({
+        method: 'GET',
+        url: '/api/plans/plan-ash',
+        headers: await as(service(), 'gp-birch'),
+      }),
+      404,
+    );
   });
 
   test('the network register and outcome responses follow the same revision rules', async () => {
@@ -59,11 +92,18 @@ forEachBackend('revisioned documents', ({ service }) => {
     assert.equal(saved.statusCode, 200, saved.body);
     assert.equal(saved.headers['etag'], '"1"');
     assertProblem(await put('clp-ash', '/api/network/practice-ash', register, '"0"'), 412, 'conflict');
-    assertProblem(await put('clp-ash', '/api/network/practice-ash', createNetworkRegister('practice-birch'), '"1"'), 422);
+    assertProblem(
+      await put('clp-ash', '/api/network/practice-ash', createNetworkRegister('practice-birch'), '"1"'),
+      422,
+    );
     const outcomes = { kind: 'links.outcome-responses', schemaVersion: 1, responses: [] };
     assert.equal((await put('clp-ash', '/api/outcomes/practice-ash', outcomes, '"0"')).statusCode, 200);
     assertProblem(await put('gp-ash', '/api/outcomes/practice-ash', outcomes, '"1"'), 403, 'forbidden');
-    const read = await service().app.inject({ method: 'GET', url: '/api/network/practice-ash/history', headers: await as(service(), 'gp-ash') });
+    const read = await service().app.inject({
+      method: 'GET',
+      url: '/api/network/practice-ash/history',
+      headers: await as(service(), 'gp-ash'),
+    });
     assert.equal(body<{ revisions: unknown[] }>(read).revisions.length, 1);
   });
 

@@ -14,7 +14,11 @@ export interface PracticeDocument<D> extends StoredDocument {
   readonly document: D;
 }
 
-function envelopeCodec<D>(kind: string, validate: (input: unknown) => Result<D, ValidationIssue>, check: (practiceId: string, document: D) => ValidationIssue[]): StoreCodec<PracticeDocument<D>> {
+function envelopeCodec<D>(
+  kind: string,
+  validate: (input: unknown) => Result<D, ValidationIssue>,
+  check: (practiceId: string, document: D) => ValidationIssue[],
+): StoreCodec<PracticeDocument<D>> {
   return {
     kind,
     validate(input) {
@@ -25,7 +29,14 @@ function envelopeCodec<D>(kind: string, validate: (input: unknown) => Result<D, 
       if (issues.length > 0) return { ok: false, errors: issues };
       return {
         ok: true,
-        value: { id: String(value.id), practiceId: String(value.id), revision: Number(value.revision), savedAt: String(value.savedAt), savedBy: String(value.savedBy), document: parsed.value },
+        value: {
+          id: String(value.id),
+          practiceId: String(value.id),
+          revision: Number(value.revision),
+          savedAt: String(value.savedAt),
+          savedBy: String(value.savedBy),
+          document: parsed.value,
+        },
       };
     },
   };
@@ -55,10 +66,15 @@ export const NETWORK: DocumentKind<PracticeDocument<NetworkRegister>> = {
 export const OUTCOMES: DocumentKind<PracticeDocument<OutcomeResponsesDocument>> = {
   kind: 'links.outcome-responses',
   resource: 'outcomes',
-  codec: envelopeCodec('links.outcome-responses', (input) => validateOutcomeResponses(input), (practiceId, doc) =>
-    doc.responses.flatMap((r, i) =>
-      r.practiceId === practiceId ? [] : [{ path: `responses[${i}].practiceId`, message: `must be "${practiceId}", the practice in the address` }],
-    ),
+  codec: envelopeCodec(
+    'links.outcome-responses',
+    (input) => validateOutcomeResponses(input),
+    (practiceId, doc) =>
+      doc.responses.flatMap((r, i) =>
+        r.practiceId === practiceId
+          ? []
+          : [{ path: `responses[${i}].practiceId`, message: `must be "${practiceId}", the practice in the address` }],
+      ),
   ),
   practiceOf: (doc) => doc.practiceId,
 };

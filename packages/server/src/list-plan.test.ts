@@ -30,20 +30,40 @@ forEachBackend('caseload list query plan', ({ service }) => {
   });
 
   const shapes: { name: string; filter: ReferralListFilter; index: RegExp }[] = [
-    { name: 'one practice, first page', filter: { practices: ['plan-practice-7'], limit: 501 }, index: /^referrals_practice_id$/ },
-    { name: 'one practice, a later page', filter: { practices: ['plan-practice-7'], after: 'plan-practice-7-000400', limit: 501 }, index: /^referrals_practice_id$/ },
-    { name: 'one practice and a status', filter: { practices: ['plan-practice-7'], status: 'accepted', limit: 501 }, index: /^referrals_practice_(status|id)$/ },
+    {
+      name: 'one practice, first page',
+      filter: { practices: ['plan-practice-7'], limit: 501 },
+      index: /^referrals_practice_id$/,
+    },
+    {
+      name: 'one practice, a later page',
+      filter: { practices: ['plan-practice-7'], after: 'plan-practice-7-000400', limit: 501 },
+      index: /^referrals_practice_id$/,
+    },
+    {
+      name: 'one practice and a status',
+      filter: { practices: ['plan-practice-7'], status: 'accepted', limit: 501 },
+      index: /^referrals_practice_(status|id)$/,
+    },
   ];
   for (const shape of shapes) {
     test(`listing ${shape.name} is an index range scan on the practice, not a filtered walk of the primary key`, async () => {
       const db = service().db;
       const statement = referralListStatement(shape.filter);
       assert.doesNotMatch(statement.sql, /IS NULL/);
-      const explained = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`, statement.params);
+      const explained = await db.query<{ 'QUERY PLAN': unknown }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`,
+        statement.params,
+      );
       const raw = explained[0]!['QUERY PLAN'];
       const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: Record<string, unknown> }[];
       const all = nodes(plan[0]!.Plan);
-      const summary = all.map((n) => `${String(n['Node Type'])}${n['Index Name'] ? ` using ${String(n['Index Name'])}` : ''}${n['Rows Removed by Filter'] ? ` (removed ${String(n['Rows Removed by Filter'])})` : ''}`).join(' > ');
+      const summary = all
+        .map(
+          (n) =>
+            `${String(n['Node Type'])}${n['Index Name'] ? ` using ${String(n['Index Name'])}` : ''}${n['Rows Removed by Filter'] ? ` (removed ${String(n['Rows Removed by Filter'])})` : ''}`,
+        )
+        .join(' > ');
       // The referrals are reached through the practice's index (an ordered index scan, or a bitmap of the
       // practice's rows and a top-N sort, as the planner costs it), never the primary key or the whole table.
       const indexes = all.filter((n) => n['Index Name'] !== undefined).map((n) => String(n['Index Name']));
@@ -54,8 +74,18 @@ forEachBackend('caseload list query plan', ({ service }) => {
       // And the statement answers what the filter asks, in id order.
       const rows = await db.query<{ id: string; practice_id: string; status: string }>(statement.sql, statement.params);
       assert.ok(rows.length > 0 && rows.length <= shape.filter.limit);
-      assert.ok(rows.every((r) => r.practice_id === 'plan-practice-7' && (shape.filter.status === undefined || r.status === shape.filter.status) && (shape.filter.after === undefined || r.id > shape.filter.after)));
-      assert.deepEqual(rows.map((r) => r.id), rows.map((r) => r.id).sort());
+      assert.ok(
+        rows.every(
+          (r) =>
+            r.practice_id === 'plan-practice-7' &&
+            (shape.filter.status === undefined || r.status === shape.filter.status) &&
+            (shape.filter.after === undefined || r.id > shape.filter.after),
+        ),
+      );
+      assert.deepEqual(
+        rows.map((r) => r.id),
+        rows.map((r) => r.id).sort(),
+      );
     });
   }
 

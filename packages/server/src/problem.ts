@@ -90,17 +90,31 @@ export const BODY_LIMIT = 1_048_576;
 
 function fromFastifyError(error: FastifyError & { validation?: unknown }): HttpProblem {
   if (error instanceof RequestValidationError) {
-    return new HttpProblem(400, 'Bad request', error.issues.map((issue) => ({ path: issue.path, message: issue.message, code: 'invalid', ...codedPart(issue) })));
+    return new HttpProblem(
+      400,
+      'Bad request',
+      error.issues.map((issue) => ({ path: issue.path, message: issue.message, code: 'invalid', ...codedPart(issue) })),
+    );
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return problem(413, 'body-too-large', `The request body is larger than ${BODY_LIMIT} bytes.`);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return problem(415, 'unsupported-media-type', 'Send the request body as JSON (Content-Type: application/json).', '', {
-        headers: { 'accept-post': 'application/json' },
-      });
+      return problem(
+        415,
+        'unsupported-media-type',
+        'Send the request body as JSON (Content-Type: application/json).',
+        '',
+        {
+          headers: { 'accept-post': 'application/json' },
+        },
+      );
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return problem(414, 'uri-too-long', `A part of the address is longer than ${MAX_PARAM_LENGTH} characters: ids are at most 128.`);
+      return problem(
+        414,
+        'uri-too-long',
+        `A part of the address is longer than ${MAX_PARAM_LENGTH} characters: ids are at most 128.`,
+      );
     case 'FST_ERR_BAD_URL':
       return problem(400, 'bad-url', 'The address is not a valid URL (a bad percent-encoding?).');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -115,7 +129,13 @@ function fromFastifyError(error: FastifyError & { validation?: unknown }): HttpP
     return problem(400, 'invalid-json', 'The request body is not valid JSON.');
   }
   if (isDatabaseUnavailable(error)) {
-    return problem(503, 'database-unreachable', 'The database is not answering; nothing was written. Try again shortly.', '', { headers: { 'retry-after': '5' } });
+    return problem(
+      503,
+      'database-unreachable',
+      'The database is not answering; nothing was written. Try again shortly.',
+      '',
+      { headers: { 'retry-after': '5' } },
+    );
   }
   if (error.statusCode === 429) {
     return problem(429, 'rate-limited', 'Too many requests: wait and try again.');
@@ -123,10 +143,26 @@ function fromFastifyError(error: FastifyError & { validation?: unknown }): HttpP
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return problem(error.statusCode, 'bad-request', 'The request could not be understood.');
   }
-  return problem(500, 'internal', 'Something went wrong on the server. Nothing about your request was changed unless it said so.');
+  return problem(
+    500,
+    'internal',
+    'Something went wrong on the server. Nothing about your request was changed unless it said so.',
+  );
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 /** A database that is down or restarting (connection refused or dropped, server shutting down), not a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -134,7 +170,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
   const message = String((error as { message?: unknown }).message ?? '');
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database is closed|PGlite is closed/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database is closed|PGlite is closed/i.test(
+    message,
+  );
 }
 
 /** The longest path parameter Fastify's router accepts (its default); longer gives 414. */
@@ -170,10 +208,14 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, p: Htt
  * Installs the one error handler (every thrown error, validation failure,
  * body-parser refusal and rate limit) and the JSON 404 / 405 handler.
  */
-export function installProblemHandlers(app: FastifyInstance, knownRoutes: () => readonly { method: string; url: string }[]): void {
+export function installProblemHandlers(
+  app: FastifyInstance,
+  knownRoutes: () => readonly { method: string; url: string }[],
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const p = error instanceof HttpProblem ? error : fromFastifyError(error);
-    if (p.status >= 500) request.log.error({ err: { type: error.name, code: error.code, message: error.message } }, 'request failed');
+    if (p.status >= 500)
+      request.log.error({ err: { type: error.name, code: error.code, message: error.message } }, 'request failed');
     if (p.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
     return sendProblem(reply, request, p);
   });
@@ -186,9 +228,15 @@ export function installProblemHandlers(app: FastifyInstance, knownRoutes: () => 
       return sendProblem(
         reply,
         request,
-        problem(405, 'method-not-allowed', `${request.method} is not allowed here; use ${[...new Set(allowed)].join(', ')}.`, '', {
-          headers: { allow: [...new Set(allowed)].join(', ') },
-        }),
+        problem(
+          405,
+          'method-not-allowed',
+          `${request.method} is not allowed here; use ${[...new Set(allowed)].join(', ')}.`,
+          '',
+          {
+            headers: { allow: [...new Set(allowed)].join(', ') },
+          },
+        ),
       );
     }
     return sendProblem(reply, request, problem(404, 'not-found', 'There is nothing at this address.'));
@@ -199,5 +247,5 @@ function routeMatches(pattern: string, path: string): boolean {
   const a = pattern.split('/');
   const b = path.split('/');
   if (a.length !== b.length) return false;
-  return a.every((part, i) => part.startsWith(':') ? (b[i] ?? '') !== '' : part === b[i]);
+  return a.every((part, i) => (part.startsWith(':') ? (b[i] ?? '') !== '' : part === b[i]));
 }

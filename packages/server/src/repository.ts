@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { decideAccess, practicesInScope, workflowRole, type AccessOperation, type AccessResource } from '@links-approach/core/access';
+import {
+  decideAccess,
+  practicesInScope,
+  workflowRole,
+  type AccessOperation,
+  type AccessResource,
+} from '@links-approach/core/access';
 import { applyEvent, replay, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
 import { prepareSave, type StoreCodec, type StoredDocument } from '@links-approach/core/store';
 import type { Practice } from '@links-approach/core/plan';
@@ -86,7 +92,8 @@ export interface DocumentKind<T extends StoredDocument> {
   practiceOf(document: T): string;
 }
 
-const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
+const iso = (value: unknown): string =>
+  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 
 /** The most referral rows one list returns. */
 export const MAX_PAGE = 500;
@@ -122,7 +129,10 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** A write that lost a race: a unique violation, or the projection guard of an append (division by zero). */
 function isWriteRace(error: unknown): boolean {
-  return isUniqueViolation(error) || (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '22012');
+  return (
+    isUniqueViolation(error) ||
+    (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '22012')
+  );
 }
 
 /*
@@ -247,7 +257,15 @@ export class Repository {
     this.now = options.now ?? (() => new Date());
   }
 
-  private async audit(tx: Queryable, actor: Actor, action: AuditEntry['action'], resource: AccessResource, practiceId: string | null, targetId: string | null, outcome: number): Promise<void> {
+  private async audit(
+    tx: Queryable,
+    actor: Actor,
+    action: AuditEntry['action'],
+    resource: AccessResource,
+    practiceId: string | null,
+    targetId: string | null,
+    outcome: number,
+  ): Promise<void> {
     await tx.query(
       'INSERT INTO audit_log (user_id, role, practice_id, action, resource, target_id, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7)',
       [actor.id, actor.role, practiceId, action, resource, targetId, outcome],
@@ -255,7 +273,13 @@ export class Repository {
   }
 
   /** Refuses (and audits the refusal of) what the access policy does not allow. */
-  private async authorise(actor: Actor, resource: AccessResource, operation: AccessOperation, practiceId?: string, targetId: string | null = null): Promise<void> {
+  private async authorise(
+    actor: Actor,
+    resource: AccessResource,
+    operation: AccessOperation,
+    practiceId?: string,
+    targetId: string | null = null,
+  ): Promise<void> {
     const decision = decideAccess(actor, resource, operation, practiceId);
     if (decision.ok) return;
     const status = decision.refusal.code === 'outside-practice' && targetId !== null ? 404 : 403;
@@ -282,10 +306,20 @@ export class Repository {
   /** Every configured practice (not person-level: any signed-in role). */
   async listPractices(actor: Actor): Promise<Practice[]> {
     await this.authorise(actor, 'practice', 'read');
-    const rows = await this.db.query<{ id: string; name: string; list_size: number; cohort: Practice['cohort']; locality: string | null }>(
-      'SELECT id, name, list_size, cohort, locality FROM practices ORDER BY id',
-    );
-    return rows.map((r) => ({ id: r.id, name: r.name, listSize: r.list_size, cohort: r.cohort, ...(r.locality ? { locality: r.locality } : {}) }));
+    const rows = await this.db.query<{
+      id: string;
+      name: string;
+      list_size: number;
+      cohort: Practice['cohort'];
+      locality: string | null;
+    }>('SELECT id, name, list_size, cohort, locality FROM practices ORDER BY id');
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      listSize: r.list_size,
+      cohort: r.cohort,
+      ...(r.locality ? { locality: r.locality } : {}),
+    }));
   }
 
   // Referrals ---------------------------------------------------------------
@@ -317,7 +351,15 @@ export class Repository {
         return await this.appendOnce(actor, input, event, requestHash);
       } catch (error) {
         if (error instanceof Refused) {
-          await this.audit(this.db, actor, 'refused', 'referral', error.practiceId, input.referralId, error.problem.status);
+          await this.audit(
+            this.db,
+            actor,
+            'refused',
+            'referral',
+            error.practiceId,
+            input.referralId,
+            error.problem.status,
+          );
           throw error.problem;
         }
         // A concurrent append took the version (or the key) first: decide again on the committed data.
@@ -341,21 +383,30 @@ export class Repository {
       request_hash: string | null;
       key_status: number | null;
       response: StoredAnswer | AppendResult['body'] | null;
-    }>(
-      APPEND_READ,
-      [input.referralId, actor.id, input.idempotencyKey ?? null, event.id],
-      { name: 'links_append_read' },
-    );
+    }>(APPEND_READ, [input.referralId, actor.id, input.idempotencyKey ?? null, event.id], {
+      name: 'links_append_read',
+    });
     const row = found[0]!;
     if (row.request_hash !== null) {
       if (row.request_hash !== requestHash) {
-        throw problem(422, 'idempotency-key-reused', 'This idempotency key was used for a different request: use a new key for each new event.', 'headers.idempotency-key');
+        throw problem(
+          422,
+          'idempotency-key-reused',
+          'This idempotency key was used for a different request: use a new key for each new event.',
+          'headers.idempotency-key',
+        );
       }
-      return { status: row.key_status!, body: await this.firstAnswer(input.referralId, row.response!, row), replayed: true };
+      return {
+        status: row.key_status!,
+        body: await this.firstAnswer(input.referralId, row.response!, row),
+        replayed: true,
+      };
     }
-    const current = row.practice_id !== null ? { practiceId: row.practice_id, version: row.version!, state: row.state! } : undefined;
+    const current =
+      row.practice_id !== null ? { practiceId: row.practice_id, version: row.version!, state: row.state! } : undefined;
     const practiceId = current?.practiceId ?? (event.type === 'created' ? event.practiceId : undefined);
-    if (practiceId === undefined) throw problem(404, 'not-found', `There is no referral "${input.referralId}".`, 'params.id');
+    if (practiceId === undefined)
+      throw problem(404, 'not-found', `There is no referral "${input.referralId}".`, 'params.id');
     const decision = decideAccess(actor, 'referral', 'write', practiceId);
     if (!decision.ok) {
       const refusal = current
@@ -365,17 +416,31 @@ export class Repository {
     }
     const version = current?.version ?? 0;
     if (input.expectedVersion !== version) {
-      throw problem(409, 'version-conflict', `The referral is at version ${version}, not ${input.expectedVersion}: someone else added an event. Reload and try again.`, 'headers.if-match', {
-        extra: { currentVersion: version },
-        headers: { etag: `"${version}"` },
-      });
+      throw problem(
+        409,
+        'version-conflict',
+        `The referral is at version ${version}, not ${input.expectedVersion}: someone else added an event. Reload and try again.`,
+        'headers.if-match',
+        {
+          extra: { currentVersion: version },
+          headers: { etag: `"${version}"` },
+        },
+      );
     }
     let previous: ReferralState | undefined;
     if (event.type === 'created' && event.previousReferralId) {
-      const prior = await this.db.query<{ state: ReferralSummary; practice_id: string }>('SELECT state, practice_id FROM referrals WHERE id = $1', [event.previousReferralId]);
-      if (prior[0] && decideAccess(actor, 'referral', 'read', prior[0].practice_id).ok) previous = decisionState(prior[0].state, null);
+      const prior = await this.db.query<{ state: ReferralSummary; practice_id: string }>(
+        'SELECT state, practice_id FROM referrals WHERE id = $1',
+        [event.previousReferralId],
+      );
+      if (prior[0] && decideAccess(actor, 'referral', 'read', prior[0].practice_id).ok)
+        previous = decisionState(prior[0].state, null);
     }
-    const applied = applyEvent(current ? decisionState(current.state, row.same_id) : undefined, event, previous ? { previous } : {});
+    const applied = applyEvent(
+      current ? decisionState(current.state, row.same_id) : undefined,
+      event,
+      previous ? { previous } : {},
+    );
     if (!applied.ok) {
       throw problem(422, applied.rejection.code, applied.rejection.reason, 'body.event', {
         extra: { currentVersion: version },
@@ -415,16 +480,24 @@ export class Repository {
    * since, else a replay of the stored stream up to that version). Keys
    * stored with the whole answer are returned as they are.
    */
-  private async firstAnswer(referralId: string, stored: StoredAnswer | AppendResult['body'], current: { version: number | null; state: ReferralSummary | null }): Promise<AppendResult['body']> {
+  private async firstAnswer(
+    referralId: string,
+    stored: StoredAnswer | AppendResult['body'],
+    current: { version: number | null; state: ReferralSummary | null },
+  ): Promise<AppendResult['body']> {
     if ('referral' in stored) return { ...stored, referral: summarise(stored.referral) };
-    if (current.version === stored.version && current.state !== null) return { referral: current.state, version: stored.version, eventId: stored.eventId };
+    if (current.version === stored.version && current.state !== null)
+      return { referral: current.state, version: stored.version, eventId: stored.eventId };
     const state = await this.replayStream(this.db, referralId, stored.version);
     return { referral: summarise(state), version: stored.version, eventId: stored.eventId };
   }
 
   /** Core's replay of a stored stream (up to `upTo`): the full state, timeline and notes included. */
   private async replayStream(tx: Queryable, referralId: string, upTo = 2_147_483_647): Promise<ReferralState> {
-    const events = await tx.query<{ event: ReferralEvent }>('SELECT event FROM referral_events WHERE referral_id = $1 AND version <= $2 ORDER BY version', [referralId, upTo]);
+    const events = await tx.query<{ event: ReferralEvent }>(
+      'SELECT event FROM referral_events WHERE referral_id = $1 AND version <= $2 ORDER BY version',
+      [referralId, upTo],
+    );
     return this.replayEvents(events.map((e) => e.event));
   }
 
@@ -445,33 +518,70 @@ export class Repository {
       throw problem(404, 'not-found', `There is no referral "${id}" among your practices.`, 'params.id');
     }
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown }>(
-        'SELECT id, practice_id, status, version, updated_at FROM referrals WHERE id = $1',
-        [id],
-      );
+      const rows = await tx.query<{
+        id: string;
+        practice_id: string;
+        status: string;
+        version: number;
+        updated_at: unknown;
+      }>('SELECT id, practice_id, status, version, updated_at FROM referrals WHERE id = $1', [id]);
       const row = rows[0]!;
-      const events = (await tx.query<{ event: ReferralEvent }>('SELECT event FROM referral_events WHERE referral_id = $1 ORDER BY version', [id])).map((e) => e.event);
+      const events = (
+        await tx.query<{ event: ReferralEvent }>(
+          'SELECT event FROM referral_events WHERE referral_id = $1 ORDER BY version',
+          [id],
+        )
+      ).map((e) => e.event);
       await this.audit(tx, actor, 'read', 'referral', row.practice_id, id, 200);
       return {
-        referral: { id: row.id, practiceId: row.practice_id, status: row.status, version: row.version, updatedAt: iso(row.updated_at), state: this.replayEvents(events) },
+        referral: {
+          id: row.id,
+          practiceId: row.practice_id,
+          status: row.status,
+          version: row.version,
+          updatedAt: iso(row.updated_at),
+          state: this.replayEvents(events),
+        },
         events,
       };
     });
   }
 
   /** The current state (summary) of the referrals at the actor's practices (optionally one practice, one status), by id. */
-  async listReferrals(actor: Actor, filter: { practice?: string; status?: string; after?: string; limit?: number }): Promise<{ referrals: StoredReferral[]; next: string | null }> {
+  async listReferrals(
+    actor: Actor,
+    filter: { practice?: string; status?: string; after?: string; limit?: number },
+  ): Promise<{ referrals: StoredReferral[]; next: string | null }> {
     await this.authorise(actor, 'referral', 'read', filter.practice);
     const scope = practicesInScope(actor, 'referral');
     const practices = filter.practice !== undefined ? [filter.practice] : scope === 'all' ? null : [...scope];
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), MAX_PAGE);
-    const statement = referralListStatement({ practices, status: filter.status, after: filter.after, limit: limit + 1 });
+    const statement = referralListStatement({
+      practices,
+      status: filter.status,
+      after: filter.after,
+      limit: limit + 1,
+    });
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string; practice_id: string; status: string; version: number; updated_at: unknown; state: ReferralSummary }>(statement.sql, statement.params);
+      const rows = await tx.query<{
+        id: string;
+        practice_id: string;
+        status: string;
+        version: number;
+        updated_at: unknown;
+        state: ReferralSummary;
+      }>(statement.sql, statement.params);
       await this.audit(tx, actor, 'read', 'referral', filter.practice ?? null, null, 200);
       const page = rows.slice(0, limit);
       return {
-        referrals: page.map((r) => ({ id: r.id, practiceId: r.practice_id, status: r.status, version: r.version, updatedAt: iso(r.updated_at), state: r.state })),
+        referrals: page.map((r) => ({
+          id: r.id,
+          practiceId: r.practice_id,
+          status: r.status,
+          version: r.version,
+          updatedAt: iso(r.updated_at),
+          state: r.state,
+        })),
         next: rows.length > limit ? page[page.length - 1]!.id : null,
       };
     });
@@ -502,7 +612,8 @@ export class Repository {
       [kind.kind, id],
     );
     const row = rows[0];
-    if (!row || !decideAccess(actor, kind.resource, 'read', row.practice_id).ok) throw problem(404, 'not-found', `There is nothing stored under "${id}" for your practices.`, 'params.id');
+    if (!row || !decideAccess(actor, kind.resource, 'read', row.practice_id).ok)
+      throw problem(404, 'not-found', `There is nothing stored under "${id}" for your practices.`, 'params.id');
     if (kind.resource === 'outcomes') await this.audit(this.db, actor, 'read', kind.resource, row.practice_id, id, 200);
     return row.body;
   }
@@ -510,11 +621,15 @@ export class Repository {
   /** Every revision of a document, oldest first. */
   async documentHistory<T extends StoredDocument>(actor: Actor, kind: DocumentKind<T>, id: string): Promise<T[]> {
     await this.authorise(actor, kind.resource, 'read');
-    const rows = await this.db.query<{ body: T; practice_id: string }>('SELECT body, practice_id FROM documents WHERE kind = $1 AND id = $2 ORDER BY revision', [kind.kind, id]);
+    const rows = await this.db.query<{ body: T; practice_id: string }>(
+      'SELECT body, practice_id FROM documents WHERE kind = $1 AND id = $2 ORDER BY revision',
+      [kind.kind, id],
+    );
     if (rows.length === 0 || !decideAccess(actor, kind.resource, 'read', rows[rows.length - 1]!.practice_id).ok) {
       throw problem(404, 'not-found', `There is nothing stored under "${id}" for your practices.`, 'params.id');
     }
-    if (kind.resource === 'outcomes') await this.audit(this.db, actor, 'read', kind.resource, rows[0]!.practice_id, id, 200);
+    if (kind.resource === 'outcomes')
+      await this.audit(this.db, actor, 'read', kind.resource, rows[0]!.practice_id, id, 200);
     return rows.map((r) => r.body);
   }
 
@@ -536,7 +651,12 @@ export class Repository {
    * memory and IndexedDB stores): a stale `expectedRevision` gives 412 with
    * who saved the current revision and when; nothing else is written.
    */
-  async saveDocument<T extends StoredDocument>(actor: Actor, kind: DocumentKind<T>, document: T, expectedRevision: number): Promise<T> {
+  async saveDocument<T extends StoredDocument>(
+    actor: Actor,
+    kind: DocumentKind<T>,
+    document: T,
+    expectedRevision: number,
+  ): Promise<T> {
     await this.authorise(actor, kind.resource, 'write');
     const run = () =>
       this.db.transaction(async (tx) => {
@@ -546,28 +666,49 @@ export class Repository {
         );
         const current = rows[0];
         if (current && !decideAccess(actor, kind.resource, 'write', current.practice_id).ok) {
-          throw problem(404, 'not-found', `There is nothing stored under "${document.id}" for your practices.`, 'params.id');
+          throw problem(
+            404,
+            'not-found',
+            `There is nothing stored under "${document.id}" for your practices.`,
+            'params.id',
+          );
         }
-        const prepared = prepareSave(kind.codec, current?.body, document, { expectedRevision, author: actor.id }, this.now());
+        const prepared = prepareSave(
+          kind.codec,
+          current?.body,
+          document,
+          { expectedRevision, author: actor.id },
+          this.now(),
+        );
         if (!prepared.ok) {
           const first = prepared.errors[0]!;
           if (first.code === 'conflict') {
             throw problem(412, 'conflict', first.message, 'headers.if-match', {
-              extra: { currentRevision: first.currentRevision, currentSavedBy: first.currentSavedBy ?? null, currentSavedAt: first.currentSavedAt ?? null },
+              extra: {
+                currentRevision: first.currentRevision,
+                currentSavedBy: first.currentSavedBy ?? null,
+                currentSavedAt: first.currentSavedAt ?? null,
+              },
               headers: { etag: `"${first.currentRevision}"` },
             });
           }
           throw new HttpProblem(
             422,
             'Unprocessable content',
-            prepared.errors.map((e) => ({ path: e.path ? `body.${e.path}` : 'body', message: e.message, code: e.code, ...(e.code === 'invalid' ? codedPart(e) : {}) })),
+            prepared.errors.map((e) => ({
+              path: e.path ? `body.${e.path}` : 'body',
+              message: e.message,
+              code: e.code,
+              ...(e.code === 'invalid' ? codedPart(e) : {}),
+            })),
           );
         }
         const saved = prepared.value;
         const practiceId = kind.practiceOf(saved);
         const decision = decideAccess(actor, kind.resource, 'write', practiceId);
         if (!decision.ok) throw problem(403, decision.refusal.code, decision.refusal.reason, 'body');
-        if (current && current.practice_id !== practiceId) throw problem(422, 'practice-changed', 'A saved document cannot move to another practice.', 'body');
+        if (current && current.practice_id !== practiceId)
+          throw problem(422, 'practice-changed', 'A saved document cannot move to another practice.', 'body');
         await tx.query(
           'INSERT INTO documents (kind, id, revision, practice_id, body, saved_at, saved_by) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)',
           [kind.kind, saved.id, saved.revision, practiceId, JSON.stringify(saved), saved.savedAt, saved.savedBy],
@@ -587,11 +728,19 @@ export class Repository {
   // Aggregates and audit -------------------------------------------------------
 
   /** Everything a cohort report needs; only for roles that read reports, and only ever turned into aggregates. */
-  async reportInputs(actor: Actor): Promise<{ practices: Practice[]; plans: unknown[]; referrals: ReferralState[]; outcomes: unknown[] }> {
+  async reportInputs(
+    actor: Actor,
+  ): Promise<{ practices: Practice[]; plans: unknown[]; referrals: ReferralState[]; outcomes: unknown[] }> {
     await this.authorise(actor, 'report', 'read');
     const scope = practicesInScope(actor, 'report');
     const practices = scope === 'all' ? null : [...scope];
-    const all = await this.db.query<{ id: string; name: string; list_size: number; cohort: Practice['cohort']; locality: string | null }>(
+    const all = await this.db.query<{
+      id: string;
+      name: string;
+      list_size: number;
+      cohort: Practice['cohort'];
+      locality: string | null;
+    }>(
       'SELECT id, name, list_size, cohort, locality FROM practices WHERE ($1::text[] IS NULL OR id = ANY($1::text[])) ORDER BY id',
       [practices],
     );
@@ -599,14 +748,23 @@ export class Repository {
       "SELECT body FROM documents WHERE kind = 'links.plan' AND ($1::text[] IS NULL OR practice_id = ANY($1::text[])) ORDER BY id, revision",
       [practices],
     );
-    const referrals = await this.db.query<{ state: ReferralSummary }>('SELECT state FROM referrals WHERE ($1::text[] IS NULL OR practice_id = ANY($1::text[])) ORDER BY id', [practices]);
+    const referrals = await this.db.query<{ state: ReferralSummary }>(
+      'SELECT state FROM referrals WHERE ($1::text[] IS NULL OR practice_id = ANY($1::text[])) ORDER BY id',
+      [practices],
+    );
     const outcomes = await this.db.query<{ body: unknown }>(
       "SELECT DISTINCT ON (id) body FROM documents WHERE kind = 'links.outcome-responses' AND ($1::text[] IS NULL OR practice_id = ANY($1::text[])) ORDER BY id, revision DESC",
       [practices],
     );
     await this.audit(this.db, actor, 'read', 'report', null, null, 200);
     return {
-      practices: all.map((r) => ({ id: r.id, name: r.name, listSize: r.list_size, cohort: r.cohort, ...(r.locality ? { locality: r.locality } : {}) })),
+      practices: all.map((r) => ({
+        id: r.id,
+        name: r.name,
+        listSize: r.list_size,
+        cohort: r.cohort,
+        ...(r.locality ? { locality: r.locality } : {}),
+      })),
       plans: plans.map((p) => p.body),
       // Summaries given to core as states with an empty timeline and notes (as core's own fold releases
       // finished referrals): the cohort figures read neither.
@@ -616,16 +774,39 @@ export class Repository {
   }
 
   /** The audit trail, oldest first from `after` (administrators only). */
-  async listAudit(actor: Actor, options: { after?: number; limit?: number }): Promise<{ entries: AuditEntry[]; next: number | null }> {
+  async listAudit(
+    actor: Actor,
+    options: { after?: number; limit?: number },
+  ): Promise<{ entries: AuditEntry[]; next: number | null }> {
     await this.authorise(actor, 'audit', 'read');
     const limit = Math.min(Math.max(options.limit ?? 100, 1), MAX_PAGE);
-    const rows = await this.db.query<{ seq: number; at: unknown; user_id: string; role: string; practice_id: string | null; action: AuditEntry['action']; resource: AccessResource; target_id: string | null; outcome: number }>(
+    const rows = await this.db.query<{
+      seq: number;
+      at: unknown;
+      user_id: string;
+      role: string;
+      practice_id: string | null;
+      action: AuditEntry['action'];
+      resource: AccessResource;
+      target_id: string | null;
+      outcome: number;
+    }>(
       'SELECT seq::int AS seq, at, user_id, role, practice_id, action, resource, target_id, outcome FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2',
       [options.after ?? 0, limit + 1],
     );
     const page = rows.slice(0, limit);
     return {
-      entries: page.map((r) => ({ seq: r.seq, at: iso(r.at), userId: r.user_id, role: r.role, practiceId: r.practice_id, action: r.action, resource: r.resource, targetId: r.target_id, outcome: r.outcome })),
+      entries: page.map((r) => ({
+        seq: r.seq,
+        at: iso(r.at),
+        userId: r.user_id,
+        role: r.role,
+        practiceId: r.practice_id,
+        action: r.action,
+        resource: r.resource,
+        targetId: r.target_id,
+        outcome: r.outcome,
+      })),
       next: rows.length > limit ? page[page.length - 1]!.seq : null,
     };
   }

@@ -13,7 +13,12 @@ const zodOf = new WeakMap<object, core.$ZodType>();
 
 /** JSON Schema (2020-12, as OpenAPI 3.1 uses) for a zod schema of core or of the server. */
 export function jsonSchema(schema: core.$ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
-  const out = z.toJSONSchema(schema as z.ZodType, { target: 'draft-2020-12', io, unrepresentable: 'any', reused: 'inline' }) as Record<string, unknown>;
+  const out = z.toJSONSchema(schema as z.ZodType, {
+    target: 'draft-2020-12',
+    io,
+    unrepresentable: 'any',
+    reused: 'inline',
+  }) as Record<string, unknown>;
   delete out['$schema'];
   zodOf.set(out, schema);
   return out;
@@ -34,7 +39,10 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
   return (data: unknown) => {
     if (!zodSchema) return { value: data };
     // Fastify builds params and query objects without a prototype; core accepts plain JSON objects only.
-    const input = httpPart !== 'body' && data !== null && typeof data === 'object' ? { ...(data as Record<string, unknown>) } : data;
+    const input =
+      httpPart !== 'body' && data !== null && typeof data === 'object'
+        ? { ...(data as Record<string, unknown>) }
+        : data;
     const parsed = parseWith(zodSchema, input);
     if (parsed.ok) return { value: parsed.value };
     const part = httpPart === 'querystring' ? 'query' : (httpPart ?? 'body');
@@ -47,7 +55,9 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
 };
 
 /** An id in a URL: letters, digits, `.`, `_`, `:`, `-`, like core's ids. */
-export const idParam = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be an id: letters, digits, ".", "_", ":" or "-"'));
+export const idParam = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'must be an id: letters, digits, ".", "_", ":" or "-"'));
 
 /** A problem document (RFC 9457) as every error response carries it. */
 export const problemSchema = z.object({

@@ -16,7 +16,8 @@ export type Backend = 'pglite' | 'postgres';
 /** The backends this run tests: PGlite always; PostgreSQL when a URL is given (required under CI). */
 export function backends(): { backend: Backend; skip: string | false }[] {
   const url = process.env['LINKS_TEST_DATABASE_URL'];
-  const missing = 'LINKS_TEST_DATABASE_URL is not set (scripts/test-server.mjs starts a throw-away PostgreSQL when it can)';
+  const missing =
+    'LINKS_TEST_DATABASE_URL is not set (scripts/test-server.mjs starts a throw-away PostgreSQL when it can)';
   if (!url && process.env['CI'] === 'true') {
     test('PostgreSQL is available for the server tests under CI', () => {
       assert.fail(`${missing}: CI must never skip the PostgreSQL tests`);
@@ -31,14 +32,22 @@ export function backends(): { backend: Backend; skip: string | false }[] {
 /** Options for a test service on a backend: a fresh in-memory PGlite, or a fresh schema on the test PostgreSQL. */
 export async function databaseFor(backend: Backend): Promise<ServerOptions['database']> {
   if (backend === 'pglite') return { dataDir: 'memory://', pgliteTemplate: await pgliteTemplate() };
-  return { databaseUrl: process.env['LINKS_TEST_DATABASE_URL']!, schema: `t_${randomBytes(6).toString('hex')}`, poolSize: 20 };
+  return {
+    databaseUrl: process.env['LINKS_TEST_DATABASE_URL']!,
+    schema: `t_${randomBytes(6).toString('hex')}`,
+    poolSize: 20,
+  };
 }
 
 /**
  * Runs `suite` once per backend, each with its own service
  * (`--dev-auth` demo users unless `options` say otherwise).
  */
-export function forEachBackend(name: string, suite: (ctx: { service: () => LinksService; backend: Backend }) => void, options: Partial<ServerOptions> = {}): void {
+export function forEachBackend(
+  name: string,
+  suite: (ctx: { service: () => LinksService; backend: Backend }) => void,
+  options: Partial<ServerOptions> = {},
+): void {
   for (const { backend, skip } of backends()) {
     describe(`${name} (${backend})`, { skip }, () => {
       let service: LinksService | undefined;
@@ -69,7 +78,11 @@ export function body<T = Record<string, unknown>>(response: LightMyRequestRespon
 }
 
 /** Asserts a problem+json answer with this status (and code, when given). */
-export function assertProblem(response: LightMyRequestResponse, status: number, code?: string): Record<string, unknown> {
+export function assertProblem(
+  response: LightMyRequestResponse,
+  status: number,
+  code?: string,
+): Record<string, unknown> {
   assert.equal(response.statusCode, status, response.body);
   assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
   const problem = body(response);
@@ -83,7 +96,11 @@ export function assertProblem(response: LightMyRequestResponse, status: number, 
 let counter = 0;
 
 /** A `created` event (without actor: the server sets it) for a referral at a practice. */
-export function createdEvent(referralId: string, practiceId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function createdEvent(
+  referralId: string,
+  practiceId: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     id: `${referralId}-e${++counter}`,
     referralId,
@@ -101,7 +118,11 @@ export function createdEvent(referralId: string, practiceId: string, extra: Reco
 }
 
 /** Any later event for a referral. */
-export function laterEvent(referralId: string, fields: Record<string, unknown>, at = '2025-03-04T09:00:00Z'): Record<string, unknown> {
+export function laterEvent(
+  referralId: string,
+  fields: Record<string, unknown>,
+  at = '2025-03-04T09:00:00Z',
+): Record<string, unknown> {
   return { id: `${referralId}-e${++counter}`, referralId, at, ...fields };
 }
 
@@ -123,7 +144,9 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
  * test file starts from a fresh copy without running initdb again.
  */
 export async function pgliteTemplate(): Promise<Blob> {
-  const key = loadMigrations().map((m) => `${m.version}-${m.sql.length}`).join('_');
+  const key = loadMigrations()
+    .map((m) => `${m.version}-${m.sql.length}`)
+    .join('_');
   const dir = fileURLToPath(new URL('../../../node_modules/.cache/links-server/', import.meta.url));
   const file = join(dir, `pglite-${key}.tar.gz`);
   if (existsSync(file)) return new Blob([readFileSync(file)]);

@@ -13,7 +13,18 @@ after(() => rmSync(root, { recursive: true, force: true }));
 test('links backup --help documents export, import and the database options', async () => {
   const io = memoryIo({});
   assert.equal(await run(['backup', '--help'], io), 0);
-  for (const word of ['export', 'import', '--out', '--database-url', '--data-dir', 'DATABASE_URL', 'LINKS_DATA_DIR', 'NDJSON', 'empty']) assert.ok(io.out.includes(word), `help lacks ${word}`);
+  for (const word of [
+    'export',
+    'import',
+    '--out',
+    '--database-url',
+    '--data-dir',
+    'DATABASE_URL',
+    'LINKS_DATA_DIR',
+    'NDJSON',
+    'empty',
+  ])
+    assert.ok(io.out.includes(word), `help lacks ${word}`);
 });
 
 test('links backup: usage errors exit 2 with a path', async () => {
@@ -38,7 +49,20 @@ test('links backup export → import into an empty folder → export gives the s
       method: 'POST',
       url: '/api/referrals/ref-cli-1/events',
       headers: { authorization: `Bearer ${token}`, 'if-match': '"0"' },
-      payload: { event: { id: 'e1', referralId: 'ref-cli-1', at: '2025-03-03T09:00:00Z', type: 'created', status: 'requested', person: 'pt-1', practiceId: 'practice-ash', route: 'gp', reasons: [{ themeId: 'living-well-day-to-day' }], urgency: 'routine' } },
+      payload: {
+        event: {
+          id: 'e1',
+          referralId: 'ref-cli-1',
+          at: '2025-03-03T09:00:00Z',
+          type: 'created',
+          status: 'requested',
+          person: 'pt-1',
+          practiceId: 'practice-ash',
+          route: 'gp',
+          reasons: [{ themeId: 'living-well-day-to-day' }],
+          urgency: 'routine',
+        },
+      },
     });
     assert.equal(created.statusCode, 201, created.body);
   } finally {
@@ -56,7 +80,11 @@ test('links backup export → import into an empty folder → export gives the s
   const restored = join(root, 'restored');
   const bad = first.replace('"urgency":"routine"', '"urgency":"whenever"');
   const refused = memoryIo({ 'bad.ndjson': bad });
-  assert.equal(await run(['backup', 'import', 'bad.ndjson', '--data-dir', restored, '--json'], refused), 1, refused.out + refused.err);
+  assert.equal(
+    await run(['backup', 'import', 'bad.ndjson', '--data-dir', restored, '--json'], refused),
+    1,
+    refused.out + refused.err,
+  );
   const report = JSON.parse(refused.out) as { ok: boolean; errors: { path: string; message: string }[] };
   assert.equal(report.ok, false);
   assert.match(report.errors[0]!.path, /^line \d+: event$/);
@@ -64,7 +92,11 @@ test('links backup export → import into an empty folder → export gives the s
 
   // Nothing was written: the same folder then takes the good file.
   const imported = memoryIo({ 'first.ndjson': first });
-  assert.equal(await run(['backup', 'import', 'first.ndjson', '--data-dir', restored, '--json'], imported), 0, imported.out + imported.err);
+  assert.equal(
+    await run(['backup', 'import', 'first.ndjson', '--data-dir', restored, '--json'], imported),
+    0,
+    imported.out + imported.err,
+  );
   assert.equal(JSON.parse(imported.out).counts.events, 1);
   const again = memoryIo({});
   assert.equal(await run(['backup', 'export', '--data-dir', restored], again), 0, again.err);

@@ -33,7 +33,9 @@ test('links demo-data writes a practice list and one valid plan document per rev
   assert.equal(referralDoc.kind, 'links.referral-events');
   const replayed = replay(referralDoc.events);
   assert.equal(replayed.rejected.length, 0);
-  const programmeIds = new Set(list.practices.filter((p: { cohort: string }) => p.cohort === 'programme').map((p: { id: string }) => p.id));
+  const programmeIds = new Set(
+    list.practices.filter((p: { cohort: string }) => p.cohort === 'programme').map((p: { id: string }) => p.id),
+  );
   assert.ok(replayed.state.referrals.every((r) => programmeIds.has(r.practiceId)));
   assert.equal(new Set(replayed.state.referrals.map((r) => r.status)).size, 10);
   assert.equal(list.meta.synthetic, true);

@@ -66,7 +66,10 @@ export const demoDataCommand: Command = {
     }
     // Referrals go to programme practices only: comparison practices have no Community Links Practitioner.
     const programmePractices = data.practices.filter((p) => p.cohort === 'programme');
-    const asOf = data.plans.reduce((latest, plan) => (plan.savedAt > latest ? plan.savedAt : latest), '1970-01-01T00:00:00Z');
+    const asOf = data.plans.reduce(
+      (latest, plan) => (plan.savedAt > latest ? plan.savedAt : latest),
+      '1970-01-01T00:00:00Z',
+    );
     const referralEvents = generateDemoReferrals({
       practices: programmePractices.map((p) => ({ id: p.id, listSize: p.listSize })),
       seed,

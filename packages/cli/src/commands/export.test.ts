@@ -13,7 +13,10 @@ import { COMMANDS } from './index.js';
 
 const links = (argv: string[], io: ReturnType<typeof memoryIo>) => run(argv, io, COMMANDS);
 
-const sample = readFileSync(fileURLToPath(new URL('../../../../examples/data/sample-referrals.json', import.meta.url)), 'utf8');
+const sample = readFileSync(
+  fileURLToPath(new URL('../../../../examples/data/sample-referrals.json', import.meta.url)),
+  'utf8',
+);
 const doc = JSON.parse(sample) as ReferralEventsDocument;
 const referrals = replay(doc.events).state.referrals;
 
@@ -42,10 +45,18 @@ test('links export csv practices: a practice list and events give one row per pr
   const practiceIds = [...new Set(referrals.map((r) => r.practiceId))];
   const practices = {
     kind: 'links.practices',
-    practices: practiceIds.map((id, i) => ({ id, name: `Practice "${i}", Glasgow`, cohort: 'programme', listSize: 4000 + i * 1000 })),
+    practices: practiceIds.map((id, i) => ({
+      id,
+      name: `Practice "${i}", Glasgow`,
+      cohort: 'programme',
+      listSize: 4000 + i * 1000,
+    })),
   };
   const io = memoryIo({ 'events.json': sample, 'practices.json': JSON.stringify(practices) });
-  assert.equal(await links(['export', 'csv', 'practices', 'events.json', 'practices.json', '--as-of', '2025-04-01', '--json'], io), 0);
+  assert.equal(
+    await links(['export', 'csv', 'practices', 'events.json', 'practices.json', '--as-of', '2025-04-01', '--json'], io),
+    0,
+  );
   const out = JSON.parse(io.out);
   assert.equal(out.rows, practiceIds.length);
   const [header, first] = lines(out.csv);
@@ -75,7 +86,10 @@ test('links export: usage and input errors keep the CLI contract', async () => {
   const noEvents = memoryIo({ 'p.json': JSON.stringify({ kind: 'links.practices', practices: [] }) });
   assert.equal(await links(['export', 'csv', 'referrals', 'p.json', '--json'], noEvents), 1);
   assert.match(JSON.parse(noEvents.out).errors[0].message, /no referral events/);
-  const badPractice = memoryIo({ 'events.json': sample, 'p.json': JSON.stringify({ kind: 'links.practices', practices: [{ id: 'x' }] }) });
+  const badPractice = memoryIo({
+    'events.json': sample,
+    'p.json': JSON.stringify({ kind: 'links.practices', practices: [{ id: 'x' }] }),
+  });
   assert.equal(await links(['export', 'csv', 'practices', 'events.json', 'p.json', '--json'], badPractice), 1);
   assert.equal(JSON.parse(badPractice.out).errors[0].path, 'practices[0].name');
   const noPlans = memoryIo({ 'events.json': sample });

@@ -5,13 +5,7 @@ import {
   PRACTICE_SUMMARY_CSV_COLUMNS,
   REFERRAL_CSV_COLUMNS,
 } from '@links-approach/core/export';
-import {
-  parsePlanDocument,
-  PLAN_KIND,
-  practiceSchema,
-  type Plan,
-  type Practice,
-} from '@links-approach/core/plan';
+import { parsePlanDocument, PLAN_KIND, practiceSchema, type Plan, type Practice } from '@links-approach/core/plan';
 import { PracticeCaseloadTally, ReferralFold, type ReferralState } from '@links-approach/core/referral';
 import { messageCodeOf, parseWith, type ValidationIssue } from '@links-approach/core';
 import type { Command } from '../command.js';
@@ -26,7 +20,10 @@ import { expandPaths, isEventsFile, PRACTICES_KIND } from '../report/inputs.js';
 
 /** The CSV writer of core's CSV entry point (`@links-approach/core/csv`). */
 export interface CsvWriter {
-  toCsv<T>(rows: readonly T[], columns: readonly { readonly header: string; readonly value: string | ((row: T) => unknown) }[]): string;
+  toCsv<T>(
+    rows: readonly T[],
+    columns: readonly { readonly header: string; readonly value: string | ((row: T) => unknown) }[],
+  ): string;
 }
 
 /** The CSV writer of core's CSV entry point. */
@@ -45,7 +42,8 @@ interface Inputs {
   readonly plans: Plan[];
 }
 
-const prefix = (base: string, path: string) => (path ? (path.startsWith('[') ? `${base}${path}` : `${base}.${path}`) : base);
+const prefix = (base: string, path: string) =>
+  path ? (path.startsWith('[') ? `${base}${path}` : `${base}.${path}`) : base;
 
 /**
  * Reads every input file and sorts what it holds: a practice list (`links.practices`),
@@ -66,26 +64,41 @@ async function readInputs(io: CliIo, paths: readonly string[]): Promise<Inputs> 
     } catch {
       value = undefined; // NDJSON, or not JSON at all: the events parser says which.
     }
-    const kind = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { kind?: unknown }).kind : undefined;
+    const kind =
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? (value as { kind?: unknown }).kind
+        : undefined;
     if (kind === PRACTICES_KIND) {
       const list = (value as { practices?: unknown }).practices;
-      if (!Array.isArray(list)) throw new InputError([{ path: 'practices', message: 'must be a list of practices' }], file);
+      if (!Array.isArray(list))
+        throw new InputError([{ path: 'practices', message: 'must be a list of practices' }], file);
       const errors: ValidationIssue[] = [];
       list.forEach((entry, i) => {
         const result = parseWith(practiceSchema, entry);
         if (result.ok) inputs.practices.push(result.value);
-        else for (const e of result.errors) errors.push({ path: prefix(`practices[${i}]`, e.path), message: e.message, ...messageCodeOf(e) });
+        else
+          for (const e of result.errors)
+            errors.push({ path: prefix(`practices[${i}]`, e.path), message: e.message, ...messageCodeOf(e) });
       });
       if (errors.length > 0) throw new InputError(errors.slice(0, 50), file);
     } else if (kind === PLAN_KIND) {
       const result = parsePlanDocument(value);
-      if (!result.ok) throw new InputError(result.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e) })), file);
+      if (!result.ok)
+        throw new InputError(
+          result.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e) })),
+          file,
+        );
       inputs.plans.push(result.value);
     } else if (kind === undefined || kind === 'links.referral-events') {
       inputs.eventFiles.push(file);
     } else {
       throw new InputError(
-        [{ path: 'kind', message: `must be "links.referral-events", "${PRACTICES_KIND}" or "${PLAN_KIND}", not ${JSON.stringify(kind)}` }],
+        [
+          {
+            path: 'kind',
+            message: `must be "links.referral-events", "${PRACTICES_KIND}" or "${PLAN_KIND}", not ${JSON.stringify(kind)}`,
+          },
+        ],
         file,
       );
     }
@@ -117,9 +130,11 @@ async function foldEvents(
   const fold = new ReferralFold({ store, onRejected: () => {}, ...(tally ? { observers: [tally.observer] } : {}) });
   let events = 0;
   for (const file of files) events += await streamReferralEvents(io, file, undefined, (event) => fold.push(event));
-  if (events === 0) throw new InputError([{ path: '', message: 'no referral events found: give a referral events file' }], what);
+  if (events === 0)
+    throw new InputError([{ path: '', message: 'no referral events found: give a referral events file' }], what);
   // "Now" for overdue counts is known once every event is in, before the open referrals are counted.
-  if (tally) tally.observer.setAsOf(tally.asOf ?? new Date(Number.isFinite(fold.latest) ? fold.latest : 0).toISOString());
+  if (tally)
+    tally.observer.setAsOf(tally.asOf ?? new Date(Number.isFinite(fold.latest) ? fold.latest : 0).toISOString());
   const { held } = fold.finish();
   const heldBySeq = new Map(held.map((h) => [h.seq, h.referral]));
   return {
@@ -157,7 +172,8 @@ async function writeCsvRows<T>(
 
 /** Builds `links export`; tests pass their own CSV writer loader. */
 export function makeExportCommand(loadCsv: () => Promise<CsvWriter> = loadCoreCsv): Command {
-  const usage = 'export csv <referrals|practices|maturity> <files or folders…> [--out FILE] [--as-of DATE] [--from DATE] [--to DATE] [--json]';
+  const usage =
+    'export csv <referrals|practices|maturity> <files or folders…> [--out FILE] [--as-of DATE] [--from DATE] [--to DATE] [--json]';
   return {
     name: 'export',
     summary: 'Export CSV for funders and evaluators: referrals, practice summaries, maturity',
@@ -172,14 +188,19 @@ export function makeExportCommand(loadCsv: () => Promise<CsvWriter> = loadCoreCs
       'period; --as-of is "now" for overdue counts (default: the latest event).',
     options: {
       out: { type: 'string', valueName: 'FILE', description: 'write the CSV here instead of standard output' },
-      'as-of': { type: 'string', valueName: 'DATE', description: '"now" for overdue counts, YYYY-MM-DD (default: the latest event)' },
+      'as-of': {
+        type: 'string',
+        valueName: 'DATE',
+        description: '"now" for overdue counts, YYYY-MM-DD (default: the latest event)',
+      },
       from: { type: 'string', valueName: 'DATE', description: 'only referrals requested on or after this day' },
       to: { type: 'string', valueName: 'DATE', description: 'only referrals requested on or before this day' },
     },
     positionals: { min: 3, max: 10_000, names: 'csv <referrals|practices|maturity> <files…>' },
     async run(ctx, args) {
       const [format, what, ...files] = args.positionals;
-      if (format !== 'csv') throw new UsageError(`export: the only format is "csv", not "${format}". Usage: links ${usage}`, 'format');
+      if (format !== 'csv')
+        throw new UsageError(`export: the only format is "csv", not "${format}". Usage: links ${usage}`, 'format');
       if (!(CSV_EXPORTS as readonly string[]).includes(what!)) {
         throw new UsageError(`export csv: choose one of ${CSV_EXPORTS.join(', ')}, not "${what}"`, 'what');
       }
@@ -205,7 +226,11 @@ export function makeExportCommand(loadCsv: () => Promise<CsvWriter> = loadCoreCs
           const sink = new BufferedSink(toFile ? await ctx.io.openWrite(out) : ctx.io.stdoutSink());
           const rows = await writeCsvRows(writeCsv, sink, inPeriod(), REFERRAL_CSV_COLUMNS);
           await sink.close();
-          if (toFile) ctx.succeed({ export: kind, rows, out }, () => `Wrote ${rows} ${kind} row${rows === 1 ? '' : 's'} to ${out}.`);
+          if (toFile)
+            ctx.succeed(
+              { export: kind, rows, out },
+              () => `Wrote ${rows} ${kind} row${rows === 1 ? '' : 's'} to ${out}.`,
+            );
           return EXIT.ok;
         } finally {
           store.close();
@@ -251,7 +276,11 @@ export function makeExportCommand(loadCsv: () => Promise<CsvWriter> = loadCoreCs
           store.close();
         }
       } else {
-        if (inputs.plans.length === 0) throw new InputError([{ path: '', message: 'no business plans found: give plan files or a folder that holds them' }], files.join(', '));
+        if (inputs.plans.length === 0)
+          throw new InputError(
+            [{ path: '', message: 'no business plans found: give plan files or a folder that holds them' }],
+            files.join(', '),
+          );
         const table = maturityRows(inputs.plans);
         csv = writeCsv(table, maturityCsvColumns());
         rows = table.length;

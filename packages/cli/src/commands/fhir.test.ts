@@ -38,7 +38,12 @@ test('links fhir --out writes NDJSON, one Bundle per line; --combine writes one 
   const lines = io.files['out/bundles.ndjson']!.trimEnd().split('\n');
   assert.equal(lines.length, referralCount);
   assert.equal((JSON.parse(lines[0]!) as Bundle).resourceType, 'Bundle');
-  assert.match(io.out, new RegExp(`Wrote ${referralCount} FHIR Bundles \\(${referralCount} referrals, \\d+ resources\\) to out/bundles.ndjson as NDJSON`));
+  assert.match(
+    io.out,
+    new RegExp(
+      `Wrote ${referralCount} FHIR Bundles \\(${referralCount} referrals, \\d+ resources\\) to out/bundles.ndjson as NDJSON`,
+    ),
+  );
   assert.match(io.out, /refused by the referral workflow/);
 
   const combined = memoryIo({ 'events.json': sample });
@@ -51,22 +56,38 @@ test('links fhir --out writes NDJSON, one Bundle per line; --combine writes one 
 test('links fhir prints the FHIR to standard output, and selects referrals', async () => {
   const first = doc.events[0]!.referralId;
   const io = memoryIo({ 'events.json': sample });
-  assert.equal(await run(['fhir', 'events.json', '--referral', first, '--system-base', 'https://fhir.example.org/links', '--combine'], io), 0);
+  assert.equal(
+    await run(
+      ['fhir', 'events.json', '--referral', first, '--system-base', 'https://fhir.example.org/links', '--combine'],
+      io,
+    ),
+    0,
+  );
   const bundle = JSON.parse(io.out) as Bundle;
-  const task = bundle.entry!.find((e) => e.resource!.resourceType === 'Task')!.resource as { identifier: { system: string; value: string }[] };
+  const task = bundle.entry!.find((e) => e.resource!.resourceType === 'Task')!.resource as {
+    identifier: { system: string; value: string }[];
+  };
   assert.deepEqual(task.identifier, [{ system: 'https://fhir.example.org/links/id/referral', value: first }]);
   assert.match(io.err, /refused by the referral workflow/, 'warnings go to stderr, not into the FHIR');
 });
 
 test('links fhir: usage and input errors keep the CLI contract', async () => {
-  const io = memoryIo({ 'events.json': sample, 'bad.json': '{"kind":"links.referral-events","schemaVersion":1,"events":[{"type":"created"}]}' });
+  const io = memoryIo({
+    'events.json': sample,
+    'bad.json': '{"kind":"links.referral-events","schemaVersion":1,"events":[{"type":"created"}]}',
+  });
   assert.equal(await run(['fhir', 'events.json', '--referral', 'nope', '--json'], io), 2);
-  assert.deepEqual(JSON.parse(io.out), { ok: false, errors: [{ path: '--referral', message: '--referral: there is no referral "nope" in events.json', code: 'usage' }] });
+  assert.deepEqual(JSON.parse(io.out), {
+    ok: false,
+    errors: [{ path: '--referral', message: '--referral: there is no referral "nope" in events.json', code: 'usage' }],
+  });
 
   const badBase = memoryIo({ 'events.json': sample });
   assert.equal(await run(['fhir', 'events.json', '--system-base', 'not a url'], badBase), 2);
 
-  const bad = memoryIo({ 'bad.json': '{"kind":"links.referral-events","schemaVersion":1,"events":[{"type":"created"}]}' });
+  const bad = memoryIo({
+    'bad.json': '{"kind":"links.referral-events","schemaVersion":1,"events":[{"type":"created"}]}',
+  });
   assert.equal(await run(['fhir', 'bad.json', '--json'], bad), 1);
   const out = JSON.parse(bad.out);
   assert.equal(out.ok, false);

@@ -16,7 +16,8 @@ import { SpillStore } from '../spill-store.js';
 
 function formatFor(path: string, option: unknown): ReferralEventsFormat | undefined {
   if (option === 'json' || option === 'ndjson') return option;
-  if (option !== undefined) throw new UsageError(`--format must be "json" or "ndjson", not "${String(option)}"`, '--format');
+  if (option !== undefined)
+    throw new UsageError(`--format must be "json" or "ndjson", not "${String(option)}"`, '--format');
   if (/\.(ndjson|jsonl)$/i.test(path)) return 'ndjson';
   if (/\.json$/i.test(path)) return 'json';
   return undefined;
@@ -32,7 +33,10 @@ function systemBase(value: unknown): string | undefined {
     url = undefined;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
-    throw new UsageError(`--system-base must be an http(s) URL without a query, e.g. https://fhir.example.org/links, not "${text}"`, '--system-base');
+    throw new UsageError(
+      `--system-base must be an http(s) URL without a query, e.g. https://fhir.example.org/links, not "${text}"`,
+      '--system-base',
+    );
   }
   return text;
 }
@@ -41,26 +45,36 @@ function systemBase(value: unknown): string | undefined {
 export const fhirCommand: Command = {
   name: 'fhir',
   summary: 'Export referrals as FHIR R4 Bundles (ServiceRequest, Task, Goal, Consent)',
-  usage: 'fhir <events file> [--out FILE] [--combine] [--referral ID]… [--system-base URL] [--detail consented|full] [--json]',
+  usage:
+    'fhir <events file> [--out FILE] [--combine] [--referral ID]… [--system-base URL] [--detail consented|full] [--json]',
   description:
     'Replays the referral events in a file (a "links.referral-events" JSON document, or NDJSON) and writes each ' +
     'referral as a FHIR R4 collection Bundle: a ServiceRequest (SNOMED CT 871731000000106), a Task with the ' +
     "referral's status, Goals and Consents. By default one Bundle per referral, written as NDJSON (one Bundle per " +
     'line); with --combine one Bundle holding every referral, as JSON. Without --out the FHIR goes to standard ' +
-    'output. Goals and outcomes are exported only with the person\'s consent to share them with the GP record ' +
+    "output. Goals and outcomes are exported only with the person's consent to share them with the GP record " +
     '(--detail full overrides this, for moving data between your own systems). Events the workflow refused are ' +
     'left out and listed (exit 0); a file that is not a valid events document exits 1.',
   options: {
     out: { type: 'string', valueName: 'FILE', description: 'write the FHIR here instead of standard output' },
     combine: { type: 'boolean', description: 'one Bundle with every referral, instead of one Bundle per referral' },
-    referral: { type: 'string', multiple: true, valueName: 'ID', description: 'export only this referral (repeatable)' },
+    referral: {
+      type: 'string',
+      multiple: true,
+      valueName: 'ID',
+      description: 'export only this referral (repeatable)',
+    },
     'system-base': {
       type: 'string',
       valueName: 'URL',
       description: 'base URL of your identifier and code systems (default https://links-approach.example/fhir)',
     },
     detail: { type: 'string', valueName: 'LEVEL', description: '"consented" (default) or "full"' },
-    format: { type: 'string', valueName: 'FORMAT', description: '"json" or "ndjson" (default: from the file name, else detected)' },
+    format: {
+      type: 'string',
+      valueName: 'FORMAT',
+      description: '"json" or "ndjson" (default: from the file name, else detected)',
+    },
   },
   positionals: { min: 1, max: 1, names: '<events file>' },
   async run(ctx, args) {
@@ -104,14 +118,22 @@ export const fhirCommand: Command = {
         }
         return { referrals: n, resources };
       };
-      const rejected = fold.rejected.map((r) => ({ index: r.index, eventId: r.event.id, referralId: r.event.referralId, code: r.code, reason: r.reason }));
+      const rejected = fold.rejected.map((r) => ({
+        index: r.index,
+        eventId: r.event.id,
+        referralId: r.event.referralId,
+        code: r.code,
+        reason: r.reason,
+      }));
       const out = args.values['out'];
       const toFile = typeof out === 'string' && out !== '';
       if (combine) {
         // One Bundle, written as its entries are made: a first pass over the referrals gives what comes before
         // the entries (the Bundle's name-based identifier covers every referral, its timestamp is the latest
         // change, the summary counts resources), a second writes them.
-        const name = createHash('sha1').update(uuidBytes(uuidV5(URL_NAMESPACE, (base ?? DEFAULT_SYSTEM_BASE).replace(/\/+$/, ''))));
+        const name = createHash('sha1').update(
+          uuidBytes(uuidV5(URL_NAMESPACE, (base ?? DEFAULT_SYSTEM_BASE).replace(/\/+$/, ''))),
+        );
         name.update('collection/');
         let referralCount = 0;
         let resources = 0;
@@ -181,11 +203,22 @@ export const fhirCommand: Command = {
       }
       const totals = count();
       check(only, seen, file);
-      const summary = { file, referrals: totals.referrals, bundleCount: totals.referrals, resources: totals.resources, rejected };
+      const summary = {
+        file,
+        referrals: totals.referrals,
+        bundleCount: totals.referrals,
+        resources: totals.resources,
+        rejected,
+      };
       const json = new BufferedSink(ctx.io.stdoutSink());
-      await writeJsonWithList(json, { ok: true, ...summary, bundles: [] }, 'bundles', (function* () {
-        for (const r of referrals()) yield toFhirBundle(r, options);
-      })());
+      await writeJsonWithList(
+        json,
+        { ok: true, ...summary, bundles: [] },
+        'bundles',
+        (function* () {
+          for (const r of referrals()) yield toFhirBundle(r, options);
+        })(),
+      );
       await json.close();
       return EXIT.ok;
     } finally {
@@ -211,7 +244,8 @@ function uuidFromSha1(hash: Buffer): string {
 /** Refuses --referral ids that are not in the file. */
 function check(only: ReadonlySet<string> | undefined, seen: ReadonlySet<string>, file: string): void {
   if (!only) return;
-  for (const id of only) if (!seen.has(id)) throw new UsageError(`--referral: there is no referral "${id}" in ${file}`, '--referral');
+  for (const id of only)
+    if (!seen.has(id)) throw new UsageError(`--referral: there is no referral "${id}" in ${file}`, '--referral');
 }
 
 function wrote(

@@ -12,4 +12,16 @@ import { serveCommand } from './serve.js';
 import { backupCommand } from './backup.js';
 
 /** Every `links` subcommand, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: readonly Command[] = [frameworkCommand, validateCommand, resourcesCommand, scoreCommand, demoDataCommand, reportCommand, referralCommand, fhirCommand, exportCommand, serveCommand, backupCommand];
+export const COMMANDS: readonly Command[] = [
+  frameworkCommand,
+  validateCommand,
+  resourcesCommand,
+  scoreCommand,
+  demoDataCommand,
+  reportCommand,
+  referralCommand,
+  fhirCommand,
+  exportCommand,
+  serveCommand,
+  backupCommand,
+];

@@ -16,7 +16,13 @@ function writer() {
   const events: ReferralEvent[] = [];
   const add = (referralId: string, actor: Record<string, unknown>, fields: Record<string, unknown>) => {
     t += 3_600_000;
-    events.push({ id: `e${++n}`, referralId, at: new Date(t).toISOString(), actor, ...fields } as unknown as ReferralEvent);
+    events.push({
+      id: `e${++n}`,
+      referralId,
+      at: new Date(t).toISOString(),
+      actor,
+      ...fields,
+    } as unknown as ReferralEvent);
   };
   return { events, add };
 }
@@ -52,8 +58,18 @@ function sentinelFile(consent: boolean): string {
   add('r-done', CLP, { type: 'status-changed', to: 'accepted' });
   add('r-done', CLP, { type: 'status-changed', to: 'in-progress' });
   add('r-done', CLP, { type: 'contact-recorded', setting: 'practice', durationMinutes: 30 });
-  add('r-done', CLP, { type: 'goal-added', goalId: 'g1', statement: SENTINEL, themeId: 'facing-challenges-and-crises', status: 'achieved' });
-  add('r-done', CLP, { type: 'status-changed', to: 'completed', outcome: { code: 'goals-achieved', summary: SENTINEL } });
+  add('r-done', CLP, {
+    type: 'goal-added',
+    goalId: 'g1',
+    statement: SENTINEL,
+    themeId: 'facing-challenges-and-crises',
+    status: 'achieved',
+  });
+  add('r-done', CLP, {
+    type: 'status-changed',
+    to: 'completed',
+    outcome: { code: 'goals-achieved', summary: SENTINEL },
+  });
   return JSON.stringify(referralEventsDocument(events));
 }
 
@@ -73,7 +89,10 @@ test('links referral: free text stays out of the message back without consent; t
   }
   const consented = memoryIo({ 'events.json': sentinelFile(true) });
   assert.equal(await run(['referral', 'events.json', '--message-back', 'r-hold', '--json'], consented), 0);
-  assert.match(JSON.parse(consented.out).messageBack.text, new RegExp(`^Reason: The person is unavailable for now\\. ${SENTINEL}$`, 'm'));
+  assert.match(
+    JSON.parse(consented.out).messageBack.text,
+    new RegExp(`^Reason: The person is unavailable for now\\. ${SENTINEL}$`, 'm'),
+  );
 });
 
 test('links fhir: without consent no free text in any Bundle; with consent the reason’s words go as Task.statusReason.text', async () => {
@@ -84,7 +103,7 @@ test('links fhir: without consent no free text in any Bundle; with consent the r
   const reasons = bundle.entry
     .map((e) => e.resource)
     .filter((r) => r['resourceType'] === 'Task' && r['statusReason'])
-    .map((r) => (r['statusReason'] as { coding: { code: string }[]; text: string }));
+    .map((r) => r['statusReason'] as { coding: { code: string }[]; text: string });
   assert.deepEqual(
     reasons.map((r) => [r.coding[0]!.code, r.text]),
     [
@@ -94,9 +113,17 @@ test('links fhir: without consent no free text in any Bundle; with consent the r
   );
   const consented = memoryIo({ 'events.json': sentinelFile(true) });
   assert.equal(await run(['fhir', 'events.json', '--combine', '--referral', 'r-hold'], consented), 0);
-  const task = (JSON.parse(consented.out) as typeof bundle).entry.find((e) => e.resource['resourceType'] === 'Task')!.resource;
+  const task = (JSON.parse(consented.out) as typeof bundle).entry.find(
+    (e) => e.resource['resourceType'] === 'Task',
+  )!.resource;
   assert.deepEqual(task['statusReason'], {
-    coding: [{ system: 'https://links-approach.example/fhir/CodeSystem/referral-status-reason', code: 'person-unavailable', display: 'The person is unavailable for now' }],
+    coding: [
+      {
+        system: 'https://links-approach.example/fhir/CodeSystem/referral-status-reason',
+        code: 'person-unavailable',
+        display: 'The person is unavailable for now',
+      },
+    ],
     text: SENTINEL,
   });
 });
@@ -106,10 +133,16 @@ test('links export csv referrals: the reason code, never free text, with or with
     const io = memoryIo({ 'events.json': sentinelFile(consent) });
     assert.equal(await run(['export', 'csv', 'referrals', 'events.json', '--as-of', '2025-04-01'], io), 0);
     assert.doesNotMatch(io.out, new RegExp(SENTINEL));
-    const [header, ...rows] = io.out.trimEnd().split(/\r?\n/).map((line) => line.split(','));
+    const [header, ...rows] = io.out
+      .trimEnd()
+      .split(/\r?\n/)
+      .map((line) => line.split(','));
     const col = header!.indexOf('status_reason_code');
     assert.ok(col > 0, 'a status_reason_code column');
-    assert.deepEqual(rows.map((r) => r[col]), ['person-unavailable', 'not-suitable', '']);
+    assert.deepEqual(
+      rows.map((r) => r[col]),
+      ['person-unavailable', 'not-suitable', ''],
+    );
   }
 });
 
@@ -117,7 +150,10 @@ test('links report: no free text from referral events reaches the report', async
   const demo = memoryIo();
   assert.equal(await run(['demo-data', '--practices', '2', '--seed', '3', '--out', 'd'], demo), 0);
   const io = memoryIo({ ...demo.files, 'events.json': sentinelFile(true) });
-  assert.equal(await run(['report', ...Object.keys(demo.files), 'events.json', '--html', 'out.html', '--csv', 'out.csv'], io), 0);
+  assert.equal(
+    await run(['report', ...Object.keys(demo.files), 'events.json', '--html', 'out.html', '--csv', 'out.csv'], io),
+    0,
+  );
   assert.doesNotMatch(io.files['out.html']!, new RegExp(SENTINEL));
   assert.doesNotMatch(io.files['out.csv']!, new RegExp(SENTINEL));
   assert.doesNotMatch(io.out, new RegExp(SENTINEL));
@@ -131,15 +167,26 @@ test('links referral: a draft cancelled with a reason code; a CLP self-referral;
   add('r-self', CLP, { type: 'status-changed', to: 'accepted' });
   add('r-gp-by-clp', CLP, created(false, { person: 'pt-9c' }));
   add('r-other', { role: 'referrer', id: 'gp-2', practices: ['practice-2'] }, created(false, { person: 'pt-0d' }));
-  add('r-self', { role: 'referrer', id: 'gp-3', practices: ['practice-2'] }, { type: 'status-changed', to: 'cancelled', reasonCode: 'duplicate' });
+  add(
+    'r-self',
+    { role: 'referrer', id: 'gp-3', practices: ['practice-2'] },
+    { type: 'status-changed', to: 'cancelled', reasonCode: 'duplicate' },
+  );
   add('r-self', CLP, { type: 'status-changed', to: 'in-progress' });
-  add('r-self', CLP, { type: 'status-changed', to: 'completed', outcome: { code: 'connected-to-support', summary: '' } });
+  add('r-self', CLP, {
+    type: 'status-changed',
+    to: 'completed',
+    outcome: { code: 'connected-to-support', summary: '' },
+  });
   const io = memoryIo({ 'events.json': JSON.stringify(referralEventsDocument(events)) });
   assert.equal(await run(['referral', 'events.json', '--json'], io), 0);
   const out = JSON.parse(io.out);
   const byId = Object.fromEntries(out.referrals.map((r: { id: string }) => [r.id, r]));
   assert.deepEqual([byId['r-draft'].status, byId['r-draft'].statusReasonCode], ['cancelled', 'draft-not-sent']);
-  assert.deepEqual([byId['r-self'].status, byId['r-self'].route, byId['r-self'].clpId], ['in-progress', 'self', 'clp-1']);
+  assert.deepEqual(
+    [byId['r-self'].status, byId['r-self'].route, byId['r-self'].clpId],
+    ['in-progress', 'self', 'clp-1'],
+  );
   assert.deepEqual(
     out.rejected.map((r: { referralId: string; code: string }) => [r.referralId, r.code]),
     [
@@ -153,7 +200,10 @@ test('links referral: a draft cancelled with a reason code; a CLP self-referral;
   const text = memoryIo({ 'events.json': JSON.stringify(referralEventsDocument(events)) });
   assert.equal(await run(['referral', 'events.json'], text), 0);
   assert.match(text.out, /r-draft +Cancelled .* Reason: Draft not sent/);
-  assert.match(text.out, /\[outcome-contradicts-record\]: The outcome "connected to community support" needs at least one contact/);
+  assert.match(
+    text.out,
+    /\[outcome-contradicts-record\]: The outcome "connected to community support" needs at least one contact/,
+  );
 });
 
 test('links referral: overdue flags follow the urgency (urgent 2 working days), and --response-window sets one window for all', async () => {
@@ -164,12 +214,21 @@ test('links referral: overdue flags follow the urgency (urgent 2 working days), 
   const io = memoryIo({ 'events.json': file });
   assert.equal(await run(['referral', 'events.json', '--as-of', '2025-03-05T12:00:00Z', '--json'], io), 0);
   const out = JSON.parse(io.out);
-  assert.deepEqual(out.referrals.map((r: { id: string; overdue: boolean }) => [r.id, r.overdue]), [
-    ['r-urgent', true],
-    ['r-routine', false],
-  ]);
+  assert.deepEqual(
+    out.referrals.map((r: { id: string; overdue: boolean }) => [r.id, r.overdue]),
+    [
+      ['r-urgent', true],
+      ['r-routine', false],
+    ],
+  );
   assert.equal(out.metrics.overdue, 1);
   const flat = memoryIo({ 'events.json': file });
-  assert.equal(await run(['referral', 'events.json', '--as-of', '2025-03-05T12:00:00Z', '--response-window', '14', '--json'], flat), 0);
+  assert.equal(
+    await run(
+      ['referral', 'events.json', '--as-of', '2025-03-05T12:00:00Z', '--response-window', '14', '--json'],
+      flat,
+    ),
+    0,
+  );
   assert.equal(JSON.parse(flat.out).metrics.overdue, 0);
 });

@@ -71,7 +71,10 @@ test('links referral reads NDJSON and prints a readable report', async () => {
     /^events\.ndjson: 74 events, 67 applied, 7 refused; 13 referrals \(as of 2025-04-30 00:00 UTC\)/,
   );
   assert.match(io.out, /ref-sb-004 +Requested, OVERDUE/, 'a later --as-of makes the second request overdue too');
-  assert.match(io.out, /\[reason-required\]: A reason is required to mark a referral "rejected": choose one of not-suitable, /);
+  assert.match(
+    io.out,
+    /\[reason-required\]: A reason is required to mark a referral "rejected": choose one of not-suitable, /,
+  );
   assert.match(io.out, /pt-sb-2c71: ref-sb-002, ref-sb-004/);
   assert.match(io.out, /People seen 3 or more times: 1 of 9 \(11%\)/);
 });
@@ -95,7 +98,13 @@ test('a file that is not a valid events document exits 1 with JSON paths or line
   assert.equal(await run(['referral', 'bad.json', '--json'], io), 1);
   assert.deepEqual(JSON.parse(io.out), {
     ok: false,
-    errors: [{ path: 'events[12].at', message: 'must be a date and time written like 2024-05-01T09:30:00Z', code: 'not-a-date-time' }],
+    errors: [
+      {
+        path: 'events[12].at',
+        message: 'must be a date and time written like 2024-05-01T09:30:00Z',
+        code: 'not-a-date-time',
+      },
+    ],
   });
   const lines = toNdjson(doc.events).split('\n');
   const at = lines.findIndex((line, i) => i > 2 && line.includes('"person":"pt-sb-'));

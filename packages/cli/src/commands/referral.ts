@@ -191,7 +191,9 @@ const days = (median: number | null) => (median === null ? 'n/a' : `${median.toF
 /** One referral's line in the human-readable report. */
 function referralLine(s: ReferralSummary, idWidth: number): string {
   const status =
-    REFERRAL_LABELS.status[s.status] + (s.businessStatus ? ` (${s.businessStatus})` : '') + (s.overdue ? ', OVERDUE' : '');
+    REFERRAL_LABELS.status[s.status] +
+    (s.businessStatus ? ` (${s.businessStatus})` : '') +
+    (s.overdue ? ', OVERDUE' : '');
   const work = [
     `${s.contacts.length} contact${s.contacts.length === 1 ? '' : 's'}`,
     `${s.goals.length} goal${s.goals.length === 1 ? '' : 's'}`,

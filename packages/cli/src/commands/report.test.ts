@@ -16,7 +16,6 @@ async function demoFiles(practices = 6, seed = 4): Promise<Record<string, string
   return io.files;
 }
 
-
 test('links report writes one self-contained, script-free HTML page with charts and tables', async () => {
   const files = await demoFiles();
   const io = memoryIo(files);
@@ -92,22 +91,19 @@ test('a folder is read with its sub-folders; the human summary gives the medians
   }
 });
 
-test(
-  '--csv writes one row per practice with every capacity level',
-  async () => {
-    const files = await demoFiles(4, 8);
-    const io = memoryIo(files);
-    assert.equal(await run(['report', ...Object.keys(files), '--html', 'r.html', '--csv', 'r.csv', '--json'], io), 0);
-    assert.equal(JSON.parse(io.out).csv, 'r.csv');
-    const lines = io.files['r.csv']!.trimEnd().split('\r\n');
-    assert.equal(lines.length, 5);
-    assert.match(
-      lines[0]!,
-      /^practice_id,practice_name,cohort,locality,list_size,revision,saved_at,rubric,overall_level,overall_mean,overall_change_since_previous,level_team-wellbeing,/,
-    );
-    assert.match(lines[1]!, /^demo-00\d,/);
-  },
-);
+test('--csv writes one row per practice with every capacity level', async () => {
+  const files = await demoFiles(4, 8);
+  const io = memoryIo(files);
+  assert.equal(await run(['report', ...Object.keys(files), '--html', 'r.html', '--csv', 'r.csv', '--json'], io), 0);
+  assert.equal(JSON.parse(io.out).csv, 'r.csv');
+  const lines = io.files['r.csv']!.trimEnd().split('\r\n');
+  assert.equal(lines.length, 5);
+  assert.match(
+    lines[0]!,
+    /^practice_id,practice_name,cohort,locality,list_size,revision,saved_at,rubric,overall_level,overall_mean,overall_change_since_previous,level_team-wellbeing,/,
+  );
+  assert.match(lines[1]!, /^demo-00\d,/);
+});
 
 test('wrong inputs: unknown documents, no plans, invalid plans, a missing --html', async () => {
   const files = await demoFiles(2, 3);
@@ -116,7 +112,8 @@ test('wrong inputs: unknown documents, no plans, invalid plans, a missing --html
   assert.deepEqual(JSON.parse(stray.out).errors, [
     {
       path: 'kind',
-      message: 'must be "links.plan", "links.practices", "links.referral-events" or "links.outcome-responses": links report reads business plans, practice lists, referral events and outcome responses',
+      message:
+        'must be "links.plan", "links.practices", "links.referral-events" or "links.outcome-responses": links report reads business plans, practice lists, referral events and outcome responses',
       code: 'invalid',
     },
   ]);
@@ -149,7 +146,10 @@ test('links report shows referral and engagement figures per cohort from referra
   assert.ok(summary.referrals.programme.seenThreeOrMore > 0 && summary.referrals.programme.seenThreeOrMore < 1);
   const html = io.files['r.html']!;
   assert.match(html, /<h2 id="referrals">Referrals and engagement<\/h2>/);
-  assert.match(html, /<th scope="row">Referrals per 1,000 patients<\/th><td class="num">[0-9.]+<\/td><td class="num">0<\/td>/);
+  assert.match(
+    html,
+    /<th scope="row">Referrals per 1,000 patients<\/th><td class="num">[0-9.]+<\/td><td class="num">0<\/td>/,
+  );
   assert.match(html, /<a href="#referrals">/);
 
   // Without referral events there is no referral section.
@@ -163,13 +163,21 @@ test('links report shows referral and engagement figures per cohort from referra
 test('links report shows outcome change per cohort from outcome responses', async () => {
   // The sample outcomes were answered at the practices generateDemoData({ practices: 12, seed: 2024 }) makes.
   const files = await demoFiles(12, 2024);
-  const outcomesText = readFileSync(fileURLToPath(new URL('../../../../examples/data/sample-outcomes.json', import.meta.url)), 'utf8');
+  const outcomesText = readFileSync(
+    fileURLToPath(new URL('../../../../examples/data/sample-outcomes.json', import.meta.url)),
+    'utf8',
+  );
   const io = memoryIo({ ...files, 'outcomes.json': outcomesText });
   assert.equal(await run(['report', ...Object.keys(files), 'outcomes.json', '--html', 'r.html', '--json'], io), 0);
   const summary = JSON.parse(io.out);
   assert.equal(summary.outcomes.length, 1);
   const [ons4] = summary.outcomes;
-  assert.deepEqual(ons4.measures.map((m: { id: string }) => m.id).slice(0, 4), ['life-satisfaction', 'worthwhile', 'happiness', 'anxiety']);
+  assert.deepEqual(ons4.measures.map((m: { id: string }) => m.id).slice(0, 4), [
+    'life-satisfaction',
+    'worthwhile',
+    'happiness',
+    'anxiety',
+  ]);
   for (const m of ons4.measures) {
     assert.ok(m.programme.n > 1 && m.comparison.n > 1, m.id);
     assert.ok(m.difference.ci.lower <= m.difference.estimate && m.difference.estimate <= m.difference.ci.upper);
@@ -182,9 +190,15 @@ test('links report shows outcome change per cohort from outcome responses', asyn
 
 test('links report estimates outcome differences at practice level, with practices, ICC and design effect, reproducible from the CSV', async () => {
   const files = await demoFiles(12, 2024);
-  const outcomesText = readFileSync(fileURLToPath(new URL('../../../../examples/data/sample-outcomes.json', import.meta.url)), 'utf8');
+  const outcomesText = readFileSync(
+    fileURLToPath(new URL('../../../../examples/data/sample-outcomes.json', import.meta.url)),
+    'utf8',
+  );
   const io = memoryIo({ ...files, 'outcomes.json': outcomesText });
-  assert.equal(await run(['report', ...Object.keys(files), 'outcomes.json', '--html', 'r.html', '--csv', 'r.csv', '--json'], io), 0);
+  assert.equal(
+    await run(['report', ...Object.keys(files), 'outcomes.json', '--html', 'r.html', '--csv', 'r.csv', '--json'], io),
+    0,
+  );
   const [ons4] = JSON.parse(io.out).outcomes;
   const life = ons4.measures[0];
   assert.equal(life.clusters.method, 'practice-level');
@@ -199,11 +213,15 @@ test('links report estimates outcome differences at practice level, with practic
 
   // Redo the practice-level t-test by hand from the CSV's per-practice mean changes (independent of core):
   // the mean of each cohort's practice means, their pooled variance on k₁ + k₂ − 2 = 10 df, SE = s·√(1/6 + 1/6).
-  const [header, ...rows] = io.files['r.csv']!.trimEnd().split('\r\n').map((line) => line.split(','));
+  const [header, ...rows] = io.files['r.csv']!.trimEnd()
+    .split('\r\n')
+    .map((line) => line.split(','));
   const col = (name: string) => header!.indexOf(name);
   assert.ok(col('outcome_ons4_life-satisfaction_mean_change') > 0);
   const means = (cohort: string) =>
-    rows.filter((r) => r[col('cohort')] === cohort).map((r) => Number(r[col('outcome_ons4_life-satisfaction_mean_change')]));
+    rows
+      .filter((r) => r[col('cohort')] === cohort)
+      .map((r) => Number(r[col('outcome_ons4_life-satisfaction_mean_change')]));
   const [p, c] = [means('programme'), means('comparison')];
   const avg = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   const ss = (xs: number[]) => xs.reduce((s, x) => s + (x - avg(xs)) ** 2, 0);
@@ -215,26 +233,41 @@ test('links report estimates outcome differences at practice level, with practic
 
   const html = io.files['r.html']!;
   assert.match(html, /<th scope="col" class="num">Difference \(practice level\)<\/th>/);
-  assert.match(html, /<th scope="row">Life satisfaction<\/th>(<td[^>]*>[^<]*<\/td>){4}<td class="num">6 \/ 6<\/td><td class="num">[0-9.]+<\/td><td class="num">[0-9.]+<\/td>/);
+  assert.match(
+    html,
+    /<th scope="row">Life satisfaction<\/th>(<td[^>]*>[^<]*<\/td>){4}<td class="num">6 \/ 6<\/td><td class="num">[0-9.]+<\/td><td class="num">[0-9.]+<\/td>/,
+  );
   assert.doesNotMatch(html, /Too few practices/);
 });
 
 test('links report says plainly when there are too few practices for a stable estimate', async () => {
   const files = await demoFiles(12, 2024);
-  const sample = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../examples/data/sample-outcomes.json', import.meta.url)), 'utf8'));
+  const sample = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../../../../examples/data/sample-outcomes.json', import.meta.url)), 'utf8'),
+  );
   // Keep the answers of 3 programme practices only (the comparison keeps its 6).
-  const programme = sample.practices.filter((p: { cohort: string }) => p.cohort === 'programme').map((p: { id: string }) => p.id);
+  const programme = sample.practices
+    .filter((p: { cohort: string }) => p.cohort === 'programme')
+    .map((p: { id: string }) => p.id);
   const kept = new Set(programme.slice(0, 3));
-  sample.responses = sample.responses.filter((r: { practiceId: string }) => !programme.includes(r.practiceId) || kept.has(r.practiceId));
+  sample.responses = sample.responses.filter(
+    (r: { practiceId: string }) => !programme.includes(r.practiceId) || kept.has(r.practiceId),
+  );
   const io = memoryIo({ ...files, 'outcomes.json': JSON.stringify(sample) });
   assert.equal(await run(['report', ...Object.keys(files), 'outcomes.json', '--html', 'r.html', '--json'], io), 0);
   const life = JSON.parse(io.out).outcomes[0].measures[0];
   assert.deepEqual(life.clusters.practices, { programme: 3, comparison: 6 });
   assert.equal(life.clusters.tooFewPractices, true);
   assert.equal(life.clusters.practiceLevel.df, 7);
-  assert.match(io.files['r.html']!, /<strong>Too few practices for a stable estimate\.<\/strong> ons4: 3 programme and 6 comparison practices/);
+  assert.match(
+    io.files['r.html']!,
+    /<strong>Too few practices for a stable estimate\.<\/strong> ons4: 3 programme and 6 comparison practices/,
+  );
 
   const human = memoryIo({ ...files, 'outcomes.json': JSON.stringify(sample) });
   assert.equal(await run(['report', ...Object.keys(files), 'outcomes.json', '--html', 'r.html'], human), 0);
-  assert.match(human.out, /^Warning: too few practices for a stable estimate of the ons4 difference \(fewer than 4 in a cohort\)\.$/m);
+  assert.match(
+    human.out,
+    /^Warning: too few practices for a stable estimate of the ons4 difference \(fewer than 4 in a cohort\)\.$/m,
+  );
 });

@@ -40,7 +40,11 @@ export const reportCommand: Command = {
       throw new UsageError('--title must be 1 to 200 characters', '--title');
     const inputs = await readReportInputs(ctx.io, args.positionals);
     // Referral events are streamed (never held): the report's referral figures come from the incremental fold.
-    const referrals = await foldReferralEvents(ctx.io, inputs.eventFiles, knownPractices(inputs.practices, inputs.plans));
+    const referrals = await foldReferralEvents(
+      ctx.io,
+      inputs.eventFiles,
+      knownPractices(inputs.practices, inputs.plans),
+    );
     const report = {
       ...buildCohortReport({
         practices: inputs.practices,
@@ -68,7 +72,16 @@ export const reportCommand: Command = {
         ? Object.fromEntries(
             (['programme', 'comparison'] as const).map((cohort) => {
               const f = report.referrals![cohort];
-              return [cohort, { referrals: f.referrals, per1000: f.per1000, people: f.people, seenThreeOrMore: f.seenThreeOrMore.share, linkedToResource: f.linkedToResource.share }];
+              return [
+                cohort,
+                {
+                  referrals: f.referrals,
+                  per1000: f.per1000,
+                  people: f.people,
+                  seenThreeOrMore: f.seenThreeOrMore.share,
+                  linkedToResource: f.linkedToResource.share,
+                },
+              ];
             }),
           )
         : null,

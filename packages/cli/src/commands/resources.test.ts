@@ -44,7 +44,10 @@ describe('links resources search', () => {
   test('--q and --category narrow the search; fewer results than the limit is fine', async () => {
     const io = memoryIo();
     const start = server.requests.length;
-    assert.equal(await run(search('--q', 'walk', '--category', 'walking', '--base-url', server.alissBaseUrl(), '--json'), io), 0);
+    assert.equal(
+      await run(search('--q', 'walk', '--category', 'walking', '--base-url', server.alissBaseUrl(), '--json'), io),
+      0,
+    );
     const doc = JSON.parse(io.out);
     assert.equal(server.requests[start]!.query['q'], 'walk');
     assert.equal(server.requests[start]!.query['category'], 'walking');
@@ -99,7 +102,11 @@ describe('links resources search', () => {
 
     const invalid = memoryIo();
     assert.equal(await run(search('--base-url', server.alissBaseUrl('invalid-json'), '--json'), invalid), 1);
-    assert.ok(JSON.parse(invalid.out).errors.some((e: { path: string; message: string }) => e.path === 'response' && e.message === 'is not valid JSON'));
+    assert.ok(
+      JSON.parse(invalid.out).errors.some(
+        (e: { path: string; message: string }) => e.path === 'response' && e.message === 'is not valid JSON',
+      ),
+    );
   });
 
   test('a timeout and an unreachable directory exit 1 with a clear message', async () => {
@@ -116,7 +123,10 @@ describe('links resources search', () => {
     });
     const down = memoryIo();
     assert.equal(await run(search('--base-url', `http://127.0.0.1:${port}/api/v4/`), down), 1);
-    assert.match(down.err, /^links: could not search ALISS: Could not reach ALISS \(127\.0\.0\.1:\d+\): connection refused\./);
+    assert.match(
+      down.err,
+      /^links: could not search ALISS: Could not reach ALISS \(127\.0\.0\.1:\d+\): connection refused\./,
+    );
   });
 
   test('bad flags exit 2 and send nothing', async () => {
@@ -137,13 +147,16 @@ describe('links resources search', () => {
     for (const [argv, message] of cases) {
       const io = memoryIo();
       // Never the live API: every case points at the fixture server unless it tests --base-url itself.
-      const full = argv.includes('--base-url') || argv.length < 2 ? argv : [...argv, '--base-url', server.alissBaseUrl()];
+      const full =
+        argv.includes('--base-url') || argv.length < 2 ? argv : [...argv, '--base-url', server.alissBaseUrl()];
       assert.equal(await run(full, io), 2, argv.join(' '));
       assert.match(io.err, message, argv.join(' '));
     }
     const json = memoryIo();
     assert.equal(await run(search('--limit', 'abc', '--base-url', server.alissBaseUrl(), '--json'), json), 2);
-    assert.deepEqual(JSON.parse(json.out).errors, [{ path: '--limit', message: 'resources: --limit must be a whole number from 1 to 500, not "abc"', code: 'usage' }]);
+    assert.deepEqual(JSON.parse(json.out).errors, [
+      { path: '--limit', message: 'resources: --limit must be a whole number from 1 to 500, not "abc"', code: 'usage' },
+    ]);
     assert.equal(server.requests.length, start, 'no request was made for any of them');
   });
 

@@ -56,14 +56,23 @@ export const resourcesCommand: Command = {
     postcode: { type: 'string', valueName: 'PC', description: 'UK postcode to search around (ALISS needs one)' },
     category: { type: 'string', valueName: 'SLUG', description: 'an ALISS category slug, e.g. "mental-health"' },
     radius: { type: 'string', valueName: 'METRES', description: 'search radius in metres (ALISS default 5000)' },
-    limit: { type: 'string', valueName: 'N', description: `most results to return (default ${DEFAULT_SEARCH_LIMIT}, at most ${MAX_SEARCH_LIMIT})` },
-    'base-url': { type: 'string', valueName: 'URL', description: `ALISS API address (default ${ALISS_DEFAULT_BASE_URL})` },
+    limit: {
+      type: 'string',
+      valueName: 'N',
+      description: `most results to return (default ${DEFAULT_SEARCH_LIMIT}, at most ${MAX_SEARCH_LIMIT})`,
+    },
+    'base-url': {
+      type: 'string',
+      valueName: 'URL',
+      description: `ALISS API address (default ${ALISS_DEFAULT_BASE_URL})`,
+    },
     timeout: { type: 'string', valueName: 'SECONDS', description: 'time limit per request (default 10)' },
   },
   positionals: { min: 1, max: 1, names: 'search' },
   async run(ctx, args) {
     const [action] = args.positionals;
-    if (action !== 'search') throw new UsageError(`resources: unknown action "${action}". Usage: links ${resourcesCommand.usage}`, 'action');
+    if (action !== 'search')
+      throw new UsageError(`resources: unknown action "${action}". Usage: links ${resourcesCommand.usage}`, 'action');
     const text = (name: string) => (typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined);
 
     const limit = wholeNumber(text('limit'), '--limit', 1, MAX_SEARCH_LIMIT) ?? DEFAULT_SEARCH_LIMIT;
@@ -127,7 +136,11 @@ function wholeNumber(value: string | undefined, flag: string, min: number, max: 
 function positiveNumber(value: string | undefined, flag: string, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
-  if (!(n > 0) || n > max) throw new UsageError(`resources: ${flag} must be a number of seconds above 0 and at most ${max}, not "${value}"`, flag);
+  if (!(n > 0) || n > max)
+    throw new UsageError(
+      `resources: ${flag} must be a number of seconds above 0 and at most ${max}, not "${value}"`,
+      flag,
+    );
   return n;
 }
 
@@ -140,7 +153,9 @@ function usageFrom(error: DirectoryError): UsageError {
 function reportFailure(ctx: Parameters<Command['run']>[0], error: DirectoryError): number {
   const errors = directoryErrorIssues(error);
   if (ctx.json) ctx.io.stdout(JSON.stringify({ ok: false, errors }, null, 2));
-  const hint = isRetryable(error) ? '\nThis may pass: try again in a moment, or check the connection and --base-url.' : '';
+  const hint = isRetryable(error)
+    ? '\nThis may pass: try again in a moment, or check the connection and --base-url.'
+    : '';
   const detail =
     error.kind === 'malformed' && error.issues.length > 0
       ? `\n${error.issues
@@ -152,14 +167,21 @@ function reportFailure(ctx: Parameters<Command['run']>[0], error: DirectoryError
   return EXIT.invalidInput;
 }
 
-function describe(resources: readonly CommunityResource[], total: number | undefined, sourceName: string, now: Date): string {
+function describe(
+  resources: readonly CommunityResource[],
+  total: number | undefined,
+  sourceName: string,
+  now: Date,
+): string {
   if (resources.length === 0) return `No resources found on ${sourceName}.`;
   const heading =
     total !== undefined && total > resources.length
       ? `${resources.length} of ${total} resources from ${sourceName}:`
       : `${resources.length} resource${resources.length === 1 ? '' : 's'} from ${sourceName}:`;
   const blocks = resources.map((r, i) => {
-    const lines = [`${i + 1}. ${r.name}${r.organisation ? ` (${r.organisation.name})` : ''}${r.status === 'active' ? '' : ` [${r.status.toUpperCase()}]`}`];
+    const lines = [
+      `${i + 1}. ${r.name}${r.organisation ? ` (${r.organisation.name})` : ''}${r.status === 'active' ? '' : ` [${r.status.toUpperCase()}]`}`,
+    ];
     if (r.description) lines.push(`   ${shorten(r.description, 200)}`);
     if (r.categories.length > 0) lines.push(`   Categories: ${r.categories.map((c) => c.name).join(', ')}`);
     const contact = [r.contact.phone, r.contact.email, r.contact.website].filter(Boolean);

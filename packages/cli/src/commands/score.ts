@@ -1,10 +1,4 @@
-import {
-  LINKS_RUBRIC,
-  scorePlan,
-  validateRubric,
-  type PlanScore,
-  type Rubric,
-} from '@links-approach/core/maturity';
+import { LINKS_RUBRIC, scorePlan, validateRubric, type PlanScore, type Rubric } from '@links-approach/core/maturity';
 import { parsePlanDocument, type Plan } from '@links-approach/core/plan';
 import type { Command } from '../command.js';
 import { EXIT, InputError, UsageError } from '../errors.js';

@@ -108,7 +108,9 @@ test('kind decides the format: frameworks validate too; unknown or missing kinds
   }
   const missing = memoryIo();
   assert.equal(await run(['validate', 'missing.json', '--json'], missing), 1);
-  assert.deepEqual(JSON.parse(missing.out).errors, [{ path: '', message: 'cannot read "missing.json": no such file', code: 'invalid' }]);
+  assert.deepEqual(JSON.parse(missing.out).errors, [
+    { path: '', message: 'cannot read "missing.json": no such file', code: 'invalid' },
+  ]);
 });
 
 test('a schemaVersion 1 plan validates through the migration and says so', async () => {
@@ -159,7 +161,11 @@ test('--framework checks plan ids against a revised framework', async () => {
   const io = memoryIo({ 'plan.json': plan, 'fw.json': JSON.stringify(revised) });
   assert.equal(await run(['validate', 'plan.json', '--json'], io), 1);
   assert.deepEqual(JSON.parse(io.out).errors, [
-    { path: 'capacities.digital-inclusion', message: 'is not a capacity of the framework links-approach 1.0.0', code: 'not-found' },
+    {
+      path: 'capacities.digital-inclusion',
+      message: 'is not a capacity of the framework links-approach 1.0.0',
+      code: 'not-found',
+    },
   ]);
   const io2 = memoryIo({ 'plan.json': plan, 'fw.json': JSON.stringify(revised) });
   assert.equal(await run(['validate', 'plan.json', '--framework', 'fw.json', '--json'], io2), 0);

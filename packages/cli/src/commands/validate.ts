@@ -1,11 +1,12 @@
-import { LINKS_FRAMEWORK, messageCodeOf, type Framework, type Result, type ValidationIssue } from '@links-approach/core';
-import { validateFramework } from '@links-approach/core/framework';
 import {
-  PLAN_KIND,
-  PLAN_SCHEMA_VERSION,
-  parsePlanDocument,
-  type Plan,
-} from '@links-approach/core/plan';
+  LINKS_FRAMEWORK,
+  messageCodeOf,
+  type Framework,
+  type Result,
+  type ValidationIssue,
+} from '@links-approach/core';
+import { validateFramework } from '@links-approach/core/framework';
+import { PLAN_KIND, PLAN_SCHEMA_VERSION, parsePlanDocument, type Plan } from '@links-approach/core/plan';
 import type { Command } from '../command.js';
 import { EXIT, InputError } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -67,7 +68,10 @@ export const planValidator: DocumentValidator = {
   validate(input, { framework }) {
     const result = parsePlanDocument(input, { framework });
     if (!result.ok)
-      return { ok: false, errors: result.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e), code: e.code })) };
+      return {
+        ok: false,
+        errors: result.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e), code: e.code })),
+      };
     const plan = result.value;
     const declared = (input as { schemaVersion?: unknown }).schemaVersion;
     const counts = countPlan(plan);

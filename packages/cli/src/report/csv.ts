@@ -1,7 +1,6 @@
 import { toCsv } from '@links-approach/core/csv';
 import type { CohortReport, PracticeReportRow } from '@links-approach/core/outcomes';
 
-
 /** The columns of the per-practice CSV: one row per practice, its latest revision. */
 export function practiceColumns(report: CohortReport) {
   type Col = { header: string; value: (row: PracticeReportRow) => string | number | null };

@@ -218,8 +218,10 @@ function referralSection(figures: NonNullable<CohortReport['referrals']>): strin
   const { programme: p, comparison: c } = figures;
   const row = (label: string, a: string | number, b: string | number) =>
     `<tr><th scope="row">${e(label)}</th><td class="num">${e(String(a))}</td><td class="num">${e(String(b))}</td></tr>`;
-  const seen = (f: typeof p) => `${percent(f.seenThreeOrMore.share)} (${f.seenThreeOrMore.count} of ${f.seenThreeOrMore.of})`;
-  const linked = (f: typeof p) => `${percent(f.linkedToResource.share)} (${f.linkedToResource.count} of ${f.linkedToResource.of})`;
+  const seen = (f: typeof p) =>
+    `${percent(f.seenThreeOrMore.share)} (${f.seenThreeOrMore.count} of ${f.seenThreeOrMore.of})`;
+  const linked = (f: typeof p) =>
+    `${percent(f.linkedToResource.share)} (${f.linkedToResource.count} of ${f.linkedToResource.of})`;
   return [
     '<section aria-labelledby="referrals"><h2 id="referrals">Referrals and engagement</h2>',
     `<p>Referrals to the Community Links Practitioner, counted from the referral events as of ${e(figures.asOf.slice(0, 10))}. Comparison practices have no Community Links Practitioner, so they make no referrals. In the Links evaluation, only people who saw the practitioner 3 or more times improved.</p>`,
@@ -228,7 +230,11 @@ function referralSection(figures: NonNullable<CohortReport['referrals']>): strin
     row('Practices', p.practices, c.practices),
     row('Registered patients', p.listSize, c.listSize),
     row('Referrals', p.referrals, c.referrals),
-    row('Referrals per 1,000 patients', p.per1000 === null ? '–' : num(p.per1000), c.per1000 === null ? '–' : num(c.per1000)),
+    row(
+      'Referrals per 1,000 patients',
+      p.per1000 === null ? '–' : num(p.per1000),
+      c.per1000 === null ? '–' : num(c.per1000),
+    ),
     row('People referred', p.people, c.people),
     row('People seen 3 or more times', seen(p), seen(c)),
     row('People linked to a community resource', linked(p), linked(c)),
@@ -237,7 +243,8 @@ function referralSection(figures: NonNullable<CohortReport['referrals']>): strin
 }
 
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(2)}`;
-const interval = (ci: { lower: number; upper: number } | null | undefined) => (ci ? ` (${signed(ci.lower)} to ${signed(ci.upper)})` : '');
+const interval = (ci: { lower: number; upper: number } | null | undefined) =>
+  ci ? ` (${signed(ci.lower)} to ${signed(ci.upper)})` : '';
 
 const decimals = (value: number | null, digits: number) => (value === null ? '–' : value.toFixed(digits));
 

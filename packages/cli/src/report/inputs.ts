@@ -1,12 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  PLAN_KIND,
-  parsePlanDocument,
-  practiceSchema,
-  type Plan,
-  type Practice,
-} from '@links-approach/core/plan';
+import { PLAN_KIND, parsePlanDocument, practiceSchema, type Plan, type Practice } from '@links-approach/core/plan';
 import { messageCodeOf, parseWith, type ValidationIssue } from '@links-approach/core';
 import { CohortReferralTally, ReferralFold } from '@links-approach/core/referral';
 import type { CohortReferralFigures } from '@links-approach/core/outcomes';
@@ -117,7 +111,11 @@ export async function readReportInputs(io: CliIo, paths: readonly string[]): Pro
       if (meta && meta.synthetic === true) synthetic = true;
     } else if (kind === OUTCOME_RESPONSES_KIND) {
       const result = validateOutcomeResponses(input);
-      if (!result.ok) throw new InputError(result.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e) })), file);
+      if (!result.ok)
+        throw new InputError(
+          result.errors.map((e) => ({ path: e.path, message: e.message, ...messageCodeOf(e) })),
+          file,
+        );
       outcomes.push(result.value);
       for (const practice of result.value.practices ?? []) practices.push(practice);
       if (result.value.meta?.synthetic === true) synthetic = true;

@@ -54,7 +54,6 @@ export class LinksCapacityCard extends LinksElement {
   @property({ type: Boolean, reflect: true })
   compact = false;
 
-
   protected override render(): TemplateResult {
     const s = this.score;
     if (!s) return html`<article part="base"><p>${msg('No score to show.')}</p></article>`;
@@ -71,33 +70,43 @@ export class LinksCapacityCard extends LinksElement {
           <span class="visually-hidden">${msg(str`, level ${lv(s.level)} of 5`)}</span>
         </p>
         <meter part="meter" min="0" max="5" value=${s.level} aria-label=${msg(str`Level ${lv(s.level)} of 5`)}></meter>
-        ${s.selfAssessedLevel !== undefined
-          ? html`<p class="self" part="self-assessment">
+        ${
+          s.selfAssessedLevel !== undefined
+            ? html`<p class="self" part="self-assessment">
               ${msg(html`The team’s own rating: <strong>${lv(s.selfAssessedLevel)}</strong>`)}
-              ${s.selfAssessedLevel === s.level
-                ? msg('(the same as the evidence)')
-                : msg(str`(the evidence shows ${lv(s.level)})`)}
+              ${
+                s.selfAssessedLevel === s.level
+                  ? msg('(the same as the evidence)')
+                  : msg(str`(the evidence shows ${lv(s.level)})`)
+              }
             </p>`
-          : nothing}
+            : nothing
+        }
         <div class="next" part="next-step">
-          ${s.nextStep
-            ? html`<p class="next-title">
+          ${
+            s.nextStep
+              ? html`<p class="next-title">
                   ${msg(html`<strong>Next step</strong> (to reach ${lv(s.nextStep.level)} ${s.nextStep.levelName}):`)}
                   ${sentence(s.nextStep.title)}
                 </p>
                 <p class="next-reason">${s.nextStep.reason}</p>`
-            : html`<p class="next-title">${msg(html`<strong>Top level reached.</strong> Keep the evidence up to date.`)}</p>`}
+              : html`<p class="next-title">${msg(html`<strong>Top level reached.</strong> Keep the evidence up to date.`)}</p>`
+          }
         </div>
-        ${this.compact
-          ? nothing
-          : html`<details part="details" ?open=${this.criteriaOpen}>
+        ${
+          this.compact
+            ? nothing
+            : html`<details part="details" ?open=${this.criteriaOpen}>
               <summary>${msg(str`Evidence and criteria: ${s.criteria.length - needed.length} of ${s.criteria.length} met`)}</summary>
               ${this.renderList(sub, 'shown', msg('What the plan shows'), shown, msg('Nothing yet.'))}
               ${this.renderList(sub, 'needed', msg('Still needed'), needed, msg('Nothing: every criterion is met.'))}
-              ${ahead.length > 0
-                ? this.renderList(sub, 'ahead', msg('Already in place for higher levels'), ahead, '')
-                : nothing}
-            </details>`}
+              ${
+                ahead.length > 0
+                  ? this.renderList(sub, 'ahead', msg('Already in place for higher levels'), ahead, '')
+                  : nothing
+              }
+            </details>`
+        }
       </article>
     `;
   }
@@ -111,9 +120,10 @@ export class LinksCapacityCard extends LinksElement {
   ): TemplateResult {
     return html`<section class="list ${id}" aria-labelledby="${id}-heading">
       ${heading(level, html`${title}`, { id: `${id}-heading`, class: 'list-heading' })}
-      ${items.length === 0
-        ? html`<p class="empty">${empty}</p>`
-        : html`<ul part="criteria">
+      ${
+        items.length === 0
+          ? html`<p class="empty">${empty}</p>`
+          : html`<ul part="criteria">
             ${items.map(
               (c) => html`<li part="criterion" class=${c.met ? 'met' : 'unmet'}>
                 <span class="mark" aria-hidden="true">${c.met ? '✓' : '○'}</span>
@@ -124,7 +134,8 @@ export class LinksCapacityCard extends LinksElement {
                 >
               </li>`,
             )}
-          </ul>`}
+          </ul>`
+      }
     </section>`;
   }
 }

@@ -109,11 +109,7 @@ export class LinksCaseloadSummary extends LinksElement {
         ${heading(level, html`${this.label || msg('Caseload figures')}`, { id: 'title', class: 'title', part: 'heading' })}
         <slot></slot>
         <ul class="tiles" part="tiles">
-          ${this.tile(
-            msg('Referrals made'),
-            formatNumber(m.referrals),
-            msg(str`${formatNumber(m.people)} people`),
-          )}
+          ${this.tile(msg('Referrals made'), formatNumber(m.referrals), msg(str`${formatNumber(m.people)} people`))}
           ${this.tile(msg('Active caseload'), formatNumber(m.active), msg('accepted, in progress or on hold'))}
           ${this.tile(
             msg('Overdue responses'),
@@ -163,18 +159,20 @@ export class LinksCaseloadSummary extends LinksElement {
             m.reasonsByTheme.map((t) => ({ label: t.name, value: t.count })),
             level + 1,
           )}
-          ${practiceBars.length > 0
-            ? this.chart(
-                'per-1000',
-                msg(str`Referrals per ${formatNumber(1000)} patients`),
-                practiceBars.map((p) => ({
-                  label: p.name ?? p.practiceId,
-                  value: p.per1000 ?? 0,
-                  text: msg(str`${formatNumber(p.per1000 ?? 0)} (${formatNumber(p.referrals)} referrals)`),
-                })),
-                level + 1,
-              )
-            : nothing}
+          ${
+            practiceBars.length > 0
+              ? this.chart(
+                  'per-1000',
+                  msg(str`Referrals per ${formatNumber(1000)} patients`),
+                  practiceBars.map((p) => ({
+                    label: p.name ?? p.practiceId,
+                    value: p.per1000 ?? 0,
+                    text: msg(str`${formatNumber(p.per1000 ?? 0)} (${formatNumber(p.referrals)} referrals)`),
+                  })),
+                  level + 1,
+                )
+              : nothing
+          }
           ${this.chart(
             'per-clp',
             msg('Active caseload per Community Links Practitioner'),
@@ -205,20 +203,23 @@ export class LinksCaseloadSummary extends LinksElement {
     const max = bars.reduce((n, b) => Math.max(n, b.value), 1);
     return html`<figure class="chart" part="chart" aria-labelledby=${`${id}-title`}>
       <figcaption>${heading(level, html`${title}`, { id: `${id}-title`, class: 'chart-title' })}</figcaption>
-      ${bars.length === 0
-        ? html`<p>${msg('None.')}</p>`
-        : html`<div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby=${`${id}-title`}>
+      ${
+        bars.length === 0
+          ? html`<p>${msg('None.')}</p>`
+          : html`<div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby=${`${id}-title`}>
             <table>
             <thead>
               <tr>
                 <th scope="col">
-                  ${id === 'per-clp'
-                    ? msg('Practitioner')
-                    : id === 'per-1000'
-                    ? msg('Practice')
-                    : id === 'by-theme'
-                    ? msg('Theme')
-                    : msg('Status')}
+                  ${
+                    id === 'per-clp'
+                      ? msg('Practitioner')
+                      : id === 'per-1000'
+                        ? msg('Practice')
+                        : id === 'by-theme'
+                          ? msg('Theme')
+                          : msg('Status')
+                  }
                 </th>
                 <th scope="col"><span class="visually-hidden">${msg('Bar')}</span></th>
                 <th scope="col" class="num">
@@ -238,7 +239,8 @@ export class LinksCaseloadSummary extends LinksElement {
               )}
             </tbody>
           </table>
-          </div>`}
+          </div>`
+      }
     </figure>`;
   }
 }

@@ -1,10 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import {
-  caseloadMetrics,
-  generateDemoReferrals,
-  replay,
-  type ReferralState,
-} from '@links-approach/core/referral';
+import { caseloadMetrics, generateDemoReferrals, replay, type ReferralState } from '@links-approach/core/referral';
 import './caseload-summary.js';
 import type { LinksCaseloadSummary } from './caseload-summary.js';
 

@@ -57,7 +57,9 @@ describe('<links-caseload> connected to a referral store', () => {
       const result = await c.store.append(note('ref-1', id, text), { expectedVersion: version, idempotencyKey: id });
       expect(result.ok && result.value.queued).to.equal(true);
     }
-    await waitUntil(() => line(el).includes('2 changes are waiting to be sent'), 'the count is shown', { timeout: 1000 });
+    await waitUntil(() => line(el).includes('2 changes are waiting to be sent'), 'the count is shown', {
+      timeout: 1000,
+    });
     expect(line(el)).to.equal(
       'Offline: showing what was up to date at 2025-03-20 12:00. 2 changes are waiting to be sent.',
     );

@@ -13,8 +13,12 @@ import { reflowProblems } from '../internal/quality/reflow.js';
 const AS_OF = '2025-03-31T17:00:00Z';
 const demo = (perPractice: number): ReferralState[] =>
   replay(
-    generateDemoReferrals({ practices: ['practice-a', 'practice-b'], seed: 3, asOf: AS_OF, referralsPerPractice: perPractice })
-      .events,
+    generateDemoReferrals({
+      practices: ['practice-a', 'practice-b'],
+      seed: 3,
+      asOf: AS_OF,
+      referralsPerPractice: perPractice,
+    }).events,
     { trusted: true },
   ).state.referrals as ReferralState[];
 const small = demo(20);
@@ -41,7 +45,9 @@ const label = (cell: Element) => getComputedStyle(cell, '::before').content;
 const shownIds = (el: LinksCaseload) =>
   rows(el)
     .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
-    .map((r) => r.querySelector('[part="open-button"]')!.textContent!.replace(/\s+/g, ' ').replace('Open referral', '').trim());
+    .map((r) =>
+      r.querySelector('[part="open-button"]')!.textContent!.replace(/\s+/g, ' ').replace('Open referral', '').trim(),
+    );
 
 /** Words of the element's text drawn over more than one line (a word broken inside itself). */
 function brokenWords(root: Element): string[] {

@@ -201,7 +201,9 @@ export class LinksCaseload extends LinksElement {
       this.referrals = this.loaded;
     } catch {
       if (load !== this.loads) return;
-      this.loadError = msg('The referrals could not be loaded: the service cannot be reached. Try again when connected.');
+      this.loadError = msg(
+        'The referrals could not be loaded: the service cannot be reached. Try again when connected.',
+      );
     }
   }
 
@@ -241,9 +243,11 @@ export class LinksCaseload extends LinksElement {
         ${this.fromStore ? this.renderConnection() : nothing}
         ${this.renderFilters()}
         <p class="count" part="count" role="status">
-          ${this.rows.length === 1
-            ? msg(str`Showing ${formatNumber(this.shown.length)} of ${formatNumber(this.rows.length)} referral`)
-            : msg(str`Showing ${formatNumber(this.shown.length)} of ${formatNumber(this.rows.length)} referrals`)}${this.sortDescription()}
+          ${
+            this.rows.length === 1
+              ? msg(str`Showing ${formatNumber(this.shown.length)} of ${formatNumber(this.rows.length)} referral`)
+              : msg(str`Showing ${formatNumber(this.shown.length)} of ${formatNumber(this.rows.length)} referrals`)
+          }${this.sortDescription()}
         </p>
         <div
           class="table"
@@ -277,11 +281,13 @@ export class LinksCaseload extends LinksElement {
             })}
           </div>
         </div>
-        ${this.shown.length === 0
-          ? html`<p class="empty">
+        ${
+          this.shown.length === 0
+            ? html`<p class="empty">
               ${this.rows.length === 0 ? msg('No referrals yet.') : msg('No referrals match these filters.')}
             </p>`
-          : nothing}
+            : nothing
+        }
       </section>
     `;
   }
@@ -291,15 +297,19 @@ export class LinksCaseload extends LinksElement {
     const waiting = this.connection.waiting((e) => !practice || e.practiceId === practice).length;
     const refused = this.connection.refused((e) => !practice || e.practiceId === practice).length;
     return html`${this.connection.renderStatus(waiting)}
-    ${refused > 0
-      ? html`<p class="not-sent-line" part="connection">
+    ${
+      refused > 0
+        ? html`<p class="not-sent-line" part="connection">
           <strong
-            >${refused === 1
-              ? msg('1 change could not be sent: open its referral to see why.')
-              : msg(str`${formatNumber(refused)} changes could not be sent: open their referrals to see why.`)}</strong
+            >${
+              refused === 1
+                ? msg('1 change could not be sent: open its referral to see why.')
+                : msg(str`${formatNumber(refused)} changes could not be sent: open their referrals to see why.`)
+            }</strong
           >
         </p>`
-      : nothing}
+        : nothing
+    }
     ${this.loadError ? html`<p class="load-error" role="alert">${this.loadError}</p>` : nothing}`;
   }
 
@@ -372,13 +382,15 @@ export class LinksCaseload extends LinksElement {
     const active = column.sort !== undefined && this.sort.key === column.sort;
     const ariaSort = active ? this.sort.direction : column.sort ? 'none' : nothing;
     return html`<div role="columnheader" class=${`cell ${column.id}`} aria-sort=${ariaSort}>
-      ${column.sort
-        ? html`<button type="button" part="sort-button" @click=${() => this.sortBy(column.sort!)}>
+      ${
+        column.sort
+          ? html`<button type="button" part="sort-button" @click=${() => this.sortBy(column.sort!)}>
             ${column.label}<span aria-hidden="true" class="arrow"
               >${active ? (this.sort.direction === 'ascending' ? '▲' : '▼') : ''}</span
             >
           </button>`
-        : column.label}
+          : column.label
+      }
     </div>`;
   }
 
@@ -403,31 +415,39 @@ export class LinksCaseload extends LinksElement {
         <span class="badge status-${row.status} ${finished ? 'finished' : ''}" part="status"
           >${statusLabels()[row.status]}</span
         >
-        ${row.businessStatus
-          ? html`<span class="sub">${businessStatusLabels()[row.businessStatus]}</span>`
-          : nothing}
-        ${row.overdue
-          ? html`<span class="flag overdue" part="flag"
-              >${row.daysWaiting !== undefined
-                ? msg(str`Overdue, ${formatNumber(row.daysWaiting)} days`)
-                : msg('Overdue')}</span
+        ${row.businessStatus ? html`<span class="sub">${businessStatusLabels()[row.businessStatus]}</span>` : nothing}
+        ${
+          row.overdue
+            ? html`<span class="flag overdue" part="flag"
+              >${
+                row.daysWaiting !== undefined
+                  ? msg(str`Overdue, ${formatNumber(row.daysWaiting)} days`)
+                  : msg('Overdue')
+              }</span
             >`
-          : nothing}
+            : nothing
+        }
         ${row.duplicate ? html`<span class="flag duplicate" part="flag">${msg('Another open referral')}</span>` : nothing}
-        ${this.fromStore && this.connection.queue.some((e) => e.referralId === row.id && !e.refused)
-          ? html`<span class="flag waiting" part="flag">${msg('Waiting to send')}</span>`
-          : nothing}
-        ${this.fromStore && this.connection.queue.some((e) => e.referralId === row.id && e.refused)
-          ? html`<span class="flag not-sent" part="flag">${msg('Not sent')}</span>`
-          : nothing}
+        ${
+          this.fromStore && this.connection.queue.some((e) => e.referralId === row.id && !e.refused)
+            ? html`<span class="flag waiting" part="flag">${msg('Waiting to send')}</span>`
+            : nothing
+        }
+        ${
+          this.fromStore && this.connection.queue.some((e) => e.referralId === row.id && e.refused)
+            ? html`<span class="flag not-sent" part="flag">${msg('Not sent')}</span>`
+            : nothing
+        }
       </div>
       <div role="cell" class="cell urgency ${row.urgency}">${urgencyLabels()[row.urgency]}</div>
       <div role="cell" class="cell reasons">${row.themes.map((t) => this.themeNames.get(t) ?? t).join(', ')}</div>
       <div role="cell" class="cell requested">${date(row.requestedAt)}</div>
       <div role="cell" class="cell follow-up">
-        ${row.nextFollowUp ?? ''}${row.followUpOverdue
-          ? html` <span class="flag overdue" part="flag">${msg('Due', { id: 'caseload.follow-up-due' })}</span>`
-          : nothing}
+        ${row.nextFollowUp ?? ''}${
+          row.followUpOverdue
+            ? html` <span class="flag overdue" part="flag">${msg('Due', { id: 'caseload.follow-up-due' })}</span>`
+            : nothing
+        }
       </div>
       <div role="cell" class="cell contacts">${row.contacts}</div>
       <div role="cell" class="cell updated">${date(row.updatedAt)}</div>
@@ -468,11 +488,7 @@ export class LinksCaseload extends LinksElement {
   private onStatus = (event: Event): void => {
     const value = (event.target as HTMLSelectElement).value;
     const statuses: ReferralStatus[] | undefined =
-      value === ''
-        ? undefined
-        : value === 'open'
-        ? [...OPEN_STATUSES]
-        : [value as ReferralStatus];
+      value === '' ? undefined : value === 'open' ? [...OPEN_STATUSES] : [value as ReferralStatus];
     this.setFilter({ statuses });
   };
 

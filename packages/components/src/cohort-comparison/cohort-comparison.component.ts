@@ -16,7 +16,9 @@ const TOP = 34;
 
 const lv = (v: number) => (Number.isInteger(v * 2) ? formatFixed(v, 1) : formatRounded(v, 2));
 const cohortName = (cohort: 'programme' | 'comparison') =>
-  cohort === 'programme' ? msg('programme', { id: 'cohort.programme-lower' }) : msg('comparison', { id: 'cohort.comparison-lower' });
+  cohort === 'programme'
+    ? msg('programme', { id: 'cohort.programme-lower' })
+    : msg('comparison', { id: 'cohort.comparison-lower' });
 const dist = (d: LevelDistribution | null) => (d ? `${lv(d.median)} (${lv(d.q1)}–${lv(d.q3)})` : '–');
 
 /**
@@ -76,9 +78,11 @@ export class LinksCohortComparison extends LinksElement {
           ${msg(
             str`${formatNumber(programme)} programme and ${formatNumber(comparison)} comparison practices, each on its latest plan.`,
           )}
-          ${withoutPlan.length > 0
-            ? msg(str`${formatNumber(withoutPlan.length)} without a plan are left out.`)
-            : nothing}
+          ${
+            withoutPlan.length > 0
+              ? msg(str`${formatNumber(withoutPlan.length)} without a plan are left out.`)
+              : nothing
+          }
         </p>
         ${this.renderChart(c)} ${this.renderTable(c)} ${this.renderBehind(c)}
       </section>
@@ -109,11 +113,11 @@ export class LinksCohortComparison extends LinksElement {
       const y = TOP + i * ROW;
       parts.push(svg`<text class="name" x=${LEFT - 8} y=${y + 24} text-anchor="end">${cap.name}</text>
         ${bar(cap.programme, y + 4, 'programme', msg('Programme'))} ${bar(
-        cap.comparison,
-        y + 22,
-        'comparison',
-        msg('Comparison'),
-      )}`);
+          cap.comparison,
+          y + 22,
+          'comparison',
+          msg('Comparison'),
+        )}`);
     });
     const desc = c.capacities
       .map((cap) => msg(str`${cap.name}: programme ${dist(cap.programme)}, comparison ${dist(cap.comparison)}`))
@@ -167,11 +171,13 @@ export class LinksCohortComparison extends LinksElement {
             <td class="num">${cell(cap.programme)}</td>
             <td class="num">${cell(cap.comparison)}</td>
             <td class="num">
-              ${cap.medianDifference === null
-                ? '–'
-                : cap.medianDifference > 0
-                ? `+${lv(cap.medianDifference)}`
-                : lv(cap.medianDifference)}
+              ${
+                cap.medianDifference === null
+                  ? '–'
+                  : cap.medianDifference > 0
+                    ? `+${lv(cap.medianDifference)}`
+                    : lv(cap.medianDifference)
+              }
             </td>
           </tr>`,
         )}
@@ -188,9 +194,10 @@ export class LinksCohortComparison extends LinksElement {
         id: `${this.uid}-behind`,
         class: 'subtitle',
       })}
-      ${c.behind.length === 0
-        ? html`<p>${msg('No practice is a full level or more below its cohort’s median on any capacity.')}</p>`
-        : html`<div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="behind-caption">
+      ${
+        c.behind.length === 0
+          ? html`<p>${msg('No practice is a full level or more below its cohort’s median on any capacity.')}</p>`
+          : html`<div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="behind-caption">
               <table part="behind">
               <caption id="behind-caption">
                 ${msg('Practices a level or more below their cohort’s median, largest gap first')}
@@ -217,9 +224,12 @@ export class LinksCohortComparison extends LinksElement {
               </tbody>
             </table>
             </div>
-            ${c.behind.length > shown.length
-              ? html`<p>${msg(str`And ${formatNumber(c.behind.length - shown.length)} more.`)}</p>`
-              : nothing}`}
+            ${
+              c.behind.length > shown.length
+                ? html`<p>${msg(str`And ${formatNumber(c.behind.length - shown.length)} more.`)}</p>`
+                : nothing
+            }`
+      }
     </section>`;
   }
 }

@@ -74,7 +74,6 @@ export class LinksFrameworkOverview extends LinksElement {
     return new Set(this.sections.split(/\s+/).filter(Boolean));
   }
 
-
   protected override render(): TemplateResult {
     const level = this.headingLevel;
     const shown = this.shownSections;
@@ -92,17 +91,21 @@ export class LinksFrameworkOverview extends LinksElement {
           </slot>
         </header>
         ${shown.has('capacities') ? this.renderCapacities(level + 1) : nothing}
-        ${shown.has('themes')
-          ? this.renderSection('themes', msg('Self-management themes'), level + 1, framework.themes)
-          : nothing}
-        ${shown.has('responsibilities') && framework.responsibilities.length > 0
-          ? this.renderSection(
-              'responsibilities',
-              msg('What the Community Links Practitioner does'),
-              level + 1,
-              framework.responsibilities,
-            )
-          : nothing}
+        ${
+          shown.has('themes')
+            ? this.renderSection('themes', msg('Self-management themes'), level + 1, framework.themes)
+            : nothing
+        }
+        ${
+          shown.has('responsibilities') && framework.responsibilities.length > 0
+            ? this.renderSection(
+                'responsibilities',
+                msg('What the Community Links Practitioner does'),
+                level + 1,
+                framework.responsibilities,
+              )
+            : nothing
+        }
       </article>
     `;
   }
@@ -111,11 +114,17 @@ export class LinksFrameworkOverview extends LinksElement {
     const capacities = this.framework.capacities;
     return html`
       <section part="section" class="capacities" aria-labelledby="capacities-heading">
-        ${heading(level, capacities.length === 1 ? html`${msg('The capacity')}` : html`${msg(str`The ${formatNumber(capacities.length)} capacities`)}`, {
-          id: 'capacities-heading',
-          class: 'section-heading',
-          part: 'section-heading',
-        })}
+        ${heading(
+          level,
+          capacities.length === 1
+            ? html`${msg('The capacity')}`
+            : html`${msg(str`The ${formatNumber(capacities.length)} capacities`)}`,
+          {
+            id: 'capacities-heading',
+            class: 'section-heading',
+            part: 'section-heading',
+          },
+        )}
         <ol part="list">
           ${capacities.map(
             (capacity, index) => html`
@@ -126,11 +135,13 @@ export class LinksFrameworkOverview extends LinksElement {
                   { class: 'item-name', part: 'item-name' },
                 )}
                 <p class="description" part="item-description">${capacity.description}</p>
-                ${this.selectable
-                  ? html`<button type="button" part="select-button" @click=${() => this.select(capacity)}>
+                ${
+                  this.selectable
+                    ? html`<button type="button" part="select-button" @click=${() => this.select(capacity)}>
                       ${msg(html`Open ${capacity.name}<span class="visually-hidden"> in the plan</span>`)}
                     </button>`
-                  : nothing}
+                    : nothing
+                }
               </li>
             `,
           )}

@@ -16,7 +16,9 @@ describe('<links-framework-overview>', () => {
       'Self-management themes',
       'What the Community Links Practitioner does',
     ]);
-    expect(texts(root, '.capacities li h4')).to.deep.equal(LINKS_FRAMEWORK.capacities.map((c, i) => `${i + 1}${c.name}`));
+    expect(texts(root, '.capacities li h4')).to.deep.equal(
+      LINKS_FRAMEWORK.capacities.map((c, i) => `${i + 1}${c.name}`),
+    );
     expect(root.querySelectorAll('.themes li')).to.have.length(5);
     expect(root.querySelector('.capacities li p')!.textContent).to.contain('survival mode');
   });

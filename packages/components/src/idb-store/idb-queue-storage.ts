@@ -30,10 +30,10 @@ function storageFailure(error: unknown, what: string): Error {
     name === 'QuotaExceededError'
       ? 'the browser has no more storage space for this site'
       : name === 'InvalidStateError'
-      ? 'the database was closed (perhaps by another tab upgrading it); reload the page'
-      : error instanceof Error
-      ? error.message
-      : String(error);
+        ? 'the database was closed (perhaps by another tab upgrading it); reload the page'
+        : error instanceof Error
+          ? error.message
+          : String(error);
   return new Error(`could not ${what} the referral events waiting to be sent: ${why}.`);
 }
 
@@ -96,7 +96,9 @@ export function createIdbQueueStorage(options: IdbQueueStorageOptions = {}): Idb
  * `createQueuedReferralStore`'s `lock` option, so two tabs never send the
  * same queue at once. `undefined` where the browser has no Web Locks.
  */
-export function webLock(name = 'links-approach:referral-queue'): (<T>(task: () => Promise<T>) => Promise<T>) | undefined {
+export function webLock(
+  name = 'links-approach:referral-queue',
+): (<T>(task: () => Promise<T>) => Promise<T>) | undefined {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (!locks) return undefined;
   return <T>(task: () => Promise<T>) => locks.request(name, () => task()) as Promise<T>;

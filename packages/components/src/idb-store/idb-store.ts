@@ -57,10 +57,10 @@ function storageError(error: unknown): { ok: false; errors: SaveError[] } {
     name === 'QuotaExceededError'
       ? 'the browser has no more storage space for this site'
       : name === 'InvalidStateError'
-      ? 'the database was closed (perhaps by another tab upgrading it); reload the page'
-      : error instanceof Error
-      ? error.message
-      : String(error);
+        ? 'the database was closed (perhaps by another tab upgrading it); reload the page'
+        : error instanceof Error
+          ? error.message
+          : String(error);
   return { ok: false, errors: [{ code: 'storage', path: '', message: `could not save: ${why}. Nothing was saved.` }] };
 }
 

@@ -5,4 +5,9 @@ export {
   type IdbStore,
   type IdbStoreOptions,
 } from './idb-store.js';
-export { createIdbQueueStorage, webLock, type IdbQueueStorage, type IdbQueueStorageOptions } from './idb-queue-storage.js';
+export {
+  createIdbQueueStorage,
+  webLock,
+  type IdbQueueStorage,
+  type IdbQueueStorageOptions,
+} from './idb-queue-storage.js';

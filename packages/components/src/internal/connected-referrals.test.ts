@@ -20,7 +20,13 @@ export const GP = { role: 'referrer', id: 'gp-sb-1' } as const;
 export function inProgressEvents(id: string, practiceId = 'springburn-hc', start = '2025-03-01'): ReferralEvent[] {
   let n = 0;
   const e = (time: string, actor: ReferralEvent['actor'], fields: Record<string, unknown>) =>
-    ({ id: `${id}-ev-${++n}`, referralId: id, at: `${start}T${time}:00Z`, actor, ...fields }) as unknown as ReferralEvent;
+    ({
+      id: `${id}-ev-${++n}`,
+      referralId: id,
+      at: `${start}T${time}:00Z`,
+      actor,
+      ...fields,
+    }) as unknown as ReferralEvent;
   return [
     e('09:00', GP, {
       type: 'created',

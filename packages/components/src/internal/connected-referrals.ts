@@ -151,23 +151,23 @@ export class ConnectedReferrals implements ReactiveController {
           ? msg(str`Offline: showing what was up to date at ${when}.`)
           : msg('Offline: the service cannot be reached.')
         : s?.state === 'reconnecting'
-        ? when
-          ? msg(str`Reconnecting: up to date at ${when}.`)
-          : msg('Reconnecting to the service.')
-        : when
-        ? msg(str`Up to date at ${when}.`)
-        : nothing;
+          ? when
+            ? msg(str`Reconnecting: up to date at ${when}.`)
+            : msg('Reconnecting to the service.')
+          : when
+            ? msg(str`Up to date at ${when}.`)
+            : nothing;
     const queued =
       waiting === 0
         ? nothing
         : waiting === 1
-        ? msg('1 change is waiting to be sent.')
-        : msg(str`${formatNumber(waiting)} changes are waiting to be sent.`);
+          ? msg('1 change is waiting to be sent.')
+          : msg(str`${formatNumber(waiting)} changes are waiting to be sent.`);
     if (line === nothing && queued === nothing) return nothing;
     return html`<p class="connection ${s?.state ?? ''}" part=${part} role="status">
-      ${line}${line !== nothing && queued !== nothing ? ' ' : ''}${queued === nothing
-        ? nothing
-        : html`<strong class="waiting">${queued}</strong>`}
+      ${line}${line !== nothing && queued !== nothing ? ' ' : ''}${
+        queued === nothing ? nothing : html`<strong class="waiting">${queued}</strong>`
+      }
     </p>`;
   }
 }

@@ -29,12 +29,17 @@ describe('internal: field() and errorMessage()', () => {
     expect(control.dataset['path']).to.equal('outcome.summary');
     expect(control.getAttribute('aria-invalid')).to.equal('true');
     expect(control.getAttribute('aria-describedby')).to.equal(`${id}-hint ${id}-error`);
-    expect(root.querySelector(`label[for="${id}"]`)!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('What changed (optional)');
+    expect(root.querySelector(`label[for="${id}"]`)!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'What changed (optional)',
+    );
     expect(text(root.querySelector(`#${CSS.escape(id)}-hint`))).to.equal('In a few words');
     const error = root.querySelector(`#${CSS.escape(id)}-error`)!;
     expect(error.className).to.equal('error-message');
     expect(error.querySelectorAll('br')).to.have.length(1);
-    expect(text(error)).to.equal('Error: is requiredError: is too short', 'each message after its own hidden prefix, on its own line');
+    expect(text(error)).to.equal(
+      'Error: is requiredError: is too short',
+      'each message after its own hidden prefix, on its own line',
+    );
     expect(root.querySelector('.form-group')!.classList.contains('has-error')).to.be.true;
   });
 
@@ -50,7 +55,16 @@ describe('internal: field() and errorMessage()', () => {
 
   it('renders selects with the chosen option, and number fields as text with a numeric keyboard', () => {
     const root = renderInto(
-      html`${field({ path: 'urgency', label: 'Urgency', control: 'select', value: 'soon', options: [['routine', 'Routine'], ['soon', 'Soon']] })}
+      html`${field({
+        path: 'urgency',
+        label: 'Urgency',
+        control: 'select',
+        value: 'soon',
+        options: [
+          ['routine', 'Routine'],
+          ['soon', 'Soon'],
+        ],
+      })}
       ${field({ path: 'minutes', label: 'Minutes', control: 'number', inputmode: 'numeric', value: 45 })}`,
     );
     expect(root.querySelector('select')!.value).to.equal('soon');
@@ -62,7 +76,14 @@ describe('internal: field() and errorMessage()', () => {
 
   it('compact look: its own classes, an explicit id and name, no data-path without a path', () => {
     const root = renderInto(
-      field({ id: 'add-name', name: 'name', label: 'Organisation', look: 'compact', errors: ['Organisation is required'], autocomplete: 'off' }),
+      field({
+        id: 'add-name',
+        name: 'name',
+        label: 'Organisation',
+        look: 'compact',
+        errors: ['Organisation is required'],
+        autocomplete: 'off',
+      }),
     );
     const input = root.querySelector('input')!;
     expect(input.id).to.equal('add-name');

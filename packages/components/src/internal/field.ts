@@ -159,12 +159,14 @@ export function field(o: FieldOptions): TemplateResult {
         .value=${value}
       />`;
   }
-  const group = [look === 'compact' ? 'field' : 'form-group', o.groupClass, invalid ? 'has-error' : ''].filter(Boolean).join(' ');
+  const group = [look === 'compact' ? 'field' : 'form-group', o.groupClass, invalid ? 'has-error' : '']
+    .filter(Boolean)
+    .join(' ');
   return html`<div class=${group} part=${o.part ?? nothing}>
     <label for=${id}
-      >${o.label}${o.context ? html`<span class="visually-hidden"> ${o.context}</span>` : nothing}${o.required === false
-        ? html` <span class="optional">${msg('(optional)')}</span>`
-        : nothing}</label
+      >${o.label}${o.context ? html`<span class="visually-hidden"> ${o.context}</span>` : nothing}${
+        o.required === false ? html` <span class="optional">${msg('(optional)')}</span>` : nothing
+      }</label
     >
     ${o.hint ? html`<span class="hint" id=${hintId}>${o.hint}</span>` : nothing} ${errorMessage(`${id}-error`, errors, look)}
     ${input}

@@ -96,7 +96,10 @@ function dateFormat(style: DateStyle, timeZone: string | undefined): Intl.DateTi
   const key = `${locales.join(',')}|${style}|${figures}|${timeZone ?? ''}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locales, { ...(figures ? FIGURES : DATE_OPTIONS)[style], ...(timeZone ? { timeZone } : {}) });
+    format = new Intl.DateTimeFormat(locales, {
+      ...(figures ? FIGURES : DATE_OPTIONS)[style],
+      ...(timeZone ? { timeZone } : {}),
+    });
     dateFormats.set(key, format);
   }
   return format;

@@ -84,4 +84,3 @@ export const layoutStyles = css`
     box-shadow: inset -1px 0 0 var(--_border);
   }
 `;
-

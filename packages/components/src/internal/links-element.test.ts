@@ -46,7 +46,10 @@ describe('internal: LinksElement and heading()', () => {
 
   it('heading() renders h2–h6 and an ARIA heading past h6, with no empty attributes', () => {
     const container = document.createElement('div');
-    render(html`${[2, 3, 4, 5, 6, 7].map((level) => heading(level, html`Level ${level}`, level === 3 ? { id: 'x', part: 'p' } : {}))}`, container);
+    render(
+      html`${[2, 3, 4, 5, 6, 7].map((level) => heading(level, html`Level ${level}`, level === 3 ? { id: 'x', part: 'p' } : {}))}`,
+      container,
+    );
     const headings = [...container.children];
     expect(headings.map((h) => h.tagName)).to.deep.equal(['H2', 'H3', 'H4', 'H5', 'H6', 'DIV']);
     expect(headings[5]!.getAttribute('role')).to.equal('heading');
@@ -69,7 +72,9 @@ describe('internal: LinksElement and heading()', () => {
     expect(el.headingLevel, 'a property it cannot use').to.equal(3);
     expect(el.shadowRoot!.querySelector('h3')).to.exist;
     expect(el.rendered).to.deep.equal([3, 5, 3]);
-    const deep = await fixture<LinksTestDeepHeadings>(html`<links-test-deep-headings heading-level="7"></links-test-deep-headings>`);
+    const deep = await fixture<LinksTestDeepHeadings>(
+      html`<links-test-deep-headings heading-level="7"></links-test-deep-headings>`,
+    );
     expect(deep.headingLevel, 'a class that allows deeper levels').to.equal(7);
     expect(deep.shadowRoot!.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('7');
   });

@@ -34,7 +34,11 @@ async function samplePlan(): Promise<Plan> {
 function register() {
   const result = addRelationship(
     createNetworkRegister('practice-1'),
-    { organisation: { name: 'Brightwater Community Trust' }, contactRole: 'volunteer coordinator', alissListing: 'listed' },
+    {
+      organisation: { name: 'Brightwater Community Trust' },
+      contactRole: 'volunteer coordinator',
+      alissListing: 'listed',
+    },
     { on: '2026-01-10', by: 'CLP' },
   );
   if (!result.ok) throw new Error('bad register');
@@ -54,7 +58,9 @@ const fetchedGaelic = () =>
 function gaelicDate(iso: string): string {
   const date = new Date(`${iso}T00:00:00Z`);
   if (Intl.DateTimeFormat.supportedLocalesOf(['gd']).length > 0) {
-    return new Intl.DateTimeFormat('gd', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+    return new Intl.DateTimeFormat('gd', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      date,
+    );
   }
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
@@ -108,7 +114,9 @@ describe('localisation (en-GB by default, Scottish Gaelic on request)', () => {
     expect(getLocale()).to.equal('en-GB');
     expect(SUPPORTED_LOCALES).to.deep.equal(['en-GB', 'gd']);
     expect(fetchedGaelic()).to.equal(false);
-    expect(count()).to.equal(`Showing ${referrals.length} of ${referrals.length} referrals, sorted by last update (descending)`);
+    expect(count()).to.equal(
+      `Showing ${referrals.length} of ${referrals.length} referrals, sorted by last update (descending)`,
+    );
     expect(text(overview.shadowRoot!.querySelector('.capacities .section-heading'))).to.equal('The 7 capacities');
     expect(firstStarted()).to.equal(
       new Date(`${startDate}T00:00:00Z`).toLocaleDateString('en-GB', {
@@ -153,7 +161,9 @@ describe('localisation (en-GB by default, Scottish Gaelic on request)', () => {
 
     // The framework's own words stay in English; the element's words around them are translated.
     expect(text(overview.shadowRoot!.querySelector('.capacities .section-heading'))).to.equal('Na comasan (7)');
-    expect(text(overview.shadowRoot!.querySelector('[part="item-name"]'))).to.contain(LINKS_FRAMEWORK.capacities[0]!.name);
+    expect(text(overview.shadowRoot!.querySelector('[part="item-name"]'))).to.contain(
+      LINKS_FRAMEWORK.capacities[0]!.name,
+    );
 
     // A date, formatted for the locale.
     expect(firstStarted()).to.equal(gaelicDate(startDate));
@@ -177,7 +187,9 @@ describe('localisation (en-GB by default, Scottish Gaelic on request)', () => {
     expect(getLocale()).to.equal('en-GB');
     await Promise.all([caseload, overview, pdsa, form, network].map((el) => el.updateComplete));
     await waitUntil(() => count().startsWith('Showing'), 'caseload back in English');
-    expect(count()).to.equal(`Showing ${referrals.length} of ${referrals.length} referrals, sorted by last update (descending)`);
+    expect(count()).to.equal(
+      `Showing ${referrals.length} of ${referrals.length} referrals, sorted by last update (descending)`,
+    );
     expect(text(overview.shadowRoot!.querySelector('.capacities .section-heading'))).to.equal('The 7 capacities');
     expect(text(pdsa.shadowRoot!.querySelector('[part="act"]'))).to.equal('Adapt');
     expect(text(form.shadowRoot!.querySelector('[part="send-button"]'))).to.equal('Send referral');

@@ -46,7 +46,8 @@ const LOADERS: Record<TargetLocale, () => Promise<LocaleModule>> = {
   gd: () => withMessageMaps(import('../generated/locales/gd.js')),
 };
 
-const isSupported = (locale: string): locale is LinksLocale => (SUPPORTED_LOCALES as readonly string[]).includes(locale);
+const isSupported = (locale: string): locale is LinksLocale =>
+  (SUPPORTED_LOCALES as readonly string[]).includes(locale);
 const isTarget = (locale: string): locale is TargetLocale => (targetLocales as readonly string[]).includes(locale);
 
 /** Set once this module has configured `@lit/localize` itself (on the first `setLocale` that needs it). */
@@ -118,7 +119,7 @@ export async function setLocale(locale: LinksLocale): Promise<void> {
       });
     } catch {
       throw new Error(
-        '@lit/localize is already configured on this page (by the host). Add the toolkit\'s translations to the ' +
+        "@lit/localize is already configured on this page (by the host). Add the toolkit's translations to the " +
           "host's loadLocale with loadLinksTemplates(locale), and switch locale with the host's own setLocale.",
       );
     }

@@ -1,5 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { NETWORK_MESSAGES_EN, addRelationship, createNetworkRegister, networkMessage, type NetworkRegister } from '@links-approach/core/network';
+import {
+  NETWORK_MESSAGES_EN,
+  addRelationship,
+  createNetworkRegister,
+  networkMessage,
+  type NetworkRegister,
+} from '@links-approach/core/network';
 import { ONS4, OUTCOME_MESSAGES_EN, outcomeMessage } from '@links-approach/core/outcomes';
 import { PLAN_MESSAGES_EN, parsePlanDocument, planMessage, type Plan } from '@links-approach/core/plan';
 import '../network-register/network-register.js';
@@ -87,7 +93,11 @@ async function samplePlan(): Promise<Plan> {
 }
 
 function register(): NetworkRegister {
-  const added = addRelationship(createNetworkRegister('practice-1'), { organisation: { name: 'Eastfield Men’s Shed' }, contactRole: 'chair' }, { on: '2026-02-01', by: 'CLP' });
+  const added = addRelationship(
+    createNetworkRegister('practice-1'),
+    { organisation: { name: 'Eastfield Men’s Shed' }, contactRole: 'chair' },
+    { on: '2026-02-01', by: 'CLP' },
+  );
   if (!added.ok) throw new Error(JSON.stringify(added.errors));
   return added.value;
 }
@@ -97,7 +107,11 @@ describe('plan, network register and outcome messages in the page’s language',
 
   it('in English shows core’s words; in Scottish Gaelic says every plan, network and outcome code in Gaelic, with its values', async () => {
     expect(Object.keys(SAMPLES).sort()).to.deep.equal(
-      [...Object.keys(PLAN_MESSAGES_EN), ...Object.keys(NETWORK_MESSAGES_EN), ...Object.keys(OUTCOME_MESSAGES_EN)].sort(),
+      [
+        ...Object.keys(PLAN_MESSAGES_EN),
+        ...Object.keys(NETWORK_MESSAGES_EN),
+        ...Object.keys(OUTCOME_MESSAGES_EN),
+      ].sort(),
     );
     for (const [code, params] of Object.entries(SAMPLES)) {
       const message = english(code, params);
@@ -111,7 +125,8 @@ describe('plan, network register and outcome messages in the page’s language',
       expect(gaelic.length, code).to.be.greaterThan(5);
       for (const [name, value] of Object.entries(params)) {
         if (name === 'item' || name === 'timepoint' || name === 'from' || name === 'to' || name === 'next') continue; // rendered as words
-        for (const part of Array.isArray(value) ? value : [value]) expect(gaelic, `${code} ${name}`).to.contain(String(part));
+        for (const part of Array.isArray(value) ? value : [value])
+          expect(gaelic, `${code} ${name}`).to.contain(String(part));
       }
     }
   });
@@ -136,7 +151,9 @@ describe('plan, network register and outcome messages in the page’s language',
   });
 
   it('a Gaelic network register shows core’s rule (ending needs a reason) in Gaelic', async () => {
-    const el = await fixture<LinksNetworkRegister>(html`<links-network-register .register=${register()} as-of="2026-11-20"></links-network-register>`);
+    const el = await fixture<LinksNetworkRegister>(
+      html`<links-network-register .register=${register()} as-of="2026-11-20"></links-network-register>`,
+    );
     const root = el.shadowRoot!;
     const buttons = () => [...root.querySelectorAll<HTMLButtonElement>('tr[data-id="rel-1"] button')];
     const end = buttons().findIndex((b) => text(b).startsWith('End'));
@@ -153,13 +170,17 @@ describe('plan, network register and outcome messages in the page’s language',
   });
 
   it('a Gaelic outcome form shows core’s answer check (not one of the answer values) in Gaelic', async () => {
-    const el = await fixture<LinksOutcomeForm>(html`<links-outcome-form .instrument=${ONS4} .value=${{ 'life-satisfaction': 42 }}></links-outcome-form>`);
+    const el = await fixture<LinksOutcomeForm>(
+      html`<links-outcome-form .instrument=${ONS4} .value=${{ 'life-satisfaction': 42 }}></links-outcome-form>`,
+    );
     await setLocale('gd');
     expect(el.reportValidity()).to.be.false;
     await settle(el);
     const error = text(el.shadowRoot!.querySelector('.error-message'));
     expect(error).to.not.contain('must be one of the answer values');
-    expect(error).to.contain('feumaidh e a bhith mar aon de na luachan freagairt 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, chan e 42');
+    expect(error).to.contain(
+      'feumaidh e a bhith mar aon de na luachan freagairt 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, chan e 42',
+    );
     await expect(el).to.be.accessible();
   });
 });

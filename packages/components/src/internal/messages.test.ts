@@ -21,8 +21,18 @@ const GP = { role: 'referrer', id: 'gp-sb-1' } as const;
 
 function inProgress(): ReferralState {
   const events = [
-    { type: 'created', status: 'requested', person: 'pt-abc123', practiceId: 'springburn-hc', route: 'gp', urgency: 'routine',
-      reasons: [{ themeId: 'living-well-day-to-day' }], consent: ['contact'], actor: GP, at: '2025-03-01T09:00:00Z' },
+    {
+      type: 'created',
+      status: 'requested',
+      person: 'pt-abc123',
+      practiceId: 'springburn-hc',
+      route: 'gp',
+      urgency: 'routine',
+      reasons: [{ themeId: 'living-well-day-to-day' }],
+      consent: ['contact'],
+      actor: GP,
+      at: '2025-03-01T09:00:00Z',
+    },
     { type: 'status-changed', to: 'accepted', actor: CLP, at: '2025-03-02T09:00:00Z' },
     { type: 'status-changed', to: 'in-progress', actor: CLP, at: '2025-03-02T09:05:00Z' },
   ].map((fields, i) => ({ id: `ev-${i + 1}`, referralId: 'ref-1', ...fields }) as unknown as ReferralEvent);
@@ -37,7 +47,12 @@ const SAMPLES: { readonly [C in Exclude<RejectionCode, 'invalid-event'>]: Refusa
   'referral-exists': { referralId: 'ref-9' },
   'wrong-referral': { referralId: 'ref-9', expected: 'ref-1' },
   'duplicate-event-id': { eventId: 'e-9' },
-  'out-of-order': { kind: 'overwrites-later', at: '2025-01-01T09:00:00Z', previous: '2025-01-02T09:00:00Z', eventType: 'status-changed' },
+  'out-of-order': {
+    kind: 'overwrites-later',
+    at: '2025-01-01T09:00:00Z',
+    previous: '2025-01-02T09:00:00Z',
+    eventType: 'status-changed',
+  },
   'role-not-allowed': { kind: 'status', to: 'accepted', roles: ['clp', 'practice-manager'], actor: 'referrer' },
   'not-assigned-clp': { clpId: 'clp-9' },
   'transition-not-allowed': { from: 'draft', to: 'completed', next: ['requested', 'cancelled'] },
@@ -92,14 +107,26 @@ describe('messages from core in the page’s language', () => {
   it('in Scottish Gaelic, says every refusal code core has in Gaelic, with its values', async () => {
     await setLocale('gd');
     expect(Object.keys(SAMPLES).sort()).to.deep.equal(
-      Object.keys(REFUSAL_MESSAGES_EN).filter((c) => c !== 'invalid-event').sort(),
+      Object.keys(REFUSAL_MESSAGES_EN)
+        .filter((c) => c !== 'invalid-event')
+        .sort(),
     );
     for (const [code, params] of Object.entries(SAMPLES)) {
       const r = refusal(code as RejectionCode, params);
       const text = refusalText(r);
       expect(text, code).to.not.equal(r.reason);
       expect(text.length, code).to.be.greaterThan(10);
-      for (const id of ['ref-9', 'clp-9', 'goal-9', 'link-9', 'fu-9', 'practice-9', 'astrology', 'ref-0', 'moved-away']) {
+      for (const id of [
+        'ref-9',
+        'clp-9',
+        'goal-9',
+        'link-9',
+        'fu-9',
+        'practice-9',
+        'astrology',
+        'ref-0',
+        'moved-away',
+      ]) {
         if (Object.values(params).includes(id)) expect(text, code).to.contain(id);
       }
     }
@@ -109,7 +136,11 @@ describe('messages from core in the page’s language', () => {
 
   it('in Scottish Gaelic, says validation issues in Gaelic, and keeps core’s English for a code it does not know', async () => {
     await setLocale('gd');
-    const tooLong = { message: validationMessage('text-too-long', { maximum: 200 }), messageCode: 'text-too-long', params: { maximum: 200 } };
+    const tooLong = {
+      message: validationMessage('text-too-long', { maximum: 200 }),
+      messageCode: 'text-too-long',
+      params: { maximum: 200 },
+    };
     expect(issueText(tooLong)).to.not.equal(tooLong.message);
     expect(issueText(tooLong)).to.contain('200');
     expect(issueText({ message: 'is odd', messageCode: 'custom', params: { text: 'is odd' } })).to.equal('is odd');
@@ -124,7 +155,8 @@ describe('messages from core in the page’s language', () => {
       as-of="2025-03-20"
       .now=${() => new Date('2025-03-20T12:00:00Z')}
     ></links-referral-detail>`);
-    const labels = () => [...el.shadowRoot!.querySelectorAll('[part="action-button"]')].map((b) => clean(b.textContent));
+    const labels = () =>
+      [...el.shadowRoot!.querySelectorAll('[part="action-button"]')].map((b) => clean(b.textContent));
     const complete = labels().indexOf('Complete');
     const contact = labels().indexOf('Record a contact');
     await setLocale('gd');

@@ -140,11 +140,13 @@ export class LinksMaturityProfile extends LinksElement {
       </svg>
       <figcaption>
         <span class="key"><span class="swatch bar-swatch" aria-hidden="true"></span> ${msg('Evidence-based level')}</span>
-        ${compare
-          ? html`<span class="key"
+        ${
+          compare
+            ? html`<span class="key"
               ><span class="swatch overlay-swatch" aria-hidden="true">◆</span> ${this.overlayName}</span
             >`
-          : nothing}
+            : nothing
+        }
       </figcaption>
     </figure>`;
   }
@@ -154,19 +156,21 @@ export class LinksMaturityProfile extends LinksElement {
     return html`<div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="table-caption">
       <table part="table">
       <caption id="table-caption">
-        ${msg(str`${this.titleText}: levels by capacity`)}${compare
-          ? msg(str`, with ${this.overlayName.toLowerCase()}`)
-          : nothing}
+        ${msg(str`${this.titleText}: levels by capacity`)}${
+          compare ? msg(str`, with ${this.overlayName.toLowerCase()}`) : nothing
+        }
       </caption>
       <thead>
         <tr>
           <th scope="col">${msg('Capacity')}</th>
           <th scope="col" class="num">${msg('Level')}</th>
           <th scope="col">${msg('Meaning')}</th>
-          ${compare
-            ? html`<th scope="col" class="num">${this.overlayName}</th>
+          ${
+            compare
+              ? html`<th scope="col" class="num">${this.overlayName}</th>
                 <th scope="col" class="num">${msg('Difference')}</th>`
-            : nothing}
+              : nothing
+          }
         </tr>
       </thead>
       <tbody>
@@ -177,10 +181,12 @@ export class LinksMaturityProfile extends LinksElement {
             <th scope="row">${c.name}</th>
             <td class="num">${lv(c.level)}</td>
             <td>${c.levelName}</td>
-            ${compare
-              ? html`<td class="num">${other === undefined ? '–' : lv(other)}</td>
+            ${
+              compare
+                ? html`<td class="num">${other === undefined ? '–' : lv(other)}</td>
                   <td class="num">${diff === undefined ? '–' : diff > 0 ? `+${lv(diff)}` : lv(diff)}</td>`
-              : nothing}
+                : nothing
+            }
           </tr>`;
         })}
       </tbody>

@@ -134,7 +134,9 @@ export class LinksNetworkRegister extends LinksElement {
   protected override render(): TemplateResult {
     const level = this.headingLevel;
     const metrics = networkMetrics(this.register, this.asOf, { quietAfterMonths: this.quietAfterMonths });
-    const rows = this.register.relationships.filter((r) => !this.onlyQuiet || checkQuiet(r, this.asOf, this.quietAfterMonths).quiet);
+    const rows = this.register.relationships.filter(
+      (r) => !this.onlyQuiet || checkQuiet(r, this.asOf, this.quietAfterMonths).quiet,
+    );
     return html`
       <section part="base" aria-labelledby="title" @focusin=${this.changes.prefetch}>
         ${heading(level, html`${this.label || msg('Community network')}`, { id: 'title', class: 'title', part: 'heading' })}
@@ -144,32 +146,40 @@ export class LinksNetworkRegister extends LinksElement {
           <div><dt>${msg('Active relationships')}</dt><dd>${formatNumber(metrics.activeRelationships)}</dd></div>
           <div>
             <dt>${msg('On ALISS')}</dt>
-            <dd>${formatNumber(metrics.resourcesListed)}${metrics.listing.helpedToList > 0
-              ? html` <span class="sub">${msg(str`(${formatNumber(metrics.listing.helpedToList)} helped to list)`)}</span>`
-              : nothing}</dd>
+            <dd>${formatNumber(metrics.resourcesListed)}${
+              metrics.listing.helpedToList > 0
+                ? html` <span class="sub">${msg(str`(${formatNumber(metrics.listing.helpedToList)} helped to list)`)}</span>`
+                : nothing
+            }</dd>
           </div>
           <div class=${metrics.quiet.length > 0 ? 'has-quiet' : ''}>
             <dt>
-              ${this.quietAfterMonths === 1
-                ? msg(str`No contact in ${formatNumber(this.quietAfterMonths)} month`)
-                : msg(str`No contact in ${formatNumber(this.quietAfterMonths)} months`)}
+              ${
+                this.quietAfterMonths === 1
+                  ? msg(str`No contact in ${formatNumber(this.quietAfterMonths)} month`)
+                  : msg(str`No contact in ${formatNumber(this.quietAfterMonths)} months`)
+              }
             </dt>
             <dd>${formatNumber(metrics.quiet.length)}</dd>
           </div>
         </dl>
-        ${this.register.relationships.length > 0
-          ? html`<p class="filter">
+        ${
+          this.register.relationships.length > 0
+            ? html`<p class="filter">
               <label
                 ><input type="checkbox" .checked=${this.onlyQuiet} @change=${this.toggleQuiet} />
                 ${msg('Show only relationships that have gone quiet')}</label
               >
             </p>`
-          : nothing}
-        ${this.register.relationships.length === 0
-          ? html`<p class="empty">${msg('No relationships recorded yet. Add the first one below.')}</p>`
-          : rows.length === 0
-            ? html`<p class="empty">${msg('No relationship has gone quiet.')}</p>`
-            : this.renderTable(rows)}
+            : nothing
+        }
+        ${
+          this.register.relationships.length === 0
+            ? html`<p class="empty">${msg('No relationships recorded yet. Add the first one below.')}</p>`
+            : rows.length === 0
+              ? html`<p class="empty">${msg('No relationship has gone quiet.')}</p>`
+              : this.renderTable(rows)
+        }
         ${this.renderAddForm(level + 1)}
       </section>
     `;
@@ -212,24 +222,28 @@ export class LinksNetworkRegister extends LinksElement {
         <td>${listingText()[r.alissListing]}</td>
         <td>
           ${r.lastContact ? formatDate(r.lastContact) : html`<span class="muted">${msg('None yet')}</span>`}
-          ${quiet.quiet
-            ? html`<span part="quiet" class="badge quiet-badge"
+          ${
+            quiet.quiet
+              ? html`<span part="quiet" class="badge quiet-badge"
                   >${msg('Gone quiet')}<span class="visually-hidden">:</span></span
                 ><span class="quiet-text">${quietText(quiet)}</span>`
-            : nothing}
+              : nothing
+          }
         </td>
         <td>${formatNumber(r.visits)}</td>
         <td class="actions">
-          ${ended
-            ? html`<button type="button" class="link" @click=${() => this.reactivate(r)}>
+          ${
+            ended
+              ? html`<button type="button" class="link" @click=${() => this.reactivate(r)}>
                 ${msg('Reactivate')}<span class="visually-hidden"> ${r.organisation.name}</span>
               </button>`
-            : html`
+              : html`
                 ${this.actionButton(r, 'contact', msg('Record contact'))}
                 ${this.actionButton(r, 'visit', msg('Record visit'))}
                 ${this.actionButton(r, 'edit', msg('Edit'))}
                 ${this.actionButton(r, 'end', msg('End'))}
-              `}
+              `
+          }
         </td>
       </tr>
       ${open ? html`<tr class="panel-row"><td colspan="6">${this.renderPanel(r, open)}</td></tr>` : nothing}
@@ -257,14 +271,16 @@ export class LinksNetworkRegister extends LinksElement {
       <form part="panel" class="panel" aria-labelledby="${id}-title" novalidate @submit=${(e: Event) => this.savePanel(e, r, mode)}>
         <p class="panel-title" id="${id}-title">${title}</p>
         ${this.renderErrors(this.panelErrors)}
-        ${mode === 'edit'
-          ? html`
+        ${
+          mode === 'edit'
+            ? html`
               ${this.field(`${id}-name`, msg('Organisation'), 'name', r.organisation.name, this.panelErrors, 'organisation.name')}
               ${this.field(`${id}-role`, msg('Contact role'), 'contactRole', r.contactRole, this.panelErrors, 'contactRole', msg('A role, not a name: for example "volunteer coordinator".'))}
               ${this.field(`${id}-label`, msg('Label', { id: 'network.field.label' }), 'contactLabel', r.contactLabel ?? '', this.panelErrors, 'contactLabel', msg('To tell contacts apart. No names, phone numbers or e-mail addresses.'), 'text', false)}
               ${this.listingSelect(`${id}-listing`, r.alissListing)}
             `
-          : nothing}
+            : nothing
+        }
         ${this.field(`${id}-date`, mode === 'end' ? msg('Date ended') : mode === 'edit' ? msg('Date of change') : msg('Date'), 'on', this.asOf, this.panelErrors, 'context.on', undefined, 'date')}
         ${this.field(`${id}-note`, mode === 'end' ? msg('Reason') : msg('Note'), 'note', '', this.panelErrors, 'context.note', msg('No personal contact details.'), 'textarea', mode === 'end')}
         <p class="buttons">
@@ -350,14 +366,18 @@ export class LinksNetworkRegister extends LinksElement {
     this.panel = closing ? undefined : { id, mode };
     this.panelErrors = [];
     if (!closing) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#panel-${id}-${mode === 'edit' ? 'name' : 'date'}`)?.focus());
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`#panel-${id}-${mode === 'edit' ? 'name' : 'date'}`)?.focus(),
+      );
     }
   }
 
   private closePanel(id: string): void {
     this.panel = undefined;
     this.panelErrors = [];
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${id}"] .actions button`)?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${id}"] .actions button`)?.focus(),
+    );
   }
 
   private context(data: FormData): { on: string; by: string; note?: string } {
@@ -453,14 +473,18 @@ export class LinksNetworkRegister extends LinksElement {
           },
           ctx,
         );
-        result = updated.ok ? setAlissListing(updated.value, r.id, String(data.get('alissListing')) as AlissListing, ctx) : updated;
+        result = updated.ok
+          ? setAlissListing(updated.value, r.id, String(data.get('alissListing')) as AlissListing, ctx)
+          : updated;
         change = updated.ok && updated.value !== this.register ? 'updated' : 'listing-changed';
         message = msg(str`Saved the changes to ${String(data.get('name') ?? r.organisation.name).trim()}.`);
         break;
       }
     }
     if (!result.ok) {
-      this.panelErrors = result.errors.map((e) => (e.path.startsWith('changes.') ? { ...e, path: e.path.slice('changes.'.length) } : e));
+      this.panelErrors = result.errors.map((e) =>
+        e.path.startsWith('changes.') ? { ...e, path: e.path.slice('changes.'.length) } : e,
+      );
       this.focusErrorIn = form;
       return;
     }
@@ -482,7 +506,12 @@ export class LinksNetworkRegister extends LinksElement {
           this.announcement = msg(str`Could not reactivate ${r.organisation.name}: ${issueText(result.errors[0]!)}.`);
           return;
         }
-        this.commit(result.value, 'reactivated', r.id, msg(str`Reactivated the relationship with ${r.organisation.name}.`));
+        this.commit(
+          result.value,
+          'reactivated',
+          r.id,
+          msg(str`Reactivated the relationship with ${r.organisation.name}.`),
+        );
       },
       () => {
         this.announcement = loadFailedText();
@@ -490,14 +519,21 @@ export class LinksNetworkRegister extends LinksElement {
     );
   }
 
-  private commit(register: NetworkRegister, change: NetworkEvent['type'], relationshipId: string, message: string): void {
+  private commit(
+    register: NetworkRegister,
+    change: NetworkEvent['type'],
+    relationshipId: string,
+    message: string,
+  ): void {
     this.register = register;
     this.announcement = message;
     this.emit<NetworkChangeDetail>('links-network-change', { register, change, relationshipId });
   }
 
   private focusFirstError(form: HTMLFormElement): void {
-    (form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[part="error"]'))?.focus();
+    (
+      form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[part="error"]')
+    )?.focus();
   }
 }
 

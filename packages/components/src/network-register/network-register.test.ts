@@ -11,8 +11,22 @@ import { OnDemand } from '../internal/on-demand.js';
 
 function sample(): NetworkRegister {
   const steps: ((r: NetworkRegister) => ReturnType<typeof addRelationship>)[] = [
-    (r) => addRelationship(r, { organisation: { name: 'Brightwater Community Trust' }, contactRole: 'volunteer coordinator', alissListing: 'listed' }, { on: '2026-01-10', by: 'CLP' }),
-    (r) => addRelationship(r, { organisation: { name: 'Eastfield Men’s Shed' }, contactRole: 'chair', contactLabel: 'Tuesday lead' }, { on: '2026-02-01', by: 'CLP' }),
+    (r) =>
+      addRelationship(
+        r,
+        {
+          organisation: { name: 'Brightwater Community Trust' },
+          contactRole: 'volunteer coordinator',
+          alissListing: 'listed',
+        },
+        { on: '2026-01-10', by: 'CLP' },
+      ),
+    (r) =>
+      addRelationship(
+        r,
+        { organisation: { name: 'Eastfield Men’s Shed' }, contactRole: 'chair', contactLabel: 'Tuesday lead' },
+        { on: '2026-02-01', by: 'CLP' },
+      ),
     (r) => recordContact(r, 'rel-1', 'visit', { on: '2026-10-01', by: 'CLP' }),
   ];
   let reg = createNetworkRegister('practice-1');
@@ -26,7 +40,9 @@ function sample(): NetworkRegister {
 
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const figures = (el: LinksNetworkRegister) =>
-  [...el.shadowRoot!.querySelectorAll('[part="summary"] > div')].map((d) => `${text(d.querySelector('dt'))}: ${text(d.querySelector('dd'))}`);
+  [...el.shadowRoot!.querySelectorAll('[part="summary"] > div')].map(
+    (d) => `${text(d.querySelector('dt'))}: ${text(d.querySelector('dd'))}`,
+  );
 const row = (el: LinksNetworkRegister, id: string) => el.shadowRoot!.querySelector(`tr[data-id="${id}"]`)!;
 
 async function settle(el: LinksNetworkRegister) {
@@ -36,9 +52,18 @@ async function settle(el: LinksNetworkRegister) {
 
 describe('<links-network-register>', () => {
   it('lists relationships with role, ALISS listing, last contact and visits, and flags those gone quiet', async () => {
-    const el = await fixture<LinksNetworkRegister>(html`<links-network-register .register=${sample()} as-of="2026-11-20"></links-network-register>`);
+    const el = await fixture<LinksNetworkRegister>(
+      html`<links-network-register .register=${sample()} as-of="2026-11-20"></links-network-register>`,
+    );
     const root = el.shadowRoot!;
-    expect([...root.querySelectorAll('thead th')].map(text)).to.deep.equal(['Organisation', 'Contact', 'ALISS', 'Last contact', 'Visits', 'Actions']);
+    expect([...root.querySelectorAll('thead th')].map(text)).to.deep.equal([
+      'Organisation',
+      'Contact',
+      'ALISS',
+      'Last contact',
+      'Visits',
+      'Actions',
+    ]);
     const first = row(el, 'rel-1');
     expect(text(first.querySelector('th'))).to.equal('Brightwater Community Trust');
     expect(text(first)).to.contain('Listed on ALISS');
@@ -53,16 +78,22 @@ describe('<links-network-register>', () => {
   });
 
   it('"show only quiet" filters the table', async () => {
-    const el = await fixture<LinksNetworkRegister>(html`<links-network-register .register=${sample()} as-of="2026-11-20"></links-network-register>`);
+    const el = await fixture<LinksNetworkRegister>(
+      html`<links-network-register .register=${sample()} as-of="2026-11-20"></links-network-register>`,
+    );
     const box = el.shadowRoot!.querySelector<HTMLInputElement>('.filter input')!;
     box.click();
     await settle(el);
-    expect([...el.shadowRoot!.querySelectorAll('tbody tr[data-id]')].map((r) => r.getAttribute('data-id'))).to.deep.equal(['rel-2']);
+    expect(
+      [...el.shadowRoot!.querySelectorAll('tbody tr[data-id]')].map((r) => r.getAttribute('data-id')),
+    ).to.deep.equal(['rel-2']);
   });
 
   it('adds a relationship through core and fires links-network-change with the new register', async () => {
     const original = sample();
-    const el = await fixture<LinksNetworkRegister>(html`<links-network-register .register=${original} as-of="2026-11-20" recorded-by="Practice manager"></links-network-register>`);
+    const el = await fixture<LinksNetworkRegister>(
+      html`<links-network-register .register=${original} as-of="2026-11-20" recorded-by="Practice manager"></links-network-register>`,
+    );
     const root = el.shadowRoot!;
     root.querySelector<HTMLInputElement>('#add-name')!.value = 'Kelvinbrook Song Circle';
     root.querySelector<HTMLInputElement>('#add-role')!.value = 'organiser';
@@ -75,7 +106,12 @@ describe('<links-network-register>', () => {
     const added = event.detail.register.relationships[2]!;
     expect(added.organisation.name).to.equal('Kelvinbrook Song Circle');
     expect(added.alissListing).to.equal('helped-to-list');
-    expect(added.history[0]).to.deep.equal({ type: 'added', on: '2026-11-20', by: 'Practice manager', listing: 'helped-to-list' });
+    expect(added.history[0]).to.deep.equal({
+      type: 'added',
+      on: '2026-11-20',
+      by: 'Practice manager',
+      listing: 'helped-to-list',
+    });
     expect(original.relationships).to.have.length(2, 'the input register is untouched');
     await settle(el);
     expect(row(el, 'rel-3')).to.exist;
@@ -85,7 +121,9 @@ describe('<links-network-register>', () => {
 
   it('refuses a person’s contact details and a missing role, showing the errors at the fields', async () => {
     let changes = 0;
-    const el = await fixture<LinksNetworkRegister>(html`<links-network-register .register=${sample()} as-of="2026-11-20" @links-network-change=${() => (changes += 1)}></links-network-register>`);
+    const el = await fixture<LinksNetworkRegister>(
+      html`<links-network-register .register=${sample()} as-of="2026-11-20" @links-network-change=${() => (changes += 1)}></links-network-register>`,
+    );
     const root = el.shadowRoot!;
     root.querySelector<HTMLInputElement>('#add-name')!.value = 'New Group';
     root.querySelector<HTMLInputElement>('#add-role')!.value = 'ring jo@example.org';
@@ -93,7 +131,9 @@ describe('<links-network-register>', () => {
     await settle(el);
     const role = root.querySelector<HTMLInputElement>('#add-role')!;
     expect(role.getAttribute('aria-invalid')).to.equal('true');
-    expect(text(root.querySelector('#add-role-error'))).to.match(/^Error: Contact role must not contain an e-mail address or phone number/);
+    expect(text(root.querySelector('#add-role-error'))).to.match(
+      /^Error: Contact role must not contain an e-mail address or phone number/,
+    );
     expect(text(root.querySelector('form.add [role="alert"]'))).to.contain('There is a problem');
     expect(root.activeElement).to.equal(role);
     expect(changes).to.equal(0);
@@ -101,7 +141,9 @@ describe('<links-network-register>', () => {
   });
 
   it('records a visit from the row and the quiet flag goes', async () => {
-    const el = await fixture<LinksNetworkRegister>(html`<links-network-register .register=${sample()} as-of="2026-11-20"></links-network-register>`);
+    const el = await fixture<LinksNetworkRegister>(
+      html`<links-network-register .register=${sample()} as-of="2026-11-20"></links-network-register>`,
+    );
     const root = el.shadowRoot!;
     const visit = [...row(el, 'rel-2').querySelectorAll('button')].find((b) => text(b).startsWith('Record visit'))!;
     expect(text(visit)).to.equal('Record visit for Eastfield Men’s Shed');
@@ -125,7 +167,9 @@ describe('<links-network-register>', () => {
   });
 
   it('edits the contact role and ALISS listing; ending needs a reason', async () => {
-    const el = await fixture<LinksNetworkRegister>(html`<links-network-register .register=${sample()} as-of="2026-11-20"></links-network-register>`);
+    const el = await fixture<LinksNetworkRegister>(
+      html`<links-network-register .register=${sample()} as-of="2026-11-20"></links-network-register>`,
+    );
     const root = el.shadowRoot!;
     [...row(el, 'rel-2').querySelectorAll('button')].find((b) => text(b).startsWith('Edit'))!.click();
     await settle(el);
@@ -145,7 +189,9 @@ describe('<links-network-register>', () => {
     const endPanel = root.querySelector('[part="panel"]')!;
     endPanel.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await settle(el);
-    expect(text(root.querySelector('[part="panel"] .field-error'))).to.equal('Error: Reason is required: say why the relationship ended');
+    expect(text(root.querySelector('[part="panel"] .field-error'))).to.equal(
+      'Error: Reason is required: say why the relationship ended',
+    );
     root.querySelector<HTMLTextAreaElement>('[part="panel"] textarea')!.value = 'Group closed';
     root.querySelector<HTMLButtonElement>('[part="panel"] button[type="submit"]')!.click();
     await settle(el);
@@ -154,9 +200,15 @@ describe('<links-network-register>', () => {
   });
 
   it('renders organisation names and labels as text', async () => {
-    const result = addRelationship(createNetworkRegister(), { organisation: { name: '<img src=x onerror="window.__xss=1">Club' }, contactRole: '<b>chair</b>' }, { on: '2026-01-01' });
+    const result = addRelationship(
+      createNetworkRegister(),
+      { organisation: { name: '<img src=x onerror="window.__xss=1">Club' }, contactRole: '<b>chair</b>' },
+      { on: '2026-01-01' },
+    );
     if (!result.ok) throw new Error('setup');
-    const el = await fixture<LinksNetworkRegister>(html`<links-network-register .register=${result.value} as-of="2026-02-01"></links-network-register>`);
+    const el = await fixture<LinksNetworkRegister>(
+      html`<links-network-register .register=${result.value} as-of="2026-02-01"></links-network-register>`,
+    );
     expect(el.shadowRoot!.querySelector('tbody img, tbody b')).to.be.null;
     expect(text(row(el, 'rel-1').querySelector('th'))).to.equal('<img src=x onerror="window.__xss=1">Club');
     expect((window as { __xss?: number }).__xss).to.be.undefined;
@@ -164,13 +216,17 @@ describe('<links-network-register>', () => {
 
   it('an empty register invites the first entry', async () => {
     const el = await fixture<LinksNetworkRegister>(html`<links-network-register></links-network-register>`);
-    expect(text(el.shadowRoot!.querySelector('.empty'))).to.equal('No relationships recorded yet. Add the first one below.');
+    expect(text(el.shadowRoot!.querySelector('.empty'))).to.equal(
+      'No relationships recorded yet. Add the first one below.',
+    );
     expect(el.shadowRoot!.querySelector('table')).to.be.null;
     await expect(el).to.be.accessible();
   });
   it('offline before core’s register operations were loaded: says so in plain words and changes nothing', async () => {
     let changes = 0;
-    const el = await fixture<LinksNetworkRegister>(html`<links-network-register .register=${sample()} as-of="2026-11-20" @links-network-change=${() => (changes += 1)}></links-network-register>`);
+    const el = await fixture<LinksNetworkRegister>(
+      html`<links-network-register .register=${sample()} as-of="2026-11-20" @links-network-change=${() => (changes += 1)}></links-network-register>`,
+    );
     (el as unknown as { changes: OnDemand<unknown> }).changes = new OnDemand(() =>
       Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
     );

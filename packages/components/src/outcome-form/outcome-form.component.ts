@@ -154,7 +154,9 @@ export class LinksOutcomeForm extends FormAssociated(LinksElement) {
     const issues = this.issues;
     if (issues.length === 0) return undefined;
     const first = this.instrument.items.find((item) => issues.some((i) => i.path === item.id));
-    const anchor = first ? this.renderRoot.querySelector<HTMLElement>(`input[name="${CSS.escape(first.id)}"]`) ?? undefined : undefined;
+    const anchor = first
+      ? (this.renderRoot.querySelector<HTMLElement>(`input[name="${CSS.escape(first.id)}"]`) ?? undefined)
+      : undefined;
     const unanswered = new Set(unansweredItems(this.instrument, this.value));
     const missing = issues.every((i) => unanswered.has(i.path));
     return {
@@ -179,12 +181,19 @@ export class LinksOutcomeForm extends FormAssociated(LinksElement) {
     const answers: Record<string, number | null> = { ...this.value, [item.id]: value };
     this.value = answers;
     const complete = unansweredItems(this.instrument, answers).length === 0;
-    this.emit<OutcomeChangeDetail>('links-outcome-change', { instrumentId: this.instrument.id, answers, itemId: item.id, complete });
+    this.emit<OutcomeChangeDetail>('links-outcome-change', {
+      instrumentId: this.instrument.id,
+      answers,
+      itemId: item.id,
+      complete,
+    });
   }
 
   protected override render(): TemplateResult {
     const instrument = this.instrument;
-    const errors = this.showErrors ? new Map(this.issues.map((i) => [i.path, this.messageFor(i.path, i)])) : new Map<string, string>();
+    const errors = this.showErrors
+      ? new Map(this.issues.map((i) => [i.path, this.messageFor(i.path, i)]))
+      : new Map<string, string>();
     return html`
       <div part="base" role="group" aria-labelledby="${this.uid}-title">
         ${heading(this.headingLevel, html`${this.label || instrument.name}`, { id: `${this.uid}-title`, class: 'title', part: 'heading' })}
@@ -225,19 +234,23 @@ export class LinksOutcomeForm extends FormAssociated(LinksElement) {
                 @change=${() => this.choose(item, option.value)}
               />
               <label part="option" for="${id}-${o}">${option.label}</label>
-              ${option.description
-                ? html`<span class="anchor ${o === 0 ? 'start' : o === item.options.length - 1 ? 'end' : ''}" id="${id}-${o}-anchor"
+              ${
+                option.description
+                  ? html`<span class="anchor ${o === 0 ? 'start' : o === item.options.length - 1 ? 'end' : ''}" id="${id}-${o}-anchor"
                     >${option.description}</span
                   >`
-                : nothing}
+                  : nothing
+              }
             </div>`,
           )}
         </div>
-        ${typeof chosen === 'number' && !this.required
-          ? html`<button type="button" class="clear" @click=${() => this.choose(item, null)}>
+        ${
+          typeof chosen === 'number' && !this.required
+            ? html`<button type="button" class="clear" @click=${() => this.choose(item, null)}>
               ${msg(html`Clear the answer<span class="visually-hidden"> to: ${item.shortName}</span>`)}
             </button>`
-          : nothing}
+            : nothing
+        }
       </fieldset>
     `;
   }

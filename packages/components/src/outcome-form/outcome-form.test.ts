@@ -5,7 +5,9 @@ import './outcome-form.js';
 import type { LinksOutcomeForm } from './outcome-form.js';
 
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const radios = (el: LinksOutcomeForm, item: string) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[name="${item}"]`)];
+const radios = (el: LinksOutcomeForm, item: string) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLInputElement>(`input[name="${item}"]`),
+];
 
 describe('<links-outcome-form>', () => {
   it('renders ONS4 as four fieldsets with legends and 0–10 radio groups, and is accessible', async () => {
@@ -14,12 +16,16 @@ describe('<links-outcome-form>', () => {
     expect(text(root.querySelector('h2'))).to.equal('ONS personal well-being (ONS4)');
     const fieldsets = root.querySelectorAll('fieldset');
     expect(fieldsets).to.have.length(4);
-    expect(text(fieldsets[0]!.querySelector('legend'))).to.equal('Overall, how satisfied are you with your life nowadays?');
+    expect(text(fieldsets[0]!.querySelector('legend'))).to.equal(
+      'Overall, how satisfied are you with your life nowadays?',
+    );
     expect(radios(el, 'anxiety')).to.have.length(11);
     const zero = radios(el, 'life-satisfaction')[0]!;
     expect(text(root.querySelector(`label[for="${zero.id}"]`))).to.equal('0');
     expect(text(root.getElementById(zero.getAttribute('aria-describedby')!))).to.equal('Not at all satisfied');
-    expect(text(root.getElementById(fieldsets[0]!.getAttribute('aria-describedby')!))).to.contain("'not at all satisfied'");
+    expect(text(root.getElementById(fieldsets[0]!.getAttribute('aria-describedby')!))).to.contain(
+      "'not at all satisfied'",
+    );
     expect(text(root.querySelector('.source'))).to.contain('Open Government Licence');
     await expect(el).to.be.accessible();
   });
@@ -41,7 +47,9 @@ describe('<links-outcome-form>', () => {
   });
 
   it('takes part in a host form: value as JSON, required blocks submission until every item is answered', async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><links-outcome-form name="ons4" required></links-outcome-form></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form><links-outcome-form name="ons4" required></links-outcome-form></form>`,
+    );
     const el = form.querySelector('links-outcome-form')!;
     await el.updateComplete;
     expect(el.form).to.equal(form);
@@ -54,9 +62,16 @@ describe('<links-outcome-form>', () => {
     expect(el.reportValidity()).to.be.false;
     await el.updateComplete;
     expect(el.shadowRoot!.querySelectorAll('.error-message')).to.have.length(4);
-    expect(text(el.shadowRoot!.querySelector('.error-message'))).to.equal('Error: Choose an answer to: Life satisfaction');
+    expect(text(el.shadowRoot!.querySelector('.error-message'))).to.equal(
+      'Error: Choose an answer to: Life satisfaction',
+    );
 
-    for (const [item, value] of [['life-satisfaction', 7], ['worthwhile', 8], ['happiness', 6], ['anxiety', 2]] as const) {
+    for (const [item, value] of [
+      ['life-satisfaction', 7],
+      ['worthwhile', 8],
+      ['happiness', 6],
+      ['anxiety', 2],
+    ] as const) {
       radios(el, item)[value]!.click();
     }
     await el.updateComplete;
@@ -102,9 +117,22 @@ describe('<links-outcome-form>', () => {
       id: 'custom',
       name: 'Custom <img src=x onerror="window.__xss=1">',
       preamble: undefined,
-      items: [{ id: 'q1', text: '<b>How</b> are you?', shortName: 'How', better: 'higher', options: [{ value: 1, label: 'Well' }, { value: 0, label: 'Not well' }] }],
+      items: [
+        {
+          id: 'q1',
+          text: '<b>How</b> are you?',
+          shortName: 'How',
+          better: 'higher',
+          options: [
+            { value: 1, label: 'Well' },
+            { value: 0, label: 'Not well' },
+          ],
+        },
+      ],
     };
-    const el = await fixture<LinksOutcomeForm>(html`<links-outcome-form .instrument=${custom} heading-level="4"></links-outcome-form>`);
+    const el = await fixture<LinksOutcomeForm>(
+      html`<links-outcome-form .instrument=${custom} heading-level="4"></links-outcome-form>`,
+    );
     const root = el.shadowRoot!;
     expect(root.querySelector('img')).to.be.null;
     expect(root.querySelector('b')).to.be.null;

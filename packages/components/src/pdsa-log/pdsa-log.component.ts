@@ -116,11 +116,13 @@ export class LinksPdsaLog extends PlanEditingElement {
           part: 'heading',
         })}
         ${this.renderErrorSummary(this.headingLevel + 1)}
-        ${idea.cycles.length === 0
-          ? html`<p class="empty">${msg('No cycles yet. Start one to test this change on a small scale.')}</p>`
-          : html`<ol class="timeline" part="timeline">
+        ${
+          idea.cycles.length === 0
+            ? html`<p class="empty">${msg('No cycles yet. Start one to test this change on a small scale.')}</p>`
+            : html`<ol class="timeline" part="timeline">
               ${idea.cycles.map((cycle, index) => this.renderCycle(cycle, index, completable(cycle)))}
-            </ol>`}
+            </ol>`
+        }
         ${!this.readonly && canStart ? this.renderStartForm(idea.cycles.length) : nothing} ${this.renderStatus()}
       </section>
     `;
@@ -146,22 +148,30 @@ export class LinksPdsaLog extends PlanEditingElement {
           <dd>${cycle.plan}</dd>
           <dt>${msg('Prediction')}</dt>
           <dd>${cycle.prediction}</dd>
-          ${cycle.do
-            ? html`<dt>${msg('Do', { id: 'pdsa.do' })}</dt>
+          ${
+            cycle.do
+              ? html`<dt>${msg('Do', { id: 'pdsa.do' })}</dt>
                 <dd>${cycle.do}</dd>`
-            : nothing}
-          ${cycle.study
-            ? html`<dt>${msg('Study', { id: 'pdsa.study' })}</dt>
+              : nothing
+          }
+          ${
+            cycle.study
+              ? html`<dt>${msg('Study', { id: 'pdsa.study' })}</dt>
                 <dd>${cycle.study}</dd>`
-            : nothing}
-          ${act
-            ? html`<dt>${msg('Act', { id: 'pdsa.act' })}</dt>
+              : nothing
+          }
+          ${
+            act
+              ? html`<dt>${msg('Act', { id: 'pdsa.act' })}</dt>
                 <dd>${actLabels()[act]}: ${actHints()[act]}</dd>`
-            : nothing}
-          ${cycle.completedDate
-            ? html`<dt>${msg('Completed', { id: 'pdsa.completed' })}</dt>
+              : nothing
+          }
+          ${
+            cycle.completedDate
+              ? html`<dt>${msg('Completed', { id: 'pdsa.completed' })}</dt>
                 <dd>${formatDate(cycle.completedDate)}</dd>`
-            : nothing}
+              : nothing
+          }
         </dl>
         ${canComplete && !this.readonly ? this.renderCompleteForm(cycle, index) : nothing}
       </li>
@@ -185,7 +195,9 @@ export class LinksPdsaLog extends PlanEditingElement {
       name,
       label,
       hint,
-      ...(control === 'date' ? { control: 'date' } : { control: 'textarea', rows: control.rows, value: control.value ?? '' }),
+      ...(control === 'date'
+        ? { control: 'date' }
+        : { control: 'textarea', rows: control.rows, value: control.value ?? '' }),
       errors: this.errors.filter((e) => e.path === path).map((e) => e.message),
     });
   }

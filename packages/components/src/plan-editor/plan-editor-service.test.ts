@@ -36,14 +36,21 @@ async function plansAs(user: string) {
 }
 
 async function seedPlan(id: string): Promise<Plan> {
-  const parsed = parsePlanDocument(await (await fetch(new URL('../../../../examples/data/sample-plan.json', import.meta.url))).json());
+  const parsed = parsePlanDocument(
+    await (await fetch(new URL('../../../../examples/data/sample-plan.json', import.meta.url))).json(),
+  );
   if (!parsed.ok) throw new Error('sample plan is invalid');
-  const saved = await (await plansAs('pm-ash')).save({ ...parsed.value, id, practice: ASH } as Plan, { expectedRevision: 0, author: 'pm-ash' });
+  const saved = await (
+    await plansAs('pm-ash')
+  ).save({ ...parsed.value, id, practice: ASH } as Plan, { expectedRevision: 0, author: 'pm-ash' });
   if (!saved.ok) throw new Error(`could not seed the plan: ${JSON.stringify(saved.errors)}`);
   return saved.value;
 }
 
-async function editorOnService(user: string, planId: string): Promise<{ provider: LinksProvider; editor: LinksPlanEditor }> {
+async function editorOnService(
+  user: string,
+  planId: string,
+): Promise<{ provider: LinksProvider; editor: LinksPlanEditor }> {
   const url = await service();
   const getToken = () => tokenFor(user);
   const provider = await fixture<LinksProvider>(
@@ -52,7 +59,11 @@ async function editorOnService(user: string, planId: string): Promise<{ provider
     ></links-provider>`,
   );
   const editor = provider.querySelector('links-plan-editor')!;
-  await waitUntil(() => editor.saveState === 'saved' || editor.saveState === 'missing' || editor.saveState === 'error', 'the plan loaded', { timeout: 10_000 });
+  await waitUntil(
+    () => editor.saveState === 'saved' || editor.saveState === 'missing' || editor.saveState === 'error',
+    'the plan loaded',
+    { timeout: 10_000 },
+  );
   return { provider, editor };
 }
 
@@ -123,8 +134,12 @@ describe('<links-plan-editor> on the service: two managers, one plan', () => {
     ]);
     await second.updateComplete;
     expect(second.shadowRoot!.querySelector('[part="conflict"]')).to.equal(null);
-    expect(text(second.shadowRoot!.querySelector('[role="status"]'))).to.match(/^Your changes were reapplied to revision 2, saved by pm-ash\.$/);
-    await waitUntil(() => first!.plan?.revision === 3, 'the first manager sees the merged revision', { timeout: 10_000 });
+    expect(text(second.shadowRoot!.querySelector('[role="status"]'))).to.match(
+      /^Your changes were reapplied to revision 2, saved by pm-ash\.$/,
+    );
+    await waitUntil(() => first!.plan?.revision === 3, 'the first manager sees the merged revision', {
+      timeout: 10_000,
+    });
     expect(aims(first!.plan)).to.include('Second manager: reception signposting script.');
   });
 });

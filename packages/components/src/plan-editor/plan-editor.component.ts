@@ -113,11 +113,7 @@ export class LinksPlanEditor extends FormAssociated(PlanEditingElement) {
 
   private defaultPlan: Plan | undefined;
   /** Inside a `<links-provider>`, `store` is the provider's unless the host sets one. */
-  private readonly providedStore: ProvidedStore<Plan, 'store'> = new ProvidedStore(
-    this,
-    'store',
-    deferredPlanCodec(),
-  );
+  private readonly providedStore: ProvidedStore<Plan, 'store'> = new ProvidedStore(this, 'store', deferredPlanCodec());
   /** Loads, follows, autosaves and resolves conflicts (store-bound). */
   private readonly storeLink = new PlanStoreController(this, {
     loaded: (plan) => (this.defaultPlan = plan),
@@ -155,14 +151,17 @@ export class LinksPlanEditor extends FormAssociated(PlanEditingElement) {
   /** Restores the plan after back/forward navigation or autofill. */
   override formStateRestoreCallback(state: unknown): void {
     if (typeof state !== 'string') return;
-    void loadPlanChecks().then(({ parsePlanDocument }) => {
-      try {
-        const parsed = parsePlanDocument(JSON.parse(state), { framework: this.framework });
-        if (parsed.ok) this.plan = parsed.value;
-      } catch {
-        // Not a plan: keep the current one.
-      }
-    }, () => undefined);
+    void loadPlanChecks().then(
+      ({ parsePlanDocument }) => {
+        try {
+          const parsed = parsePlanDocument(JSON.parse(state), { framework: this.framework });
+          if (parsed.ok) this.plan = parsed.value;
+        } catch {
+          // Not a plan: keep the current one.
+        }
+      },
+      () => undefined,
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -231,7 +230,7 @@ export class LinksPlanEditor extends FormAssociated(PlanEditingElement) {
 
   private get openView(): string {
     const sections = this.sections;
-    return sections.some((s) => s.id === this.view) ? this.view : sections[0]?.id ?? 'details';
+    return sections.some((s) => s.id === this.view) ? this.view : (sections[0]?.id ?? 'details');
   }
 
   protected override render(): TemplateResult {
@@ -242,10 +241,10 @@ export class LinksPlanEditor extends FormAssociated(PlanEditingElement) {
         link.state === 'loading'
           ? msg('Loading the plan…')
           : link.state === 'missing'
-          ? msg(str`There is no plan with the id "${this.planId}" in the store.`)
-          : link.state === 'error'
-          ? link.message
-          : msg('No plan to edit.');
+            ? msg(str`There is no plan with the id "${this.planId}" in the store.`)
+            : link.state === 'error'
+              ? link.message
+              : msg('No plan to edit.');
       return html`<div part="base"><p class="empty" role="status">${message}</p></div>`;
     }
     const level = this.headingLevel;
@@ -291,16 +290,18 @@ export class LinksPlanEditor extends FormAssociated(PlanEditingElement) {
             @links-plan-change=${this.onChildChange}
             @plan-section-report=${this.onSectionReport}
           >
-            ${view === 'themes'
-              ? this.renderThemes()
-              : view === 'details'
-              ? html`<links-plan-details
+            ${
+              view === 'themes'
+                ? this.renderThemes()
+                : view === 'details'
+                  ? html`<links-plan-details
                   .plan=${plan}
                   .errors=${this.errors}
                   .headingLevel=${level + 1}
                   .disabled=${this.disabled}
                 ></links-plan-details>`
-              : this.renderCapacity(view)}
+                  : this.renderCapacity(view)
+            }
           </fieldset>
         </div>
       </article>
@@ -326,11 +327,13 @@ export class LinksPlanEditor extends FormAssociated(PlanEditingElement) {
     return html`<p class="save-state ${link.state}" part="save-state" aria-live="polite">
         ${text[link.state]}
       </p>
-      ${link.state === 'error' && link.retryable
-        ? html`<button type="button" class="secondary retry" @click=${() => link.retry()}>
+      ${
+        link.state === 'error' && link.retryable
+          ? html`<button type="button" class="secondary retry" @click=${() => link.retry()}>
             ${msg('Try saving again')}
           </button>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private open(view: string): void {

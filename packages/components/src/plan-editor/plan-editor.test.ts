@@ -387,7 +387,8 @@ describe('<links-plan-editor>', () => {
       'Mine: My wording of the aim',
       'Theirs: Their wording of the aim',
     ]);
-    expect(choices[0]!.querySelectorAll<HTMLInputElement>('input')[1]!.checked, 'theirs until the user chooses').to.be.true;
+    expect(choices[0]!.querySelectorAll<HTMLInputElement>('input')[1]!.checked, 'theirs until the user chooses').to.be
+      .true;
     expect((await store.get(plan.id))!.revision, 'nothing saved before the user chooses').to.equal(2);
     await expect(el).to.be.accessible();
 

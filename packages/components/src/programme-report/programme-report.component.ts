@@ -36,7 +36,8 @@ const differenceWords = (): Record<ChangeVerdict, string> => ({
   worse: msg('comparison improved more', { id: 'report.difference.worse' }),
   unclear: msg('no clear difference', { id: 'report.difference.unclear' }),
 });
-const cohortLabel = (cohort: 'programme' | 'comparison') => (cohort === 'programme' ? msg('Programme') : msg('Comparison'));
+const cohortLabel = (cohort: 'programme' | 'comparison') =>
+  cohort === 'programme' ? msg('Programme') : msg('Comparison');
 
 /**
  * Programme vs comparison practices, as the Links evaluation compared them:
@@ -95,13 +96,15 @@ export class LinksProgrammeReport extends LinksElement {
           part: 'heading',
         })}
         <p class="counts">
-          ${e.period.from || e.period.to
-            ? msg(
-                str`${formatNumber(e.practices.programme)} programme and ${formatNumber(e.practices.comparison)} comparison practices, as of ${e.asOf.slice(0, 10)}; referrals requested ${this.periodText()}.`,
-              )
-            : msg(
-                str`${formatNumber(e.practices.programme)} programme and ${formatNumber(e.practices.comparison)} comparison practices, as of ${e.asOf.slice(0, 10)}.`,
-              )}
+          ${
+            e.period.from || e.period.to
+              ? msg(
+                  str`${formatNumber(e.practices.programme)} programme and ${formatNumber(e.practices.comparison)} comparison practices, as of ${e.asOf.slice(0, 10)}; referrals requested ${this.periodText()}.`,
+                )
+              : msg(
+                  str`${formatNumber(e.practices.programme)} programme and ${formatNumber(e.practices.comparison)} comparison practices, as of ${e.asOf.slice(0, 10)}.`,
+                )
+          }
         </p>
         ${e.maturity ? this.renderMaturity(e.maturity, sub) : nothing}
         ${e.referrals ? this.renderReferrals(e.referrals, sub) : nothing}
@@ -123,24 +126,38 @@ export class LinksProgrammeReport extends LinksElement {
     </section>`;
   }
 
-  private figure(id: string, title: string, description: string, height: number, content: SVGTemplateResult[], legend = true): TemplateResult {
+  private figure(
+    id: string,
+    title: string,
+    description: string,
+    height: number,
+    content: SVGTemplateResult[],
+    legend = true,
+  ): TemplateResult {
     return html`<figure>
       <svg part="chart" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${this.uid}-${id}-t ${this.uid}-${id}-d">
         <title id="${this.uid}-${id}-t">${title}</title>
         <desc id="${this.uid}-${id}-d">${description} ${msg('The table below gives the same figures.')}</desc>
         ${content}
       </svg>
-      ${legend
-        ? html`<figcaption>
+      ${
+        legend
+          ? html`<figcaption>
             <span class="key"><span class="swatch programme" aria-hidden="true"></span> ${msg('Programme')}</span>
             <span class="key"><span class="swatch comparison" aria-hidden="true"></span> ${msg('Comparison')}</span>
           </figcaption>`
-        : nothing}
+          : nothing
+      }
     </figure>`;
   }
 
   /** Two horizontal bars (programme, comparison) on a 0–max scale. */
-  private bars(rows: readonly { label: string; cls: string; value: number | null; text: string }[], max: number, ticks: readonly number[], tickText: (v: number) => string): SVGTemplateResult[] {
+  private bars(
+    rows: readonly { label: string; cls: string; value: number | null; text: string }[],
+    max: number,
+    ticks: readonly number[],
+    tickText: (v: number) => string,
+  ): SVGTemplateResult[] {
     const x = (v: number) => LEFT + (v / max) * PLOT;
     const top = 10;
     const height = top + rows.length * 34 + 24;
@@ -161,10 +178,21 @@ export class LinksProgrammeReport extends LinksElement {
 
   private renderMaturity(m: NonNullable<ProgrammeEvaluation['maturity']>, level: number): TemplateResult {
     const median = (d: LevelDistribution | null) => d?.median ?? null;
-    const dist = (d: LevelDistribution | null) => (d ? `${lv(d.median)} (${lv(d.q1)}–${lv(d.q3)}), n=${formatNumber(d.count)}` : '–');
+    const dist = (d: LevelDistribution | null) =>
+      d ? `${lv(d.median)} (${lv(d.q1)}–${lv(d.q3)}), n=${formatNumber(d.count)}` : '–';
     const rows = [
-      { label: msg('Programme'), cls: 'programme', value: median(m.programme.overall), text: m.programme.overall ? lv(m.programme.overall.median) : '' },
-      { label: msg('Comparison'), cls: 'comparison', value: median(m.comparison.overall), text: m.comparison.overall ? lv(m.comparison.overall.median) : '' },
+      {
+        label: msg('Programme'),
+        cls: 'programme',
+        value: median(m.programme.overall),
+        text: m.programme.overall ? lv(m.programme.overall.median) : '',
+      },
+      {
+        label: msg('Comparison'),
+        cls: 'comparison',
+        value: median(m.comparison.overall),
+        text: m.comparison.overall ? lv(m.comparison.overall.median) : '',
+      },
     ];
     const body = html`
       ${this.figure(
@@ -216,7 +244,9 @@ export class LinksProgrammeReport extends LinksElement {
         <text class="tick" x=${LEFT - 8} y=${y(v) + 4} text-anchor="end">${v}</text>`,
     );
     const series = (key: 'programme' | 'comparison') => {
-      const pts = points.map((p, i) => (p[key] === null ? null : ([x(i), y(p[key]!)] as const))).filter((p) => p !== null);
+      const pts = points
+        .map((p, i) => (p[key] === null ? null : ([x(i), y(p[key]!)] as const)))
+        .filter((p) => p !== null);
       return svg`<polyline class="line ${key}" points=${pts.map((p) => p.join(',')).join(' ')}></polyline>
         ${pts.map(([px, py]) => (key === 'programme' ? svg`<circle class="dot programme" cx=${px} cy=${py} r="4"></circle>` : svg`<rect class="dot comparison" x=${px - 4} y=${py - 4} width="8" height="8"></rect>`))}`;
     };
@@ -258,7 +288,10 @@ export class LinksProgrammeReport extends LinksElement {
       </div>`;
   }
 
-  private renderReferrals(r: { programme: CohortReferralFigures; comparison: CohortReferralFigures }, level: number): TemplateResult {
+  private renderReferrals(
+    r: { programme: CohortReferralFigures; comparison: CohortReferralFigures },
+    level: number,
+  ): TemplateResult {
     const max = Math.max(1, r.programme.per1000 ?? 0, r.comparison.per1000 ?? 0);
     const step = max <= 5 ? 1 : max <= 20 ? 5 : max <= 50 ? 10 : Math.ceil(max / 50) * 10;
     const top = Math.ceil(max / step) * step;
@@ -325,10 +358,23 @@ export class LinksProgrammeReport extends LinksElement {
     return this.section('referrals', msg(str`Referrals per ${thousand} patients`), level, body);
   }
 
-  private renderEngagement(r: { programme: CohortReferralFigures; comparison: CohortReferralFigures }, level: number): TemplateResult {
+  private renderEngagement(
+    r: { programme: CohortReferralFigures; comparison: CohortReferralFigures },
+    level: number,
+  ): TemplateResult {
     const rows = [
-      { label: msg('Programme'), cls: 'programme', value: r.programme.seenThreeOrMore.share === null ? null : r.programme.seenThreeOrMore.share * 100, text: percent(r.programme.seenThreeOrMore.share) },
-      { label: msg('Comparison'), cls: 'comparison', value: r.comparison.seenThreeOrMore.share === null ? null : r.comparison.seenThreeOrMore.share * 100, text: percent(r.comparison.seenThreeOrMore.share) },
+      {
+        label: msg('Programme'),
+        cls: 'programme',
+        value: r.programme.seenThreeOrMore.share === null ? null : r.programme.seenThreeOrMore.share * 100,
+        text: percent(r.programme.seenThreeOrMore.share),
+      },
+      {
+        label: msg('Comparison'),
+        cls: 'comparison',
+        value: r.comparison.seenThreeOrMore.share === null ? null : r.comparison.seenThreeOrMore.share * 100,
+        text: percent(r.comparison.seenThreeOrMore.share),
+      },
     ];
     const body = html`
       ${this.figure(
@@ -376,7 +422,8 @@ export class LinksProgrammeReport extends LinksElement {
     const pct = percent(confidence);
     const values: number[] = [];
     for (const m of measures) {
-      for (const est of [m.programme.ci, m.comparison.ci, m.clusters.primary?.ci ?? null]) if (est) values.push(est.lower, est.upper);
+      for (const est of [m.programme.ci, m.comparison.ci, m.clusters.primary?.ci ?? null])
+        if (est) values.push(est.lower, est.upper);
       for (const v of [m.programme.mean, m.comparison.mean]) if (v !== null) values.push(v);
     }
     const extent = values.reduce((n, v) => Math.max(n, Math.abs(v)), 1);
@@ -392,15 +439,21 @@ export class LinksProgrammeReport extends LinksElement {
       parts.push(svg`<line class=${Math.abs(v) < 1e-9 ? 'zero' : 'grid'} x1=${x(v)} x2=${x(v)} y1=${top} y2=${height - 20}></line>
         <text class="tick" x=${x(v)} y=${height - 5} text-anchor="middle">${Math.abs(v) < 1e-9 ? '0' : signed(v, step < 1 ? 1 : 0)}</text>`);
     }
-    const row = (est: { mean: number | null; ci: ConfidenceInterval | null }, y: number, cls: string): SVGTemplateResult => {
+    const row = (
+      est: { mean: number | null; ci: ConfidenceInterval | null },
+      y: number,
+      cls: string,
+    ): SVGTemplateResult => {
       if (est.mean === null) return svg``;
       const ci = est.ci;
       return svg`${ci ? svg`<line class="ci ${cls}" x1=${x(ci.lower)} x2=${x(ci.upper)} y1=${y} y2=${y}></line>` : nothing}
-        ${cls === 'comparison'
-          ? svg`<rect class="dot ${cls}" x=${x(est.mean) - 4} y=${y - 4} width="8" height="8"></rect>`
-          : cls === 'difference'
-            ? svg`<polygon class="dot ${cls}" points="${x(est.mean)},${y - 6} ${x(est.mean) + 6},${y} ${x(est.mean)},${y + 6} ${x(est.mean) - 6},${y}"></polygon>`
-            : svg`<circle class="dot ${cls}" cx=${x(est.mean)} cy=${y} r="4.5"></circle>`}`;
+        ${
+          cls === 'comparison'
+            ? svg`<rect class="dot ${cls}" x=${x(est.mean) - 4} y=${y - 4} width="8" height="8"></rect>`
+            : cls === 'difference'
+              ? svg`<polygon class="dot ${cls}" points="${x(est.mean)},${y - 6} ${x(est.mean) + 6},${y} ${x(est.mean)},${y + 6} ${x(est.mean) - 6},${y}"></polygon>`
+              : svg`<circle class="dot ${cls}" cx=${x(est.mean)} cy=${y} r="4.5"></circle>`
+        }`;
     };
     measures.forEach((m, i) => {
       const y0 = top + i * GROUP + 12;
@@ -467,31 +520,37 @@ export class LinksProgrammeReport extends LinksElement {
               <td class="num">${this.changeCell(m.programme)}</td>
               <td class="num">${this.changeCell(m.comparison)}</td>
               <td class="num">
-                ${m.clusters.primary
-                  ? html`${signed(m.clusters.primary.estimate)}<span class="n">${interval(m.clusters.primary.ci)}</span>`
-                  : '–'}
+                ${
+                  m.clusters.primary
+                    ? html`${signed(m.clusters.primary.estimate)}<span class="n">${interval(m.clusters.primary.ci)}</span>`
+                    : '–'
+                }
               </td>
               <td class="num">${formatNumber(m.clusters.practices.programme)} / ${formatNumber(m.clusters.practices.comparison)}</td>
               <td class="num">${m.clusters.icc === null ? '–' : fixed(m.clusters.icc, 3)}</td>
               <td class="num">${m.clusters.designEffect === null ? '–' : fixed(m.clusters.designEffect, 2)}</td>
               <td>
-                ${m.verdict ? differenceWords()[m.verdict] : msg('too few practices to compare')}${m.verdict && m.clusters.tooFewPractices
-                  ? html`<span class="n">${msg('too few practices: unstable')}</span>`
-                  : nothing}
+                ${m.verdict ? differenceWords()[m.verdict] : msg('too few practices to compare')}${
+                  m.verdict && m.clusters.tooFewPractices
+                    ? html`<span class="n">${msg('too few practices: unstable')}</span>`
+                    : nothing
+                }
               </td>
             </tr>`,
           )}
         </tbody>
       </table>
       </div>
-      ${few
-        ? html`<p class="warning" part="warning">
+      ${
+        few
+          ? html`<p class="warning" part="warning">
             <strong>${msg('Too few practices for a stable estimate.')}</strong>
             ${msg(
               str`At least ${formatNumber(few.minPractices)} practices with answers are needed in each cohort; here there are ${formatNumber(few.practices.programme)} programme and ${formatNumber(few.practices.comparison)} comparison practices. The variation between practices cannot be estimated reliably, so do not read a difference from these intervals.`,
             )}
           </p>`
-        : nothing}
+          : nothing
+      }
       <p class="note" part="note">
         ${msg(
           'People are clustered in practices, so the difference is estimated at practice level: the mean change of each practice, then a t-test comparing the programme practices with the comparison practices. The design effect says how much the clustering inflates the variance compared with independent people. An unadjusted comparison of practices that were not randomised: it does not account for differences between the people or the practices.',

@@ -1,10 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import {
-  evaluateProgramme,
-  ONS4,
-  type OutcomeResponse,
-  type ProgrammeEvaluation,
-} from '@links-approach/core/outcomes';
+import { evaluateProgramme, ONS4, type OutcomeResponse, type ProgrammeEvaluation } from '@links-approach/core/outcomes';
 import { generateDemoData } from '@links-approach/core/demo-data';
 import { generateDemoReferrals, replay } from '@links-approach/core/referral';
 import './programme-report.js';
@@ -26,7 +21,12 @@ const referrals = replay(events).state.referrals;
 // The worked example of core's tests: programme life-satisfaction changes [2, 1, 0, 3, 1] (mean 1.4),
 // comparison changes [1, 0, −1, 0] (mean 0): difference 1.4, 95% CI −0.146 to 2.946.
 let n = 0;
-const response = (person: string, practiceId: string, timepoint: 'baseline' | 'follow-up', life: number): OutcomeResponse => ({
+const response = (
+  person: string,
+  practiceId: string,
+  timepoint: 'baseline' | 'follow-up',
+  life: number,
+): OutcomeResponse => ({
   id: `r${++n}`,
   instrumentId: 'ons4',
   person,
@@ -36,11 +36,22 @@ const response = (person: string, practiceId: string, timepoint: 'baseline' | 'f
   answers: { 'life-satisfaction': life },
 });
 const responses = [
-  ...[[5, 7], [4, 5], [6, 6], [3, 6], [7, 8]].flatMap(([b, f], i) => [
+  ...[
+    [5, 7],
+    [4, 5],
+    [6, 6],
+    [3, 6],
+    [7, 8],
+  ].flatMap(([b, f], i) => [
     response(`p${i}`, programme[0]!.id, 'baseline', b!),
     response(`p${i}`, programme[0]!.id, 'follow-up', f!),
   ]),
-  ...[[6, 7], [5, 5], [4, 3], [7, 7]].flatMap(([b, f], i) => [
+  ...[
+    [6, 7],
+    [5, 5],
+    [4, 3],
+    [7, 7],
+  ].flatMap(([b, f], i) => [
     response(`c${i}`, comparison[0]!.id, 'baseline', b!),
     response(`c${i}`, comparison[0]!.id, 'follow-up', f!),
   ]),
@@ -57,7 +68,9 @@ const evaluation = evaluateProgramme({
 
 describe('<links-programme-report>', () => {
   it('shows the four sections, each chart an image with a description and a table with the same figures', async () => {
-    const el = await fixture<LinksProgrammeReport>(html`<links-programme-report .evaluation=${evaluation}></links-programme-report>`);
+    const el = await fixture<LinksProgrammeReport>(
+      html`<links-programme-report .evaluation=${evaluation}></links-programme-report>`,
+    );
     const root = el.shadowRoot!;
     expect(text(root.querySelector('h2'))).to.equal('Programme and comparison practices');
     expect([...root.querySelectorAll('h3')].map(text)).to.deep.equal([
@@ -78,7 +91,9 @@ describe('<links-programme-report>', () => {
   });
 
   it('gives the referral rates and engagement from core, cohort by cohort', async () => {
-    const el = await fixture<LinksProgrammeReport>(html`<links-programme-report .evaluation=${evaluation}></links-programme-report>`);
+    const el = await fixture<LinksProgrammeReport>(
+      html`<links-programme-report .evaluation=${evaluation}></links-programme-report>`,
+    );
     const root = el.shadowRoot!;
     const r = evaluation.referrals!;
     const foot = [...root.querySelectorAll('.referrals tfoot tr')].map(cells);
@@ -98,7 +113,9 @@ describe('<links-programme-report>', () => {
   });
 
   it('reports the outcome change per cohort, and with one practice each says there are too few practices to compare', async () => {
-    const el = await fixture<LinksProgrammeReport>(html`<links-programme-report .evaluation=${evaluation} heading-level="3"></links-programme-report>`);
+    const el = await fixture<LinksProgrammeReport>(
+      html`<links-programme-report .evaluation=${evaluation} heading-level="3"></links-programme-report>`,
+    );
     const root = el.shadowRoot!;
     const rows = [...root.querySelectorAll('.outcomes tbody tr')].map(cells);
     // People answered at one programme and one comparison practice: no practice-level interval can be had
@@ -129,7 +146,16 @@ describe('<links-programme-report>', () => {
     //   P1 [2, 4]  P2 [1, 1, 4]  P3 [5]  P4 [3, 5, 4, 4]   |   C1 [0, 2]  C2 [1]  C3 [2, 4, 3]  C4 [−1, 1]
     // Practice means 3, 2, 5, 4 vs 1, 1, 3, 0: D = 3.5 − 1.25 = 2.25, pooled SE √0.8125 on 6 df,
     // 95% CI 0.044 to 4.456; ICC 2.0833/5.4833 = 0.380; design effect 1 + (2.5833 − 1) × 0.380 = 1.60.
-    const clustered = { P1: [2, 4], P2: [1, 1, 4], P3: [5], P4: [3, 5, 4, 4], C1: [0, 2], C2: [1], C3: [2, 4, 3], C4: [-1, 1] };
+    const clustered = {
+      P1: [2, 4],
+      P2: [1, 1, 4],
+      P3: [5],
+      P4: [3, 5, 4, 4],
+      C1: [0, 2],
+      C2: [1],
+      C3: [2, 4, 3],
+      C4: [-1, 1],
+    };
     let k = 0;
     const answers = (v: number) => ({ 'life-satisfaction': v, worthwhile: v, happiness: v, anxiety: v });
     const people = Object.entries(clustered).flatMap(([practiceId, changes]) =>
@@ -146,7 +172,9 @@ describe('<links-programme-report>', () => {
       outcomes: { instrument: ONS4, responses: people },
       asOf: '2022-12-31',
     });
-    const el = await fixture<LinksProgrammeReport>(html`<links-programme-report .evaluation=${eight}></links-programme-report>`);
+    const el = await fixture<LinksProgrammeReport>(
+      html`<links-programme-report .evaluation=${eight}></links-programme-report>`,
+    );
     const root = el.shadowRoot!;
     expect([...root.querySelectorAll('.outcomes thead th')].map(text)).to.deep.equal([
       'Measure',
@@ -159,8 +187,20 @@ describe('<links-programme-report>', () => {
       'Reading',
     ]);
     const rows = [...root.querySelectorAll('.outcomes tbody tr')].map(cells);
-    expect(rows[0]!.slice(3)).to.deep.equal(['+2.25+0.04 to +4.46', '4 / 4', '0.380', '1.60', 'programme improved more']);
-    expect(rows[3]!.slice(3)).to.deep.equal(['+2.25+0.04 to +4.46', '4 / 4', '0.380', '1.60', 'comparison improved more']);
+    expect(rows[0]!.slice(3)).to.deep.equal([
+      '+2.25+0.04 to +4.46',
+      '4 / 4',
+      '0.380',
+      '1.60',
+      'programme improved more',
+    ]);
+    expect(rows[3]!.slice(3)).to.deep.equal([
+      '+2.25+0.04 to +4.46',
+      '4 / 4',
+      '0.380',
+      '1.60',
+      'comparison improved more',
+    ]);
     expect(root.querySelector('.outcomes .warning')).to.be.null;
     expect(root.querySelectorAll('.outcomes .dot.difference')).to.have.length(4);
     expect(text(root.querySelector('.outcomes desc'))).to.contain('difference +2.25 (+0.04 to +4.46)');
@@ -177,13 +217,20 @@ describe('<links-programme-report>', () => {
         ...evaluation.referrals!,
         programme: {
           ...evaluation.referrals!.programme,
-          practiceRates: [{ practiceId: 'x', name: '<img src=x onerror="window.__xss=1">', referrals: 1, per1000: null }],
+          practiceRates: [
+            { practiceId: 'x', name: '<img src=x onerror="window.__xss=1">', referrals: 1, per1000: null },
+          ],
         },
       },
     };
-    const el = await fixture<LinksProgrammeReport>(html`<links-programme-report .evaluation=${partial}></links-programme-report>`);
+    const el = await fixture<LinksProgrammeReport>(
+      html`<links-programme-report .evaluation=${partial}></links-programme-report>`,
+    );
     const root = el.shadowRoot!;
-    expect([...root.querySelectorAll('h3')].map(text)).to.deep.equal(['Referrals per 1,000 patients', 'Seen 3 or more times']);
+    expect([...root.querySelectorAll('h3')].map(text)).to.deep.equal([
+      'Referrals per 1,000 patients',
+      'Seen 3 or more times',
+    ]);
     expect(root.querySelector('img')).to.be.null;
     expect(text(root.querySelector('.referrals tbody th'))).to.equal('<img src=x onerror="window.__xss=1">');
     expect((window as { __xss?: number }).__xss).to.be.undefined;

@@ -9,7 +9,11 @@ import type {
 } from '@links-approach/core/service';
 
 /** Subscribes once the store has loaded; the returned function works before and after. */
-function lazySubscribe<S, L>(load: () => Promise<S>, subscribe: (store: S, listener: L) => () => void, listener: L): () => void {
+function lazySubscribe<S, L>(
+  load: () => Promise<S>,
+  subscribe: (store: S, listener: L) => () => void,
+  listener: L,
+): () => void {
   let stop: (() => void) | undefined;
   let stopped = false;
   load().then(
@@ -78,7 +82,9 @@ export function lazyStatus(load: () => Promise<ServiceStores>, listener: (status
   return lazySubscribe(
     load,
     (stores, l: (status: FeedStatus) => void) => {
-      const referrals = stores.referrals as ReferralStore & { onStatus?: (l: (status: FeedStatus) => void) => () => void };
+      const referrals = stores.referrals as ReferralStore & {
+        onStatus?: (l: (status: FeedStatus) => void) => () => void;
+      };
       return referrals.onStatus?.(l) ?? stores.feed?.onStatus?.(l) ?? (() => undefined);
     },
     listener,

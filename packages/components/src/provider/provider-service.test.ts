@@ -7,7 +7,12 @@ import { ContextEvent } from '@lit/context';
 import { parsePlanDocument, type Plan } from '@links-approach/core/plan';
 import { planCodec } from '@links-approach/core/store';
 import type { ReferralEvent } from '@links-approach/core/referral';
-import { createHttpPlanStore, createServiceClient, SERVICE_DOCUMENT_KINDS, type ReferralStore } from '@links-approach/core/service';
+import {
+  createHttpPlanStore,
+  createServiceClient,
+  SERVICE_DOCUMENT_KINDS,
+  type ReferralStore,
+} from '@links-approach/core/service';
 import { referralContext, type ReferralSource } from '../internal/context.js';
 import '../plan-editor/plan-editor.js';
 import './provider.js';
@@ -40,14 +45,21 @@ async function plansAs(user: string) {
 }
 
 async function seedPlan(id: string): Promise<Plan> {
-  const parsed = parsePlanDocument(await (await fetch(new URL('../../../../examples/data/sample-plan.json', import.meta.url))).json());
+  const parsed = parsePlanDocument(
+    await (await fetch(new URL('../../../../examples/data/sample-plan.json', import.meta.url))).json(),
+  );
   if (!parsed.ok) throw new Error('sample plan is invalid');
-  const saved = await (await plansAs('pm-ash')).save({ ...parsed.value, id, practice: ASH } as Plan, { expectedRevision: 0, author: 'pm-ash' });
+  const saved = await (
+    await plansAs('pm-ash')
+  ).save({ ...parsed.value, id, practice: ASH } as Plan, { expectedRevision: 0, author: 'pm-ash' });
   if (!saved.ok) throw new Error(`could not seed the plan: ${JSON.stringify(saved.errors)}`);
   return saved.value;
 }
 
-async function editorOnService(user: string, planId: string): Promise<{ provider: LinksProvider; editor: LinksPlanEditor }> {
+async function editorOnService(
+  user: string,
+  planId: string,
+): Promise<{ provider: LinksProvider; editor: LinksPlanEditor }> {
   const url = await service();
   const getToken = () => tokenFor(user);
   const provider = await fixture<LinksProvider>(
@@ -56,7 +68,11 @@ async function editorOnService(user: string, planId: string): Promise<{ provider
     ></links-provider>`,
   );
   const editor = provider.querySelector('links-plan-editor')!;
-  await waitUntil(() => editor.saveState === 'saved' || editor.saveState === 'missing' || editor.saveState === 'error', 'the plan loaded', { timeout: 10_000 });
+  await waitUntil(
+    () => editor.saveState === 'saved' || editor.saveState === 'missing' || editor.saveState === 'error',
+    'the plan loaded',
+    { timeout: 10_000 },
+  );
   return { provider, editor };
 }
 
@@ -98,12 +114,16 @@ describe('<links-provider service-url>', () => {
     expect(stored?.revision, 'a colleague reads it from the service').to.equal(2);
     expect(stored?.savedBy).to.equal('pm-ash');
     expect(aims(stored)).to.include('Saved on the service.');
-    expect(provider.storeFor({ kind: 'my-host.notes', validate: () => ({ ok: true, value: {} as never }) }), 'kinds the service does not keep stay in storage').to.not.equal(undefined);
+    expect(
+      provider.storeFor({ kind: 'my-host.notes', validate: () => ({ ok: true, value: {} as never }) }),
+      'kinds the service does not keep stay in storage',
+    ).to.not.equal(undefined);
     // Every kind the service keeps is read from the service.
     for (const kind of SERVICE_DOCUMENT_KINDS) {
       const store = provider.storeFor({ kind, validate: () => ({ ok: true, value: {} as never }) })!;
       const all = await store.list();
-      if (kind === 'links.plan') expect((all as unknown as readonly { id: string }[]).map((p) => p.id)).to.include(plan.id);
+      if (kind === 'links.plan')
+        expect((all as unknown as readonly { id: string }[]).map((p) => p.id)).to.include(plan.id);
     }
   });
 
@@ -119,7 +139,9 @@ describe('<links-provider service-url>', () => {
     window.fetch = async (input, init) => {
       if (armed && init?.method === 'PUT') {
         armed = false;
-        other = await (await plansAs('pm-ash')).save({ ...plan, title: `${plan.title} (elsewhere)` }, { expectedRevision: 1, author: 'pm-ash' });
+        other = await (
+          await plansAs('pm-ash')
+        ).save({ ...plan, title: `${plan.title} (elsewhere)` }, { expectedRevision: 1, author: 'pm-ash' });
       }
       return realFetch(input, init);
     };
@@ -174,7 +196,8 @@ describe('<links-provider service-url>', () => {
     const plan = await seedPlan(`plan-svc-${RUN}-4`);
     const realFetch = window.fetch;
     let offline = false;
-    window.fetch = (input, init) => (offline ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init));
+    window.fetch = (input, init) =>
+      offline ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(input, init);
     try {
       const { editor } = await editorOnService('pm-ash', plan.id);
       offline = true;
@@ -223,10 +246,13 @@ describe('<links-provider service-url>', () => {
     const appended = await source.store.append(created, { expectedVersion: 0, idempotencyKey: `${id}-create` });
     expect(appended.ok, JSON.stringify(appended)).to.equal(true);
     expect((await source.store.list({ practice: 'practice-ash' })).map((r) => r.id)).to.include(id);
-    const elsewhere = await source.store.append({ ...created, referralId: `${id}-b`, practiceId: 'practice-birch' } as ReferralEvent, {
-      expectedVersion: 0,
-      idempotencyKey: `${id}-b-create`,
-    });
+    const elsewhere = await source.store.append(
+      { ...created, referralId: `${id}-b`, practiceId: 'practice-birch' } as ReferralEvent,
+      {
+        expectedVersion: 0,
+        idempotencyKey: `${id}-b-create`,
+      },
+    );
     expect(!elsewhere.ok && elsewhere.errors[0]!.code).to.equal('forbidden');
 
     const own = { list: async () => [] } as unknown as ReferralStore;

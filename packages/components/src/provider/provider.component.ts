@@ -237,23 +237,25 @@ export class LinksProvider extends LinksElement {
       const feed = this.changeFeed;
       let loading: Promise<ServiceStores> | undefined;
       const stores = () =>
-        (loading ??= Promise.all([import('@links-approach/core/service'), import('../idb-store/idb-queue-storage.js')]).then(
-          ([service, queue]) => {
-            // The callback is read at each request, so a new `getToken` needs no new stores; the token is never kept.
-            const getToken = () => this.getToken?.();
-            // Referral events recorded with no signal wait in IndexedDB and are sent, in order, when it returns:
-            // core keeps each for the person signed in when it was recorded (the token's subject, hashed) and
-            // shows and sends it only to them, with their own token (hazard H-31).
-            const lock = queue.webLock();
-            return service.createServiceStores({
-              baseUrl: url,
-              getToken,
-              feed: feed ?? service.createChangeFeed({ baseUrl: url, getToken: async () => (await getToken()) ?? undefined }),
-              queue: queue.createIdbQueueStorage({ databaseName: `${this.databasePrefix}referral-queue` }),
-              queueOptions: lock ? { lock } : {},
-            });
-          },
-        ));
+        (loading ??= Promise.all([
+          import('@links-approach/core/service'),
+          import('../idb-store/idb-queue-storage.js'),
+        ]).then(([service, queue]) => {
+          // The callback is read at each request, so a new `getToken` needs no new stores; the token is never kept.
+          const getToken = () => this.getToken?.();
+          // Referral events recorded with no signal wait in IndexedDB and are sent, in order, when it returns:
+          // core keeps each for the person signed in when it was recorded (the token's subject, hashed) and
+          // shows and sends it only to them, with their own token (hazard H-31).
+          const lock = queue.webLock();
+          return service.createServiceStores({
+            baseUrl: url,
+            getToken,
+            feed:
+              feed ?? service.createChangeFeed({ baseUrl: url, getToken: async () => (await getToken()) ?? undefined }),
+            queue: queue.createIdbQueueStorage({ databaseName: `${this.databasePrefix}referral-queue` }),
+            queueOptions: lock ? { lock } : {},
+          });
+        }));
       this.service = {
         key: url,
         feed,
@@ -267,7 +269,9 @@ export class LinksProvider extends LinksElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') && this.locale) {
-      setLocale(this.locale).catch((error: Error) => console.warn(`<links-provider locale="${this.locale}">: ${error.message}`));
+      setLocale(this.locale).catch((error: Error) =>
+        console.warn(`<links-provider locale="${this.locale}">: ${error.message}`),
+      );
     }
     if (
       changed.has('store') ||
@@ -304,7 +308,9 @@ export class LinksProvider extends LinksElement {
     if (!store) return undefined;
     if (this.referralStore) {
       const feed = this.changeFeed;
-      return feed?.onStatus ? { store, onStatus: (listener: (status: FeedStatus) => void) => feed.onStatus!(listener) } : { store };
+      return feed?.onStatus
+        ? { store, onStatus: (listener: (status: FeedStatus) => void) => feed.onStatus!(listener) }
+        : { store };
     }
     // The service's store (queued when offline) tells whether the service answered and when data was last current.
     const stores = connection!.stores;

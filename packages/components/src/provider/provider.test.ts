@@ -145,7 +145,8 @@ describe('<links-provider>', () => {
       get: (id) => (calls.push(`get ${id}`), backing.get(id)),
       list: () => (calls.push('list'), backing.list()),
       save: (doc, options) => (
-        calls.push(`save ${doc.id} from ${options.expectedRevision} by ${options.author}`), backing.save(doc, options)
+        calls.push(`save ${doc.id} from ${options.expectedRevision} by ${options.author}`),
+        backing.save(doc, options)
       ),
       history: (id) => (calls.push(`history ${id}`), backing.history(id)),
       subscribe: (listener) => (calls.push('subscribe'), backing.subscribe(listener)),

@@ -37,11 +37,12 @@ export function renderActions(view: ActionsView): TemplateResult {
   const { referral: r, level, actions } = view;
   return html`<section class="actions" part="actions" aria-labelledby="actions-heading">
     ${heading(level, html`${msg('What you can do now')}`, { id: 'actions-heading', class: 'section-heading' })}
-    ${!actions
-      ? html`<p>${msg('Actions are not available: the page has not said who you are.')}</p>`
-      : actions.length === 0
-        ? html`<p>${msg('There is nothing you can record on this referral now.')}</p>`
-        : html`<ul class="action-list">
+    ${
+      !actions
+        ? html`<p>${msg('Actions are not available: the page has not said who you are.')}</p>`
+        : actions.length === 0
+          ? html`<p>${msg('There is nothing you can record on this referral now.')}</p>`
+          : html`<ul class="action-list">
             ${actions.map(
               (action) => html`<li>
                 <button
@@ -55,7 +56,8 @@ export function renderActions(view: ActionsView): TemplateResult {
                 </button>
               </li>`,
             )}
-          </ul>`}
+          </ul>`
+    }
     ${view.open ? renderActionForm(view, view.open, level + 1) : nothing}
   </section>`;
 }
@@ -69,12 +71,14 @@ function renderActionForm(view: ActionsView, context: ActionFormContext, level: 
       .trim() ?? '';
   return html`<form class="action-form" part="action-form" novalidate aria-labelledby="action-heading" @submit=${view.onSubmit}>
     ${heading(level, html`${actionLabel(action, r)}`, { id: 'action-heading', class: 'form-heading' })}
-    ${view.refusal
-      ? html`<div class="refusal" role="alert" part="error-summary" tabindex="-1">
+    ${
+      view.refusal
+        ? html`<div class="refusal" role="alert" part="error-summary" tabindex="-1">
           ${heading(level + 1, html`${msg('This was not recorded')}`, { class: 'error-summary-title' })}
           <p>${view.refusal}</p>
         </div>`
-      : nothing}
+        : nothing
+    }
     ${errorSummary(view.errors, (path) => focusField(view.root, path), fallbackLabel, level + 1)}
     ${ACTION_FORMS[action.type]?.fields(context) ?? nothing}
     <div class="button-row">

@@ -42,14 +42,18 @@ describe('<links-referral-detail> connected to a referral store', () => {
     await loaded(el);
     expect(root(el).querySelector('h2')!.textContent).to.equal('Referral ref-1');
     await waitUntil(() => root(el).querySelector('[part="connection"]'));
-    expect(clean(root(el).querySelector('[part="connection"]')!.textContent)).to.equal('Up to date at 2025-03-20 12:00.');
+    expect(clean(root(el).querySelector('[part="connection"]')!.textContent)).to.equal(
+      'Up to date at 2025-03-20 12:00.',
+    );
     const change = oneEvent(el, 'links-referral-change');
     await addNote(el, 'Phoned daughter');
     await change;
     await waitUntil(async () => (await c.service.get('ref-1'))!.referral.version === 4, 'the note reaches the service');
     const stream = (await c.service.get('ref-1'))!.events;
     expect(stream.at(-1)).to.deep.include({ type: 'note-added', text: 'Phoned daughter' });
-    await waitUntil(() => clean(root(el).querySelector('[role="status"].visually-hidden')?.textContent).startsWith('Recorded'));
+    await waitUntil(() =>
+      clean(root(el).querySelector('[role="status"].visually-hidden')?.textContent).startsWith('Recorded'),
+    );
   });
 
   it('offline, keeps what is recorded, marks it waiting to send, and sends it when the line returns; accessible', async () => {
@@ -110,7 +114,11 @@ describe('<links-referral-detail> connected to a referral store', () => {
   });
 
   it('says in plain words at the action when the role may not record it, the service refuses it, or it cannot be kept', async () => {
-    let answer: AppendError = { code: 'forbidden', path: '', message: 'A CLP at another practice may not add notes here.' };
+    let answer: AppendError = {
+      code: 'forbidden',
+      path: '',
+      message: 'A CLP at another practice may not add notes here.',
+    };
     const c = await connected([inProgressEvents('ref-1')], (inner): ReferralStore => ({
       ...inner,
       append: async () => ({ ok: false, errors: [answer] }),
@@ -141,9 +149,13 @@ describe('<links-referral-detail> connected to a referral store', () => {
       actor: { role: 'practice-manager', id: 'pm-1' },
       text: 'Daughter called the practice',
     } as ReferralEvent);
-    await waitUntil(() => clean(root(el).querySelector('[part="timeline"]')!.textContent).includes('Daughter called'), '', {
-      timeout: 1000,
-    });
+    await waitUntil(
+      () => clean(root(el).querySelector('[part="timeline"]')!.textContent).includes('Daughter called'),
+      '',
+      {
+        timeout: 1000,
+      },
+    );
   });
 
   it('leaves a referral the host sets alone: no store reads or appends, no connection line', async () => {

@@ -212,7 +212,9 @@ export class LinksReferralDetail extends LinksElement {
       this.referral = this.loaded;
     } catch {
       if (load !== this.loads) return;
-      this.loadError = msg('The referral could not be loaded: the service cannot be reached. Try again when connected.');
+      this.loadError = msg(
+        'The referral could not be loaded: the service cannot be reached. Try again when connected.',
+      );
     }
   }
 
@@ -247,12 +249,19 @@ export class LinksReferralDetail extends LinksElement {
         ${sections.renderHeader(referral, level)}
         ${connected ? this.connection.renderStatus(waiting.length) : nothing}
         ${connected && this.loadError ? html`<p class="load-error" role="alert">${this.loadError}</p>` : nothing}
-        ${connected
-          ? sections.renderNotSent(this.connection.refused((e) => e.referralId === referral.id), referral, level + 1, {
-              framework: this.framework,
-              onDiscard: (entry, what) => void this.discard(entry, what),
-            })
-          : nothing}
+        ${
+          connected
+            ? sections.renderNotSent(
+                this.connection.refused((e) => e.referralId === referral.id),
+                referral,
+                level + 1,
+                {
+                  framework: this.framework,
+                  onDiscard: (entry, what) => void this.discard(entry, what),
+                },
+              )
+            : nothing
+        }
         ${sections.renderFacts(referral, {
           person: this.people.display(referral.person),
           framework: this.framework,
@@ -337,7 +346,9 @@ export class LinksReferralDetail extends LinksElement {
     const finder = slot?.assignedElements()[0] as HTMLElement | undefined;
     finder?.focus();
     if (finder?.matches(':focus-within')) return;
-    this.renderRoot.querySelector<HTMLElement>('.action-form select, .action-form input, .action-form textarea')?.focus();
+    this.renderRoot
+      .querySelector<HTMLElement>('.action-form select, .action-form input, .action-form textarea')
+      ?.focus();
   }
 
   /** Closes the open action and returns focus to the button that opened it. */

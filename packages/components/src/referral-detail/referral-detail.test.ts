@@ -154,9 +154,13 @@ describe('<links-referral-detail>', () => {
     await el.updateComplete;
     await el.updateComplete;
     const summary = el.shadowRoot!.querySelector('.error-summary')!;
-    expect(clean(summary.textContent)).to.contain('Reason: A reason is required to mark a referral "rejected": choose one of');
+    expect(clean(summary.textContent)).to.contain(
+      'Reason: A reason is required to mark a referral "rejected": choose one of',
+    );
     expect(el.shadowRoot!.activeElement).to.equal(summary);
-    expect(el.shadowRoot!.querySelector('#' + CSS.escape('f-reasonCode'))!.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.querySelector('#' + CSS.escape('f-reasonCode'))!.getAttribute('aria-invalid')).to.equal(
+      'true',
+    );
     expect(fired).to.be.false;
     expect(el.referral!.status).to.equal('requested');
     await expect(el).to.be.accessible();
@@ -176,7 +180,11 @@ describe('<links-referral-detail>', () => {
     (el.shadowRoot!.querySelector('#f-reason') as HTMLTextAreaElement).value = 'Needs are clinical';
     setTimeout(() => el.shadowRoot!.querySelector<HTMLFormElement>('[part="action-form"]')!.requestSubmit());
     const change = (await oneEvent(el, 'links-referral-change')) as CustomEvent;
-    expect(change.detail.event).to.deep.include({ to: 'rejected', reasonCode: 'needs-other-service', reason: 'Needs are clinical' });
+    expect(change.detail.event).to.deep.include({
+      to: 'rejected',
+      reasonCode: 'needs-other-service',
+      reason: 'Needs are clinical',
+    });
     expect(change.detail.referral.statusReasonCode).to.equal('needs-other-service');
     await el.updateComplete;
     expect(clean(el.shadowRoot!.querySelector('.status-line .reason')!.textContent)).to.equal(

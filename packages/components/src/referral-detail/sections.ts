@@ -25,14 +25,18 @@ export function renderHeader(referral: ReferralState, level: number): TemplateRe
     ${heading(level, html`${msg(str`Referral ${referral.id}`)}`, { id: 'title', class: 'title', part: 'heading' })}
     <p class="status-line" tabindex="-1">
       <span class="badge" part="status">${L.status[referral.status]}</span>
-      ${referral.businessStatus
-        ? html`<span class="business">${L.businessStatus[referral.businessStatus]}</span>`
-        : nothing}
-      ${reasonText(referral.statusReasonCode, referral.statusReason)
-        ? html`<span class="reason"
+      ${
+        referral.businessStatus
+          ? html`<span class="business">${L.businessStatus[referral.businessStatus]}</span>`
+          : nothing
+      }
+      ${
+        reasonText(referral.statusReasonCode, referral.statusReason)
+          ? html`<span class="reason"
             >${msg(str`Reason: ${reasonText(referral.statusReasonCode, referral.statusReason)}`)}</span
           >`
-        : nothing}
+          : nothing
+      }
     </p>
   </header>`;
 }
@@ -82,12 +86,14 @@ export function renderFacts(
       <dt>${msg('Response')}</dt>
       <dd class=${window.overdue ? 'overdue' : ''}>${response}</dd>
     </div>
-    ${r.previousReferralId
-      ? html`<div>
+    ${
+      r.previousReferralId
+        ? html`<div>
           <dt>${msg('Reopens')}</dt>
           <dd>${r.previousReferralId}</dd>
         </div>`
-      : nothing}
+        : nothing
+    }
     <div class="wide">
       <dt>${msg('Reasons')}</dt>
       <dd>
@@ -123,9 +129,10 @@ export function renderFacts(
 export function renderGoals(r: ReferralState, level: number, framework: Framework): TemplateResult {
   return html`<section part="section" aria-labelledby="goals-heading">
     ${heading(level, html`${msg('Goals')}`, { id: 'goals-heading', class: 'section-heading' })}
-    ${r.goals.length === 0
-      ? html`<p>${msg('No goals yet.')}</p>`
-      : html`<ul class="plain">
+    ${
+      r.goals.length === 0
+        ? html`<p>${msg('No goals yet.')}</p>`
+        : html`<ul class="plain">
           ${r.goals.map(
             (g) =>
               html`<li>
@@ -133,7 +140,8 @@ export function renderGoals(r: ReferralState, level: number, framework: Framewor
                 <span class="tag">${L.goalStatus[g.status]}</span>
               </li>`,
           )}
-        </ul>`}
+        </ul>`
+    }
   </section>`;
 }
 
@@ -142,15 +150,20 @@ export function renderContacts(r: ReferralState, level: number): TemplateResult 
   return html`<section part="section" aria-labelledby="contacts-heading">
     ${heading(level, html`${msg('Contacts')}`, { id: 'contacts-heading', class: 'section-heading' })}
     <p>
-      ${r.contacts.length === 1
-        ? msg(str`${formatNumber(r.contacts.length)} contact`)
-        : msg(str`${formatNumber(r.contacts.length)} contacts`)};
-      ${r.contactAttempts.length === 1
-        ? msg(str`${formatNumber(r.contactAttempts.length)} attempt to make contact.`)
-        : msg(str`${formatNumber(r.contactAttempts.length)} attempts to make contact.`)}
+      ${
+        r.contacts.length === 1
+          ? msg(str`${formatNumber(r.contacts.length)} contact`)
+          : msg(str`${formatNumber(r.contacts.length)} contacts`)
+      };
+      ${
+        r.contactAttempts.length === 1
+          ? msg(str`${formatNumber(r.contactAttempts.length)} attempt to make contact.`)
+          : msg(str`${formatNumber(r.contactAttempts.length)} attempts to make contact.`)
+      }
     </p>
-    ${r.contacts.length > 0
-      ? html`<ul class="plain">
+    ${
+      r.contacts.length > 0
+        ? html`<ul class="plain">
           ${r.contacts.map(
             (c) =>
               html`<li>
@@ -160,7 +173,8 @@ export function renderContacts(r: ReferralState, level: number): TemplateResult 
               </li>`,
           )}
         </ul>`
-      : nothing}
+        : nothing
+    }
   </section>`;
 }
 
@@ -168,18 +182,20 @@ export function renderContacts(r: ReferralState, level: number): TemplateResult 
 export function renderResources(r: ReferralState, level: number): TemplateResult {
   return html`<section part="section" aria-labelledby="resources-heading">
     ${heading(level, html`${msg('Community resources')}`, { id: 'resources-heading', class: 'section-heading' })}
-    ${r.resourceLinks.length === 0
-      ? html`<p>${msg('No resources linked yet.')}</p>`
-      : html`<ul class="plain">
+    ${
+      r.resourceLinks.length === 0
+        ? html`<p>${msg('No resources linked yet.')}</p>`
+        : html`<ul class="plain">
           ${r.resourceLinks.map(
             (l) => html`<li>
-              <span class="item">${l.resource.name}</span>${l.resource.source
-                ? html` <span class="meta">${l.resource.source}</span>`
-                : nothing} <span class="tag">${L.resourceMode[l.mode]}</span>
+              <span class="item">${l.resource.name}</span>${
+                l.resource.source ? html` <span class="meta">${l.resource.source}</span>` : nothing
+              } <span class="tag">${L.resourceMode[l.mode]}</span>
               <span class="tag">${L.resourceLinkStatus[l.status]}</span>
             </li>`,
           )}
-        </ul>`}
+        </ul>`
+    }
   </section>`;
 }
 
@@ -187,20 +203,24 @@ export function renderResources(r: ReferralState, level: number): TemplateResult
 export function renderFollowUps(r: ReferralState, level: number, asOf: string | Date): TemplateResult {
   return html`<section part="section" aria-labelledby="follow-ups-heading">
     ${heading(level, html`${msg('Follow-ups')}`, { id: 'follow-ups-heading', class: 'section-heading' })}
-    ${r.followUps.length === 0
-      ? html`<p>${msg('No follow-ups.')}</p>`
-      : html`<ul class="plain">
+    ${
+      r.followUps.length === 0
+        ? html`<p>${msg('No follow-ups.')}</p>`
+        : html`<ul class="plain">
           ${r.followUps.map(
             (f) => html`<li>
               ${msg(str`Due ${f.due}`)}${f.note ? html`: ${f.note}` : nothing}
-              ${f.done
-                ? html`<span class="tag">${msg('Done')}</span>`
-                : isFollowUpOverdue(f, asOf)
-                  ? html`<span class="flag">${msg('Overdue')}</span>`
-                  : nothing}
+              ${
+                f.done
+                  ? html`<span class="tag">${msg('Done')}</span>`
+                  : isFollowUpOverdue(f, asOf)
+                    ? html`<span class="flag">${msg('Overdue')}</span>`
+                    : nothing
+              }
             </li>`,
           )}
-        </ul>`}
+        </ul>`
+    }
   </section>`;
 }
 
@@ -209,7 +229,10 @@ export function renderNotSent(
   refused: readonly QueuedEvent[],
   r: ReferralState,
   level: number,
-  { framework, onDiscard }: { readonly framework: Framework; readonly onDiscard: (entry: QueuedEvent, what: string) => void },
+  {
+    framework,
+    onDiscard,
+  }: { readonly framework: Framework; readonly onDiscard: (entry: QueuedEvent, what: string) => void },
 ): TemplateResult | typeof nothing {
   if (refused.length === 0) return nothing;
   return html`<section class="not-sent" part="not-sent" aria-labelledby="not-sent-heading">
@@ -250,13 +273,15 @@ export function renderTimeline(
           <time datetime=${event.at}>${dateTime(event.at)}</time>
           <span class="who">${L.role[event.actor.role]} ${event.actor.id}</span>
           <span class="what">${describeReferralEvent(event, { referral: r, framework })}</span>
-          ${reasonText(event.type === 'status-changed' ? event.reasonCode : undefined, event.reason)
-            ? html`<span class="why"
+          ${
+            reasonText(event.type === 'status-changed' ? event.reasonCode : undefined, event.reason)
+              ? html`<span class="why"
                 >${msg(
                   str`Reason: ${reasonText(event.type === 'status-changed' ? event.reasonCode : undefined, event.reason)}`,
                 )}</span
               >`
-            : nothing}
+              : nothing
+          }
           ${event.type === 'note-added' ? html`<span class="note">${event.text}</span>` : nothing}
           ${event.type === 'created' && event.note ? html`<span class="note">${event.note}</span>` : nothing}
           ${waiting.has(event.id) ? html`<span class="tag waiting">${msg('Waiting to send')}</span>` : nothing}

@@ -68,7 +68,11 @@ export function explainAppendError(error: AppendError): string {
     case 'forbidden':
       return msg(str`Your role may not record this. ${error.message}`);
     case 'refused':
-      return refusalText({ code: error.refusal, reason: error.message, ...(error.params ? { params: error.params } : {}) });
+      return refusalText({
+        code: error.refusal,
+        reason: error.message,
+        ...(error.params ? { params: error.params } : {}),
+      });
     case 'unreachable':
       return error.message
         ? msg(str`The service cannot be reached. ${error.message}`)

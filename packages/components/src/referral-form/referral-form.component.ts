@@ -191,33 +191,42 @@ export class LinksReferralForm extends LinksElement {
       <section part="base" aria-labelledby="title">
         ${heading(
           level,
-          html`${this.label ||
-          (this.userRole === 'clp'
-            ? msg('Record a self-referral', { id: 'referral.action.created-self' })
-            : msg('Refer to the Community Links Practitioner'))}`,
+          html`${
+            this.label ||
+            (this.userRole === 'clp'
+              ? msg('Record a self-referral', { id: 'referral.action.created-self' })
+              : msg('Refer to the Community Links Practitioner'))
+          }`,
           {
-          id: 'title',
-          class: 'title',
-          part: 'heading',
-        })}
+            id: 'title',
+            class: 'title',
+            part: 'heading',
+          },
+        )}
         <slot></slot>
-        ${this.confirmation
-          ? html`<div class="confirmation" part="confirmation" role="status">${this.confirmation}</div>`
-          : html`<div role="status"></div>`}
-        ${warning
-          ? html`<div class="warning" part="duplicate-warning">
+        ${
+          this.confirmation
+            ? html`<div class="confirmation" part="confirmation" role="status">${this.confirmation}</div>`
+            : html`<div role="status"></div>`
+        }
+        ${
+          warning
+            ? html`<div class="warning" part="duplicate-warning">
               ${heading(level + 1, msg(html`<span class="visually-hidden">Important: </span>Already referred`), {
                 class: 'warning-title',
               })}
               <p>${warning.message}</p>
             </div>`
-          : nothing}
-        ${this.refusal
-          ? html`<div class="refusal" role="alert">
+            : nothing
+        }
+        ${
+          this.refusal
+            ? html`<div class="refusal" role="alert">
               ${heading(level + 1, html`${msg('The referral was not made')}`, { class: 'error-summary-title' })}
               <p>${this.refusal}</p>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${errorSummary(
           this.errors,
           (path) => focusField(this.renderRoot as ShadowRoot, path),
@@ -239,11 +248,13 @@ export class LinksReferralForm extends LinksElement {
           })}
           <div class="button-row">
             <button type="submit" part="send-button" value="requested">${msg('Send referral')}</button>
-            ${this.rules().statuses.includes('draft')
-              ? html`<button type="submit" class="secondary" part="draft-button" value="draft">
+            ${
+              this.rules().statuses.includes('draft')
+                ? html`<button type="submit" class="secondary" part="draft-button" value="draft">
                   ${msg('Save as draft', { id: 'referral.action.draft' })}
                 </button>`
-              : nothing}
+                : nothing
+            }
           </div>
         </form>
       </section>
@@ -283,15 +294,17 @@ export class LinksReferralForm extends LinksElement {
           </div>
         </fieldset>
       </div>
-      ${this.route === 'other'
-        ? field({
-            path: 'routeDetail',
-            label: labels()['routeDetail']!,
-            width: 'width-20',
-            groupClass: 'conditional',
-            errors: errorsAt(this.errors, 'routeDetail'),
-          })
-        : nothing}`;
+      ${
+        this.route === 'other'
+          ? field({
+              path: 'routeDetail',
+              label: labels()['routeDetail']!,
+              width: 'width-20',
+              groupClass: 'conditional',
+              errors: errorsAt(this.errors, 'routeDetail'),
+            })
+          : nothing
+      }`;
   }
 
   private renderReasons(): TemplateResult {
@@ -320,18 +333,20 @@ export class LinksReferralForm extends LinksElement {
                 <label for=${id}>${theme.name}</label>
                 <span class="hint choice-hint" id=${`${id}-hint`}>${theme.description}</span>
               </div>
-              ${chosen
-                ? field({
-                    path: `reasons[${index}].text`,
-                    name: `reason-text-${theme.id}`,
-                    label: msg('What is going on, in a few words'),
-                    control: 'textarea',
-                    rows: 2,
-                    required: false,
-                    groupClass: 'conditional',
-                    errors: errorsAt(this.errors, `reasons[${index}].text`),
-                  })
-                : nothing}`;
+              ${
+                chosen
+                  ? field({
+                      path: `reasons[${index}].text`,
+                      name: `reason-text-${theme.id}`,
+                      label: msg('What is going on, in a few words'),
+                      control: 'textarea',
+                      rows: 2,
+                      required: false,
+                      groupClass: 'conditional',
+                      errors: errorsAt(this.errors, `reasons[${index}].text`),
+                    })
+                  : nothing
+              }`;
           })}
         </div>
       </fieldset>

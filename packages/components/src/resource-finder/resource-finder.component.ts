@@ -263,15 +263,16 @@ export class LinksResourceFinder extends LinksElement {
       this.total !== undefined && this.total > shown
         ? msg(str`Showing ${formatNumber(shown)} of ${formatNumber(this.total)} resources.`)
         : shown === 1
-        ? msg(str`Showing ${formatNumber(shown)} resource.`)
-        : msg(str`Showing ${formatNumber(shown)} resources.`);
+          ? msg(str`Showing ${formatNumber(shown)} resource.`)
+          : msg(str`Showing ${formatNumber(shown)} resources.`);
     return `${added}${showing}`;
   }
 
   private showQueryProblems(error: DirectoryError): void {
     const issues: readonly ValidationIssue[] = error.kind === 'invalid-query' ? error.issues : [];
     const byField: Partial<Record<Field, string>> = {};
-    for (const issue of issues) if ((FIELDS as readonly string[]).includes(issue.path)) byField[issue.path as Field] ??= issue.message;
+    for (const issue of issues)
+      if ((FIELDS as readonly string[]).includes(issue.path)) byField[issue.path as Field] ??= issue.message;
     this.fieldErrors = byField;
     const first = Object.keys(byField)[0] as Field | undefined;
     if (first) {
@@ -389,9 +390,11 @@ export class LinksResourceFinder extends LinksElement {
       <div part="error" class="error" role="alert">
         <p class="error-title">${heading}</p>
         <p>${error.message}</p>
-        ${isRetryable(error) && this.lastQuery
-          ? html`<button type="button" part="retry-button" class="secondary" @click=${this.retry}>${msg('Try again')}</button>`
-          : nothing}
+        ${
+          isRetryable(error) && this.lastQuery
+            ? html`<button type="button" part="retry-button" class="secondary" @click=${this.retry}>${msg('Try again')}</button>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -409,19 +412,25 @@ export class LinksResourceFinder extends LinksElement {
             : msg(str`${formatNumber(shown)} resources found.`);
     return html`
       <p part="status" class="status" aria-hidden="true">${summary}</p>
-      ${shown > 0
-        ? html`<ol part="results" class="results" aria-label=${msg('Results')} aria-busy=${this.loadingMore ? 'true' : 'false'}>
+      ${
+        shown > 0
+          ? html`<ol part="results" class="results" aria-label=${msg('Results')} aria-busy=${this.loadingMore ? 'true' : 'false'}>
             ${this.results.map((r) => this.renderResult(r, level, now))}
           </ol>`
-        : nothing}
-      ${this.error && this.phase === 'done'
-        ? html`<div part="error" class="error" role="alert"><p>${this.error.message}</p></div>`
-        : nothing}
-      ${this.next
-        ? html`<button type="button" part="more-button" class="secondary" ?disabled=${this.loadingMore} @click=${this.loadMore}>
+          : nothing
+      }
+      ${
+        this.error && this.phase === 'done'
+          ? html`<div part="error" class="error" role="alert"><p>${this.error.message}</p></div>`
+          : nothing
+      }
+      ${
+        this.next
+          ? html`<button type="button" part="more-button" class="secondary" ?disabled=${this.loadingMore} @click=${this.loadMore}>
             ${this.loadingMore ? msg('Loading…') : msg('Show more results')}
           </button>`
-        : nothing}
+          : nothing
+      }
       ${this.source ? this.renderAttribution(this.source) : nothing}
     `;
   }
@@ -438,9 +447,11 @@ export class LinksResourceFinder extends LinksElement {
           ${heading(level, html`${resource.name}`, { id: nameId, class: 'result-name', part: 'result-name' })}
           ${resource.organisation ? html`<p class="organisation">${resource.organisation.name}</p>` : nothing}
           <p class="flags">
-            ${resource.status !== 'active'
-              ? html`<strong part="status-badge" class="badge closed">${statusText(resource.status)}</strong>`
-              : nothing}
+            ${
+              resource.status !== 'active'
+                ? html`<strong part="status-badge" class="badge closed">${statusText(resource.status)}</strong>`
+                : nothing
+            }
             <span class="freshness ${fresh.stale ? 'is-stale' : ''}">
               ${fresh.stale ? html`<strong part="stale" class="badge stale">${msg('May be out of date')}</strong>` : nothing}
               ${freshnessText(fresh)}
@@ -448,51 +459,69 @@ export class LinksResourceFinder extends LinksElement {
           </p>
           ${resource.description ? html`<p class="description">${resource.description}</p>` : nothing}
           <dl class="details">
-            ${resource.contact.phone || resource.contact.email || links.website || links.referral
-              ? html`<div>
+            ${
+              resource.contact.phone || resource.contact.email || links.website || links.referral
+                ? html`<div>
                   <dt>${msg('Contact', { id: 'resource.contact' })}</dt>
                   <dd>
                     <ul class="inline">
-                      ${resource.contact.phone
-                        ? html`<li>${links.phone ? html`<a href=${links.phone}>${resource.contact.phone}</a>` : resource.contact.phone}</li>`
-                        : nothing}
-                      ${resource.contact.email
-                        ? html`<li>${links.email ? html`<a href=${links.email}>${resource.contact.email}</a>` : resource.contact.email}</li>`
-                        : nothing}
-                      ${links.website
-                        ? html`<li><a href=${links.website} target="_blank" rel="noopener noreferrer">${msg(html`Website<span class="visually-hidden"> of ${resource.name} (opens in a new tab)</span>`)}</a></li>`
-                        : nothing}
-                      ${links.referral
-                        ? html`<li><a href=${links.referral} target="_blank" rel="noopener noreferrer">${msg(html`How to refer<span class="visually-hidden"> to ${resource.name} (opens in a new tab)</span>`)}</a></li>`
-                        : nothing}
+                      ${
+                        resource.contact.phone
+                          ? html`<li>${links.phone ? html`<a href=${links.phone}>${resource.contact.phone}</a>` : resource.contact.phone}</li>`
+                          : nothing
+                      }
+                      ${
+                        resource.contact.email
+                          ? html`<li>${links.email ? html`<a href=${links.email}>${resource.contact.email}</a>` : resource.contact.email}</li>`
+                          : nothing
+                      }
+                      ${
+                        links.website
+                          ? html`<li><a href=${links.website} target="_blank" rel="noopener noreferrer">${msg(html`Website<span class="visually-hidden"> of ${resource.name} (opens in a new tab)</span>`)}</a></li>`
+                          : nothing
+                      }
+                      ${
+                        links.referral
+                          ? html`<li><a href=${links.referral} target="_blank" rel="noopener noreferrer">${msg(html`How to refer<span class="visually-hidden"> to ${resource.name} (opens in a new tab)</span>`)}</a></li>`
+                          : nothing
+                      }
                     </ul>
                   </dd>
                 </div>`
-              : nothing}
-            ${place?.address || place?.name || areas
-              ? html`<div><dt>${msg('Where', { id: 'resource.where' })}</dt><dd>${place?.address ?? place?.name ?? areas}</dd></div>`
-              : nothing}
-            ${resource.accessibilityFeatures.length > 0
-              ? html`<div>
+                : nothing
+            }
+            ${
+              place?.address || place?.name || areas
+                ? html`<div><dt>${msg('Where', { id: 'resource.where' })}</dt><dd>${place?.address ?? place?.name ?? areas}</dd></div>`
+                : nothing
+            }
+            ${
+              resource.accessibilityFeatures.length > 0
+                ? html`<div>
                   <dt>${msg('Accessibility')}</dt>
                   <dd><ul class="inline">${resource.accessibilityFeatures.map((f) => html`<li>${f}</li>`)}</ul></dd>
                 </div>`
-              : nothing}
-            ${resource.categories.length > 0
-              ? html`<div>
+                : nothing
+            }
+            ${
+              resource.categories.length > 0
+                ? html`<div>
                   <dt>${msg('Categories')}</dt>
                   <dd><ul class="tags">${resource.categories.map((c) => html`<li>${c.name}</li>`)}</ul></dd>
                 </div>`
-              : nothing}
+                : nothing
+            }
             ${resource.eligibility ? html`<div><dt>${msg('Who it is for')}</dt><dd>${resource.eligibility}</dd></div>` : nothing}
           </dl>
           <p class="actions">
             <button type="button" part="select-button" class="primary" @click=${() => this.choose(resource)}>
               ${this.selectLabel || msg('Choose')}<span class="visually-hidden"> ${resource.name}</span>
             </button>
-            ${links.listing
-              ? html`<a href=${links.listing} target="_blank" rel="noopener noreferrer">${msg(html`View on ${resource.provenance.sourceName}<span class="visually-hidden">: ${resource.name} (opens in a new tab)</span>`)}</a>`
-              : nothing}
+            ${
+              links.listing
+                ? html`<a href=${links.listing} target="_blank" rel="noopener noreferrer">${msg(html`View on ${resource.provenance.sourceName}<span class="visually-hidden">: ${resource.name} (opens in a new tab)</span>`)}</a>`
+                : nothing
+            }
           </p>
         </article>
       </li>
@@ -550,9 +579,11 @@ function statusText(status: CommunityResource['status']): string {
 function freshnessText(fresh: Freshness): string {
   const reviewed = fresh.basis === 'reviewed';
   const months = fresh.months;
-  if (!fresh.known || months === undefined) return reviewed ? msg('Review date not known') : msg('Update date not known');
+  if (!fresh.known || months === undefined)
+    return reviewed ? msg('Review date not known') : msg('Update date not known');
   const n = formatNumber(months);
-  if (months === 0) return reviewed ? msg('Last reviewed less than a month ago') : msg('Last updated less than a month ago');
+  if (months === 0)
+    return reviewed ? msg('Last reviewed less than a month ago') : msg('Last updated less than a month ago');
   if (months === 1) return reviewed ? msg(str`Last reviewed ${n} month ago`) : msg(str`Last updated ${n} month ago`);
   return reviewed ? msg(str`Last reviewed ${n} months ago`) : msg(str`Last updated ${n} months ago`);
 }

@@ -12,8 +12,13 @@ import './resource-finder.js';
 import type { LinksResourceFinder } from './resource-finder.js';
 
 // The same synthetic fixture the node tests' server serves (test/fixtures/aliss/).
-const services = (await (await fetch(new URL('../../../../test/fixtures/aliss/services.json', import.meta.url))).json()) as unknown[];
-const META = { licence: 'https://creativecommons.org/licenses/by/4.0/', attribution: [{ text: 'Contains contributions from ALISS users', url: 'https://www.aliss.org/terms-and-conditions' }] };
+const services = (await (
+  await fetch(new URL('../../../../test/fixtures/aliss/services.json', import.meta.url))
+).json()) as unknown[];
+const META = {
+  licence: 'https://creativecommons.org/licenses/by/4.0/',
+  attribution: [{ text: 'Contains contributions from ALISS users', url: 'https://www.aliss.org/terms-and-conditions' }],
+};
 const AS_OF = new Date('2026-11-01T00:00:00Z');
 
 function memoryDirectory(): Directory {
@@ -32,13 +37,28 @@ function fixtureFetch(mode: { current: 'ok' | '500' | 'invalid-json' | 'drift' |
     if (mode.current === '500') return new Response('<h1>Server Error</h1>', { status: 500 });
     const u = new URL(url);
     const words = (u.searchParams.get('q') ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const data = (services as { name: string; description: string }[]).filter((s) => words.every((w) => `${s.name} ${s.description}`.toLowerCase().includes(w)));
+    const data = (services as { name: string; description: string }[]).filter((s) =>
+      words.every((w) => `${s.name} ${s.description}`.toLowerCase().includes(w)),
+    );
     const size = Number(u.searchParams.get('page_size') ?? 20);
     const page = Number(u.searchParams.get('page') ?? 1);
     const slice = data.slice((page - 1) * size, page * size);
-    const next = page * size < data.length ? (() => { const n = new URL(url); n.searchParams.set('page', String(page + 1)); return n.href; })() : null;
+    const next =
+      page * size < data.length
+        ? (() => {
+            const n = new URL(url);
+            n.searchParams.set('page', String(page + 1));
+            return n.href;
+          })()
+        : null;
     if (mode.current === 'invalid-json') return new Response('{"meta": {', { status: 200 });
-    const body = { meta: META, count: data.length, next, previous: null, data: mode.current === 'drift' ? slice.map(({ name, ...rest }) => ({ ...rest, title: name })) : slice };
+    const body = {
+      meta: META,
+      count: data.length,
+      next,
+      previous: null,
+      data: mode.current === 'drift' ? slice.map(({ name, ...rest }) => ({ ...rest, title: name })) : slice,
+    };
     return new Response(JSON.stringify(body), { status: 200 });
   };
 }
@@ -62,7 +82,9 @@ const text = (node: Element | null | undefined) => node?.textContent?.replace(/\
 
 describe('<links-resource-finder>', () => {
   it('searches a directory and shows description, contact, accessibility, categories, freshness and attribution', async () => {
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${memoryDirectory()} .asOf=${AS_OF}></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${memoryDirectory()} .asOf=${AS_OF}></links-resource-finder>`,
+    );
     await submit(el, { text: 'Brightwater walk' });
     const root = el.shadowRoot!;
     const results = root.querySelectorAll('[part="result"]');
@@ -74,17 +96,29 @@ describe('<links-resource-finder>', () => {
     expect(card.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!.getAttribute('href')).to.equal('tel:01414960101');
     expect(text(card.querySelector('a[href^="tel:"]'))).to.equal('0141 496 0101');
     expect(text(card)).to.contain('Hearing loop');
-    expect([...card.querySelectorAll('.tags li')].map(text)).to.deep.equal(['Physical activity', 'Walking', 'Loneliness and social connection']);
-    expect(text(card.querySelector('.freshness'))).to.match(/Last reviewed \d+ months? ago|Last reviewed less than a month ago/);
+    expect([...card.querySelectorAll('.tags li')].map(text)).to.deep.equal([
+      'Physical activity',
+      'Walking',
+      'Loneliness and social connection',
+    ]);
+    expect(text(card.querySelector('.freshness'))).to.match(
+      /Last reviewed \d+ months? ago|Last reviewed less than a month ago/,
+    );
     const attribution = text(root.querySelector('[part="attribution"]'));
     expect(attribution).to.contain('ALISS');
     expect(attribution).to.contain('CC BY 4.0');
-    expect(root.querySelector<HTMLAnchorElement>('[part="attribution"] a[href="https://creativecommons.org/licenses/by/4.0/"]')).to.exist;
+    expect(
+      root.querySelector<HTMLAnchorElement>(
+        '[part="attribution"] a[href="https://creativecommons.org/licenses/by/4.0/"]',
+      ),
+    ).to.exist;
     expect(live(el)).to.equal('Showing 1 resource.');
   });
 
   it('flags a listing not reviewed for 12 months or more as possibly out of date', async () => {
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${memoryDirectory()} .asOf=${AS_OF}></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${memoryDirectory()} .asOf=${AS_OF}></links-resource-finder>`,
+    );
     await submit(el, { text: 'Brightwater' });
     const cards = [...el.shadowRoot!.querySelectorAll('[part="result"]')];
     const byName = (name: string) => cards.find((c) => text(c.querySelector('[part="result-name"]')) === name)!;
@@ -98,18 +132,23 @@ describe('<links-resource-finder>', () => {
   });
 
   it('renders untrusted directory text only as text and never links to script', async () => {
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${memoryDirectory()} .asOf=${AS_OF}></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${memoryDirectory()} .asOf=${AS_OF}></links-resource-finder>`,
+    );
     await submit(el, { text: 'Còmhlan' });
     const root = el.shadowRoot!;
     expect(text(root.querySelector('[part="result-name"]'))).to.equal('Còmhlan Ciùil <b>Singing</b> Group');
-    expect(root.querySelector('[part="result"] b, [part="result"] img, [part="result"] script, [part="result"] i')).to.be.null;
+    expect(root.querySelector('[part="result"] b, [part="result"] img, [part="result"] script, [part="result"] i')).to
+      .be.null;
     expect(text(root.querySelector('.description'))).to.contain('<script>alert("x")</script>');
     for (const a of root.querySelectorAll('a')) expect(a.getAttribute('href')).to.match(/^(https?:|tel:|mailto:)/);
     expect(text(root.querySelector('[part="result"]'))).not.to.contain('Website');
   });
 
   it('announces an empty result and suggests what to change', async () => {
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${memoryDirectory()}></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${memoryDirectory()}></links-resource-finder>`,
+    );
     await submit(el, { text: 'zzzz-nothing' });
     expect(text(el.shadowRoot!.querySelector('[part="status"]'))).to.contain('No resources found');
     expect(live(el)).to.equal('No resources found.');
@@ -117,7 +156,9 @@ describe('<links-resource-finder>', () => {
   });
 
   it('choosing a resource fires links-resource-select with the CommunityResource', async () => {
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${memoryDirectory()} select-label="Link"></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${memoryDirectory()} select-label="Link"></links-resource-finder>`,
+    );
     await submit(el, { text: 'Kelvinbrook kitchen' });
     const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="select-button"]')!;
     expect(text(button)).to.equal('Link Kelvinbrook Community Kitchen');
@@ -129,7 +170,9 @@ describe('<links-resource-finder>', () => {
   });
 
   it('filters by category chosen from the directory’s list', async () => {
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${memoryDirectory()}></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${memoryDirectory()}></links-resource-finder>`,
+    );
     await new Promise((r) => setTimeout(r, 0));
     await el.updateComplete;
     const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select#category')!;
@@ -144,13 +187,17 @@ describe('<links-resource-finder>', () => {
     let searched = 0;
     const base = memoryDirectory();
     const counting: Directory = { ...base, search: (q, o) => ((searched += 1), base.search(q, o)) };
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${counting}></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${counting}></links-resource-finder>`,
+    );
     await submit(el, { postcode: 'not a postcode' });
     const root = el.shadowRoot!;
     const input = root.querySelector<HTMLInputElement>('#postcode')!;
     expect(input.getAttribute('aria-invalid')).to.equal('true');
     expect(input.getAttribute('aria-describedby')).to.contain('postcode-error');
-    expect(text(root.querySelector('#postcode-error'))).to.equal('Error: Postcode must be a UK postcode, e.g. "G40 1AA"');
+    expect(text(root.querySelector('#postcode-error'))).to.equal(
+      'Error: Postcode must be a UK postcode, e.g. "G40 1AA"',
+    );
     expect(root.activeElement).to.equal(input);
     expect(live(el)).to.match(/^Check the postcode/);
     expect(searched).to.equal(0);
@@ -161,7 +208,9 @@ describe('<links-resource-finder>', () => {
     const base = memoryDirectory();
     const pending: ((r: DirectoryResult<ResourceSearchResult>) => void)[] = [];
     const slow: Directory = { ...base, search: () => new Promise((resolve) => pending.push(resolve)) };
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${slow}></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${slow}></links-resource-finder>`,
+    );
     await submit(el, { text: 'first' });
     expect(text(el.shadowRoot!.querySelector('[part="status"]'))).to.contain('Searching');
     expect(text(el.shadowRoot!.querySelector('[part="search-button"]'))).to.equal('Searching…');
@@ -169,7 +218,23 @@ describe('<links-resource-finder>', () => {
     await submit(el, { text: 'second' });
     const answer = (names: string[]): DirectoryResult<ResourceSearchResult> => ({
       ok: true,
-      value: { resources: names.map((n, i) => ({ id: `x:${i}`, name: n, description: '', status: 'active', contact: {}, categories: [], accessibilityFeatures: [], communityGroups: [], locations: [], serviceAreas: [], provenance: { source: 'x', sourceName: 'X', sourceId: String(i), licence: { name: 'L' }, attribution: [] } })), source: base.source, pagesFetched: 1 },
+      value: {
+        resources: names.map((n, i) => ({
+          id: `x:${i}`,
+          name: n,
+          description: '',
+          status: 'active',
+          contact: {},
+          categories: [],
+          accessibilityFeatures: [],
+          communityGroups: [],
+          locations: [],
+          serviceAreas: [],
+          provenance: { source: 'x', sourceName: 'X', sourceId: String(i), licence: { name: 'L' }, attribution: [] },
+        })),
+        source: base.source,
+        pagesFetched: 1,
+      },
     });
     pending[1]!(answer(['Second result']));
     await new Promise((r) => setTimeout(r, 0));
@@ -181,7 +246,9 @@ describe('<links-resource-finder>', () => {
   });
 
   it('pages with "Show more results" and moves focus to the first new result', async () => {
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${memoryDirectory()} limit="5"></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${memoryDirectory()} limit="5"></links-resource-finder>`,
+    );
     await submit(el, { text: 'Community Hub' });
     const root = el.shadowRoot!;
     expect(root.querySelectorAll('[part="result"]')).to.have.length(5);
@@ -198,7 +265,9 @@ describe('<links-resource-finder>', () => {
 
   it('with ALISS: a search without a postcode is refused at the postcode field', async () => {
     const aliss = createAlissDirectory({ fetch: fixtureFetch({ current: 'ok' }) });
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${aliss}></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${aliss}></links-resource-finder>`,
+    );
     await submit(el, { text: 'walk' });
     expect(text(el.shadowRoot!.querySelector('#postcode-error'))).to.equal('Error: Postcode is required by ALISS');
   });
@@ -212,7 +281,9 @@ describe('<links-resource-finder>', () => {
     it(`with ALISS: ${mode} shows a clear error state, with no half-rendered results`, async () => {
       const state = { current: mode as 'ok' | typeof mode };
       const aliss = createAlissDirectory({ fetch: fixtureFetch(state as never) });
-      const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${aliss}></links-resource-finder>`);
+      const el = await fixture<LinksResourceFinder>(
+        html`<links-resource-finder .directory=${aliss}></links-resource-finder>`,
+      );
       await submit(el, { text: 'walk', postcode: 'G40 1AA' });
       const root = el.shadowRoot!;
       const error = root.querySelector('[part="error"]')!;
@@ -240,7 +311,9 @@ describe('<links-resource-finder>', () => {
 
   it('with ALISS: a directory that does not answer in time shows the timeout', async () => {
     const aliss = createAlissDirectory({ fetch: fixtureFetch({ current: 'hang' }), timeoutMs: 30 });
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${aliss}></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${aliss}></links-resource-finder>`,
+    );
     await submit(el, { postcode: 'G40 1AA' });
     await new Promise((r) => setTimeout(r, 80));
     await el.updateComplete;
@@ -249,7 +322,9 @@ describe('<links-resource-finder>', () => {
   });
 
   it('is accessible with results shown', async () => {
-    const el = await fixture<LinksResourceFinder>(html`<links-resource-finder .directory=${memoryDirectory()} .asOf=${AS_OF}></links-resource-finder>`);
+    const el = await fixture<LinksResourceFinder>(
+      html`<links-resource-finder .directory=${memoryDirectory()} .asOf=${AS_OF}></links-resource-finder>`,
+    );
     await submit(el, { text: 'Brightwater' });
     await expect(el).to.be.accessible();
   });

@@ -193,8 +193,8 @@ export class LinksRunChart extends LinksElement {
         this.target,
       )}></line>
         <text class="label target-label" x=${WIDTH - PAD.right} y=${y(this.target) - 5} text-anchor="end">${msg(
-        str`Target ${fmt(this.target)}`,
-      )}</text>`);
+          str`Target ${fmt(this.target)}`,
+        )}</text>`);
     }
     if (a.median !== null) {
       // The baseline centre line: solid over the baseline, dashed where it extends across the later points.
@@ -265,16 +265,18 @@ export class LinksRunChart extends LinksElement {
           s.type === 'shift'
             ? msg('shift', { id: 'run-chart.signal.shift' })
             : s.type === 'trend'
-            ? msg('trend', { id: 'run-chart.signal.trend' })
-            : msg('unusual point', { id: 'run-chart.signal.astronomical' }),
+              ? msg('trend', { id: 'run-chart.signal.trend' })
+              : msg('unusual point', { id: 'run-chart.signal.astronomical' }),
         )
         .join(', ');
     const unit = this.measure?.unit;
     return html`<details part="table-toggle" ?open=${this.tableOpen}>
       <summary>
-        ${points.length === 1
-          ? msg(str`Data table (${formatNumber(points.length)} point)`)
-          : msg(str`Data table (${formatNumber(points.length)} points)`)}
+        ${
+          points.length === 1
+            ? msg(str`Data table (${formatNumber(points.length)} point)`)
+            : msg(str`Data table (${formatNumber(points.length)} points)`)
+        }
       </summary>
       <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby="table-caption">
       <table part="table">
@@ -295,13 +297,15 @@ export class LinksRunChart extends LinksElement {
               <th scope="row">${p.date}</th>
               <td class="num">${fmt(p.value)}</td>
               <td>
-                ${median === null
-                  ? ''
-                  : Math.abs(p.value - median) <= 1e-9 * Math.max(1, Math.abs(median))
-                  ? msg('on', { id: 'run-chart.median.on' })
-                  : p.value > median
-                  ? msg('above', { id: 'run-chart.median.above' })
-                  : msg('below', { id: 'run-chart.median.below' })}
+                ${
+                  median === null
+                    ? ''
+                    : Math.abs(p.value - median) <= 1e-9 * Math.max(1, Math.abs(median))
+                      ? msg('on', { id: 'run-chart.median.on' })
+                      : p.value > median
+                        ? msg('above', { id: 'run-chart.median.above' })
+                        : msg('below', { id: 'run-chart.median.below' })
+                }
               </td>
               <td>${signalsAt(i)}</td>
             </tr>`,

@@ -77,7 +77,10 @@ describe('<links-run-chart>', () => {
     expect(root.querySelectorAll('rect.band.bad')).to.have.length(1);
     // The centre line sits at 30 (the baseline), above every later point.
     const yc = Number(root.querySelector('line.median.extended')!.getAttribute('y1'));
-    const lowest = [...root.querySelectorAll('circle.point')].reduce((y, c) => Math.max(y, Number(c.getAttribute('cy'))), -Infinity);
+    const lowest = [...root.querySelectorAll('circle.point')].reduce(
+      (y, c) => Math.max(y, Number(c.getAttribute('cy'))),
+      -Infinity,
+    );
     expect(yc).to.be.below(lowest);
     await expect(el).to.be.accessible();
   });

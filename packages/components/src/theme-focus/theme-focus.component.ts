@@ -88,11 +88,13 @@ export class LinksThemeFocus extends PlanEditingElement {
         ${heading(level, html`${theme?.name ?? themeId}`, { id: `theme-${themeId}`, class: 'theme-name' })}
         ${theme ? html`<p class="theme-description">${theme.description}</p>` : nothing}
         ${areas.length === 0 ? html`<p class="empty">${msg('No focus areas agreed yet.')}</p>` : nothing}
-        ${areas.length > 0
-          ? html`<ul class="areas" aria-label=${msg(str`Focus areas: ${theme?.name ?? themeId}`)}>
+        ${
+          areas.length > 0
+            ? html`<ul class="areas" aria-label=${msg(str`Focus areas: ${theme?.name ?? themeId}`)}>
               ${areas.map((area, index) => this.renderArea(themeId, area, index))}
             </ul>`
-          : nothing}
+            : nothing
+        }
         ${this.readonly ? nothing : this.renderAddForm(themeId, areas.length)}
       </section>
     `;
@@ -105,9 +107,10 @@ export class LinksThemeFocus extends PlanEditingElement {
     return html`<li class="area" part="area">
       <p class="area-text">${area.text}</p>
       <p class="linked">${linked ? msg(str`Capacities: ${linked}`) : msg('No capacities linked')}</p>
-      ${this.readonly
-        ? nothing
-        : html`<details ?open=${hasErrors}>
+      ${
+        this.readonly
+          ? nothing
+          : html`<details ?open=${hasErrors}>
             <summary>${msg(html`Change<span class="visually-hidden"> focus area "${area.text}"</span>`)}</summary>
             <form novalidate class="area-form" @submit=${(e: SubmitEvent) => this.onSave(e, themeId, index)}>
               ${this.renderFields(themeId, index, area)}
@@ -118,7 +121,8 @@ export class LinksThemeFocus extends PlanEditingElement {
                 </button>
               </div>
             </form>
-          </details>`}
+          </details>`
+      }
     </li>`;
   }
 
@@ -196,7 +200,11 @@ export class LinksThemeFocus extends PlanEditingElement {
     const form = event.currentTarget as HTMLFormElement;
     if (!this.plan) return;
     const areas = [...this.areasOf(themeId), this.read(form)];
-    const added = await this.edit(form, (ops, plan) => ops.setThemeFocus(plan, themeId, areas), msg('Focus area added.'));
+    const added = await this.edit(
+      form,
+      (ops, plan) => ops.setThemeFocus(plan, themeId, areas),
+      msg('Focus area added.'),
+    );
     if (added) form.reset();
   }
 

@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACCESS_POLICY, SERVICE_ROLES, decideAccess, practicesInScope, workflowRole, type AccessUser } from './index.js';
+import {
+  ACCESS_POLICY,
+  SERVICE_ROLES,
+  decideAccess,
+  practicesInScope,
+  workflowRole,
+  type AccessUser,
+} from './index.js';
 
 const gp: AccessUser = { id: 'gp-1', role: 'referrer', practices: ['p1'] };
 const clp: AccessUser = { id: 'clp-1', role: 'clp', practices: ['p1', 'p2'] };
@@ -34,7 +41,10 @@ test('only an administrator reads the audit trail, and never a referral', () => 
 });
 
 test('only a practice manager saves the business plan', () => {
-  assert.deepEqual(SERVICE_ROLES.filter((role) => ACCESS_POLICY[role].plan.write), ['practice-manager']);
+  assert.deepEqual(
+    SERVICE_ROLES.filter((role) => ACCESS_POLICY[role].plan.write),
+    ['practice-manager'],
+  );
 });
 
 test('service roles map onto the workflow roles; evaluators and administrators write no events', () => {

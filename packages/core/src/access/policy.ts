@@ -68,13 +68,60 @@ const readAll: AccessRule = Object.freeze({ read: true, write: false, scope: 'al
  * for every practice. An administrator reads the configuration, plans,
  * registers, aggregates and the audit trail, never a person's referral.
  */
-export const ACCESS_POLICY: Readonly<Record<ServiceRole, Readonly<Record<AccessResource, AccessRule>>>> = Object.freeze({
-  referrer: Object.freeze({ referral: writeOwn, fhir: readOwn, outcomes: none, plan: readOwn, network: readOwn, report: none, practice: readAll, audit: none }),
-  clp: Object.freeze({ referral: writeOwn, fhir: readOwn, outcomes: writeOwn, plan: readOwn, network: writeOwn, report: none, practice: readAll, audit: none }),
-  'practice-manager': Object.freeze({ referral: writeOwn, fhir: readOwn, outcomes: readOwn, plan: writeOwn, network: writeOwn, report: readOwn, practice: readAll, audit: none }),
-  evaluator: Object.freeze({ referral: none, fhir: none, outcomes: none, plan: none, network: none, report: readAll, practice: readAll, audit: none }),
-  administrator: Object.freeze({ referral: none, fhir: none, outcomes: none, plan: readAll, network: readAll, report: readAll, practice: readAll, audit: readAll }),
-});
+export const ACCESS_POLICY: Readonly<Record<ServiceRole, Readonly<Record<AccessResource, AccessRule>>>> = Object.freeze(
+  {
+    referrer: Object.freeze({
+      referral: writeOwn,
+      fhir: readOwn,
+      outcomes: none,
+      plan: readOwn,
+      network: readOwn,
+      report: none,
+      practice: readAll,
+      audit: none,
+    }),
+    clp: Object.freeze({
+      referral: writeOwn,
+      fhir: readOwn,
+      outcomes: writeOwn,
+      plan: readOwn,
+      network: writeOwn,
+      report: none,
+      practice: readAll,
+      audit: none,
+    }),
+    'practice-manager': Object.freeze({
+      referral: writeOwn,
+      fhir: readOwn,
+      outcomes: readOwn,
+      plan: writeOwn,
+      network: writeOwn,
+      report: readOwn,
+      practice: readAll,
+      audit: none,
+    }),
+    evaluator: Object.freeze({
+      referral: none,
+      fhir: none,
+      outcomes: none,
+      plan: none,
+      network: none,
+      report: readAll,
+      practice: readAll,
+      audit: none,
+    }),
+    administrator: Object.freeze({
+      referral: none,
+      fhir: none,
+      outcomes: none,
+      plan: readAll,
+      network: readAll,
+      report: readAll,
+      practice: readAll,
+      audit: readAll,
+    }),
+  },
+);
 
 /** Resources holding person-level data: every read of them is audited. */
 export const PERSON_LEVEL_RESOURCES: readonly AccessResource[] = Object.freeze(['referral', 'fhir', 'outcomes']);
@@ -110,7 +157,11 @@ export function isAllowed(role: ServiceRole, resource: AccessResource, operation
  * own practice ids, or an empty list when the role has no access at all.
  * A repository filters every query by this.
  */
-export function practicesInScope(user: AccessUser, resource: AccessResource, operation: AccessOperation = 'read'): 'all' | readonly string[] {
+export function practicesInScope(
+  user: AccessUser,
+  resource: AccessResource,
+  operation: AccessOperation = 'read',
+): 'all' | readonly string[] {
   if (!isAllowed(user.role, resource, operation)) return [];
   return ACCESS_POLICY[user.role][resource].scope === 'all' ? 'all' : user.practices;
 }
@@ -132,7 +183,10 @@ export function decideAccess(
   if (!isAllowed(user.role, resource, operation)) {
     return {
       ok: false,
-      refusal: { code: 'forbidden', reason: `The ${roleName(user.role)} role may not ${operation === 'read' ? 'read' : 'change'} ${NOUNS[resource]}.` },
+      refusal: {
+        code: 'forbidden',
+        reason: `The ${roleName(user.role)} role may not ${operation === 'read' ? 'read' : 'change'} ${NOUNS[resource]}.`,
+      },
     };
   }
   if (practiceId !== undefined) {
@@ -140,7 +194,10 @@ export function decideAccess(
     if (scope !== 'all' && !scope.includes(practiceId)) {
       return {
         ok: false,
-        refusal: { code: 'outside-practice', reason: `You may ${operation === 'read' ? 'read' : 'change'} ${NOUNS[resource]} only for the practices you work at.` },
+        refusal: {
+          code: 'outside-practice',
+          reason: `You may ${operation === 'read' ? 'read' : 'change'} ${NOUNS[resource]} only for the practices you work at.`,
+        },
       };
     }
   }

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { REFERRAL_STATUSES, OUTCOME_CODES, CONSENT_SCOPES, BUSINESS_STATUSES } from '../referral/constants.js';
-import { CODE_SYSTEMS, CODES, codeEntry, codingFor, codesInSystem, isWellFormedSnomedConceptId, unverifiedCodes } from './codes.js';
+import {
+  CODE_SYSTEMS,
+  CODES,
+  codeEntry,
+  codingFor,
+  codesInSystem,
+  isWellFormedSnomedConceptId,
+  unverifiedCodes,
+} from './codes.js';
 import { STATUS_REASON_LABELS, STATUS_REASONS_BY_STATUS } from './status-reasons.js';
 
 describe('the code table', () => {
@@ -16,7 +24,11 @@ describe('the code table', () => {
   it('follows its own rule: a SNOMED CT code is verified only when more than one public source shows it, each named', () => {
     for (const entry of codesInSystem(CODE_SYSTEMS.snomed)) {
       const sources = entry.publicSources ?? [];
-      assert.equal(entry.verified, sources.length > 1, `${entry.key}: verified must follow the number of public sources`);
+      assert.equal(
+        entry.verified,
+        sources.length > 1,
+        `${entry.key}: verified must follow the number of public sources`,
+      );
       for (const source of sources) assert.match(source.url, /^https:\/\//, `${entry.key}: ${source.title}`);
       assert.equal(new Set(sources.map((s) => s.url)).size, sources.length, `${entry.key}: sources are distinct`);
     }
@@ -52,7 +64,8 @@ describe('the code table', () => {
   });
 
   it('has well-formed SNOMED CT ids (partition and Verhoeff check digit)', () => {
-    for (const entry of codesInSystem(CODE_SYSTEMS.snomed)) assert.ok(isWellFormedSnomedConceptId(entry.code), entry.code);
+    for (const entry of codesInSystem(CODE_SYSTEMS.snomed))
+      assert.ok(isWellFormedSnomedConceptId(entry.code), entry.code);
     // A typing slip is caught: the last digit changed.
     assert.equal(isWellFormedSnomedConceptId('871731000000107'), false);
     assert.equal(isWellFormedSnomedConceptId('22298006'), true); // Myocardial infarction (international)
@@ -66,7 +79,10 @@ describe('the code table', () => {
     for (const entry of CODES) {
       assert.ok(!keys.has(entry.key), `duplicate key ${entry.key}`);
       keys.add(entry.key);
-      assert.ok(systems.has(entry.system) || entry.system.startsWith('local:'), `${entry.key}: unknown system ${entry.system}`);
+      assert.ok(
+        systems.has(entry.system) || entry.system.startsWith('local:'),
+        `${entry.key}: unknown system ${entry.system}`,
+      );
       assert.ok(entry.source.length > 10, `${entry.key} needs a source`);
       assert.ok(entry.display.length > 0);
     }

@@ -86,7 +86,15 @@ const FHIR_R4 = 'HL7 FHIR R4 (4.0.1)';
 const THO = 'HL7 Terminology (THO), used by FHIR R4';
 const OURS = 'This project (no national code list covers it)';
 
-function fhir(key: string, system: string, code: string, display: string, usedFor: string, page: string, source = FHIR_R4): CodeEntry {
+function fhir(
+  key: string,
+  system: string,
+  code: string,
+  display: string,
+  usedFor: string,
+  page: string,
+  source = FHIR_R4,
+): CodeEntry {
   return { key, system, code, display, usedFor, source, sourceUrl: `https://hl7.org/fhir/R4/${page}`, verified: true };
 }
 
@@ -150,11 +158,32 @@ export const CODES: readonly CodeEntry[] = Object.freeze(
       verified: false,
       note: 'To be verified against the SNOMED CT UK Edition before clinical use.',
     },
-    fhir('task-code.fulfill', CODE_SYSTEMS.taskCode, 'fulfill', 'Fulfill the focal request', 'Task.code', 'codesystem-task-code.html'),
-    ...TASK_STATUSES.map(([code, display]) =>
-      fhir(`task-status.${code}`, CODE_SYSTEMS.taskStatus, code, display, 'Task.status (a referral status is a Task status)', 'codesystem-task-status.html'),
+    fhir(
+      'task-code.fulfill',
+      CODE_SYSTEMS.taskCode,
+      'fulfill',
+      'Fulfill the focal request',
+      'Task.code',
+      'codesystem-task-code.html',
     ),
-    fhir('request-intent.order', CODE_SYSTEMS.requestIntent, 'order', 'Order', 'ServiceRequest.intent, Task.intent', 'codesystem-request-intent.html'),
+    ...TASK_STATUSES.map(([code, display]) =>
+      fhir(
+        `task-status.${code}`,
+        CODE_SYSTEMS.taskStatus,
+        code,
+        display,
+        'Task.status (a referral status is a Task status)',
+        'codesystem-task-status.html',
+      ),
+    ),
+    fhir(
+      'request-intent.order',
+      CODE_SYSTEMS.requestIntent,
+      'order',
+      'Order',
+      'ServiceRequest.intent, Task.intent',
+      'codesystem-request-intent.html',
+    ),
     ...(
       [
         ['draft', 'Draft', 'referral draft'],
@@ -165,7 +194,14 @@ export const CODES: readonly CodeEntry[] = Object.freeze(
         ['entered-in-error', 'Entered in Error', 'referral entered in error'],
       ] as const
     ).map(([code, display, when]) =>
-      fhir(`request-status.${code}`, CODE_SYSTEMS.requestStatus, code, display, `ServiceRequest.status (${when})`, 'codesystem-request-status.html'),
+      fhir(
+        `request-status.${code}`,
+        CODE_SYSTEMS.requestStatus,
+        code,
+        display,
+        `ServiceRequest.status (${when})`,
+        'codesystem-request-status.html',
+      ),
     ),
     ...(
       [
@@ -174,7 +210,14 @@ export const CODES: readonly CodeEntry[] = Object.freeze(
         ['asap', 'ASAP', 'urgency urgent'],
       ] as const
     ).map(([code, display, when]) =>
-      fhir(`request-priority.${code}`, CODE_SYSTEMS.requestPriority, code, display, `ServiceRequest.priority, Task.priority (${when})`, 'codesystem-request-priority.html'),
+      fhir(
+        `request-priority.${code}`,
+        CODE_SYSTEMS.requestPriority,
+        code,
+        display,
+        `ServiceRequest.priority, Task.priority (${when})`,
+        'codesystem-request-priority.html',
+      ),
     ),
     ...(
       [
@@ -183,7 +226,16 @@ export const CODES: readonly CodeEntry[] = Object.freeze(
         ['completed', 'Completed', 'goal achieved or not achieved'],
         ['cancelled', 'Cancelled', 'goal cancelled'],
       ] as const
-    ).map(([code, display, when]) => fhir(`goal-status.${code}`, CODE_SYSTEMS.goalStatus, code, display, `Goal.lifecycleStatus (${when})`, 'codesystem-goal-status.html')),
+    ).map(([code, display, when]) =>
+      fhir(
+        `goal-status.${code}`,
+        CODE_SYSTEMS.goalStatus,
+        code,
+        display,
+        `Goal.lifecycleStatus (${when})`,
+        'codesystem-goal-status.html',
+      ),
+    ),
     ...(
       [
         ['in-progress', 'In Progress', 'goal active'],
@@ -191,10 +243,33 @@ export const CODES: readonly CodeEntry[] = Object.freeze(
         ['not-achieved', 'Not Achieved', 'goal not achieved'],
       ] as const
     ).map(([code, display, when]) =>
-      fhir(`goal-achievement.${code}`, CODE_SYSTEMS.goalAchievement, code, display, `Goal.achievementStatus (${when})`, 'codesystem-goal-achievement.html', THO),
+      fhir(
+        `goal-achievement.${code}`,
+        CODE_SYSTEMS.goalAchievement,
+        code,
+        display,
+        `Goal.achievementStatus (${when})`,
+        'codesystem-goal-achievement.html',
+        THO,
+      ),
     ),
-    fhir('consent-state.active', CODE_SYSTEMS.consentState, 'active', 'Active', 'Consent.status', 'codesystem-consent-state-codes.html'),
-    fhir('consent-scope.patient-privacy', CODE_SYSTEMS.consentScope, 'patient-privacy', 'Privacy Consent', 'Consent.scope', 'codesystem-consent-scope.html', THO),
+    fhir(
+      'consent-state.active',
+      CODE_SYSTEMS.consentState,
+      'active',
+      'Active',
+      'Consent.status',
+      'codesystem-consent-state-codes.html',
+    ),
+    fhir(
+      'consent-scope.patient-privacy',
+      CODE_SYSTEMS.consentScope,
+      'patient-privacy',
+      'Privacy Consent',
+      'Consent.scope',
+      'codesystem-consent-scope.html',
+      THO,
+    ),
     {
       key: 'loinc.patient-consent',
       system: CODE_SYSTEMS.loinc,
@@ -205,14 +280,71 @@ export const CODES: readonly CodeEntry[] = Object.freeze(
       sourceUrl: 'https://hl7.org/fhir/R4/valueset-consent-category.html',
       verified: true,
     },
-    fhir('consent-action.use', CODE_SYSTEMS.consentAction, 'use', 'Use', 'Consent.provision.action (consent to be contacted)', 'codesystem-consentaction.html', THO),
-    fhir('consent-action.disclose', CODE_SYSTEMS.consentAction, 'disclose', 'Disclose', 'Consent.provision.action (consent to share)', 'codesystem-consentaction.html', THO),
-    fhir('consent-provision.permit', CODE_SYSTEMS.consentProvisionType, 'permit', 'Opt In', 'Consent.provision.type (consent given)', 'codesystem-consent-provision-type.html'),
-    fhir('consent-provision.deny', CODE_SYSTEMS.consentProvisionType, 'deny', 'Opt Out', 'Consent.provision.type (consent withdrawn, or do not contact)', 'codesystem-consent-provision-type.html'),
-    fhir('v3-act-code.optin', CODE_SYSTEMS.v3ActCode, 'OPTIN', 'opt-in', 'Consent.policyRule (R4 requires a policy or a policyRule)', 'v3/ActCode/cs.html', THO),
-    fhir('bundle-type.collection', CODE_SYSTEMS.bundleType, 'collection', 'Collection', 'Bundle.type', 'codesystem-bundle-type.html'),
-    local('business-status.contacting', LOCAL_CODE_SYSTEMS.businessStatus, 'contacting', 'Contacting', 'Task.businessStatus (in progress, before the first contact)'),
-    local('business-status.engaged', LOCAL_CODE_SYSTEMS.businessStatus, 'engaged', 'Engaged', 'Task.businessStatus (in progress, after the first contact)'),
+    fhir(
+      'consent-action.use',
+      CODE_SYSTEMS.consentAction,
+      'use',
+      'Use',
+      'Consent.provision.action (consent to be contacted)',
+      'codesystem-consentaction.html',
+      THO,
+    ),
+    fhir(
+      'consent-action.disclose',
+      CODE_SYSTEMS.consentAction,
+      'disclose',
+      'Disclose',
+      'Consent.provision.action (consent to share)',
+      'codesystem-consentaction.html',
+      THO,
+    ),
+    fhir(
+      'consent-provision.permit',
+      CODE_SYSTEMS.consentProvisionType,
+      'permit',
+      'Opt In',
+      'Consent.provision.type (consent given)',
+      'codesystem-consent-provision-type.html',
+    ),
+    fhir(
+      'consent-provision.deny',
+      CODE_SYSTEMS.consentProvisionType,
+      'deny',
+      'Opt Out',
+      'Consent.provision.type (consent withdrawn, or do not contact)',
+      'codesystem-consent-provision-type.html',
+    ),
+    fhir(
+      'v3-act-code.optin',
+      CODE_SYSTEMS.v3ActCode,
+      'OPTIN',
+      'opt-in',
+      'Consent.policyRule (R4 requires a policy or a policyRule)',
+      'v3/ActCode/cs.html',
+      THO,
+    ),
+    fhir(
+      'bundle-type.collection',
+      CODE_SYSTEMS.bundleType,
+      'collection',
+      'Collection',
+      'Bundle.type',
+      'codesystem-bundle-type.html',
+    ),
+    local(
+      'business-status.contacting',
+      LOCAL_CODE_SYSTEMS.businessStatus,
+      'contacting',
+      'Contacting',
+      'Task.businessStatus (in progress, before the first contact)',
+    ),
+    local(
+      'business-status.engaged',
+      LOCAL_CODE_SYSTEMS.businessStatus,
+      'engaged',
+      'Engaged',
+      'Task.businessStatus (in progress, after the first contact)',
+    ),
     ...(
       [
         ['goals-achieved', 'Goals achieved'],
@@ -221,16 +353,32 @@ export const CODES: readonly CodeEntry[] = Object.freeze(
         ['support-no-longer-needed', 'Support no longer needed'],
         ['other', 'Other outcome'],
       ] as const
-    ).map(([code, display]) => local(`outcome.${code}`, LOCAL_CODE_SYSTEMS.outcome, code, display, 'Task.output (outcome of the journey)')),
+    ).map(([code, display]) =>
+      local(`outcome.${code}`, LOCAL_CODE_SYSTEMS.outcome, code, display, 'Task.output (outcome of the journey)'),
+    ),
     ...(
       [
         ['contact', 'Contact'],
         ['share-outcome-with-gp-record', 'Share outcome with the GP record'],
         ['share-with-community-organisation', 'Share details with a community organisation'],
       ] as const
-    ).map(([code, display]) => local(`consent-scope.${code}`, LOCAL_CODE_SYSTEMS.consentScope, code, display, 'Consent.provision.code (what the consent covers)')),
+    ).map(([code, display]) =>
+      local(
+        `consent-scope.${code}`,
+        LOCAL_CODE_SYSTEMS.consentScope,
+        code,
+        display,
+        'Consent.provision.code (what the consent covers)',
+      ),
+    ),
     ...STATUS_REASON_CODES.map((code) =>
-      local(`status-reason.${code}`, LOCAL_CODE_SYSTEMS.statusReason, code, STATUS_REASON_LABELS[code], 'Task.statusReason.coding (why the referral moved to its status)'),
+      local(
+        `status-reason.${code}`,
+        LOCAL_CODE_SYSTEMS.statusReason,
+        code,
+        STATUS_REASON_LABELS[code],
+        'Task.statusReason.coding (why the referral moved to its status)',
+      ),
     ),
     ...(
       [
@@ -241,7 +389,9 @@ export const CODES: readonly CodeEntry[] = Object.freeze(
         ['resource-referred', 'Community resource: referred'],
         ['resource-accompanied', 'Community resource: accompanied'],
       ] as const
-    ).map(([code, display]) => local(`task-output.${code}`, LOCAL_CODE_SYSTEMS.taskOutput, code, display, 'Task.output.type')),
+    ).map(([code, display]) =>
+      local(`task-output.${code}`, LOCAL_CODE_SYSTEMS.taskOutput, code, display, 'Task.output.type'),
+    ),
   ].map((entry) => Object.freeze(entry)),
 );
 
@@ -272,7 +422,9 @@ export function localSystemUrl(systemBase: string, name: LocalCodeSystem): strin
 /** A FHIR Coding (system, code, display) for a table entry; local systems are resolved against `systemBase`. */
 export function codingFor(key: string, systemBase: string): { system: string; code: string; display: string } {
   const entry = codeEntry(key);
-  const system = entry.system.startsWith('local:') ? localSystemUrl(systemBase, entry.system.slice(6) as LocalCodeSystem) : entry.system;
+  const system = entry.system.startsWith('local:')
+    ? localSystemUrl(systemBase, entry.system.slice(6) as LocalCodeSystem)
+    : entry.system;
   return { system, code: entry.code, display: entry.display };
 }
 

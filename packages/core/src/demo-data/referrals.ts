@@ -102,7 +102,10 @@ const RESOURCES = [
 /** Reasons for each status: the code every output may carry, and the free text only the toolkit keeps. */
 type CodedReason = readonly [code: StatusReasonCode, text: string];
 const REJECT_REASONS: readonly CodedReason[] = [
-  ['needs-other-service', 'Needs are mainly clinical: the person has been referred to the community mental health team.'],
+  [
+    'needs-other-service',
+    'Needs are mainly clinical: the person has been referred to the community mental health team.',
+  ],
   ['already-supported', 'The person is already working with a link worker from another service.'],
   ['not-suitable', 'The request is for a service the CLP does not provide (home care).'],
 ];
@@ -376,7 +379,12 @@ export function generateDemoReferrals(options: DemoReferralOptions): ReferralEve
             reason: 'The person told the practice they do not want to be contacted.',
           });
           wait(1, 24);
-          ev(clp, { type: 'status-changed', to: 'failed', reasonCode: 'person-declined', reason: 'The person asked not to be contacted.' });
+          ev(clp, {
+            type: 'status-changed',
+            to: 'failed',
+            reasonCode: 'person-declined',
+            reason: 'The person asked not to be contacted.',
+          });
         } else {
           ev(clp, { type: 'status-changed', to: 'failed', ...coded(FAIL_REASONS[0]!) });
         }
@@ -391,12 +399,12 @@ export function generateDemoReferrals(options: DemoReferralOptions): ReferralEve
         target === 'completed'
           ? weighted([1, 2, 3, 4, 5, 6, 8, 10], [0.2, 0.2, 0.18, 0.14, 0.1, 0.08, 0.06, 0.04])
           : target === 'in-progress'
-          ? int(0, 5)
-          : target === 'on-hold'
-          ? int(1, 3)
-          : target === 'failed'
-          ? 1
-          : int(0, 2);
+            ? int(0, 5)
+            : target === 'on-hold'
+              ? int(1, 3)
+              : target === 'failed'
+                ? 1
+                : int(0, 2);
       const goals: { id: string; status: GoalStatus }[] = [];
       const links: { id: string; status: ResourceLinkStatus; mode: ResourceMode }[] = [];
       let followUp: string | undefined;
@@ -449,10 +457,10 @@ export function generateDemoReferrals(options: DemoReferralOptions): ReferralEve
             link.status === 'suggested'
               ? pick(['contacted', 'attending', 'declined'] as const)
               : link.status === 'contacted'
-              ? pick(['attending', 'not-suitable'] as const)
-              : link.status === 'attending'
-              ? 'attended'
-              : undefined;
+                ? pick(['attending', 'not-suitable'] as const)
+                : link.status === 'attending'
+                  ? 'attended'
+                  : undefined;
           if (next) {
             ev(clp, { type: 'resource-updated', linkId: link.id, status: next });
             link.status = next;
@@ -516,10 +524,10 @@ export function generateDemoReferrals(options: DemoReferralOptions): ReferralEve
           goals.length > 0 && achieved === goals.length
             ? 'goals-achieved'
             : achieved > 0
-            ? 'some-goals-achieved'
-            : links.some((l) => l.status === 'attending' || l.status === 'attended')
-            ? 'connected-to-support'
-            : 'support-no-longer-needed',
+              ? 'some-goals-achieved'
+              : links.some((l) => l.status === 'attending' || l.status === 'attended')
+                ? 'connected-to-support'
+                : 'support-no-longer-needed',
         summary:
           achieved > 0
             ? 'The person met goals they set and feels more connected.'

@@ -88,7 +88,16 @@ describe('referralsCsv', () => {
   });
 
   it('carries nothing beyond the pseudonymous reference: no free text, no staff references', () => {
-    for (const secret of ['Lonely since retiring', 'Join a walking group', 'Walking weekly', 'Springburn', 'Debt and rent', 'hospice', 'gp-1', 'clp-1']) {
+    for (const secret of [
+      'Lonely since retiring',
+      'Join a walking group',
+      'Walking weekly',
+      'Springburn',
+      'Debt and rent',
+      'hospice',
+      'gp-1',
+      'clp-1',
+    ]) {
       assert.ok(!text.includes(secret), `"${secret}" must not be exported`);
     }
   });
@@ -115,9 +124,17 @@ describe('practiceSummaryCsv: quoting and formula injection', () => {
   it('neutralises cells starting with =, +, -, @, tab or carriage return with a leading apostrophe', () => {
     assert.deepEqual(
       rows.slice(1).map((r) => r['practice_name']),
-      ["'=HYPERLINK(\"http://evil.example\",\"Click\")", "'+44 7700 900000", "'-2+3", "'@SUM(A1:A9)", "'\t=1+1", "'\r=1+1"],
+      [
+        '\'=HYPERLINK("http://evil.example","Click")',
+        "'+44 7700 900000",
+        "'-2+3",
+        "'@SUM(A1:A9)",
+        "'\t=1+1",
+        "'\r=1+1",
+      ],
     );
-    for (const line of text.split('\r\n')) assert.ok(!/(^|,)[=+\-@]/.test(line) || /(^|,)-\d/.test(line), `no formula cell in: ${line}`);
+    for (const line of text.split('\r\n'))
+      assert.ok(!/(^|,)[=+\-@]/.test(line) || /(^|,)-\d/.test(line), `no formula cell in: ${line}`);
   });
 
   it('gives each practice its figures; practices not listed but with referrals come last', () => {

@@ -12,7 +12,13 @@ import type { Framework } from '../framework/types.js';
 import type { Rubric, ScorablePlan } from '../maturity/index.js';
 import type { EvaluationPeriod, EvaluationPractice } from '../outcomes/evaluation.js';
 import type { ReferralState } from '../referral/types.js';
-import { maturityCsvColumns, maturityRows, practiceSummaryRows, PRACTICE_SUMMARY_CSV_COLUMNS, REFERRAL_CSV_COLUMNS } from './rows.js';
+import {
+  maturityCsvColumns,
+  maturityRows,
+  practiceSummaryRows,
+  PRACTICE_SUMMARY_CSV_COLUMNS,
+  REFERRAL_CSV_COLUMNS,
+} from './rows.js';
 
 /** The referrals CSV: one row per referral, nothing beyond the pseudonymous reference (see `REFERRAL_CSV_COLUMNS`). */
 export function referralsCsv(referrals: readonly ReferralState[]): string {
@@ -29,6 +35,9 @@ export function practiceSummaryCsv(
 }
 
 /** The maturity CSV: one row per practice per plan revision (see `maturityRows`). */
-export function maturityCsv(plans: readonly ScorablePlan[], options: { readonly framework?: Framework; readonly rubric?: Rubric } = {}): string {
+export function maturityCsv(
+  plans: readonly ScorablePlan[],
+  options: { readonly framework?: Framework; readonly rubric?: Rubric } = {},
+): string {
   return toCsv(maturityRows(plans, options), maturityCsvColumns(options.framework));
 }

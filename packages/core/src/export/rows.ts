@@ -36,7 +36,11 @@ export const REFERRAL_CSV_COLUMNS: readonly CsvColumn<ReferralState>[] = Object.
   { header: 'urgency', value: 'urgency' },
   { header: 'status', value: 'status' },
   { header: 'business_status', value: (r) => r.businessStatus ?? '' },
-  { header: 'status_reason_code', value: (r) => (REASON_REQUIRED.includes(r.status) ? r.statusReasonCode ?? (r.statusReason?.trim() ? 'other' : '') : '') },
+  {
+    header: 'status_reason_code',
+    value: (r) =>
+      REASON_REQUIRED.includes(r.status) ? (r.statusReasonCode ?? (r.statusReason?.trim() ? 'other' : '')) : '',
+  },
   { header: 'reason_themes', value: (r) => [...new Set(r.reasons.map((reason) => reason.themeId))].join(';') },
   { header: 'created_at', value: 'createdAt' },
   { header: 'requested_at', value: (r) => r.requestedAt ?? '' },
@@ -51,7 +55,10 @@ export const REFERRAL_CSV_COLUMNS: readonly CsvColumn<ReferralState>[] = Object.
   { header: 'goals_set', value: (r) => r.goals.filter((g) => g.status !== 'cancelled').length },
   { header: 'goals_achieved', value: (r) => r.goals.filter((g) => g.status === 'achieved').length },
   { header: 'resources_linked', value: (r) => r.resourceLinks.length },
-  { header: 'resources_taken_up', value: (r) => r.resourceLinks.filter((l) => RESOURCE_UPTAKE_STATUSES.includes(l.status)).length },
+  {
+    header: 'resources_taken_up',
+    value: (r) => r.resourceLinks.filter((l) => RESOURCE_UPTAKE_STATUSES.includes(l.status)).length,
+  },
   { header: 'outcome', value: (r) => r.outcome?.code ?? '' },
   { header: 'consent_contact', value: (r) => r.consent.contact },
   { header: 'consent_share_outcome_with_gp', value: (r) => r.consent['share-outcome-with-gp-record'] },
@@ -246,7 +253,10 @@ export function maturityCsvColumns(framework: Framework = LINKS_FRAMEWORK): CsvC
     { header: 'overall_level', value: 'overallLevel' },
     { header: 'overall_mean', value: 'overallMean' },
     { header: 'overall_change', value: 'overallChange' },
-    ...framework.capacities.map((c): CsvColumn<MaturityRow> => ({ header: `level_${c.id}`, value: (row) => row.levels[c.id] ?? null })),
+    ...framework.capacities.map((c): CsvColumn<MaturityRow> => ({
+      header: `level_${c.id}`,
+      value: (row) => row.levels[c.id] ?? null,
+    })),
     { header: 'themes_with_focus_areas', value: 'themesCovered' },
   ];
 }

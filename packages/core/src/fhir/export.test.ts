@@ -1,9 +1,26 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Bundle, Consent, Goal, PractitionerRole, Reference, Resource, ServiceRequest, Task } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  Consent,
+  Goal,
+  PractitionerRole,
+  Reference,
+  Resource,
+  ServiceRequest,
+  Task,
+} from '@medplum/fhirtypes';
 import { bundleIndex, toFhirBundle, toFhirCollection } from './export.js';
 import { isUuid } from './uuid.js';
-import { completedEvents, inProgressEvents, rejectedEvents, stateOf, states, writer, REFERRER } from './test-referral.js';
+import {
+  completedEvents,
+  inProgressEvents,
+  rejectedEvents,
+  stateOf,
+  states,
+  writer,
+  REFERRER,
+} from './test-referral.js';
 import { SENTINEL, sentinelEvents } from '../referral/sentinel-fixtures.test.js';
 
 const BASE = 'https://links-approach.example/fhir';
@@ -56,7 +73,9 @@ describe('toFhirBundle: a completed referral with consent to share', () => {
     assert.equal(sr.status, 'completed');
     assert.equal(sr.intent, 'order');
     assert.equal(sr.priority, 'urgent'); // urgency "soon"
-    assert.deepEqual(sr.code!.coding, [{ system: 'http://snomed.info/sct', code: '871731000000106', display: 'Referral to social prescribing service' }]);
+    assert.deepEqual(sr.code!.coding, [
+      { system: 'http://snomed.info/sct', code: '871731000000106', display: 'Referral to social prescribing service' },
+    ]);
     assert.deepEqual(sr.identifier, [{ system: `${BASE}/id/referral`, value: 'ref-1' }]);
     assert.deepEqual(sr.subject, { type: 'Patient', identifier: { system: `${BASE}/id/person`, value: 'pt-7f3a9c' } });
     assert.deepEqual(
@@ -67,10 +86,18 @@ describe('toFhirBundle: a completed referral with consent to share', () => {
       ],
     );
     assert.equal(sr.authoredOn, referral.requestedAt);
-    assert.deepEqual(sr.performer, [{ type: 'Practitioner', identifier: { system: `${BASE}/id/staff`, value: 'clp-1' } }]);
+    assert.deepEqual(sr.performer, [
+      { type: 'Practitioner', identifier: { system: `${BASE}/id/staff`, value: 'clp-1' } },
+    ]);
     const role = bundleIndex(bundle).get(sr.requester!.reference!) as PractitionerRole;
-    assert.deepEqual(role.practitioner, { type: 'Practitioner', identifier: { system: `${BASE}/id/staff`, value: 'gp-1' } });
-    assert.deepEqual(role.organization, { type: 'Organization', identifier: { system: `${BASE}/id/practice`, value: 'practice-1' } });
+    assert.deepEqual(role.practitioner, {
+      type: 'Practitioner',
+      identifier: { system: `${BASE}/id/staff`, value: 'gp-1' },
+    });
+    assert.deepEqual(role.organization, {
+      type: 'Organization',
+      identifier: { system: `${BASE}/id/practice`, value: 'practice-1' },
+    });
   });
 
   it('Task: status, intent order, code fulfill, focus, for, authoredOn, requester, owner and the outputs', () => {
@@ -78,9 +105,14 @@ describe('toFhirBundle: a completed referral with consent to share', () => {
     const sr = bundle.entry!.find((e) => e.resource!.resourceType === 'ServiceRequest')!;
     assert.equal(task.status, 'completed');
     assert.equal(task.intent, 'order');
-    assert.deepEqual(task.code!.coding, [{ system: 'http://hl7.org/fhir/CodeSystem/task-code', code: 'fulfill', display: 'Fulfill the focal request' }]);
+    assert.deepEqual(task.code!.coding, [
+      { system: 'http://hl7.org/fhir/CodeSystem/task-code', code: 'fulfill', display: 'Fulfill the focal request' },
+    ]);
     assert.deepEqual(task.focus, { reference: sr.fullUrl, type: 'ServiceRequest' });
-    assert.deepEqual(task.for, sr.resource!.resourceType === 'ServiceRequest' ? (sr.resource as ServiceRequest).subject : undefined);
+    assert.deepEqual(
+      task.for,
+      sr.resource!.resourceType === 'ServiceRequest' ? (sr.resource as ServiceRequest).subject : undefined,
+    );
     assert.equal(task.authoredOn, referral.requestedAt);
     assert.equal(task.lastModified, referral.updatedAt);
     assert.deepEqual(task.owner, { type: 'Practitioner', identifier: { system: `${BASE}/id/staff`, value: 'clp-1' } });
@@ -92,7 +124,13 @@ describe('toFhirBundle: a completed referral with consent to share', () => {
     assert.deepEqual(outputs, ['outcome', 'contacts', 'goal', 'goal', 'resource-referred', 'resource-signposted']);
     const [outcome, contacts, , , walking] = task.output!;
     assert.deepEqual(outcome!.valueCodeableConcept, {
-      coding: [{ system: `${BASE}/CodeSystem/referral-outcome`, code: 'connected-to-support', display: 'Connected to community support' }],
+      coding: [
+        {
+          system: `${BASE}/CodeSystem/referral-outcome`,
+          code: 'connected-to-support',
+          display: 'Connected to community support',
+        },
+      ],
       text: 'Walking weekly with the group',
     });
     assert.equal(contacts!.valueUnsignedInt, 3);
@@ -113,7 +151,10 @@ describe('toFhirBundle: a completed referral with consent to share', () => {
         ['Complete the benefits form', 'completed', 'not-achieved'],
       ],
     );
-    assert.equal(goals[0]!.achievementStatus!.coding![0]!.system, 'http://terminology.hl7.org/CodeSystem/goal-achievement');
+    assert.equal(
+      goals[0]!.achievementStatus!.coding![0]!.system,
+      'http://terminology.hl7.org/CodeSystem/goal-achievement',
+    );
     assert.equal(goals[0]!.category![0]!.coding![0]!.code, 'living-well-day-to-day');
     assert.deepEqual(goals[0]!.identifier, [{ system: `${BASE}/id/goal`, value: 'ref-1/g1' }]);
     assert.deepEqual(goals[0]!.subject, only<ServiceRequest>(bundle, 'ServiceRequest').subject);
@@ -122,7 +163,11 @@ describe('toFhirBundle: a completed referral with consent to share', () => {
   it('Consent: one per scope given, privacy scope, LOINC category, a policy rule (R4 ppc-1) and the patient (ppc-2)', () => {
     const consents = resources<Consent>(bundle, 'Consent');
     assert.deepEqual(
-      consents.map((c) => [c.provision!.code![0]!.coding![0]!.code, c.provision!.type, c.provision!.action![0]!.coding![0]!.code]),
+      consents.map((c) => [
+        c.provision!.code![0]!.coding![0]!.code,
+        c.provision!.type,
+        c.provision!.action![0]!.coding![0]!.code,
+      ]),
       [
         ['contact', 'permit', 'use'],
         ['share-outcome-with-gp-record', 'permit', 'disclose'],
@@ -131,11 +176,19 @@ describe('toFhirBundle: a completed referral with consent to share', () => {
     );
     for (const c of consents) {
       assert.equal(c.status, 'active');
-      assert.deepEqual(c.scope.coding, [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy', display: 'Privacy Consent' }]);
+      assert.deepEqual(c.scope.coding, [
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/consentscope',
+          code: 'patient-privacy',
+          display: 'Privacy Consent',
+        },
+      ]);
       assert.equal(c.category[0]!.coding![0]!.code, '59284-0');
       assert.ok(c.policy !== undefined || c.policyRule !== undefined, 'ppc-1: policy or policyRule');
       assert.ok(c.patient, 'ppc-2: a privacy consent needs a patient');
-      assert.deepEqual(c.organization, [{ type: 'Organization', identifier: { system: `${BASE}/id/practice`, value: 'practice-1' } }]);
+      assert.deepEqual(c.organization, [
+        { type: 'Organization', identifier: { system: `${BASE}/id/practice`, value: 'practice-1' } },
+      ]);
     }
     // Given at referral: dated at creation; given later: dated when given.
     assert.equal(consents[0]!.dateTime, referral.createdAt);
@@ -174,7 +227,13 @@ describe('toFhirBundle: other states and options', () => {
     const task = only<Task>(bundle, 'Task');
     assert.equal(task.status, 'rejected');
     assert.deepEqual(task.statusReason, {
-      coding: [{ system: 'https://links-approach.example/fhir/CodeSystem/referral-status-reason', code: 'other', display: 'Other reason' }],
+      coding: [
+        {
+          system: 'https://links-approach.example/fhir/CodeSystem/referral-status-reason',
+          code: 'other',
+          display: 'Other reason',
+        },
+      ],
       text: 'Other reason',
     });
     assert.doesNotMatch(JSON.stringify(bundle), /hospice/);
@@ -219,7 +278,11 @@ describe('toFhirBundle: other states and options', () => {
     assert.deepEqual(sr.subject, { type: 'Patient', reference: 'Patient/pt-7f3a9c' });
     assert.equal(sr.identifier![0]!.system, 'https://fhir.example.nhs.scot/links/id/referral');
     assert.equal(sr.performer![0]!.identifier!.system, 'https://fhir.example.nhs.scot/staff');
-    assert.notEqual(bundle.entry![0]!.fullUrl, toFhirBundle(stateOf(completedEvents())).entry![0]!.fullUrl, 'another host, other UUIDs');
+    assert.notEqual(
+      bundle.entry![0]!.fullUrl,
+      toFhirBundle(stateOf(completedEvents())).entry![0]!.fullUrl,
+      'another host, other UUIDs',
+    );
   });
 
   it('toFhirCollection puts many referrals in one Bundle with distinct full URLs', () => {
@@ -234,7 +297,13 @@ describe('toFhirBundle: other states and options', () => {
       const sr = index.get(task.focus!.reference!) as ServiceRequest;
       assert.equal(sr.identifier![0]!.value, task.identifier![0]!.value, 'each Task points at its own ServiceRequest');
     }
-    assert.equal(bundle.timestamp, all.map((r) => r.updatedAt).sort().at(-1));
+    assert.equal(
+      bundle.timestamp,
+      all
+        .map((r) => r.updatedAt)
+        .sort()
+        .at(-1),
+    );
   });
 });
 
@@ -247,10 +316,19 @@ describe('toFhirBundle: free text and consent', () => {
     }
     const held = states(sentinelEvents(false)).find((r) => r.id === 'sx-hold')!;
     assert.deepEqual(only<Task>(toFhirBundle(held), 'Task').statusReason, {
-      coding: [{ system: `${BASE}/CodeSystem/referral-status-reason`, code: 'person-unavailable', display: 'The person is unavailable for now' }],
+      coding: [
+        {
+          system: `${BASE}/CodeSystem/referral-status-reason`,
+          code: 'person-unavailable',
+          display: 'The person is unavailable for now',
+        },
+      ],
       text: 'The person is unavailable for now',
     });
-    assert.deepEqual(only<ServiceRequest>(toFhirBundle(held), 'ServiceRequest').reasonCode![0]!.text, 'Facing challenges and crises');
+    assert.deepEqual(
+      only<ServiceRequest>(toFhirBundle(held), 'ServiceRequest').reasonCode![0]!.text,
+      'Facing challenges and crises',
+    );
   });
 
   it('with consent the reason, the referrer’s words, the outcome summary and goals may go; notes never do', () => {

@@ -114,7 +114,11 @@ function context(options: FhirExportOptions): Context {
   };
 }
 
-function reference<T extends Resource>(style: FhirReferenceStyle, value: string, type: T['resourceType']): Reference<T> {
+function reference<T extends Resource>(
+  style: FhirReferenceStyle,
+  value: string,
+  type: T['resourceType'],
+): Reference<T> {
   return 'identifierSystem' in style
     ? { type, identifier: { system: style.identifierSystem, value } }
     : { type, reference: `${style.referencePrefix}${value}` };
@@ -128,7 +132,8 @@ const urn = (uuid: string) => `urn:uuid:${uuid}`;
 
 /** The first time the referral went in progress (Task.executionPeriod.start). */
 function startedAt(referral: ReferralState): string | undefined {
-  for (const event of referral.timeline) if (event.type === 'status-changed' && event.to === 'in-progress') return event.at;
+  for (const event of referral.timeline)
+    if (event.type === 'status-changed' && event.to === 'in-progress') return event.at;
   return undefined;
 }
 
@@ -165,7 +170,11 @@ function referralResources(referral: ReferralState, ctx: Context): BundleEntry[]
     resourceType: 'ServiceRequest',
     identifier,
     ...(referral.previousReferralId !== undefined
-      ? { replaces: [{ type: 'ServiceRequest', identifier: { system: ctx.ids.referral, value: referral.previousReferralId } }] }
+      ? {
+          replaces: [
+            { type: 'ServiceRequest', identifier: { system: ctx.ids.referral, value: referral.previousReferralId } },
+          ],
+        }
       : {}),
     status: serviceRequestStatus(referral.status),
     intent: 'order',
@@ -174,16 +183,27 @@ function referralResources(referral: ReferralState, ctx: Context): BundleEntry[]
     subject,
     authoredOn,
     requester,
-    ...(referral.clpId !== undefined ? { performer: [reference<Practitioner>(ctx.staff, referral.clpId, 'Practitioner')] } : {}),
+    ...(referral.clpId !== undefined
+      ? { performer: [reference<Practitioner>(ctx.staff, referral.clpId, 'Practitioner')] }
+      : {}),
     reasonCode: referral.reasons.map((reason) => ({
-      coding: [{ system: localSystemUrl(ctx.base, LOCAL_CODE_SYSTEMS.theme), code: reason.themeId, display: ctx.themeName(reason.themeId) }],
+      coding: [
+        {
+          system: localSystemUrl(ctx.base, LOCAL_CODE_SYSTEMS.theme),
+          code: reason.themeId,
+          display: ctx.themeName(reason.themeId),
+        },
+      ],
       // The referrer's own words go only where details may go; otherwise the theme's name.
       text: details && reason.text?.trim() ? reason.text : ctx.themeName(reason.themeId),
     })),
   };
 
   const goalEntries: BundleEntry[] = details
-    ? referral.goals.map((goal) => ({ fullUrl: name(`Goal/${goal.id}`), resource: goalResource(referral, goal, subject, ctx) }))
+    ? referral.goals.map((goal) => ({
+        fullUrl: name(`Goal/${goal.id}`),
+        resource: goalResource(referral, goal, subject, ctx),
+      }))
     : [];
 
   const output: TaskOutput[] = [];
@@ -191,11 +211,19 @@ function referralResources(referral: ReferralState, ctx: Context): BundleEntry[]
     if (referral.outcome) {
       output.push({
         type: concept('task-output.outcome', ctx),
-        valueCodeableConcept: concept(`outcome.${referral.outcome.code}`, ctx, referral.outcome.summary.trim() || REFERRAL_LABELS.outcome[referral.outcome.code]),
+        valueCodeableConcept: concept(
+          `outcome.${referral.outcome.code}`,
+          ctx,
+          referral.outcome.summary.trim() || REFERRAL_LABELS.outcome[referral.outcome.code],
+        ),
       });
     }
     output.push({ type: concept('task-output.contacts', ctx), valueUnsignedInt: referral.contacts.length });
-    for (const entry of goalEntries) output.push({ type: concept('task-output.goal', ctx), valueReference: { reference: entry.fullUrl!, type: 'Goal' } });
+    for (const entry of goalEntries)
+      output.push({
+        type: concept('task-output.goal', ctx),
+        valueReference: { reference: entry.fullUrl!, type: 'Goal' },
+      });
     for (const link of referral.resourceLinks) {
       output.push({
         type: concept(
@@ -218,7 +246,13 @@ function referralResources(referral: ReferralState, ctx: Context): BundleEntry[]
     identifier,
     status: referral.status,
     ...(referral.status === 'in-progress' && referral.businessStatus
-      ? { businessStatus: concept(`business-status.${referral.businessStatus}`, ctx, REFERRAL_LABELS.businessStatus[referral.businessStatus]) }
+      ? {
+          businessStatus: concept(
+            `business-status.${referral.businessStatus}`,
+            ctx,
+            REFERRAL_LABELS.businessStatus[referral.businessStatus],
+          ),
+        }
       : {}),
     ...statusReason(referral, details, ctx),
     intent: 'order',
@@ -226,15 +260,28 @@ function referralResources(referral: ReferralState, ctx: Context): BundleEntry[]
     code: concept('task-code.fulfill', ctx),
     focus: { reference: srUrl, type: 'ServiceRequest' },
     for: subject,
-    ...(started !== undefined ? { executionPeriod: { start: started, ...(referral.finishedAt !== undefined ? { end: referral.finishedAt } : {}) } } : {}),
+    ...(started !== undefined
+      ? {
+          executionPeriod: {
+            start: started,
+            ...(referral.finishedAt !== undefined ? { end: referral.finishedAt } : {}),
+          },
+        }
+      : {}),
     authoredOn,
     lastModified: referral.updatedAt,
     requester,
-    ...(referral.clpId !== undefined ? { owner: reference<Practitioner>(ctx.staff, referral.clpId, 'Practitioner') } : {}),
+    ...(referral.clpId !== undefined
+      ? { owner: reference<Practitioner>(ctx.staff, referral.clpId, 'Practitioner') }
+      : {}),
     ...(output.length > 0 ? { output } : {}),
   };
 
-  entries.push({ fullUrl: srUrl, resource: serviceRequest }, { fullUrl: taskUrl, resource: task }, { fullUrl: roleUrl, resource: role });
+  entries.push(
+    { fullUrl: srUrl, resource: serviceRequest },
+    { fullUrl: taskUrl, resource: task },
+    { fullUrl: roleUrl, resource: role },
+  );
   for (const entry of goalEntries) entries.push(entry);
   for (const scope of CONSENT_SCOPES) {
     const consent = consentResource(referral, scope, subject, practice, ctx);
@@ -266,7 +313,13 @@ function goalResource(referral: ReferralState, goal: Goal, subject: Reference<Pa
     ...(status.achievement ? { achievementStatus: concept(`goal-achievement.${status.achievement}`, ctx) } : {}),
     category: [
       {
-        coding: [{ system: localSystemUrl(ctx.base, LOCAL_CODE_SYSTEMS.theme), code: goal.themeId, display: ctx.themeName(goal.themeId) }],
+        coding: [
+          {
+            system: localSystemUrl(ctx.base, LOCAL_CODE_SYSTEMS.theme),
+            code: goal.themeId,
+            display: ctx.themeName(goal.themeId),
+          },
+        ],
         text: ctx.themeName(goal.themeId),
       },
     ],
@@ -352,7 +405,12 @@ function bundle(entries: BundleEntry[], name: string, timestamp: string, ctx: Co
  */
 export function toFhirBundle(referral: ReferralState, options: FhirExportOptions = {}): Bundle {
   const ctx = context(options);
-  return bundle(referralResources(referral, ctx), `bundle/${referral.id}/${referral.updatedAt}`, options.timestamp ?? referral.updatedAt, ctx);
+  return bundle(
+    referralResources(referral, ctx),
+    `bundle/${referral.id}/${referral.updatedAt}`,
+    options.timestamp ?? referral.updatedAt,
+    ctx,
+  );
 }
 
 /**

@@ -11,7 +11,9 @@ const BASE = 'https://links-approach.example/fhir';
 /** The Task a community organisation's system would send back: our exported Task with a new status. */
 function taskOf(events = inProgressEvents()): Task {
   const referral = stateOf(events);
-  return toFhirBundle(referral).entry!.map((e) => e.resource!).find((r): r is Task => r.resourceType === 'Task')!;
+  return toFhirBundle(referral)
+    .entry!.map((e) => e.resource!)
+    .find((r): r is Task => r.resourceType === 'Task')!;
 }
 const update = (changes: Partial<Task>, events = inProgressEvents()): Task => ({ ...taskOf(events), ...changes });
 
@@ -20,7 +22,11 @@ describe('fromFhirTaskUpdate', () => {
 
   it('turns an allowed status change into our event, attributed to the Task owner (the CLP)', () => {
     const result = fromFhirTaskUpdate(
-      update({ status: 'on-hold', statusReason: { text: 'In hospital for two weeks' }, lastModified: '2025-01-08T10:00:00Z' }),
+      update({
+        status: 'on-hold',
+        statusReason: { text: 'In hospital for two weeks' },
+        lastModified: '2025-01-08T10:00:00Z',
+      }),
       referral,
     );
     assert.ok(result.ok, !result.ok ? result.reason : '');
@@ -38,22 +44,41 @@ describe('fromFhirTaskUpdate', () => {
   });
 
   it('reads a coded Task.statusReason from the host’s referral-status-reason system as the reason code', () => {
-    const coding = { system: `${BASE}/CodeSystem/referral-status-reason`, code: 'person-asked-to-pause', display: 'The person asked to pause' };
+    const coding = {
+      system: `${BASE}/CodeSystem/referral-status-reason`,
+      code: 'person-asked-to-pause',
+      display: 'The person asked to pause',
+    };
     const labelOnly = fromFhirTaskUpdate(
-      update({ status: 'on-hold', statusReason: { coding: [coding], text: 'The person asked to pause' }, lastModified: '2025-01-08T10:00:00Z' }),
+      update({
+        status: 'on-hold',
+        statusReason: { coding: [coding], text: 'The person asked to pause' },
+        lastModified: '2025-01-08T10:00:00Z',
+      }),
       referral,
     );
     assert.ok(labelOnly.ok, !labelOnly.ok ? labelOnly.reason : '');
     assert.equal(labelOnly.event.type === 'status-changed' && labelOnly.event.reasonCode, 'person-asked-to-pause');
     assert.equal(labelOnly.event.reason, undefined, 'the label is not free text');
     const withText = fromFhirTaskUpdate(
-      update({ status: 'on-hold', statusReason: { coding: [coding], text: 'Back in April' }, lastModified: '2025-01-08T10:00:00Z' }),
+      update({
+        status: 'on-hold',
+        statusReason: { coding: [coding], text: 'Back in April' },
+        lastModified: '2025-01-08T10:00:00Z',
+      }),
       referral,
     );
     assert.ok(withText.ok);
-    assert.deepEqual([withText.state.statusReasonCode, withText.state.statusReason], ['person-asked-to-pause', 'Back in April']);
+    assert.deepEqual(
+      [withText.state.statusReasonCode, withText.state.statusReason],
+      ['person-asked-to-pause', 'Back in April'],
+    );
     const wrongStatus = fromFhirTaskUpdate(
-      update({ status: 'on-hold', statusReason: { coding: [{ ...coding, code: 'wrong-person' }] }, lastModified: '2025-01-08T10:00:00Z' }),
+      update({
+        status: 'on-hold',
+        statusReason: { coding: [{ ...coding, code: 'wrong-person' }] },
+        lastModified: '2025-01-08T10:00:00Z',
+      }),
       referral,
     );
     assert.ok(wrongStatus.ok, 'a code of another status is read as its display text, i.e. a legacy reason ("other")');
@@ -74,7 +99,10 @@ describe('fromFhirTaskUpdate', () => {
   });
 
   it('takes the outcome of a completion from the Task output, and refuses completion without one', () => {
-    const withoutOutcome = fromFhirTaskUpdate(update({ status: 'completed', lastModified: '2025-01-08T10:00:00Z' }), referral);
+    const withoutOutcome = fromFhirTaskUpdate(
+      update({ status: 'completed', lastModified: '2025-01-08T10:00:00Z' }),
+      referral,
+    );
     assert.ok(!withoutOutcome.ok);
     assert.equal(withoutOutcome.code, 'outcome-required');
     const completed = fromFhirTaskUpdate(
@@ -84,7 +112,10 @@ describe('fromFhirTaskUpdate', () => {
         output: [
           {
             type: { coding: [{ system: `${BASE}/CodeSystem/task-output-type`, code: 'outcome' }] },
-            valueCodeableConcept: { coding: [{ system: `${BASE}/CodeSystem/referral-outcome`, code: 'support-no-longer-needed' }], text: 'Managing well now' },
+            valueCodeableConcept: {
+              coding: [{ system: `${BASE}/CodeSystem/referral-outcome`, code: 'support-no-longer-needed' }],
+              text: 'Managing well now',
+            },
           },
         ],
       }),
@@ -97,16 +128,22 @@ describe('fromFhirTaskUpdate', () => {
 
   it('refuses to rewrite a finished referral', () => {
     const rejected = stateOf(rejectedEvents());
-    const result = fromFhirTaskUpdate(update({ status: 'accepted', lastModified: '2025-01-09T10:00:00Z' }, rejectedEvents()), rejected);
+    const result = fromFhirTaskUpdate(
+      update({ status: 'accepted', lastModified: '2025-01-09T10:00:00Z' }, rejectedEvents()),
+      rejected,
+    );
     assert.ok(!result.ok);
     assert.equal(result.code, 'referral-finished');
   });
 
   it('rejects an update for a referral it does not hold, finding referrals in a replayed state', () => {
     const all = states([...completedEvents(), ...rejectedEvents()]);
-    const result = fromFhirTaskUpdate(update({ status: 'on-hold', statusReason: { text: 'x' }, lastModified: '2025-01-08T10:00:00Z' }), {
-      referrals: all,
-    });
+    const result = fromFhirTaskUpdate(
+      update({ status: 'on-hold', statusReason: { text: 'x' }, lastModified: '2025-01-08T10:00:00Z' }),
+      {
+        referrals: all,
+      },
+    );
     assert.ok(!result.ok);
     assert.equal(result.code, 'unknown-referral');
     assert.match(result.reason, /no referral "ref-2"/);
@@ -121,7 +158,10 @@ describe('fromFhirTaskUpdate', () => {
     const badStatus = fromFhirTaskUpdate({ ...taskOf(), status: 'done' }, referral);
     assert.ok(!badStatus.ok && badStatus.code === 'bad-shape' && badStatus.issues![0]!.path === 'status');
 
-    const noId = fromFhirTaskUpdate({ ...taskOf(), identifier: [{ system: 'https://elsewhere.example/id', value: 'ref-2' }], status: 'on-hold' }, referral);
+    const noId = fromFhirTaskUpdate(
+      { ...taskOf(), identifier: [{ system: 'https://elsewhere.example/id', value: 'ref-2' }], status: 'on-hold' },
+      referral,
+    );
     assert.ok(!noId.ok && noId.code === 'bad-shape');
     assert.equal(noId.issues![0]!.path, 'identifier');
 
@@ -129,11 +169,18 @@ describe('fromFhirTaskUpdate', () => {
     const noTime = fromFhirTaskUpdate(undated, referral);
     assert.ok(!noTime.ok && noTime.code === 'bad-shape' && noTime.issues![0]!.path === 'lastModified');
 
-    const { owner: _owner, ...ownerless } = update({ status: 'on-hold', statusReason: { text: 'x' }, lastModified: '2025-01-08T10:00:00Z' });
+    const { owner: _owner, ...ownerless } = update({
+      status: 'on-hold',
+      statusReason: { text: 'x' },
+      lastModified: '2025-01-08T10:00:00Z',
+    });
     const noOwner = fromFhirTaskUpdate(ownerless, referral);
     assert.ok(!noOwner.ok && noOwner.code === 'bad-shape' && noOwner.issues![0]!.path === 'owner');
 
-    const hostile = fromFhirTaskUpdate(JSON.parse('{"resourceType":"Task","status":"on-hold","__proto__":{"x":1}}'), referral);
+    const hostile = fromFhirTaskUpdate(
+      JSON.parse('{"resourceType":"Task","status":"on-hold","__proto__":{"x":1}}'),
+      referral,
+    );
     assert.ok(!hostile.ok && hostile.code === 'bad-shape');
   });
 

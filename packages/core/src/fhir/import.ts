@@ -1,9 +1,20 @@
-import { isStatusReasonCode, STATUS_REASON_LABELS, statusReasonCodesFor, type StatusReasonCode } from '../codes/status-reasons.js';
+import {
+  isStatusReasonCode,
+  STATUS_REASON_LABELS,
+  statusReasonCodesFor,
+  type StatusReasonCode,
+} from '../codes/status-reasons.js';
 import * as z from 'zod/mini';
 import { LOCAL_CODE_SYSTEMS, localSystemUrl } from '../codes/codes.js';
 import type { Framework } from '../framework/types.js';
 import { applyEvent } from '../referral/apply.js';
-import { OUTCOME_CODES, REFERRAL_LABELS, REFERRAL_STATUSES, type OutcomeCode, type ReferralStatus } from '../referral/constants.js';
+import {
+  OUTCOME_CODES,
+  REFERRAL_LABELS,
+  REFERRAL_STATUSES,
+  type OutcomeCode,
+  type ReferralStatus,
+} from '../referral/constants.js';
 import type { Actor, ReferralState, RejectionCode, StatusChangedEvent } from '../referral/types.js';
 import { parseWith } from '../validation/parse.js';
 import type { ValidationIssue } from '../validation/result.js';
@@ -14,7 +25,11 @@ import { sha1Hex } from './uuid.js';
 const FHIR_TASK_STATUSES = [...REFERRAL_STATUSES, 'ready', 'received'] as const;
 
 const identifierShape = z.object({ system: z.optional(z.string()), value: z.optional(z.string()) });
-const codingShape = z.object({ system: z.optional(z.string()), code: z.optional(z.string()), display: z.optional(z.string()) });
+const codingShape = z.object({
+  system: z.optional(z.string()),
+  code: z.optional(z.string()),
+  display: z.optional(z.string()),
+});
 const conceptShape = z.object({ coding: z.optional(z.array(codingShape)), text: z.optional(z.string()) });
 
 /**
@@ -126,9 +141,11 @@ export function fromFhirTaskUpdate(
     update.identifier?.find((i) => i.system === ids.referral && i.value)?.value ??
     (update.focus?.identifier?.system === ids.referral ? update.focus.identifier.value : undefined);
   if (!referralId) {
-    return reject('bad-shape', `The Task does not say which referral it is about: give Task.identifier with system "${ids.referral}".`, [
-      { path: 'identifier', message: `needs an identifier with system "${ids.referral}"` },
-    ]);
+    return reject(
+      'bad-shape',
+      `The Task does not say which referral it is about: give Task.identifier with system "${ids.referral}".`,
+      [{ path: 'identifier', message: `needs an identifier with system "${ids.referral}"` }],
+    );
   }
   const referrals: readonly ReferralState[] = Array.isArray(current)
     ? current
@@ -156,9 +173,11 @@ export function fromFhirTaskUpdate(
     if (owner?.system === ids.staff && owner.value) actor = { role: 'clp', id: owner.value };
   }
   if (!actor) {
-    return reject('bad-shape', `The Task does not say who made the change: give Task.owner as an identifier with system "${ids.staff}".`, [
-      { path: 'owner', message: `needs an identifier with system "${ids.staff}"` },
-    ]);
+    return reject(
+      'bad-shape',
+      `The Task does not say who made the change: give Task.owner as an identifier with system "${ids.staff}".`,
+      [{ path: 'owner', message: `needs an identifier with system "${ids.staff}"` }],
+    );
   }
 
   // A coded reason in our own status-reason system becomes the event's reasonCode; its label is not free text.
@@ -187,7 +206,16 @@ export function fromFhirTaskUpdate(
     id:
       options.eventId ??
       `fhir-${sha1Hex(
-        JSON.stringify([referralId, to, at, actor.role, actor.id, reasonText ?? null, outcome ?? null, ...(reasonCode ? [reasonCode] : [])]),
+        JSON.stringify([
+          referralId,
+          to,
+          at,
+          actor.role,
+          actor.id,
+          reasonText ?? null,
+          outcome ?? null,
+          ...(reasonCode ? [reasonCode] : []),
+        ]),
       )}`,
     referralId,
     at,

@@ -14,4 +14,9 @@ export {
   detailsExportable,
 } from './export.js';
 export { uuidV5, isUuid, URL_NAMESPACE } from './uuid.js';
-export { fromFhirTaskUpdate, type FhirImportOptions, type FhirImportResult, type FhirImportRejectionCode } from './import.js';
+export {
+  fromFhirTaskUpdate,
+  type FhirImportOptions,
+  type FhirImportResult,
+  type FhirImportRejectionCode,
+} from './import.js';

@@ -6,9 +6,7 @@ import type { Framework } from '../framework/types.js';
  * of the host's identifier systems (the default), or as a literal reference
  * to a resource the receiving server holds, `<prefix><value>`.
  */
-export type FhirReferenceStyle =
-  | { readonly identifierSystem: string }
-  | { readonly referencePrefix: string };
+export type FhirReferenceStyle = { readonly identifierSystem: string } | { readonly referencePrefix: string };
 
 /** Options for {@link toFhirBundle} and {@link toFhirCollection}. */
 export interface FhirExportOptions {

@@ -11,7 +11,13 @@ export function writer(referralId: string, start = '2025-01-06T09:00:00Z') {
   let n = 0;
   return (actor: { role: string; id: string }, fields: Record<string, unknown>): ReferralEvent => {
     t += 3_600_000;
-    return { id: `${referralId}-e${++n}`, referralId, at: new Date(t).toISOString(), actor, ...fields } as unknown as ReferralEvent;
+    return {
+      id: `${referralId}-e${++n}`,
+      referralId,
+      at: new Date(t).toISOString(),
+      actor,
+      ...fields,
+    } as unknown as ReferralEvent;
   };
 }
 
@@ -36,17 +42,41 @@ export function completedEvents(referralId = 'ref-1', person = 'pt-7f3a9c'): Ref
     e(CLP, { type: 'status-changed', to: 'in-progress' }),
     e(CLP, { type: 'contact-attempted', method: 'phone', outcome: 'no-answer' }),
     e(CLP, { type: 'contact-recorded', setting: 'practice', durationMinutes: 45 }),
-    e(CLP, { type: 'goal-added', goalId: 'g1', statement: 'Join a walking group', themeId: 'living-well-day-to-day', status: 'active' }),
-    e(CLP, { type: 'goal-added', goalId: 'g2', statement: 'Complete the benefits form', themeId: 'navigating-systems' }),
+    e(CLP, {
+      type: 'goal-added',
+      goalId: 'g1',
+      statement: 'Join a walking group',
+      themeId: 'living-well-day-to-day',
+      status: 'active',
+    }),
+    e(CLP, {
+      type: 'goal-added',
+      goalId: 'g2',
+      statement: 'Complete the benefits form',
+      themeId: 'navigating-systems',
+    }),
     e(CLP, { type: 'consent-given', scope: 'share-with-community-organisation' }),
-    e(CLP, { type: 'resource-linked', linkId: 'l1', resource: { id: 'svc-42', name: 'Springburn Walking Group', source: 'aliss' }, mode: 'referred' }),
-    e(CLP, { type: 'resource-linked', linkId: 'l2', resource: { id: 'welfare-1', name: 'Welfare rights advice' }, mode: 'signposted' }),
+    e(CLP, {
+      type: 'resource-linked',
+      linkId: 'l1',
+      resource: { id: 'svc-42', name: 'Springburn Walking Group', source: 'aliss' },
+      mode: 'referred',
+    }),
+    e(CLP, {
+      type: 'resource-linked',
+      linkId: 'l2',
+      resource: { id: 'welfare-1', name: 'Welfare rights advice' },
+      mode: 'signposted',
+    }),
     e(CLP, { type: 'contact-recorded', setting: 'community', durationMinutes: 60 }),
     e(CLP, { type: 'resource-updated', linkId: 'l1', status: 'attending' }),
     e(CLP, { type: 'goal-updated', goalId: 'g1', status: 'achieved' }),
     e(CLP, { type: 'goal-updated', goalId: 'g2', status: 'not-achieved' }),
     e(CLP, { type: 'contact-recorded', setting: 'phone', durationMinutes: 20 }),
-    e(CLP, { type: 'outcome-recorded', outcome: { code: 'connected-to-support', summary: 'Walking weekly with the group' } }),
+    e(CLP, {
+      type: 'outcome-recorded',
+      outcome: { code: 'connected-to-support', summary: 'Walking weekly with the group' },
+    }),
     e(CLP, { type: 'status-changed', to: 'completed' }),
   ];
 }
@@ -67,7 +97,12 @@ export function inProgressEvents(referralId = 'ref-2'): ReferralEvent[] {
     }),
     e(CLP, { type: 'status-changed', to: 'accepted' }),
     e(CLP, { type: 'status-changed', to: 'in-progress' }),
-    e(CLP, { type: 'goal-added', goalId: 'g1', statement: 'Keep the tenancy', themeId: 'facing-challenges-and-crises' }),
+    e(CLP, {
+      type: 'goal-added',
+      goalId: 'g1',
+      statement: 'Keep the tenancy',
+      themeId: 'facing-challenges-and-crises',
+    }),
   ];
 }
 
@@ -91,7 +126,8 @@ export function rejectedEvents(referralId = 'ref-3'): ReferralEvent[] {
 /** Replays events and returns the referral states (failing loudly on any rejection). */
 export function states(events: readonly ReferralEvent[]): ReferralState[] {
   const result = replay(events);
-  if (result.rejected.length > 0) throw new Error(`fixture events refused: ${result.rejected.map((r) => `${r.event.id}: ${r.reason}`).join('; ')}`);
+  if (result.rejected.length > 0)
+    throw new Error(`fixture events refused: ${result.rejected.map((r) => `${r.event.id}: ${r.reason}`).join('; ')}`);
   return [...result.state.referrals];
 }
 

@@ -26,7 +26,8 @@ export function sha1(input: readonly number[]): Uint8Array {
   const bytes = [...input, 0x80];
   while (bytes.length % 64 !== 56) bytes.push(0);
   const high = Math.floor(bitLength / 2 ** 32);
-  for (const word of [high, bitLength >>> 0]) bytes.push((word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255);
+  for (const word of [high, bitLength >>> 0])
+    bytes.push((word >>> 24) & 255, (word >>> 16) & 255, (word >>> 8) & 255, word & 255);
   let h0 = 0x67452301;
   let h1 = 0xefcdab89;
   let h2 = 0x98badcfe;

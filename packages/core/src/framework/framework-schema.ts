@@ -3,10 +3,9 @@ import { LIMITS } from '../validation/limits.js';
 import { customMessage } from '../messages/validation.js';
 
 /** Lower-case kebab-case id, e.g. `team-wellbeing`. */
-export const slugSchema = z.string().check(
-  z.maxLength(64),
-  z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, customMessage('slug', {})),
-);
+export const slugSchema = z
+  .string()
+  .check(z.maxLength(64), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, customMessage('slug', {})));
 
 /** A name or title: trimmed, not empty, at most `LIMITS.shortText` (200) characters. */
 export const shortTextSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(LIMITS.shortText));
@@ -36,18 +35,15 @@ export const responsibilitySchema = z.strictObject({
 });
 
 const uniqueIds = (what: string) =>
-  z.refine<{ id: string }[]>(
-    (items) => new Set(items.map((item) => item.id)).size === items.length,
-    { message: customMessage('unique-ids', { what }) },
-  );
+  z.refine<{ id: string }[]>((items) => new Set(items.map((item) => item.id)).size === items.length, {
+    message: customMessage('unique-ids', { what }),
+  });
 
 /** The versioned framework document a plan is written against. */
 export const frameworkSchema = z.strictObject({
   kind: z.literal('links.framework'),
   id: slugSchema,
-  version: z.string().check(
-    z.regex(/^\d+\.\d+\.\d+$/, customMessage('version-number', {})),
-  ),
+  version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, customMessage('version-number', {}))),
   name: shortTextSchema,
   source: z.optional(z.string().check(z.maxLength(LIMITS.longText))),
   capacities: z.array(capacitySchema).check(z.minLength(1), z.maxLength(50), uniqueIds('capacity')),

@@ -5,13 +5,30 @@ import { LINKS_FRAMEWORK, validateFramework, findCapacity, formatIssues } from '
 test('the default framework has the 7 capacities and 5 themes with the ids of the domain brief', () => {
   assert.deepEqual(
     LINKS_FRAMEWORK.capacities.map((c) => c.id),
-    ['team-wellbeing', 'shared-learning', 'awareness', 'intelligence', 'signposting', 'problem-solving', 'network-building'],
+    [
+      'team-wellbeing',
+      'shared-learning',
+      'awareness',
+      'intelligence',
+      'signposting',
+      'problem-solving',
+      'network-building',
+    ],
   );
   assert.deepEqual(
     LINKS_FRAMEWORK.themes.map((t) => t.id),
-    ['adapting-to-diagnosis', 'living-well-day-to-day', 'facing-challenges-and-crises', 'navigating-systems', 'dying-well'],
+    [
+      'adapting-to-diagnosis',
+      'living-well-day-to-day',
+      'facing-challenges-and-crises',
+      'navigating-systems',
+      'dying-well',
+    ],
   );
-  assert.deepEqual(LINKS_FRAMEWORK.responsibilities.map((r) => r.id), ['people', 'practice-team', 'community']);
+  assert.deepEqual(
+    LINKS_FRAMEWORK.responsibilities.map((r) => r.id),
+    ['people', 'practice-team', 'community'],
+  );
   assert.match(LINKS_FRAMEWORK.version, /^\d+\.\d+\.\d+$/);
 });
 
@@ -24,16 +41,25 @@ test('the default framework validates against its own schema and is frozen', () 
 });
 
 test('a revised framework from a host is accepted without code changes', () => {
-  const revised = structuredClone(LINKS_FRAMEWORK) as { version: string; capacities: { id: string; name: string; description: string }[] };
+  const revised = structuredClone(LINKS_FRAMEWORK) as {
+    version: string;
+    capacities: { id: string; name: string; description: string }[];
+  };
   revised.version = '2.0.0';
-  revised.capacities.push({ id: 'digital-inclusion', name: 'Digital Inclusion', description: 'Help people get online.' });
+  revised.capacities.push({
+    id: 'digital-inclusion',
+    name: 'Digital Inclusion',
+    description: 'Help people get online.',
+  });
   const result = validateFramework(revised);
   assert.ok(result.ok);
   assert.equal(findCapacity(result.value, 'digital-inclusion')?.name, 'Digital Inclusion');
 });
 
 test('a broken framework gets every problem with its JSON path, in plain English', () => {
-  const broken = structuredClone(LINKS_FRAMEWORK) as Record<string, unknown> & { capacities: Record<string, unknown>[] };
+  const broken = structuredClone(LINKS_FRAMEWORK) as Record<string, unknown> & {
+    capacities: Record<string, unknown>[];
+  };
   broken.version = 'one';
   broken.capacities[1]!.name = 42;
   broken.capacities[2]!.id = 'Team Wellbeing';

@@ -24,8 +24,8 @@ export function describeSignal(signal: RunChartSignal, options: DescribeRunChart
     signal.phase === 'baseline'
       ? 'during the baseline'
       : signal.improvement
-      ? 'in the direction of improvement'
-      : 'against the direction of improvement';
+        ? 'in the direction of improvement'
+        : 'against the direction of improvement';
   switch (signal.type) {
     case 'shift':
       return `Shift: ${signal.length} points ${signal.direction === 'up' ? 'above' : 'below'} the ${
@@ -69,8 +69,8 @@ export function describeRunChart(analysis: RunChartAnalysis, options: DescribeRu
     const verdict = analysis.tooFewRuns
       ? 'too few, a sign of a shift in the process'
       : analysis.tooManyRuns
-      ? 'too many, a sign the data may mix different processes'
-      : 'within the expected range';
+        ? 'too many, a sign the data may mix different processes'
+        : 'within the expected range';
     sentences.push(
       `${analysis.runs} runs: ${verdict} (${lower} to ${upper} for ${analysis.usefulObservations} points off the centre line).`,
     );

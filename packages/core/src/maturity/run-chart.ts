@@ -462,4 +462,3 @@ function signal(
 ): RunChartSignal {
   return { type, start, end, length, direction: up ? 'up' : 'down', improvement: up === increase, phase };
 }
-

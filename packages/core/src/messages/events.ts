@@ -27,8 +27,16 @@ export type ChangedDetail = 'route' | 'reasons' | 'urgency' | 'clp';
 
 /** The parameters of each event description code. */
 export interface EventMessageParams {
-  readonly 'event.drafted': { readonly route: ReferralRoute; readonly urgency: Urgency; readonly themes: readonly string[] };
-  readonly 'event.made': { readonly route: ReferralRoute; readonly urgency: Urgency; readonly themes: readonly string[] };
+  readonly 'event.drafted': {
+    readonly route: ReferralRoute;
+    readonly urgency: Urgency;
+    readonly themes: readonly string[];
+  };
+  readonly 'event.made': {
+    readonly route: ReferralRoute;
+    readonly urgency: Urgency;
+    readonly themes: readonly string[];
+  };
   readonly 'event.details-updated': { readonly fields: readonly ChangedDetail[]; readonly urgency?: Urgency };
   readonly 'event.status-changed': { readonly to: ReferralStatus };
   readonly 'event.status-changed-outcome': { readonly to: ReferralStatus; readonly outcome: OutcomeCode };
@@ -68,12 +76,17 @@ const lower = (text: string): string => text.toLowerCase();
 
 /** The English of every event description (what `describeEvent` returns). */
 export const EVENT_MESSAGES_EN: MessageRenderers<EventMessageParams> = {
-  'event.drafted': (p) => `Referral drafted (${L.route[p.route]}, ${lower(L.urgency[p.urgency])}): ${p.themes.join(', ')}`,
+  'event.drafted': (p) =>
+    `Referral drafted (${L.route[p.route]}, ${lower(L.urgency[p.urgency])}): ${p.themes.join(', ')}`,
   'event.made': (p) => `Referral made (${L.route[p.route]}, ${lower(L.urgency[p.urgency])}): ${p.themes.join(', ')}`,
   'event.details-updated': (p) =>
     `Details updated: ${p.fields
       .map((f) =>
-        f === 'urgency' ? `urgency (${lower(L.urgency[p.urgency!])})` : f === 'clp' ? 'Community Links Practitioner' : f,
+        f === 'urgency'
+          ? `urgency (${lower(L.urgency[p.urgency!])})`
+          : f === 'clp'
+            ? 'Community Links Practitioner'
+            : f,
       )
       .join(', ')}`,
   'event.status-changed': (p) => `Status changed to ${lower(L.status[p.to])}`,

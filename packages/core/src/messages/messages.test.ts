@@ -30,7 +30,12 @@ const REFUSAL_SAMPLES: { readonly [C in RejectionCode]: RefusalParams[C] } = {
   'referral-exists': { referralId: 'ref-9' },
   'wrong-referral': { referralId: 'ref-9', expected: 'ref-1' },
   'duplicate-event-id': { eventId: 'e-9' },
-  'out-of-order': { kind: 'overwrites-later', at: '2025-01-01T09:00:00Z', previous: '2025-01-02T09:00:00Z', eventType: 'status-changed' },
+  'out-of-order': {
+    kind: 'overwrites-later',
+    at: '2025-01-01T09:00:00Z',
+    previous: '2025-01-02T09:00:00Z',
+    eventType: 'status-changed',
+  },
   'role-not-allowed': { kind: 'status', to: 'accepted', roles: ['clp'], actor: 'referrer' },
   'not-assigned-clp': { clpId: 'clp-9' },
   'transition-not-allowed': { from: 'draft', to: 'completed', next: ['requested', 'cancelled'] },
@@ -117,7 +122,8 @@ test('every refusal code has an English text, with its parameters written into i
     assert.match(text, /^[A-Z"].{20,}$/, `${code}: ${text}`);
     // Every id among the parameters is written into the sentence.
     for (const value of Object.values(params)) {
-      if (typeof value === 'string' && ids.includes(value)) assert.ok(text.includes(value), `${code} names ${value}: ${text}`);
+      if (typeof value === 'string' && ids.includes(value))
+        assert.ok(text.includes(value), `${code} names ${value}: ${text}`);
     }
   }
   assert.equal(refusalReason('unknown-goal', { goalId: 'goal-42' }), 'There is no goal "goal-42" on this referral.');
@@ -158,16 +164,28 @@ test('a refusal carries its code and parameters, and its reason is their English
   if (result.ok) return;
   const { code, params, reason } = result.rejection;
   assert.equal(code, 'transition-not-allowed');
-  assert.deepEqual(params, { from: 'requested', to: 'completed', next: ['accepted', 'rejected', 'cancelled', 'entered-in-error'] });
+  assert.deepEqual(params, {
+    from: 'requested',
+    to: 'completed',
+    next: ['accepted', 'rejected', 'cancelled', 'entered-in-error'],
+  });
   assert.equal(reason, refusalReason(code, params as RefusalParams['transition-not-allowed']));
   // Parameters are data: they survive JSON, so a server's refusal renders the same in the browser.
   assert.deepEqual(JSON.parse(JSON.stringify(params)), params);
 
-  const byReferrer = applyEvent(referral, s.event(REFERRER, { type: 'goal-added', goalId: 'g1', themeId: 'living-well-day-to-day', statement: 'Walk' }));
+  const byReferrer = applyEvent(
+    referral,
+    s.event(REFERRER, { type: 'goal-added', goalId: 'g1', themeId: 'living-well-day-to-day', statement: 'Walk' }),
+  );
   assert.equal(byReferrer.ok, false);
   if (!byReferrer.ok) {
     assert.equal(byReferrer.rejection.code, 'role-not-allowed');
-    assert.deepEqual(byReferrer.rejection.params, { kind: 'content', eventType: 'goal-added', roles: ['clp'], actor: 'referrer' });
+    assert.deepEqual(byReferrer.rejection.params, {
+      kind: 'content',
+      eventType: 'goal-added',
+      roles: ['clp'],
+      actor: 'referrer',
+    });
   }
 });
 
@@ -216,7 +234,11 @@ test('a schema’s own messages keep their code', () => {
     assert.equal(issue.message, validationMessage('change-at-least-one', issue.params as never));
   }
   const unsafe = checkJsonSafety({ a: { ['__proto__']: 1 }, b: Number.NaN });
-  assert.ok(unsafe.every((i) => i.messageCode !== undefined && i.message === validationMessage(i.messageCode as never, i.params as never)));
+  assert.ok(
+    unsafe.every(
+      (i) => i.messageCode !== undefined && i.message === validationMessage(i.messageCode as never, i.params as never),
+    ),
+  );
 });
 
 test('describeEvent is the English of eventMessage', () => {

@@ -19,7 +19,11 @@ export interface OutcomeMessageParams {
   /** A response id used twice. */
   readonly 'outcome.response-id-repeated': { readonly id: string };
   /** A second response at the same `timepoint` from the same person to `instrumentId` on `date`. */
-  readonly 'outcome.second-response': { readonly timepoint: string; readonly instrumentId: string; readonly date: string };
+  readonly 'outcome.second-response': {
+    readonly timepoint: string;
+    readonly instrumentId: string;
+    readonly date: string;
+  };
   /** A practice id the document does not list. */
   readonly 'outcome.unknown-practice': { readonly practiceId: string };
   /** An instrument id that is neither built in nor defined in the document. */

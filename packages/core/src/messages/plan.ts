@@ -86,12 +86,12 @@ export const PLAN_ITEM_NOUNS_EN: Readonly<Record<PlanItemKind, string>> = {
 export const PLAN_MESSAGES_EN: MessageRenderers<PlanMessageParams> = {
   'plan.duplicate-id': (p) => `repeats the id "${p.id}" of ${p.list}[${p.earlier}]: ids must be unique in the list`,
   'plan.id-taken': (p) => `repeats the id "${p.id}": ids must be unique in the list`,
-  'plan.point-date-repeated': (p) => `repeats the date ${p.date} of points[${p.earlier}]: a measure has one point per date`,
+  'plan.point-date-repeated': (p) =>
+    `repeats the date ${p.date} of points[${p.earlier}]: a measure has one point per date`,
   'plan.point-out-of-order': (p) =>
     `must be after ${p.previous}, the date of points[${p.earlier}]: points are kept in date order`,
   'plan.points-repeat-date': (p) => `repeats the date ${p.date}: a measure has one point per date`,
-  'plan.point-exists': (p) =>
-    `already has a point on ${p.date} (value ${p.value}): a measure has one point per date`,
+  'plan.point-exists': (p) => `already has a point on ${p.date} (value ${p.value}): a measure has one point per date`,
   'plan.no-point-on': (p) => `has no point on ${p.date}`,
   'plan.list-full': (p) => `already has the most entries allowed (${p.maximum})`,
   'plan.cycle-open': (p) => `cannot start while cycles[${p.index}] ("${p.id}") is still open: complete it first`,

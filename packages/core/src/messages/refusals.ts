@@ -36,7 +36,12 @@ export interface RefusalParams {
         readonly previous: string;
         readonly eventType: ContentEventType | 'status-changed';
       }
-    | { readonly kind: 'goal' | 'resource-link' | 'follow-up'; readonly at: string; readonly previous: string; readonly id: string };
+    | {
+        readonly kind: 'goal' | 'resource-link' | 'follow-up';
+        readonly at: string;
+        readonly previous: string;
+        readonly id: string;
+      };
   /**
    * `kind` says what was refused: making a referral (`create`), a status
    * change (`status`, with `to`), cancelling a draft as the CLP
@@ -44,7 +49,12 @@ export interface RefusalParams {
    */
   readonly 'role-not-allowed':
     | { readonly kind: 'create'; readonly actor: ActorRole }
-    | { readonly kind: 'status'; readonly to: ReferralStatus; readonly roles: readonly ActorRole[]; readonly actor: ActorRole }
+    | {
+        readonly kind: 'status';
+        readonly to: ReferralStatus;
+        readonly roles: readonly ActorRole[];
+        readonly actor: ActorRole;
+      }
     | { readonly kind: 'cancel-draft' }
     | {
         readonly kind: 'content';
@@ -89,7 +99,11 @@ export interface RefusalParams {
   readonly 'do-not-contact': Record<string, never>;
   readonly 'no-consent-to-contact': { readonly consent: 'withdrawn' | 'not-asked' };
   readonly 'no-consent-to-share': Record<string, never>;
-  readonly 'unknown-theme': { readonly themeId: string; readonly framework: string; readonly themes: readonly string[] };
+  readonly 'unknown-theme': {
+    readonly themeId: string;
+    readonly framework: string;
+    readonly themes: readonly string[];
+  };
   readonly 'unknown-goal': { readonly goalId: string };
   readonly 'duplicate-goal': { readonly goalId: string };
   readonly 'unknown-resource-link': { readonly linkId: string };
@@ -157,7 +171,8 @@ const HELD =
 export const REFUSAL_MESSAGES_EN: MessageRenderers<RefusalParams> = {
   'invalid-event': (p) => `The event is not valid: ${p.issues.join('; ')}`,
   'unknown-referral': (p) => `There is no referral "${p.referralId}": a referral starts with a "created" event.`,
-  'referral-exists': (p) => `Referral "${p.referralId}" already exists: a "created" event can only start a new referral.`,
+  'referral-exists': (p) =>
+    `Referral "${p.referralId}" already exists: a "created" event can only start a new referral.`,
   'wrong-referral': (p) => `This event belongs to referral "${p.referralId}", not "${p.expected}".`,
   'duplicate-event-id': (p) => `An event with id "${p.eventId}" has already been applied: each event is applied once.`,
   'out-of-order': (p) => {

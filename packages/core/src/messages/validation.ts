@@ -112,7 +112,8 @@ const quoted = (items: readonly string[]): string => items.map((f) => `"${f}"`).
 /** The English of every validation message code. */
 export const VALIDATION_MESSAGES_EN: MessageRenderers<ValidationParams> = {
   required: () => 'is required',
-  'wrong-type': (p) => `must be ${TYPE_NAMES[p.expected] ?? p.expected}, not ${RECEIVED_NAMES[p.received] ?? p.received}`,
+  'wrong-type': (p) =>
+    `must be ${TYPE_NAMES[p.expected] ?? p.expected}, not ${RECEIVED_NAMES[p.received] ?? p.received}`,
   'text-empty': () => 'must not be empty',
   'text-too-short': (p) => `must be at least ${p.minimum} characters`,
   'text-too-long': (p) => `must be at most ${p.maximum} characters`,
@@ -127,8 +128,7 @@ export const VALIDATION_MESSAGES_EN: MessageRenderers<ValidationParams> = {
     const shown = `${p.choices.join(', ')}${p.more ? ', …' : ''}`;
     return p.choices.length === 1 && !p.more ? `must be ${shown}` : `must be one of ${shown}`;
   },
-  'unknown-fields': (p) =>
-    `has ${p.keys.length === 1 ? 'an unknown field' : 'unknown fields'}: ${quoted(p.keys)}`,
+  'unknown-fields': (p) => `has ${p.keys.length === 1 ? 'an unknown field' : 'unknown fields'}: ${quoted(p.keys)}`,
   'not-a-date': () => 'must be a real calendar date written YYYY-MM-DD',
   'not-a-date-time': () => 'must be a date and time written like 2024-05-01T09:30:00Z',
   'bad-format': () => 'is not in the expected format',

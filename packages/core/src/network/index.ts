@@ -31,7 +31,14 @@ export {
   type NewRelationship,
   type RelationshipChanges,
 } from './register.js';
-export { QUIET_AFTER_MONTHS, checkQuiet, networkMetrics, type QuietCheck, type CapacityFigure, type NetworkMetrics } from './metrics.js';
+export {
+  QUIET_AFTER_MONTHS,
+  checkQuiet,
+  networkMetrics,
+  type QuietCheck,
+  type CapacityFigure,
+  type NetworkMetrics,
+} from './metrics.js';
 export {
   NETWORK_MESSAGES_EN,
   networkMessage,

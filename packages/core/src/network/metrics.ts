@@ -5,7 +5,8 @@ import type { NetworkRegister, Relationship } from './types.js';
 export const QUIET_AFTER_MONTHS = 6;
 
 function toDate(value: Date | string): Date | undefined {
-  const date = value instanceof Date ? value : new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  const date =
+    value instanceof Date ? value : new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   return Number.isFinite(date.getTime()) ? date : undefined;
 }
 
@@ -26,7 +27,11 @@ export interface QuietCheck {
  * `quietAfterMonths` whole months (default {@link QUIET_AFTER_MONTHS}).
  * A relationship never contacted counts from the day it was added.
  */
-export function checkQuiet(relationship: Relationship, asOf: Date | string, quietAfterMonths: number = QUIET_AFTER_MONTHS): QuietCheck {
+export function checkQuiet(
+  relationship: Relationship,
+  asOf: Date | string,
+  quietAfterMonths: number = QUIET_AFTER_MONTHS,
+): QuietCheck {
   const now = toDate(asOf);
   const from = toDate(relationship.lastContact ?? relationship.since);
   const months = now && from ? monthsBetween(from, now) : 0;
@@ -66,7 +71,12 @@ export interface NetworkMetrics {
   /** Visits recorded across active relationships. */
   readonly visits: number;
   /** Active relationships not contacted within the quiet threshold, quietest first. */
-  readonly quiet: readonly { readonly id: string; readonly organisation: string; readonly monthsSinceContact: number; readonly everContacted: boolean }[];
+  readonly quiet: readonly {
+    readonly id: string;
+    readonly organisation: string;
+    readonly monthsSinceContact: number;
+    readonly everContacted: boolean;
+  }[];
   /** The threshold used, in months. */
   readonly quietAfterMonths: number;
   /** The figures that feed the Network Building and Intelligence capacities. */
@@ -78,7 +88,11 @@ export interface NetworkMetrics {
  * active relationships, organisations listed on ALISS (and those the CLP
  * helped to list), visits, and relationships not contacted in 6 months.
  */
-export function networkMetrics(register: NetworkRegister, asOf: Date | string, options: { quietAfterMonths?: number } = {}): NetworkMetrics {
+export function networkMetrics(
+  register: NetworkRegister,
+  asOf: Date | string,
+  options: { quietAfterMonths?: number } = {},
+): NetworkMetrics {
   const quietAfterMonths = options.quietAfterMonths ?? QUIET_AFTER_MONTHS;
   const date = toDate(asOf);
   const asOfText = date ? date.toISOString().slice(0, 10) : String(asOf);
@@ -88,8 +102,17 @@ export function networkMetrics(register: NetworkRegister, asOf: Date | string, o
   const quiet = active
     .map((r) => ({ r, check: checkQuiet(r, asOf, quietAfterMonths) }))
     .filter(({ check }) => check.quiet)
-    .sort((a, b) => b.check.monthsSinceContact - a.check.monthsSinceContact || a.r.organisation.name.localeCompare(b.r.organisation.name, 'en-GB'))
-    .map(({ r, check }) => ({ id: r.id, organisation: r.organisation.name, monthsSinceContact: check.monthsSinceContact, everContacted: check.everContacted }));
+    .sort(
+      (a, b) =>
+        b.check.monthsSinceContact - a.check.monthsSinceContact ||
+        a.r.organisation.name.localeCompare(b.r.organisation.name, 'en-GB'),
+    )
+    .map(({ r, check }) => ({
+      id: r.id,
+      organisation: r.organisation.name,
+      monthsSinceContact: check.monthsSinceContact,
+      everContacted: check.everContacted,
+    }));
   const visits = active.reduce((sum, r) => sum + r.visits, 0);
   const resourcesListed = listing.listed + listing.helpedToList;
   return {
@@ -103,11 +126,31 @@ export function networkMetrics(register: NetworkRegister, asOf: Date | string, o
     quiet,
     quietAfterMonths,
     capacities: [
-      { capacity: 'network-building', measure: 'active-relationships', name: 'Active relationships with community organisations', value: active.length },
-      { capacity: 'network-building', measure: 'quiet-relationships', name: `Relationships not contacted in ${quietAfterMonths} months`, value: quiet.length },
+      {
+        capacity: 'network-building',
+        measure: 'active-relationships',
+        name: 'Active relationships with community organisations',
+        value: active.length,
+      },
+      {
+        capacity: 'network-building',
+        measure: 'quiet-relationships',
+        name: `Relationships not contacted in ${quietAfterMonths} months`,
+        value: quiet.length,
+      },
       { capacity: 'network-building', measure: 'visits', name: 'Visits to community organisations', value: visits },
-      { capacity: 'intelligence', measure: 'resources-listed', name: 'Organisations in the network listed on ALISS', value: resourcesListed },
-      { capacity: 'intelligence', measure: 'helped-to-list', name: 'Organisations helped to list on ALISS', value: listing.helpedToList },
+      {
+        capacity: 'intelligence',
+        measure: 'resources-listed',
+        name: 'Organisations in the network listed on ALISS',
+        value: resourcesListed,
+      },
+      {
+        capacity: 'intelligence',
+        measure: 'helped-to-list',
+        name: 'Organisations helped to list on ALISS',
+        value: listing.helpedToList,
+      },
     ],
   };
 }

@@ -25,9 +25,31 @@ const CLP = { by: 'CLP' };
 
 function sample(): NetworkRegister {
   let reg = createNetworkRegister('practice-1');
-  reg = value(addRelationship(reg, { organisation: { name: 'Brightwater Community Trust', resourceId: 'aliss:abc' }, contactRole: 'volunteer coordinator', alissListing: 'listed' }, { on: '2024-01-10', ...CLP }));
-  reg = value(addRelationship(reg, { organisation: { name: 'Eastfield Men’s Shed' }, contactRole: 'chair', contactLabel: 'Tuesday lead' }, { on: '2024-02-01', ...CLP }));
-  reg = value(addRelationship(reg, { organisation: { name: 'Kelvinbrook Song Circle' }, contactRole: 'organiser' }, { on: '2024-03-01', ...CLP }));
+  reg = value(
+    addRelationship(
+      reg,
+      {
+        organisation: { name: 'Brightwater Community Trust', resourceId: 'aliss:abc' },
+        contactRole: 'volunteer coordinator',
+        alissListing: 'listed',
+      },
+      { on: '2024-01-10', ...CLP },
+    ),
+  );
+  reg = value(
+    addRelationship(
+      reg,
+      { organisation: { name: 'Eastfield Men’s Shed' }, contactRole: 'chair', contactLabel: 'Tuesday lead' },
+      { on: '2024-02-01', ...CLP },
+    ),
+  );
+  reg = value(
+    addRelationship(
+      reg,
+      { organisation: { name: 'Kelvinbrook Song Circle' }, contactRole: 'organiser' },
+      { on: '2024-03-01', ...CLP },
+    ),
+  );
   return reg;
 }
 
@@ -35,7 +57,13 @@ describe('community network register', () => {
   test('adding relationships gives each an id, a start date, a listing and an "added" event; the input is untouched', () => {
     const empty = createNetworkRegister('practice-1');
     const frozen = Object.freeze(empty);
-    const reg = value(addRelationship(frozen, { organisation: { name: 'Brightwater Community Trust' }, contactRole: 'volunteer coordinator' }, { on: '2024-01-10', by: 'CLP' }));
+    const reg = value(
+      addRelationship(
+        frozen,
+        { organisation: { name: 'Brightwater Community Trust' }, contactRole: 'volunteer coordinator' },
+        { on: '2024-01-10', by: 'CLP' },
+      ),
+    );
     assert.equal(empty.relationships.length, 0);
     const [rel] = reg.relationships;
     assert.equal(rel!.id, 'rel-1');
@@ -43,16 +71,36 @@ describe('community network register', () => {
     assert.equal(rel!.alissListing, 'not-listed');
     assert.equal(rel!.visits, 0);
     assert.deepEqual(rel!.history, [{ type: 'added', on: '2024-01-10', by: 'CLP', listing: 'not-listed' }]);
-    const more = value(addRelationship(reg, { organisation: { name: 'Other' }, contactRole: 'manager' }, { on: '2024-01-11' }));
+    const more = value(
+      addRelationship(reg, { organisation: { name: 'Other' }, contactRole: 'manager' }, { on: '2024-01-11' }),
+    );
     assert.equal(more.relationships[1]!.id, 'rel-2');
     assert.ok(validateNetworkRegister(more).ok);
   });
 
   test('the same organisation cannot be added twice while active', () => {
     const reg = sample();
-    const again = addRelationship(reg, { organisation: { name: 'brightwater community trust' }, contactRole: 'manager' }, { on: '2024-05-01' });
-    assert.deepEqual(again, { ok: false, errors: [{ path: 'organisation.name', message: 'already has an active relationship in the register ("rel-1")', messageCode: 'network.organisation-active', params: { id: 'rel-1' } }] });
-    const sameResource = addRelationship(reg, { organisation: { name: 'BCT', resourceId: 'aliss:abc' }, contactRole: 'manager' }, { on: '2024-05-01' });
+    const again = addRelationship(
+      reg,
+      { organisation: { name: 'brightwater community trust' }, contactRole: 'manager' },
+      { on: '2024-05-01' },
+    );
+    assert.deepEqual(again, {
+      ok: false,
+      errors: [
+        {
+          path: 'organisation.name',
+          message: 'already has an active relationship in the register ("rel-1")',
+          messageCode: 'network.organisation-active',
+          params: { id: 'rel-1' },
+        },
+      ],
+    });
+    const sameResource = addRelationship(
+      reg,
+      { organisation: { name: 'BCT', resourceId: 'aliss:abc' }, contactRole: 'manager' },
+      { on: '2024-05-01' },
+    );
     assert.equal(sameResource.ok, false);
   });
 
@@ -82,21 +130,56 @@ describe('community network register', () => {
     const rel = reg.relationships[0]!;
     assert.equal(rel.lastContact, '2024-05-20', 'the latest date wins');
     assert.equal(rel.visits, 2);
-    assert.deepEqual(rel.history.map((e) => e.type), ['added', 'visited', 'contacted', 'visited']);
+    assert.deepEqual(
+      rel.history.map((e) => e.type),
+      ['added', 'visited', 'contacted', 'visited'],
+    );
     const early = recordContact(reg, 'rel-1', 'contact', { on: '2023-12-31' });
-    assert.deepEqual(early, { ok: false, errors: [{ path: 'context.on', message: 'must not be before the relationship began', messageCode: 'network.before-since', params: {} }] });
+    assert.deepEqual(early, {
+      ok: false,
+      errors: [
+        {
+          path: 'context.on',
+          message: 'must not be before the relationship began',
+          messageCode: 'network.before-since',
+          params: {},
+        },
+      ],
+    });
     const badDate = recordContact(reg, 'rel-1', 'contact', { on: '2024-02-30' });
     assert.ok(!badDate.ok);
     assert.equal(badDate.errors[0]!.path, 'context.on');
     const unknown = recordContact(reg, 'rel-99', 'contact', { on: '2024-06-01' });
-    assert.deepEqual(unknown, { ok: false, errors: [{ path: 'id', message: 'has no relationship with the id "rel-99"', messageCode: 'network.unknown-relationship', params: { id: 'rel-99' } }] });
+    assert.deepEqual(unknown, {
+      ok: false,
+      errors: [
+        {
+          path: 'id',
+          message: 'has no relationship with the id "rel-99"',
+          messageCode: 'network.unknown-relationship',
+          params: { id: 'rel-99' },
+        },
+      ],
+    });
   });
 
   test('the ALISS listing can move to helped-to-list, recorded as an event; setting the same listing changes nothing', () => {
     let reg = sample();
-    reg = value(setAlissListing(reg, 'rel-2', 'helped-to-list', { on: '2024-04-01', ...CLP, note: 'Helped them write their listing' }));
+    reg = value(
+      setAlissListing(reg, 'rel-2', 'helped-to-list', {
+        on: '2024-04-01',
+        ...CLP,
+        note: 'Helped them write their listing',
+      }),
+    );
     assert.equal(reg.relationships[1]!.alissListing, 'helped-to-list');
-    assert.deepEqual(reg.relationships[1]!.history.at(-1), { type: 'listing-changed', on: '2024-04-01', by: 'CLP', note: 'Helped them write their listing', listing: 'helped-to-list' });
+    assert.deepEqual(reg.relationships[1]!.history.at(-1), {
+      type: 'listing-changed',
+      on: '2024-04-01',
+      by: 'CLP',
+      note: 'Helped them write their listing',
+      listing: 'helped-to-list',
+    });
     const same = setAlissListing(reg, 'rel-2', 'helped-to-list', { on: '2024-04-02' });
     assert.ok(same.ok);
     assert.equal(same.value, reg, 'no change, same object');
@@ -105,11 +188,18 @@ describe('community network register', () => {
 
   test('updating details records which fields changed; the label can be removed', () => {
     let reg = sample();
-    reg = value(updateRelationship(reg, 'rel-2', { contactRole: 'secretary', contactLabel: null }, { on: '2024-04-01', ...CLP }));
+    reg = value(
+      updateRelationship(reg, 'rel-2', { contactRole: 'secretary', contactLabel: null }, { on: '2024-04-01', ...CLP }),
+    );
     const rel = reg.relationships[1]!;
     assert.equal(rel.contactRole, 'secretary');
     assert.equal('contactLabel' in rel, false);
-    assert.deepEqual(rel.history.at(-1), { type: 'updated', on: '2024-04-01', by: 'CLP', changed: ['contactRole', 'contactLabel'] });
+    assert.deepEqual(rel.history.at(-1), {
+      type: 'updated',
+      on: '2024-04-01',
+      by: 'CLP',
+      changed: ['contactRole', 'contactLabel'],
+    });
     const none = updateRelationship(reg, 'rel-2', { contactRole: 'secretary' }, { on: '2024-04-02' });
     assert.ok(none.ok && none.value === reg);
     const bad = updateRelationship(reg, 'rel-2', { organisation: { name: '' } }, { on: '2024-04-02' });
@@ -121,7 +211,14 @@ describe('community network register', () => {
     let reg = sample();
     assert.deepEqual(endRelationship(reg, 'rel-3', { on: '2024-06-01' }), {
       ok: false,
-      errors: [{ path: 'context.note', message: 'is required: say why the relationship ended', messageCode: 'network.end-reason-required', params: {} }],
+      errors: [
+        {
+          path: 'context.note',
+          message: 'is required: say why the relationship ended',
+          messageCode: 'network.end-reason-required',
+          params: {},
+        },
+      ],
     });
     reg = value(endRelationship(reg, 'rel-3', { on: '2024-06-01', note: 'Group has closed' }));
     assert.equal(reg.relationships[2]!.status, 'ended');
@@ -129,7 +226,10 @@ describe('community network register', () => {
     // The organisation can be added afresh, or the old relationship reactivated.
     reg = value(reactivateRelationship(reg, 'rel-3', { on: '2024-09-01', note: 'Restarted' }));
     assert.equal(reg.relationships[2]!.status, 'active');
-    assert.deepEqual(reg.relationships[2]!.history.map((e) => e.type), ['added', 'ended', 'reactivated']);
+    assert.deepEqual(
+      reg.relationships[2]!.history.map((e) => e.type),
+      ['added', 'ended', 'reactivated'],
+    );
   });
 
   test('metrics count active relationships, resources listed, visits and quiet relationships for the two capacities', () => {
@@ -137,7 +237,9 @@ describe('community network register', () => {
     reg = value(recordContact(reg, 'rel-1', 'visit', { on: '2024-09-01' }));
     reg = value(setAlissListing(reg, 'rel-2', 'helped-to-list', { on: '2024-04-01' }));
     reg = value(recordContact(reg, 'rel-2', 'contact', { on: '2024-04-01' }));
-    reg = value(addRelationship(reg, { organisation: { name: 'Closed Club' }, contactRole: 'chair' }, { on: '2024-01-01' }));
+    reg = value(
+      addRelationship(reg, { organisation: { name: 'Closed Club' }, contactRole: 'chair' }, { on: '2024-01-01' }),
+    );
     reg = value(endRelationship(reg, 'rel-4', { on: '2024-02-01', note: 'Closed' }));
     const m = networkMetrics(reg, '2024-10-15');
     assert.equal(m.activeRelationships, 3);
@@ -158,7 +260,11 @@ describe('community network register', () => {
       'intelligence/resources-listed': 2,
       'intelligence/helped-to-list': 1,
     });
-    assert.equal(networkMetrics(reg, '2024-09-30').quiet.length, 1, 'a day before 6 months for rel-2 it is not quiet yet');
+    assert.equal(
+      networkMetrics(reg, '2024-09-30').quiet.length,
+      1,
+      'a day before 6 months for rel-2 it is not quiet yet',
+    );
   });
 
   test('checkQuiet explains itself', () => {
@@ -175,17 +281,30 @@ describe('community network register', () => {
   });
 
   test('a stored register is validated with JSON paths, including the cross-field rules', () => {
-    const reg = structuredClone(sample()) as unknown as { relationships: Record<string, unknown>[] } & Record<string, unknown>;
+    const reg = structuredClone(sample()) as unknown as { relationships: Record<string, unknown>[] } & Record<
+      string,
+      unknown
+    >;
     reg.relationships[0]!['lastContact'] = '2023-01-01';
     reg.relationships[1]!['visits'] = -1;
     reg['kind'] = 'other';
     const result = validateNetworkRegister(reg);
     assert.ok(!result.ok);
-    assert.deepEqual(result.errors.map((e) => e.path), ['kind', 'relationships[1].visits']);
+    assert.deepEqual(
+      result.errors.map((e) => e.path),
+      ['kind', 'relationships[1].visits'],
+    );
     (reg as Record<string, unknown>)['kind'] = 'links.network-register';
     reg.relationships[1]!['visits'] = 0;
     const rules = validateNetworkRegister(reg);
     assert.ok(!rules.ok);
-    assert.deepEqual(rules.errors, [{ path: 'relationships[0].lastContact', message: 'must not be before the relationship began (since)', messageCode: 'network.last-contact-before-since', params: {} }]);
+    assert.deepEqual(rules.errors, [
+      {
+        path: 'relationships[0].lastContact',
+        message: 'must not be before the relationship began (since)',
+        messageCode: 'network.last-contact-before-since',
+        params: {},
+      },
+    ]);
   });
 });

@@ -33,8 +33,10 @@ export function validateNetworkRegister(input: unknown): RegisterResult {
 function checkRules(register: NetworkRegister): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   register.relationships.forEach((r, i) => {
-    if (r.lastContact && r.lastContact < r.since) issues.push(networkIssue(`relationships[${i}].lastContact`, 'network.last-contact-before-since', {}));
-    if (r.history[0]?.type !== 'added') issues.push(networkIssue(`relationships[${i}].history[0].type`, 'network.history-starts-added', {}));
+    if (r.lastContact && r.lastContact < r.since)
+      issues.push(networkIssue(`relationships[${i}].lastContact`, 'network.last-contact-before-since', {}));
+    if (r.history[0]?.type !== 'added')
+      issues.push(networkIssue(`relationships[${i}].history[0].type`, 'network.history-starts-added', {}));
   });
   return issues;
 }
@@ -82,19 +84,38 @@ function check<S extends z.ZodMiniType>(schema: S, input: unknown, prefix: strin
   const cleaned = input && typeof input === 'object' && !Array.isArray(input) ? dropUndefined(input as object) : input;
   const parsed = parseWith(schema, cleaned);
   if (parsed.ok) return parsed as Result<z.infer<S>>;
-  return { ok: false, errors: parsed.errors.map((e) => ({ path: prefix && e.path ? `${prefix}.${e.path}` : prefix || e.path, message: e.message, ...messageCodeOf(e) })) };
+  return {
+    ok: false,
+    errors: parsed.errors.map((e) => ({
+      path: prefix && e.path ? `${prefix}.${e.path}` : prefix || e.path,
+      message: e.message,
+      ...messageCodeOf(e),
+    })),
+  };
 }
 
 /** An issue at `path` with its message code, parameters and English. */
-function networkIssue<C extends NetworkMessageCode>(path: string, messageCode: C, params: NetworkMessageParams[C]): ValidationIssue {
+function networkIssue<C extends NetworkMessageCode>(
+  path: string,
+  messageCode: C,
+  params: NetworkMessageParams[C],
+): ValidationIssue {
   return { path, message: networkMessage(messageCode, params), messageCode, params };
 }
 
-function fail<C extends NetworkMessageCode>(path: string, messageCode: C, params: NetworkMessageParams[C]): { ok: false; errors: ValidationIssue[] } {
+function fail<C extends NetworkMessageCode>(
+  path: string,
+  messageCode: C,
+  params: NetworkMessageParams[C],
+): { ok: false; errors: ValidationIssue[] } {
   return { ok: false, errors: [networkIssue(path, messageCode, params)] };
 }
 
-function event(type: NetworkEvent['type'], ctx: z.infer<typeof contextSchema>, extra: Partial<NetworkEvent> = {}): NetworkEvent {
+function event(
+  type: NetworkEvent['type'],
+  ctx: z.infer<typeof contextSchema>,
+  extra: Partial<NetworkEvent> = {},
+): NetworkEvent {
   return { type, on: ctx.on, ...(ctx.by ? { by: ctx.by } : {}), ...(ctx.note ? { note: ctx.note } : {}), ...extra };
 }
 
@@ -123,16 +144,23 @@ function commit(register: NetworkRegister, recipe: (draft: Draft<NetworkRegister
  * relationship with the same organisation (by name, any case, or by
  * directory resource) is already there.
  */
-export function addRelationship(register: NetworkRegister, input: NewRelationship, context: NetworkChangeContext): RegisterResult {
+export function addRelationship(
+  register: NetworkRegister,
+  input: NewRelationship,
+  context: NetworkChangeContext,
+): RegisterResult {
   const data = check(newRelationshipSchema, input, '');
   if (!data.ok) return data;
   const ctx = check(contextSchema, context, 'context');
   if (!ctx.ok) return ctx;
-  if (register.relationships.length >= LIMITS.listItems) return fail('relationships', 'network.register-full', { maximum: LIMITS.listItems });
+  if (register.relationships.length >= LIMITS.listItems)
+    return fail('relationships', 'network.register-full', { maximum: LIMITS.listItems });
   const name = data.value.organisation.name.toLowerCase();
   const resourceId = data.value.organisation.resourceId;
   const duplicate = register.relationships.find(
-    (r) => r.status === 'active' && (r.organisation.name.toLowerCase() === name || (resourceId && r.organisation.resourceId === resourceId)),
+    (r) =>
+      r.status === 'active' &&
+      (r.organisation.name.toLowerCase() === name || (resourceId && r.organisation.resourceId === resourceId)),
   );
   if (duplicate) return fail('organisation.name', 'network.organisation-active', { id: duplicate.id });
   const id = data.value.id ?? nextId(register.relationships);
@@ -168,7 +196,12 @@ const changesSchema = z.strictObject({
 });
 
 /** Updates a relationship's organisation, contact role or label, and records which changed. */
-export function updateRelationship(register: NetworkRegister, id: string, changes: RelationshipChanges, context: NetworkChangeContext): RegisterResult {
+export function updateRelationship(
+  register: NetworkRegister,
+  id: string,
+  changes: RelationshipChanges,
+  context: NetworkChangeContext,
+): RegisterResult {
   const at = locate(register, id);
   if (!at.ok) return at;
   const data = check(changesSchema, changes, 'changes');
@@ -177,9 +210,12 @@ export function updateRelationship(register: NetworkRegister, id: string, change
   if (!ctx.ok) return ctx;
   const current = register.relationships[at.value]!;
   const changed: ('organisation' | 'contactRole' | 'contactLabel')[] = [];
-  if (data.value.organisation && JSON.stringify(data.value.organisation) !== JSON.stringify(current.organisation)) changed.push('organisation');
-  if (data.value.contactRole !== undefined && data.value.contactRole !== current.contactRole) changed.push('contactRole');
-  if (data.value.contactLabel !== undefined && (data.value.contactLabel ?? undefined) !== current.contactLabel) changed.push('contactLabel');
+  if (data.value.organisation && JSON.stringify(data.value.organisation) !== JSON.stringify(current.organisation))
+    changed.push('organisation');
+  if (data.value.contactRole !== undefined && data.value.contactRole !== current.contactRole)
+    changed.push('contactRole');
+  if (data.value.contactLabel !== undefined && (data.value.contactLabel ?? undefined) !== current.contactLabel)
+    changed.push('contactLabel');
   if (changed.length === 0) return { ok: true, value: register };
   if (ctx.value.on < current.since) return fail('context.on', 'network.before-since', {});
   return commit(register, (draft) => {
@@ -199,7 +235,12 @@ export function updateRelationship(register: NetworkRegister, id: string, change
  * A visit also counts towards `visits`. The last contact is the latest date
  * recorded, so entering an older contact afterwards keeps the newer one.
  */
-export function recordContact(register: NetworkRegister, id: string, kind: 'contact' | 'visit', context: NetworkChangeContext): RegisterResult {
+export function recordContact(
+  register: NetworkRegister,
+  id: string,
+  kind: 'contact' | 'visit',
+  context: NetworkChangeContext,
+): RegisterResult {
   const at = locate(register, id);
   if (!at.ok) return at;
   if (kind !== 'contact' && kind !== 'visit') return fail('kind', 'network.contact-kind', {});
@@ -217,10 +258,16 @@ export function recordContact(register: NetworkRegister, id: string, kind: 'cont
 }
 
 /** Records whether the organisation is on ALISS (listed, not listed, or helped to list). */
-export function setAlissListing(register: NetworkRegister, id: string, listing: AlissListing, context: NetworkChangeContext): RegisterResult {
+export function setAlissListing(
+  register: NetworkRegister,
+  id: string,
+  listing: AlissListing,
+  context: NetworkChangeContext,
+): RegisterResult {
   const at = locate(register, id);
   if (!at.ok) return at;
-  if (!(ALISS_LISTINGS as readonly string[]).includes(listing)) return fail('listing', 'network.listing', { listings: ALISS_LISTINGS });
+  if (!(ALISS_LISTINGS as readonly string[]).includes(listing))
+    return fail('listing', 'network.listing', { listings: ALISS_LISTINGS });
   const ctx = check(contextSchema, context, 'context');
   if (!ctx.ok) return ctx;
   const current = register.relationships[at.value]!;
@@ -251,7 +298,11 @@ export function endRelationship(register: NetworkRegister, id: string, context: 
 }
 
 /** Takes up an ended relationship again. */
-export function reactivateRelationship(register: NetworkRegister, id: string, context: NetworkChangeContext): RegisterResult {
+export function reactivateRelationship(
+  register: NetworkRegister,
+  id: string,
+  context: NetworkChangeContext,
+): RegisterResult {
   const at = locate(register, id);
   if (!at.ok) return at;
   const ctx = check(contextSchema, context, 'context');
@@ -259,7 +310,11 @@ export function reactivateRelationship(register: NetworkRegister, id: string, co
   const current = register.relationships[at.value]!;
   if (current.status === 'active') return fail('id', 'network.already-active', {});
   const name = current.organisation.name.toLowerCase();
-  if (register.relationships.some((r) => r.id !== id && r.status === 'active' && r.organisation.name.toLowerCase() === name)) {
+  if (
+    register.relationships.some(
+      (r) => r.id !== id && r.status === 'active' && r.organisation.name.toLowerCase() === name,
+    )
+  ) {
     return fail('id', 'network.reactivate-duplicate', {});
   }
   if (ctx.value.on < current.since) return fail('context.on', 'network.before-since', {});

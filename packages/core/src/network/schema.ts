@@ -6,7 +6,15 @@ import { ALISS_LISTINGS } from './constants.js';
 export { ALISS_LISTINGS } from './constants.js';
 
 /** What can happen to a relationship; each is one entry in its history. */
-export const NETWORK_EVENT_TYPES = ['added', 'contacted', 'visited', 'updated', 'listing-changed', 'ended', 'reactivated'] as const;
+export const NETWORK_EVENT_TYPES = [
+  'added',
+  'contacted',
+  'visited',
+  'updated',
+  'listing-changed',
+  'ended',
+  'reactivated',
+] as const;
 
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 const UK_PHONE = /(?:\+44\s?\(?0?\)?\s?|\b0)(?:\d[\s-]?){9,10}(?!\d)/;
@@ -35,9 +43,9 @@ export const networkDateSchema = z.string().check(
 );
 
 /** A relationship id: lower-case letters, digits and hyphens, e.g. `rel-3`. */
-export const relationshipIdSchema = z.string().check(
-  z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, customMessage('register-id', {})),
-);
+export const relationshipIdSchema = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, customMessage('register-id', {})));
 
 /** A contact role: who, by job, not by name ("volunteer coordinator"). */
 export const contactRoleSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), noContactDetails);
@@ -96,6 +104,9 @@ export const networkRegisterSchema = z.strictObject({
   practiceId: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.shortText))),
   relationships: z.array(relationshipSchema).check(
     z.maxLength(LIMITS.listItems),
-    z.refine((items) => new Set(items.map((r) => r.id)).size === items.length, 'must not repeat an id: each relationship needs its own id'),
+    z.refine(
+      (items) => new Set(items.map((r) => r.id)).size === items.length,
+      'must not repeat an id: each relationship needs its own id',
+    ),
   ),
 });

@@ -1,6 +1,11 @@
 import type * as z from 'zod/mini';
 import type { ALISS_LISTINGS } from './constants.js';
-import type { networkEventSchema, networkOrganisationSchema, networkRegisterSchema, relationshipSchema } from './schema.js';
+import type {
+  networkEventSchema,
+  networkOrganisationSchema,
+  networkRegisterSchema,
+  relationshipSchema,
+} from './schema.js';
 
 /** Whether an organisation is on ALISS: `listed`, `not-listed`, or `helped-to-list`. */
 export type AlissListing = (typeof ALISS_LISTINGS)[number];

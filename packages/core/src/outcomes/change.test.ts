@@ -5,7 +5,10 @@ import { ONS4 } from './ons4.js';
 import type { Instrument, OutcomeResponse } from './types.js';
 
 const close = (actual: number | null | undefined, expected: number, tolerance = 1e-10) =>
-  assert.ok(actual !== null && actual !== undefined && Math.abs(actual - expected) <= tolerance, `${actual} is not within ${tolerance} of ${expected}`);
+  assert.ok(
+    actual !== null && actual !== undefined && Math.abs(actual - expected) <= tolerance,
+    `${actual} is not within ${tolerance} of ${expected}`,
+  );
 
 let next = 0;
 function response(

@@ -52,7 +52,8 @@ export function pairResponses(instrumentId: string, responses: readonly OutcomeR
       continue;
     }
     let followUp: OutcomeResponse | undefined;
-    for (const f of entry.followUps) if (f.date >= baseline.date && (!followUp || f.date >= followUp.date)) followUp = f;
+    for (const f of entry.followUps)
+      if (f.date >= baseline.date && (!followUp || f.date >= followUp.date)) followUp = f;
     if (!followUp) {
       if (entry.followUps.length > 0) followUpOnly.push(person);
       else baselineOnly.push(person);
@@ -179,7 +180,11 @@ function measureChange(v: MeasureValues, confidence: number): MeasureChange {
  * times. Changes are reported as they are (for anxiety a negative change is
  * an improvement); `verdict` says which way is better.
  */
-export function pairedChange(instrument: Instrument, responses: readonly OutcomeResponse[], options: ChangeOptions = {}): OutcomeChange {
+export function pairedChange(
+  instrument: Instrument,
+  responses: readonly OutcomeResponse[],
+  options: ChangeOptions = {},
+): OutcomeChange {
   const confidence = options.confidence ?? 0.95;
   const paired = pairResponses(instrument.id, responses);
   return {
@@ -281,10 +286,14 @@ export function compareOutcomeChange(
   }
   // A person without a pair belongs to the cohort of their first response's practice.
   const firstPractice = new Map<string, string>();
-  for (const r of responses) if (r.instrumentId === instrument.id && !firstPractice.has(r.person)) firstPractice.set(r.person, r.practiceId);
+  for (const r of responses)
+    if (r.instrumentId === instrument.id && !firstPractice.has(r.person)) firstPractice.set(r.person, r.practiceId);
   const unpaired = (cohort: 'programme' | 'comparison', people: readonly string[]) =>
     people.filter((p) => cohortOf(firstPractice.get(p) ?? '') === cohort).length;
-  const values = { programme: collect(instrument, groups.programme), comparison: collect(instrument, groups.comparison) };
+  const values = {
+    programme: collect(instrument, groups.programme),
+    comparison: collect(instrument, groups.comparison),
+  };
   const changeFor = (cohort: 'programme' | 'comparison'): OutcomeChange => ({
     instrumentId: instrument.id,
     confidence,
@@ -315,7 +324,9 @@ export function compareOutcomeChange(
       p.mean !== null && c.mean !== null && p.sd !== null && c.sd !== null
         ? welchDifference({ n: p.n, mean: p.mean, sd: p.sd }, { n: c.n, mean: c.mean, sd: c.sd }, confidence)
         : null;
-    const difference = welch ? { estimate: welch.difference, se: welch.se, df: welch.df, t: welch.t, ci: welch.ci } : null;
+    const difference = welch
+      ? { estimate: welch.difference, se: welch.se, df: welch.df, t: welch.t, ci: welch.ci }
+      : null;
     return {
       id: p.id,
       name: p.name,

@@ -14,7 +14,10 @@ import { ONS4 } from './ons4.js';
 import type { OutcomeResponse } from './types.js';
 
 const close = (actual: number | null | undefined, expected: number, tolerance = 1e-9) =>
-  assert.ok(actual !== null && actual !== undefined && Math.abs(actual - expected) <= tolerance, `${actual} is not within ${tolerance} of ${expected}`);
+  assert.ok(
+    actual !== null && actual !== undefined && Math.abs(actual - expected) <= tolerance,
+    `${actual} is not within ${tolerance} of ${expected}`,
+  );
 
 const practices = (prefix: string, groups: number[][]): PracticeValues[] =>
   groups.map((values, i) => ({ practiceId: `${prefix}${i + 1}`, values }));
@@ -52,7 +55,10 @@ describe('practiceLevelDifference: a two-sample t-test on practice means', () =>
 
   it('needs 2 practices in each cohort', () => {
     assert.equal(practiceLevelDifference(PROGRAMME.slice(0, 1), COMPARISON), null);
-    assert.equal(practiceLevelDifference(PROGRAMME, [...COMPARISON.slice(0, 1), { practiceId: 'c9', values: [] }]), null);
+    assert.equal(
+      practiceLevelDifference(PROGRAMME, [...COMPARISON.slice(0, 1), { practiceId: 'c9', values: [] }]),
+      null,
+    );
   });
 });
 
@@ -62,9 +68,11 @@ describe('practiceLevelDifference: a two-sample t-test on practice means', () =>
 // pⱼ = cᵀ(XᵀX)⁻¹Xⱼᵀ Aⱼ Sⱼ M (Sⱼ selects practice j's rows); V = Σⱼ (pⱼ y)²; with G = P Pᵀ,
 // df = tr(G)² / tr(G²) (the Satterthwaite approximation under the working model e ~ N(0, σ²I)).
 type Matrix = number[][];
-const times = (a: Matrix, b: Matrix): Matrix => a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, k) => s + v * b[k]![j]!, 0)));
+const times = (a: Matrix, b: Matrix): Matrix =>
+  a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, k) => s + v * b[k]![j]!, 0)));
 const transpose = (a: Matrix): Matrix => a[0]!.map((_, j) => a.map((row) => row[j]!));
-const identity = (n: number): Matrix => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+const identity = (n: number): Matrix =>
+  Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
 
 /** Cyclic Jacobi eigen-decomposition of a small symmetric matrix: returns [eigenvalues, eigenvectors as columns]. */
 function jacobi(input: Matrix): [number[], Matrix] {
@@ -127,7 +135,13 @@ function denseCr2(programme: PracticeValues[], comparison: PracticeValues[]) {
     const idx = rows.flatMap((r, i) => (r.cluster === j ? [i] : []));
     const IminusHjj = idx.map((a) => idx.map((b) => (a === b ? 1 : 0) - H[a]![b]!));
     const [values, vectors] = jacobi(IminusHjj);
-    const A = times(times(vectors, values.map((l, i) => values.map((_, k) => (i === k ? l ** -0.5 : 0)))), transpose(vectors));
+    const A = times(
+      times(
+        vectors,
+        values.map((l, i) => values.map((_, k) => (i === k ? l ** -0.5 : 0))),
+      ),
+      transpose(vectors),
+    );
     const Xj = idx.map((i) => X[i]!);
     const S = idx.map((i) => Array.from({ length: n }, (_, k) => (k === i ? 1 : 0)));
     const row = times(times(times(times([inv[1]!], transpose(Xj)), A), S), M);
@@ -149,7 +163,18 @@ describe('cr2Difference: CR2 standard error and Bell–McCaffrey degrees of free
     // N = 6 and k = 3 in both cohorts df = (1/6 + 1/6)² / (2 × (1/36)/2) = (1/9)/(1/36) = 4.
     // (Welch's df for these means would be 578/185 = 3.12: Bell–McCaffrey's df rests on the working model, not on
     // the sample variances.) t(0.975, 4) = 2.7764451; CI = 2 ± 2.7764451 × 1.3743685 = [−1.8158588, 5.8158588].
-    const d = cr2Difference(practices('p', [[1, 3], [2, 4], [5, 7]]), practices('c', [[0, 2], [1, 1], [3, 3]]))!;
+    const d = cr2Difference(
+      practices('p', [
+        [1, 3],
+        [2, 4],
+        [5, 7],
+      ]),
+      practices('c', [
+        [0, 2],
+        [1, 1],
+        [3, 3],
+      ]),
+    )!;
     assert.equal(d.method, 'cr2');
     close(d.estimate, 2);
     close(d.se, Math.sqrt(17 / 9));
@@ -201,9 +226,27 @@ describe('anovaIcc and the design effect', () => {
   it('balanced practices in one cohort give the textbook (MSB − MSW)/(MSB + (m − 1)MSW), truncated at 0', () => {
     // [1, 3], [5, 7], [9, 11]: means 2, 6, 10 (grand mean 6); MSB = 2(16 + 0 + 16)/2 = 32; MSW = (2 + 2 + 2)/3 = 2.
     // ICC = (32 − 2)/(32 + 2) = 30/34.
-    close(anovaIcc([practices('p', [[1, 3], [5, 7], [9, 11]])]), 30 / 34);
+    close(
+      anovaIcc([
+        practices('p', [
+          [1, 3],
+          [5, 7],
+          [9, 11],
+        ]),
+      ]),
+      30 / 34,
+    );
     // Means all equal and spread within: MSB = 0 < MSW, so the estimate is negative and reported as 0.
-    assert.equal(anovaIcc([practices('p', [[1, 3], [3, 1], [0, 4]])]), 0);
+    assert.equal(
+      anovaIcc([
+        practices('p', [
+          [1, 3],
+          [3, 1],
+          [0, 4],
+        ]),
+      ]),
+      0,
+    );
     // One practice per cohort: nothing to estimate between practices.
     assert.equal(anovaIcc([PROGRAMME.slice(0, 1), COMPARISON.slice(0, 1)]), null);
   });
@@ -212,7 +255,20 @@ describe('anovaIcc and the design effect', () => {
     // Programme Σm² = 4 + 9 + 1 + 16 = 30, N = 10 → 3; comparison Σm² = 4 + 1 + 9 + 4 = 18, N = 8 → 2.25.
     // m̄ = (3/10 + 2.25/8) / (1/10 + 1/8) = 0.58125 / 0.225 = 2.5833333.
     close(effectiveClusterSize(PROGRAMME, COMPARISON), 0.58125 / 0.225);
-    close(effectiveClusterSize(practices('p', [[1, 2], [3, 4]]), practices('c', [[1, 2], [3, 4], [5, 6]])), 2);
+    close(
+      effectiveClusterSize(
+        practices('p', [
+          [1, 2],
+          [3, 4],
+        ]),
+        practices('c', [
+          [1, 2],
+          [3, 4],
+          [5, 6],
+        ]),
+      ),
+      2,
+    );
   });
 
   it('clusterAnalysis reports practices, ICC, design effect and both estimates, practice-level first by default', () => {
@@ -259,8 +315,24 @@ describe('compareOutcomeChange uses the cluster-aware analysis by default', () =
     changes.forEach((change) => {
       const person = `person-${++next}`;
       responses.push(
-        { id: `b${next}`, instrumentId: 'ons4', person, practiceId, timepoint: 'baseline', date: '2024-01-01', answers: { 'life-satisfaction': 3 } },
-        { id: `f${next}`, instrumentId: 'ons4', person, practiceId, timepoint: 'follow-up', date: '2024-07-01', answers: { 'life-satisfaction': 3 + change } },
+        {
+          id: `b${next}`,
+          instrumentId: 'ons4',
+          person,
+          practiceId,
+          timepoint: 'baseline',
+          date: '2024-01-01',
+          answers: { 'life-satisfaction': 3 },
+        },
+        {
+          id: `f${next}`,
+          instrumentId: 'ons4',
+          person,
+          practiceId,
+          timepoint: 'follow-up',
+          date: '2024-07-01',
+          answers: { 'life-satisfaction': 3 + change },
+        },
       );
     });
   for (const p of PROGRAMME) add(p.practiceId, [...p.values]);

@@ -89,7 +89,13 @@ function multiplier(confidence: number, df: number): number {
   return tQuantile(1 - (1 - c) / 2, df);
 }
 
-function estimate(method: ClusterMethod, difference: number, se: number, df: number, confidence: number): ClusterEstimate {
+function estimate(
+  method: ClusterMethod,
+  difference: number,
+  se: number,
+  df: number,
+  confidence: number,
+): ClusterEstimate {
   const t = multiplier(confidence, df);
   return { method, estimate: difference, se, df, t, ci: { lower: difference - t * se, upper: difference + t * se } };
 }
@@ -165,8 +171,7 @@ export function cr2Difference(
       variance += (wj * wj * residual * residual) / (1 - wj);
       trace += p.values.length / (n * n);
       for (let h = 0; h < group.length; h++) {
-        const b =
-          h === j ? p.values.length / (n * n) : -(wj * w[h]!) / (n * Math.sqrt((1 - wj) * (1 - w[h]!)));
+        const b = h === j ? p.values.length / (n * n) : -(wj * w[h]!) / (n * Math.sqrt((1 - wj) * (1 - w[h]!)));
         squares += b * b;
       }
     });
@@ -228,7 +233,10 @@ export function anovaIcc(cohorts: readonly (readonly PracticeValues[])[]): numbe
  * write it m̄(1 + CV²)); for the difference, m̄ = (m̃ₚ/Nₚ + m̃꜀/N꜀) /
  * (1/Nₚ + 1/N꜀). `null` when either cohort has no values.
  */
-export function effectiveClusterSize(programme: readonly PracticeValues[], comparison: readonly PracticeValues[]): number | null {
+export function effectiveClusterSize(
+  programme: readonly PracticeValues[],
+  comparison: readonly PracticeValues[],
+): number | null {
   let numerator = 0;
   let denominator = 0;
   for (const group of [programme, comparison]) {
@@ -262,12 +270,14 @@ export function clusterAnalysis(
   const clusterSize = effectiveClusterSize(p, c);
   const practiceLevel = practiceLevelDifference(p, c, confidence);
   const cr2 = cr2Difference(p, c, confidence);
-  const summary = (cohort: 'programme' | 'comparison') => (x: PracticeValues): PracticeMean => ({
-    practiceId: x.practiceId,
-    cohort,
-    n: x.values.length,
-    mean: mean(x.values),
-  });
+  const summary =
+    (cohort: 'programme' | 'comparison') =>
+    (x: PracticeValues): PracticeMean => ({
+      practiceId: x.practiceId,
+      cohort,
+      n: x.values.length,
+      mean: mean(x.values),
+    });
   return {
     practices: { programme: p.length, comparison: c.length },
     practiceMeans: [...p.map(summary('programme')), ...c.map(summary('comparison'))],

@@ -1,6 +1,13 @@
 import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
-import { LINKS_RUBRIC, compareCohorts, scoreHistory, type CohortComparison, type PlanScore, type Rubric } from '../maturity/index.js';
+import {
+  LINKS_RUBRIC,
+  compareCohorts,
+  scoreHistory,
+  type CohortComparison,
+  type PlanScore,
+  type Rubric,
+} from '../maturity/index.js';
 import type { Plan, Practice } from '../plan/index.js';
 import { replay, type ReferralEvent } from '../referral/index.js';
 import { medianOf } from '../shared/stats.js';
@@ -100,8 +107,8 @@ export function buildCohortReport(input: {
     a.practice.cohort === b.practice.cohort
       ? a.practice.name.localeCompare(b.practice.name)
       : a.practice.cohort === 'programme'
-      ? -1
-      : 1,
+        ? -1
+        : 1,
   );
 
   const months = [...new Set(series.flatMap((s) => s.points.map((p) => p.month)).filter((m) => m !== ''))].sort();
@@ -136,7 +143,10 @@ export function buildCohortReport(input: {
 }
 
 /** Replays the referral events (already checked) and counts them per cohort, as of the latest event. */
-function referralFigures(practices: readonly Practice[], events: readonly ReferralEvent[]): ReferralReportFigures | null {
+function referralFigures(
+  practices: readonly Practice[],
+  events: readonly ReferralEvent[],
+): ReferralReportFigures | null {
   if (events.length === 0) return null;
   const asOf = events.reduce((latest, e) => (e.at > latest ? e.at : latest), events[0]!.at);
   const { referrals } = replay(events, { trusted: true }).state;
@@ -144,10 +154,14 @@ function referralFigures(practices: readonly Practice[], events: readonly Referr
 }
 
 /** Paired change per instrument in each cohort and the difference in differences (people placed by their practice). */
-function outcomeComparisons(practices: readonly Practice[], documents: readonly OutcomeResponsesDocument[]): OutcomeComparison[] {
+function outcomeComparisons(
+  practices: readonly Practice[],
+  documents: readonly OutcomeResponsesDocument[],
+): OutcomeComparison[] {
   const cohortOf = new Map(practices.map((p) => [p.id, p.cohort]));
   const instruments = new Map(BUILT_IN_INSTRUMENTS.map((i) => [i.id, i]));
-  for (const doc of documents) for (const instrument of doc.instruments ?? []) instruments.set(instrument.id, instrument);
+  for (const doc of documents)
+    for (const instrument of doc.instruments ?? []) instruments.set(instrument.id, instrument);
   const responses = documents.flatMap((doc) => doc.responses);
   const used = [...new Set(responses.map((r) => r.instrumentId))];
   return used.flatMap((id) => {

@@ -48,7 +48,10 @@ describe('referralFiguresByCohort', () => {
   it('counts only referrals requested in the period', () => {
     const none = referralFiguresByCohort(PRACTICES, referrals, { asOf: '2025-02-01', period: { from: '2025-01-07' } });
     assert.equal(none.programme.referrals, 0);
-    const all = referralFiguresByCohort(PRACTICES, referrals, { asOf: '2025-02-01', period: { from: '2025-01-06', to: '2025-01-06' } });
+    const all = referralFiguresByCohort(PRACTICES, referrals, {
+      asOf: '2025-02-01',
+      period: { from: '2025-01-06', to: '2025-01-06' },
+    });
     assert.equal(all.programme.referrals, 3);
   });
 });
@@ -84,7 +87,12 @@ describe('maturity by cohort', () => {
 describe('evaluateProgramme: outcomes', () => {
   it('compares paired change between the cohorts by each person’s practice', () => {
     let n = 0;
-    const r = (person: string, practiceId: string, timepoint: 'baseline' | 'follow-up', life: number): OutcomeResponse => ({
+    const r = (
+      person: string,
+      practiceId: string,
+      timepoint: 'baseline' | 'follow-up',
+      life: number,
+    ): OutcomeResponse => ({
       id: `r${++n}`,
       instrumentId: 'ons4',
       person,
@@ -101,7 +109,10 @@ describe('evaluateProgramme: outcomes', () => {
         [6, 6],
         [3, 6],
         [7, 8],
-      ].flatMap(([b, f], i) => [r(`p${i}`, i % 2 ? 'practice-1' : 'practice-2', 'baseline', b!), r(`p${i}`, 'practice-1', 'follow-up', f!)]),
+      ].flatMap(([b, f], i) => [
+        r(`p${i}`, i % 2 ? 'practice-1' : 'practice-2', 'baseline', b!),
+        r(`p${i}`, 'practice-1', 'follow-up', f!),
+      ]),
       ...[
         [6, 7],
         [5, 5],
@@ -109,7 +120,11 @@ describe('evaluateProgramme: outcomes', () => {
         [7, 7],
       ].flatMap(([b, f], i) => [r(`c${i}`, 'practice-3', 'baseline', b!), r(`c${i}`, 'practice-3', 'follow-up', f!)]),
     ];
-    const result = evaluateProgramme({ practices: PRACTICES, outcomes: { instrument: ONS4, responses }, asOf: '2024-08-01' });
+    const result = evaluateProgramme({
+      practices: PRACTICES,
+      outcomes: { instrument: ONS4, responses },
+      asOf: '2024-08-01',
+    });
     const life = result.outcomes!.measures[0]!;
     assert.equal(life.programme.n, 5);
     assert.equal(life.comparison.n, 4);
@@ -130,7 +145,11 @@ describe('examples/data/sample-outcomes.json', () => {
     // The demo page pairs these responses with generateDemoData({ practices: 12, seed: 2024 }).
     const demo = generateDemoData({ practices: 12, seed: 2024 });
     assert.deepEqual(doc.value.practices, demo.practices);
-    const result = evaluateProgramme({ practices: demo.practices, outcomes: { instrument: ONS4, responses: doc.value.responses }, asOf: '2023-12-31' });
+    const result = evaluateProgramme({
+      practices: demo.practices,
+      outcomes: { instrument: ONS4, responses: doc.value.responses },
+      asOf: '2023-12-31',
+    });
     assert.ok(result.outcomes!.programme.paired > 30 && result.outcomes!.comparison.paired > 20);
     assert.ok(result.outcomes!.measures.every((m) => m.difference !== null));
     // 6 programme and 6 comparison practices: enough for a practice-level interval without the too-few warning.
@@ -145,6 +164,8 @@ describe('examples/data/sample-outcomes.json', () => {
       asOf: '2023-12-31',
       clusterMethod: 'cr2',
     });
-    assert.ok(cr2.outcomes!.measures.every((m) => m.clusters.method === 'cr2' && m.clusters.primary === m.clusters.cr2));
+    assert.ok(
+      cr2.outcomes!.measures.every((m) => m.clusters.method === 'cr2' && m.clusters.primary === m.clusters.cr2),
+    );
   });
 });

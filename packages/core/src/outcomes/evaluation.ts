@@ -73,7 +73,11 @@ export interface CohortMaturityFigures {
   /** Distribution of the practices' overall levels; `null` with no plans. */
   readonly overall: LevelDistribution | null;
   /** Median level per capacity, in framework order; `null` with no plans. */
-  readonly capacities: readonly { readonly capacityId: string; readonly name: string; readonly median: number | null }[];
+  readonly capacities: readonly {
+    readonly capacityId: string;
+    readonly name: string;
+    readonly median: number | null;
+  }[];
 }
 
 /** Median overall maturity of each cohort on one date. */
@@ -199,7 +203,11 @@ export function maturityOverTime(
       let latest: ScorablePlan | undefined;
       for (const plan of list) if (plan.savedAt === undefined || dateOf(plan.savedAt) <= date) latest = plan;
       if (!latest) continue;
-      const score = scorePlan(latest, { asOf: date, ...(options.framework ? { framework: options.framework } : {}), ...(options.rubric ? { rubric: options.rubric } : {}) });
+      const score = scorePlan(latest, {
+        asOf: date,
+        ...(options.framework ? { framework: options.framework } : {}),
+        ...(options.rubric ? { rubric: options.rubric } : {}),
+      });
       levels[cohortOf.get(id)!].push(score.overall.level);
     }
     return {
@@ -240,12 +248,19 @@ export function evaluateProgramme(input: ProgrammeEvaluationInput): ProgrammeEva
     const cohortFigures = (cohort: EvaluationCohort): CohortMaturityFigures => ({
       practices: comparison.practices[cohort],
       overall: comparison.overall[cohort],
-      capacities: comparison.capacities.map((c) => ({ capacityId: c.capacityId, name: c.name, median: c[cohort]?.median ?? null })),
+      capacities: comparison.capacities.map((c) => ({
+        capacityId: c.capacityId,
+        name: c.name,
+        median: c[cohort]?.median ?? null,
+      })),
     });
     maturity = {
       programme: cohortFigures('programme'),
       comparison: cohortFigures('comparison'),
-      overTime: maturityOverTime(practices, plans, input.maturityDates ?? [], { framework, ...(input.rubric ? { rubric: input.rubric } : {}) }),
+      overTime: maturityOverTime(practices, plans, input.maturityDates ?? [], {
+        framework,
+        ...(input.rubric ? { rubric: input.rubric } : {}),
+      }),
     };
   }
 

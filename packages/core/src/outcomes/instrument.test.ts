@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answerIssues, instrumentMeasures, scoreAnswers, validateInstrument, validateOutcomeResponses } from './instrument.js';
+import {
+  answerIssues,
+  instrumentMeasures,
+  scoreAnswers,
+  validateInstrument,
+  validateOutcomeResponses,
+} from './instrument.js';
 import { ONS4 } from './ons4.js';
 import type { Instrument } from './types.js';
 
@@ -15,7 +21,17 @@ const mini: Instrument = {
   items: [
     { id: 'a', text: 'A?', shortName: 'A', options: scale([0, 1, 2]), better: 'higher' },
     // Reverse-scored item: its options carry the reversed values.
-    { id: 'b', text: 'B?', shortName: 'B', options: [{ value: 2, label: 'Never' }, { value: 1, label: 'Sometimes' }, { value: 0, label: 'Often' }], better: 'higher' },
+    {
+      id: 'b',
+      text: 'B?',
+      shortName: 'B',
+      options: [
+        { value: 2, label: 'Never' },
+        { value: 1, label: 'Sometimes' },
+        { value: 0, label: 'Often' },
+      ],
+      better: 'higher',
+    },
   ],
   scoring: { items: true, total: { id: 'total', name: 'Total', method: 'sum', better: 'higher' } },
 };
@@ -57,10 +73,12 @@ describe('validateInstrument', () => {
     };
     const result = validateInstrument(bad);
     assert.ok(!result.ok);
-    assert.deepEqual(
-      result.errors.map((e) => e.path).sort(),
-      ['items', 'items[0].options', 'items[1].options', 'scoring'],
-    );
+    assert.deepEqual(result.errors.map((e) => e.path).sort(), [
+      'items',
+      'items[0].options',
+      'items[1].options',
+      'scoring',
+    ]);
     assert.ok(result.errors.some((e) => e.path === 'items' && /repeat an id/.test(e.message)));
     assert.ok(result.errors.some((e) => e.path === 'scoring' && /items, a total, or both/.test(e.message)));
   });
@@ -85,7 +103,10 @@ describe('scoring', () => {
     assert.deepEqual(scoreAnswers(mini, { a: 2, b: 1 }), { items: { a: 2, b: 1 }, total: 3 });
     assert.deepEqual(scoreAnswers(mini, { a: 2, b: null }), { items: { a: 2, b: null }, total: null });
     assert.deepEqual(scoreAnswers(mini, { a: 7, b: 1 }), { items: { a: null, b: 1 }, total: null });
-    const meanScored: Instrument = { ...mini, scoring: { items: false, total: { id: 't', name: 'T', method: 'mean', better: 'higher' } } };
+    const meanScored: Instrument = {
+      ...mini,
+      scoring: { items: false, total: { id: 't', name: 'T', method: 'mean', better: 'higher' } },
+    };
     assert.equal(scoreAnswers(meanScored, { a: 2, b: 1 }).total, 1.5);
     assert.equal(scoreAnswers(ONS4, { anxiety: 3 }).total, null);
   });

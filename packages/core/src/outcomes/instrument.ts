@@ -4,10 +4,21 @@ import { formatPath } from '../validation/path.js';
 import { fail, messageCodeOf, ok, type Result, type ValidationIssue } from '../validation/result.js';
 import { ONS4 } from './ons4.js';
 import { instrumentSchema, outcomeResponsesDocumentSchema } from './schema.js';
-import type { Better, Instrument, InstrumentItem, OutcomeAnswers, OutcomeResponse, OutcomeResponsesDocument } from './types.js';
+import type {
+  Better,
+  Instrument,
+  InstrumentItem,
+  OutcomeAnswers,
+  OutcomeResponse,
+  OutcomeResponsesDocument,
+} from './types.js';
 
 /** An issue at `path` with its message code, parameters and English. */
-function outcomeIssue<C extends OutcomeMessageCode>(path: string, messageCode: C, params: OutcomeMessageParams[C]): ValidationIssue {
+function outcomeIssue<C extends OutcomeMessageCode>(
+  path: string,
+  messageCode: C,
+  params: OutcomeMessageParams[C],
+): ValidationIssue {
   return { path, message: outcomeMessage(messageCode, params), messageCode, params };
 }
 
@@ -38,7 +49,10 @@ export interface InstrumentMeasure {
 
 function itemRange(item: InstrumentItem): { min: number; max: number } {
   const values = item.options.map((o) => o.value);
-  return { min: values.reduce((a, b) => Math.min(a, b), Infinity), max: values.reduce((a, b) => Math.max(a, b), -Infinity) };
+  return {
+    min: values.reduce((a, b) => Math.min(a, b), Infinity),
+    max: values.reduce((a, b) => Math.max(a, b), -Infinity),
+  };
 }
 
 /**
@@ -73,7 +87,11 @@ export function instrumentMeasures(instrument: Instrument): InstrumentMeasure[] 
  * With `requireAll`, every item must be answered. Returns the problems, with
  * paths relative to the answers (`anxiety`), or none.
  */
-export function answerIssues(instrument: Instrument, answers: OutcomeAnswers, options: { readonly requireAll?: boolean } = {}): ValidationIssue[] {
+export function answerIssues(
+  instrument: Instrument,
+  answers: OutcomeAnswers,
+  options: { readonly requireAll?: boolean } = {},
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const items = new Map(instrument.items.map((item) => [item.id, item]));
   for (const [id, value] of Object.entries(answers)) {
@@ -94,7 +112,8 @@ export function answerIssues(instrument: Instrument, answers: OutcomeAnswers, op
   if (options.requireAll) {
     for (const item of instrument.items) {
       const value = answers[item.id];
-      if (value === undefined || value === null) issues.push(outcomeIssue(formatPath([item.id]), 'outcome.needs-answer', {}));
+      if (value === undefined || value === null)
+        issues.push(outcomeIssue(formatPath([item.id]), 'outcome.needs-answer', {}));
     }
   }
   return issues;
@@ -151,7 +170,10 @@ export interface ValidateResponsesOptions {
  * unique, and a person has at most one response per instrument, timepoint
  * and day. Problems come with JSON paths such as `responses[3].answers.anxiety`.
  */
-export function validateOutcomeResponses(input: unknown, options: ValidateResponsesOptions = {}): Result<OutcomeResponsesDocument> {
+export function validateOutcomeResponses(
+  input: unknown,
+  options: ValidateResponsesOptions = {},
+): Result<OutcomeResponsesDocument> {
   const parsed = parseWith(outcomeResponsesDocumentSchema, input);
   if (!parsed.ok) return parsed;
   const doc = parsed.value;
@@ -177,10 +199,13 @@ export function validateOutcomeResponses(input: unknown, options: ValidateRespon
     }
     const instrument = instruments.get(response.instrumentId);
     if (!instrument) {
-      issues.push(outcomeIssue(at('instrumentId'), 'outcome.unknown-instrument', { instrumentId: response.instrumentId }));
+      issues.push(
+        outcomeIssue(at('instrumentId'), 'outcome.unknown-instrument', { instrumentId: response.instrumentId }),
+      );
       return;
     }
-    for (const issue of answerIssues(instrument, response.answers)) issues.push({ path: at('answers', issue.path), message: issue.message, ...messageCodeOf(issue) });
+    for (const issue of answerIssues(instrument, response.answers))
+      issues.push({ path: at('answers', issue.path), message: issue.message, ...messageCodeOf(issue) });
   });
   return issues.length > 0 ? fail(issues.slice(0, 100)) : ok(doc);
 }

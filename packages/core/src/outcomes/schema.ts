@@ -35,13 +35,11 @@ export const instrumentItemSchema = z.strictObject({
   shortName: shortTextSchema,
   /** Extra guidance shown under the question. */
   hint: z.optional(longTextSchema),
-  options: z
-    .array(instrumentOptionSchema)
-    .check(
-      z.minLength(2),
-      z.maxLength(MAX_ITEM_OPTIONS),
-      uniqueBy((o: { value: number }) => o.value, customMessage('option-values-unique', {})),
-    ),
+  options: z.array(instrumentOptionSchema).check(
+    z.minLength(2),
+    z.maxLength(MAX_ITEM_OPTIONS),
+    uniqueBy((o: { value: number }) => o.value, customMessage('option-values-unique', {})),
+  ),
   better: betterSchema,
 });
 
@@ -92,13 +90,11 @@ export const instrumentSchema = z.strictObject({
   source: instrumentSourceSchema,
   /** An introduction read before the items, e.g. the ONS4 preamble. */
   preamble: z.optional(longTextSchema),
-  items: z
-    .array(instrumentItemSchema)
-    .check(
-      z.minLength(1),
-      z.maxLength(MAX_INSTRUMENT_ITEMS),
-      uniqueBy((i: { id: string }) => i.id, customMessage('unique-ids', { what: 'item' })),
-    ),
+  items: z.array(instrumentItemSchema).check(
+    z.minLength(1),
+    z.maxLength(MAX_INSTRUMENT_ITEMS),
+    uniqueBy((i: { id: string }) => i.id, customMessage('unique-ids', { what: 'item' })),
+  ),
   scoring: instrumentScoringSchema,
 });
 

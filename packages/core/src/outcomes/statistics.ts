@@ -13,8 +13,8 @@
 
 const LANCZOS_G = 7;
 const LANCZOS = [
-  0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406,
-  12.507343278686905, -0.13857109526572012, 9.984369578019572e-06, 1.5056327351493116e-07,
+  0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905,
+  -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7,
 ];
 
 /**
@@ -93,7 +93,11 @@ export function logBeta(a: number, b: number): number {
   const sum = small + large;
   // lnΓ(large) − lnΓ(sum) = −(large−½)·log1p(small/large) − small·ln(sum) + small + corr(large) − corr(sum)
   const diff =
-    -(large - 0.5) * Math.log1p(small / large) - small * Math.log(sum) + small + stirlingCorrection(large) - stirlingCorrection(sum);
+    -(large - 0.5) * Math.log1p(small / large) -
+    small * Math.log(sum) +
+    small +
+    stirlingCorrection(large) -
+    stirlingCorrection(sum);
   if (small < 10) return logGamma(small) + diff;
   return (small - 0.5) * Math.log(small) - small + HALF_LN_2PI + stirlingCorrection(small) + diff;
 }
@@ -275,7 +279,8 @@ export function normalQuantile(p: number): number {
         4.630337846156546) *
         r +
         1.4234371107496835) /
-      (((((((r * 1.0507500716444169e-09 + 0.0005475938084995345) * r + 0.015198666563616457) * r + 0.14810397642748008) * r +
+      (((((((r * 1.0507500716444169e-9 + 0.0005475938084995345) * r + 0.015198666563616457) * r + 0.14810397642748008) *
+        r +
         0.6897673349851) *
         r +
         1.6763848301838038) *
@@ -286,7 +291,9 @@ export function normalQuantile(p: number): number {
   } else {
     r -= 5;
     value =
-      (((((((r * 2.0103343992922881e-07 + 2.7115555687434876e-05) * r + 0.0012426609473880784) * r + 0.026532189526576124) * r +
+      (((((((r * 2.0103343992922881e-7 + 2.7115555687434876e-5) * r + 0.0012426609473880784) * r +
+        0.026532189526576124) *
+        r +
         0.29656057182850487) *
         r +
         1.7848265399172913) *
@@ -294,7 +301,9 @@ export function normalQuantile(p: number): number {
         5.463784911164114) *
         r +
         6.657904643501103) /
-      (((((((r * 2.0442631033899397e-15 + 1.421511758316446e-07) * r + 1.8463183175100548e-05) * r + 0.0007868691311456133) * r +
+      (((((((r * 2.0442631033899397e-15 + 1.421511758316446e-7) * r + 1.8463183175100548e-5) * r +
+        0.0007868691311456133) *
+        r +
         0.014875361290850615) *
         r +
         0.1369298809227358) *
@@ -504,7 +513,8 @@ export function welchDifference(first: GroupSummary, second: GroupSummary, confi
   const v1 = (first.sd * first.sd) / first.n;
   const v2 = (second.sd * second.sd) / second.n;
   const se = Math.sqrt(v1 + v2);
-  const df = v1 + v2 === 0 ? first.n + second.n - 2 : (v1 + v2) ** 2 / ((v1 * v1) / (first.n - 1) + (v2 * v2) / (second.n - 1));
+  const df =
+    v1 + v2 === 0 ? first.n + second.n - 2 : (v1 + v2) ** 2 / ((v1 * v1) / (first.n - 1) + (v2 * v2) / (second.n - 1));
   const t = tQuantile(1 - (1 - checkConfidence(confidence)) / 2, df);
   const difference = first.mean - second.mean;
   return { difference, se, df, t, ci: { lower: difference - t * se, upper: difference + t * se } };

@@ -50,7 +50,11 @@ test('a new PDSA cycle is refused while one is open, at the new cycle’s path, 
   assert.equal(open.allowed, false);
   assert.equal(open.path, 'capacities.shared-learning.changeIdeas[0].cycles[3]');
   assert.equal(open.refusal!.code, 'state');
-  const attempt = startPdsaCycle(plan, 'shared-learning', 'change-1', { plan: 'p', prediction: 'q', startDate: '2024-06-01' });
+  const attempt = startPdsaCycle(plan, 'shared-learning', 'change-1', {
+    plan: 'p',
+    prediction: 'q',
+    startDate: '2024-06-01',
+  });
   assert.ok(!attempt.ok);
   assert.deepEqual(open.refusal, attempt.errors[0]);
   assert.equal(findPlanEdit(edits, 'start-pdsa-cycle', { changeIdeaId: 'change-2' })!.allowed, true);
@@ -82,7 +86,10 @@ test('spread needs an adopted cycle: refused with SPREAD_NEEDS_ADOPTION at the s
   assert.ok(adopted.ok);
   const after = findPlanEdit(allowedPlanEdits(adopted.value), 'record-spread', { path: before.path })!;
   assert.equal(after.allowed, true);
-  assert.equal(findPlanEdit(allowedPlanEdits(plan), 'withdraw-spread', { changeIdeaId: 'change-1' })?.capacityId, 'team-wellbeing');
+  assert.equal(
+    findPlanEdit(allowedPlanEdits(plan), 'withdraw-spread', { changeIdeaId: 'change-1' })?.capacityId,
+    'team-wellbeing',
+  );
 });
 
 test('a measure an aim names cannot be removed: refused as in-use with removeMeasure’s reason', () => {

@@ -1,12 +1,6 @@
 import { LIMITS } from '../validation/limits.js';
 import { formatPath } from '../validation/path.js';
-import {
-  canSpread,
-  listFullRefusal,
-  measureInUseRefusal,
-  openCycleRefusal,
-  spreadRefusal,
-} from './rules.js';
+import { canSpread, listFullRefusal, measureInUseRefusal, openCycleRefusal, spreadRefusal } from './rules.js';
 import { PLAN_STATUSES } from './constants.js';
 import { PLAN_STATUS_TRANSITIONS, statusTransitionRefusal } from './transitions.js';
 import type { CapacityPlan, Plan, PlanIssue, PlanStatus } from './types.js';
@@ -106,7 +100,11 @@ function capacityEdits(capacityId: string, capacity: CapacityPlan, out: PlanEdit
     const path = [...at, 'measures', i];
     out.push(
       entry({ edit: 'update-measure', capacityId, itemId: measure.id }, path, undefined),
-      entry({ edit: 'remove-measure', capacityId, itemId: measure.id }, path, measureInUseRefusal(capacity, measure.id, path)),
+      entry(
+        { edit: 'remove-measure', capacityId, itemId: measure.id },
+        path,
+        measureInUseRefusal(capacity, measure.id, path),
+      ),
     );
     const points = [...path, 'points'];
     out.push(
@@ -136,13 +134,7 @@ function capacityEdits(capacityId: string, capacity: CapacityPlan, out: PlanEdit
         out.push(entry({ edit: 'complete-pdsa-cycle', ...ids, itemId: cycle.id }, [...cycles, c], undefined));
     });
     const spread = [...path, 'spread'];
-    out.push(
-      entry(
-        { edit: 'record-spread', ...ids },
-        spread,
-        canSpread(idea) ? undefined : spreadRefusal(spread),
-      ),
-    );
+    out.push(entry({ edit: 'record-spread', ...ids }, spread, canSpread(idea) ? undefined : spreadRefusal(spread)));
     if (idea.spread) out.push(entry({ edit: 'withdraw-spread', ...ids }, spread, undefined));
   });
   capacity.evidence.forEach((note, i) =>
@@ -176,11 +168,7 @@ export function allowedPlanEdits(plan: Plan, options: AllowedPlanEditsOptions = 
     if (to === plan.status) continue;
     const allowed = PLAN_STATUS_TRANSITIONS[plan.status].includes(to);
     out.push(
-      entry(
-        { edit: 'change-status', to },
-        ['status'],
-        allowed ? undefined : statusTransitionRefusal(plan.status, to),
-      ),
+      entry({ edit: 'change-status', to }, ['status'], allowed ? undefined : statusTransitionRefusal(plan.status, to)),
     );
   }
   const ids = options.capacityId === undefined ? Object.keys(plan.capacities) : [options.capacityId];
@@ -202,7 +190,12 @@ export function allowedPlanEdits(plan: Plan, options: AllowedPlanEditsOptions = 
 export function findPlanEdit(
   edits: readonly PlanEdit[],
   edit: PlanEditKind,
-  match: { readonly path?: string; readonly itemId?: string; readonly changeIdeaId?: string; readonly to?: PlanStatus } = {},
+  match: {
+    readonly path?: string;
+    readonly itemId?: string;
+    readonly changeIdeaId?: string;
+    readonly to?: PlanStatus;
+  } = {},
 ): PlanEdit | undefined {
   return edits.find(
     (e) =>

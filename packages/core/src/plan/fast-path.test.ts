@@ -208,7 +208,12 @@ function bothWays(document: unknown) {
     parsePlanDocument(document),
     fast !== undefined ? { ok: true, value: fast } : parseCheckedWith(planSchema, document),
   ];
-  if (fast !== undefined) assert.equal(JSON.stringify(fast), JSON.stringify(interpreted[2]!.ok && (interpreted[2] as any).value), 'same keys in the same order');
+  if (fast !== undefined)
+    assert.equal(
+      JSON.stringify(fast),
+      JSON.stringify(interpreted[2]!.ok && (interpreted[2] as any).value),
+      'same keys in the same order',
+    );
   return { interpreted, compiled };
 }
 

@@ -199,7 +199,10 @@ function agree(document: unknown): 'fast' | 'refused' {
     assert.equal(JSON.stringify(fast), JSON.stringify(schema.value), 'keys in the same order');
     return 'fast';
   }
-  assert.ok(!schema.ok, `the schema accepts a JSON plan the fast path sent to it: ${JSON.stringify(document).slice(0, 300)}`);
+  assert.ok(
+    !schema.ok,
+    `the schema accepts a JSON plan the fast path sent to it: ${JSON.stringify(document).slice(0, 300)}`,
+  );
   return 'refused';
 }
 

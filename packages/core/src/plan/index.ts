@@ -93,12 +93,7 @@ export {
   type PlanEdit,
   type PlanEditKind,
 } from './allowed-edits.js';
-export {
-  mergePlanEdits,
-  type PlanMerge,
-  type PlanMergeConflict,
-  type MergeChoice,
-} from './merge.js';
+export { mergePlanEdits, type PlanMerge, type PlanMergeConflict, type MergeChoice } from './merge.js';
 export {
   validatePlan,
   migratePlanDocument,

@@ -57,7 +57,14 @@ test('two people each add an aim to the same capacity: both aims are in the merg
 test('changes to different fields and items are all kept; the inputs are untouched', () => {
   const base = sample();
   const theirs = saved(ok(setTitle(base, 'Their title')), 'Lead GP');
-  const mineText = JSON.stringify(ok(recordDataPoint(base, 'team-wellbeing', base.capacities['team-wellbeing']!.measures[0]!.id, { date: '2030-01-01', value: 3 })));
+  const mineText = JSON.stringify(
+    ok(
+      recordDataPoint(base, 'team-wellbeing', base.capacities['team-wellbeing']!.measures[0]!.id, {
+        date: '2030-01-01',
+        value: 3,
+      }),
+    ),
+  );
   const mine = ok(addEvidence(JSON.parse(mineText) as Plan, 'intelligence', { date: '2025-01-01', text: 'Mine' }));
   const theirsText = JSON.stringify(theirs);
   const merge = mergePlanEdits(base, mine, theirs);
@@ -96,7 +103,10 @@ test('removed by one side and changed by the other is a conflict on the item; a 
     merge.conflicts.map((c) => [c.path, c.mine, (c.theirs as { statement: string }).statement]),
     [['capacities.awareness.aims[1]', undefined, 'Second, reworded']],
   );
-  assert.equal(mergePlanEdits(base, mine, theirs, { [merge.conflicts[0]!.key]: 'mine' }).plan.capacities['awareness']!.aims.length, 1);
+  assert.equal(
+    mergePlanEdits(base, mine, theirs, { [merge.conflicts[0]!.key]: 'mine' }).plan.capacities['awareness']!.aims.length,
+    1,
+  );
   const plainRemoval = mergePlanEdits(base, mine, saved(ok(setTitle(base, 'T')), 'X'));
   assert.equal(plainRemoval.plan.capacities['awareness']!.aims.length, 1);
 });
@@ -105,7 +115,11 @@ test('team lists merge by what each side added and removed', () => {
   const base = ok(setTeam(sample(), 'awareness', ['Reception', 'GP']));
   const theirs = saved(ok(setTeam(base, 'awareness', ['Reception', 'GP', 'Nurse'])), 'X');
   const mine = ok(setTeam(base, 'awareness', ['GP', 'Pharmacist']));
-  assert.deepEqual(mergePlanEdits(base, mine, theirs).plan.capacities['awareness']!.team, ['GP', 'Nurse', 'Pharmacist']);
+  assert.deepEqual(mergePlanEdits(base, mine, theirs).plan.capacities['awareness']!.team, [
+    'GP',
+    'Nurse',
+    'Pharmacist',
+  ]);
 });
 
 test('property: with no conflicts, merging adds every aim both sides added and keeps the plan valid', () => {
@@ -123,7 +137,10 @@ test('property: with no conflicts, merging adds every aim both sides added and k
       assert.deepEqual(got, [...theirAims.map((s) => `theirs ${s}`), ...mineAims.map((s) => `mine ${s}`)]);
       assert.ok(validatePlan(merge.plan).ok);
       // Merging is symmetric when nothing conflicts: neither side's edit is lost.
-      assert.equal(mergePlanEdits(base, theirs, saved(mine, 'Y')).plan.capacities['network-building']!.aims.length, got.length);
+      assert.equal(
+        mergePlanEdits(base, theirs, saved(mine, 'Y')).plan.capacities['network-building']!.aims.length,
+        got.length,
+      );
     }),
     { numRuns: 80 },
   );

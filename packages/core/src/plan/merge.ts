@@ -64,7 +64,8 @@ function equal(a: Json, b: Json): boolean {
 /** How the items of a list are told apart: by `id`, by `date` (data points), or not at all (plain values). */
 function keyOf(list: readonly Json[]): ((item: Json) => string) | undefined {
   if (list.length === 0) return undefined;
-  if (list.every((item) => isObject(item) && typeof item['id'] === 'string')) return (item) => (item as { id: string }).id;
+  if (list.every((item) => isObject(item) && typeof item['id'] === 'string'))
+    return (item) => (item as { id: string }).id;
   if (list.every((item) => isObject(item) && typeof item['date'] === 'string'))
     return (item) => (item as { date: string }).date;
   return undefined;
@@ -116,7 +117,8 @@ function mergeObject(
   const keys = [...new Set([...Object.keys(theirs), ...Object.keys(mine), ...Object.keys(base)])];
   for (const k of keys) {
     const value = mergeValue(ctx, [...path, k], [...key, k], base[k], mine[k], theirs[k]);
-    if (value !== undefined) Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+    if (value !== undefined)
+      Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -255,7 +257,8 @@ export function mergePlanEdits(
   const keys = [...new Set([...Object.keys(t), ...Object.keys(mineRenamed)])];
   for (const k of keys) {
     const value = METADATA.has(k) ? t[k] : mergeValue(ctx, [k], [k], b[k], mineRenamed[k], t[k]);
-    if (value !== undefined) Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
+    if (value !== undefined)
+      Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   }
   const plan = out as unknown as Plan;
   return { plan, conflicts: ctx.conflicts, issues: checkPlanRules(plan), renamed };

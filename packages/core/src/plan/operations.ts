@@ -72,14 +72,18 @@ function failWith<C extends PlanMessageCode>(
   return { ok: false, errors: [planIssue(path, messageCode, params, code)] };
 }
 
-
 /** Validates an operation's input against a schema; errors carry the document path where it would land. */
 function checkInput<S extends z.ZodMiniType>(schema: S, input: unknown, at: Segments): Result<z.infer<S>, PlanIssue> {
   const result = parseWith(schema, withoutUndefined(input));
   if (result.ok) return result as Result<z.infer<S>, PlanIssue>;
   return {
     ok: false,
-    errors: result.errors.map((e) => ({ path: joinPath(formatPath(at), e.path), message: e.message, ...messageCodeOf(e), code: 'invalid' as const })),
+    errors: result.errors.map((e) => ({
+      path: joinPath(formatPath(at), e.path),
+      message: e.message,
+      ...messageCodeOf(e),
+      code: 'invalid' as const,
+    })),
   };
 }
 
@@ -141,9 +145,7 @@ function checkListRoom(
 }
 
 function checkNewId(items: readonly { id: string }[], id: string, path: Segments): PlanResult | undefined {
-  return indexOfId(items, id) >= 0
-    ? failWith([...path, 'id'], 'plan.id-taken', { id }, 'duplicate')
-    : undefined;
+  return indexOfId(items, id) >= 0 ? failWith([...path, 'id'], 'plan.id-taken', { id }, 'duplicate') : undefined;
 }
 
 /** Applies `changes` to `current`: keys with `undefined` are removed, others replaced; `id` is kept. */
@@ -331,7 +333,12 @@ function sortedPoints(points: readonly DataPoint[], at: Segments): Result<DataPo
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.date === sorted[i - 1]!.date) {
       const index = points.lastIndexOf(sorted[i]!);
-      return failWith([...at, 'points', index, 'date'], 'plan.points-repeat-date', { date: sorted[i]!.date }, 'duplicate');
+      return failWith(
+        [...at, 'points', index, 'date'],
+        'plan.points-repeat-date',
+        { date: sorted[i]!.date },
+        'duplicate',
+      );
     }
   }
   return { ok: true, value: sorted };
@@ -763,7 +770,18 @@ export function setThemeFocus(plan: Plan, themeId: string, focusAreas: readonly 
   const listPath = ['themes', themeId, 'focusAreas'];
   if (!Array.isArray(focusAreas)) return failWith(listPath, 'plan.focus-areas-not-list', {}, 'invalid');
   if (focusAreas.length > LIMITS.listItems)
-    return { ok: false, errors: [{ path: formatPath(listPath), message: validationMessage('list-too-long', { maximum: LIMITS.listItems }), messageCode: 'list-too-long', params: { maximum: LIMITS.listItems }, code: 'invalid' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: formatPath(listPath),
+          message: validationMessage('list-too-long', { maximum: LIMITS.listItems }),
+          messageCode: 'list-too-long',
+          params: { maximum: LIMITS.listItems },
+          code: 'invalid',
+        },
+      ],
+    };
   const areas: FocusArea[] = [];
   const used: { id: string }[] = focusAreas.filter((a) => typeof a?.id === 'string').map((a) => ({ id: a.id! }));
   for (const [index, area] of focusAreas.entries()) {

@@ -19,6 +19,8 @@ import type { Plan, PlanIssue } from './types.js';
 export function quickValidatePlan(input: unknown, options: ParsePlanOptions = {}): Result<Plan, PlanIssue> | undefined {
   const shape = fastPlanShape(input);
   if (shape === undefined) return undefined;
-  const rules = checkPlanRules(shape, { framework: options.framework === undefined ? LINKS_FRAMEWORK : options.framework });
+  const rules = checkPlanRules(shape, {
+    framework: options.framework === undefined ? LINKS_FRAMEWORK : options.framework,
+  });
   return rules.length > 0 ? { ok: false, errors: rules } : { ok: true, value: shape };
 }

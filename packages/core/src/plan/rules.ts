@@ -35,8 +35,7 @@ function uniqueIds(items: readonly { id: string }[], path: Segments, list: PlanL
   items.forEach((item, index) => {
     const earlier = first.get(item.id);
     if (earlier === undefined) first.set(item.id, index);
-    else
-      out.push(planIssue([...path, index, 'id'], 'plan.duplicate-id', { id: item.id, list, earlier }, 'duplicate'));
+    else out.push(planIssue([...path, index, 'id'], 'plan.duplicate-id', { id: item.id, list, earlier }, 'duplicate'));
   });
 }
 
@@ -45,7 +44,9 @@ function checkPoints(measure: Measure, path: Segments, out: PlanIssue[]): void {
     const previous = measure.points[i - 1]!.date;
     const date = measure.points[i]!.date;
     if (date === previous) {
-      out.push(planIssue([...path, 'points', i, 'date'], 'plan.point-date-repeated', { date, earlier: i - 1 }, 'duplicate'));
+      out.push(
+        planIssue([...path, 'points', i, 'date'], 'plan.point-date-repeated', { date, earlier: i - 1 }, 'duplicate'),
+      );
     } else if (date < previous) {
       out.push(planIssue([...path, 'points', i, 'date'], 'plan.point-out-of-order', { previous, earlier: i - 1 }));
     }
@@ -110,10 +111,8 @@ function checkChangeIdea(idea: ChangeIdea, path: Segments, out: PlanIssue[]): vo
       if (cycle.completedDate < cycle.startDate) {
         out.push(planIssue([...at, 'completedDate'], 'plan.completed-before-start', { startDate: cycle.startDate }));
       }
-      if (cycle.study === undefined)
-        out.push(planIssue([...at, 'study'], 'plan.study-required', {}));
-      if (cycle.act === undefined)
-        out.push(planIssue([...at, 'act'], 'plan.act-required', {}));
+      if (cycle.study === undefined) out.push(planIssue([...at, 'study'], 'plan.study-required', {}));
+      if (cycle.act === undefined) out.push(planIssue([...at, 'act'], 'plan.act-required', {}));
     } else {
       if (cycle.act !== undefined) {
         out.push(planIssue([...at, 'act'], 'plan.act-before-completion', {}));
@@ -136,7 +135,14 @@ function checkCapacity(capacity: CapacityPlan, path: Segments, out: PlanIssue[])
   const measureIds = new Set(capacity.measures.map((measure) => measure.id));
   capacity.aims.forEach((aim, index) => {
     if (aim.measureId !== undefined && !measureIds.has(aim.measureId)) {
-      out.push(planIssue([...path, 'aims', index, 'measureId'], 'plan.unknown-measure', { measureId: aim.measureId }, 'not-found'));
+      out.push(
+        planIssue(
+          [...path, 'aims', index, 'measureId'],
+          'plan.unknown-measure',
+          { measureId: aim.measureId },
+          'not-found',
+        ),
+      );
     }
   });
   capacity.measures.forEach((measure, index) => checkPoints(measure, [...path, 'measures', index], out));
@@ -161,11 +167,18 @@ export function checkPlanRules(plan: Plan, options: PlanRuleOptions = {}): PlanI
   const capacityIds = framework ? new Set(framework.capacities.map((c) => c.id)) : null;
   const themeIds = framework ? new Set(framework.themes.map((t) => t.id)) : null;
   if (framework && plan.framework.id !== framework.id) {
-    out.push(planIssue(['framework', 'id'], 'plan.framework-mismatch', { planFramework: plan.framework.id, framework: framework.id }));
+    out.push(
+      planIssue(['framework', 'id'], 'plan.framework-mismatch', {
+        planFramework: plan.framework.id,
+        framework: framework.id,
+      }),
+    );
   }
   for (const [capacityId, capacity] of Object.entries(plan.capacities)) {
     if (capacityIds && !capacityIds.has(capacityId)) {
-      out.push(planIssue(['capacities', capacityId], 'plan.not-framework-capacity', ofFramework(framework!), 'not-found'));
+      out.push(
+        planIssue(['capacities', capacityId], 'plan.not-framework-capacity', ofFramework(framework!), 'not-found'),
+      );
     }
     checkCapacity(capacity, ['capacities', capacityId], out);
   }

@@ -133,7 +133,10 @@ class ReplayEntry {
   b1: number;
   b2: number;
   b3: number;
-  constructor(readonly state: MutableState, hash: number) {
+  constructor(
+    readonly state: MutableState,
+    hash: number,
+  ) {
     this.b0 = 1 << (hash & 31);
     this.b1 = 1 << ((hash >>> 5) & 31);
     this.b2 = 1 << ((hash >>> 10) & 31);

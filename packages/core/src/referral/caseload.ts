@@ -1,5 +1,12 @@
 import { DAY_MS } from '../shared/time.js';
-import { LIVE_STATUSES, OPEN_STATUSES, REFERRAL_STATUSES, type BusinessStatus, type ReferralStatus, type Urgency } from './constants.js';
+import {
+  LIVE_STATUSES,
+  OPEN_STATUSES,
+  REFERRAL_STATUSES,
+  type BusinessStatus,
+  type ReferralStatus,
+  type Urgency,
+} from './constants.js';
 import { isOverdue, toDateString, toMillis, type ResponseWindowOptions } from './rules.js';
 import type { ReferralState } from './types.js';
 
@@ -79,10 +86,7 @@ const URGENCY_ORDER: Record<Urgency, number> = { routine: 0, soon: 1, urgent: 2 
  * days waiting, the next follow-up and duplicate flags (the person has
  * another open referral, one of them live).
  */
-export function caseloadRows(
-  referrals: readonly ReferralState[],
-  options: ResponseWindowOptions,
-): CaseloadRow[] {
+export function caseloadRows(referrals: readonly ReferralState[], options: ResponseWindowOptions): CaseloadRow[] {
   const now = toMillis(options.asOf);
   const today = toDateString(options.asOf);
   const openByPerson = new Map<string, { count: number; live: boolean }>();

@@ -1,12 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  isFollowUpOverdue,
-  newReferralItemId,
-  refusalField,
-  referralIdSchema,
-  followUpsDue,
-} from './index.js';
+import { isFollowUpOverdue, newReferralItemId, refusalField, referralIdSchema, followUpsDue } from './index.js';
 
 describe('referral casework rules', () => {
   it('new item ids carry the kind prefix, differ every time, and are valid referral ids', () => {

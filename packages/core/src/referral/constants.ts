@@ -103,7 +103,10 @@ export const STATUS_ROLES: Readonly<Record<ReferralStatus, readonly ActorRole[]>
  * to send it); nobody else.
  */
 export const CREATE_RULES: Readonly<
-  Record<ActorRole, { readonly routes: readonly ReferralRoute[]; readonly statuses: readonly ('draft' | 'requested')[] }>
+  Record<
+    ActorRole,
+    { readonly routes: readonly ReferralRoute[]; readonly statuses: readonly ('draft' | 'requested')[] }
+  >
 > = Object.freeze({
   referrer: { routes: ['gp', 'nurse', 'practice-staff', 'self', 'other'], statuses: ['draft', 'requested'] },
   clp: { routes: ['self'], statuses: ['requested'] },
@@ -308,7 +311,11 @@ export const DEFAULT_RESPONSE_WINDOW_DAYS = 14;
  * Outcomes that say the person worked with the CLP: completing with one of
  * them needs at least one recorded contact.
  */
-export const ENGAGED_OUTCOMES: readonly OutcomeCode[] = ['goals-achieved', 'some-goals-achieved', 'connected-to-support'];
+export const ENGAGED_OUTCOMES: readonly OutcomeCode[] = [
+  'goals-achieved',
+  'some-goals-achieved',
+  'connected-to-support',
+];
 
 /** Outcomes that say goals were achieved: completing with one of them needs at least one achieved goal. */
 export const GOALS_ACHIEVED_OUTCOMES: readonly OutcomeCode[] = ['goals-achieved', 'some-goals-achieved'];

@@ -43,15 +43,18 @@ test('problems in a document come with JSON paths such as events[12].at', () => 
     JSON.stringify({ kind: 'links.referral-events', schemaVersion: 1, events: withUnknownType }),
   );
   assert.ok(!parsed.ok);
-  assert.deepEqual(parsed.errors.map(({ path, message }) => ({ path, message })), [
-    { path: 'events[1].at', message: 'must be a date and time written like 2024-05-01T09:30:00Z' },
-    { path: 'events[2].actor.role', message: 'must be one of "referrer", "clp", "practice-manager", "system"' },
-    {
-      path: 'events[3].type',
-      message:
-        'must be one of "created", "details-updated", "status-changed", "clp-assigned", "consent-given", "consent-withdrawn", "do-not-contact-set", "do-not-contact-cleared", "contact-attempted", "contact-recorded", "goal-added", "goal-updated", "resource-linked", "resource-updated", "follow-up-scheduled", "follow-up-done", "outcome-recorded", "note-added"',
-    },
-  ]);
+  assert.deepEqual(
+    parsed.errors.map(({ path, message }) => ({ path, message })),
+    [
+      { path: 'events[1].at', message: 'must be a date and time written like 2024-05-01T09:30:00Z' },
+      { path: 'events[2].actor.role', message: 'must be one of "referrer", "clp", "practice-manager", "system"' },
+      {
+        path: 'events[3].type',
+        message:
+          'must be one of "created", "details-updated", "status-changed", "clp-assigned", "consent-given", "consent-withdrawn", "do-not-contact-set", "do-not-contact-cleared", "contact-attempted", "contact-recorded", "goal-added", "goal-updated", "resource-linked", "resource-updated", "follow-up-scheduled", "follow-up-done", "outcome-recorded", "note-added"',
+      },
+    ],
+  );
   const wrongKind = parseReferralEvents(JSON.stringify({ kind: 'links.plan', schemaVersion: 2, events: [] }));
   assert.ok(!wrongKind.ok);
   assert.deepEqual(
@@ -121,7 +124,12 @@ test('events are strict: unknown fields are refused, texts are trimmed and bound
   const extra = validateReferralEvent({ ...note, nhsNumber: '123' });
   assert.ok(!extra.ok);
   assert.deepEqual(extra.errors, [
-    { path: '', message: 'has an unknown field: "nhsNumber"', messageCode: 'unknown-fields', params: { keys: ['nhsNumber'] } },
+    {
+      path: '',
+      message: 'has an unknown field: "nhsNumber"',
+      messageCode: 'unknown-fields',
+      params: { keys: ['nhsNumber'] },
+    },
   ]);
   const long = validateReferralEvent({ ...note, text: 'x'.repeat(10_001) });
   assert.ok(!long.ok);

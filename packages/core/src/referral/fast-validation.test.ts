@@ -27,7 +27,11 @@ import {
 } from './constants.js';
 import { generateDemoReferrals } from '../demo-data/referrals.js';
 import { parseReferralEvents, validateReferralEvent, validateReferralEventsDocument } from './document.js';
-import { fastParseReferralEvent, fastParseReferralEventsDocument, fastReferralEventForReplay } from './fast-validation.js';
+import {
+  fastParseReferralEvent,
+  fastParseReferralEventsDocument,
+  fastReferralEventForReplay,
+} from './fast-validation.js';
 import { REFERRAL_EVENT_TYPES, referralEventSchema, referralEventsDocumentSchema } from './schema.js';
 
 const base = (type: string, extra: Record<string, unknown>) => ({
@@ -201,10 +205,7 @@ function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
   return out;
 }
 
-function applyEdit(
-  event: any,
-  edit: { at: number; kind: string; value: unknown; limit: number; over: number },
-): void {
+function applyEdit(event: any, edit: { at: number; kind: string; value: unknown; limit: number; over: number }): void {
   const path = pathsOf(event)[edit.at % pathsOf(event).length]!;
   let parent = event;
   for (const segment of path.slice(0, -1)) parent = parent[segment];
@@ -231,7 +232,8 @@ function applyEdit(
       parent[key] = CHOICES[edit.at % CHOICES.length];
       break;
     case 'optional':
-      if (!Array.isArray(parent)) parent[OPTIONAL_FIELDS[edit.at % OPTIONAL_FIELDS.length]!] = structuredClone(edit.value);
+      if (!Array.isArray(parent))
+        parent[OPTIONAL_FIELDS[edit.at % OPTIONAL_FIELDS.length]!] = structuredClone(edit.value);
       break;
   }
 }
@@ -365,10 +367,15 @@ test('input that is not JSON data never takes the fast path wrongly', () => {
 
 test('validateReferralEvent, documents and NDJSON give the schema result with or without the fast path', () => {
   const events = [...FULL, ...DEMO.slice(0, 50)];
-  for (const event of events) assert.deepStrictEqual(validateReferralEvent(event), parseWith(referralEventSchema, event));
+  for (const event of events)
+    assert.deepStrictEqual(validateReferralEvent(event), parseWith(referralEventSchema, event));
   const document = { kind: 'links.referral-events', schemaVersion: 1, events };
   assert.ok(fastParseReferralEventsDocument(document, 1000), 'a valid document takes the fast path');
-  assert.equal(fastParseReferralEventsDocument(document, events.length - 1), undefined, 'too many events for the limit');
+  assert.equal(
+    fastParseReferralEventsDocument(document, events.length - 1),
+    undefined,
+    'too many events for the limit',
+  );
   assert.deepStrictEqual(validateReferralEventsDocument(document), parseWith(referralEventsDocumentSchema, document));
   const broken = structuredClone(document) as any;
   broken.events[3].at = 'yesterday';
@@ -376,7 +383,10 @@ test('validateReferralEvent, documents and NDJSON give the schema result with or
   assert.deepStrictEqual(result, parseWith(referralEventsDocumentSchema, broken));
   assert.equal(result.ok ? '' : result.errors[0]!.path, 'events[3].at');
   const ndjson = parseReferralEvents(events.map((e) => JSON.stringify(e)).join('\n'));
-  assert.deepStrictEqual(ndjson, { ok: true, value: events.map((e) => (parseWith(referralEventSchema, e) as any).value) });
+  assert.deepStrictEqual(ndjson, {
+    ok: true,
+    value: events.map((e) => (parseWith(referralEventSchema, e) as any).value),
+  });
   assert.deepStrictEqual(parseReferralEvents(`${JSON.stringify(FULL[1])}\n{"type":"created"}\n`), {
     ok: false,
     errors: (parseWith(referralEventSchema, { type: 'created' }) as any).errors.map((issue: any) => ({

@@ -191,13 +191,7 @@ function resource(v: unknown): Plain | undefined {
  * when certainly valid. Returns how many keys it added (0 or 1), or -1 to
  * refuse (present but not certainly valid, or present as `undefined`).
  */
-function optional(
-  v: Plain,
-  out: Plain,
-  key: string,
-  value: unknown,
-  parse: (value: unknown) => unknown,
-): number {
+function optional(v: Plain, out: Plain, key: string, value: unknown, parse: (value: unknown) => unknown): number {
   if (value === undefined) return absent(v, key) ? 0 : -1;
   const parsed = parse(value);
   if (parsed === undefined) return -1;

@@ -159,7 +159,17 @@ export {
  */
 export { generateDemoReferrals, type DemoPractice, type DemoReferralOptions } from '../demo-data/referrals.js';
 export { randomId } from '../shared/random.js';
-export { ReferralFold, CaseloadTally, CohortReferralTally, PracticeCaseloadTally, MemoryReferralStore, type TalliedPractice, type ReferralFoldOptions, type ReferralObserver, type ReleasedReferralStore } from './stream.js';
+export {
+  ReferralFold,
+  CaseloadTally,
+  CohortReferralTally,
+  PracticeCaseloadTally,
+  MemoryReferralStore,
+  type TalliedPractice,
+  type ReferralFoldOptions,
+  type ReferralObserver,
+  type ReleasedReferralStore,
+} from './stream.js';
 export {
   REFERRAL_ITEM_ID_PREFIXES,
   REFUSAL_FIELDS,

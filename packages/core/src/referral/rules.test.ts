@@ -128,7 +128,14 @@ test('allowed actions per role and state, with what each needs', () => {
       label: 'Reject',
       labelCode: 'action.rejected',
       requires: ['reason'],
-      reasonCodes: ['not-suitable', 'needs-other-service', 'already-supported', 'person-declined', 'duplicate', 'other'],
+      reasonCodes: [
+        'not-suitable',
+        'needs-other-service',
+        'already-supported',
+        'person-declined',
+        'duplicate',
+        'other',
+      ],
     },
   );
   assert.deepEqual(labels(allowedActions(requested, REFERRER)), [
@@ -263,17 +270,37 @@ test('response windows per urgency: urgent 2 working days, soon 7 days, routine 
     false,
     'a host holiday is not a working day',
   );
-  assert.equal(responseDueAt('2025-01-11T10:00:00Z', { days: 2, unit: 'working-days' }), Date.parse('2025-01-14T10:00:00Z'), 'from a Saturday: Tuesday');
+  assert.equal(
+    responseDueAt('2025-01-11T10:00:00Z', { days: 2, unit: 'working-days' }),
+    Date.parse('2025-01-14T10:00:00Z'),
+    'from a Saturday: Tuesday',
+  );
   const soon = build([script('ref-s').created({ urgency: 'soon' })]);
   assert.equal(isOverdue(soon, { asOf: day(7) }), false);
   assert.equal(isOverdue(soon, { asOf: day(7.01) }), true);
   assert.equal(isOverdue(soon, { asOf: day(7.01), responseWindows: { soon: { days: 10, unit: 'days' } } }), false);
-  assert.deepEqual(responseWindowFor('urgent', { responseWindows: { urgent: { days: 1, unit: 'days' } } }), { days: 1, unit: 'days' });
-  assert.deepEqual(responseWindowFor('routine', { responseWindows: { urgent: { days: 1, unit: 'days' } } }), { days: 14, unit: 'days' });
-  assert.deepEqual(responseWindowFor('urgent', { responseWindowDays: 5 }), { days: 5, unit: 'days' }, 'one window for every urgency');
+  assert.deepEqual(responseWindowFor('urgent', { responseWindows: { urgent: { days: 1, unit: 'days' } } }), {
+    days: 1,
+    unit: 'days',
+  });
+  assert.deepEqual(responseWindowFor('routine', { responseWindows: { urgent: { days: 1, unit: 'days' } } }), {
+    days: 14,
+    unit: 'days',
+  });
+  assert.deepEqual(
+    responseWindowFor('urgent', { responseWindowDays: 5 }),
+    { days: 5, unit: 'days' },
+    'one window for every urgency',
+  );
   // The caseload rows and the figures use the same windows.
   const rows = caseloadRows([urgent, soon], { asOf: '2025-01-13T12:00:00Z' });
-  assert.deepEqual(rows.map((r) => [r.id, r.overdue]), [['ref-u', true], ['ref-s', true]]);
+  assert.deepEqual(
+    rows.map((r) => [r.id, r.overdue]),
+    [
+      ['ref-u', true],
+      ['ref-s', true],
+    ],
+  );
   assert.equal(caseloadMetrics([urgent], { asOf: '2025-01-13T12:00:00Z' }).overdue, 1);
   assert.equal(caseloadMetrics([urgent], { asOf: '2025-01-13T09:00:00Z' }).overdue, 0);
 });
@@ -289,10 +316,17 @@ test('allowed actions: a draft is cancelled with a reason code; the practice bou
     requires: ['reason'],
     reasonCodes: ['person-declined', 'no-longer-needed', 'moved-away', 'duplicate', 'draft-not-sent', 'other'],
   });
-  assert.equal(allowedActions(draft, CLP).find((a) => a.to === 'cancelled'), undefined);
+  assert.equal(
+    allowedActions(draft, CLP).find((a) => a.to === 'cancelled'),
+    undefined,
+  );
   const requested = build(eventsTo('requested'));
   assert.deepEqual(allowedActions(requested, { role: 'referrer', id: 'gp-7', practices: ['practice-2'] }), []);
-  assert.ok(allowedActions(requested, { role: 'referrer', id: 'gp-9', practices: ['practice-1'] }).some((a) => a.to === 'cancelled'));
+  assert.ok(
+    allowedActions(requested, { role: 'referrer', id: 'gp-9', practices: ['practice-1'] }).some(
+      (a) => a.to === 'cancelled',
+    ),
+  );
 });
 
 test('duplicate checks: a cancelled draft no longer counts', () => {

@@ -68,8 +68,7 @@ export interface ResponseWindowStatus {
   readonly window?: ResponseWindowSetting;
 }
 
-const validDays = (days: unknown): days is number =>
-  typeof days === 'number' && Number.isFinite(days) && days >= 0;
+const validDays = (days: unknown): days is number => typeof days === 'number' && Number.isFinite(days) && days >= 0;
 
 /**
  * The response window for a referral of `urgency`: the host's
@@ -331,9 +330,12 @@ export function allowedActions(
       to === 'in-progress' && referral.status === 'on-hold'
         ? 'action.resume'
         : to === 'cancelled' && referral.status === 'draft'
-        ? 'action.cancel-draft'
-        : `action.${to}`;
-    actions.push({ ...actionFor('status-changed', labelCode, requires, to), ...(reasonCodes.length > 0 ? { reasonCodes } : {}) });
+          ? 'action.cancel-draft'
+          : `action.${to}`;
+    actions.push({
+      ...actionFor('status-changed', labelCode, requires, to),
+      ...(reasonCodes.length > 0 ? { reasonCodes } : {}),
+    });
   }
 
   const givenScope = CONSENT_SCOPES.find((s) => referral.consent[s] === 'given');

@@ -21,7 +21,13 @@ export function sentinelEvents(consent: boolean): ReferralEvent[] {
   const clp = { role: 'clp', id: 'clp-1' } as const;
   const add = (referralId: string, actor: ReferralEvent['actor'], fields: Record<string, unknown>) => {
     t += 3_600_000;
-    events.push({ id: `sx-e${++n}`, referralId, at: new Date(t).toISOString(), actor, ...fields } as unknown as ReferralEvent);
+    events.push({
+      id: `sx-e${++n}`,
+      referralId,
+      at: new Date(t).toISOString(),
+      actor,
+      ...fields,
+    } as unknown as ReferralEvent);
   };
   const created = (referralId: string) =>
     add(referralId, referrer, {
@@ -40,7 +46,13 @@ export function sentinelEvents(consent: boolean): ReferralEvent[] {
     add(referralId, clp, { type: 'status-changed', to: 'accepted', reason: SENTINEL });
     add(referralId, clp, { type: 'status-changed', to: 'in-progress' });
     add(referralId, clp, { type: 'contact-recorded', setting: 'community', durationMinutes: 40, reason: SENTINEL });
-    add(referralId, clp, { type: 'goal-added', goalId: 'g1', statement: SENTINEL, themeId: 'facing-challenges-and-crises', status: goalStatus });
+    add(referralId, clp, {
+      type: 'goal-added',
+      goalId: 'g1',
+      statement: SENTINEL,
+      themeId: 'facing-challenges-and-crises',
+      status: goalStatus,
+    });
     add(referralId, clp, {
       type: 'resource-linked',
       linkId: 'l1',

@@ -61,8 +61,21 @@ function awkwardEvents(): ReferralEvent[] {
   // Re-referral of a finished referral, and one of an open referral (refused).
   const open = replay(events, { trusted: true }).state.referrals.find((r) => r.status === 'in-progress')!;
   const created = finished[30]!.timeline[0]!;
-  extra.push({ ...created, id: 'rr-1-e1', referralId: 'rr-1', previousReferralId: finished[30]!.id, at: late } as ReferralEvent);
-  extra.push({ ...created, id: 'rr-2-e1', referralId: 'rr-2', previousReferralId: open.id, person: open.person, at: late } as ReferralEvent);
+  extra.push({
+    ...created,
+    id: 'rr-1-e1',
+    referralId: 'rr-1',
+    previousReferralId: finished[30]!.id,
+    at: late,
+  } as ReferralEvent);
+  extra.push({
+    ...created,
+    id: 'rr-2-e1',
+    referralId: 'rr-2',
+    previousReferralId: open.id,
+    person: open.person,
+    at: late,
+  } as ReferralEvent);
   return [...events, ...extra];
 }
 
@@ -90,15 +103,27 @@ test('the incremental fold gives the same states, refusals, caseload figures, du
     fold.rejected.map((r) => [r.index, r.code, r.reason]),
     memory.rejected.map((r) => [r.index, r.code, r.reason]),
   );
-  assert.ok(memory.rejected.some((r) => r.code === 'duplicate-event-id'), 'the awkward events include duplicates');
-  assert.ok(all.some((r) => r.status === 'entered-in-error' && r.timeline.length > 2), 'a finished referral was later entered in error');
+  assert.ok(
+    memory.rejected.some((r) => r.code === 'duplicate-event-id'),
+    'the awkward events include duplicates',
+  );
+  assert.ok(
+    all.some((r) => r.status === 'entered-in-error' && r.timeline.length > 2),
+    'a finished referral was later entered in error',
+  );
 
   // Released referrals come back from the store; held ones from finish(); together they are replay's states, in order.
   const store = (fold as unknown as { store: { get(seq: number): { referral: ReferralState; events: number } } }).store;
   const heldBySeq = new Map(held.map((h) => [h.seq, h]));
   const states = all.map((_, seq) => heldBySeq.get(seq) ?? store.get(seq));
-  assert.deepEqual(states.map((s) => strip(s.referral)), all.map(strip));
-  assert.deepEqual(states.map((s) => s.events), all.map((r) => r.timeline.length));
+  assert.deepEqual(
+    states.map((s) => strip(s.referral)),
+    all.map(strip),
+  );
+  assert.deepEqual(
+    states.map((s) => s.events),
+    all.map((r) => r.timeline.length),
+  );
   assert.ok(held.length < all.length / 2, 'finished referrals were released');
 
   assert.deepEqual(caseload.result(), caseloadMetrics(all, { asOf }));

@@ -34,7 +34,6 @@ import { isOverdue, toMillis, type ResponseWindowOptions } from './rules.js';
 import type { CreatedEvent, ReferralEvent, ReferralState, RejectedEvent, Rejection } from './types.js';
 import { check, contextFor, createState, mutate, type CheckContext, type MutableState } from './workflow.js';
 
-
 /** Something that folds referral states into figures: each referral is added once (sign 1) and, when a later event changes a released referral, taken out again (sign -1) before its new state is added. */
 export interface ReferralObserver {
   /**
@@ -187,7 +186,11 @@ export class ReferralFold {
       const p = this.byId.get(event.previousReferralId);
       previous = p === undefined ? undefined : typeof p === 'number' ? this.store.get(p).referral : p.state;
     }
-    const state = released ? (released.referral as MutableState) : found === undefined ? undefined : (found as Entry).state;
+    const state = released
+      ? (released.referral as MutableState)
+      : found === undefined
+        ? undefined
+        : (found as Entry).state;
     const rejection = check(state, event, this.ctx, previous);
     if (rejection !== undefined) return this.refuse(event, index, rejection);
     this.applied++;
@@ -216,7 +219,10 @@ export class ReferralFold {
     this.bits[seq]! |= bit;
     const old = released.referral;
     for (const o of this.observers) o.add(old, seq, -1);
-    const restored = { ...(old as MutableState), timeline: this.keepTimeline ? old.timeline.slice() : [] } as MutableState;
+    const restored = {
+      ...(old as MutableState),
+      timeline: this.keepTimeline ? old.timeline.slice() : [],
+    } as MutableState;
     mutate(restored, event);
     if (!this.keepTimeline) restored.timeline = [];
     this.store.put(seq, restored as ReferralState, released.events + 1, `${released.ids}${event.id}\n`);
@@ -267,7 +273,9 @@ export class ReferralFold {
    * observers, in creation order, and returns them with their creation
    * positions. Set the observers' "as of" time before calling it.
    */
-  finish(): { readonly held: readonly { readonly seq: number; readonly referral: ReferralState; readonly events: number }[] } {
+  finish(): {
+    readonly held: readonly { readonly seq: number; readonly referral: ReferralState; readonly events: number }[];
+  } {
     if (this.finished) throw new Error('ReferralFold: finish called twice');
     this.finished = true;
     const held: { seq: number; referral: ReferralState; events: number }[] = [];
@@ -607,7 +615,8 @@ export class PracticeCaseloadTally<P extends TalliedPractice = TalliedPractice> 
     private readonly period: { readonly from?: string; readonly to?: string } = {},
   ) {
     this.given = practices;
-    for (const p of practices) if (p.listSize !== undefined && !this.listSizes.has(p.id)) this.listSizes.set(p.id, p.listSize);
+    for (const p of practices)
+      if (p.listSize !== undefined && !this.listSizes.has(p.id)) this.listSizes.set(p.id, p.listSize);
   }
 
   /** Sets "now" for overdue flags (before requested referrals are added, i.e. before the fold finishes). */

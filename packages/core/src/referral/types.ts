@@ -265,8 +265,7 @@ export interface Rejection {
 
 /** The result of {@link applyEvent}: the new state, or a rejection (and nothing changed). */
 export type ApplyResult =
-  | { readonly ok: true; readonly state: ReferralState }
-  | { readonly ok: false; readonly rejection: Rejection };
+  { readonly ok: true; readonly state: ReferralState } | { readonly ok: false; readonly rejection: Rejection };
 
 /** An event that {@link replay} refused, with its position in the stream. */
 export interface RejectedEvent {

@@ -345,14 +345,22 @@ test('events are applied once; a late event is never dated before the referral w
 
 /** A referral accepted and in progress, dated by day (2025-03-DD at 09:00 UTC unless a time is given). */
 const day = (d: number, time = '09:00') => `2025-03-${String(d).padStart(2, '0')}T${time}:00Z`;
-function lateEvent(fields: Record<string, unknown> & { type: ReferralEvent['type'] }, at: string, actor: ReferralEvent['actor'] = CLP) {
+function lateEvent(
+  fields: Record<string, unknown> & { type: ReferralEvent['type'] },
+  at: string,
+  actor: ReferralEvent['actor'] = CLP,
+) {
   return { id: `late-${fields.type}-${at}`, referralId: 'ref-1', at, actor, ...fields } as unknown as ReferralEvent;
 }
-const startedEvents = (): ReferralEvent[] => [
-  script().created({ consent: ['contact', 'share-outcome-with-gp-record', 'share-with-community-organisation'] }, REFERRER),
-  script().status('accepted'),
-  script().status('in-progress'),
-].map((e, i) => ({ ...e, id: `on-time-${i}`, at: [day(3), day(4), day(4, '09:05')][i]! }) as ReferralEvent);
+const startedEvents = (): ReferralEvent[] =>
+  [
+    script().created(
+      { consent: ['contact', 'share-outcome-with-gp-record', 'share-with-community-organisation'] },
+      REFERRER,
+    ),
+    script().status('accepted'),
+    script().status('in-progress'),
+  ].map((e, i) => ({ ...e, id: `on-time-${i}`, at: [day(3), day(4), day(4, '09:05')][i]! }) as ReferralEvent);
 
 test('an event recorded offline may arrive after a colleague’s later one: applied in arrival order, updatedAt never moves back, the first contact is the earliest', () => {
   const colleague = lateEvent({ type: 'note-added', text: 'Daughter called the practice' }, day(10), REFERRER);
@@ -398,7 +406,10 @@ test('an event recorded offline may arrive after a colleague’s later one: appl
 test('a late event is refused when it would overwrite a later change, or is casework dated before the acceptance; decided from the state’s own fields', () => {
   const base = build([
     ...startedEvents(),
-    lateEvent({ type: 'goal-added', goalId: 'g1', statement: 'Walk weekly', themeId: 'living-well-day-to-day' }, day(5)),
+    lateEvent(
+      { type: 'goal-added', goalId: 'g1', statement: 'Walk weekly', themeId: 'living-well-day-to-day' },
+      day(5),
+    ),
     lateEvent({ type: 'follow-up-scheduled', followUpId: 'f1', due: '2025-03-20' }, day(6)),
     lateEvent({ type: 'goal-updated', goalId: 'g1', status: 'achieved' }, day(9)),
     lateEvent({ type: 'note-added', text: 'Colleague’s note' }, day(10), MANAGER),
@@ -423,9 +434,18 @@ test('a late event is refused when it would overwrite a later change, or is case
     refused(lateEvent({ type: 'status-changed', to: 'on-hold', reason: 'In hospital' }, day(8))),
     `This event is dated ${day(8)}, earlier than the referral's latest event (${day(10)}): a status change dated earlier would overwrite a later change, so it must be dated no earlier than the latest event. If it still applies, record it again now.`,
   );
-  assert.match(refused(lateEvent({ type: 'consent-withdrawn', scope: 'contact' }, day(8), REFERRER)), /a withdrawal of consent dated earlier would overwrite a later change/);
-  assert.match(refused(lateEvent({ type: 'do-not-contact-set' }, day(8), MANAGER)), /a do-not-contact request dated earlier/);
-  assert.match(refused(lateEvent({ type: 'clp-assigned', clpId: 'clp-2' }, day(8), MANAGER)), /a change of Community Links Practitioner/);
+  assert.match(
+    refused(lateEvent({ type: 'consent-withdrawn', scope: 'contact' }, day(8), REFERRER)),
+    /a withdrawal of consent dated earlier would overwrite a later change/,
+  );
+  assert.match(
+    refused(lateEvent({ type: 'do-not-contact-set' }, day(8), MANAGER)),
+    /a do-not-contact request dated earlier/,
+  );
+  assert.match(
+    refused(lateEvent({ type: 'clp-assigned', clpId: 'clp-2' }, day(8), MANAGER)),
+    /a change of Community Links Practitioner/,
+  );
   assert.match(
     refused(lateEvent({ type: 'outcome-recorded', outcome: { code: 'other', summary: 'Moved away' } }, day(8))),
     /an outcome dated earlier/,
@@ -444,7 +464,10 @@ test('a late event is refused when it would overwrite a later change, or is case
     /Follow-up "f1" is marked done at .+, before it was scheduled/,
   );
   assert.ok(decide(lateEvent({ type: 'follow-up-done', followUpId: 'f1' }, day(7))).ok);
-  assert.ok(decide(lateEvent({ type: 'note-added', text: 'Before acceptance' }, day(3, '12:00'), REFERRER)).ok, 'a note is not casework');
+  assert.ok(
+    decide(lateEvent({ type: 'note-added', text: 'Before acceptance' }, day(3, '12:00'), REFERRER)).ok,
+    'a note is not casework',
+  );
   const link = lateEvent(
     { type: 'resource-linked', linkId: 'l1', resource: { id: 'res-1', name: 'Walking group' }, mode: 'referred' },
     day(8),
@@ -453,9 +476,16 @@ test('a late event is refused when it would overwrite a later change, or is case
   assert.ok(linked.ok);
   if (linked.ok) {
     assert.equal(linked.state.updatedAt, day(10));
-    assert.ok(applyEvent(linked.state, lateEvent({ type: 'resource-updated', linkId: 'l1', status: 'attending' }, day(8, '10:00'))).ok);
+    assert.ok(
+      applyEvent(
+        linked.state,
+        lateEvent({ type: 'resource-updated', linkId: 'l1', status: 'attending' }, day(8, '10:00')),
+      ).ok,
+    );
     assert.equal(
-      rejectionOf(applyEvent(linked.state, lateEvent({ type: 'resource-updated', linkId: 'l1', status: 'attending' }, day(7)))).code,
+      rejectionOf(
+        applyEvent(linked.state, lateEvent({ type: 'resource-updated', linkId: 'l1', status: 'attending' }, day(7))),
+      ).code,
       'out-of-order',
     );
   }
@@ -609,7 +639,11 @@ test('status changes carry a coded reason from the status’s own list; free tex
   assert.deepEqual([legacy.statusReasonCode, legacy.statusReason], ['other', 'Needs are clinical']);
   assert.deepEqual(checkReferralState(legacy), []);
   const resumed = build([...eventsTo('on-hold'), s.status('in-progress', CLP)]);
-  assert.deepEqual([resumed.statusReasonCode, resumed.statusReason], [undefined, undefined], 'cleared by the next change');
+  assert.deepEqual(
+    [resumed.statusReasonCode, resumed.statusReason],
+    [undefined, undefined],
+    'cleared by the next change',
+  );
 });
 
 test('a draft can be cancelled with a reason code by the referrer or a practice manager, not the CLP', () => {
@@ -623,7 +657,10 @@ test('a draft can be cancelled with a reason code by the referrer or a practice 
     assert.equal(result.state.finishedAt, result.state.updatedAt);
   }
   assert.equal(rejectionOf(applyEvent(draft, s.status('cancelled', REFERRER))).code, 'reason-required');
-  assert.equal(rejectionOf(applyEvent(draft, s.status('cancelled', CLP, { reasonCode: 'draft-not-sent' }))).code, 'role-not-allowed');
+  assert.equal(
+    rejectionOf(applyEvent(draft, s.status('cancelled', CLP, { reasonCode: 'draft-not-sent' }))).code,
+    'role-not-allowed',
+  );
 });
 
 test('a CLP may create a self-referral (route "self", requested) and holds it; no other route, no draft', () => {
@@ -636,7 +673,10 @@ test('a CLP may create a self-referral (route "self", requested) and holds it; n
   const gp = rejectionOf(applyEvent(undefined, s.created({ route: 'gp' }, CLP)));
   assert.equal(gp.code, 'self-referral-only');
   assert.match(gp.reason, /only a self-referral \(route "self"\)/);
-  assert.equal(rejectionOf(applyEvent(undefined, s.created({ route: 'self', status: 'draft' }, CLP))).code, 'self-referral-only');
+  assert.equal(
+    rejectionOf(applyEvent(undefined, s.created({ route: 'self', status: 'draft' }, CLP))).code,
+    'self-referral-only',
+  );
 });
 
 test('the practice boundary: with practices on the actor, each acts only on their practices’ referrals; colleagues act for one another; without practices nothing is checked', () => {
@@ -652,7 +692,10 @@ test('the practice boundary: with practices on the actor, each acts only on thei
     refused.reason,
     'This referral belongs to practice practice-1, and the referrer (gp-7) acts only for practice-2.',
   );
-  assert.equal(rejectionOf(applyEvent(req, s.status('cancelled', outsider, { reasonCode: 'duplicate' }))).code, 'other-practice');
+  assert.equal(
+    rejectionOf(applyEvent(req, s.status('cancelled', outsider, { reasonCode: 'duplicate' }))).code,
+    'other-practice',
+  );
   const clpElsewhere = { role: 'clp' as const, id: 'clp-1', practices: ['practice-3', 'practice-4'] };
   assert.equal(rejectionOf(applyEvent(req, s.status('accepted', clpElsewhere))).code, 'other-practice');
   assert.ok(applyEvent(req, s.status('accepted', { ...CLP, practices: ['practice-1', 'practice-3'] })).ok);
@@ -664,7 +707,9 @@ test('the practice boundary: with practices on the actor, each acts only on thei
   assert.equal(rejectionOf(applyEvent(undefined, script('ref-new').created({}, outsider))).code, 'other-practice');
   assert.ok(applyEvent(undefined, script('ref-new').created({}, colleague)).ok);
   // Legacy events carry no practices: any referrer may act, as before.
-  assert.ok(applyEvent(req, s.status('entered-in-error', { role: 'referrer', id: 'gp-7' }, { reason: 'Wrong person' })).ok);
+  assert.ok(
+    applyEvent(req, s.status('entered-in-error', { role: 'referrer', id: 'gp-7' }, { reason: 'Wrong person' })).ok,
+  );
 });
 
 test('completion must agree with the record: "goals achieved" needs an achieved goal; engaged outcomes need a contact', () => {
@@ -677,7 +722,13 @@ test('completion must agree with the record: "goals achieved" needs an achieved 
   assert.match(noGoal.reason, /"goals achieved" needs at least one achieved goal/);
   const withGoal = build([
     ...eventsTo('in-progress'),
-    s.event(CLP, { type: 'goal-added', goalId: 'g1', statement: 'Join a walking group', themeId: 'living-well-day-to-day', status: 'achieved' }),
+    s.event(CLP, {
+      type: 'goal-added',
+      goalId: 'g1',
+      statement: 'Join a walking group',
+      themeId: 'living-well-day-to-day',
+      status: 'achieved',
+    }),
   ]);
   const noContact = rejectionOf(
     applyEvent(withGoal, s.status('completed', CLP, { outcome: { code: 'goals-achieved', summary: '' } })),
@@ -698,7 +749,8 @@ test('completion must agree with the record: "goals achieved" needs an achieved 
   ]);
   assert.equal(rejectionOf(applyEvent(recorded, s.status('completed', CLP))).code, 'outcome-contradicts-record');
   assert.ok(
-    applyEvent(inProgress, s.status('completed', CLP, { outcome: { code: 'support-no-longer-needed', summary: '' } })).ok,
+    applyEvent(inProgress, s.status('completed', CLP, { outcome: { code: 'support-no-longer-needed', summary: '' } }))
+      .ok,
     'an outcome that claims no engagement needs no contact',
   );
 });

@@ -123,11 +123,7 @@ function isFinished(status: ReferralStatus): boolean {
 function checkThemes(themeIds: readonly string[], ctx: CheckContext, event: ReferralEvent): Rejection | undefined {
   for (const themeId of themeIds) {
     if (!ctx.themes.has(themeId)) {
-      return reject(
-        'unknown-theme',
-        { themeId, framework: ctx.frameworkVersion, themes: [...ctx.themes] },
-        event,
-      );
+      return reject('unknown-theme', { themeId, framework: ctx.frameworkVersion, themes: [...ctx.themes] }, event);
     }
   }
   return undefined;
@@ -142,25 +138,13 @@ function checkCreated(
   const create = CREATE_RULES[event.actor.role];
   if (event.actor.role === 'clp') {
     if (!create.routes.includes(event.route)) {
-      return reject(
-        'self-referral-only',
-        { field: 'route' },
-        event,
-      );
+      return reject('self-referral-only', { field: 'route' }, event);
     }
     if (!create.statuses.includes(event.status)) {
-      return reject(
-        'self-referral-only',
-        { field: 'status' },
-        event,
-      );
+      return reject('self-referral-only', { field: 'status' }, event);
     }
   } else if (create.routes.length === 0) {
-    return reject(
-      'role-not-allowed',
-      { kind: 'create', actor: event.actor.role },
-      event,
-    );
+    return reject('role-not-allowed', { kind: 'create', actor: event.actor.role }, event);
   }
   const practice = checkPractice(event.practiceId, event);
   if (practice) return practice;
@@ -172,32 +156,19 @@ function checkCreated(
   if (themes) return themes;
   if (event.previousReferralId !== undefined) {
     if (event.previousReferralId === event.referralId) {
-      return reject(
-        'previous-is-self',
-        {},
-        event,
-      );
+      return reject('previous-is-self', {}, event);
     }
     if (previous && previous.id === event.previousReferralId) {
       if (!isFinished(previous.status) || previous.status === 'entered-in-error') {
-        return reject(
-          'previous-not-finished',
-          { referralId: previous.id, status: previous.status },
-          event,
-        );
+        return reject('previous-not-finished', { referralId: previous.id, status: previous.status }, event);
       }
       if (previous.person !== event.person) {
-        return reject(
-          'previous-other-person',
-          { referralId: previous.id },
-          event,
-        );
+        return reject('previous-other-person', { referralId: previous.id }, event);
       }
     }
   }
   return undefined;
 }
-
 
 /**
  * Checks an event dated earlier than the referral's latest event. The
@@ -217,7 +188,11 @@ function checkLate(state: ReferralState, event: ReferralEvent): Rejection | unde
   }
   if (event.type === 'created') return undefined;
   if (!LATE_ALLOWED_EVENT_TYPES.has(event.type)) {
-    return reject('out-of-order', { kind: 'overwrites-later', at, previous: state.updatedAt, eventType: event.type }, event);
+    return reject(
+      'out-of-order',
+      { kind: 'overwrites-later', at, previous: state.updatedAt, eventType: event.type },
+      event,
+    );
   }
   if (event.type !== 'note-added' && state.respondedAt !== undefined && isEarlier(at, state.respondedAt)) {
     return reject('out-of-order', { kind: 'before-accepted', at, previous: state.respondedAt }, event);
@@ -253,20 +228,11 @@ export function check(
   previous?: ReferralState,
 ): Rejection | undefined {
   if (event.type === 'created') {
-    if (state)
-      return reject(
-        'referral-exists',
-        { referralId: state.id },
-        event,
-      );
+    if (state) return reject('referral-exists', { referralId: state.id }, event);
     return checkCreated(event, ctx, previous);
   }
   if (!state) {
-    return reject(
-      'unknown-referral',
-      { referralId: event.referralId },
-      event,
-    );
+    return reject('unknown-referral', { referralId: event.referralId }, event);
   }
   if (event.referralId !== state.id) {
     return reject('wrong-referral', { referralId: event.referralId, expected: state.id }, event);
@@ -286,78 +252,38 @@ export function check(
     const from = state.status;
     const to = event.to;
     if (isFinished(from) && to !== 'entered-in-error') {
-      return reject(
-        'referral-finished',
-        { status: from, to },
-        event,
-      );
+      return reject('referral-finished', { status: from, to }, event);
     }
     if (!TRANSITIONS[from].includes(to)) {
-      return reject(
-        'transition-not-allowed',
-        { from, to, next: TRANSITIONS[from] },
-        event,
-      );
+      return reject('transition-not-allowed', { from, to, next: TRANSITIONS[from] }, event);
     }
     const roles = STATUS_ROLES[to];
     if (!roles.includes(role)) {
-      return reject(
-        'role-not-allowed',
-        { kind: 'status', to, roles, actor: role },
-        event,
-      );
+      return reject('role-not-allowed', { kind: 'status', to, roles, actor: role }, event);
     }
     if (from === 'draft' && role === 'clp') {
-      return reject(
-        'role-not-allowed',
-        { kind: 'cancel-draft' },
-        event,
-      );
+      return reject('role-not-allowed', { kind: 'cancel-draft' }, event);
     }
     if (role === 'clp' && state.clpId !== undefined && state.clpId !== event.actor.id) {
-      return reject(
-        'not-assigned-clp',
-        { clpId: state.clpId },
-        event,
-      );
+      return reject('not-assigned-clp', { clpId: state.clpId }, event);
     }
     const codes = statusReasonCodesFor(to);
     if (event.reasonCode !== undefined && !codes.includes(event.reasonCode)) {
-      return reject(
-        'reason-code-not-allowed',
-        { to, reasonCode: event.reasonCode, codes },
-        event,
-      );
+      return reject('reason-code-not-allowed', { to, reasonCode: event.reasonCode, codes }, event);
     }
     if (REASON_REQUIRED.includes(to) && event.reasonCode === undefined && !event.reason?.trim()) {
-      return reject(
-        'reason-required',
-        { to, codes },
-        event,
-      );
+      return reject('reason-required', { to, codes }, event);
     }
     if (to === 'completed') {
       const outcome = event.outcome ?? state.outcome;
       if (outcome === undefined) {
-        return reject(
-          'outcome-required',
-          {},
-          event,
-        );
+        return reject('outcome-required', {}, event);
       }
       if (GOALS_ACHIEVED_OUTCOMES.includes(outcome.code) && !state.goals.some((g) => g.status === 'achieved')) {
-        return reject(
-          'outcome-contradicts-record',
-          { outcome: outcome.code, needs: 'achieved-goal' },
-          event,
-        );
+        return reject('outcome-contradicts-record', { outcome: outcome.code, needs: 'achieved-goal' }, event);
       }
       if (ENGAGED_OUTCOMES.includes(outcome.code) && state.contacts.length === 0) {
-        return reject(
-          'outcome-contradicts-record',
-          { outcome: outcome.code, needs: 'contact' },
-          event,
-        );
+        return reject('outcome-contradicts-record', { outcome: outcome.code, needs: 'contact' }, event);
       }
     }
     return undefined;
@@ -365,11 +291,7 @@ export function check(
 
   const rule = CONTENT_RULES[event.type];
   if (isFinished(state.status)) {
-    return reject(
-      'referral-finished',
-      { status: state.status, eventType: event.type },
-      event,
-    );
+    return reject('referral-finished', { status: state.status, eventType: event.type }, event);
   }
   if (!rule.roles.includes(role)) {
     return reject(
@@ -379,11 +301,7 @@ export function check(
     );
   }
   if (role === 'clp' && state.clpId !== undefined && state.clpId !== event.actor.id) {
-    return reject(
-      'not-assigned-clp',
-      { clpId: state.clpId },
-      event,
-    );
+    return reject('not-assigned-clp', { clpId: state.clpId }, event);
   }
   if (!rule.statuses.includes(state.status)) {
     return reject(
@@ -405,29 +323,17 @@ export function check(
     case 'contact-attempted':
     case 'contact-recorded': {
       if (state.doNotContact) {
-        return reject(
-          'do-not-contact',
-          {},
-          event,
-        );
+        return reject('do-not-contact', {}, event);
       }
       const consent = state.consent.contact;
       if (consent !== 'given') {
-        return reject(
-          'no-consent-to-contact',
-          { consent: consent === 'withdrawn' ? 'withdrawn' : 'not-asked' },
-          event,
-        );
+        return reject('no-consent-to-contact', { consent: consent === 'withdrawn' ? 'withdrawn' : 'not-asked' }, event);
       }
       return undefined;
     }
     case 'goal-added':
       if (state.goals.some((g) => g.id === event.goalId)) {
-        return reject(
-          'duplicate-goal',
-          { goalId: event.goalId },
-          event,
-        );
+        return reject('duplicate-goal', { goalId: event.goalId }, event);
       }
       return checkThemes([event.themeId], ctx, event);
     case 'goal-updated':
@@ -436,17 +342,12 @@ export function check(
         : reject('unknown-goal', { goalId: event.goalId }, event);
     case 'resource-linked':
       if (state.resourceLinks.some((l) => l.id === event.linkId)) {
-        return reject(
-          'duplicate-resource-link',
-          { linkId: event.linkId },
-          event,
-        );
+        return reject('duplicate-resource-link', { linkId: event.linkId }, event);
       }
       return event.mode === 'referred' ? checkShare(state, event) : undefined;
     case 'resource-updated': {
       const link = state.resourceLinks.find((l) => l.id === event.linkId);
-      if (!link)
-        return reject('unknown-resource-link', { linkId: event.linkId }, event);
+      if (!link) return reject('unknown-resource-link', { linkId: event.linkId }, event);
       return event.mode === 'referred' && link.mode !== 'referred' ? checkShare(state, event) : undefined;
     }
     case 'follow-up-scheduled':
@@ -455,11 +356,8 @@ export function check(
         : undefined;
     case 'follow-up-done': {
       const followUp = state.followUps.find((f) => f.id === event.followUpId);
-      if (!followUp)
-        return reject('unknown-follow-up', { followUpId: event.followUpId }, event);
-      return followUp.done
-        ? reject('follow-up-already-done', { followUpId: event.followUpId }, event)
-        : undefined;
+      if (!followUp) return reject('unknown-follow-up', { followUpId: event.followUpId }, event);
+      return followUp.done ? reject('follow-up-already-done', { followUpId: event.followUpId }, event) : undefined;
     }
     case 'clp-assigned':
     case 'consent-given':
@@ -483,20 +381,12 @@ export function check(
 function checkPractice(practiceId: string, event: ReferralEvent): Rejection | undefined {
   const practices = event.actor.practices;
   if (practices === undefined || event.actor.role === 'system' || practices.includes(practiceId)) return undefined;
-  return reject(
-    'other-practice',
-    { practiceId, actor: event.actor.role, actorId: event.actor.id, practices },
-    event,
-  );
+  return reject('other-practice', { practiceId, actor: event.actor.role, actorId: event.actor.id, practices }, event);
 }
 
 function checkShare(state: ReferralState, event: ReferralEvent): Rejection | undefined {
   if (state.consent['share-with-community-organisation'] === 'given') return undefined;
-  return reject(
-    'no-consent-to-share',
-    {},
-    event,
-  );
+  return reject('no-consent-to-share', {}, event);
 }
 
 function assertNever(value: never): never {
@@ -564,8 +454,7 @@ export function mutate(s: MutableState, event: ReferralEvent): void {
       s.status = to;
       s.statusReason = event.reason;
       s.statusReasonCode =
-        event.reasonCode ??
-        (event.reason?.trim() && statusReasonCodesFor(to).length > 0 ? 'other' : undefined);
+        event.reasonCode ?? (event.reason?.trim() && statusReasonCodesFor(to).length > 0 ? 'other' : undefined);
       if (to === 'requested' && s.requestedAt === undefined) s.requestedAt = at;
       if ((to === 'accepted' || to === 'rejected') && s.respondedAt === undefined) {
         s.respondedAt = at;

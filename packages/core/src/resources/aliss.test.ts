@@ -64,10 +64,24 @@ describe('ALISS client against the fixture server', () => {
   test('sends q, postcode, category and page_size as ALISS names them', async () => {
     const aliss = createAlissDirectory({ baseUrl: server.alissBaseUrl() });
     const start = server.requests.length;
-    const result = await aliss.search({ text: 'walk', postcode: 'g40 1aa', category: 'walking', radius: 3000, locationType: 'local', limit: 5 });
+    const result = await aliss.search({
+      text: 'walk',
+      postcode: 'g40 1aa',
+      category: 'walking',
+      radius: 3000,
+      locationType: 'local',
+      limit: 5,
+    });
     assert.ok(result.ok);
     const [request] = requestsSince(start);
-    assert.deepEqual(request!.query, { q: 'walk', postcode: 'G40 1AA', category: 'walking', location_type: 'local', radius: '3000', page_size: '5' });
+    assert.deepEqual(request!.query, {
+      q: 'walk',
+      postcode: 'G40 1AA',
+      category: 'walking',
+      location_type: 'local',
+      radius: '3000',
+      page_size: '5',
+    });
     assert.ok(result.value.resources.length > 0);
     for (const r of result.value.resources) assert.ok(r.categories.some((c) => c.slug === 'walking'));
   });
@@ -82,7 +96,10 @@ describe('ALISS client against the fixture server', () => {
     assert.equal(walk.id, `aliss:${walk.provenance.sourceId}`);
     assert.equal(walk.status, 'active');
     assert.equal(walk.organisation?.name, 'Brightwater Community Trust');
-    assert.deepEqual(walk.categories.map((c) => c.slug), ['physical-activity', 'walking', 'social-connection']);
+    assert.deepEqual(
+      walk.categories.map((c) => c.slug),
+      ['physical-activity', 'walking', 'social-connection'],
+    );
     assert.equal(walk.locations[0]!.postcode, 'G40 9ZX');
     assert.equal(walk.locations[0]!.type, 'physical');
     assert.equal(typeof walk.locations[0]!.latitude, 'number');
@@ -107,7 +124,11 @@ describe('ALISS client against the fixture server', () => {
     const withObjects = result.value.resources.find((r) => r.accessibilityFeatures.includes('Wheelchair accessible'));
     assert.ok(withObjects, 'features published as objects become their names');
     const bare = result.value.resources.find((r) => r.name === 'Brightwater Art Room')!;
-    assert.equal(bare.contact.website, 'https://www.example.org/brightwater-art-room', '"www.example.org/…" becomes an https link');
+    assert.equal(
+      bare.contact.website,
+      'https://www.example.org/brightwater-art-room',
+      '"www.example.org/…" becomes an https link',
+    );
   });
 
   test('untrusted text is kept as text, and script URLs are dropped', async () => {
@@ -195,10 +216,16 @@ describe('ALISS client against the fixture server', () => {
   });
 
   test('a missing envelope field is reported at the root', async () => {
-    const fetch: FetchLike = async () => ({ ok: true, status: 200, text: async () => JSON.stringify({ meta: {}, count: 0, results: [] }) });
+    const fetch: FetchLike = async () => ({
+      ok: true,
+      status: 200,
+      text: async () => JSON.stringify({ meta: {}, count: 0, results: [] }),
+    });
     const aliss = createAlissDirectory({ fetch });
     const error = expectError(await aliss.search({ postcode: POSTCODE }));
-    assert.deepEqual(error.kind === 'malformed' && error.issues, [{ path: 'data', message: 'is required', messageCode: 'required', params: {} }]);
+    assert.deepEqual(error.kind === 'malformed' && error.issues, [
+      { path: 'data', message: 'is required', messageCode: 'required', params: {} },
+    ]);
   });
 
   test('a slow answer times out', async () => {
@@ -317,6 +344,8 @@ describe('ALISS client against the fixture server', () => {
     const aliss = createAlissDirectory({ baseUrl: 'ftp://example.org/' });
     const error = expectError(await aliss.search({ postcode: POSTCODE }));
     assert.equal(error.kind, 'invalid-query');
-    assert.deepEqual(directoryErrorIssues(error), [{ path: 'baseUrl', message: 'must be a web address starting http:// or https://' }]);
+    assert.deepEqual(directoryErrorIssues(error), [
+      { path: 'baseUrl', message: 'must be a web address starting http:// or https://' },
+    ]);
   });
 });

@@ -114,7 +114,10 @@ const alissCategoryNodeSchema: z.ZodMiniType<AlissCategoryNode> = z.object({
 });
 
 /** `GET /api/v4/categories/`: top-level categories with nested `sub_categories`. */
-export const alissCategoriesSchema = z.object({ meta: z.nullish(alissMetaSchema), data: z.array(alissCategoryNodeSchema) });
+export const alissCategoriesSchema = z.object({
+  meta: z.nullish(alissMetaSchema),
+  data: z.array(alissCategoryNodeSchema),
+});
 
 /** An ALISS service as validated. */
 export type AlissService = z.infer<typeof alissServiceSchema>;
@@ -161,7 +164,10 @@ function alissLocation(location: z.infer<typeof alissLocationSchema>): ResourceL
  * Maps one ALISS v4 service to a {@link CommunityResource}, keeping its
  * provenance (ALISS id and page, CC BY 4.0 licence, attribution, review dates).
  */
-export function alissServiceToResource(service: AlissService, source: DirectorySource = ALISS_SOURCE): CommunityResource {
+export function alissServiceToResource(
+  service: AlissService,
+  source: DirectorySource = ALISS_SOURCE,
+): CommunityResource {
   const website = safeHttpUrl(service.url);
   const referralUrl = safeHttpUrl(service.referral_url);
   const listingUrl = safeHttpUrl(service.aliss_url) ?? safeHttpUrl(service.permalink);
@@ -195,8 +201,13 @@ export function alissServiceToResource(service: AlissService, source: DirectoryS
       (c) => c.slug,
     ).slice(0, 200),
     accessibilityFeatures: distinct((service.accessibility_features ?? []).map(tagName)).slice(0, 200),
-    communityGroups: distinct((service.community_groups ?? []).map((g) => cleanLine(typeof g === 'string' ? g : g.name))).slice(0, 200),
-    locations: (service.locations ?? []).map(alissLocation).filter((l): l is ResourceLocation => l !== undefined).slice(0, 500),
+    communityGroups: distinct(
+      (service.community_groups ?? []).map((g) => cleanLine(typeof g === 'string' ? g : g.name)),
+    ).slice(0, 200),
+    locations: (service.locations ?? [])
+      .map(alissLocation)
+      .filter((l): l is ResourceLocation => l !== undefined)
+      .slice(0, 500),
     serviceAreas: (service.service_areas ?? [])
       .map((area) => {
         const name = cleanLine(area.name);
@@ -271,7 +282,8 @@ export function validateBaseUrl(baseUrl: string): Result<string> {
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     return { ok: false, errors: [{ path: 'baseUrl', message: 'must be a web address starting http:// or https://' }] };
   }
-  if (/[?#]/.test(baseUrl)) return { ok: false, errors: [{ path: 'baseUrl', message: 'must not have a query (?) or fragment (#)' }] };
+  if (/[?#]/.test(baseUrl))
+    return { ok: false, errors: [{ path: 'baseUrl', message: 'must not have a query (?) or fragment (#)' }] };
   const href = url.href.endsWith('/') ? url.href : `${url.href}/`;
   return { ok: true, value: href };
 }
@@ -326,7 +338,14 @@ export function createAlissDirectory(options: AlissDirectoryOptions = {}): Direc
   const maxPages = Math.max(1, Math.trunc(options.maxPages ?? 10));
   const configProblem: DirectoryResult<never> | undefined = base.ok
     ? undefined
-    : { ok: false, error: { kind: 'invalid-query', message: `The ALISS address is not usable: baseUrl ${base.errors[0]!.message}.`, issues: base.errors } };
+    : {
+        ok: false,
+        error: {
+          kind: 'invalid-query',
+          message: `The ALISS address is not usable: baseUrl ${base.errors[0]!.message}.`,
+          issues: base.errors,
+        },
+      };
 
   const request = (url: string, callOptions: DirectoryCallOptions | undefined, notFoundIsEmpty = false) =>
     getJson(url, {
@@ -348,7 +367,10 @@ export function createAlissDirectory(options: AlissDirectoryOptions = {}): Direc
     return url.href;
   }
 
-  async function search(query: ResourceQuery, callOptions?: DirectoryCallOptions): Promise<DirectoryResult<ResourceSearchResult>> {
+  async function search(
+    query: ResourceQuery,
+    callOptions?: DirectoryCallOptions,
+  ): Promise<DirectoryResult<ResourceSearchResult>> {
     if (configProblem) return configProblem;
     const checked = normaliseQuery(query);
     if (!checked.ok) return checked;
@@ -357,14 +379,25 @@ export function createAlissDirectory(options: AlissDirectoryOptions = {}): Direc
     if (q.cursor) {
       const decoded = decodeCursor(q.cursor);
       if (!decoded || !isUnder(decoded.u, baseUrl)) {
-        return { ok: false, error: { kind: 'invalid-query', message: 'The search cannot be continued: the cursor is not one ALISS gave.', issues: [{ path: 'cursor', message: 'is not a cursor this directory gave' }] } };
+        return {
+          ok: false,
+          error: {
+            kind: 'invalid-query',
+            message: 'The search cannot be continued: the cursor is not one ALISS gave.',
+            issues: [{ path: 'cursor', message: 'is not a cursor this directory gave' }],
+          },
+        };
       }
       cursor = decoded;
     } else {
       if (!q.postcode) {
         return {
           ok: false,
-          error: { kind: 'invalid-query', message: 'ALISS needs a postcode to search around.', issues: [{ path: 'postcode', message: 'is required by ALISS' }] },
+          error: {
+            kind: 'invalid-query',
+            message: 'ALISS needs a postcode to search around.',
+            issues: [{ path: 'postcode', message: 'is required by ALISS' }],
+          },
         };
       }
       cursor = { u: firstPageUrl(q), s: 0 };
@@ -386,7 +419,9 @@ export function createAlissDirectory(options: AlissDirectoryOptions = {}): Direc
       if (page.value.next && !isUnder(page.value.next, baseUrl)) {
         return {
           ok: false,
-          error: malformed(ALISS_SOURCE.name, endpointOf(pageUrl), [{ path: 'next', message: `points outside the directory (${endpointOf(page.value.next)})` }]),
+          error: malformed(ALISS_SOURCE.name, endpointOf(pageUrl), [
+            { path: 'next', message: `points outside the directory (${endpointOf(page.value.next)})` },
+          ]),
         };
       }
       source = page.value.source;
@@ -409,11 +444,22 @@ export function createAlissDirectory(options: AlissDirectoryOptions = {}): Direc
     };
   }
 
-  async function getById(id: string, callOptions?: DirectoryCallOptions): Promise<DirectoryResult<CommunityResource | undefined>> {
+  async function getById(
+    id: string,
+    callOptions?: DirectoryCallOptions,
+  ): Promise<DirectoryResult<CommunityResource | undefined>> {
     if (configProblem) return configProblem;
-    const bare = typeof id === 'string' && id.startsWith(`${ALISS_SOURCE.id}:`) ? id.slice(ALISS_SOURCE.id.length + 1) : id;
+    const bare =
+      typeof id === 'string' && id.startsWith(`${ALISS_SOURCE.id}:`) ? id.slice(ALISS_SOURCE.id.length + 1) : id;
     if (typeof bare !== 'string' || !ID_PATTERN.test(bare)) {
-      return { ok: false, error: { kind: 'invalid-query', message: 'That is not an ALISS service id.', issues: [{ path: 'id', message: 'is not an ALISS service id' }] } };
+      return {
+        ok: false,
+        error: {
+          kind: 'invalid-query',
+          message: 'That is not an ALISS service id.',
+          issues: [{ path: 'id', message: 'is not an ALISS service id' }],
+        },
+      };
     }
     const url = parseUrl(`services/${encodeURIComponent(bare)}/`, baseUrl)!.href;
     const answer = await request(url, callOptions, true);
@@ -424,7 +470,9 @@ export function createAlissDirectory(options: AlissDirectoryOptions = {}): Direc
     return { ok: true, value: alissServiceToResource(parsed.value.data, alissSourceFromMeta(parsed.value.meta)) };
   }
 
-  async function listCategories(callOptions?: DirectoryCallOptions): Promise<DirectoryResult<readonly DirectoryCategory[]>> {
+  async function listCategories(
+    callOptions?: DirectoryCallOptions,
+  ): Promise<DirectoryResult<readonly DirectoryCategory[]>> {
     if (configProblem) return configProblem;
     const url = parseUrl('categories/', baseUrl)!.href;
     const answer = await request(url, callOptions);

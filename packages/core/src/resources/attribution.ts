@@ -2,7 +2,10 @@ import type { Attribution, DirectorySource, Licence } from './types.js';
 import { cleanLine, distinct, safeHttpUrl } from './clean.js';
 
 /** Creative Commons Attribution 4.0, the licence ALISS data is published under. */
-export const CC_BY_4: Licence = Object.freeze({ name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' });
+export const CC_BY_4: Licence = Object.freeze({
+  name: 'CC BY 4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+});
 
 /** The statement shown with every ALISS result, as CC BY 4.0 asks. */
 export const ALISS_ATTRIBUTION: Attribution = Object.freeze({
@@ -72,6 +75,8 @@ export function cleanLicence(licence: Licence | undefined): Licence {
 /** The attribution as one line of plain text, for a terminal or a footer: `text (url); text (url)`. */
 export function formatAttribution(source: Pick<DirectorySource, 'attribution' | 'licence'>): string {
   const statements = source.attribution.map((a) => (a.url ? `${a.text} (${a.url})` : a.text));
-  const licence = source.licence.url ? `Licence: ${source.licence.name} (${source.licence.url})` : `Licence: ${source.licence.name}`;
+  const licence = source.licence.url
+    ? `Licence: ${source.licence.name} (${source.licence.url})`
+    : `Licence: ${source.licence.name}`;
   return [...statements, licence].join('\n');
 }

@@ -19,7 +19,10 @@ function clock(start = Date.UTC(2026, 0, 1)) {
 describe('cache in front of a directory', () => {
   test('a repeated search is answered without fetching again, until the time to live passes', async () => {
     const time = clock();
-    const cached = createCachedDirectory(createAlissDirectory({ baseUrl: server.alissBaseUrl() }), { ttlMs: 60_000, now: time.now });
+    const cached = createCachedDirectory(createAlissDirectory({ baseUrl: server.alissBaseUrl() }), {
+      ttlMs: 60_000,
+      now: time.now,
+    });
     const start = server.requests.length;
     const first = await cached.search({ text: 'walk', postcode: 'G40 1AA' });
     assert.ok(first.ok);
@@ -43,7 +46,10 @@ describe('cache in front of a directory', () => {
   });
 
   test('different searches are cached apart, and the least recently used is dropped when full', async () => {
-    const cached = createCachedDirectory(createAlissDirectory({ baseUrl: server.alissBaseUrl() }), { maxEntries: 2, now: clock().now });
+    const cached = createCachedDirectory(createAlissDirectory({ baseUrl: server.alissBaseUrl() }), {
+      maxEntries: 2,
+      now: clock().now,
+    });
     const start = server.requests.length;
     await cached.search({ text: 'walk', postcode: 'G40 1AA' }); // A
     await cached.search({ text: 'kitchen', postcode: 'G40 1AA' }); // B
@@ -58,7 +64,9 @@ describe('cache in front of a directory', () => {
   });
 
   test('errors are not cached: a retry tries again', async () => {
-    const cached = createCachedDirectory(createAlissDirectory({ baseUrl: server.alissBaseUrl('500') }), { now: clock().now });
+    const cached = createCachedDirectory(createAlissDirectory({ baseUrl: server.alissBaseUrl('500') }), {
+      now: clock().now,
+    });
     const start = server.requests.length;
     assert.equal((await cached.search({ postcode: 'G40 1AA' })).ok, false);
     assert.equal((await cached.search({ postcode: 'G40 1AA' })).ok, false);
@@ -67,10 +75,15 @@ describe('cache in front of a directory', () => {
   });
 
   test('getById and categories are cached too; clear() forgets everything', async () => {
-    const cached = createCachedDirectory(createAlissDirectory({ baseUrl: server.alissBaseUrl() }), { now: clock().now });
+    const cached = createCachedDirectory(createAlissDirectory({ baseUrl: server.alissBaseUrl() }), {
+      now: clock().now,
+    });
     const start = server.requests.length;
     const id = 'aliss:9e377a12-1001-4001-8001-000000000001';
-    assert.equal(((await cached.getById(id)) as { value?: { name: string } }).value?.name, 'Brightwater Walk and Talk Group');
+    assert.equal(
+      ((await cached.getById(id)) as { value?: { name: string } }).value?.name,
+      'Brightwater Walk and Talk Group',
+    );
     await cached.getById(id);
     assert.ok(cached.listCategories);
     await cached.listCategories!();

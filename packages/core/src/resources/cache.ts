@@ -67,7 +67,10 @@ export function createCachedDirectory(directory: Directory, options: CacheOption
     }
   };
 
-  async function search(query: ResourceQuery, callOptions?: DirectoryCallOptions): Promise<DirectoryResult<ResourceSearchResult>> {
+  async function search(
+    query: ResourceQuery,
+    callOptions?: DirectoryCallOptions,
+  ): Promise<DirectoryResult<ResourceSearchResult>> {
     const checked = normaliseQuery(query);
     if (!checked.ok) return checked;
     const key = `search:${queryKey(checked.value)}`;
@@ -82,7 +85,10 @@ export function createCachedDirectory(directory: Directory, options: CacheOption
     return result;
   }
 
-  async function getById(id: string, callOptions?: DirectoryCallOptions): Promise<DirectoryResult<CommunityResource | undefined>> {
+  async function getById(
+    id: string,
+    callOptions?: DirectoryCallOptions,
+  ): Promise<DirectoryResult<CommunityResource | undefined>> {
     const key = `id:${String(id)}`;
     const hit = read(key);
     if (hit) {
@@ -96,7 +102,9 @@ export function createCachedDirectory(directory: Directory, options: CacheOption
   }
 
   const inner = directory.listCategories?.bind(directory);
-  async function listCategories(callOptions?: DirectoryCallOptions): Promise<DirectoryResult<readonly DirectoryCategory[]>> {
+  async function listCategories(
+    callOptions?: DirectoryCallOptions,
+  ): Promise<DirectoryResult<readonly DirectoryCategory[]>> {
     const hit = read('categories');
     if (hit) {
       hits += 1;

@@ -7,6 +7,10 @@ import { parseUrl } from './platform.js';
  * addresses that are safe to link to.
  */
 
+// Control characters and bidirectional overrides: invisible, and able to disguise text.
+// eslint-disable-next-line no-control-regex
+const CONTROL_AND_BIDI = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
 /**
  * Trims, removes control characters (C0 and C1, so no terminal escape
  * sequences) and bidirectional overrides, and shortens to `max`
@@ -14,8 +18,7 @@ import { parseUrl } from './platform.js';
  */
 export function cleanText(value: string | null | undefined, max: number = LIMITS.shortText): string | undefined {
   if (typeof value !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
-  const text = value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '').trim();
+  const text = value.replace(CONTROL_AND_BIDI, '').trim();
   if (!text) return undefined;
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -10,9 +10,13 @@ import type { DirectoryError } from './types.js';
  */
 export function directoryErrorIssues(error: DirectoryError): ValidationIssue[] {
   if (error.kind === 'malformed') {
-    return [{ path: '', message: error.message }, ...error.issues.map((i) => ({ path: joinPath('response', i.path), message: i.message }))];
+    return [
+      { path: '', message: error.message },
+      ...error.issues.map((i) => ({ path: joinPath('response', i.path), message: i.message })),
+    ];
   }
-  if (error.kind === 'invalid-query') return error.issues.length > 0 ? [...error.issues] : [{ path: '', message: error.message }];
+  if (error.kind === 'invalid-query')
+    return error.issues.length > 0 ? [...error.issues] : [{ path: '', message: error.message }];
   return [{ path: '', message: error.message }];
 }
 

@@ -55,7 +55,10 @@ describe('freshness of a listing', () => {
     assert.equal(f.basis, 'updated');
     assert.equal(f.text, 'last updated 14 months ago');
     assert.equal(f.stale, true);
-    const reviewed = resourceFreshness({ provenance: { lastReviewed: '2024-01-01', lastUpdated: '2020-01-01' } } as never, '2024-03-20');
+    const reviewed = resourceFreshness(
+      { provenance: { lastReviewed: '2024-01-01', lastUpdated: '2020-01-01' } } as never,
+      '2024-03-20',
+    );
     assert.equal(reviewed.text, 'last reviewed 2 months ago');
   });
 });

@@ -63,12 +63,16 @@ export function describeFreshness(
   const then = toTime(lastReviewed);
   const now = toTime(asOf);
   if (then === undefined || now === undefined) {
-    return { stale: true, known: false, basis, text: basis === 'reviewed' ? 'review date not known' : 'update date not known' };
+    return {
+      stale: true,
+      known: false,
+      basis,
+      text: basis === 'reviewed' ? 'review date not known' : 'update date not known',
+    };
   }
   const months = monthsBetween(new Date(then), new Date(now));
   const verb = basis === 'reviewed' ? 'last reviewed' : 'last updated';
-  const text =
-    months === 0 ? `${verb} less than a month ago` : `${verb} ${months} month${months === 1 ? '' : 's'} ago`;
+  const text = months === 0 ? `${verb} less than a month ago` : `${verb} ${months} month${months === 1 ? '' : 's'} ago`;
   const date = typeof lastReviewed === 'string' ? lastReviewed : new Date(then).toISOString();
   return { months, stale: months >= threshold, known: true, basis, date, text };
 }
@@ -77,7 +81,11 @@ export function describeFreshness(
  * The freshness of a resource: from its last review date, or, when the
  * directory gives none, from its last update (and the text says "updated").
  */
-export function resourceFreshness(resource: Pick<CommunityResource, 'provenance'>, asOf: Date | string | number, options: Omit<FreshnessOptions, 'basis'> = {}): Freshness {
+export function resourceFreshness(
+  resource: Pick<CommunityResource, 'provenance'>,
+  asOf: Date | string | number,
+  options: Omit<FreshnessOptions, 'basis'> = {},
+): Freshness {
   const { lastReviewed, lastUpdated } = resource.provenance;
   if (lastReviewed || !lastUpdated) return describeFreshness(lastReviewed, asOf, { ...options, basis: 'reviewed' });
   return describeFreshness(lastUpdated, asOf, { ...options, basis: 'updated' });

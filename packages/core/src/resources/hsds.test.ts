@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { startFixtureServer, type FixtureServer } from '../../../../scripts/fixture-server.mjs';
 import { createHsdsDirectory, createHsdsDocumentDirectory, parseHsdsServices, CC_BY_4 } from '../test-all.js';
 
-const fixture = JSON.parse(readFileSync(new URL('../../../../test/fixtures/aliss/hsds-services.json', import.meta.url), 'utf8')) as unknown[];
+const fixture = JSON.parse(
+  readFileSync(new URL('../../../../test/fixtures/aliss/hsds-services.json', import.meta.url), 'utf8'),
+) as unknown[];
 
 let server: FixtureServer;
 before(async () => {
@@ -16,7 +18,12 @@ after(async () => {
 
 describe('Open Referral UK (HSDS 3.0) adapter', () => {
   test('pages through /services with page and per_page until the limit', async () => {
-    const feed = createHsdsDirectory({ baseUrl: server.hsdsBaseUrl(), pageSize: 5, name: 'Example ORUK feed', licence: CC_BY_4 });
+    const feed = createHsdsDirectory({
+      baseUrl: server.hsdsBaseUrl(),
+      pageSize: 5,
+      name: 'Example ORUK feed',
+      licence: CC_BY_4,
+    });
     const start = server.requests.length;
     const result = await feed.search({ limit: 12 });
     assert.ok(result.ok);
@@ -51,8 +58,15 @@ describe('Open Referral UK (HSDS 3.0) adapter', () => {
     assert.equal(first.organisation?.name, 'Brightwater Voluntary Action');
     assert.equal(first.contact.phone, '0141 496 0500');
     assert.equal(first.contact.email, 'service1@example.org');
-    assert.deepEqual(first.categories.map((c) => c.name), ['Physical activity', 'Walking', 'Loneliness and social connection']);
-    assert.equal(first.categories[0]!.slug, 'term-physical-activity', 'the taxonomy term id, so it can be searched with');
+    assert.deepEqual(
+      first.categories.map((c) => c.name),
+      ['Physical activity', 'Walking', 'Loneliness and social connection'],
+    );
+    assert.equal(
+      first.categories[0]!.slug,
+      'term-physical-activity',
+      'the taxonomy term id, so it can be searched with',
+    );
     assert.equal(first.locations[0]!.postcode, 'G40 9ZX');
     assert.deepEqual(first.accessibilityFeatures, ['Wheelchair accessible entrance — Ramp at the side door']);
     assert.equal(first.eligibility, 'Adults aged 18 and over living in the area.');
@@ -117,7 +131,9 @@ describe('Open Referral UK (HSDS 3.0) adapter', () => {
     const result = parseHsdsServices(broken);
     assert.ok(!result.ok);
     const message = 'must be one of "active", "inactive", "defunct", "temporarily closed"';
-    assert.deepEqual(result.errors, [{ path: '[2].status', message, messageCode: 'custom', params: { text: message } }]);
+    assert.deepEqual(result.errors, [
+      { path: '[2].status', message, messageCode: 'custom', params: { text: message } },
+    ]);
   });
 
   test('a JSON document in memory works as a directory (a page or a plain list)', async () => {
@@ -135,6 +151,9 @@ describe('Open Referral UK (HSDS 3.0) adapter', () => {
     assert.ok(byCategory.value.resources.every((r) => r.categories.some((c) => c.slug === 'term-carers')));
     const bad = createHsdsDocumentDirectory({ contents: [{ id: 'x' }] });
     assert.ok(!bad.ok);
-    assert.deepEqual(bad.errors.map((e) => e.path), ['contents[0].name', 'contents[0].status']);
+    assert.deepEqual(
+      bad.errors.map((e) => e.path),
+      ['contents[0].name', 'contents[0].status'],
+    );
   });
 });

@@ -61,7 +61,9 @@ const hsdsLocationSchema = z.object({
   latitude: optionalNumber,
   longitude: optionalNumber,
   addresses: z.nullish(z.array(hsdsAddressSchema)),
-  accessibility: z.nullish(z.array(z.object({ description: optionalString, details: optionalString, url: optionalString }))),
+  accessibility: z.nullish(
+    z.array(z.object({ description: optionalString, details: optionalString, url: optionalString })),
+  ),
 });
 
 const hsdsTaxonomyTermSchema = z.object({
@@ -84,11 +86,15 @@ export const hsdsServiceSchema = z.object({
   fees: optionalString,
   assured_date: optionalString,
   last_modified: optionalString,
-  organization: z.nullish(z.object({ id: optionalString, name: requiredString, website: optionalString, url: optionalString })),
+  organization: z.nullish(
+    z.object({ id: optionalString, name: requiredString, website: optionalString, url: optionalString }),
+  ),
   phones: z.nullish(z.array(z.object({ number: optionalString }))),
   service_at_locations: z.nullish(z.array(z.object({ location: z.nullish(hsdsLocationSchema) }))),
   service_areas: z.nullish(z.array(z.object({ name: optionalString, description: optionalString }))),
-  attributes: z.nullish(z.array(z.object({ taxonomy_term: z.nullish(hsdsTaxonomyTermSchema), taxonomy_term_id: optionalString }))),
+  attributes: z.nullish(
+    z.array(z.object({ taxonomy_term: z.nullish(hsdsTaxonomyTermSchema), taxonomy_term_id: optionalString })),
+  ),
   taxonomy_terms: z.nullish(z.array(hsdsTaxonomyTermSchema)),
 });
 
@@ -134,11 +140,25 @@ export function hsdsSource(publisher: HsdsPublisher = {}): DirectorySource {
   };
 }
 
-function hsdsLocation(location: z.infer<typeof hsdsLocationSchema>): { location?: ResourceLocation; accessibility: string[] } {
+function hsdsLocation(location: z.infer<typeof hsdsLocationSchema>): {
+  location?: ResourceLocation;
+  accessibility: string[];
+} {
   const type = location.location_type ?? 'physical';
   const address = location.addresses?.find((a) => (a.address_type ?? type) !== 'postal') ?? location.addresses?.[0];
   const line = address
-    ? cleanLine([address.address_1, address.address_2, address.city, address.region ?? address.state_province, address.postal_code].filter(Boolean).join(', '), 1000)
+    ? cleanLine(
+        [
+          address.address_1,
+          address.address_2,
+          address.city,
+          address.region ?? address.state_province,
+          address.postal_code,
+        ]
+          .filter(Boolean)
+          .join(', '),
+        1000,
+      )
     : undefined;
   const postcode = cleanLine(address?.postal_code, 20);
   const name = cleanLine(location.name);
@@ -172,7 +192,9 @@ function hsdsCategory(term: z.infer<typeof hsdsTaxonomyTermSchema> | null | unde
 /** Maps one HSDS 3.0 service to a {@link CommunityResource}, with its status, review date and provenance. */
 export function hsdsServiceToResource(service: HsdsService, source: DirectorySource = hsdsSource()): CommunityResource {
   const sourceId = cleanLine(service.id) ?? 'unknown';
-  const located = (service.service_at_locations ?? []).map((sal) => (sal.location ? hsdsLocation(sal.location) : { accessibility: [] }));
+  const located = (service.service_at_locations ?? []).map((sal) =>
+    sal.location ? hsdsLocation(sal.location) : { accessibility: [] },
+  );
   const website = safeHttpUrl(service.url);
   const email = cleanLine(service.email);
   const phone = cleanLine(service.phones?.map((p) => p.number).find((n) => cleanLine(n)));
@@ -189,16 +211,28 @@ export function hsdsServiceToResource(service: HsdsService, source: DirectorySou
     description: cleanText(service.description, LIMITS.longText) ?? '',
     status: service.status.trim().toLowerCase() as ResourceStatus,
     ...(organisationName
-      ? { organisation: { name: organisationName, ...(organisationId ? { id: organisationId } : {}), ...(organisationUrl ? { url: organisationUrl } : {}) } }
+      ? {
+          organisation: {
+            name: organisationName,
+            ...(organisationId ? { id: organisationId } : {}),
+            ...(organisationUrl ? { url: organisationUrl } : {}),
+          },
+        }
       : {}),
     contact: { ...(phone ? { phone } : {}), ...(email ? { email } : {}), ...(website ? { website } : {}) },
     categories: distinct<ResourceCategory>(
-      [...(service.attributes ?? []).map((a) => hsdsCategory(a.taxonomy_term)), ...(service.taxonomy_terms ?? []).map(hsdsCategory)],
+      [
+        ...(service.attributes ?? []).map((a) => hsdsCategory(a.taxonomy_term)),
+        ...(service.taxonomy_terms ?? []).map(hsdsCategory),
+      ],
       (c) => c.slug,
     ).slice(0, 200),
     accessibilityFeatures: distinct(located.flatMap((l) => l.accessibility)).slice(0, 200),
     communityGroups: [],
-    locations: located.map((l) => l.location).filter((l): l is ResourceLocation => l !== undefined).slice(0, 500),
+    locations: located
+      .map((l) => l.location)
+      .filter((l): l is ResourceLocation => l !== undefined)
+      .slice(0, 500),
     serviceAreas: (service.service_areas ?? [])
       .map((area) => cleanLine(area.name ?? area.description))
       .filter((name): name is string => name !== undefined)
@@ -225,7 +259,13 @@ export function hsdsServiceToResource(service: HsdsService, source: DirectorySou
 export function parseHsdsServices(
   input: unknown,
   publisher: HsdsPublisher = {},
-): Result<{ resources: CommunityResource[]; source: DirectorySource; total?: number; totalPages?: number; page?: number }> {
+): Result<{
+  resources: CommunityResource[];
+  source: DirectorySource;
+  total?: number;
+  totalPages?: number;
+  page?: number;
+}> {
   const source = hsdsSource(publisher);
   if (Array.isArray(input)) {
     const parsed = parseWith(z.array(hsdsServiceSchema), input);
@@ -284,7 +324,14 @@ export function createHsdsDirectory(options: HsdsDirectoryOptions): Directory {
   const maxPages = Math.max(1, Math.trunc(options.maxPages ?? 10));
   const configProblem: DirectoryResult<never> | undefined = base.ok
     ? undefined
-    : { ok: false, error: { kind: 'invalid-query', message: `The feed address is not usable: baseUrl ${base.errors[0]!.message}.`, issues: base.errors } };
+    : {
+        ok: false,
+        error: {
+          kind: 'invalid-query',
+          message: `The feed address is not usable: baseUrl ${base.errors[0]!.message}.`,
+          issues: base.errors,
+        },
+      };
 
   const request = (url: string, callOptions: DirectoryCallOptions | undefined, notFoundIsEmpty = false) =>
     getJson(url, {
@@ -295,7 +342,10 @@ export function createHsdsDirectory(options: HsdsDirectoryOptions): Directory {
       ...(callOptions?.signal ? { signal: callOptions.signal } : {}),
     });
 
-  async function search(query: ResourceQuery, callOptions?: DirectoryCallOptions): Promise<DirectoryResult<ResourceSearchResult>> {
+  async function search(
+    query: ResourceQuery,
+    callOptions?: DirectoryCallOptions,
+  ): Promise<DirectoryResult<ResourceSearchResult>> {
     if (configProblem) return configProblem;
     const checked = normaliseQuery(query);
     if (!checked.ok) return checked;
@@ -304,7 +354,14 @@ export function createHsdsDirectory(options: HsdsDirectoryOptions): Directory {
     if (q.cursor) {
       const decoded = decodePageCursor(q.cursor);
       if (!decoded) {
-        return { ok: false, error: { kind: 'invalid-query', message: 'The search cannot be continued: the cursor is not one this feed gave.', issues: [{ path: 'cursor', message: 'is not a cursor this directory gave' }] } };
+        return {
+          ok: false,
+          error: {
+            kind: 'invalid-query',
+            message: 'The search cannot be continued: the cursor is not one this feed gave.',
+            issues: [{ path: 'cursor', message: 'is not a cursor this directory gave' }],
+          },
+        };
       }
       cursor = decoded;
     }
@@ -325,7 +382,12 @@ export function createHsdsDirectory(options: HsdsDirectoryOptions): Directory {
       pagesFetched += 1;
       if (!answer.ok) return answer;
       if (Array.isArray(answer.value)) {
-        return { ok: false, error: malformed(source.name, endpointOf(url.href), [{ path: '', message: 'must be a page of services ({"contents": [...]}), not a list' }]) };
+        return {
+          ok: false,
+          error: malformed(source.name, endpointOf(url.href), [
+            { path: '', message: 'must be a page of services ({"contents": [...]}), not a list' },
+          ]),
+        };
       }
       const page = parseHsdsServices(answer.value, options);
       if (!page.ok) return { ok: false, error: malformed(source.name, endpointOf(url.href), page.errors) };
@@ -343,15 +405,31 @@ export function createHsdsDirectory(options: HsdsDirectoryOptions): Directory {
     }
     return {
       ok: true,
-      value: { resources, source, pagesFetched, ...(total !== undefined ? { total } : {}), ...(next ? { next: JSON.stringify(next) } : {}) },
+      value: {
+        resources,
+        source,
+        pagesFetched,
+        ...(total !== undefined ? { total } : {}),
+        ...(next ? { next: JSON.stringify(next) } : {}),
+      },
     };
   }
 
-  async function getById(id: string, callOptions?: DirectoryCallOptions): Promise<DirectoryResult<CommunityResource | undefined>> {
+  async function getById(
+    id: string,
+    callOptions?: DirectoryCallOptions,
+  ): Promise<DirectoryResult<CommunityResource | undefined>> {
     if (configProblem) return configProblem;
     const bare = typeof id === 'string' && id.startsWith(`${source.id}:`) ? id.slice(source.id.length + 1) : id;
     if (typeof bare !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/.test(bare)) {
-      return { ok: false, error: { kind: 'invalid-query', message: 'That is not a service id of this feed.', issues: [{ path: 'id', message: 'is not a service id' }] } };
+      return {
+        ok: false,
+        error: {
+          kind: 'invalid-query',
+          message: 'That is not a service id of this feed.',
+          issues: [{ path: 'id', message: 'is not a service id' }],
+        },
+      };
     }
     const url = parseUrl(`services/${encodeURIComponent(bare)}`, baseUrl)!.href;
     const answer = await request(url, callOptions, true);
@@ -370,7 +448,9 @@ function decodePageCursor(text: string): PageCursor | undefined {
     const value = JSON.parse(text) as unknown;
     if (!value || typeof value !== 'object') return undefined;
     const { p, s } = value as Record<string, unknown>;
-    return Number.isInteger(p) && (p as number) >= 1 && Number.isInteger(s) && (s as number) >= 0 ? { p: p as number, s: s as number } : undefined;
+    return Number.isInteger(p) && (p as number) >= 1 && Number.isInteger(s) && (s as number) >= 0
+      ? { p: p as number, s: s as number }
+      : undefined;
   } catch {
     return undefined;
   }

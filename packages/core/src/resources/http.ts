@@ -1,5 +1,12 @@
 import type { ValidationIssue } from '../validation/result.js';
-import { type AbortSignalLike, type FetchLike, globalFetch, newAbortController, parseUrl, startTimer } from './platform.js';
+import {
+  type AbortSignalLike,
+  type FetchLike,
+  globalFetch,
+  newAbortController,
+  parseUrl,
+  startTimer,
+} from './platform.js';
 import type { DirectoryError, DirectoryResult } from './types.js';
 
 /** How long a directory request may take, unless the client is told otherwise. */
@@ -36,7 +43,8 @@ export async function getJson(url: string, options: RequestOptions): Promise<Dir
   const endpoint = endpointOf(url);
   const name = options.sourceName;
   const fetchFn = options.fetch ?? globalFetch();
-  if (!fetchFn) return fail({ kind: 'network', message: `Cannot reach ${name}: this platform has no fetch.`, endpoint });
+  if (!fetchFn)
+    return fail({ kind: 'network', message: `Cannot reach ${name}: this platform has no fetch.`, endpoint });
   if (options.signal?.aborted) return fail(aborted(endpoint));
 
   const controller = newAbortController();
@@ -57,18 +65,30 @@ export async function getJson(url: string, options: RequestOptions): Promise<Dir
 
   const settle = (): DirectoryError =>
     why === 'timeout'
-      ? { kind: 'timeout', message: `${name} did not answer within ${formatSeconds(options.timeoutMs)}.`, endpoint, timeoutMs: options.timeoutMs }
+      ? {
+          kind: 'timeout',
+          message: `${name} did not answer within ${formatSeconds(options.timeoutMs)}.`,
+          endpoint,
+          timeoutMs: options.timeoutMs,
+        }
       : aborted(endpoint);
 
   try {
     let response;
     try {
-      const answer = await Promise.race([fetchFn(url, { method: 'GET', headers: { accept: 'application/json' }, signal: controller.signal }), stopped]);
+      const answer = await Promise.race([
+        fetchFn(url, { method: 'GET', headers: { accept: 'application/json' }, signal: controller.signal }),
+        stopped,
+      ]);
       if (answer === 'stopped') return fail(settle());
       response = answer;
     } catch (error) {
       if (why) return fail(settle());
-      return fail({ kind: 'network', message: `Could not reach ${name} (${hostOf(url)}): ${describeCause(error)}.`, endpoint });
+      return fail({
+        kind: 'network',
+        message: `Could not reach ${name} (${hostOf(url)}): ${describeCause(error)}.`,
+        endpoint,
+      });
     }
 
     let body: string;
@@ -78,7 +98,11 @@ export async function getJson(url: string, options: RequestOptions): Promise<Dir
       body = read;
     } catch (error) {
       if (why) return fail(settle());
-      return fail({ kind: 'network', message: `The connection to ${name} broke while reading its answer: ${describeCause(error)}.`, endpoint });
+      return fail({
+        kind: 'network',
+        message: `The connection to ${name} broke while reading its answer: ${describeCause(error)}.`,
+        endpoint,
+      });
     }
 
     if (!response.ok) {
@@ -91,7 +115,9 @@ export async function getJson(url: string, options: RequestOptions): Promise<Dir
       });
     }
     if (body.length > MAX_RESPONSE_CHARS) {
-      return fail(malformed(name, endpoint, [{ path: '', message: `is larger than ${MAX_RESPONSE_CHARS} characters` }]));
+      return fail(
+        malformed(name, endpoint, [{ path: '', message: `is larger than ${MAX_RESPONSE_CHARS} characters` }]),
+      );
     }
     try {
       return { ok: true, value: JSON.parse(body) as unknown };
@@ -105,10 +131,21 @@ export async function getJson(url: string, options: RequestOptions): Promise<Dir
 }
 
 /** A `malformed` error for an answer that did not have the expected shape. */
-export function malformed(sourceName: string, endpoint: string | undefined, issues: readonly ValidationIssue[]): DirectoryError {
+export function malformed(
+  sourceName: string,
+  endpoint: string | undefined,
+  issues: readonly ValidationIssue[],
+): DirectoryError {
   const first = issues[0];
-  const where = first ? ` (${issues.length === 1 ? '' : `${issues.length} problems; first: `}${first.path ? `${first.path} ` : 'the answer '}${first.message})` : '';
-  return { kind: 'malformed', message: `${sourceName} sent an answer this toolkit cannot read${where}.`, endpoint, issues };
+  const where = first
+    ? ` (${issues.length === 1 ? '' : `${issues.length} problems; first: `}${first.path ? `${first.path} ` : 'the answer '}${first.message})`
+    : '';
+  return {
+    kind: 'malformed',
+    message: `${sourceName} sent an answer this toolkit cannot read${where}.`,
+    endpoint,
+    issues,
+  };
 }
 
 function aborted(endpoint: string): DirectoryError {
@@ -158,7 +195,11 @@ function errorDetail(body: string): string {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return '';
   const parts: string[] = [];
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>).slice(0, 3)) {
-    const text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(' ') : typeof value === 'string' ? value : '';
+    const text = Array.isArray(value)
+      ? value.filter((v) => typeof v === 'string').join(' ')
+      : typeof value === 'string'
+        ? value
+        : '';
     if (text) parts.push(key === 'detail' ? text : `${key}: ${text}`);
   }
   const detail = parts.join('; ').replace(/\s+/g, ' ').trim();

@@ -49,7 +49,15 @@ export {
   type NormalisedQuery,
 } from './query.js';
 export { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_CHARS } from './http.js';
-export { CC_BY_4, ALISS_ATTRIBUTION, ALISS_SOURCE, licenceFromUrl, mergeAttribution, formatAttribution, cleanSource } from './attribution.js';
+export {
+  CC_BY_4,
+  ALISS_ATTRIBUTION,
+  ALISS_SOURCE,
+  licenceFromUrl,
+  mergeAttribution,
+  formatAttribution,
+  cleanSource,
+} from './attribution.js';
 export { safeHttpUrl } from './clean.js';
 export { contactLinks, type ContactLinks } from './contact-links.js';
 export {

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createMemoryDirectory, parseAlissSearchPage, type CommunityResource, type Directory } from '../test-all.js';
 
-const services = JSON.parse(readFileSync(new URL('../../../../test/fixtures/aliss/services.json', import.meta.url), 'utf8')) as unknown[];
+const services = JSON.parse(
+  readFileSync(new URL('../../../../test/fixtures/aliss/services.json', import.meta.url), 'utf8'),
+) as unknown[];
 
 function directory(): Directory {
   const page = parseAlissSearchPage({ meta: null, count: services.length, next: null, previous: null, data: services });
@@ -17,7 +19,10 @@ describe('in-memory directory', () => {
   test('text matches every word in any order and case, across name, description and organisation', async () => {
     const result = await directory().search({ text: 'TRUST kelvinbrook kitchen' });
     assert.ok(result.ok);
-    assert.deepEqual(result.value.resources.map((r) => r.name), ['Kelvinbrook Community Kitchen']);
+    assert.deepEqual(
+      result.value.resources.map((r) => r.name),
+      ['Kelvinbrook Community Kitchen'],
+    );
     assert.equal(result.value.pagesFetched, 0);
   });
 
@@ -32,13 +37,20 @@ describe('in-memory directory', () => {
     const result = await directory().search({ postcode: 'EH6 1AA', limit: 100 });
     assert.ok(result.ok);
     const names = result.value.resources.map((r) => r.name);
-    assert.deepEqual(names, ['Leithmount Money Matters Drop-in', 'Leithmount Community Kitchen', 'Scotland-wide Listening Line']);
+    assert.deepEqual(names, [
+      'Leithmount Money Matters Drop-in',
+      'Leithmount Community Kitchen',
+      'Scotland-wide Listening Line',
+    ]);
     const glasgow = await directory().search({ postcode: 'G20 1AA', limit: 100 });
     assert.ok(glasgow.ok);
     const postcodes = glasgow.value.resources.map((r) => r.locations[0]?.postcode ?? '');
     const sameDistrict = postcodes.filter((p) => p.startsWith('G20 ')).length;
     assert.equal(sameDistrict, 8);
-    assert.ok(postcodes.slice(0, sameDistrict).every((p) => p.startsWith('G20 ')), 'same district first');
+    assert.ok(
+      postcodes.slice(0, sameDistrict).every((p) => p.startsWith('G20 ')),
+      'same district first',
+    );
     assert.equal(postcodes.at(-1), '', 'the area-wide service comes last');
     assert.ok(!postcodes.some((p) => p.startsWith('EH')), 'another area is left out');
   });
@@ -46,7 +58,10 @@ describe('in-memory directory', () => {
   test('locationType national keeps services with no physical location', async () => {
     const result = await directory().search({ locationType: 'national' });
     assert.ok(result.ok);
-    assert.deepEqual(result.value.resources.map((r) => r.name), ['Scotland-wide Listening Line']);
+    assert.deepEqual(
+      result.value.resources.map((r) => r.name),
+      ['Scotland-wide Listening Line'],
+    );
   });
 
   test('pages with a cursor until the end', async () => {
@@ -83,7 +98,10 @@ describe('in-memory directory', () => {
     const good = directory();
     void good;
     const broken = [{ id: 'x', name: '', description: 'd', status: 'open' }] as unknown as CommunityResource[];
-    const made = createMemoryDirectory({ source: { id: 'host', name: 'Host', licence: { name: 'Own' }, attribution: [] }, resources: broken });
+    const made = createMemoryDirectory({
+      source: { id: 'host', name: 'Host', licence: { name: 'Own' }, attribution: [] },
+      resources: broken,
+    });
     assert.ok(!made.ok);
     const paths = made.errors.map((e) => e.path);
     assert.ok(paths.includes('resources[0].name'));

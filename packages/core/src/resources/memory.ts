@@ -44,20 +44,34 @@ export interface MemoryDirectoryInput {
  */
 export function createMemoryDirectory(input: MemoryDirectoryInput): Result<Directory> {
   const parsed = parseWith(z.array(communityResourceSchema).check(z.maxLength(LIMITS.listItems * 4)), input.resources);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors.map((e) => ({ path: joinPath('resources', e.path), message: e.message })) };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      errors: parsed.errors.map((e) => ({ path: joinPath('resources', e.path), message: e.message })),
+    };
   const resources = parsed.value;
   const source = cleanSource(input.source);
   const byId = new Map(resources.map((r) => [r.id, r]));
   const haystacks = new Map(
     resources.map((r) => [
       r.id,
-      [r.name, r.description, r.organisation?.name ?? '', ...r.categories.map((c) => c.name), ...r.accessibilityFeatures, ...r.communityGroups]
+      [
+        r.name,
+        r.description,
+        r.organisation?.name ?? '',
+        ...r.categories.map((c) => c.name),
+        ...r.accessibilityFeatures,
+        ...r.communityGroups,
+      ]
         .join('\n')
         .toLowerCase(),
     ]),
   );
 
-  async function search(query: ResourceQuery, options?: DirectoryCallOptions): Promise<DirectoryResult<ResourceSearchResult>> {
+  async function search(
+    query: ResourceQuery,
+    options?: DirectoryCallOptions,
+  ): Promise<DirectoryResult<ResourceSearchResult>> {
     if (options?.signal?.aborted) return ABORTED;
     const checked = normaliseQuery(query);
     if (!checked.ok) return checked;
@@ -66,7 +80,14 @@ export function createMemoryDirectory(input: MemoryDirectoryInput): Result<Direc
     if (q.cursor) {
       const match = /^\{"o":(\d{1,7})\}$/.exec(q.cursor);
       if (!match) {
-        return { ok: false, error: { kind: 'invalid-query', message: 'The search cannot be continued: the cursor is not one this directory gave.', issues: [{ path: 'cursor', message: 'is not a cursor this directory gave' }] } };
+        return {
+          ok: false,
+          error: {
+            kind: 'invalid-query',
+            message: 'The search cannot be continued: the cursor is not one this directory gave.',
+            issues: [{ path: 'cursor', message: 'is not a cursor this directory gave' }],
+          },
+        };
       }
       offset = Number(match[1]);
     }
@@ -79,7 +100,11 @@ export function createMemoryDirectory(input: MemoryDirectoryInput): Result<Direc
     resources.forEach((resource, index) => {
       const hay = haystacks.get(resource.id) ?? '';
       if (!words.every((w) => hay.includes(w))) return;
-      if (category && !resource.categories.some((c) => c.slug.toLowerCase() === category || slugify(c.name) === category)) return;
+      if (
+        category &&
+        !resource.categories.some((c) => c.slug.toLowerCase() === category || slugify(c.name) === category)
+      )
+        return;
       const physical = resource.locations.filter((l) => l.type === 'physical');
       if (q.locationType === 'local' && physical.length === 0) return;
       if (q.locationType === 'national' && physical.length > 0) return;
@@ -109,7 +134,10 @@ export function createMemoryDirectory(input: MemoryDirectoryInput): Result<Direc
     };
   }
 
-  async function getById(id: string, options?: DirectoryCallOptions): Promise<DirectoryResult<CommunityResource | undefined>> {
+  async function getById(
+    id: string,
+    options?: DirectoryCallOptions,
+  ): Promise<DirectoryResult<CommunityResource | undefined>> {
     if (options?.signal?.aborted) return ABORTED;
     if (typeof id !== 'string') return { ok: true, value: undefined };
     return { ok: true, value: byId.get(id) ?? byId.get(`${source.id}:${id}`) };
@@ -126,7 +154,9 @@ export function createMemoryDirectory(input: MemoryDirectoryInput): Result<Direc
   }
   categories.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 
-  async function listCategories(options?: DirectoryCallOptions): Promise<DirectoryResult<readonly DirectoryCategory[]>> {
+  async function listCategories(
+    options?: DirectoryCallOptions,
+  ): Promise<DirectoryResult<readonly DirectoryCategory[]>> {
     if (options?.signal?.aborted) return ABORTED;
     return { ok: true, value: categories };
   }

@@ -85,7 +85,8 @@ export function normaliseQuery(query: ResourceQuery): DirectoryResult<Normalised
     } else out.limit = query.limit;
   }
   if (query.cursor !== undefined) {
-    if (typeof query.cursor !== 'string' || query.cursor.length > 4000) issues.push({ path: 'cursor', message: 'is not a cursor this directory gave' });
+    if (typeof query.cursor !== 'string' || query.cursor.length > 4000)
+      issues.push({ path: 'cursor', message: 'is not a cursor this directory gave' });
     else out.cursor = query.cursor;
   }
   return issues.length > 0 ? invalid(issues) : { ok: true, value: out };

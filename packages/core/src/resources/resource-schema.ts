@@ -5,14 +5,18 @@ const text = (max: number) => z.string().check(z.maxLength(max));
 const name = z.string().check(z.minLength(1), z.maxLength(LIMITS.shortText));
 const optionalText = (max: number) => z.optional(text(max));
 /** An http(s) URL; the mappers drop any other scheme (`javascript:`, `data:`…) before it gets here. */
-const httpUrl = z.string().check(
-  z.maxLength(2000),
-  z.regex(/^https?:\/\/[^\s]+$/i, 'must be a web address starting http:// or https://'),
-);
+const httpUrl = z
+  .string()
+  .check(z.maxLength(2000), z.regex(/^https?:\/\/[^\s]+$/i, 'must be a web address starting http:// or https://'));
 /** An ISO 8601 date or date-time, as the directories publish them. */
-const isoDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/, 'must be a date written YYYY-MM-DD or an ISO date-time'),
-);
+const isoDate = z
+  .string()
+  .check(
+    z.regex(
+      /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/,
+      'must be a date written YYYY-MM-DD or an ISO date-time',
+    ),
+  );
 
 /** Service status, as HSDS 3.0 defines it. ALISS lists only running services, so its resources are `active`. */
 export const RESOURCE_STATUSES = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;

@@ -14,7 +14,9 @@ import {
 // a host's own list could hand createMemoryDirectory a source whose attribution
 // or licence URL was `javascript:…`, and the resource finder made it a link.
 
-const services = JSON.parse(readFileSync(new URL('../../../../test/fixtures/aliss/services.json', import.meta.url), 'utf8')) as unknown[];
+const services = JSON.parse(
+  readFileSync(new URL('../../../../test/fixtures/aliss/services.json', import.meta.url), 'utf8'),
+) as unknown[];
 
 const hostile: DirectorySource = {
   id: 'host-list',
@@ -35,12 +37,22 @@ describe('directory sources: only http(s) URLs become links', () => {
       id: 'host-list',
       name: 'Practice list',
       licence: { name: 'Our terms' },
-      attribution: [{ text: 'From our list' }, { text: 'Also from' }, { text: 'Real site', url: 'https://example.org/terms' }],
+      attribution: [
+        { text: 'From our list' },
+        { text: 'Also from' },
+        { text: 'Real site', url: 'https://example.org/terms' },
+      ],
     });
   });
 
   test('a memory directory (a host list) hands out the cleaned source, on the directory and with each search', async () => {
-    const page = parseAlissSearchPage({ meta: null, count: services.length, next: null, previous: null, data: services });
+    const page = parseAlissSearchPage({
+      meta: null,
+      count: services.length,
+      next: null,
+      previous: null,
+      data: services,
+    });
     assert.ok(page.ok);
     const made = createMemoryDirectory({ source: hostile, resources: page.value.resources.slice(0, 3) });
     assert.ok(made.ok);

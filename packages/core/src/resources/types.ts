@@ -97,7 +97,12 @@ export type DirectoryError =
   | { readonly kind: 'network'; readonly message: string; readonly endpoint?: string }
   | { readonly kind: 'timeout'; readonly message: string; readonly endpoint?: string; readonly timeoutMs: number }
   | { readonly kind: 'http'; readonly message: string; readonly endpoint?: string; readonly status: number }
-  | { readonly kind: 'malformed'; readonly message: string; readonly endpoint?: string; readonly issues: readonly ValidationIssue[] }
+  | {
+      readonly kind: 'malformed';
+      readonly message: string;
+      readonly endpoint?: string;
+      readonly issues: readonly ValidationIssue[];
+    }
   | { readonly kind: 'aborted'; readonly message: string; readonly endpoint?: string }
   | { readonly kind: 'invalid-query'; readonly message: string; readonly issues: readonly ValidationIssue[] };
 
@@ -105,7 +110,8 @@ export type DirectoryError =
 export type DirectoryErrorKind = DirectoryError['kind'];
 
 /** A directory call's outcome: the value, or one typed error. Never thrown. */
-export type DirectoryResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DirectoryError };
+export type DirectoryResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DirectoryError };
 
 /**
  * A searchable directory of community resources. ALISS, an Open Referral UK

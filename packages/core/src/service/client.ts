@@ -67,7 +67,9 @@ function codedPartOf(e: Record<string, unknown>): Pick<ServiceIssue, 'messageCod
   const params = e['params'];
   return {
     ...(typeof messageCode === 'string' ? { messageCode } : {}),
-    ...(params !== null && typeof params === 'object' && !Array.isArray(params) ? { params: params as MessageParams } : {}),
+    ...(params !== null && typeof params === 'object' && !Array.isArray(params)
+      ? { params: params as MessageParams }
+      : {}),
   };
 }
 
@@ -223,18 +225,34 @@ async function tokenFrom(getToken: TokenProvider | undefined): Promise<string | 
 }
 
 function unreachable(message: string): ServiceAnswer<never> {
-  return { ok: false, problem: { status: 0, code: 'unreachable', message, errors: [{ path: '', message, code: 'unreachable' }], extra: {} } };
+  return {
+    ok: false,
+    problem: {
+      status: 0,
+      code: 'unreachable',
+      message,
+      errors: [{ path: '', message, code: 'unreachable' }],
+      extra: {},
+    },
+  };
 }
 
 /** Reads an RFC 9457 problem document (or makes one for a body that is not one, e.g. a proxy's HTML page). */
 function toProblem(status: number, body: unknown): ServiceProblem {
-  const doc = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const doc =
+    body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const errors: ServiceIssue[] = Array.isArray(doc['errors'])
     ? (doc['errors'] as unknown[])
         .filter((e): e is Record<string, unknown> => e !== null && typeof e === 'object')
-        .map((e) => ({ path: String(e['path'] ?? ''), message: String(e['message'] ?? ''), code: String(e['code'] ?? ''), ...codedPartOf(e) }))
+        .map((e) => ({
+          path: String(e['path'] ?? ''),
+          message: String(e['message'] ?? ''),
+          code: String(e['code'] ?? ''),
+          ...codedPartOf(e),
+        }))
     : [];
-  const fallback = TITLES[status] ?? (status >= 500 ? TITLES[503]! : `The Links service refused the request (HTTP ${status}).`);
+  const fallback =
+    TITLES[status] ?? (status >= 500 ? TITLES[503]! : `The Links service refused the request (HTTP ${status}).`);
   const message = errors[0]?.message || (typeof doc['detail'] === 'string' ? doc['detail'] : '') || fallback;
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
@@ -251,5 +269,11 @@ function toProblem(status: number, body: unknown): ServiceProblem {
 
 /** True for answers that say "try again later" rather than "no": not reached, rate-limited, or a server failure. */
 export function isTransient(problem: ServiceProblem): boolean {
-  return problem.status === 0 || problem.status === 401 || problem.status === 408 || problem.status === 429 || problem.status >= 500;
+  return (
+    problem.status === 0 ||
+    problem.status === 401 ||
+    problem.status === 408 ||
+    problem.status === 429 ||
+    problem.status >= 500
+  );
 }

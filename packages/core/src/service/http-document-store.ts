@@ -3,7 +3,14 @@ import type { Plan } from '../plan/types.js';
 import type { NetworkRegister } from '../network/types.js';
 import type { OutcomeResponsesDocument } from '../outcomes/types.js';
 import { deepFreeze } from '../store/prepare.js';
-import type { DocumentStore, SaveError, SaveOptions, StoredDocument, StoreEvent, StoreListener } from '../store/types.js';
+import type {
+  DocumentStore,
+  SaveError,
+  SaveOptions,
+  StoredDocument,
+  StoreEvent,
+  StoreListener,
+} from '../store/types.js';
 import { isTransient, servicePath, type ServiceAnswer, type ServiceClient, type ServiceProblem } from './client.js';
 import type { Change, ChangeFeed } from './types.js';
 
@@ -59,7 +66,12 @@ export function documentPath(path: string, from: string, prefix = ''): string {
   return rest === '' ? prefix : rest.startsWith('[') ? `${prefix}${rest}` : `${prefix}.${rest}`;
 }
 
-function saveError(problem: ServiceProblem, id: string, expectedRevision: number, route: DocumentRoute<StoredDocument>): SaveError[] {
+function saveError(
+  problem: ServiceProblem,
+  id: string,
+  expectedRevision: number,
+  route: DocumentRoute<StoredDocument>,
+): SaveError[] {
   if (problem.status === 412) {
     const extra = problem.extra;
     const savedBy = extra['currentSavedBy'];
@@ -79,7 +91,13 @@ function saveError(problem: ServiceProblem, id: string, expectedRevision: number
   }
   if (problem.status === 403) return [{ code: 'forbidden', path: '', message: problem.message }];
   if (problem.status === 401)
-    return [{ code: 'unreachable', path: '', message: 'You are not signed in to the Links service (or your sign-in has expired): sign in again.' }];
+    return [
+      {
+        code: 'unreachable',
+        path: '',
+        message: 'You are not signed in to the Links service (or your sign-in has expired): sign in again.',
+      },
+    ];
   if (isTransient(problem)) return [{ code: 'unreachable', path: '', message: problem.message }];
   if (problem.status === 428) return [{ code: 'invalid', path: 'expectedRevision', message: problem.message }];
   // 400, 404, 413, 415, 422: the document (or the request) is refused, each issue at its path in the document.
@@ -92,7 +110,11 @@ function saveError(problem: ServiceProblem, id: string, expectedRevision: number
   }));
 }
 
-function createHttpDocumentStore<T extends StoredDocument>(client: ServiceClient, route: DocumentRoute<T>, options: HttpStoreOptions): DocumentStore<T> {
+function createHttpDocumentStore<T extends StoredDocument>(
+  client: ServiceClient,
+  route: DocumentRoute<T>,
+  options: HttpStoreOptions,
+): DocumentStore<T> {
   const listeners = new Set<StoreListener<T>>();
   /** The latest revision each listener has been told of, so a feed echo of our own save is not told twice. */
   const told = new Map<string, number>();
@@ -137,18 +159,32 @@ function createHttpDocumentStore<T extends StoredDocument>(client: ServiceClient
       if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0) {
         return {
           ok: false,
-          errors: [{ code: 'invalid', path: 'expectedRevision', message: 'must be the revision the edit started from: a whole number, 0 for a new document' }],
+          errors: [
+            {
+              code: 'invalid',
+              path: 'expectedRevision',
+              message: 'must be the revision the edit started from: a whole number, 0 for a new document',
+            },
+          ],
         };
       }
       const id = (document as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string' || id === '') return { ok: false, errors: [{ code: 'invalid', path: 'id', message: 'must be the id of the document (text)' }] };
+      if (typeof id !== 'string' || id === '')
+        return {
+          ok: false,
+          errors: [{ code: 'invalid', path: 'id', message: 'must be the id of the document (text)' }],
+        };
       const answer = await client.request<T>({
         method: 'PUT',
         path: servicePath(route.base, id),
         headers: { 'if-match': `"${expected}"` },
         body: route.toBody(document),
       });
-      if (!answer.ok) return { ok: false, errors: saveError(answer.problem, id, expected, route as unknown as DocumentRoute<StoredDocument>) };
+      if (!answer.ok)
+        return {
+          ok: false,
+          errors: saveError(answer.problem, id, expected, route as unknown as DocumentRoute<StoredDocument>),
+        };
       const saved = deepFreeze(answer.body);
       notify({ type: 'saved', id: saved.id, revision: saved.revision, document: saved });
       return { ok: true, value: saved };
@@ -157,7 +193,8 @@ function createHttpDocumentStore<T extends StoredDocument>(client: ServiceClient
       listeners.add(listener);
       if (!unfeed && options.feed) {
         unfeed = options.feed.subscribe((change) => {
-          if (change.kind === route.changeKind) notify({ type: 'saved', id: change.id, revision: change.version, document: undefined });
+          if (change.kind === route.changeKind)
+            notify({ type: 'saved', id: change.id, revision: change.version, document: undefined });
         });
       }
       return () => {
@@ -220,19 +257,39 @@ export function createHttpPlanStore(client: ServiceClient, options: HttpStoreOpt
 }
 
 /** A practice's network register on the service (`/api/network/{practice}`); the document id is the practice id. */
-export function createHttpNetworkRegisterStore(client: ServiceClient, options: HttpStoreOptions = {}): DocumentStore<PracticeDocument<NetworkRegister>> {
+export function createHttpNetworkRegisterStore(
+  client: ServiceClient,
+  options: HttpStoreOptions = {},
+): DocumentStore<PracticeDocument<NetworkRegister>> {
   return createHttpDocumentStore<PracticeDocument<NetworkRegister>>(
     client,
-    { kind: 'links.network-register', base: 'network', changeKind: 'network-register', bodyPath: 'document', toBody: (d) => d.document, list: (c) => practiceDocuments(c, 'network') },
+    {
+      kind: 'links.network-register',
+      base: 'network',
+      changeKind: 'network-register',
+      bodyPath: 'document',
+      toBody: (d) => d.document,
+      list: (c) => practiceDocuments(c, 'network'),
+    },
     options,
   );
 }
 
 /** A practice's outcome responses on the service (`/api/outcomes/{practice}`); the document id is the practice id. */
-export function createHttpOutcomeResponsesStore(client: ServiceClient, options: HttpStoreOptions = {}): DocumentStore<PracticeDocument<OutcomeResponsesDocument>> {
+export function createHttpOutcomeResponsesStore(
+  client: ServiceClient,
+  options: HttpStoreOptions = {},
+): DocumentStore<PracticeDocument<OutcomeResponsesDocument>> {
   return createHttpDocumentStore<PracticeDocument<OutcomeResponsesDocument>>(
     client,
-    { kind: 'links.outcome-responses', base: 'outcomes', changeKind: 'outcomes', bodyPath: 'document', toBody: (d) => d.document, list: (c) => practiceDocuments(c, 'outcomes') },
+    {
+      kind: 'links.outcome-responses',
+      base: 'outcomes',
+      changeKind: 'outcomes',
+      bodyPath: 'document',
+      toBody: (d) => d.document,
+      list: (c) => practiceDocuments(c, 'outcomes'),
+    },
     options,
   );
 }

@@ -2,11 +2,26 @@ import type { ReferralEvent, ReferralState, RejectionCode } from '../referral/ty
 import type { Result } from '../validation/result.js';
 import { isTransient, servicePath, type ServiceClient, type ServiceProblem } from './client.js';
 import { documentPath, ServiceError, type HttpStoreOptions } from './http-document-store.js';
-import type { AppendError, Appended, AppendOptions, Change, ReferralQuery, ReferralStore, StoredReferral } from './types.js';
+import type {
+  AppendError,
+  Appended,
+  AppendOptions,
+  Change,
+  ReferralQuery,
+  ReferralStore,
+  StoredReferral,
+} from './types.js';
 
 /** A referral's list entry made from its state and stream version. */
 export function storedReferral(state: ReferralState, version: number): StoredReferral {
-  return { id: state.id, practiceId: state.practiceId, status: state.status, version, updatedAt: state.updatedAt, state };
+  return {
+    id: state.id,
+    practiceId: state.practiceId,
+    status: state.status,
+    version,
+    updatedAt: state.updatedAt,
+    state,
+  };
 }
 
 /** The most pages one `list` reads (500 referrals a page). */
@@ -54,12 +69,18 @@ function appendError(problem: ServiceProblem): AppendError {
   switch (problem.status) {
     case 409: {
       const current = problem.extra['currentVersion'];
-      return { code: 'conflict', path: 'version', message: problem.message, currentVersion: typeof current === 'number' ? current : -1 };
+      return {
+        code: 'conflict',
+        path: 'version',
+        message: problem.message,
+        currentVersion: typeof current === 'number' ? current : -1,
+      };
     }
     case 403:
       return { code: 'forbidden', path: documentPath(first?.path ?? '', 'body.event'), message: problem.message };
     case 422:
-      if (problem.code === 'idempotency-key-reused') return { code: 'invalid', path: 'idempotencyKey', message: problem.message };
+      if (problem.code === 'idempotency-key-reused')
+        return { code: 'invalid', path: 'idempotencyKey', message: problem.message };
       return {
         code: 'refused',
         path: documentPath(first?.path ?? '', 'body.event'),
@@ -69,7 +90,12 @@ function appendError(problem: ServiceProblem): AppendError {
         ...(first?.params !== undefined ? { params: first.params } : {}),
       };
     case 401:
-      return { code: 'unreachable', path: '', message: 'You are not signed in to the Links service (or your sign-in has expired). The change is kept and will be sent once you sign in again.' };
+      return {
+        code: 'unreachable',
+        path: '',
+        message:
+          'You are not signed in to the Links service (or your sign-in has expired). The change is kept and will be sent once you sign in again.',
+      };
     default:
       if (isTransient(problem)) return { code: 'unreachable', path: '', message: problem.message };
       return { code: 'invalid', path: documentPath(first?.path ?? '', 'body.event'), message: problem.message };
@@ -97,7 +123,9 @@ export function createHttpReferralStore(client: ServiceClient, options: HttpStor
   const listeners = new ReferralListeners(options.feed);
   async function get(id: string) {
     if (typeof id !== 'string' || id === '') return undefined;
-    const answer = await client.request<{ referral: StoredReferral; events: ReferralEvent[] }>({ path: servicePath('referrals', id) });
+    const answer = await client.request<{ referral: StoredReferral; events: ReferralEvent[] }>({
+      path: servicePath('referrals', id),
+    });
     if (answer.ok) return answer.body;
     if (answer.problem.status === 404) return undefined;
     throw new ServiceError(answer.problem);
@@ -137,15 +165,36 @@ export function createHttpReferralStore(client: ServiceClient, options: HttpStor
     async append(event: ReferralEvent, appendOptions: AppendOptions): Promise<Result<Appended, AppendError>> {
       const referralId = (event as { referralId?: unknown } | null)?.referralId;
       if (typeof referralId !== 'string' || referralId === '') {
-        return { ok: false, errors: [{ code: 'invalid', path: 'referralId', message: 'must be the id of the referral (text)' }] };
+        return {
+          ok: false,
+          errors: [{ code: 'invalid', path: 'referralId', message: 'must be the id of the referral (text)' }],
+        };
       }
       const expected: unknown = appendOptions?.expectedVersion;
       if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0) {
-        return { ok: false, errors: [{ code: 'invalid', path: 'expectedVersion', message: 'must be the stream version the event was written against: a whole number, 0 for a new referral' }] };
+        return {
+          ok: false,
+          errors: [
+            {
+              code: 'invalid',
+              path: 'expectedVersion',
+              message: 'must be the stream version the event was written against: a whole number, 0 for a new referral',
+            },
+          ],
+        };
       }
       const key = appendOptions.idempotencyKey;
       if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) {
-        return { ok: false, errors: [{ code: 'invalid', path: 'idempotencyKey', message: 'must be 1 to 200 visible ASCII characters, unique to this event (a UUID is ideal)' }] };
+        return {
+          ok: false,
+          errors: [
+            {
+              code: 'invalid',
+              path: 'idempotencyKey',
+              message: 'must be 1 to 200 visible ASCII characters, unique to this event (a UUID is ideal)',
+            },
+          ],
+        };
       }
       const { actor: _actor, ...withoutActor } = event as ReferralEvent & { actor?: unknown };
       const answer = await client.request<{ referral: ReferralState; version: number }>({
@@ -153,7 +202,9 @@ export function createHttpReferralStore(client: ServiceClient, options: HttpStor
         path: servicePath('referrals', referralId, 'events'),
         headers: { 'if-match': `"${expected}"`, 'idempotency-key': key },
         body: { event: withoutActor },
-        ...(typeof appendOptions.token === 'string' && appendOptions.token !== '' ? { token: appendOptions.token } : {}),
+        ...(typeof appendOptions.token === 'string' && appendOptions.token !== ''
+          ? { token: appendOptions.token }
+          : {}),
       });
       if (!answer.ok) return { ok: false, errors: [appendError(answer.problem)] };
       const referral = await whole(storedReferral(answer.body.referral, answer.body.version), answer.body.version);

@@ -7,7 +7,14 @@
  * @packageDocumentation
  */
 export type * from './types.js';
-export { createChangeFeed, type ChangeFeedOptions, type HttpChangeFeed, type StreamFetch, type StreamFetchInit, type StreamResponseLike } from './change-feed.js';
+export {
+  createChangeFeed,
+  type ChangeFeedOptions,
+  type HttpChangeFeed,
+  type StreamFetch,
+  type StreamFetchInit,
+  type StreamResponseLike,
+} from './change-feed.js';
 export {
   createServiceClient,
   servicePath,
@@ -36,7 +43,11 @@ export {
 } from './http-document-store.js';
 export { createHttpReferralStore, storedReferral } from './http-referral-store.js';
 export { createServiceStores, type ServiceStores, type ServiceStoresOptions } from './service-stores.js';
-export { createMemoryReferralStore, type MemoryReferralStore, type MemoryReferralStoreOptions } from './memory-referral-store.js';
+export {
+  createMemoryReferralStore,
+  type MemoryReferralStore,
+  type MemoryReferralStoreOptions,
+} from './memory-referral-store.js';
 export {
   createMemoryQueueStorage,
   createQueuedReferralStore,

@@ -2,7 +2,15 @@ import { applyEvent } from '../referral/apply.js';
 import type { ReferralEvent, ReferralState } from '../referral/types.js';
 import type { Framework } from '../framework/types.js';
 import type { Result } from '../validation/result.js';
-import type { AppendError, AppendOptions, Appended, Change, ReferralQuery, ReferralStore, StoredReferral } from './types.js';
+import type {
+  AppendError,
+  AppendOptions,
+  Appended,
+  Change,
+  ReferralQuery,
+  ReferralStore,
+  StoredReferral,
+} from './types.js';
 
 /** Options for {@link createMemoryReferralStore}. */
 export interface MemoryReferralStoreOptions {

@@ -129,8 +129,15 @@ test('an event recorded offline is kept with its key, shown on the local state, 
   const report = await store.flush();
   assert.deepEqual(report, { sent: 2, refused: 0, waiting: 0 });
   const ids = (await service.get('ref-1'))!.events.map((e) => e.id);
-  assert.deepEqual(ids.slice(-2), pending.map((e) => e.event.id));
-  assert.deepEqual(line.reached.map((r) => r.key), pending.map((e) => e.key), 'sent with their own keys');
+  assert.deepEqual(
+    ids.slice(-2),
+    pending.map((e) => e.event.id),
+  );
+  assert.deepEqual(
+    line.reached.map((r) => r.key),
+    pending.map((e) => e.key),
+    'sent with their own keys',
+  );
   assert.equal((await store.pending()).length, 0);
 });
 
@@ -143,7 +150,10 @@ test('an answer lost after the service wrote is retried with the same key and no
   assert.equal(flushed.sent, 1);
   const events = (await service.get('ref-1'))!.events.filter((e) => e.type === 'note-added');
   assert.equal(events.length, 1);
-  assert.deepEqual(line.reached.map((r) => r.key), ['key-a', 'key-a']);
+  assert.deepEqual(
+    line.reached.map((r) => r.key),
+    ['key-a', 'key-a'],
+  );
 });
 
 test('when a colleague wrote meanwhile, queued events still allowed are replayed on the new version under a new key', async () => {
@@ -161,13 +171,16 @@ test('when a colleague wrote meanwhile, queued events still allowed are replayed
   assert.deepEqual(report, { sent: 1, refused: 0, waiting: 0 });
   const ids = await streamIds(service, 'ref-1');
   assert.deepEqual(ids.slice(-2), [colleague.id, mine.id], 'merged after the colleague, once');
-  assert.deepEqual(line.reached.map((r) => [r.key, r.written]), [
-    ['key-mine', false],
-    ['key-mine~r1', true],
-  ]);
+  assert.deepEqual(
+    line.reached.map((r) => [r.key, r.written]),
+    [
+      ['key-mine', false],
+      ['key-mine~r1', true],
+    ],
+  );
 });
 
-test('a queued event the new state refuses is kept with core\'s reason until the person discards it', async () => {
+test("a queued event the new state refuses is kept with core's reason until the person discards it", async () => {
   const { service, line, store } = await setUp();
   line.down = true;
   const mine = contact('ref-1', 20);
@@ -211,7 +224,10 @@ test('the queue survives a new store over the same storage (a page reload) and r
   assert.deepEqual(statuses.at(-1), { state: 'offline', upToDateAt: '2025-02-01T12:00:00.000Z' });
   line.down = false;
   const second = createQueuedReferralStore(unreliable(service, line), storage, { flushOnReconnect: false });
-  assert.deepEqual((await second.pending()).map((e) => e.key), ['key-reload']);
+  assert.deepEqual(
+    (await second.pending()).map((e) => e.key),
+    ['key-reload'],
+  );
   assert.equal((await second.flush()).sent, 1);
   assert.deepEqual((await first.pending()).length, 1, 'the first store still holds its stale copy until it reloads');
   assert.equal((await first.flush()).sent, 0, 'and a flush reloads from storage: nothing sent twice');
@@ -290,7 +306,10 @@ test('property: with an unreliable line and a colleague writing, every accepted 
       line.loseAnswers = 0;
       for (let i = 0; i < 5 && (await store.pending()).some((e) => !e.refused); i++) await store.flush();
       const left: readonly QueuedEvent[] = await store.pending();
-      assert.ok(left.every((e) => e.refused), 'nothing left waiting once the line is good');
+      assert.ok(
+        left.every((e) => e.refused),
+        'nothing left waiting once the line is good',
+      );
       const refused = new Set(left.map((e) => e.event.id));
       for (const id of referrals) {
         const stream = await streamIds(service, id);

@@ -381,7 +381,11 @@ export function createQueuedReferralStore(
     }
   }
 
-  async function queueEvent(event: ReferralEvent, key: string, owner: QueueOwner | undefined): Promise<Result<Appended, AppendError>> {
+  async function queueEvent(
+    event: ReferralEvent,
+    key: string,
+    owner: QueueOwner | undefined,
+  ): Promise<Result<Appended, AppendError>> {
     if (!owner) return { ok: false, errors: [unreachable(NOT_KEPT_FOR_ANYONE)] };
     const all = await current();
     const list = mine(all, owner.key);
@@ -611,7 +615,8 @@ export function createQueuedReferralStore(
               {
                 code: 'invalid',
                 path: 'idempotencyKey',
-                message: 'is already used by a change kept on this device for another person: give each event a key of its own',
+                message:
+                  'is already used by a change kept on this device for another person: give each event a key of its own',
               },
             ],
           };
@@ -671,7 +676,10 @@ export function createQueuedReferralStore(
         if (!entry?.refused) return false;
         await drop(key);
         queueChanged();
-        const local = overlay(cache.get(entry.referralId), waitingFor(entry.referralId, mine(await current(), me?.key)));
+        const local = overlay(
+          cache.get(entry.referralId),
+          waitingFor(entry.referralId, mine(await current(), me?.key)),
+        );
         if (local) notify(local);
         return true;
       });

@@ -26,7 +26,8 @@ import { script } from '../referral/fixtures.test.js';
 
 const b64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 /** A JWT-shaped token (unsigned: the client never verifies, the service does). */
-const jwt = (claims: Record<string, unknown>) => `${b64url('{"alg":"none","typ":"JWT"}')}.${b64url(JSON.stringify(claims))}.sig`;
+const jwt = (claims: Record<string, unknown>) =>
+  `${b64url('{"alg":"none","typ":"JWT"}')}.${b64url(JSON.stringify(claims))}.sig`;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** What reached the stand-in service: each append's referral, event id and the subject of the token it came with. */
@@ -62,10 +63,13 @@ function standIn(service: MemoryReferralStore, line: { down: boolean }, sent: Se
         return answer(401, { status: 401, errors: [{ path: '', message: 'Sign in.', code: 'unauthorised' }] });
       }
       // The service knows whose an opaque token is (here, always Anna's); the device cannot tell.
-      const result = await service.append({ ...event, actor: { role: 'clp', id: sub ?? 'clp-anna' } } as ReferralEvent, {
-        expectedVersion: Number(/"(\d+)"/.exec(init.headers['if-match'] ?? '')?.[1]),
-        idempotencyKey: init.headers['idempotency-key']!,
-      });
+      const result = await service.append(
+        { ...event, actor: { role: 'clp', id: sub ?? 'clp-anna' } } as ReferralEvent,
+        {
+          expectedVersion: Number(/"(\d+)"/.exec(init.headers['if-match'] ?? '')?.[1]),
+          idempotencyKey: init.headers['idempotency-key']!,
+        },
+      );
       if (result.ok) {
         sent.push({ referralId, eventId: event.id, sub, status: 201 });
         return answer(201, { referral: result.value.referral.state, version: result.value.version });
@@ -99,7 +103,10 @@ async function sharedDevice() {
   ] as const) {
     const s = script(id);
     const actor = { role: 'clp', id: clp } as const;
-    assert.ok((await service.seed([s.created(), s.status('accepted', actor), s.status('in-progress', actor)])).ok, 'seeded');
+    assert.ok(
+      (await service.seed([s.created(), s.status('accepted', actor), s.status('in-progress', actor)])).ok,
+      'seeded',
+    );
   }
   const line = { down: false };
   const sent: Sent[] = [];
@@ -136,7 +143,9 @@ async function record(store: QueuedReferralStore, event: ReferralEvent) {
 }
 
 const notesOf = async (service: MemoryReferralStore, id: string) =>
-  (await service.get(id))!.events.filter((e) => e.type === 'note-added').map((e) => [(e as { text: string }).text, e.actor.id]);
+  (await service.get(id))!.events
+    .filter((e) => e.type === 'note-added')
+    .map((e) => [(e as { text: string }).text, e.actor.id]);
 
 test('the owner key is the SHA-256 (hex) of the token’s subject; a token with no readable subject is the unknown owner', async () => {
   assert.equal(tokenSubject(jwt({ sub: 'clp-anna' })), 'clp-anna');
@@ -187,7 +196,10 @@ test('two people on one device: each has their own queue; a flush sends only the
   line.down = true;
   const bensNote = await record(bens, note('ref-2', 'Ben: phoned, no answer'));
   assert.ok(bensNote.ok && bensNote.value.queued, 'Ben’s note is kept');
-  assert.deepEqual((await bens.pending()).map((e) => e.event.referralId), ['ref-2']);
+  assert.deepEqual(
+    (await bens.pending()).map((e) => e.event.referralId),
+    ['ref-2'],
+  );
   line.down = false;
   assert.deepEqual(await bens.flush(), { sent: 1, refused: 0, waiting: 0 });
   assert.deepEqual(
@@ -197,12 +209,18 @@ test('two people on one device: each has their own queue; a flush sends only the
   assert.deepEqual(await notesOf(service, 'ref-2'), [['Ben: phoned, no answer', 'clp-ben']]);
   assert.deepEqual(await notesOf(service, 'ref-1'), [], 'Anna’s note still waits for her');
   assert.deepEqual(await storage.load(), kept, 'Anna’s queue is untouched in storage');
-  assert.ok(heard.every((entries) => entries.every((e) => e.owner === sha256('clp-ben'))), 'Ben is never told of Anna’s');
+  assert.ok(
+    heard.every((entries) => entries.every((e) => e.owner === sha256('clp-ben'))),
+    'Ben is never told of Anna’s',
+  );
 
   // Anna signs back in: her note is shown as waiting and sent once, with her token.
   device.signedIn = 'clp-anna';
   const annaAgain = open();
-  assert.deepEqual((await annaAgain.pending()).map((e) => e.event.id), [kept[0]!.event.id]);
+  assert.deepEqual(
+    (await annaAgain.pending()).map((e) => e.event.id),
+    [kept[0]!.event.id],
+  );
   assert.deepEqual(await annaAgain.flush(), { sent: 1, refused: 0, waiting: 0 });
   assert.deepEqual(await annaAgain.flush(), { sent: 0, refused: 0, waiting: 0 });
   assert.deepEqual(
@@ -236,7 +254,10 @@ test('on one page, when another person signs in, the queue shown changes to thei
   device.signedIn = 'clp-anna';
   assert.equal((await page.pending()).length, 1);
   assert.deepEqual(await page.flush(), { sent: 1, refused: 0, waiting: 0 });
-  assert.deepEqual(sent.map((s) => s.sub), ['clp-anna']);
+  assert.deepEqual(
+    sent.map((s) => s.sub),
+    ['clp-anna'],
+  );
 });
 
 test('a flush keeps the token it started with: a sign-in meanwhile does not send the rest under the new person', async () => {
@@ -253,7 +274,10 @@ test('a flush keeps the token it started with: a sign-in meanwhile does not send
   });
   assert.deepEqual(await page.flush(), { sent: 2, refused: 0, waiting: 0 });
   off();
-  assert.deepEqual(sent.map((s) => s.sub), ['clp-anna', 'clp-anna']);
+  assert.deepEqual(
+    sent.map((s) => s.sub),
+    ['clp-anna', 'clp-anna'],
+  );
 });
 
 test('with no token (signed out, or a sign-in that cannot be renewed offline) nothing is kept for anyone, in plain words', async () => {
@@ -292,5 +316,8 @@ test('tokens with no readable subject share the unknown owner’s queue; a perso
   const other = open();
   assert.equal((await other.pending()).length, 1);
   assert.deepEqual(await other.flush(), { sent: 1, refused: 0, waiting: 0 });
-  assert.deepEqual(sent.map((s) => [s.sub, s.status]), [[undefined, 201]]);
+  assert.deepEqual(
+    sent.map((s) => [s.sub, s.status]),
+    [[undefined, 201]],
+  );
 });

@@ -62,15 +62,20 @@ export function createServiceStores(options: ServiceStoresOptions): ServiceStore
   const documents = new Map<ServiceDocumentKind, DocumentStore<StoredDocument>>();
   const make: Record<ServiceDocumentKind, () => DocumentStore<StoredDocument>> = {
     'links.plan': () => createHttpPlanStore(client, http) as unknown as DocumentStore<StoredDocument>,
-    'links.network-register': () => createHttpNetworkRegisterStore(client, http) as unknown as DocumentStore<StoredDocument>,
-    'links.outcome-responses': () => createHttpOutcomeResponsesStore(client, http) as unknown as DocumentStore<StoredDocument>,
+    'links.network-register': () =>
+      createHttpNetworkRegisterStore(client, http) as unknown as DocumentStore<StoredDocument>,
+    'links.outcome-responses': () =>
+      createHttpOutcomeResponsesStore(client, http) as unknown as DocumentStore<StoredDocument>,
   };
   const overHttp = createHttpReferralStore(client, http);
   let referrals: ReferralStore = overHttp;
   if (options.queue) {
     const getToken = options.getToken;
     const owner = options.queueOptions?.owner ?? (getToken ? tokenQueueOwner(getToken) : undefined);
-    referrals = createQueuedReferralStore(overHttp, options.queue, { ...options.queueOptions, ...(owner ? { owner } : {}) });
+    referrals = createQueuedReferralStore(overHttp, options.queue, {
+      ...options.queueOptions,
+      ...(owner ? { owner } : {}),
+    });
   }
   return {
     client,

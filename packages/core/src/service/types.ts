@@ -146,7 +146,9 @@ export interface ReferralStore {
   /** The current state of every referral the user may see that matches `query`. */
   list(query?: ReferralQuery): Promise<readonly StoredReferral[]>;
   /** One referral's state and its events, or `undefined` when it does not exist (or is not visible). */
-  get(id: string): Promise<{ readonly referral: StoredReferral; readonly events: readonly ReferralEvent[] } | undefined>;
+  get(
+    id: string,
+  ): Promise<{ readonly referral: StoredReferral; readonly events: readonly ReferralEvent[] } | undefined>;
   /** Appends one event against `expectedVersion`, once per idempotency key. */
   append(event: ReferralEvent, options: AppendOptions): Promise<Result<Appended, AppendError>>;
   /** Calls `listener` after every change to a referral the user may see (own appends and others'). */

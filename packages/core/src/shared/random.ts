@@ -33,6 +33,8 @@ export function mulberry32(seed: number): () => number {
  */
 export function randomId(prefix: string): string {
   const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  const unique = crypto?.randomUUID ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+  const unique = crypto?.randomUUID
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
   return `${prefix}-${unique}`;
 }

@@ -33,7 +33,9 @@ test('withoutUndefined keeps a "__proto__" key as an own key rather than replaci
 test('a referral event with a "__proto__" key is refused, not applied with the key silently dropped', () => {
   const s = script('ref-proto');
   const created = s.created();
-  const hostile = JSON.parse(JSON.stringify(created).replace(/^\{/, '{"__proto__":{"practiceId":"other-practice"},')) as ReferralEvent;
+  const hostile = JSON.parse(
+    JSON.stringify(created).replace(/^\{/, '{"__proto__":{"practiceId":"other-practice"},'),
+  ) as ReferralEvent;
   const result = applyEvent(undefined, hostile);
   assert.equal(result.ok, false);
   if (!result.ok) {
@@ -45,7 +47,9 @@ test('a referral event with a "__proto__" key is refused, not applied with the k
 
 test('a plan edit with a "__proto__" key is refused with its path', async () => {
   const { readFileSync } = await import('node:fs');
-  const parsed = parsePlanDocument(JSON.parse(readFileSync(new URL('../../../../examples/data/sample-plan.json', import.meta.url), 'utf8')));
+  const parsed = parsePlanDocument(
+    JSON.parse(readFileSync(new URL('../../../../examples/data/sample-plan.json', import.meta.url), 'utf8')),
+  );
   assert.ok(parsed.ok);
   if (!parsed.ok) return;
   const result = addAim(parsed.value, 'awareness', JSON.parse('{"statement":"x","__proto__":{"polluted":true}}'));
@@ -57,7 +61,8 @@ test('hashSeed is FNV-1a (32-bit): known values, always unsigned', () => {
   assert.equal(hashSeed(''), 0x811c9dc5);
   assert.equal(hashSeed('a'), 0xe40c292c);
   assert.equal(hashSeed('foobar'), 0xbf9cf968);
-  for (const text of ['x', 'links', 'a much longer seed text than the others']) assert.ok(hashSeed(text) >= 0 && hashSeed(text) < 2 ** 32);
+  for (const text of ['x', 'links', 'a much longer seed text than the others'])
+    assert.ok(hashSeed(text) >= 0 && hashSeed(text) < 2 ** 32);
 });
 
 test('mulberry32 gives the same sequence for the same seed, in [0, 1), and the demo generator is built on it', () => {
@@ -65,8 +70,14 @@ test('mulberry32 gives the same sequence for the same seed, in [0, 1), and the d
   const b = mulberry32(42);
   const c = mulberry32(43);
   const xs = Array.from({ length: 1000 }, () => a());
-  assert.deepEqual(xs, Array.from({ length: 1000 }, () => b()));
-  assert.notDeepEqual(xs.slice(0, 5), Array.from({ length: 5 }, () => c()));
+  assert.deepEqual(
+    xs,
+    Array.from({ length: 1000 }, () => b()),
+  );
+  assert.notDeepEqual(
+    xs.slice(0, 5),
+    Array.from({ length: 5 }, () => c()),
+  );
   assert.ok(xs.every((x) => x >= 0 && x < 1));
   // mulberry32's published first output for seed 42 (as a fraction of 2^32).
   assert.equal(mulberry32(42)(), 0.6011037519201636);
@@ -99,8 +110,10 @@ test('DAY_MS is one day', () => {
 test('plan rules core states once: the level list matches the schema, spread needs an adopted cycle', async () => {
   const { canSpread, MATURITY_LEVELS, MAX_OPEN_CYCLES, selfAssessedLevelSchema } = await import('../plan/index.js');
   const { safeParse } = await import('zod/mini');
-  for (const level of MATURITY_LEVELS) assert.equal(safeParse(selfAssessedLevelSchema, level).success, true, `${level}`);
-  for (const level of [-0.5, 0.25, 5.5]) assert.equal(safeParse(selfAssessedLevelSchema, level).success, false, `${level}`);
+  for (const level of MATURITY_LEVELS)
+    assert.equal(safeParse(selfAssessedLevelSchema, level).success, true, `${level}`);
+  for (const level of [-0.5, 0.25, 5.5])
+    assert.equal(safeParse(selfAssessedLevelSchema, level).success, false, `${level}`);
   assert.equal(MATURITY_LEVELS.length, 11);
   assert.equal(MAX_OPEN_CYCLES, 1);
   const cycle = { id: 'c1', plan: 'p', prediction: 'x', startDate: '2025-01-01' };

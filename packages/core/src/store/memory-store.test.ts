@@ -98,7 +98,9 @@ test('an invalid plan or author is refused with paths, and stored data is unchan
 
   const badAuthor = await store.save(plan, { expectedRevision: 1, author: '' });
   assert.ok(!badAuthor.ok);
-  assert.deepEqual(badAuthor.errors, [{ code: 'invalid', path: 'savedBy', message: 'must not be empty', messageCode: 'text-empty', params: {} }]);
+  assert.deepEqual(badAuthor.errors, [
+    { code: 'invalid', path: 'savedBy', message: 'must not be empty', messageCode: 'text-empty', params: {} },
+  ]);
   const chi = await store.save(plan, { expectedRevision: 1, author: '0101901234' });
   assert.ok(!chi.ok);
   assert.match(chi.errors[0]!.message, /CHI/);

@@ -59,7 +59,12 @@ export function prepareSave<T extends StoredDocument>(
   if (!checked.ok)
     return {
       ok: false,
-      errors: checked.errors.map((e) => ({ code: 'invalid' as const, path: e.path, message: e.message, ...messageCodeOf(e) })),
+      errors: checked.errors.map((e) => ({
+        code: 'invalid' as const,
+        path: e.path,
+        message: e.message,
+        ...messageCodeOf(e),
+      })),
     };
   return { ok: true, value: deepFreeze(checked.value) };
 }

@@ -130,12 +130,16 @@ function hostileCases(): [name: string, value: unknown][] {
 }
 
 /** Issues as the reference implementation writes them: path and English message. */
-const plain = (issues: readonly { path: string; message: string }[]) => issues.map(({ path, message }) => ({ path, message }));
+const plain = (issues: readonly { path: string; message: string }[]) =>
+  issues.map(({ path, message }) => ({ path, message }));
 
 test('unsafe input is located and described in plain English', () => {
   const cycle: Record<string, unknown> = { a: {} };
   (cycle.a as Record<string, unknown>).back = cycle;
-  assert.deepEqual(checkJsonSafety(cycle).map((i) => [i.messageCode, i.params]), [['cycle', {}]]);
+  assert.deepEqual(
+    checkJsonSafety(cycle).map((i) => [i.messageCode, i.params]),
+    [['cycle', {}]],
+  );
   assert.deepEqual(plain(checkJsonSafety(cycle)), [
     { path: 'a.back', message: 'refers back to itself (a cycle); documents must be trees' },
   ]);

@@ -33,7 +33,12 @@ function isSafeScalar(value: unknown): boolean {
 }
 
 function report<C extends ValidationCode>(walk: Walk, messageCode: C, params: ValidationParams[C]): void {
-  walk.issues.push({ path: formatPath(walk.path), message: validationMessage(messageCode, params), messageCode, params });
+  walk.issues.push({
+    path: formatPath(walk.path),
+    message: validationMessage(messageCode, params),
+    messageCode,
+    params,
+  });
 }
 
 function visit(walk: Walk, value: unknown): void {

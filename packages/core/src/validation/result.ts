@@ -22,8 +22,7 @@ export interface ValidationIssue {
 
 /** The outcome of a function that can refuse its input: the value, or the reasons. */
 export type Result<T, E = ValidationIssue> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly errors: readonly E[] };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly E[] };
 
 /** A successful {@link Result}. */
 export function ok<T>(value: T): { readonly ok: true; readonly value: T } {
@@ -39,9 +38,10 @@ export function fail<E = ValidationIssue>(errors: readonly E[]): { readonly ok: 
  * The coded part of an issue (`messageCode` and `params`), to keep when an
  * issue is copied with another path: `{ path, message, ...messageCodeOf(issue) }`.
  */
-export function messageCodeOf(
-  issue: ValidationIssue,
-): { readonly messageCode?: string; readonly params?: MessageParams } {
+export function messageCodeOf(issue: ValidationIssue): {
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
+} {
   return issue.messageCode === undefined ? {} : { messageCode: issue.messageCode, params: issue.params ?? {} };
 }
 

@@ -73,7 +73,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPglite(dataDir: string | undefined, template: Blob | undefined): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = new PGlite({ ...(dataDir && dataDir !== 'memory://' ? { dataDir } : {}), ...(template ? { loadDataDir: template } : {}) });
+  const db = new PGlite({
+    ...(dataDir && dataDir !== 'memory://' ? { dataDir } : {}),
+    ...(template ? { loadDataDir: template } : {}),
+  });
   await db.waitReady;
   return openDatabaseOn(db);
 }
@@ -101,7 +104,8 @@ export function openDatabaseOn(db: PGliteInstance): Database {
       await db.query('SELECT 1');
     },
     async listen(channel: string, handlers: ListenHandlers) {
-      if (!CHANNEL_NAME.test(channel)) throw new Error(`channel name "${channel}" is not a plain lower-case identifier`);
+      if (!CHANNEL_NAME.test(channel))
+        throw new Error(`channel name "${channel}" is not a plain lower-case identifier`);
       const unlisten = await db.listen(channel, (payload) => handlers.onNotify(payload));
       return {
         async close() {
@@ -120,7 +124,8 @@ export function openDatabaseOn(db: PGliteInstance): Database {
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const { default: pg } = await import('pg');
   const schema = options.schema;
-  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`schema name "${schema}" is not a plain lower-case identifier`);
+  if (schema !== undefined && !SCHEMA_NAME.test(schema))
+    throw new Error(`schema name "${schema}" is not a plain lower-case identifier`);
   if (schema) {
     const setup = new pg.Client({ connectionString: url });
     await setup.connect();
@@ -143,7 +148,9 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   return {
     kind: 'postgres',
     async query<R>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
-      const result = options.name ? await pool.query({ name: options.name, text: sql, values: [...params] }) : await pool.query(sql, [...params]);
+      const result = options.name
+        ? await pool.query({ name: options.name, text: sql, values: [...params] })
+        : await pool.query(sql, [...params]);
       return result.rows as R[];
     },
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
@@ -153,7 +160,9 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
         await client.query('BEGIN');
         const value = await work({
           async query<R>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
-            const result = options.name ? await client.query({ name: options.name, text: sql, values: [...params] }) : await client.query(sql, [...params]);
+            const result = options.name
+              ? await client.query({ name: options.name, text: sql, values: [...params] })
+              : await client.query(sql, [...params]);
             return result.rows as R[];
           },
         });
@@ -174,13 +183,18 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       await pool.query('SELECT 1');
     },
     async listen(channel: string, handlers: ListenHandlers) {
-      if (!CHANNEL_NAME.test(channel)) throw new Error(`channel name "${channel}" is not a plain lower-case identifier`);
+      if (!CHANNEL_NAME.test(channel))
+        throw new Error(`channel name "${channel}" is not a plain lower-case identifier`);
       let client: InstanceType<typeof pg.Client> | undefined;
       let stopped = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let attempt = 0;
       const connect = async (): Promise<void> => {
-        const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+        const next = new pg.Client({
+          connectionString: url,
+          connectionTimeoutMillis: 5_000,
+          ...(schema ? { options: `-c search_path=${schema}` } : {}),
+        });
         const lost = () => {
           if (client === next) retry();
         };
@@ -251,7 +265,11 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
     .filter((file) => /^\d{3}_[a-z0-9_]+\.sql$/.test(file))
     .sort()
-    .map((file) => ({ version: Number(file.slice(0, 3)), name: file.slice(4, -4), sql: readFileSync(join(dir, file), 'utf8') }));
+    .map((file) => ({
+      version: Number(file.slice(0, 3)),
+      name: file.slice(4, -4),
+      sql: readFileSync(join(dir, file), 'utf8'),
+    }));
 }
 
 /**
@@ -271,7 +289,10 @@ export async function migrate(db: Database, migrations: readonly Migration[] = l
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
       if (done.length > 0) return;
       for (const statement of splitStatements(migration.sql)) await tx.query(statement);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
     });
   }
   return schemaVersion(db);

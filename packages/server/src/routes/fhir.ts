@@ -15,7 +15,17 @@ export function fhirRoutes(ctx: RouteContext): FastifyPluginAsync {
   return async (app) => {
     app.get(
       '/fhir/Bundle',
-      { schema: { summary: "A referral as a FHIR R4 collection Bundle (consented detail only)", tags: ['fhir'], querystring: jsonSchema(query), response: { 200: jsonSchema(z.record(z.string(), z.unknown()), 'output'), ...errorResponses(400, 401, 403, 404, 429) } } },
+      {
+        schema: {
+          summary: 'A referral as a FHIR R4 collection Bundle (consented detail only)',
+          tags: ['fhir'],
+          querystring: jsonSchema(query),
+          response: {
+            200: jsonSchema(z.record(z.string(), z.unknown()), 'output'),
+            ...errorResponses(400, 401, 403, 404, 429),
+          },
+        },
+      },
       async (request, reply) => {
         const { referral } = request.query as z.infer<typeof query>;
         const state = await ctx.repository.referralForExport(request.actor!, referral);

@@ -22,11 +22,22 @@ const appendBody = z.strictObject({
   event: z.looseObject({ id: z.string(), referralId: z.string(), type: z.string() }),
 });
 
-const storedReferral = z.object({ id: z.string(), practiceId: z.string(), status: z.string(), version: z.int(), updatedAt: z.string(), state: z.record(z.string(), z.unknown()) });
+const storedReferral = z.object({
+  id: z.string(),
+  practiceId: z.string(),
+  status: z.string(),
+  version: z.int(),
+  updatedAt: z.string(),
+  state: z.record(z.string(), z.unknown()),
+});
 
 function appendBodySchema(): Record<string, unknown> {
   const schema = jsonSchema(appendBody);
-  const event = z.toJSONSchema(referralEventSchema as unknown as z.ZodType, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const event = z.toJSONSchema(referralEventSchema as unknown as z.ZodType, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
   delete event['$schema'];
   for (const option of (event['oneOf'] ?? event['anyOf'] ?? []) as Record<string, unknown>[]) {
     option['required'] = ((option['required'] ?? []) as string[]).filter((name) => name !== 'actor');
@@ -43,16 +54,20 @@ export function referralRoutes(ctx: RouteContext): FastifyPluginAsync {
       '/referrals',
       {
         schema: {
-          summary: "The current state of the referrals at your practices (a caseload), by id",
+          summary: 'The current state of the referrals at your practices (a caseload), by id',
           tags: ['referrals'],
           querystring: jsonSchema(listQuery),
-          response: { 200: jsonSchema(z.object({ referrals: z.array(storedReferral), next: z.nullable(z.string()) }), 'output'), ...errorResponses(400, 401, 403, 429) },
+          response: {
+            200: jsonSchema(z.object({ referrals: z.array(storedReferral), next: z.nullable(z.string()) }), 'output'),
+            ...errorResponses(400, 401, 403, 429),
+          },
         },
       },
       async (request) => {
         const query = request.query as z.infer<typeof listQuery>;
         const limit = query.limit === undefined ? undefined : Number(query.limit);
-        if (limit !== undefined && (limit < 1 || limit > 500)) throw problem(400, 'invalid-limit', 'must be a whole number from 1 to 500', 'query.limit');
+        if (limit !== undefined && (limit < 1 || limit > 500))
+          throw problem(400, 'invalid-limit', 'must be a whole number from 1 to 500', 'query.limit');
         const { limit: _text, ...filter } = query;
         return ctx.repository.listReferrals(request.actor!, { ...filter, ...(limit !== undefined ? { limit } : {}) });
       },
@@ -64,7 +79,13 @@ export function referralRoutes(ctx: RouteContext): FastifyPluginAsync {
           summary: 'One referral: its state, stream version (also the ETag) and every event',
           tags: ['referrals'],
           params: jsonSchema(params),
-          response: { 200: jsonSchema(z.object({ referral: storedReferral, events: z.array(z.record(z.string(), z.unknown())) }), 'output'), ...errorResponses(400, 401, 403, 404, 429) },
+          response: {
+            200: jsonSchema(
+              z.object({ referral: storedReferral, events: z.array(z.record(z.string(), z.unknown())) }),
+              'output',
+            ),
+            ...errorResponses(400, 401, 403, 404, 429),
+          },
         },
       },
       async (request, reply) => {
@@ -91,7 +112,10 @@ export function referralRoutes(ctx: RouteContext): FastifyPluginAsync {
             { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } },
           ],
           response: {
-            201: jsonSchema(z.object({ referral: z.record(z.string(), z.unknown()), version: z.int(), eventId: z.string() }), 'output'),
+            201: jsonSchema(
+              z.object({ referral: z.record(z.string(), z.unknown()), version: z.int(), eventId: z.string() }),
+              'output',
+            ),
             ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 428, 429),
           },
         },
@@ -100,24 +124,54 @@ export function referralRoutes(ctx: RouteContext): FastifyPluginAsync {
         const { id } = request.params as z.infer<typeof params>;
         const body = request.body as z.infer<typeof appendBody>;
         const headerVersion = ifMatchVersion(request.headers['if-match']);
-        if (headerVersion !== undefined && body.expectedVersion !== undefined && headerVersion !== body.expectedVersion) {
-          throw problem(400, 'version-mismatch', 'If-Match and expectedVersion name different versions: send one.', 'body.expectedVersion');
+        if (
+          headerVersion !== undefined &&
+          body.expectedVersion !== undefined &&
+          headerVersion !== body.expectedVersion
+        ) {
+          throw problem(
+            400,
+            'version-mismatch',
+            'If-Match and expectedVersion name different versions: send one.',
+            'body.expectedVersion',
+          );
         }
         const expectedVersion = headerVersion ?? body.expectedVersion;
         if (expectedVersion === undefined) {
-          throw problem(428, 'version-required', 'Say which version the event was written against: If-Match ("0" for a new referral) or expectedVersion.', 'headers.if-match');
+          throw problem(
+            428,
+            'version-required',
+            'Say which version the event was written against: If-Match ("0" for a new referral) or expectedVersion.',
+            'headers.if-match',
+          );
         }
         const key = idempotencyKey(request.headers['idempotency-key'], body.idempotencyKey);
-        if (body.event.referralId !== id) throw problem(400, 'referral-mismatch', `must be "${id}", the referral in the address`, 'body.event.referralId');
+        if (body.event.referralId !== id)
+          throw problem(
+            400,
+            'referral-mismatch',
+            `must be "${id}", the referral in the address`,
+            'body.event.referralId',
+          );
         const forged = (body.event as Record<string, unknown>)['actor'];
         if (forged !== undefined) {
           const claimed = forged as { id?: unknown };
           if (typeof forged !== 'object' || forged === null || claimed.id !== request.actor!.id) {
-            throw problem(403, 'forged-actor', 'The actor of an event is the signed-in user; leave "actor" out.', 'body.event.actor');
+            throw problem(
+              403,
+              'forged-actor',
+              'The actor of an event is the signed-in user; leave "actor" out.',
+              'body.event.actor',
+            );
           }
         }
         const { actor: _ignored, ...event } = body.event as Record<string, unknown>;
-        const result = await ctx.repository.appendReferralEvent(request.actor!, { referralId: id, event, expectedVersion, ...(key !== undefined ? { idempotencyKey: key } : {}) });
+        const result = await ctx.repository.appendReferralEvent(request.actor!, {
+          referralId: id,
+          event,
+          expectedVersion,
+          ...(key !== undefined ? { idempotencyKey: key } : {}),
+        });
         reply.header('etag', etag(result.body.version));
         reply.header('location', `/api/referrals/${encodeURIComponent(id)}`);
         if (result.replayed) reply.header('idempotent-replayed', 'true');

@@ -14,8 +14,8 @@ export const SQL_INJECTIONS = [
   "x' UNION SELECT state::text, id FROM referrals --",
   "admin'--",
   '1 OR 1=1',
-  "%27%20OR%201%3D1--",
-  "$$; DELETE FROM referrals; $$",
+  '%27%20OR%201%3D1--',
+  '$$; DELETE FROM referrals; $$',
 ];
 
 /** Path-traversal attempts, as raw paths. */
@@ -92,7 +92,14 @@ export function buildCorpus(ctx) {
   });
   // An object is an event, sent as `{ "event": … }`; a string is sent as it is.
   const post = (name, payload, expect, { url = eventsUrl(), headers = appendHeaders() } = {}) =>
-    cases.push({ name, method: 'POST', url, headers, payload: typeof payload === 'string' ? payload : JSON.stringify({ event: payload }), expect });
+    cases.push({
+      name,
+      method: 'POST',
+      url,
+      headers,
+      payload: typeof payload === 'string' ? payload : JSON.stringify({ event: payload }),
+      expect,
+    });
   const wrapRaw = (eventJson) => `{"event":${eventJson}}`;
 
   // ── Sign-in: no token, malformed and forged tokens (401) ──
@@ -154,11 +161,21 @@ export function buildCorpus(ctx) {
     '{"at": 2025-01-01}',
     '\ufeff{"id":"a"}x',
   ];
-  for (const [i, body] of badJson.entries()) post(`bad JSON #${i + 1}: ${JSON.stringify(body).slice(0, 30)}`, body, [400]);
+  for (const [i, body] of badJson.entries())
+    post(`bad JSON #${i + 1}: ${JSON.stringify(body).slice(0, 30)}`, body, [400]);
   post('empty body with a JSON content type', '', [400]);
 
   // ── Not an event at all: wrong top-level types (400 / 422) ──
-  for (const body of ['null', '[]', '"a string"', '42', 'true', '{}', '[{"type":"note-added"}]', JSON.stringify(note())]) {
+  for (const body of [
+    'null',
+    '[]',
+    '"a string"',
+    '42',
+    'true',
+    '{}',
+    '[{"type":"note-added"}]',
+    JSON.stringify(note()),
+  ]) {
     post(`body is ${body.slice(0, 40)}`, body, [400, 422]);
   }
   for (const event of ['null', '[]', '"a string"', '42', '{}', '{"type":"note-added"}']) {
@@ -180,10 +197,15 @@ export function buildCorpus(ctx) {
   post('array nested 10,000 deep', '['.repeat(10_000) + ']'.repeat(10_000), [400, 413, 422]);
   post('object nested 5,000 deep', '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000), [400, 413, 422]);
   const deep = (n) => JSON.parse('{"a":'.repeat(n) + '1' + '}'.repeat(n));
-  post('deeply nested reasons', created({ reasons: [{ themeId: 'living-well-day-to-day', text: deep(200) }] }), [400, 422], {
-    url: eventsUrl(created().referralId),
-    headers: appendHeaders({ 'if-match': '"0"' }),
-  });
+  post(
+    'deeply nested reasons',
+    created({ reasons: [{ themeId: 'living-well-day-to-day', text: deep(200) }] }),
+    [400, 422],
+    {
+      url: eventsUrl(created().referralId),
+      headers: appendHeaders({ 'if-match': '"0"' }),
+    },
+  );
   post('deeply nested note text', note({ text: deep(500) }), [400, 422]);
   post('deeply nested extra member', note({ extra: deep(1000) }), [400, 422]);
 
@@ -192,23 +214,63 @@ export function buildCorpus(ctx) {
   post('1.1 MB of whitespace', ' '.repeat(1_150_000) + JSON.stringify({ event: note() }), [413]);
   post('200 KB note text', note({ text: 'x'.repeat(200_000) }), [400, 422]);
   post('100,000-character id', note({ id: 'a'.repeat(100_000) }), [400, 422]);
-  post('50,000 reasons', created({ reasons: Array.from({ length: 50_000 }, () => ({ themeId: 'living-well-day-to-day' })) }), [400, 413, 422]);
-  post('a 20,000-character idempotency key', note(), [400], { headers: appendHeaders({ 'idempotency-key': 'k'.repeat(20_000) }) });
-  cases.push({ name: '10,000-character practice filter', method: 'GET', url: `/api/referrals?practice=${'p'.repeat(10_000)}`, headers: auth(), expect: [400] });
-  cases.push({ name: '10,000-character referral id', method: 'GET', url: `/api/referrals/${'r'.repeat(10_000)}`, headers: auth(), expect: [414] });
+  post(
+    '50,000 reasons',
+    created({ reasons: Array.from({ length: 50_000 }, () => ({ themeId: 'living-well-day-to-day' })) }),
+    [400, 413, 422],
+  );
+  post('a 20,000-character idempotency key', note(), [400], {
+    headers: appendHeaders({ 'idempotency-key': 'k'.repeat(20_000) }),
+  });
+  cases.push({
+    name: '10,000-character practice filter',
+    method: 'GET',
+    url: `/api/referrals?practice=${'p'.repeat(10_000)}`,
+    headers: auth(),
+    expect: [400],
+  });
+  cases.push({
+    name: '10,000-character referral id',
+    method: 'GET',
+    url: `/api/referrals/${'r'.repeat(10_000)}`,
+    headers: auth(),
+    expect: [414],
+  });
 
   // ── Prototype pollution (400 / 422) ──
-  post('__proto__ in the body', `{"__proto__":{"polluted":true},${JSON.stringify({ event: note() }).slice(1)}`, [400, 422]);
-  post('__proto__ in the event', wrapRaw(`{"__proto__":{"polluted":true},${JSON.stringify(note()).slice(1)}`), [400, 422]);
-  post('constructor.prototype in the body', `{"constructor":{"prototype":{"polluted":true}},${JSON.stringify({ event: note() }).slice(1)}`, [400, 422]);
-  post('constructor.prototype in the event', wrapRaw(`{"constructor":{"prototype":{"polluted":true}},${JSON.stringify(note()).slice(1)}`), [400, 422]);
-  post('__proto__ in the actor', wrapRaw(`{"actor":{"__proto__":{"role":"system"}},${JSON.stringify(note()).slice(1)}`), [400, 403, 422]);
+  post(
+    '__proto__ in the body',
+    `{"__proto__":{"polluted":true},${JSON.stringify({ event: note() }).slice(1)}`,
+    [400, 422],
+  );
+  post(
+    '__proto__ in the event',
+    wrapRaw(`{"__proto__":{"polluted":true},${JSON.stringify(note()).slice(1)}`),
+    [400, 422],
+  );
+  post(
+    'constructor.prototype in the body',
+    `{"constructor":{"prototype":{"polluted":true}},${JSON.stringify({ event: note() }).slice(1)}`,
+    [400, 422],
+  );
+  post(
+    'constructor.prototype in the event',
+    wrapRaw(`{"constructor":{"prototype":{"polluted":true}},${JSON.stringify(note()).slice(1)}`),
+    [400, 422],
+  );
+  post(
+    '__proto__ in the actor',
+    wrapRaw(`{"actor":{"__proto__":{"role":"system"}},${JSON.stringify(note()).slice(1)}`),
+    [400, 403, 422],
+  );
   post(
     '__proto__ inside reasons',
-    wrapRaw(JSON.stringify(created()).replace(
-      '"reasons":[{"themeId":"living-well-day-to-day"}]',
-      '"reasons":[{"themeId":"living-well-day-to-day","__proto__":{"polluted":true}}]',
-    )),
+    wrapRaw(
+      JSON.stringify(created()).replace(
+        '"reasons":[{"themeId":"living-well-day-to-day"}]',
+        '"reasons":[{"themeId":"living-well-day-to-day","__proto__":{"polluted":true}}]',
+      ),
+    ),
     [400, 422],
     { url: eventsUrl(created().referralId), headers: appendHeaders({ 'if-match': '"0"' }) },
   );
@@ -216,31 +278,77 @@ export function buildCorpus(ctx) {
   post('constructor member', note({ constructor: 'x' }), [400, 422]);
   post('__proto__ as the event type', note({ type: '__proto__' }), [400, 422]);
   post('hasOwnProperty overridden', note({ hasOwnProperty: 'x' }), [400, 422]);
-  for (const query of ['__proto__[polluted]=1', 'constructor[prototype][polluted]=1', '__proto__.polluted=1', 'practice[__proto__]=x']) {
-    cases.push({ name: `pollution in the query: ${query}`, method: 'GET', url: `/api/referrals?practice=${ctx.practice}&${query}`, headers: auth(), expect: [400] });
+  for (const query of [
+    '__proto__[polluted]=1',
+    'constructor[prototype][polluted]=1',
+    '__proto__.polluted=1',
+    'practice[__proto__]=x',
+  ]) {
+    cases.push({
+      name: `pollution in the query: ${query}`,
+      method: 'GET',
+      url: `/api/referrals?practice=${ctx.practice}&${query}`,
+      headers: auth(),
+      expect: [400],
+    });
   }
-  post('__proto__ as a referral id', note({ referralId: '__proto__' }), [400, 404, 422], { url: eventsUrl('__proto__') });
+  post('__proto__ as a referral id', note({ referralId: '__proto__' }), [400, 404, 422], {
+    url: eventsUrl('__proto__'),
+  });
 
   // ── SQL injection in every parameter ──
   for (const sql of SQL_INJECTIONS) {
     const short = sql.slice(0, 24);
-    cases.push({ name: `SQL in referral id path: ${short}`, method: 'GET', url: `/api/referrals/${enc(sql)}`, headers: auth(), expect: [400, 404] });
-    cases.push({ name: `SQL in practice query: ${short}`, method: 'GET', url: `/api/referrals?practice=${enc(sql)}`, headers: auth(), expect: [400, 403] });
-    cases.push({ name: `SQL in status query: ${short}`, method: 'GET', url: `/api/referrals?practice=${ctx.practice}&status=${enc(sql)}`, headers: auth(), expect: [400] });
-    cases.push({ name: `SQL in FHIR referral query: ${short}`, method: 'GET', url: `/api/fhir/Bundle?referral=${enc(sql)}`, headers: auth(), expect: [400, 404] });
+    cases.push({
+      name: `SQL in referral id path: ${short}`,
+      method: 'GET',
+      url: `/api/referrals/${enc(sql)}`,
+      headers: auth(),
+      expect: [400, 404],
+    });
+    cases.push({
+      name: `SQL in practice query: ${short}`,
+      method: 'GET',
+      url: `/api/referrals?practice=${enc(sql)}`,
+      headers: auth(),
+      expect: [400, 403],
+    });
+    cases.push({
+      name: `SQL in status query: ${short}`,
+      method: 'GET',
+      url: `/api/referrals?practice=${ctx.practice}&status=${enc(sql)}`,
+      headers: auth(),
+      expect: [400],
+    });
+    cases.push({
+      name: `SQL in FHIR referral query: ${short}`,
+      method: 'GET',
+      url: `/api/fhir/Bundle?referral=${enc(sql)}`,
+      headers: auth(),
+      expect: [400, 404],
+    });
     post(`SQL in events path: ${short}`, note({ referralId: sql }), [400, 404, 422], { url: eventsUrl(sql) });
     post(`SQL in body referralId: ${short}`, note({ referralId: sql }), [400, 422]);
     post(`SQL in body id: ${short}`, note({ id: sql }), [400, 422]);
     post(`SQL in body type: ${short}`, note({ type: sql }), [400, 422]);
-    post(`SQL in created practiceId: ${short}`, created({ practiceId: sql }), [400, 403, 422], { url: eventsUrl(created().referralId), headers: appendHeaders({ 'if-match': '"0"' }) });
-    post(`SQL in created person: ${short}`, created({ person: sql }), [400, 422], { url: eventsUrl(created().referralId), headers: appendHeaders({ 'if-match': '"0"' }) });
+    post(`SQL in created practiceId: ${short}`, created({ practiceId: sql }), [400, 403, 422], {
+      url: eventsUrl(created().referralId),
+      headers: appendHeaders({ 'if-match': '"0"' }),
+    });
+    post(`SQL in created person: ${short}`, created({ person: sql }), [400, 422], {
+      url: eventsUrl(created().referralId),
+      headers: appendHeaders({ 'if-match': '"0"' }),
+    });
     post(`SQL in If-Match: ${short}`, note(), [400, 409, 412, 428], { headers: appendHeaders({ 'if-match': sql }) });
     // Free text is stored as text, so an SQL string there is refused only for the stale version it comes with.
-    post(`SQL in note text with a stale version: ${short}`, note({ text: sql }), [409, 412], { headers: appendHeaders({ 'if-match': `"${ctx.version - 1}"` }) });
+    post(`SQL in note text with a stale version: ${short}`, note({ text: sql }), [409, 412], {
+      headers: appendHeaders({ 'if-match': `"${ctx.version - 1}"` }),
+    });
   }
 
   // ── Path traversal (400 / 404) ──
-  for (const url of TRAVERSALS) cases.push({ name: `traversal: ${url}`, method: 'GET', url, headers: auth(), expect: [400, 404] });
+  for (const url of TRAVERSALS)
+    cases.push({ name: `traversal: ${url}`, method: 'GET', url, headers: auth(), expect: [400, 404] });
 
   // ── Wrong types in the event (400 / 422) ──
   const wrongTypes = {
@@ -258,14 +366,23 @@ export function buildCorpus(ctx) {
     'referralId differs from the path': { referralId: ctx.otherReferral },
   };
   for (const [label, extra] of Object.entries(wrongTypes)) post(`wrong type: ${label}`, note(extra), [400, 409, 422]);
-  post('created with durationMinutes as a string', created({ urgency: 7 }), [400, 422], { url: eventsUrl(created().referralId), headers: appendHeaders({ 'if-match': '"0"' }) });
+  post('created with durationMinutes as a string', created({ urgency: 7 }), [400, 422], {
+    url: eventsUrl(created().referralId),
+    headers: appendHeaders({ 'if-match': '"0"' }),
+  });
   for (const value of ['two', '"-1"', '"1.5"', 'W/"x"', '*', '"99999999999999999999"', '', '""']) {
-    post(`If-Match ${JSON.stringify(value)}`, note(), [400, 409, 412, 428], { headers: appendHeaders({ 'if-match': value }) });
+    post(`If-Match ${JSON.stringify(value)}`, note(), [400, 409, 412, 428], {
+      headers: appendHeaders({ 'if-match': value }),
+    });
   }
   for (const value of ['', ' ', 'key with spaces', 'ключ', 'k'.repeat(201), "'; DROP TABLE idempotency_keys; --"]) {
-    post(`idempotency key ${JSON.stringify(value)}`, note(), [400], { headers: appendHeaders({ 'idempotency-key': value }) });
+    post(`idempotency key ${JSON.stringify(value)}`, note(), [400], {
+      headers: appendHeaders({ 'idempotency-key': value }),
+    });
   }
-  post('an idempotency key reused with a different body', note({ text: 'Different' }), [409, 422], { headers: appendHeaders({ 'idempotency-key': ctx.usedKey, 'if-match': `"${ctx.version - 1}"` }) });
+  post('an idempotency key reused with a different body', note({ text: 'Different' }), [409, 422], {
+    headers: appendHeaders({ 'idempotency-key': ctx.usedKey, 'if-match': `"${ctx.version - 1}"` }),
+  });
 
   // ── Forged actors in bodies (400 / 422): the actor comes from the token ──
   const forged = [
@@ -280,30 +397,81 @@ export function buildCorpus(ctx) {
     url: eventsUrl(created().referralId),
     headers: appendHeaders({ 'if-match': '"0"' }),
   });
-  post('CLP-only event from a referrer', note({ type: 'contact-attempted', method: 'phone', outcome: 'no-answer', text: undefined }), [403, 409, 422]);
+  post(
+    'CLP-only event from a referrer',
+    note({ type: 'contact-attempted', method: 'phone', outcome: 'no-answer', text: undefined }),
+    [403, 409, 422],
+  );
 
   // ── Cross-practice ids (403 / 404) ──
-  cases.push({ name: 'read another practice’s referral', method: 'GET', url: `/api/referrals/${ctx.otherReferral}`, headers: auth(), expect: [403, 404] });
-  cases.push({ name: 'list another practice’s caseload', method: 'GET', url: `/api/referrals?practice=${ctx.otherPractice}`, headers: auth(), expect: [403, 404] });
-  cases.push({ name: 'FHIR bundle of another practice’s referral', method: 'GET', url: `/api/fhir/Bundle?referral=${ctx.otherReferral}`, headers: auth(), expect: [403, 404] });
-  cases.push({ name: 'CLP reads another practice’s referral', method: 'GET', url: `/api/referrals/${ctx.otherReferral}`, headers: auth(ctx.clpToken), expect: [403, 404] });
-  cases.push({ name: 'evaluator reads a person-level referral', method: 'GET', url: `/api/referrals/${ctx.referral}`, headers: auth(ctx.evaluatorToken), expect: [403] });
-  cases.push({ name: 'evaluator lists a caseload', method: 'GET', url: `/api/referrals?practice=${ctx.practice}`, headers: auth(ctx.evaluatorToken), expect: [403] });
-  post('append to another practice’s referral', note({ referralId: ctx.otherReferral }), [403, 404], { url: eventsUrl(ctx.otherReferral) });
-  post('append as the other practice’s GP', note(), [403, 404], { headers: appendHeaders({ authorization: `Bearer ${ctx.otherToken}` }) });
+  cases.push({
+    name: 'read another practice’s referral',
+    method: 'GET',
+    url: `/api/referrals/${ctx.otherReferral}`,
+    headers: auth(),
+    expect: [403, 404],
+  });
+  cases.push({
+    name: 'list another practice’s caseload',
+    method: 'GET',
+    url: `/api/referrals?practice=${ctx.otherPractice}`,
+    headers: auth(),
+    expect: [403, 404],
+  });
+  cases.push({
+    name: 'FHIR bundle of another practice’s referral',
+    method: 'GET',
+    url: `/api/fhir/Bundle?referral=${ctx.otherReferral}`,
+    headers: auth(),
+    expect: [403, 404],
+  });
+  cases.push({
+    name: 'CLP reads another practice’s referral',
+    method: 'GET',
+    url: `/api/referrals/${ctx.otherReferral}`,
+    headers: auth(ctx.clpToken),
+    expect: [403, 404],
+  });
+  cases.push({
+    name: 'evaluator reads a person-level referral',
+    method: 'GET',
+    url: `/api/referrals/${ctx.referral}`,
+    headers: auth(ctx.evaluatorToken),
+    expect: [403],
+  });
+  cases.push({
+    name: 'evaluator lists a caseload',
+    method: 'GET',
+    url: `/api/referrals?practice=${ctx.practice}`,
+    headers: auth(ctx.evaluatorToken),
+    expect: [403],
+  });
+  post('append to another practice’s referral', note({ referralId: ctx.otherReferral }), [403, 404], {
+    url: eventsUrl(ctx.otherReferral),
+  });
+  post('append as the other practice’s GP', note(), [403, 404], {
+    headers: appendHeaders({ authorization: `Bearer ${ctx.otherToken}` }),
+  });
   post('CLP appends to another practice’s referral', note({ referralId: ctx.otherReferral }), [403, 404], {
     url: eventsUrl(ctx.otherReferral),
     headers: appendHeaders({ authorization: `Bearer ${ctx.clpToken}` }),
   });
-  post('evaluator appends', note(), [403], { headers: appendHeaders({ authorization: `Bearer ${ctx.evaluatorToken}` }) });
+  post('evaluator appends', note(), [403], {
+    headers: appendHeaders({ authorization: `Bearer ${ctx.evaluatorToken}` }),
+  });
   post('create a referral at another practice', created({ practiceId: ctx.otherPractice }), [403, 422], {
     url: eventsUrl(created().referralId),
     headers: appendHeaders({ 'if-match': '"0"' }),
   });
-  post('re-create an existing referral at another practice', created({ referralId: ctx.otherReferral, practiceId: ctx.practice }), [403, 404, 409, 412, 422], {
-    url: eventsUrl(ctx.otherReferral),
-    headers: appendHeaders({ 'if-match': '"0"' }),
-  });
+  post(
+    're-create an existing referral at another practice',
+    created({ referralId: ctx.otherReferral, practiceId: ctx.practice }),
+    [403, 404, 409, 412, 422],
+    {
+      url: eventsUrl(ctx.otherReferral),
+      headers: appendHeaders({ 'if-match': '"0"' }),
+    },
+  );
 
   // ── Wrong methods (405) ──
   for (const [method, url] of [
@@ -321,7 +489,14 @@ export function buildCorpus(ctx) {
     ['DELETE', '/api/dev/users'],
   ]) {
     const headers = method === 'DELETE' ? auth() : { ...auth(), ...json };
-    cases.push({ name: `${method} ${url}`, method, url, headers, payload: method === 'DELETE' ? undefined : '{}', expect: [405] });
+    cases.push({
+      name: `${method} ${url}`,
+      method,
+      url,
+      headers,
+      payload: method === 'DELETE' ? undefined : '{}',
+      expect: [405],
+    });
   }
 
   // ── Wrong content types (415) ──
@@ -335,7 +510,9 @@ export function buildCorpus(ctx) {
     'image/png',
     'application/octet-stream',
   ]) {
-    post(`content type ${type}`, JSON.stringify({ event: note() }), [415], { headers: appendHeaders({ 'content-type': type }) });
+    post(`content type ${type}`, JSON.stringify({ event: note() }), [415], {
+      headers: appendHeaders({ 'content-type': type }),
+    });
   }
 
   // ── Stale versions (409) ──

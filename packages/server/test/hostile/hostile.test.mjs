@@ -51,7 +51,12 @@ async function inject(app, request) {
 }
 
 async function token(app, user) {
-  const r = await inject(app, { method: 'POST', url: '/api/dev/token', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ user }) });
+  const r = await inject(app, {
+    method: 'POST',
+    url: '/api/dev/token',
+    headers: { 'content-type': 'application/json' },
+    payload: JSON.stringify({ user }),
+  });
   assert.equal(r.status, 200, r.text);
   return JSON.parse(r.text).token;
 }
@@ -60,7 +65,12 @@ async function appendOk(app, bearer, referralId, event, expectedVersion, key) {
   const r = await inject(app, {
     method: 'POST',
     url: `/api/referrals/${referralId}/events`,
-    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', 'if-match': `"${expectedVersion}"`, 'idempotency-key': key },
+    headers: {
+      authorization: `Bearer ${bearer}`,
+      'content-type': 'application/json',
+      'if-match': `"${expectedVersion}"`,
+      'idempotency-key': key,
+    },
     payload: JSON.stringify({ event: { referralId, ...event } }),
   });
   assert.equal(r.status, 201, r.text);
@@ -82,7 +92,10 @@ const created = (id, practiceId) => ({
 /** Closes a service, giving up after 10 s (a stuck one is left to the process exit). */
 async function closeWithin(service) {
   let timer;
-  await Promise.race([service.close().catch(() => {}), new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+  await Promise.race([
+    service.close().catch(() => {}),
+    new Promise((resolve) => (timer = setTimeout(resolve, 10_000))),
+  ]);
   clearTimeout(timer);
 }
 
@@ -102,7 +115,14 @@ async function runCorpus(t, service) {
     usedKey: 'hostile-used-key',
   };
   await appendOk(app, ctx.token, ctx.referral, created(ctx.referral, ctx.practice), 0, 'setup-1');
-  await appendOk(app, ctx.token, ctx.referral, { id: 'setup-note', type: 'note-added', at: '2025-03-01T10:00:00.000Z', text: 'Set up' }, 1, ctx.usedKey);
+  await appendOk(
+    app,
+    ctx.token,
+    ctx.referral,
+    { id: 'setup-note', type: 'note-added', at: '2025-03-01T10:00:00.000Z', text: 'Set up' },
+    1,
+    ctx.usedKey,
+  );
   await appendOk(app, ctx.otherToken, ctx.otherReferral, created(ctx.otherReferral, ctx.otherPractice), 0, 'setup-2');
 
   const corpus = buildCorpus(ctx);
@@ -119,14 +139,18 @@ async function runCorpus(t, service) {
     if (skip && skip.test(request.name)) continue;
     const r = await inject(app, request);
     if (r.stuck) {
-      failures.push(`${request.name}: no answer within ${ANSWER_WITHIN_MS / 1000} s — the service is stuck; later requests not sent`);
+      failures.push(
+        `${request.name}: no answer within ${ANSWER_WITHIN_MS / 1000} s — the service is stuck; later requests not sent`,
+      );
       break;
     }
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     const problems = [];
     if (r.status >= 500) problems.push(`a ${r.status}`);
-    if (!request.expect.includes(r.status)) problems.push(`status ${r.status}, expected ${request.expect.join(' or ')}`);
-    if (!/^application\/problem\+json/.test(String(r.headers['content-type'] ?? ''))) problems.push(`content type ${r.headers['content-type']}`);
+    if (!request.expect.includes(r.status))
+      problems.push(`status ${r.status}, expected ${request.expect.join(' or ')}`);
+    if (!/^application\/problem\+json/.test(String(r.headers['content-type'] ?? '')))
+      problems.push(`content type ${r.headers['content-type']}`);
     let body;
     try {
       body = JSON.parse(r.text);
@@ -136,11 +160,16 @@ async function runCorpus(t, service) {
     if (body) {
       if (body.status !== r.status) problems.push('problem status differs from the HTTP status');
       const issues = body.errors;
-      if (!Array.isArray(issues) || issues.length === 0 || !issues.every((e) => typeof e.path === 'string' && typeof e.message === 'string' && e.message.length > 0)) {
+      if (
+        !Array.isArray(issues) ||
+        issues.length === 0 ||
+        !issues.every((e) => typeof e.path === 'string' && typeof e.message === 'string' && e.message.length > 0)
+      ) {
         problems.push(`errors not [{ path, message }]: ${JSON.stringify(issues)?.slice(0, 200)}`);
       }
     }
-    if (/\bat [\w.<>]+ \(|node_modules|\.ts:\d+|\.js:\d+/.test(r.text)) problems.push('a stack trace or source path in the body');
+    if (/\bat [\w.<>]+ \(|node_modules|\.ts:\d+|\.js:\d+/.test(r.text))
+      problems.push('a stack trace or source path in the body');
     if (problems.length) failures.push(`${request.name}: ${problems.join('; ')} — ${r.text.slice(0, 240)}`);
   }
   t.diagnostic(`${corpus.length} hostile requests; statuses ${JSON.stringify(byStatus)}`);
@@ -151,7 +180,12 @@ async function runCorpus(t, service) {
   assert.deepEqual(failures, [], `every hostile request is refused properly (${failures.length} not)`);
   assert.deepEqual(await checksum(db), before, 'no stored data changed (checksum of every data table)');
   const auditAfter = (await db.query('SELECT count(*)::int AS n FROM audit_log'))[0].n;
-  const writes = (await db.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'write' AND seq > (SELECT max(seq) - $1 FROM audit_log)", [auditAfter - auditBefore]))[0].n;
+  const writes = (
+    await db.query(
+      "SELECT count(*)::int AS n FROM audit_log WHERE action = 'write' AND seq > (SELECT max(seq) - $1 FROM audit_log)",
+      [auditAfter - auditBefore],
+    )
+  )[0].n;
   assert.equal(writes, 0, 'the audit trail records no write during the corpus');
   // And the service still works for a normal request afterwards.
   const health = await inject(app, { method: 'GET', url: '/api/health' });
@@ -164,7 +198,12 @@ after(async () => {
 });
 
 test('hostile corpus on PGlite: the right 4xx as problem+json for each of 200+ requests, no 5xx, no change to stored data', async (t) => {
-  const service = await buildService({ database: { dataDir: 'memory://' }, devAuth: true, rateLimit: false, logger: false });
+  const service = await buildService({
+    database: { dataDir: 'memory://' },
+    devAuth: true,
+    rateLimit: false,
+    logger: false,
+  });
   services.push(service);
   await runCorpus(t, service);
 });
@@ -172,7 +211,12 @@ test('hostile corpus on PGlite: the right 4xx as problem+json for each of 200+ r
 test('hostile corpus on PostgreSQL: the right 4xx as problem+json for each of 200+ requests, no 5xx, no change to stored data', async (t) => {
   const pg = await postgresDatabase();
   if (pg.skip) return t.skip(pg.skip);
-  const service = await buildService({ database: { databaseUrl: pg.url }, devAuth: true, rateLimit: false, logger: false });
+  const service = await buildService({
+    database: { databaseUrl: pg.url },
+    devAuth: true,
+    rateLimit: false,
+    logger: false,
+  });
   services.push({
     close: async () => {
       await closeWithin(service);

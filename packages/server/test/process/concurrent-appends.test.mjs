@@ -41,13 +41,23 @@ async function fiftyClients(server) {
   for (let round = 0; round < ROUNDS; round++) {
     const version = 1 + round;
     const events = Array.from({ length: CLIENTS }, (_, i) => noteEvent(id, `Round ${round} client ${i}`));
-    const answers = await Promise.all(events.map((event) => append(server.url, token, event, { expectedVersion: version })));
+    const answers = await Promise.all(
+      events.map((event) => append(server.url, token, event, { expectedVersion: version })),
+    );
     const statuses = answers.map((r) => r.status);
     const won = answers.flatMap((r, i) => (r.status === 201 ? [{ r, event: events[i] }] : []));
-    assert.equal(won.length, 1, `round ${round}: exactly one of ${CLIENTS} appends at version ${version} wins (statuses ${JSON.stringify(statuses)})`);
+    assert.equal(
+      won.length,
+      1,
+      `round ${round}: exactly one of ${CLIENTS} appends at version ${version} wins (statuses ${JSON.stringify(statuses)})`,
+    );
     assert.equal(versionFrom(won[0].r), version + 1);
     const lost = answers.filter((r) => r.status === 409);
-    assert.equal(lost.length, CLIENTS - 1, `round ${round}: the other ${CLIENTS - 1} get 409 Conflict (statuses ${JSON.stringify(statuses)})`);
+    assert.equal(
+      lost.length,
+      CLIENTS - 1,
+      `round ${round}: the other ${CLIENTS - 1} get 409 Conflict (statuses ${JSON.stringify(statuses)})`,
+    );
     for (const r of lost) {
       assert.equal(versionFrom(r), version + 1, '409 carries the current version');
       assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
@@ -56,7 +66,11 @@ async function fiftyClients(server) {
   }
 
   const { ids } = await checkReferral(server.url, token, id);
-  assert.deepEqual(ids.slice(1), winners, 'the stream holds exactly the winner of each round, in order: one event per version');
+  assert.deepEqual(
+    ids.slice(1),
+    winners,
+    'the stream holds exactly the winner of each round, in order: one event per version',
+  );
 }
 
 test('50 clients appending to one referral at once on PGlite: one event per version, replay equals projection', async () => {

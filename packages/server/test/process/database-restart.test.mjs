@@ -81,7 +81,10 @@ test('PostgreSQL stopped mid-run: 503 with Retry-After while down, recovery with
     assert.equal(server.child.pid, pid);
 
     const afterOutage = await append(server.url, token, noteEvent(id, 'After the outage'), { expectedVersion: 2 });
-    assert.ok([200, 201].includes(afterOutage.status), `append after recovery: ${afterOutage.status} ${JSON.stringify(afterOutage.body)}`);
+    assert.ok(
+      [200, 201].includes(afterOutage.status),
+      `append after recovery: ${afterOutage.status} ${JSON.stringify(afterOutage.body)}`,
+    );
     assert.equal(versionFrom(afterOutage), 3, 'the append during the outage wrote nothing');
     const { ids } = await checkReferral(server.url, token, id);
     assert.equal(ids.length, 3);
@@ -96,13 +99,10 @@ test('PostgreSQL stopped mid-run: 503 with Retry-After while down, recovery with
   }
 });
 
-test(
-  'PostgreSQL stopped mid-run: appends and reads answer 503 with Retry-After while down',
-  (t) => {
-    if (!outage.append) return t.skip('the outage test above did not get that far');
-    for (const [what, response] of Object.entries(outage)) {
-      assert.equal(response.status, 503, `${what} while the database is down → 503 (${JSON.stringify(response.body)})`);
-      assert.match(response.headers.get('retry-after') ?? '', /^\d+$/, `${what}: 503 carries Retry-After`);
-    }
-  },
-);
+test('PostgreSQL stopped mid-run: appends and reads answer 503 with Retry-After while down', (t) => {
+  if (!outage.append) return t.skip('the outage test above did not get that far');
+  for (const [what, response] of Object.entries(outage)) {
+    assert.equal(response.status, 503, `${what} while the database is down → 503 (${JSON.stringify(response.body)})`);
+    assert.match(response.headers.get('retry-after') ?? '', /^\d+$/, `${what}: 503 carries Retry-After`);
+  }
+});

@@ -49,7 +49,18 @@ export function tempDir(prefix = 'links-server-test-') {
  */
 export async function startServer(options = {}) {
   const port = options.port ?? (await freePort());
-  const args = ['serve', '--host', '127.0.0.1', '--port', String(port), '--dev-auth', '--rate-limit', '0', '--log-level', 'warn'];
+  const args = [
+    'serve',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--dev-auth',
+    '--rate-limit',
+    '0',
+    '--log-level',
+    'warn',
+  ];
   if (options.databaseUrl) args.push('--database-url', options.databaseUrl);
   if (options.dataDir) args.push('--data-dir', options.dataDir);
   for (const arg of options.args ?? []) args.push(arg);
@@ -57,7 +68,11 @@ export async function startServer(options = {}) {
   delete env.DATABASE_URL;
   if (options.env?.DATABASE_URL) env.DATABASE_URL = options.env.DATABASE_URL;
   const argv = options.script
-    ? [options.script, String(port), ...(options.databaseUrl ? ['--database-url', options.databaseUrl] : ['--data-dir', options.dataDir])]
+    ? [
+        options.script,
+        String(port),
+        ...(options.databaseUrl ? ['--database-url', options.databaseUrl] : ['--data-dir', options.dataDir]),
+      ]
     : [CLI_MAIN, ...args];
   const child = spawn(process.execPath, ['--conditions=@links-approach/source', '--import', 'tsx', ...argv], {
     cwd: ROOT,
@@ -202,9 +217,11 @@ export async function devToken(base, user) {
 /** The first demo user with a role (`referrer`, `clp`, …), optionally at a practice. */
 export function userWith(users, role, practice) {
   const found = users.find(
-    (u) => u.role === role && (practice === undefined || (u.practices ?? [u.practiceId ?? u.practice]).includes(practice)),
+    (u) =>
+      u.role === role && (practice === undefined || (u.practices ?? [u.practiceId ?? u.practice]).includes(practice)),
   );
-  if (!found) throw new Error(`no dev user with role ${role}${practice ? ` at ${practice}` : ''}: ${JSON.stringify(users)}`);
+  if (!found)
+    throw new Error(`no dev user with role ${role}${practice ? ` at ${practice}` : ''}: ${JSON.stringify(users)}`);
   return found;
 }
 
@@ -260,7 +277,8 @@ export function append(base, token, event, { expectedVersion, key = uid('key'), 
 /** `GET /api/referrals/{id}`: the referral's state, version and events. */
 export async function readReferral(base, token, referralId) {
   const response = await request(`${base}/api/referrals/${encodeURIComponent(referralId)}`, { token });
-  if (response.status !== 200) throw new Error(`GET referral ${referralId} → ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 200)
+    throw new Error(`GET referral ${referralId} → ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 

@@ -89,7 +89,8 @@ async function killDuringBurst(t, serverOptions) {
   token = await devToken(server.url, referrer.id);
   for (const r of results) {
     const { ids } = await checkReferral(server.url, token, r.id);
-    for (const a of r.acked) assert.equal(ids[a.version - 1], a.id, `${r.id}: acknowledged event at version ${a.version} survived`);
+    for (const a of r.acked)
+      assert.equal(ids[a.version - 1], a.id, `${r.id}: acknowledged event at version ${a.version} survived`);
     const known = new Set([...r.acked.map((a) => a.id), ...r.unanswered.map((u) => u.event.id)]);
     for (const id of ids.slice(1)) assert.ok(known.has(id), `${r.id}: stored event ${id} was sent by a client`);
     assert.ok(ids.length - 1 <= r.acked.length + r.unanswered.length, `${r.id}: nothing beyond what was sent`);
@@ -104,7 +105,11 @@ async function killDuringBurst(t, serverOptions) {
     }
     const final = await checkReferral(server.url, token, r.id);
     for (const u of r.unanswered) {
-      assert.equal(final.ids.filter((x) => x === u.event.id).length, 1, `${r.id}: the retried event is stored exactly once`);
+      assert.equal(
+        final.ids.filter((x) => x === u.event.id).length,
+        1,
+        `${r.id}: the retried event is stored exactly once`,
+      );
     }
     assert.equal(final.ids.length, 1 + r.acked.length + r.unanswered.length, `${r.id}: every sent event stored once`);
   }

@@ -35,7 +35,10 @@ export function projectionOf(document) {
 export async function listedProjection(base, token, practiceId, referralId) {
   let after = null;
   for (let page = 0; page < 200; page++) {
-    const response = await request(`${base}/api/referrals?practice=${encodeURIComponent(practiceId)}&limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`, { token });
+    const response = await request(
+      `${base}/api/referrals?practice=${encodeURIComponent(practiceId)}&limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      { token },
+    );
     if (response.status !== 200) throw new Error(`GET referrals → ${response.status} ${JSON.stringify(response.body)}`);
     const row = response.body.referrals.find((r) => r.id === referralId);
     if (row) return row;
@@ -63,14 +66,18 @@ export async function appendNotes(base, token, referralId, { count, startVersion
   let attempts = 0;
   while (acked.length < count) {
     attempts += 1;
-    if (attempts > maxAttempts) throw new Error(`${tag}: gave up after ${maxAttempts} attempts (${JSON.stringify(statuses)})`);
+    if (attempts > maxAttempts)
+      throw new Error(`${tag}: gave up after ${maxAttempts} attempts (${JSON.stringify(statuses)})`);
     const event = noteEvent(referralId, `Note ${tag} ${acked.length}`);
     const key = uid('key');
     const response = await append(base, token, event, { expectedVersion: version, key });
     statuses[response.status] = (statuses[response.status] ?? 0) + 1;
     if (response.status === 200 || response.status === 201) {
       const stored = versionFrom(response);
-      assert.ok(Number.isInteger(stored), `an acknowledged append reports its version: ${JSON.stringify(response.body)}`);
+      assert.ok(
+        Number.isInteger(stored),
+        `an acknowledged append reports its version: ${JSON.stringify(response.body)}`,
+      );
       acked.push({ id: event.id, version: stored, key, event });
       version = stored;
     } else if (response.status === 409) {
@@ -96,7 +103,11 @@ export function assertConsistentStream(document, referralId) {
   assert.ok(events.length > 0, `${referralId} has events`);
   // The events come ordered by version; the projection's version is the last one, so
   // versions 1..N exist with no gap exactly when their count equals the projection's version.
-  assert.equal(document.referral.version, events.length, `${referralId}: stream versions are 1..${events.length} without a gap`);
+  assert.equal(
+    document.referral.version,
+    events.length,
+    `${referralId}: stream versions are 1..${events.length} without a gap`,
+  );
   const ids = events.map((e) => e.id);
   assert.equal(new Set(ids).size, ids.length, `${referralId}: no event stored twice`);
   const replayed = replay(events);
@@ -119,7 +130,11 @@ export async function checkReferral(base, token, referralId) {
   const document = await readReferral(base, token, referralId);
   const ids = assertConsistentStream(document, referralId);
   const listed = await listedProjection(base, token, document.referral.practiceId, referralId);
-  assert.equal(listed.version, document.referral.version, `${referralId}: the projection row's version is the stream's`);
+  assert.equal(
+    listed.version,
+    document.referral.version,
+    `${referralId}: the projection row's version is the stream's`,
+  );
   assert.deepEqual(
     JSON.parse(JSON.stringify(listed.state)),
     JSON.parse(JSON.stringify(summaryOf(replay(storedEvents(document)).state.referrals[0]))),
@@ -149,6 +164,9 @@ export async function assertGaplessInPostgres(databaseUrl) {
     );
     assert.equal(r.projection, r.n, `${r.id}: the projection is at the last stored version`);
   }
-  const orphans = await sql(databaseUrl, 'SELECT count(*)::int AS n FROM referral_events e WHERE NOT EXISTS (SELECT 1 FROM referrals r WHERE r.id = e.referral_id)');
+  const orphans = await sql(
+    databaseUrl,
+    'SELECT count(*)::int AS n FROM referral_events e WHERE NOT EXISTS (SELECT 1 FROM referrals r WHERE r.id = e.referral_id)',
+  );
   assert.equal(orphans[0].n, 0, 'no event without its projection row');
 }

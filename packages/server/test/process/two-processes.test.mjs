@@ -69,7 +69,9 @@ test('appends through two server processes on one PostgreSQL keep each stream ga
   }
   const results = await Promise.all(jobs);
   const conflicts = results.reduce((n, r) => n + (r.statuses[409] ?? 0), 0);
-  t.diagnostic(`${results.reduce((n, r) => n + r.acked.length, 0)} appends acknowledged, ${conflicts} conflicts answered 409`);
+  t.diagnostic(
+    `${results.reduce((n, r) => n + r.acked.length, 0)} appends acknowledged, ${conflicts} conflicts answered 409`,
+  );
 
   const perServer = WORKERS_PER_SERVER * 2;
   for (const [index, id] of referralIds.entries()) {
@@ -89,7 +91,8 @@ test('appends through two server processes on one PostgreSQL keep each stream ga
       const { ids, document } = await checkReferral(server.url, token, id);
       assert.equal(ids.length, 1 + mine.length, `${id}: every acknowledged event is stored, and nothing else`);
       const byVersion = new Map(mine.map((m) => [m.version, m.id]));
-      for (const [v, eventId] of byVersion) assert.equal(ids[v - 1], eventId, `${id}: version ${v} holds the event acknowledged with it`);
+      for (const [v, eventId] of byVersion)
+        assert.equal(ids[v - 1], eventId, `${id}: version ${v} holds the event acknowledged with it`);
       assert.ok(document);
     }
   }

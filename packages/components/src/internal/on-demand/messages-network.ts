@@ -27,8 +27,7 @@ export const NETWORK_ISSUES: Partial<MessageRenderers<NetworkMessageParams>> = {
     }),
   'network.id-taken': (p) =>
     msg(str`repeats the id "${p.id}": each relationship needs its own id`, { id: 'network-issue.id-taken' }),
-  'network.before-since': () =>
-    msg('must not be before the relationship began', { id: 'network-issue.before-since' }),
+  'network.before-since': () => msg('must not be before the relationship began', { id: 'network-issue.before-since' }),
   'network.contact-kind': () => msg('must be "contact" or "visit"', { id: 'network-issue.contact-kind' }),
   'network.ended-no-contact': () =>
     msg('is a relationship that has ended: reactivate it before recording contact', {
@@ -40,8 +39,7 @@ export const NETWORK_ISSUES: Partial<MessageRenderers<NetworkMessageParams>> = {
   },
   'network.end-reason-required': () =>
     msg('is required: say why the relationship ended', { id: 'network-issue.end-reason-required' }),
-  'network.already-ended': () =>
-    msg('is a relationship that has already ended', { id: 'network-issue.already-ended' }),
+  'network.already-ended': () => msg('is a relationship that has already ended', { id: 'network-issue.already-ended' }),
   'network.already-active': () =>
     msg('is a relationship that is already active', { id: 'network-issue.already-active' }),
   'network.reactivate-duplicate': () =>

@@ -53,9 +53,10 @@ async function mount<T extends HTMLElement>(template: ReturnType<typeof html>): 
 
 async function expectWcagClean(el: HTMLElement, state: string): Promise<void> {
   const violations = await wcagViolations(el);
-  expect(violations, `<${el.localName}> ${state}: WCAG 2.2 A/AA violations\n  ${violations.join('\n  ')}`).to.deep.equal(
-    [],
-  );
+  expect(
+    violations,
+    `<${el.localName}> ${state}: WCAG 2.2 A/AA violations\n  ${violations.join('\n  ')}`,
+  ).to.deep.equal([]);
 }
 
 async function emptyPlan(): Promise<Plan> {
@@ -150,7 +151,9 @@ async function walkReferralActions(el: HTMLElement, label: string): Promise<numb
   const open = async (action: string) => {
     host.referral = original;
     await settle(el);
-    const button = [...root.querySelectorAll<HTMLButtonElement>('[part="action-button"]')].find((b) => text(b) === action);
+    const button = [...root.querySelectorAll<HTMLButtonElement>('[part="action-button"]')].find(
+      (b) => text(b) === action,
+    );
     if (!button) throw new Error(`no action "${action}" on the ${label}`);
     if (button.getAttribute('aria-expanded') !== 'true') button.click();
     await settle(el);
@@ -158,7 +161,8 @@ async function walkReferralActions(el: HTMLElement, label: string): Promise<numb
   };
   for (const action of labels) {
     await open(action);
-    for (const field of root.querySelectorAll<HTMLSelectElement>('[part="action-form"] select')) field.selectedIndex = -1;
+    for (const field of root.querySelectorAll<HTMLSelectElement>('[part="action-form"] select'))
+      field.selectedIndex = -1;
     root.querySelector<HTMLButtonElement>('[part="action-form"] button[type="submit"]')!.click();
     await settle(el);
     if (root.querySelector('[part="action-form"]')) {
@@ -167,7 +171,9 @@ async function walkReferralActions(el: HTMLElement, label: string): Promise<numb
       await open(action);
       await expectWcagClean(el, `${label}, "${action}" form open`);
     }
-    const cancel = [...root.querySelectorAll<HTMLButtonElement>('[part="action-form"] button')].find((b) => text(b) === 'Cancel');
+    const cancel = [...root.querySelectorAll<HTMLButtonElement>('[part="action-form"] button')].find(
+      (b) => text(b) === 'Cancel',
+    );
     cancel?.click();
     await settle(el);
   }
@@ -205,7 +211,10 @@ const referralForm = (referrals: readonly unknown[] = [], person = 'pt-new999') 
 const SCENARIOS: Record<string, readonly Scenario[]> = {
   'links-provider': [
     ['empty', () => mount(html`<links-provider storage="memory"></links-provider>`)],
-    ['memory storage and person labels, around a referral, a caseload, a referral form and a plan editor', providerAroundElements],
+    [
+      'memory storage and person labels, around a referral, a caseload, a referral form and a plan editor',
+      providerAroundElements,
+    ],
   ],
 
   'links-framework-overview': [
@@ -213,9 +222,7 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
     [
       'selectable, a capacity selected',
       () =>
-        mount(
-          html`<links-framework-overview selectable selected-capacity="signposting"></links-framework-overview>`,
-        ),
+        mount(html`<links-framework-overview selectable selected-capacity="signposting"></links-framework-overview>`),
     ],
     [
       'themes only, at heading level 3',
@@ -225,16 +232,24 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
 
   'links-plan-editor': [
     ['no plan', () => mount(html`<links-plan-editor></links-plan-editor>`)],
-    ...['team-wellbeing', 'shared-learning', 'awareness', 'intelligence', 'signposting', 'problem-solving', 'network-building', 'themes', 'details'].map(
-      (view): Scenario => [
-        `the sample plan, section "${view}", every disclosure open`,
-        async () => {
-          const el = await mount(html`<links-plan-editor .plan=${await samplePlan()} view=${view}></links-plan-editor>`);
-          await openAllDetails(el);
-          return el;
-        },
-      ],
-    ),
+    ...[
+      'team-wellbeing',
+      'shared-learning',
+      'awareness',
+      'intelligence',
+      'signposting',
+      'problem-solving',
+      'network-building',
+      'themes',
+      'details',
+    ].map((view): Scenario => [
+      `the sample plan, section "${view}", every disclosure open`,
+      async () => {
+        const el = await mount(html`<links-plan-editor .plan=${await samplePlan()} view=${view}></links-plan-editor>`);
+        await openAllDetails(el);
+        return el;
+      },
+    ]),
     [
       'a new, empty plan, every disclosure open',
       async () => {
@@ -245,10 +260,7 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
     ],
     ['a refused edit: error summary and inline error', planEditorWithError],
     ['store-bound, after a conflicting save', planEditorInConflict],
-    [
-      'disabled',
-      async () => mount(html`<links-plan-editor disabled .plan=${await samplePlan()}></links-plan-editor>`),
-    ],
+    ['disabled', async () => mount(html`<links-plan-editor disabled .plan=${await samplePlan()}></links-plan-editor>`)],
   ],
 
   'links-theme-focus': [
@@ -272,7 +284,10 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
         return el;
       },
     ],
-    ['read-only', async () => mount(html`<links-theme-focus readonly .plan=${await samplePlan()}></links-theme-focus>`)],
+    [
+      'read-only',
+      async () => mount(html`<links-theme-focus readonly .plan=${await samplePlan()}></links-theme-focus>`),
+    ],
   ],
 
   'links-pdsa-log': [
@@ -343,21 +358,20 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
     ],
     [
       'active, quiet and ended relationships',
-      () => mount(html`<links-network-register .register=${demoRegister()} as-of="2026-11-20"></links-network-register>`),
+      () =>
+        mount(html`<links-network-register .register=${demoRegister()} as-of="2026-11-20"></links-network-register>`),
     ],
-    ...(['Record contact', 'Record visit', 'Edit', 'End'] as const).map(
-      (action): Scenario => [
-        `the "${action}" panel open`,
-        async () => {
-          const el = await mount(
-            html`<links-network-register .register=${demoRegister()} as-of="2026-11-20"></links-network-register>`,
-          );
-          await clickButton(el, shadow(el).querySelector('tr[data-id="rel-2"]')!, action);
-          expect(shadow(el).querySelector('[part="panel"]'), 'panel open').to.exist;
-          return el;
-        },
-      ],
-    ),
+    ...(['Record contact', 'Record visit', 'Edit', 'End'] as const).map((action): Scenario => [
+      `the "${action}" panel open`,
+      async () => {
+        const el = await mount(
+          html`<links-network-register .register=${demoRegister()} as-of="2026-11-20"></links-network-register>`,
+        );
+        await clickButton(el, shadow(el).querySelector('tr[data-id="rel-2"]')!, action);
+        expect(shadow(el).querySelector('[part="panel"]'), 'panel open').to.exist;
+        return el;
+      },
+    ]),
     [
       'ending with no reason: panel errors shown',
       async () => {
@@ -413,7 +427,10 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
 
   'links-maturity-profile': [
     ['no score', () => mount(html`<links-maturity-profile></links-maturity-profile>`)],
-    ['a plan score', () => mount(html`<links-maturity-profile .score=${demoScores().latest}></links-maturity-profile>`)],
+    [
+      'a plan score',
+      () => mount(html`<links-maturity-profile .score=${demoScores().latest}></links-maturity-profile>`),
+    ],
     [
       'a plan score against the previous revision',
       () => {
@@ -427,18 +444,17 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
 
   'links-capacity-card': [
     ['no score', () => mount(html`<links-capacity-card></links-capacity-card>`)],
-    ...[0, 4].map(
-      (index): Scenario => [
-        `capacity ${index + 1} of a demo plan, criteria open`,
-        () =>
-          mount(
-            html`<links-capacity-card .score=${demoScores().latest.capacities[index]} criteria-open></links-capacity-card>`,
-          ),
-      ],
-    ),
+    ...[0, 4].map((index): Scenario => [
+      `capacity ${index + 1} of a demo plan, criteria open`,
+      () =>
+        mount(
+          html`<links-capacity-card .score=${demoScores().latest.capacities[index]} criteria-open></links-capacity-card>`,
+        ),
+    ]),
     [
       'compact',
-      () => mount(html`<links-capacity-card compact .score=${demoScores().latest.capacities[1]}></links-capacity-card>`),
+      () =>
+        mount(html`<links-capacity-card compact .score=${demoScores().latest.capacities[1]}></links-capacity-card>`),
     ],
   ],
 
@@ -552,7 +568,10 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
     ],
     [
       'no user: actions not offered',
-      async () => mount(html`<links-referral-detail .referral=${await referralIn('accepted')} as-of="2025-03-31"></links-referral-detail>`),
+      async () =>
+        mount(
+          html`<links-referral-detail .referral=${await referralIn('accepted')} as-of="2025-03-31"></links-referral-detail>`,
+        ),
     ],
   ],
 
@@ -574,7 +593,8 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
     ],
     [
       'metrics given directly, no referrals yet',
-      () => mount(html`<links-caseload-summary .metrics=${caseloadMetrics([], { asOf: AS_OF })}></links-caseload-summary>`),
+      () =>
+        mount(html`<links-caseload-summary .metrics=${caseloadMetrics([], { asOf: AS_OF })}></links-caseload-summary>`),
     ],
   ],
 
@@ -638,7 +658,9 @@ async function providerAroundElements(): Promise<HTMLElement> {
   caseload.scrollIntoView();
   await waitUntil(() => shadow(caseload).querySelectorAll('[part="row"]').length > 0, 'caseload rows rendered');
   const editor = el.querySelector('links-plan-editor')!;
-  expect(text(shadow(editor).querySelector('h2')), 'the editor loaded the plan through the provider').to.equal(plan.title);
+  expect(text(shadow(editor).querySelector('h2')), 'the editor loaded the plan through the provider').to.equal(
+    plan.title,
+  );
   expect(deepText(el), 'labels from the resolver are shown').to.contain('Person ');
   return el;
 }
@@ -649,7 +671,9 @@ describe('quality: axe WCAG 2.2 A/AA on every element', () => {
 
   it('covers every links-* element all.ts registers, and nothing that is not registered', () => {
     // The plan editor's sections render inside its shadow root: its scenarios cover them.
-    const registered = new Set(definedTags.filter((tag) => tag.startsWith('links-') && !PLAN_SECTION_TAGS.includes(tag)));
+    const registered = new Set(
+      definedTags.filter((tag) => tag.startsWith('links-') && !PLAN_SECTION_TAGS.includes(tag)),
+    );
     // Also every exported element class, by the tag it is registered under.
     for (const value of Object.values(all)) {
       if (typeof value === 'function' && value.prototype instanceof HTMLElement) {
@@ -659,7 +683,9 @@ describe('quality: axe WCAG 2.2 A/AA on every element', () => {
     }
     expect(registered.size, 'all.ts registers elements').to.be.greaterThan(10);
     const missing = [...registered].filter((tag) => !(tag in SCENARIOS));
-    expect(missing, 'elements registered by all.ts with no axe scenarios here: add them to SCENARIOS').to.deep.equal([]);
+    expect(missing, 'elements registered by all.ts with no axe scenarios here: add them to SCENARIOS').to.deep.equal(
+      [],
+    );
     const stale = Object.keys(SCENARIOS).filter((tag) => !registered.has(tag));
     expect(stale, 'scenarios for tags all.ts does not register').to.deep.equal([]);
     expect(WCAG_TAGS).to.deep.equal(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);

@@ -44,7 +44,9 @@ const s = (tag: string, state: string, render: () => Promise<HTMLElement>): Layo
 
 /** Every element registered by all.ts (but the non-visual provider), in its main states. */
 export const LAYOUT_SCENARIOS: readonly LayoutScenario[] = [
-  s('links-framework-overview', 'the whole framework', () => mount(html`<links-framework-overview></links-framework-overview>`)),
+  s('links-framework-overview', 'the whole framework', () =>
+    mount(html`<links-framework-overview></links-framework-overview>`),
+  ),
   s('links-plan-editor', 'the sample plan, signposting, disclosures open', async () =>
     mount(html`<links-plan-editor .plan=${await samplePlan()} view="signposting"></links-plan-editor>`, true),
   ),
@@ -65,7 +67,9 @@ export const LAYOUT_SCENARIOS: readonly LayoutScenario[] = [
     mount(html`<links-network-register .register=${demoRegister()} as-of="2026-11-20"></links-network-register>`),
   ),
   s('links-run-chart', 'a measure with a shift after its baseline and a target, table open', () =>
-    mount(html`<links-run-chart .measure=${demoMeasure()} .target=${18} change-start="2023-11-01" table-open></links-run-chart>`),
+    mount(
+      html`<links-run-chart .measure=${demoMeasure()} .target=${18} change-start="2023-11-01" table-open></links-run-chart>`,
+    ),
   ),
   s('links-maturity-profile', 'a plan score against the previous revision', () => {
     const { latest, previous } = demoScores();

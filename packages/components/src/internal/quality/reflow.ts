@@ -84,7 +84,8 @@ export function smallTargets(host: Element): string[] {
     if (el.closest('.visually-hidden')) continue;
     // A checkbox or radio whose label sits beside it: the target is spaced (the 2.5.8 spacing exception)
     // only if it is at least 24 px in one sense; ask for 24 × 24 for every control here.
-    if (rect.width < 23.5 || rect.height < 23.5) out.push(`${describe(el)} is ${rect.width.toFixed(1)} × ${rect.height.toFixed(1)} px`);
+    if (rect.width < 23.5 || rect.height < 23.5)
+      out.push(`${describe(el)} is ${rect.width.toFixed(1)} × ${rect.height.toFixed(1)} px`);
   }
   return out;
 }

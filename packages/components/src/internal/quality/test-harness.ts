@@ -114,7 +114,11 @@ export function demoRegister(): NetworkRegister {
     (r) =>
       addRelationship(
         r,
-        { organisation: { name: 'Brightwater Community Trust' }, contactRole: 'volunteer coordinator', alissListing: 'listed' },
+        {
+          organisation: { name: 'Brightwater Community Trust' },
+          contactRole: 'volunteer coordinator',
+          alissListing: 'listed',
+        },
         { on: '2026-01-10', by: 'CLP' },
       ),
     (r) =>
@@ -143,10 +147,9 @@ export function demoRegister(): NetworkRegister {
 
 /** The ALISS-shaped services the resource tests use (test/fixtures/aliss/services.json). */
 export async function alissServices(): Promise<Record<string, unknown>[]> {
-  return JSON.parse(await fetchText(new URL('../../../../../test/fixtures/aliss/services.json', import.meta.url))) as Record<
-    string,
-    unknown
-  >[];
+  return JSON.parse(
+    await fetchText(new URL('../../../../../test/fixtures/aliss/services.json', import.meta.url)),
+  ) as Record<string, unknown>[];
 }
 
 /** The ALISS fixture's licence and attribution block. */
@@ -192,7 +195,12 @@ export function demoEvaluation(): ReturnType<typeof evaluateProgramme> {
     seed: 3,
   }).events;
   let n = 0;
-  const response = (person: string, practiceId: string, timepoint: 'baseline' | 'follow-up', life: number): OutcomeResponse => ({
+  const response = (
+    person: string,
+    practiceId: string,
+    timepoint: 'baseline' | 'follow-up',
+    life: number,
+  ): OutcomeResponse => ({
     id: `r${++n}`,
     instrumentId: 'ons4',
     person,
@@ -202,11 +210,22 @@ export function demoEvaluation(): ReturnType<typeof evaluateProgramme> {
     answers: { 'life-satisfaction': life, worthwhile: Math.min(10, life + 1) },
   });
   const responses = [
-    ...[[5, 7], [4, 5], [6, 6], [3, 6], [7, 8]].flatMap(([b, f], i) => [
+    ...[
+      [5, 7],
+      [4, 5],
+      [6, 6],
+      [3, 6],
+      [7, 8],
+    ].flatMap(([b, f], i) => [
       response(`p${i}`, programme[0]!.id, 'baseline', b!),
       response(`p${i}`, programme[0]!.id, 'follow-up', f!),
     ]),
-    ...[[6, 7], [5, 5], [4, 3], [7, 7]].flatMap(([b, f], i) => [
+    ...[
+      [6, 7],
+      [5, 5],
+      [4, 3],
+      [7, 7],
+    ].flatMap(([b, f], i) => [
       response(`c${i}`, comparison[0]!.id, 'baseline', b!),
       response(`c${i}`, comparison[0]!.id, 'follow-up', f!),
     ]),

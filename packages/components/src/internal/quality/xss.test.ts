@@ -90,7 +90,11 @@ export const PAYLOADS: readonly Payload[] = [
     marker: `<iframe srcdoc=`,
   },
   { name: 'javascript: URL as text', text: `javascript:${run('js')}//`, marker: `javascript:${run('js')}` },
-  { name: 'Lit template markers', text: `<!--?lit$1234567$--><?lit$1234567$>lit$1234567$ {{lit}}`, marker: `lit$1234567$` },
+  {
+    name: 'Lit template markers',
+    text: `<!--?lit$1234567$--><?lit$1234567$>lit$1234567$ {{lit}}`,
+    marker: `lit$1234567$`,
+  },
   {
     name: 'HTML entities stay literal',
     text: `&lt;img src=x onerror=${run('entity')}&gt; &#60;script&#62;`,
@@ -118,7 +122,12 @@ const COMBINED: Payload = {
 };
 
 /** What URL-bearing fields get instead of the payload: schemes that must never become a link. */
-const HOSTILE_URLS = [`javascript:${run('href')}`, ` JaVaScRiPt:${run('href2')}`, `data:text/html,<script>${run('data')}</script>`, `vbscript:msgbox(1)`];
+const HOSTILE_URLS = [
+  `javascript:${run('href')}`,
+  ` JaVaScRiPt:${run('href2')}`,
+  `data:text/html,<script>${run('data')}</script>`,
+  `vbscript:msgbox(1)`,
+];
 let urlTurn = 0;
 const hostileUrl = () => HOSTILE_URLS[urlTurn++ % HOSTILE_URLS.length]!;
 
@@ -178,7 +187,19 @@ function poison<T>(value: T, payload: string, keep: ReadonlySet<string> = new Se
 
 const SAFE_LINK = /^(https?:\/\/|tel:\+?\d|mailto:[^\s<>"]+@|#)/i;
 const LINK_ATTRIBUTES = ['href', 'xlink:href', 'src', 'action', 'formaction', 'data', 'srcdoc', 'poster', 'background'];
-const FORBIDDEN = new Set(['script', 'img', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'meta', 'link', 'image']);
+const FORBIDDEN = new Set([
+  'script',
+  'img',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'base',
+  'meta',
+  'link',
+  'image',
+]);
 
 const clean = (s: string) =>
   s
@@ -203,13 +224,18 @@ async function expectInert(el: Element, payload: Payload, when: string): Promise
       }
     }
     if (node instanceof HTMLAnchorElement && node.hasAttribute('href')) {
-      expect(['http:', 'https:', 'tel:', 'mailto:'].includes(node.protocol) || node.getAttribute('href')!.startsWith('#'), `${where} href ${node.href}`).to.be.true;
+      expect(
+        ['http:', 'https:', 'tel:', 'mailto:'].includes(node.protocol) || node.getAttribute('href')!.startsWith('#'),
+        `${where} href ${node.href}`,
+      ).to.be.true;
     }
   }
 }
 
 function expectShownAsText(el: Element, payload: Payload, when: string): void {
-  expect(clean(deepText(el)), `${payload.name} shown as text in <${el.localName}> (${when})`).to.contain(clean(payload.marker));
+  expect(clean(deepText(el)), `${payload.name} shown as text in <${el.localName}> (${when})`).to.contain(
+    clean(payload.marker),
+  );
 }
 
 /** Clicks, one at a time, every button under the element that matches, checking after each. */
@@ -287,7 +313,9 @@ const CASES: Record<string, readonly Case[]> = {
     {
       fields: 'a host framework: name, version, capacity, theme and responsibility names and descriptions',
       render: (p) =>
-        mount(html`<links-framework-overview selectable .framework=${poisonedFramework(p)}></links-framework-overview>`),
+        mount(
+          html`<links-framework-overview selectable .framework=${poisonedFramework(p)}></links-framework-overview>`,
+        ),
       interact: async (el, p) => {
         await clickEach(el, p, 'button', 'capacity button');
       },
@@ -295,8 +323,10 @@ const CASES: Record<string, readonly Case[]> = {
   ],
   'links-plan-editor': [
     {
-      fields: 'every string of the sample plan: title, practice, owners, team, aims, measures, change ideas, PDSA notes, evidence, focus areas',
-      render: async (p) => mount(html`<links-plan-editor .plan=${poison(await plan(), p.text)} author=${p.text}></links-plan-editor>`),
+      fields:
+        'every string of the sample plan: title, practice, owners, team, aims, measures, change ideas, PDSA notes, evidence, focus areas',
+      render: async (p) =>
+        mount(html`<links-plan-editor .plan=${poison(await plan(), p.text)} author=${p.text}></links-plan-editor>`),
       interact: async (el, p) => {
         await openAllDetails(el);
         expect(await clickEach(el, p, 'nav button', 'plan section')).to.equal(9);
@@ -307,7 +337,9 @@ const CASES: Record<string, readonly Case[]> = {
     {
       fields: 'focus areas of the sample plan and a host framework',
       render: async (p) =>
-        mount(html`<links-theme-focus .plan=${poison(await plan(), p.text)} .framework=${poisonedFramework(p)}></links-theme-focus>`),
+        mount(
+          html`<links-theme-focus .plan=${poison(await plan(), p.text)} .framework=${poisonedFramework(p)}></links-theme-focus>`,
+        ),
       interact: async (el) => {
         await openAllDetails(el);
       },
@@ -328,7 +360,8 @@ const CASES: Record<string, readonly Case[]> = {
   ],
   'links-resource-finder': [
     {
-      fields: 'ALISS services through core’s mapper: names, descriptions, organisations, phone, e-mail, addresses, categories, accessibility, service areas, and javascript:/data: URLs',
+      fields:
+        'ALISS services through core’s mapper: names, descriptions, organisations, phone, e-mail, addresses, categories, accessibility, service areas, and javascript:/data: URLs',
       render: async (p) => {
         const services = poison(await alissServices(), p.text, new Set(['id']));
         const meta = poison(ALISS_META, p.text);
@@ -357,7 +390,8 @@ const CASES: Record<string, readonly Case[]> = {
       },
     },
     {
-      fields: 'a host directory adapter returning unchecked resources, source and categories (every string, every URL hostile)',
+      fields:
+        'a host directory adapter returning unchecked resources, source and categories (every string, every URL hostile)',
       render: async (p) => {
         const clean = alissDirectory(await alissServices());
         const found = await clean.search({ text: '', limit: 8 });
@@ -367,7 +401,10 @@ const CASES: Record<string, readonly Case[]> = {
         const source = poisonedSource(p);
         const directory: Directory = {
           source,
-          search: async () => ({ ok: true, value: { resources, source, total: resources.length + 5, next: 'cursor', pagesFetched: 0 } }),
+          search: async () => ({
+            ok: true,
+            value: { resources, source, total: resources.length + 5, next: 'cursor', pagesFetched: 0 },
+          }),
           getById: async () => ({ ok: true, value: undefined }),
           listCategories: async () => ({ ok: true, value: categories }),
         };
@@ -409,7 +446,10 @@ const CASES: Record<string, readonly Case[]> = {
   'links-run-chart': [
     {
       fields: 'a measure’s name and unit',
-      render: (p) => mount(html`<links-run-chart .measure=${poison(demoMeasure(), p.text)} .target=${18} table-open></links-run-chart>`),
+      render: (p) =>
+        mount(
+          html`<links-run-chart .measure=${poison(demoMeasure(), p.text)} .target=${18} table-open></links-run-chart>`,
+        ),
     },
   ],
   'links-maturity-profile': [
@@ -427,14 +467,18 @@ const CASES: Record<string, readonly Case[]> = {
     {
       fields: 'a capacity score: name, level name, criteria reasons and next step',
       render: (p) =>
-        mount(html`<links-capacity-card .score=${poison(demoScores().latest.capacities[0], p.text)} criteria-open></links-capacity-card>`),
+        mount(
+          html`<links-capacity-card .score=${poison(demoScores().latest.capacities[0], p.text)} criteria-open></links-capacity-card>`,
+        ),
     },
   ],
   'links-cohort-comparison': [
     {
       fields: 'capacity and practice names of a cohort comparison',
       render: (p) =>
-        mount(html`<links-cohort-comparison .comparison=${poison(demoComparison(), p.text)} label=${p.text}></links-cohort-comparison>`),
+        mount(
+          html`<links-cohort-comparison .comparison=${poison(demoComparison(), p.text)} label=${p.text}></links-cohort-comparison>`,
+        ),
     },
   ],
   'links-referral-form': [
@@ -469,7 +513,10 @@ const CASES: Record<string, readonly Case[]> = {
       fields: 'referrals (person, ids, reasons) and practice names',
       render: async (p) => {
         const referrals = await poisonedReferrals(p);
-        const practices = [...new Set(referrals.map((r) => r.practiceId))].map((id) => ({ id, name: `${id} ${p.text}` }));
+        const practices = [...new Set(referrals.map((r) => r.practiceId))].map((id) => ({
+          id,
+          name: `${id} ${p.text}`,
+        }));
         return mount(
           html`<links-caseload .referrals=${referrals} .practices=${practices} as-of=${AS_OF} label=${p.text} .selected=${referrals[0]!.id}></links-caseload>`,
         );
@@ -478,10 +525,24 @@ const CASES: Record<string, readonly Case[]> = {
   ],
   'links-referral-detail': [
     {
-      fields: 'the free text of every event of the richest sample referral (reasons, notes, goals, resources, outcomes, follow-ups), every action form opened',
+      fields:
+        'the free text of every event of the richest sample referral (reasons, notes, goals, resources, outcomes, follow-ups), every action form opened',
       render: async (p) => {
         // Ids stay valid here, so that core offers actions (it checks the events they would make).
-        const referrals = await poisonedReferrals(p, new Set(['id', 'referralId', 'person', 'practiceId', 'clpId', 'goalId', 'linkId', 'followUpId', 'previousReferralId']));
+        const referrals = await poisonedReferrals(
+          p,
+          new Set([
+            'id',
+            'referralId',
+            'person',
+            'practiceId',
+            'clpId',
+            'goalId',
+            'linkId',
+            'followUpId',
+            'previousReferralId',
+          ]),
+        );
         const richest = referrals
           .filter((r) => r.status === 'in-progress')
           .sort((a, b) => b.timeline.length - a.timeline.length)[0]!;
@@ -501,7 +562,8 @@ const CASES: Record<string, readonly Case[]> = {
       },
     },
     {
-      fields: 'every string of every event of each sample referral in turn (person and staff ids too), message back open',
+      fields:
+        'every string of every event of each sample referral in turn (person and staff ids too), message back open',
       // Ten referrals per payload: the whole corpus in one string, the long one and the bidi one are enough here.
       payloads: () => [COMBINED, ...PAYLOADS.filter((p) => /long|bidi/.test(p.name))],
       render: async (p) => {
@@ -527,7 +589,11 @@ const CASES: Record<string, readonly Case[]> = {
       fields: 'referrals, practice names and the title',
       render: async (p) => {
         const referrals = await poisonedReferrals(p);
-        const practices = [...new Set(referrals.map((r) => r.practiceId))].map((id) => ({ id, name: `${id} ${p.text}`, listSize: 6000 }));
+        const practices = [...new Set(referrals.map((r) => r.practiceId))].map((id) => ({
+          id,
+          name: `${id} ${p.text}`,
+          listSize: 6000,
+        }));
         return mount(
           html`<links-caseload-summary .referrals=${referrals} .practices=${practices} as-of=${AS_OF} label=${p.text}></links-caseload-summary>`,
         );
@@ -537,7 +603,10 @@ const CASES: Record<string, readonly Case[]> = {
       fields: 'metrics given directly (practice names)',
       render: (p) => {
         const referrals = demoReferrals(10);
-        const m = caseloadMetrics(referrals, { asOf: AS_OF, practices: [{ id: 'practice-a', name: `Possilpark ${p.text}`, listSize: 6000 }] });
+        const m = caseloadMetrics(referrals, {
+          asOf: AS_OF,
+          practices: [{ id: 'practice-a', name: `Possilpark ${p.text}`, listSize: 6000 }],
+        });
         return mount(html`<links-caseload-summary .metrics=${poison(m, p.text)}></links-caseload-summary>`);
       },
     },
@@ -546,7 +615,9 @@ const CASES: Record<string, readonly Case[]> = {
     {
       fields: 'a host instrument: name, preamble, questions, hints, answer labels, source',
       render: (p) =>
-        mount(html`<links-outcome-form .instrument=${poison(ONS4, p.text, new Set(['id']))} label=${p.text} required></links-outcome-form>`),
+        mount(
+          html`<links-outcome-form .instrument=${poison(ONS4, p.text, new Set(['id']))} label=${p.text} required></links-outcome-form>`,
+        ),
       interact: async (el, p) => {
         (el as unknown as { reportValidity(): boolean }).reportValidity();
         await settle(el);
@@ -558,7 +629,9 @@ const CASES: Record<string, readonly Case[]> = {
     {
       fields: 'a programme evaluation: practice names, instrument and item names, labels',
       render: (p) =>
-        mount(html`<links-programme-report .evaluation=${poison(demoEvaluation(), p.text)} label=${p.text}></links-programme-report>`),
+        mount(
+          html`<links-programme-report .evaluation=${poison(demoEvaluation(), p.text)} label=${p.text}></links-programme-report>`,
+        ),
       interact: async (el) => {
         await openAllDetails(el);
       },
@@ -566,10 +639,12 @@ const CASES: Record<string, readonly Case[]> = {
   ],
   'links-provider': [
     {
-      fields: 'person labels from the host’s resolver (sync and async), shown by a caseload, a referral and a referral form',
+      fields:
+        'person labels from the host’s resolver (sync and async), shown by a caseload, a referral and a referral form',
       render: async (p) => {
         const referrals = demoReferrals(5);
-        const el = await mount(html`<links-provider storage="memory" .personLabel=${(ref: string) => `Name ${p.text} ${ref}`}>
+        const el =
+          await mount(html`<links-provider storage="memory" .personLabel=${(ref: string) => `Name ${p.text} ${ref}`}>
           <links-caseload .referrals=${referrals} as-of=${AS_OF}></links-caseload>
           <links-referral-detail .referral=${referrals[0]} user-role="clp" user-id="clp-1" as-of="2025-03-31"></links-referral-detail>
           <links-provider storage="memory" .personLabel=${async (ref: string) => `Async ${p.text} ${ref}`}>
@@ -606,7 +681,9 @@ describe('quality: XSS corpus through every text-bearing element', () => {
 
   it('covers every links-* element all.ts registers (each one shows text from data or from the host)', () => {
     // The plan editor's sections render inside its shadow root: its cases cover them.
-    const registered = [...new Set(definedTags.filter((tag) => tag.startsWith('links-') && !PLAN_SECTION_TAGS.includes(tag)))].sort();
+    const registered = [
+      ...new Set(definedTags.filter((tag) => tag.startsWith('links-') && !PLAN_SECTION_TAGS.includes(tag))),
+    ].sort();
     expect(registered.length).to.be.greaterThan(10);
     expect(Object.keys(CASES).sort(), 'add a case for each new element').to.deep.equal(registered);
   });
@@ -624,7 +701,11 @@ describe('quality: XSS corpus through every text-bearing element', () => {
             await openAllDetails(el);
             await expectInert(el, payload, 'after a tick, disclosures open');
             if (c.interact && payload === COMBINED) await c.interact(el, payload);
-            expectShownAsText(tag === 'links-referral-detail' && el.parentElement ? el.parentElement : el, payload, 'after interactions');
+            expectShownAsText(
+              tag === 'links-referral-detail' && el.parentElement ? el.parentElement : el,
+              payload,
+              'after interactions',
+            );
           }
           // Anything that would run late (an image failing to load) has had time to.
           await new Promise((resolve) => setTimeout(resolve, 200));

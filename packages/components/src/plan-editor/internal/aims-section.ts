@@ -125,7 +125,12 @@ export class LinksPlanAims extends PlanSectionElement {
   }
 
   private onAddAim = (event: SubmitEvent): void => {
-    void this.submit(event, (data, ops, plan) => ops.addAim(plan, this.capacityId, this.aimInput(data)), msg('Aim added.'), true);
+    void this.submit(
+      event,
+      (data, ops, plan) => ops.addAim(plan, this.capacityId, this.aimInput(data)),
+      msg('Aim added.'),
+      true,
+    );
   };
 
   private onSaveAim(event: SubmitEvent, aimId: string): void {

@@ -69,7 +69,11 @@ export class LinksPlanChangeIdeas extends PlanSectionElement {
                     type="button"
                     class="warning"
                     @click=${(e: Event) =>
-                      this.run(e, (ops, plan) => ops.removeChangeIdea(plan, capacityId, idea.id), msg('Change idea removed.'))}
+                      this.run(
+                        e,
+                        (ops, plan) => ops.removeChangeIdea(plan, capacityId, idea.id),
+                        msg('Change idea removed.'),
+                      )}
                   >
                     ${msg(str`Remove change idea ${formatNumber(index + 1)}`)}
                   </button>
@@ -106,7 +110,11 @@ export class LinksPlanChangeIdeas extends PlanSectionElement {
           type="button"
           class="link"
           @click=${(e: Event) =>
-            this.run(e, (ops, plan) => ops.recordSpread(plan, capacityId, idea.id, undefined), msg('Spread withdrawn.'))}
+            this.run(
+              e,
+              (ops, plan) => ops.recordSpread(plan, capacityId, idea.id, undefined),
+              msg('Spread withdrawn.'),
+            )}
         >
           ${msg(html`Withdraw<span class="visually-hidden"> the spread of ${idea.title}</span>`)}
         </button>

@@ -29,7 +29,12 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function renderChoice(c: PlanMergeConflict, index: number, controller: PlanStoreController, label: string): TemplateResult {
+function renderChoice(
+  c: PlanMergeConflict,
+  index: number,
+  controller: PlanStoreController,
+  label: string,
+): TemplateResult {
   const name = `merge-${index}`;
   return html`<li>
     <fieldset>
@@ -62,7 +67,10 @@ function renderChoice(c: PlanMergeConflict, index: number, controller: PlanStore
  * theirs, discard mine); during a review, the conflicting fields with a
  * choice each, then save.
  */
-export function conflictBanner(controller: PlanStoreController, o: ConflictBannerOptions): TemplateResult | typeof nothing {
+export function conflictBanner(
+  controller: PlanStoreController,
+  o: ConflictBannerOptions,
+): TemplateResult | typeof nothing {
   const c = controller.conflict;
   if (!c) return nothing;
   const revision = formatNumber(c.currentRevision);
@@ -78,8 +86,9 @@ export function conflictBanner(controller: PlanStoreController, o: ConflictBanne
   return html`<div class="banner conflict" part="conflict" role="alert" tabindex="-1" aria-labelledby="conflict-title">
     ${heading(o.headingLevel, html`${msg('Someone else saved this plan')}`, { id: 'conflict-title' })}
     <p>${saved} ${msg('Your changes are kept here and have not been saved.')}</p>
-    ${review
-      ? html`<form
+    ${
+      review
+        ? html`<form
           class="review"
           novalidate
           aria-labelledby="review-title"
@@ -108,7 +117,7 @@ export function conflictBanner(controller: PlanStoreController, o: ConflictBanne
             </button>
           </div>
         </form>`
-      : html`<div class="button-row">
+        : html`<div class="button-row">
           <button type="button" @click=${o.onKeepMine}>${msg('Save my changes as the newest version')}</button>
           <button type="button" class="secondary" @click=${o.onDiscard}>
             ${msg('Discard my changes and load theirs')}
@@ -116,6 +125,7 @@ export function conflictBanner(controller: PlanStoreController, o: ConflictBanne
           <button type="button" class="secondary" @click=${() => void controller.startReview()}>
             ${msg('Review and reapply my changes')}
           </button>
-        </div>`}
+        </div>`
+    }
   </div>`;
 }

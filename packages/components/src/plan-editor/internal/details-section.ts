@@ -29,11 +29,11 @@ export class LinksPlanDetails extends PlanSectionElement {
         <dt>${msg('Practice')}</dt>
         <dd>
           ${plan.practice.name}
-          (${plan.practice.cohort === 'programme'
-            ? msg(str`programme practice, list size ${formatNumber(plan.practice.listSize)}`)
-            : msg(str`comparison practice, list size ${formatNumber(plan.practice.listSize)}`)})${plan.practice.locality
-            ? `, ${plan.practice.locality}`
-            : ''}
+          (${
+            plan.practice.cohort === 'programme'
+              ? msg(str`programme practice, list size ${formatNumber(plan.practice.listSize)}`)
+              : msg(str`comparison practice, list size ${formatNumber(plan.practice.listSize)}`)
+          })${plan.practice.locality ? `, ${plan.practice.locality}` : ''}
         </dd>
         <dt>${msg('Framework')}</dt>
         <dd>${plan.framework.id} ${plan.framework.version}</dd>
@@ -60,7 +60,11 @@ export class LinksPlanDetails extends PlanSectionElement {
               type="button"
               class=${to === 'draft' ? 'secondary' : ''}
               @click=${(e: Event) =>
-                this.run(e, (ops, current) => ops.changeStatus(current, to!), msg(str`Status changed to ${statusInSentence()[to!]}.`))}
+                this.run(
+                  e,
+                  (ops, current) => ops.changeStatus(current, to!),
+                  msg(str`Status changed to ${statusInSentence()[to!]}.`),
+                )}
             >
               ${statusActions()[to!]}
             </button>`,
@@ -71,6 +75,10 @@ export class LinksPlanDetails extends PlanSectionElement {
   }
 
   private onTitle = (event: SubmitEvent): void => {
-    void this.submit(event, (data, ops, plan) => ops.setTitle(plan, textValue(data, 'title') as string), msg('Title saved.'));
+    void this.submit(
+      event,
+      (data, ops, plan) => ops.setTitle(plan, textValue(data, 'title') as string),
+      msg('Title saved.'),
+    );
   };
 }

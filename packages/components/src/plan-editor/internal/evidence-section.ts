@@ -23,9 +23,10 @@ export class LinksPlanEvidence extends PlanSectionElement {
     const next = (name: string) => this.capacityPath('evidence', capacity.evidence.length, name);
     return html`<section class="block" aria-labelledby="evidence-title">
       ${heading(this.headingLevel, html`${msg('Evidence')}`, { id: 'evidence-title', class: 'block-title' })}
-      ${capacity.evidence.length === 0
-        ? html`<p class="empty">${msg('No evidence notes yet.')}</p>`
-        : html`<ul class="items">
+      ${
+        capacity.evidence.length === 0
+          ? html`<p class="empty">${msg('No evidence notes yet.')}</p>`
+          : html`<ul class="items">
             ${capacity.evidence.map(
               (e) => html`<li class="card" part="card">
                 <p><strong>${e.date}</strong>: ${e.text}</p>
@@ -33,13 +34,18 @@ export class LinksPlanEvidence extends PlanSectionElement {
                   type="button"
                   class="link"
                   @click=${(ev: Event) =>
-                    this.run(ev, (ops, plan) => ops.removeEvidence(plan, capacityId, e.id), msg('Evidence note removed.'))}
+                    this.run(
+                      ev,
+                      (ops, plan) => ops.removeEvidence(plan, capacityId, e.id),
+                      msg('Evidence note removed.'),
+                    )}
                 >
                   ${msg(html`Remove<span class="visually-hidden"> the evidence note of ${e.date}</span>`)}
                 </button>
               </li>`,
             )}
-          </ul>`}
+          </ul>`
+      }
       ${this.addForm(
         msg('Add an evidence note'),
         this.capacityPath('evidence', capacity.evidence.length),

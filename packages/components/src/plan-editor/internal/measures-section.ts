@@ -99,7 +99,11 @@ export class LinksPlanMeasures extends PlanSectionElement {
                     type="button"
                     class="warning"
                     @click=${(e: Event) =>
-                      this.run(e, (ops, plan) => ops.removeMeasure(plan, this.capacityId, m.id), msg('Measure removed.'))}
+                      this.run(
+                        e,
+                        (ops, plan) => ops.removeMeasure(plan, this.capacityId, m.id),
+                        msg('Measure removed.'),
+                      )}
                   >
                     ${msg(str`Remove measure ${formatNumber(index + 1)}`)}
                   </button>
@@ -125,21 +129,24 @@ export class LinksPlanMeasures extends PlanSectionElement {
     const next = (name: string) => this.capacityPath('measures', index, 'points', m.points.length, name);
     const context = msg(str`for ${m.name}`);
     return html`
-      ${m.points.length === 0
-        ? html`<p class="empty">
+      ${
+        m.points.length === 0
+          ? html`<p class="empty">
             ${msg('No data points yet.')}
             ${m.baseline ? msg(str`Baseline ${formatNumber(m.baseline.value)} ${m.unit}.`) : ''}
           </p>`
-        : html`<details ?open=${m.points.length <= 6}>
+          : html`<details ?open=${m.points.length <= 6}>
             <summary>
               ${msg(html`Data points (${formatNumber(m.points.length)})<span class="visually-hidden"> of ${m.name}</span>`)}
             </summary>
             <div class="scroll-region" part="scroll-region" role="region" tabindex="0" aria-labelledby=${`points-${capacityId}-${m.id}`}>
             <table>
               <caption id=${`points-${capacityId}-${m.id}`}>
-                ${m.baseline
-                  ? msg(str`Data points: ${m.name} (${m.unit}), baseline ${formatNumber(m.baseline.value)}`)
-                  : msg(str`Data points: ${m.name} (${m.unit})`)}
+                ${
+                  m.baseline
+                    ? msg(str`Data points: ${m.name} (${m.unit}), baseline ${formatNumber(m.baseline.value)}`)
+                    : msg(str`Data points: ${m.name} (${m.unit})`)
+                }
               </caption>
               <thead>
                 <tr>
@@ -160,7 +167,11 @@ export class LinksPlanMeasures extends PlanSectionElement {
                         type="button"
                         class="link"
                         @click=${(e: Event) =>
-                          this.run(e, (ops, plan) => ops.removeDataPoint(plan, capacityId, m.id, p.date), msg('Data point removed.'))}
+                          this.run(
+                            e,
+                            (ops, plan) => ops.removeDataPoint(plan, capacityId, m.id, p.date),
+                            msg('Data point removed.'),
+                          )}
                       >
                         ${msg(html`Remove<span class="visually-hidden"> the point of ${p.date}</span>`)}
                       </button>
@@ -170,7 +181,8 @@ export class LinksPlanMeasures extends PlanSectionElement {
               </tbody>
             </table>
             </div>
-          </details>`}
+          </details>`
+      }
       ${this.addForm(
         msg('Record a data point'),
         this.capacityPath('measures', index, 'points'),

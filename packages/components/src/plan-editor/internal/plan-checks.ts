@@ -41,7 +41,10 @@ export function deferredPlanCodec(): StoreCodec<Plan> {
       const quick = quickValidatePlan(input);
       if (quick) return quick;
       void loadPlanChecks().catch(() => undefined);
-      return { ok: false, errors: [{ path: '', message: msg('Not saved: the plan checks are still loading. Try again.') }] };
+      return {
+        ok: false,
+        errors: [{ path: '', message: msg('Not saved: the plan checks are still loading. Try again.') }],
+      };
     },
   };
 }

@@ -83,7 +83,11 @@ export class PlanSectionElement extends PlanEditingElement {
   }
 
   /** Runs an operation from a button: its form (or the editor's panel) resolves the problems. */
-  protected run(event: Event, make: (operations: PlanOperations, plan: Plan) => Result<Plan, PlanIssue>, success: string): void {
+  protected run(
+    event: Event,
+    make: (operations: PlanOperations, plan: Plan) => Result<Plan, PlanIssue>,
+    success: string,
+  ): void {
     const form =
       (event.currentTarget as HTMLElement).closest('form') ?? this.closest<HTMLElement>('fieldset.panel') ?? this;
     void this.edit(form, make, success);

@@ -121,7 +121,9 @@ export class PlanStoreController implements ReactiveController {
     while (this.saving) await this.saving;
   }
 
-  private set(changes: Partial<Pick<PlanStoreController, 'state' | 'conflict' | 'review' | 'message' | 'retryable'>>): void {
+  private set(
+    changes: Partial<Pick<PlanStoreController, 'state' | 'conflict' | 'review' | 'message' | 'retryable'>>,
+  ): void {
     const changed = (Object.keys(changes) as (keyof typeof changes)[]).some((key) => this[key] !== changes[key]);
     Object.assign(this, changes);
     if (changed) this.host.requestUpdate();
@@ -256,14 +258,14 @@ export class PlanStoreController implements ReactiveController {
             first.code === 'forbidden'
               ? msg(str`Not saved: your role may not change this plan (${first.message}). Your changes are kept here.`)
               : first.code === 'unreachable'
-              ? msg(
-                  str`Not saved: ${first.message} Your changes are kept here; they are saved when you try again or make your next change.`,
-                )
-              : msg(
-                  str`Your changes are kept here but were not saved: ${result.errors
-                    .map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
-                    .join('; ')}`,
-                ),
+                ? msg(
+                    str`Not saved: ${first.message} Your changes are kept here; they are saved when you try again or make your next change.`,
+                  )
+                : msg(
+                    str`Your changes are kept here but were not saved: ${result.errors
+                      .map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
+                      .join('; ')}`,
+                  ),
         });
       }
       return;
@@ -346,7 +348,9 @@ export class PlanStoreController implements ReactiveController {
     this.dirty = true;
     this.set({ conflict: undefined, review: undefined, state: 'unsaved' });
     this.on.status(
-      msg(str`Your changes were reapplied to revision ${formatNumber(review.theirs.revision)}, saved by ${review.theirs.savedBy}.`),
+      msg(
+        str`Your changes were reapplied to revision ${formatNumber(review.theirs.revision)}, saved by ${review.theirs.savedBy}.`,
+      ),
     );
     this.queueSave();
   }

@@ -13,14 +13,18 @@ export const consentForms: ActionForms = {
   'consent-given': {
     fields: ({ field, referral }) =>
       field('scope', msg('Consent given for'), 'select', {
-        options: CONSENT_SCOPES.filter((s) => referral.consent[s] !== 'given').map((s) => [s, consentScopeLabels()[s]] as const),
+        options: CONSENT_SCOPES.filter((s) => referral.consent[s] !== 'given').map(
+          (s) => [s, consentScopeLabels()[s]] as const,
+        ),
       }),
     build: (values) => ({ scope: values.text('scope') }),
   },
   'consent-withdrawn': {
     fields: ({ field, referral }) =>
       field('scope', msg('Consent withdrawn for'), 'select', {
-        options: CONSENT_SCOPES.filter((s) => referral.consent[s] === 'given').map((s) => [s, consentScopeLabels()[s]] as const),
+        options: CONSENT_SCOPES.filter((s) => referral.consent[s] === 'given').map(
+          (s) => [s, consentScopeLabels()[s]] as const,
+        ),
       }),
     build: (values) => ({ scope: values.text('scope') }),
   },

@@ -1,7 +1,11 @@
 import { html } from 'lit';
 import { msg, str } from '@lit/localize';
 import { CONTACT_ATTEMPT_OUTCOMES, CONTACT_METHODS, CONTACT_SETTINGS } from '@links-approach/core/referral';
-import { contactAttemptOutcomeLabels, contactMethodLabels, contactSettingLabels } from '../../internal/referral-labels.js';
+import {
+  contactAttemptOutcomeLabels,
+  contactMethodLabels,
+  contactSettingLabels,
+} from '../../internal/referral-labels.js';
 import { formatNumber } from '../../internal/format.js';
 import { options, type ActionForms } from './types.js';
 

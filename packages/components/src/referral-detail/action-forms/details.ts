@@ -7,7 +7,10 @@ import { options, type ActionForms } from './types.js';
 export const detailsForms: ActionForms = {
   'details-updated': {
     fields: ({ field, referral }) =>
-      field('urgency', msg('Urgency'), 'select', { options: options(URGENCIES, urgencyLabels()), value: referral.urgency }),
+      field('urgency', msg('Urgency'), 'select', {
+        options: options(URGENCIES, urgencyLabels()),
+        value: referral.urgency,
+      }),
     build: (values) => ({ urgency: values.text('urgency') }),
   },
   'clp-assigned': {

@@ -8,12 +8,18 @@ export const followUpForms: ActionForms = {
   'follow-up-scheduled': {
     fields: ({ field }) =>
       html`${field('due', msg('Due on'), 'date')} ${field('note', msg('What to follow up'), 'textarea', { required: false })}`,
-    build: (values) => ({ followUpId: newReferralItemId('follow-up'), due: values.text('due'), note: values.text('note') }),
+    build: (values) => ({
+      followUpId: newReferralItemId('follow-up'),
+      due: values.text('due'),
+      note: values.text('note'),
+    }),
   },
   'follow-up-done': {
     fields: ({ field, referral }) =>
       field('followUpId', msg('Follow-up'), 'select', {
-        options: referral.followUps.filter((f) => !f.done).map((f) => [f.id, `${f.due}${f.note ? `: ${f.note}` : ''}`] as const),
+        options: referral.followUps
+          .filter((f) => !f.done)
+          .map((f) => [f.id, `${f.due}${f.note ? `: ${f.note}` : ''}`] as const),
       }),
     build: (values) => ({ followUpId: values.text('followUpId') }),
   },

@@ -17,11 +17,13 @@ export const resourceForms: ActionForms = {
       html`<div class="finder">
           <slot name="resource-finder" @links-resource-select=${onResourcePicked}></slot>
         </div>
-        ${picked
-          ? html`<p class="picked">
+        ${
+          picked
+            ? html`<p class="picked">
               ${msg(html`Chosen: <strong>${picked.name}</strong>`)}${picked.source ? html` (${picked.source})` : nothing}
             </p>`
-          : nothing}
+            : nothing
+        }
         ${field('resource.name', msg('Resource name'), 'text', {
           value: picked?.name ?? '',
           hint: msg('Filled in when you choose a resource above; or type it.'),

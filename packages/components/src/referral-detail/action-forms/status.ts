@@ -18,22 +18,26 @@ export const statusForms: ActionForms = {
   'status-changed': {
     fields: (context) => {
       const { action, field } = context;
-      return html`${action.requires.includes('outcome')
-        ? outcomeFields(context, msg('Goes into the message back to the GP and referrer.'))
-        : nothing}
-      ${action.reasonCodes
-        ? html`${field('reasonCode', msg('Reason'), 'select', {
-            options: [
-              ['', msg('Choose a reason')],
-              ...action.reasonCodes.map((code) => [code, statusReasonLabels()[code]] as const),
-            ],
-            hint: msg('The reason’s label goes back to the GP and referrer.'),
-          })}
+      return html`${
+        action.requires.includes('outcome')
+          ? outcomeFields(context, msg('Goes into the message back to the GP and referrer.'))
+          : nothing
+      }
+      ${
+        action.reasonCodes
+          ? html`${field('reasonCode', msg('Reason'), 'select', {
+              options: [
+                ['', msg('Choose a reason')],
+                ...action.reasonCodes.map((code) => [code, statusReasonLabels()[code]] as const),
+              ],
+              hint: msg('The reason’s label goes back to the GP and referrer.'),
+            })}
           ${field('reason', msg('Details'), 'textarea', {
             required: false,
             hint: msg('Kept in the toolkit. Shared with the GP record only with the person’s consent.'),
           })}`
-        : field('reason', msg('Reason'), 'textarea', { required: false })}`;
+          : field('reason', msg('Reason'), 'textarea', { required: false })
+      }`;
     },
     build: (values, { action }) => ({
       to: action.to,

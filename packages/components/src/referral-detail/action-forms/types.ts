@@ -1,6 +1,11 @@
 import type { nothing, TemplateResult } from 'lit';
 import type { Framework } from '@links-approach/core';
-import type { ReferralAction, ReferralEventType, ReferralState, ResourceReference } from '@links-approach/core/referral';
+import type {
+  ReferralAction,
+  ReferralEventType,
+  ReferralState,
+  ResourceReference,
+} from '@links-approach/core/referral';
 import type { FieldControl, FieldOption } from '../../internal/field.js';
 
 /** What an action form's field may say besides its path, label and control (see `field()`). */
