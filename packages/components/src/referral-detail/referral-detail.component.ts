@@ -177,7 +177,10 @@ export class LinksReferralDetail extends LinksElement {
   private loads = 0;
   @state() private loadError = '';
   @state() private sending = false;
-  /** Core's checks of a recorded action, loaded when the person first focuses the referral (at the latest on recording). */
+  /**
+   * Core's checks of a recorded action: loaded right after the first render, so that recording works offline (the
+   * queue) when the signal drops after the referral was opened.
+   */
   private readonly checks = new OnDemand(() => import('./on-demand/record.js'));
   /** Set when recording found problems: the error summary takes focus once it is rendered. */
   private focusSummary = false;
@@ -216,6 +219,12 @@ export class LinksReferralDetail extends LinksElement {
         'The referral could not be loaded: the service cannot be reached. Try again when connected.',
       );
     }
+  }
+
+  override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // Right after the first render (which did not wait for it): recording must work if the signal drops next.
+    this.checks.prefetch();
   }
 
   override updated(changed: PropertyValues<this>): void {
