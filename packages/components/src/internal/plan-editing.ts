@@ -5,7 +5,12 @@ import type { Plan, PlanIssue } from '@links-approach/core/plan';
 import type { Result } from '@links-approach/core';
 import { LinksElement } from './links-element.js';
 import { errorSummary, fieldPathsOf, focusField, resolveErrors, type FieldError } from './form-errors.js';
-import { loadPlanOperations, planEditsApplied, withPlanOperations, type PlanOperations } from './plan-operations.js';
+import {
+  planEditsApplied,
+  prefetchPlanOperations,
+  withPlanOperations,
+  type PlanOperations,
+} from './plan-operations.js';
 
 /** Detail of the `links-plan-change` event. */
 export interface PlanChangeDetail {
@@ -42,8 +47,8 @@ export class PlanEditingElement extends LinksElement {
   constructor() {
     super();
     // Start loading the operations as soon as the person reaches for a control (focus, pointer, key).
-    const preload = (): void => void loadPlanOperations().catch(() => undefined);
-    for (const type of ['focusin', 'pointerdown', 'keydown']) this.addEventListener(type, preload, { once: true });
+    for (const type of ['focusin', 'pointerdown', 'keydown'])
+      this.addEventListener(type, prefetchPlanOperations, { once: true });
   }
 
   /** Also waits for an edit in progress (its operation loading) to be applied. */

@@ -1,25 +1,26 @@
+import { OnDemand } from './on-demand.js';
 import type * as Operations from './on-demand/plan-operations.js';
 
 /** Core's plan operations, as the on-demand module exports them. */
 export type PlanOperations = typeof Operations;
 
-let loading: Promise<PlanOperations> | undefined;
+/** Loaded once for every plan-editing element on the page (again after a failed load): see {@link OnDemand}. */
+const operations = new OnDemand<PlanOperations>(() => import('./on-demand/plan-operations.js'));
 const applying = new Set<Promise<void>>();
 
 /**
- * Starts loading core's plan operations (once; again after a failed load)
- * and resolves with them. The editing elements call it when the person
- * first focuses or presses inside them, so the operations (with zod and
- * immer) are there by the time an edit is submitted, and showing a plan
- * never waits for them.
+ * Loads core's plan operations and resolves with them. The editing elements
+ * start it when the person first focuses or presses inside them
+ * ({@link prefetchPlanOperations}), so the operations (with zod and immer)
+ * are there by the time an edit is submitted, and showing a plan never
+ * waits for them.
  */
 export function loadPlanOperations(): Promise<PlanOperations> {
-  loading ??= import('./on-demand/plan-operations.js').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+  return operations.load();
 }
+
+/** Starts loading the plan operations ahead of need, ignoring a failure (the edit that needs them reports it). */
+export const prefetchPlanOperations = operations.prefetch;
 
 /**
  * Runs `use` with the plan operations once they are loaded. Until `use`
