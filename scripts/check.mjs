@@ -39,6 +39,9 @@ const lanes = [
 const oneLane = process.env.LINKS_CHECK_LANES === '1';
 const failedSteps = new Set();
 const results = new Map();
+/** The last lines each failed step printed, repeated above the summary so a log's tail says why. */
+const failureTails = new Map();
+const TAIL_LINES = 25;
 
 async function runStep(step) {
   if (step.needs && failedSteps.has(step.needs)) {
@@ -58,6 +61,7 @@ async function runStep(step) {
     code = result.code;
     console.log(`\n━━ ${step.name} ━━`);
     process.stdout.write(result.output);
+    if (code !== 0) failureTails.set(step.name, result.output.trimEnd().split('\n').slice(-TAIL_LINES).join('\n'));
   }
   const counted = step.counts ? readCounts(step.counts) : undefined;
   const passed = counted ? counted.passed : code === 0 ? 1 : 0;
@@ -74,6 +78,7 @@ async function runLane(steps) {
 if (oneLane) await runLane(lanes.flat());
 else await Promise.all(lanes.map(runLane));
 
+for (const [name, tail] of failureTails) console.log(`\n━━ why ${name} failed (its last lines) ━━\n${tail}`);
 console.log('\n━━ summary ━━');
 let passed = 0;
 let failed = 0;
