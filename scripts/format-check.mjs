@@ -2,6 +2,7 @@
 // another gate writes while this one runs (build output, packed tarballs, a database's folder) is never read.
 // Outside a git checkout (an unpacked tarball) it falls back to the folder walk.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const prettier = createRequire(import.meta.url).resolve('prettier/bin/prettier.cjs');
@@ -9,7 +10,7 @@ let files;
 try {
   files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
     .split('\0')
-    .filter(Boolean);
+    .filter((file) => file && existsSync(file)); // a file deleted but not yet committed is not checked
 } catch {
   files = ['.'];
 }
