@@ -1,6 +1,7 @@
 import { css } from 'lit';
+import { disclosureStyles } from '../internal/disclosure.styles.js';
 
-export const styles = css`
+const ownStyles = css`
   :host {
     display: block;
     --_accent: var(--links-capacity-card-accent, var(--_primary));
@@ -56,15 +57,6 @@ export const styles = css`
   .next-reason {
     color: var(--_text-secondary);
   }
-  details {
-    margin-top: var(--_space-2);
-  }
-  summary {
-    cursor: pointer;
-    color: var(--_link);
-    text-decoration: underline;
-    min-height: 24px;
-  }
   .list-heading {
     font-size: 1rem;
     margin: var(--_space-3) 0 var(--_space-1);
@@ -100,3 +92,5 @@ export const styles = css`
     color: var(--_text-secondary);
   }
 `;
+
+export const styles = [ownStyles, disclosureStyles];

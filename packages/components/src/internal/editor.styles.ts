@@ -31,3 +31,27 @@ export const editorStyles = css`
     margin: 0 0 var(--_space-2);
   }
 `;
+
+/**
+ * A row of radio buttons, each with its label (pdsa-log's "act" choice, plan-editor's conflict review). Placed after
+ * an element's own styles, where it was written in each.
+ */
+export const editorRadioStyles = css`
+  .radios {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+  }
+  .radio {
+    display: flex;
+    gap: var(--_space-1);
+    align-items: center;
+    font-weight: 400;
+  }
+  .radio input {
+    flex: none;
+    width: 24px;
+    height: 24px;
+    margin: 0;
+  }
+`;

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { editorStyles } from '../internal/editor.styles.js';
+import { editorRadioStyles, editorStyles } from '../internal/editor.styles.js';
 
 const ownStyles = css`
   :host {
@@ -93,23 +93,6 @@ const ownStyles = css`
     margin: 0;
     white-space: pre-line;
   }
-  .radios {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-3);
-  }
-  .radio {
-    display: flex;
-    gap: var(--_space-1);
-    align-items: center;
-    font-weight: 400;
-  }
-  .radio input {
-    flex: none;
-    width: 24px;
-    height: 24px;
-    margin: 0;
-  }
 `;
 
-export const styles = [editorStyles, ownStyles];
+export const styles = [editorStyles, ownStyles, editorRadioStyles];

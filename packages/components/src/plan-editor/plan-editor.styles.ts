@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { editorStyles } from '../internal/editor.styles.js';
+import { editorRadioStyles, editorStyles } from '../internal/editor.styles.js';
 import { dataTableStyles } from '../internal/table.styles.js';
 
 const ownStyles = css`
@@ -165,23 +165,6 @@ const ownStyles = css`
   .review {
     margin-top: var(--_space-3);
   }
-  .radios {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_space-3);
-  }
-  .radio {
-    display: flex;
-    gap: var(--_space-1);
-    align-items: center;
-    font-weight: 400;
-  }
-  .radio input {
-    flex: none;
-    width: 24px;
-    height: 24px;
-    margin: 0;
-  }
 `;
 
-export const styles = [editorStyles, dataTableStyles, ownStyles];
+export const styles = [editorStyles, dataTableStyles, ownStyles, editorRadioStyles];

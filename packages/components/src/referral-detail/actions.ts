@@ -62,6 +62,19 @@ export function renderActions(view: ActionsView): TemplateResult {
   </section>`;
 }
 
+/**
+ * Focuses the open form's first field. In "Link a resource" that is the
+ * slotted finder (whose focus() goes to its search box) when the host
+ * gave one that takes focus; otherwise the form's own first field.
+ */
+export function focusActionForm(root: ShadowRoot): void {
+  const slot = root.querySelector<HTMLSlotElement>('.action-form slot[name="resource-finder"]');
+  const finder = slot?.assignedElements()[0] as HTMLElement | undefined;
+  finder?.focus();
+  if (finder?.matches(':focus-within')) return;
+  root.querySelector<HTMLElement>('.action-form select, .action-form input, .action-form textarea')?.focus();
+}
+
 function renderActionForm(view: ActionsView, context: ActionFormContext, level: number): TemplateResult {
   const { action, referral: r } = context;
   const fallbackLabel = (path: string) =>

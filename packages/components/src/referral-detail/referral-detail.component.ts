@@ -18,21 +18,18 @@ import { field, type FieldControl } from '../internal/field.js';
 import { describeReferralEvent } from '../internal/referral-labels.js';
 import { loadFailedText, OnDemand } from '../internal/on-demand.js';
 import { PersonLabels } from '../internal/provided.js';
-import { ConnectedReferrals } from '../internal/connected-referrals.js';
 import type { QueuedEvent } from '@links-approach/core/service';
+import { errorsAt, fieldPathsOf, formStyles, resolveErrors, type FieldError } from '../internal/form-errors.js';
 import {
-  errorsAt,
-  fieldPathsOf,
-  formStyles,
-  numberValue,
-  resolveErrors,
-  textValue,
-  type FieldError,
-} from '../internal/form-errors.js';
-import { ACTION_FORMS, pickedResource, type ActionFieldOptions, type ActionFormContext } from './action-forms/index.js';
+  buildActionEvent,
+  pickedResource,
+  type ActionFieldOptions,
+  type ActionFormContext,
+} from './action-forms/index.js';
 import * as sections from './sections.js';
 import { explainAppendError } from './text.js';
-import { renderActions, sameAction } from './actions.js';
+import { focusActionForm, renderActions, sameAction } from './actions.js';
+import { ReferralStoreController } from './internal/referral-store-controller.js';
 import { styles } from './referral-detail.styles.js';
 import type * as RecordModule from './on-demand/record.js';
 
@@ -167,16 +164,8 @@ export class LinksReferralDetail extends LinksElement {
   @state() private picked: ResourceReference | undefined;
   /** People as the host labels them (inside a `<links-provider>` with a resolver), else their references. */
   private readonly people = new PersonLabels(this);
-  /** The provider's referral store, its queue and its connection status. */
-  private readonly connection = new ConnectedReferrals(this, (id) => {
-    if (id === undefined || id === this.referralId) void this.load();
-  });
-  /** What the store last gave (so a referral the host sets is never overwritten), and its stream version. */
-  private loaded: ReferralState | undefined;
-  private version = 0;
-  private loads = 0;
-  @state() private loadError = '';
-  @state() private sending = false;
+  /** Loads, follows and appends through the provider's referral store (while the host sets no `referral`). */
+  private readonly storeLink = new ReferralStoreController(this);
   /**
    * Core's checks of a recorded action: loaded right after the first render, so that recording works offline (the
    * queue) when the signal drops after the referral was opened.
@@ -191,34 +180,13 @@ export class LinksReferralDetail extends LinksElement {
     return super.getUpdateComplete();
   }
 
-  /** Whether the referral comes from the provider's store (the host has set none of its own). */
-  private get fromStore(): boolean {
-    return this.connection.store !== undefined && (this.referral === undefined || this.referral === this.loaded);
-  }
-
-  private async load(): Promise<void> {
-    const store = this.connection.store;
-    const id = this.referralId;
-    if (!store || !this.fromStore) return;
-    const load = ++this.loads;
-    if (!id) {
-      this.loaded = undefined;
-      this.referral = undefined;
-      return;
-    }
-    try {
-      const found = await store.get(id);
-      if (load !== this.loads || !this.fromStore) return;
-      this.loadError = found ? '' : msg('This referral was not found, or you may not see it.');
-      this.loaded = found?.referral.state;
-      this.version = found?.referral.version ?? 0;
-      this.referral = this.loaded;
-    } catch {
-      if (load !== this.loads) return;
-      this.loadError = msg(
-        'The referral could not be loaded: the service cannot be reached. Try again when connected.',
-      );
-    }
+  /** Why the referral could not be loaded from the store, in plain words, or `''`. */
+  private get loadError(): string {
+    const problem = this.storeLink.problem;
+    if (problem === 'missing') return msg('This referral was not found, or you may not see it.');
+    if (problem === 'unreachable')
+      return msg('The referral could not be loaded: the service cannot be reached. Try again when connected.');
+    return '';
   }
 
   override firstUpdated(changed: PropertyValues<this>): void {
@@ -233,11 +201,9 @@ export class LinksReferralDetail extends LinksElement {
       this.focusSummary = false;
       this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
     }
-    if (changed.has('referralId') && changed.get('referralId') !== undefined) void this.load();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('referralId') && changed.get('referralId') === undefined && this.referralId) void this.load();
     if (changed.has('referral') && changed.get('referral')?.id !== this.referral?.id) this.closeAction();
   }
 
@@ -246,22 +212,22 @@ export class LinksReferralDetail extends LinksElement {
     const level = this.headingLevel;
     if (!referral) {
       return html`<section part="base">
-        ${this.fromStore ? this.connection.renderStatus(0) : nothing}
+        ${this.storeLink.fromStore ? this.storeLink.connection.renderStatus(0) : nothing}
         ${this.loadError ? html`<p class="load-error" role="alert">${this.loadError}</p>` : nothing}
         <p class="empty">${msg('No referral chosen.')}</p>
       </section>`;
     }
-    const connected = this.fromStore;
-    const waiting = connected ? this.connection.waiting((e) => e.referralId === referral.id) : [];
+    const connected = this.storeLink.fromStore;
+    const waiting = connected ? this.storeLink.connection.waiting((e) => e.referralId === referral.id) : [];
     return html`
       <article part="base" aria-labelledby="title" @focusin=${this.checks.prefetch}>
         ${sections.renderHeader(referral, level)}
-        ${connected ? this.connection.renderStatus(waiting.length) : nothing}
+        ${connected ? this.storeLink.connection.renderStatus(waiting.length) : nothing}
         ${connected && this.loadError ? html`<p class="load-error" role="alert">${this.loadError}</p>` : nothing}
         ${
           connected
             ? sections.renderNotSent(
-                this.connection.refused((e) => e.referralId === referral.id),
+                this.storeLink.connection.refused((e) => e.referralId === referral.id),
                 referral,
                 level + 1,
                 {
@@ -289,7 +255,7 @@ export class LinksReferralDetail extends LinksElement {
           open: this.action ? this.actionContext(this.action) : undefined,
           errors: this.errors,
           refusal: this.refusal,
-          sending: this.sending,
+          sending: this.storeLink.sending,
           root: this.renderRoot as ShadowRoot,
           onToggle: (action) => this.openAction(action),
           onSubmit: this.onSubmit,
@@ -330,7 +296,7 @@ export class LinksReferralDetail extends LinksElement {
   }
 
   private async discard(entry: QueuedEvent, what: string): Promise<void> {
-    if (await this.connection.discard(entry.key)) {
+    if (await this.storeLink.connection.discard(entry.key)) {
       this.announcement = msg(str`Discarded: ${what}.`);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.status-line')?.focus();
@@ -338,26 +304,10 @@ export class LinksReferralDetail extends LinksElement {
   }
 
   private openAction(action: ReferralAction): void {
-    this.action = sameAction(this.action, action) ? undefined : action;
-    this.errors = [];
-    this.refusal = '';
-    this.picked = undefined;
-    if (this.action) void this.updateComplete.then(() => this.focusActionForm());
-  }
-
-  /**
-   * Focuses the open form's first field. In "Link a resource" that is the
-   * slotted finder (whose focus() goes to its search box) when the host
-   * gave one that takes focus; otherwise the form's own first field.
-   */
-  private focusActionForm(): void {
-    const slot = this.renderRoot.querySelector<HTMLSlotElement>('.action-form slot[name="resource-finder"]');
-    const finder = slot?.assignedElements()[0] as HTMLElement | undefined;
-    finder?.focus();
-    if (finder?.matches(':focus-within')) return;
-    this.renderRoot
-      .querySelector<HTMLElement>('.action-form select, .action-form input, .action-form textarea')
-      ?.focus();
+    const open = sameAction(this.action, action) ? undefined : action;
+    this.closeAction();
+    this.action = open;
+    if (open) void this.updateComplete.then(() => focusActionForm(this.renderRoot as ShadowRoot));
   }
 
   /** Closes the open action and returns focus to the button that opened it. */
@@ -378,49 +328,17 @@ export class LinksReferralDetail extends LinksElement {
     this.picked = pickedResource(event) ?? this.picked;
   };
 
-  /** Builds the event the open form describes (unchecked: core checks it). */
-  private buildEvent(form: HTMLFormElement): ReferralEvent {
-    const action = this.action!;
-    const data = new FormData(form);
-    const values = { text: (name: string) => textValue(data, name), number: (name: string) => numberValue(data, name) };
-    const event: Record<string, unknown> = {
-      id: this.eventId(),
-      referralId: this.referral!.id,
-      type: action.type,
-      at: this.now().toISOString(),
-      actor: { ...this.actor(), ...(this.userPractices ? { practices: [...this.userPractices] } : {}) },
-      reason: values.text('reason'),
-      ...ACTION_FORMS[action.type]?.build(values, this.actionContext(action)),
-    };
-    for (const key of Object.keys(event)) if (event[key] === undefined) delete event[key];
-    return event as unknown as ReferralEvent;
-  }
-
   /** Appends through the provider's store; a refusal stays at the action, in plain words. */
   private async appendToStore(event: ReferralEvent, described: string): Promise<void> {
-    const store = this.connection.store!;
-    this.sending = true;
-    let answer: Awaited<ReturnType<typeof store.append>>;
-    try {
-      answer = await store.append(event, { expectedVersion: this.version, idempotencyKey: event.id });
-    } catch {
-      answer = { ok: false, errors: [{ code: 'unreachable', path: '', message: '' }] };
-    } finally {
-      this.sending = false;
-    }
+    const answer = await this.storeLink.append(event);
     if (!answer.ok) {
-      const error = answer.errors[0]!;
-      this.refusal = explainAppendError(error);
-      if (error.code === 'conflict') void this.load();
+      this.refusal = explainAppendError(answer.error);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('.refusal')?.focus();
       return;
     }
     this.closeAction();
-    this.loaded = answer.value.referral.state;
-    this.version = answer.value.version;
-    this.referral = this.loaded;
-    this.announcement = answer.value.queued
+    this.announcement = answer.queued
       ? msg(str`Kept on this device: ${described}. It will be sent when the connection returns.`)
       : msg(str`Recorded: ${described}.`);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.status-line')?.focus());
@@ -431,7 +349,11 @@ export class LinksReferralDetail extends LinksElement {
     const form = event.target as HTMLFormElement;
     const previous = this.referral;
     if (!previous || !this.action) return;
-    const draft = this.buildEvent(form);
+    const draft = buildActionEvent(form, this.actionContext(this.action), {
+      id: this.eventId(),
+      at: this.now().toISOString(),
+      actor: { ...this.actor(), ...(this.userPractices ? { practices: [...this.userPractices] } : {}) },
+    });
     const paths = fieldPathsOf(form);
     this.refusal = '';
     void this.checks.run(
@@ -472,7 +394,7 @@ export class LinksReferralDetail extends LinksElement {
       { cancelable: true },
     );
     const described = describeReferralEvent(result.event, { referral: result.state, framework: this.framework });
-    if (proceed && this.fromStore) {
+    if (proceed && this.storeLink.fromStore) {
       void this.appendToStore(result.event, described);
       return;
     }

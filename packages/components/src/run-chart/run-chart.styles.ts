@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { dataTableStyles } from '../internal/table.styles.js';
+import { disclosureStyles } from '../internal/disclosure.styles.js';
 
 const ownStyles = css`
   :host {
@@ -106,15 +107,6 @@ const ownStyles = css`
     stroke: var(--_concern);
     stroke-width: 2;
   }
-  details {
-    margin-top: var(--_space-2);
-  }
-  summary {
-    cursor: pointer;
-    color: var(--_link);
-    text-decoration: underline;
-    min-height: 24px;
-  }
   table {
     margin-top: var(--_space-2);
     font-size: 0.95rem;
@@ -124,4 +116,4 @@ const ownStyles = css`
   }
 `;
 
-export const styles = [dataTableStyles, ownStyles];
+export const styles = [dataTableStyles, ownStyles, disclosureStyles];
