@@ -39,8 +39,19 @@ test('links score examples/data/sample-plan.json --json prints all 7 capacities 
   for (const c of doc.capacities) {
     assert.equal(typeof c.level, 'number');
     assert.equal(c.criteria.length, 16);
-    for (const criterion of c.criteria)
-      assert.deepEqual(Object.keys(criterion).sort(), ['id', 'level', 'met', 'reason', 'title']);
+    for (const criterion of c.criteria) {
+      // The reason in English, and the same as a stable code with its parameters (for other languages).
+      assert.deepEqual(Object.keys(criterion).sort(), [
+        'id',
+        'level',
+        'messageCode',
+        'met',
+        'params',
+        'reason',
+        'title',
+      ]);
+      assert.match(criterion.messageCode, /^maturity\.[a-z-]+$/);
+    }
     assert.ok(c.nextStep === null || (typeof c.nextStep.criterion === 'string' && c.nextStep.level > c.level));
   }
   assert.deepEqual(doc.rubric, { id: 'links-maturity', version: '1.0.0' });

@@ -5,11 +5,15 @@ import type { CapacityScore, CriterionResult } from '@links-approach/core/maturi
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatFixed } from '../internal/format.js';
+import { issueText } from '../internal/messages.js';
 import { styles } from './capacity-card.styles.js';
 
 const lv = (level: number) => formatFixed(level, 1);
 /** Ends a title with a full stop unless it already ends a sentence. */
 const sentence = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
+/** The scorer's reason in the page's language (core's English in en-GB, or where the reason has no code). */
+const reasonText = (r: Pick<CriterionResult, 'reason' | 'messageCode' | 'params'>) =>
+  issueText({ message: r.reason, messageCode: r.messageCode, params: r.params });
 
 /**
  * One capacity's maturity: its evidence-based level (0–5), the next step,
@@ -89,7 +93,7 @@ export class LinksCapacityCard extends LinksElement {
                   ${msg(html`<strong>Next step</strong> (to reach ${lv(s.nextStep.level)} ${s.nextStep.levelName}):`)}
                   ${sentence(s.nextStep.title)}
                 </p>
-                <p class="next-reason">${s.nextStep.reason}</p>`
+                <p class="next-reason">${reasonText(s.nextStep)}</p>`
               : html`<p class="next-title">${msg(html`<strong>Top level reached.</strong> Keep the evidence up to date.`)}</p>`
           }
         </div>
@@ -130,7 +134,7 @@ export class LinksCapacityCard extends LinksElement {
                 <span class="visually-hidden">${c.met ? msg('Met') : msg('Not yet')}:</span>
                 <span class="criterion-level">${lv(c.level)}</span>
                 <span class="criterion-text"
-                  >${c.met ? c.reason : html`${sentence(c.title)} <span class="reason">${c.reason}</span>`}</span
+                  >${c.met ? reasonText(c) : html`${sentence(c.title)} <span class="reason">${reasonText(c)}</span>`}</span
                 >
               </li>`,
             )}

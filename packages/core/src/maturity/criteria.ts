@@ -14,6 +14,15 @@ import {
   type RunChartAnalysis,
   type RunChartSignal,
 } from './run-chart.js';
+import type { MessageParams } from '../messages/types.js';
+import {
+  maturityMessage,
+  type AgainstParams,
+  type MaturityMessageCode,
+  type MaturityMessageParams,
+  type SignalParams,
+  type SinceParams,
+} from '../messages/maturity.js';
 
 /** Parameters criteria read (see `RubricParameters`). */
 export interface CriterionParameters {
@@ -21,11 +30,14 @@ export interface CriterionParameters {
   readonly outstandingPoints: number;
 }
 
-/** Whether a criterion is met, and why, in plain English. */
+/** Whether a criterion is met, and why, in plain English (and, for the default criteria, as a code). */
 export interface CriterionOutcome {
   readonly met: boolean;
   /** When met, the evidence found; when unmet, what is missing. */
   readonly reason: string;
+  /** The code of `reason` (`maturity.no-owner`…, see `MATURITY_MESSAGES_EN`): with `params` it renders the reason in any language. A host's own criteria may leave it out. */
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
 }
 
 /**
@@ -97,8 +109,16 @@ export interface CriterionDefinition {
 /** Criteria by id. A rubric's levels refer to these ids. */
 export type CriteriaRegistry = Readonly<Record<string, CriterionDefinition>>;
 
-const met = (reason: string): CriterionOutcome => ({ met: true, reason });
-const unmet = (reason: string): CriterionOutcome => ({ met: false, reason });
+const outcome =
+  (isMet: boolean) =>
+  <C extends MaturityMessageCode>(code: C, params: MaturityMessageParams[C]): CriterionOutcome => ({
+    met: isMet,
+    reason: maturityMessage(code, params),
+    messageCode: code,
+    params: params as MessageParams,
+  });
+const met = outcome(true);
+const unmet = outcome(false);
 
 /** Formats a number for a reason: at most 2 decimals, with the unit when there is one (`36%`, `12 referrals`). */
 export function formatValue(value: number, unit?: string): string {
@@ -108,8 +128,6 @@ export function formatValue(value: number, unit?: string): string {
   return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
 
-const quote = (text: string) => `“${text}”`;
-
 function withTarget(ctx: CriterionContext): MeasureView[] {
   return ctx.measures.filter((m) => !m.balancing && m.target !== undefined);
 }
@@ -118,7 +136,7 @@ function targetCriterion(
   id: string,
   title: string,
   needed: (p: CriterionParameters) => number,
-  describe: (n: number) => string,
+  atLatest: (n: number) => boolean,
 ): CriterionDefinition {
   return {
     id,
@@ -126,45 +144,40 @@ function targetCriterion(
     evaluate(ctx) {
       const n = needed(ctx.parameters);
       const candidates = withTarget(ctx);
-      if (candidates.length === 0)
-        return unmet('No aim with a numeric target is linked to a measure (set the aim’s target and its measure).');
+      if (candidates.length === 0) return unmet('maturity.no-target-linked', {});
       const best = candidates.reduce((a, b) => (scoreTarget(b) > scoreTarget(a) ? b : a));
       const hit = candidates.find((m) => m.pointsMeetingTarget >= n && m.analysis.improvement);
       if (hit) {
-        return met(
-          `${quote(hit.measure.name)} has met its target of ${formatValue(hit.target!, hit.measure.unit)} ${describe(
-            hit.pointsMeetingTarget,
-          )}, with a run-chart signal of improvement.`,
-        );
+        const points = hit.pointsMeetingTarget;
+        return met('maturity.target-met', {
+          measure: hit.measure.name,
+          target: formatValue(hit.target!, hit.measure.unit),
+          points,
+          atLatest: atLatest(points),
+        });
       }
       const m = best;
+      const measure = m.measure.name;
       const target = formatValue(m.target!, m.measure.unit);
-      if (m.latest === undefined)
-        return unmet(`${quote(m.measure.name)} has no data yet to compare with its target of ${target}.`);
-      if (m.pointsMeetingTarget === 0) {
-        return unmet(
-          `The latest value of ${quote(m.measure.name)} is ${formatValue(
-            m.latest.value,
-            m.measure.unit,
-          )}, short of its target of ${target}.`,
-        );
-      }
-      if (m.pointsMeetingTarget < n) {
-        return unmet(
-          `${quote(m.measure.name)} has met its target of ${target} on the last ${plural(
-            m.pointsMeetingTarget,
-            'point',
-          )}; ${describe(n)} is needed.`,
-        );
-      }
+      if (m.latest === undefined) return unmet('maturity.target-no-data', { measure, target });
+      if (m.pointsMeetingTarget === 0)
+        return unmet('maturity.target-short', {
+          measure,
+          latest: formatValue(m.latest.value, m.measure.unit),
+          target,
+        });
+      if (m.pointsMeetingTarget < n)
+        return unmet('maturity.target-not-long-enough', {
+          measure,
+          target,
+          met: m.pointsMeetingTarget,
+          points: n,
+          atLatest: atLatest(n),
+        });
       const against = movedAgainst(m);
-      return unmet(
-        against
-          ? `${quote(m.measure.name)} has met its target of ${target}, but ${against}.`
-          : `${quote(
-              m.measure.name,
-            )} has met its target of ${target}, but its run chart shows no shift or trend of improvement yet.`,
-      );
+      return against
+        ? unmet('maturity.target-met-against', { measure, target, ...against })
+        : unmet('maturity.target-met-no-signal', { measure, target });
     },
   };
 }
@@ -173,34 +186,41 @@ function scoreTarget(m: MeasureView): number {
   return m.pointsMeetingTarget * 2 + (m.analysis.improvement ? 1 : 0);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** "a shift of 6 points above its baseline of 10 signposts per week", "a trend of 5 points falling". */
-function describeSignalBriefly(m: MeasureView, s: RunChartSignal): string {
-  if (s.type === 'trend') return `a trend of ${s.length} points ${s.direction === 'up' ? 'rising' : 'falling'}`;
-  const centre = m.centre === undefined ? '' : ` of ${formatValue(m.centre, m.measure.unit)}`;
-  return `a shift of ${s.length} points ${s.direction === 'up' ? 'above' : 'below'} its baseline${centre}`;
+/**
+ * A signal as a reason names it ("a shift of 6 points above its baseline of
+ * 10 signposts per week", "a trend of 5 points falling"): its type, length,
+ * direction and, for a shift, the baseline (with its unit).
+ */
+function signalParams(m: MeasureView, s: RunChartSignal): SignalParams {
+  return {
+    signalType: s.type === 'trend' ? 'trend' : 'shift',
+    signalLength: s.length,
+    signalDirection: s.direction,
+    signalCentre: s.type === 'trend' || m.centre === undefined ? undefined : formatValue(m.centre, m.measure.unit),
+  };
 }
 
 /**
  * "the measure has moved against its aim since 2023-03-01 (a shift of 6 points
  * below its baseline of 30)" when the run chart shows that after the
- * baseline, with no later signal of improvement; otherwise `undefined`.
+ * baseline, with no later signal of improvement (as parameters); otherwise `undefined`.
  */
-function movedAgainst(m: MeasureView): string | undefined {
+function movedAgainst(m: MeasureView): AgainstParams | undefined {
   const d = m.analysis.deterioration;
   if (!d) return undefined;
-  return `the measure has moved against its aim since ${m.points[d.start]!.date.slice(0, 10)} (${describeSignalBriefly(
-    m,
-    d,
-  )})`;
+  const s = signalParams(m, d);
+  return {
+    againstSince: m.points[d.start]!.date.slice(0, 10),
+    againstType: s.signalType,
+    againstLength: s.signalLength,
+    againstDirection: s.signalDirection,
+    againstCentre: s.signalCentre,
+  };
 }
 
-/** "since the first change was tested (2022-02-01)". */
-function sinceChange(m: MeasureView): string {
-  return m.changeStart === undefined ? 'after its baseline' : `since the first change was tested (${m.changeStart})`;
+/** "since the first change was tested (2022-02-01)", or "after its baseline" (as parameters). */
+function sinceChange(m: MeasureView): SinceParams {
+  return { changeStart: m.changeStart };
 }
 
 /**
@@ -224,7 +244,7 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     title: 'Start the plan for this capacity',
     evaluate(ctx) {
       const c = ctx.capacity;
-      if (!c) return unmet('The plan has nothing for this capacity yet.');
+      if (!c) return unmet('maturity.nothing-for-capacity', {});
       const anything =
         c.owner !== undefined ||
         c.team.length > 0 ||
@@ -232,9 +252,7 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
         c.measures.length > 0 ||
         c.changeIdeas.length > 0 ||
         c.evidence.length > 0;
-      return anything
-        ? met('The plan addresses this capacity.')
-        : unmet('The plan lists this capacity, but nothing is filled in yet.');
+      return anything ? met('maturity.capacity-addressed', {}) : unmet('maturity.capacity-empty', {});
     },
   },
   'owner-named': {
@@ -242,8 +260,8 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     title: 'Name an owner (a role or lead) for this capacity',
     evaluate(ctx) {
       const owner = ctx.capacity?.owner;
-      if (!owner || owner.role.trim() === '') return unmet('No owner is named for this capacity.');
-      return met(`Owned by ${owner.name ? `${owner.name} (${owner.role})` : owner.role}.`);
+      if (!owner || owner.role.trim() === '') return unmet('maturity.no-owner', {});
+      return met('maturity.owned-by', { role: owner.role, name: owner.name || undefined });
     },
   },
   'team-named': {
@@ -251,9 +269,7 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     title: 'Name the team working on this capacity',
     evaluate(ctx) {
       const team = ctx.capacity?.team ?? [];
-      return team.length > 0
-        ? met(`The team has ${plural(team.length, 'member')}.`)
-        : unmet('No team is named for this capacity.');
+      return team.length > 0 ? met('maturity.team-members', { count: team.length }) : unmet('maturity.no-team', {});
     },
   },
   'aim-stated': {
@@ -261,9 +277,7 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     title: 'State an aim: what are we trying to accomplish?',
     evaluate(ctx) {
       const aims = (ctx.capacity?.aims ?? []).filter((a) => a.statement.trim() !== '');
-      return aims.length > 0
-        ? met(`${plural(aims.length, 'aim')} stated.`)
-        : unmet('No aim is stated for this capacity.');
+      return aims.length > 0 ? met('maturity.aims-stated', { count: aims.length }) : unmet('maturity.no-aim', {});
     },
   },
   'aim-has-target-and-date': {
@@ -272,10 +286,14 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     evaluate(ctx) {
       const aims = ctx.capacity?.aims ?? [];
       const full = aims.find((a) => a.target !== undefined && a.targetDate !== undefined);
-      if (full) return met(`An aim has a target of ${formatValue(full.target!, full.unit)} by ${full.targetDate}.`);
-      if (aims.some((a) => a.target !== undefined)) return unmet('An aim has a target but no target date.');
-      if (aims.some((a) => a.targetDate !== undefined)) return unmet('An aim has a target date but no numeric target.');
-      return unmet('No aim has a numeric target and a target date.');
+      if (full)
+        return met('maturity.aim-target-date', {
+          target: formatValue(full.target!, full.unit),
+          date: String(full.targetDate),
+        });
+      if (aims.some((a) => a.target !== undefined)) return unmet('maturity.aim-no-date', {});
+      if (aims.some((a) => a.targetDate !== undefined)) return unmet('maturity.aim-no-target', {});
+      return unmet('maturity.no-aim-target-date', {});
     },
   },
   'measure-defined': {
@@ -283,7 +301,7 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     title: 'Define a measure: how will we know a change is an improvement?',
     evaluate(ctx) {
       const n = ctx.capacity?.measures.length ?? 0;
-      return n > 0 ? met(`${plural(n, 'measure')} defined.`) : unmet('No measure is defined for this capacity.');
+      return n > 0 ? met('maturity.measures-defined', { count: n }) : unmet('maturity.no-measure', {});
     },
   },
   'baseline-recorded': {
@@ -292,16 +310,14 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     evaluate(ctx) {
       const m = ctx.measures.find((v) => v.baseline !== undefined);
       if (!m)
-        return unmet(
-          ctx.measures.length === 0
-            ? 'There is no measure to record a baseline for.'
-            : 'No measure has a baseline or any data yet.',
-        );
-      return met(
-        `${quote(m.measure.name)} has a baseline of ${formatValue(m.baseline!, m.measure.unit)}${
-          m.baselineFromFirstPoint ? ' (its first data point)' : ''
-        }.`,
-      );
+        return ctx.measures.length === 0
+          ? unmet('maturity.no-measure-for-baseline', {})
+          : unmet('maturity.no-baseline', {});
+      return met('maturity.baseline', {
+        measure: m.measure.name,
+        baseline: formatValue(m.baseline!, m.measure.unit),
+        firstPoint: m.baselineFromFirstPoint,
+      });
     },
   },
   'change-ideas-listed': {
@@ -309,9 +325,7 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     title: 'List change ideas: what changes can we make?',
     evaluate(ctx) {
       const n = ctx.capacity?.changeIdeas.length ?? 0;
-      return n > 0
-        ? met(`${plural(n, 'change idea')} listed.`)
-        : unmet('No change ideas are listed for this capacity.');
+      return n > 0 ? met('maturity.change-ideas-listed', { count: n }) : unmet('maturity.no-change-ideas', {});
     },
   },
   'pdsa-studied': {
@@ -320,22 +334,19 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
     evaluate(ctx) {
       const written = ctx.cycles.filter((c) => c.cycle.study !== undefined && c.cycle.study.trim() !== '');
       const studied = written.find((c) => completedBy(c.cycle.completedDate, ctx.asOf));
-      if (studied) return met(`A PDSA cycle of ${quote(studied.idea.title)} has been studied.`);
-      if (ctx.cycles.length === 0) return unmet('No PDSA cycle has been started.');
+      if (studied) return met('maturity.cycle-studied', { idea: studied.idea.title });
+      if (ctx.cycles.length === 0) return unmet('maturity.no-cycle', {});
       const pending = written[0];
       if (pending) {
-        return unmet(
-          pending.cycle.completedDate === undefined
-            ? `A PDSA cycle of ${quote(
-                pending.idea.title,
-              )} has a Study written, but no completion date: a Study counts once the cycle is completed.`
-            : `A PDSA cycle of ${quote(pending.idea.title)} is completed on ${pending.cycle.completedDate.slice(
-                0,
-                10,
-              )}, after ${ctx.asOf}: its Study counts from then.`,
-        );
+        return pending.cycle.completedDate === undefined
+          ? unmet('maturity.study-not-completed', { idea: pending.idea.title })
+          : unmet('maturity.study-completed-later', {
+              idea: pending.idea.title,
+              completed: pending.cycle.completedDate.slice(0, 10),
+              asOf: String(ctx.asOf),
+            });
       }
-      return unmet('PDSA cycles have started, but none has a Study recorded yet.');
+      return unmet('maturity.no-study', {});
     },
   },
   'moving-toward-target': {
@@ -347,32 +358,31 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
         (m) => m.latest !== undefined && isBetter(m.latest.value, m.centre!, m.measure.direction),
       );
       if (better) {
-        return met(
-          `${quote(better.measure.name)} has moved from its baseline of ${formatValue(
-            better.centre!,
-            better.measure.unit,
-          )} to ${formatValue(better.latest!.value, better.measure.unit)} ${sinceChange(better)}.`,
-        );
+        return met('maturity.moved-from-baseline', {
+          measure: better.measure.name,
+          baseline: formatValue(better.centre!, better.measure.unit),
+          latest: formatValue(better.latest!.value, better.measure.unit),
+          ...sinceChange(better),
+        });
       }
-      if (outcome.length === 0) return unmet('No outcome or process measure has a baseline yet.');
+      if (outcome.length === 0) return unmet('maturity.no-outcome-baseline', {});
       const withLatest = outcome.find((m) => m.latest !== undefined);
       if (!withLatest) {
         const change = outcome[0]!.changeStart;
-        return unmet(
-          change === undefined
-            ? 'No change has been tested yet: a measure moves beyond its baseline only after the first PDSA cycle starts.'
-            : `No measure has data since the first change was tested (${change}).`,
-        );
+        return change === undefined
+          ? unmet('maturity.no-change-tested-baseline', {})
+          : unmet('maturity.no-data-since-change', { changeStart: change });
       }
       const m = outcome.find((v) => v.latest !== undefined && v.analysis.deterioration) ?? withLatest;
       const against = movedAgainst(m);
-      const at = `${quote(m.measure.name)} is at ${formatValue(m.latest!.value, m.measure.unit)}`;
-      const base = formatValue(m.centre!, m.measure.unit);
-      return unmet(
-        against
-          ? `${at}, not better than its baseline of ${base}: ${against}.`
-          : `${at}, not yet better than its baseline of ${base}.`,
-      );
+      const at = {
+        measure: m.measure.name,
+        latest: formatValue(m.latest!.value, m.measure.unit),
+        baseline: formatValue(m.centre!, m.measure.unit),
+      };
+      return against
+        ? unmet('maturity.not-better-against', { ...at, ...against })
+        : unmet('maturity.not-yet-better', at);
     },
   },
   'improvement-signal': {
@@ -383,61 +393,55 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
       for (const m of candidates) {
         const signal = m.analysis.improvement ? m.analysis.credited : undefined;
         if (signal)
-          return met(
-            `The run chart of ${quote(m.measure.name)} shows ${describeSignalBriefly(m, signal)} ${sinceChange(m)}.`,
-          );
+          return met('maturity.signal', { measure: m.measure.name, ...signalParams(m, signal), ...sinceChange(m) });
       }
-      if (candidates.length === 0) return unmet('No outcome or process measure to plot.');
+      if (candidates.length === 0) return unmet('maturity.nothing-to-plot', {});
       const worse = candidates.find((m) => m.analysis.deterioration);
       if (worse) {
         const earlier = worse.analysis.signals.find(
           (s) => s.phase === 'after' && s.type !== 'astronomical' && s.improvement,
         );
-        return unmet(
-          `The run chart of ${quote(worse.measure.name)} ${
-            earlier ? `showed ${describeSignalBriefly(worse, earlier)}, but` : 'shows no improvement:'
-          } ${movedAgainst(worse)}.`,
-        );
+        const against = movedAgainst(worse)!;
+        return earlier
+          ? unmet('maturity.signal-then-against', {
+              measure: worse.measure.name,
+              ...signalParams(worse, earlier),
+              ...against,
+            })
+          : unmet('maturity.no-improvement-against', { measure: worse.measure.name, ...against });
       }
-      if (candidates.every((m) => m.changeStart === undefined))
-        return unmet(
-          'No change has been tested yet: a run chart shows improvement only after the first PDSA cycle starts.',
-        );
+      if (candidates.every((m) => m.changeStart === undefined)) return unmet('maturity.no-change-tested-signal', {});
       const most = candidates.reduce((a, b) => (b.points.length > a.points.length ? b : a));
       const after = most.analysis.baseline?.afterStart;
       const count = after === undefined ? 0 : most.points.length - after;
-      return unmet(
-        `No run chart shows a shift (6 points on one side of the baseline) or a trend (5 points moving one way) in the direction of improvement ${sinceChange(
-          most,
-        )}; ${quote(most.measure.name)} has ${plural(count, 'point')} since then.`,
-      );
+      return unmet('maturity.no-signal', { measure: most.measure.name, count, ...sinceChange(most) });
     },
   },
   'target-met': targetCriterion(
     'target-met',
     'Reach the aim’s target on a measure that shows a signal of improvement',
     () => 1,
-    (n) => (n === 1 ? 'at the latest point' : `on the last ${n} points`),
+    (n) => n === 1,
   ),
   'target-sustained': targetCriterion(
     'target-sustained',
     'Hold the target over a sustained period',
     (p) => p.sustainedPoints,
-    (n) => `on the last ${n} points`,
+    () => false,
   ),
   'target-sustained-long': targetCriterion(
     'target-sustained-long',
     'Hold the target over a longer period',
     (p) => p.outstandingPoints,
-    (n) => `on the last ${n} points`,
+    () => false,
   ),
   'change-adopted': {
     id: 'change-adopted',
     title: 'Adopt a tested change (Act: adopt)',
     evaluate(ctx) {
       const adopted = ctx.cycles.find((c) => c.cycle.act === 'adopt' && completedBy(c.cycle.completedDate, ctx.asOf));
-      if (adopted) return met(`${quote(adopted.idea.title)} has been adopted.`);
-      return unmet('No PDSA cycle has ended in a decision to adopt the change.');
+      if (adopted) return met('maturity.adopted', { idea: adopted.idea.title });
+      return unmet('maturity.none-adopted', {});
     },
   },
   'change-spread': {
@@ -447,8 +451,8 @@ export const DEFAULT_CRITERIA: CriteriaRegistry = Object.freeze({
       const spread = (ctx.capacity?.changeIdeas ?? []).find(
         (i) => i.spread !== undefined && within(i.spread.date, ctx.asOf),
       );
-      if (spread) return met(`${quote(spread.title)} has spread as standard practice (${spread.spread!.date}).`);
-      return unmet('No change has been recorded as spread to standard practice.');
+      if (spread) return met('maturity.spread', { idea: spread.title, date: spread.spread!.date });
+      return unmet('maturity.none-spread', {});
     },
   },
 } satisfies Record<string, CriterionDefinition>);

@@ -79,3 +79,13 @@ export type {
   ScorableDataPoint,
   ScorablePractice,
 } from './input.js';
+export {
+  MATURITY_MESSAGES_EN,
+  maturityMessage,
+  type AgainstParams,
+  type MaturityMessageCode,
+  type MaturityMessageParams,
+  type PointsParams,
+  type SignalParams,
+  type SinceParams,
+} from '../messages/maturity.js';

@@ -205,6 +205,9 @@ test('reasons are plain English and name the evidence', () => {
     title: 'Reach the aim’s target on a measure that shows a signal of improvement',
     reason:
       'The latest value of “Signposts recorded” is 13 signposts per week, short of its target of 18 signposts per week.',
+    // The same reason as a code with its parameters, for another language to say.
+    messageCode: 'maturity.target-short',
+    params: { measure: 'Signposts recorded', latest: '13 signposts per week', target: '18 signposts per week' },
   });
 });
 

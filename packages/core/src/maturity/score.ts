@@ -10,6 +10,8 @@ import {
 } from './criteria.js';
 import type { ScorablePlan } from './input.js';
 import { levelName, LINKS_RUBRIC, rubricParameters, type Rubric } from './rubric.js';
+import type { MessageParams } from '../messages/types.js';
+import { maturityMessage } from '../messages/maturity.js';
 
 /** Options for {@link scorePlan}. */
 export interface ScoreOptions {
@@ -38,6 +40,9 @@ export interface CriterionResult {
   readonly met: boolean;
   /** When met, the evidence found; when unmet, what is missing. Plain English. */
   readonly reason: string;
+  /** The code of `reason` (see `MATURITY_MESSAGES_EN`), when the criterion gave one: with `params` it renders the reason in any language. */
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
 }
 
 /** The next thing to do: the first unmet criterion above the current level. */
@@ -50,6 +55,9 @@ export interface NextStep {
   readonly title: string;
   /** What is missing now. */
   readonly reason: string;
+  /** The code of `reason`, when the criterion gave one (as {@link CriterionResult.messageCode}). */
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
 }
 
 /** A capacity's maturity: its level, every criterion with its reason, and the next step. */
@@ -160,10 +168,24 @@ export function scorePlan(plan: ScorablePlan, options: ScoreOptions = {}): PlanS
         if (outcome === undefined) {
           outcome = c.definition
             ? c.definition.evaluate(context)
-            : { met: false, reason: `This rubric names a criterion this library does not know: "${c.id}".` };
+            : {
+                met: false,
+                reason: maturityMessage('maturity.unknown-criterion', { id: c.id }),
+                messageCode: 'maturity.unknown-criterion',
+                params: { id: c.id },
+              };
           outcomes[c.slot] = outcome;
         }
-        criteria.push({ id: c.id, level: rung.level, title: c.title, met: outcome.met, reason: outcome.reason });
+        const coded =
+          outcome.messageCode !== undefined ? { messageCode: outcome.messageCode, params: outcome.params ?? {} } : {};
+        criteria.push({
+          id: c.id,
+          level: rung.level,
+          title: c.title,
+          met: outcome.met,
+          reason: outcome.reason,
+          ...coded,
+        });
         if (!outcome.met) {
           if (allMet && stillClimbing)
             nextStep = {
@@ -172,6 +194,7 @@ export function scorePlan(plan: ScorablePlan, options: ScoreOptions = {}): PlanS
               criterion: c.id,
               title: c.title,
               reason: outcome.reason,
+              ...coded,
             };
           allMet = false;
         }

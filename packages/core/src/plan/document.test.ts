@@ -166,7 +166,13 @@ test('the kind and schemaVersion envelope: wrong kind, missing, newer and unknow
   const result = parsePlanDocument(newer);
   assert.ok(!result.ok);
   assert.deepEqual(result.errors, [
-    { path: 'schemaVersion', message: 'schemaVersion 9 is newer than this library understands (2)', code: 'version' },
+    {
+      path: 'schemaVersion',
+      message: 'schemaVersion 9 is newer than this library understands (2)',
+      messageCode: 'plan-document.version-newer',
+      params: { version: 9, writes: 2 },
+      code: 'version',
+    },
   ]);
 
   const none = sample() as any;

@@ -8,6 +8,7 @@ import { fastPlanShape } from './compiled-validation.js';
 import { migrateV1, planV1Schema } from './legacy-v1.js';
 import { checkPlanRules, type PlanRuleOptions } from './rules.js';
 import { PLAN_KIND, PLAN_SCHEMA_VERSION, planSchema } from './schema.js';
+import { planDocumentMessage } from '../messages/plan-document.js';
 import type { Plan, PlanErrorCode, PlanIssue } from './types.js';
 
 /** Options for reading a plan document. */
@@ -54,17 +55,17 @@ function readEnvelope(input: unknown): Result<number, PlanIssue> {
     return {
       ok: false,
       errors: [
-        { path: '', message: 'must be a plan document (a JSON object with "kind": "links.plan")', code: 'invalid' },
+        { path: '', ...planDocumentMessage('plan-document.not-a-document', { kind: PLAN_KIND }), code: 'invalid' },
       ],
     };
   }
   const { kind, schemaVersion } = input as { kind?: unknown; schemaVersion?: unknown };
   if (kind !== PLAN_KIND) {
-    const message =
+    const said =
       kind === undefined
-        ? `is required: plan documents say "kind": "${PLAN_KIND}"`
-        : `is ${JSON.stringify(kind)}, not "${PLAN_KIND}"`;
-    return { ok: false, errors: [{ path: 'kind', message, code: 'invalid' }] };
+        ? planDocumentMessage('plan-document.kind-required', { kind: PLAN_KIND })
+        : planDocumentMessage('plan-document.wrong-kind', { given: String(JSON.stringify(kind)), kind: PLAN_KIND });
+    return { ok: false, errors: [{ path: 'kind', ...said, code: 'invalid' }] };
   }
   if (schemaVersion === undefined) {
     return {
@@ -72,7 +73,7 @@ function readEnvelope(input: unknown): Result<number, PlanIssue> {
       errors: [
         {
           path: 'schemaVersion',
-          message: `is required: plan documents say which version of the format they use (this library writes ${PLAN_SCHEMA_VERSION})`,
+          ...planDocumentMessage('plan-document.version-required', { writes: PLAN_SCHEMA_VERSION }),
           code: 'version',
         },
       ],
@@ -82,7 +83,11 @@ function readEnvelope(input: unknown): Result<number, PlanIssue> {
     return {
       ok: false,
       errors: [
-        { path: 'schemaVersion', message: `must be a whole number such as ${PLAN_SCHEMA_VERSION}`, code: 'version' },
+        {
+          path: 'schemaVersion',
+          ...planDocumentMessage('plan-document.version-not-whole', { writes: PLAN_SCHEMA_VERSION }),
+          code: 'version',
+        },
       ],
     };
   }
@@ -92,7 +97,10 @@ function readEnvelope(input: unknown): Result<number, PlanIssue> {
       errors: [
         {
           path: 'schemaVersion',
-          message: `schemaVersion ${schemaVersion} is newer than this library understands (${PLAN_SCHEMA_VERSION})`,
+          ...planDocumentMessage('plan-document.version-newer', {
+            version: schemaVersion,
+            writes: PLAN_SCHEMA_VERSION,
+          }),
           code: 'version',
         },
       ],
@@ -104,9 +112,10 @@ function readEnvelope(input: unknown): Result<number, PlanIssue> {
       errors: [
         {
           path: 'schemaVersion',
-          message: `schemaVersion ${schemaVersion} is not a version of the plan format (${READABLE_PLAN_VERSIONS.join(
-            ' and ',
-          )} are)`,
+          ...planDocumentMessage('plan-document.version-unknown', {
+            version: schemaVersion,
+            readable: READABLE_PLAN_VERSIONS.map(String),
+          }),
           code: 'version',
         },
       ],

@@ -87,6 +87,12 @@ export {
   type PlanListName,
 } from '../messages/plan.js';
 export {
+  PLAN_DOCUMENT_MESSAGES_EN,
+  planDocumentMessage,
+  type PlanDocumentMessageCode,
+  type PlanDocumentMessageParams,
+} from '../messages/plan-document.js';
+export {
   allowedPlanEdits,
   findPlanEdit,
   type AllowedPlanEditsOptions,

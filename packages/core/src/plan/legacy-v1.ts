@@ -5,6 +5,7 @@ import { shortTextSchema } from '../framework/framework-schema.js';
 import { LIMITS } from '../validation/limits.js';
 import { formatPath } from '../validation/path.js';
 import type { Result } from '../validation/result.js';
+import { planDocumentMessage } from '../messages/plan-document.js';
 import {
   PLAN_KIND,
   PLAN_NUMBER_LIMIT,
@@ -142,8 +143,14 @@ export type PlanDocumentV1 = z.infer<typeof planV1Schema>;
 
 type V1Capacity = PlanDocumentV1['capacities'][number];
 
-function issue(path: readonly PropertyKey[], message: string, code: PlanIssue['code'] = 'invalid'): PlanIssue {
-  return { path: formatPath(path), message, code };
+function issue(
+  path: readonly PropertyKey[],
+  message: string | ReturnType<typeof planDocumentMessage>,
+  code: PlanIssue['code'] = 'invalid',
+): PlanIssue {
+  return typeof message === 'string'
+    ? { path: formatPath(path), message, code }
+    : { path: formatPath(path), ...message, code };
 }
 
 /** Rules of the v1 format that its schema alone cannot say (paths are v1 paths). */
@@ -157,17 +164,19 @@ function checkV1(doc: PlanDocumentV1): PlanIssue[] {
       out.push(
         issue(
           [...at, 'capacity'],
-          `repeats the capacity "${capacity.capacity}" of capacities[${earlier}]`,
+          planDocumentMessage('plan-document.v1-capacity-repeated', { capacity: capacity.capacity, earlier }),
           'duplicate',
         ),
       );
     else capacities.set(capacity.capacity, c);
     if (capacity.leadName !== undefined && capacity.lead === undefined) {
-      out.push(issue([...at, 'leadName'], 'needs a lead (the role) as well'));
+      out.push(issue([...at, 'leadName'], planDocumentMessage('plan-document.v1-lead-required', {})));
     }
     capacity.measures.forEach((measure, m) => {
       if (measure.baselineDate !== undefined && measure.baseline === undefined) {
-        out.push(issue([...at, 'measures', m, 'baselineDate'], 'needs a baseline value as well'));
+        out.push(
+          issue([...at, 'measures', m, 'baselineDate'], planDocumentMessage('plan-document.v1-baseline-required', {})),
+        );
       }
     });
     capacity.changeIdeas.forEach((idea, i) => {
@@ -175,7 +184,7 @@ function checkV1(doc: PlanDocumentV1): PlanIssue[] {
         out.push(
           issue(
             [...at, 'changeIdeas', i, idea.spreadDate === undefined ? 'spreadDate' : 'spreadNote'],
-            'is required when the change has spread: give both spreadDate and spreadNote',
+            planDocumentMessage('plan-document.v1-spread-both', {}),
           ),
         );
       }
@@ -185,7 +194,13 @@ function checkV1(doc: PlanDocumentV1): PlanIssue[] {
   doc.themes.forEach((theme, t) => {
     const earlier = themes.get(theme.theme);
     if (earlier !== undefined)
-      out.push(issue(['themes', t, 'theme'], `repeats the theme "${theme.theme}" of themes[${earlier}]`, 'duplicate'));
+      out.push(
+        issue(
+          ['themes', t, 'theme'],
+          planDocumentMessage('plan-document.v1-theme-repeated', { theme: theme.theme, earlier }),
+          'duplicate',
+        ),
+      );
     else themes.set(theme.theme, t);
   });
   return out;
@@ -300,15 +315,13 @@ export function planToV1(plan: Plan): Result<PlanDocumentV1, PlanIssue> {
   const capacities: V1Capacity[] = [];
   for (const [id, capacity] of Object.entries(plan.capacities)) {
     if (!/^[a-z]/.test(id))
-      problems.push(
-        issue(['capacities', id], 'cannot be written in schemaVersion 1, whose ids start with a letter', 'version'),
-      );
+      problems.push(issue(['capacities', id], planDocumentMessage('plan-document.v1-capacity-id', {}), 'version'));
     capacity.aims.forEach((aim, a) => {
       if (aim.unit !== undefined && aim.target === undefined) {
         problems.push(
           issue(
             ['capacities', id, 'aims', a, 'unit'],
-            'cannot be written in schemaVersion 1 without a target',
+            planDocumentMessage('plan-document.v1-unit-without-target', {}),
             'version',
           ),
         );
@@ -362,15 +375,13 @@ export function planToV1(plan: Plan): Result<PlanDocumentV1, PlanIssue> {
   const themes: PlanDocumentV1['themes'] = [];
   for (const [id, theme] of Object.entries(plan.themes)) {
     if (!/^[a-z]/.test(id))
-      problems.push(
-        issue(['themes', id], 'cannot be written in schemaVersion 1, whose ids start with a letter', 'version'),
-      );
+      problems.push(issue(['themes', id], planDocumentMessage('plan-document.v1-theme-id', {}), 'version'));
     theme.focusAreas.forEach((area, f) => {
       if (area.capacities.length > 0) {
         problems.push(
           issue(
             ['themes', id, 'focusAreas', f, 'capacities'],
-            'cannot be written in schemaVersion 1, whose focus areas were plain text',
+            planDocumentMessage('plan-document.v1-focus-area', {}),
             'version',
           ),
         );

@@ -335,7 +335,13 @@ test('v1 errors carry v1 paths; v1 rules are enforced', () => {
   const rules = migratePlanDocument(broken);
   assert.ok(!rules.ok);
   assert.deepEqual(rules.errors, [
-    { path: 'capacities[0].measures[1].baselineDate', message: 'needs a baseline value as well', code: 'invalid' },
+    {
+      path: 'capacities[0].measures[1].baselineDate',
+      message: 'needs a baseline value as well',
+      messageCode: 'plan-document.v1-baseline-required',
+      params: {},
+      code: 'invalid',
+    },
   ]);
 
   const dup = structuredClone(V1_DOCUMENT) as any;

@@ -2,6 +2,7 @@ import { LINKS_FRAMEWORK } from '../framework/links-framework.js';
 import type { Framework } from '../framework/types.js';
 import { parseWith } from '../validation/parse.js';
 import { messageCodeOf, type Result } from '../validation/result.js';
+import { planDocumentMessage } from '../messages/plan-document.js';
 import { validatePlan } from './document.js';
 import { PLAN_KIND, PLAN_SCHEMA_VERSION, personNameSchema, planDateTimeSchema, practiceSchema } from './schema.js';
 import type { CapacityPlan, Plan, PlanIssue, Practice, ThemeFocus } from './types.js';
@@ -85,11 +86,17 @@ export interface RevisionStamp {
 export function nextRevision(plan: Plan, stamp: RevisionStamp): Result<Plan, PlanIssue> {
   const author = parseWith(personNameSchema, stamp.author);
   if (!author.ok)
-    return { ok: false, errors: author.errors.map((e) => ({ path: 'savedBy', message: e.message, code: 'invalid' })) };
+    return {
+      ok: false,
+      errors: author.errors.map((e) => ({ path: 'savedBy', message: e.message, ...messageCodeOf(e), code: 'invalid' })),
+    };
   const now = stamp.now ?? new Date();
   const savedAt = parseWith(planDateTimeSchema, Number.isNaN(now.getTime()) ? 'invalid date' : now.toISOString());
   if (!savedAt.ok)
-    return { ok: false, errors: [{ path: 'savedAt', message: 'must be a real date and time', code: 'invalid' }] };
+    return {
+      ok: false,
+      errors: [{ path: 'savedAt', ...planDocumentMessage('plan-document.not-a-date-time', {}), code: 'invalid' }],
+    };
   return { ok: true, value: { ...plan, revision: plan.revision + 1, savedAt: savedAt.value, savedBy: author.value } };
 }
 

@@ -1,5 +1,6 @@
 import { globalFetch, newAbortController, startTimer } from '../resources/platform.js';
 import type { MessageParams } from '../messages/types.js';
+import { storeMessage, type StoreMessage } from '../messages/store.js';
 
 /** The part of a fetch `Response` the service client reads. A real `Response` fits. */
 export interface ServiceResponseLike {
@@ -83,6 +84,10 @@ export interface ServiceProblem {
   readonly code: string;
   /** Plain English, fit to show. */
   readonly message: string;
+  /** The code of `message` (core's `service.*` codes, or the code the service gave its first issue), when known. */
+  readonly messageCode?: string;
+  /** The values `message` names, with {@link ServiceProblem.messageCode}. */
+  readonly params?: MessageParams;
   readonly errors: readonly ServiceIssue[];
   /** Further members of the problem document (`currentRevision`, `currentVersion`, …). */
   readonly extra: Readonly<Record<string, unknown>>;
@@ -119,13 +124,21 @@ export interface ServiceClient {
   request<T = unknown>(request: ServiceRequest): Promise<ServiceAnswer<T>>;
 }
 
-const TITLES: Record<number, string> = {
-  401: 'You are not signed in to the Links service, or your sign-in has expired: sign in again.',
-  403: 'Your role may not do this.',
-  404: 'There is no such record among your practices.',
-  429: 'The Links service is busy: try again in a minute.',
-  503: 'The Links service is not available just now: try again shortly.',
-};
+/** What core says for an HTTP status the service sent no message with. */
+function statusMessage(status: number): StoreMessage {
+  switch (status) {
+    case 401:
+      return storeMessage('service.not-signed-in', {});
+    case 403:
+      return storeMessage('service.forbidden', {});
+    case 404:
+      return storeMessage('service.not-found', {});
+    case 429:
+      return storeMessage('service.busy', {});
+    default:
+      return status >= 500 ? storeMessage('service.unavailable', {}) : storeMessage('service.refused', { status });
+  }
+}
 
 /** Builds an address path from ids: each part is percent-encoded. */
 export function servicePath(...parts: readonly string[]): string {
@@ -158,7 +171,7 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
   const fetchFn = options.fetch ?? (globalFetch() as ServiceFetch | undefined);
 
   async function send(request: ServiceRequest, token: string | undefined): Promise<ServiceAnswer<unknown>> {
-    if (!fetchFn) return unreachable('This platform has no fetch: the Links service cannot be reached.');
+    if (!fetchFn) return unreachable(storeMessage('service.no-fetch', {}));
     const query = Object.entries(request.query ?? {})
       .filter((entry): entry is [string, string] => entry[1] !== undefined)
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
@@ -183,8 +196,8 @@ export function createServiceClient(options: ServiceClientOptions): ServiceClien
     } catch {
       return unreachable(
         controller.signal.aborted
-          ? `The Links service did not answer within ${Math.round(timeoutMs / 1000)} seconds.`
-          : 'The Links service could not be reached (no connection?).',
+          ? storeMessage('service.timeout', { seconds: Math.round(timeoutMs / 1000) })
+          : storeMessage('service.unreachable', {}),
       );
     } finally {
       cancel();
@@ -224,14 +237,17 @@ async function tokenFrom(getToken: TokenProvider | undefined): Promise<string | 
   }
 }
 
-function unreachable(message: string): ServiceAnswer<never> {
+function unreachable(said: StoreMessage): ServiceAnswer<never> {
+  const { message, messageCode, params } = said;
   return {
     ok: false,
     problem: {
       status: 0,
       code: 'unreachable',
       message,
-      errors: [{ path: '', message, code: 'unreachable' }],
+      messageCode,
+      params,
+      errors: [{ path: '', message, code: 'unreachable', messageCode, params }],
       extra: {},
     },
   };
@@ -251,9 +267,15 @@ function toProblem(status: number, body: unknown): ServiceProblem {
           ...codedPartOf(e),
         }))
     : [];
-  const fallback =
-    TITLES[status] ?? (status >= 500 ? TITLES[503]! : `The Links service refused the request (HTTP ${status}).`);
-  const message = errors[0]?.message || (typeof doc['detail'] === 'string' ? doc['detail'] : '') || fallback;
+  // The service's own message (with its code, when it gave one), else core's for the status.
+  const said: { message: string; messageCode?: string | undefined; params?: MessageParams | undefined } = errors[0]
+    ?.message
+    ? { message: errors[0].message, messageCode: errors[0].messageCode, params: errors[0].params }
+    : typeof doc['detail'] === 'string' && doc['detail'] !== ''
+      ? { message: doc['detail'] }
+      : statusMessage(status);
+  const { message } = said;
+  const coded = said.messageCode !== undefined ? { messageCode: said.messageCode, params: said.params ?? {} } : {};
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
     if (!['type', 'title', 'status', 'detail', 'instance', 'errors'].includes(key)) extra[key] = value;
@@ -262,9 +284,24 @@ function toProblem(status: number, body: unknown): ServiceProblem {
     status,
     code: errors[0]?.code || `http-${status}`,
     message,
-    errors: errors.length > 0 ? errors : [{ path: '', message, code: `http-${status}` }],
+    ...coded,
+    errors: errors.length > 0 ? errors : [{ path: '', message, code: `http-${status}`, ...coded }],
     extra,
   };
+}
+
+/**
+ * A problem's message as the fields a store error carries: its English
+ * `message`, with its `messageCode` and `params` when known.
+ */
+export function problemMessage(problem: ServiceProblem): {
+  readonly message: string;
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
+} {
+  return problem.messageCode !== undefined
+    ? { message: problem.message, messageCode: problem.messageCode, params: problem.params ?? {} }
+    : { message: problem.message };
 }
 
 /** True for answers that say "try again later" rather than "no": not reached, rate-limited, or a server failure. */

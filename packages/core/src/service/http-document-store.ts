@@ -11,7 +11,15 @@ import type {
   StoreEvent,
   StoreListener,
 } from '../store/types.js';
-import { isTransient, servicePath, type ServiceAnswer, type ServiceClient, type ServiceProblem } from './client.js';
+import { storeMessage } from '../messages/store.js';
+import {
+  isTransient,
+  problemMessage,
+  servicePath,
+  type ServiceAnswer,
+  type ServiceClient,
+  type ServiceProblem,
+} from './client.js';
 import type { Change, ChangeFeed } from './types.js';
 
 /**
@@ -66,6 +74,25 @@ export function documentPath(path: string, from: string, prefix = ''): string {
   return rest === '' ? prefix : rest.startsWith('[') ? `${prefix}${rest}` : `${prefix}.${rest}`;
 }
 
+/**
+ * A conflict's message: the service's words, with core's code for them when
+ * the service gave none and they are core's own (`store.newer-revision`,
+ * which the service's store writes), so an element can say them in its
+ * page's language.
+ */
+function conflictMessage(
+  problem: ServiceProblem,
+  expected: number,
+  current: number,
+  savedBy: unknown,
+  savedAt: unknown,
+): ReturnType<typeof problemMessage> {
+  const said = problemMessage(problem);
+  if (said.messageCode !== undefined || typeof savedBy !== 'string' || typeof savedAt !== 'string') return said;
+  const coded = storeMessage('store.newer-revision', { expected, current, savedBy, savedAt });
+  return coded.message === problem.message ? coded : said;
+}
+
 function saveError(
   problem: ServiceProblem,
   id: string,
@@ -76,30 +103,32 @@ function saveError(
     const extra = problem.extra;
     const savedBy = extra['currentSavedBy'];
     const savedAt = extra['currentSavedAt'];
+    const currentRevision =
+      typeof extra['currentRevision'] === 'number' ? extra['currentRevision'] : expectedRevision + 1;
     return [
       {
         code: 'conflict',
         path: 'revision',
-        message: problem.message,
+        ...conflictMessage(problem, expectedRevision, currentRevision, savedBy, savedAt),
         id,
         expectedRevision,
-        currentRevision: typeof extra['currentRevision'] === 'number' ? extra['currentRevision'] : expectedRevision + 1,
+        currentRevision,
         ...(typeof savedBy === 'string' ? { currentSavedBy: savedBy } : {}),
         ...(typeof savedAt === 'string' ? { currentSavedAt: savedAt } : {}),
       },
     ];
   }
-  if (problem.status === 403) return [{ code: 'forbidden', path: '', message: problem.message }];
+  if (problem.status === 403) return [{ code: 'forbidden', path: '', ...problemMessage(problem) }];
   if (problem.status === 401)
     return [
       {
         code: 'unreachable',
         path: '',
-        message: 'You are not signed in to the Links service (or your sign-in has expired): sign in again.',
+        ...storeMessage('store.sign-in-again', {}),
       },
     ];
-  if (isTransient(problem)) return [{ code: 'unreachable', path: '', message: problem.message }];
-  if (problem.status === 428) return [{ code: 'invalid', path: 'expectedRevision', message: problem.message }];
+  if (isTransient(problem)) return [{ code: 'unreachable', path: '', ...problemMessage(problem) }];
+  if (problem.status === 428) return [{ code: 'invalid', path: 'expectedRevision', ...problemMessage(problem) }];
   // 400, 404, 413, 415, 422: the document (or the request) is refused, each issue at its path in the document.
   // Core's message code and parameters pass through, so an element renders the message in its page's language.
   return problem.errors.map((e) => ({
@@ -159,20 +188,14 @@ function createHttpDocumentStore<T extends StoredDocument>(
       if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0) {
         return {
           ok: false,
-          errors: [
-            {
-              code: 'invalid',
-              path: 'expectedRevision',
-              message: 'must be the revision the edit started from: a whole number, 0 for a new document',
-            },
-          ],
+          errors: [{ code: 'invalid', path: 'expectedRevision', ...storeMessage('store.expected-revision', {}) }],
         };
       }
       const id = (document as { id?: unknown } | null)?.id;
       if (typeof id !== 'string' || id === '')
         return {
           ok: false,
-          errors: [{ code: 'invalid', path: 'id', message: 'must be the id of the document (text)' }],
+          errors: [{ code: 'invalid', path: 'id', ...storeMessage('store.document-id', {}) }],
         };
       const answer = await client.request<T>({
         method: 'PUT',

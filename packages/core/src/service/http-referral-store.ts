@@ -1,6 +1,7 @@
 import type { ReferralEvent, ReferralState, RejectionCode } from '../referral/types.js';
 import type { Result } from '../validation/result.js';
-import { isTransient, servicePath, type ServiceClient, type ServiceProblem } from './client.js';
+import { storeMessage } from '../messages/store.js';
+import { isTransient, problemMessage, servicePath, type ServiceClient, type ServiceProblem } from './client.js';
 import { documentPath, ServiceError, type HttpStoreOptions } from './http-document-store.js';
 import type {
   AppendError,
@@ -72,19 +73,19 @@ function appendError(problem: ServiceProblem): AppendError {
       return {
         code: 'conflict',
         path: 'version',
-        message: problem.message,
+        ...problemMessage(problem),
         currentVersion: typeof current === 'number' ? current : -1,
       };
     }
     case 403:
-      return { code: 'forbidden', path: documentPath(first?.path ?? '', 'body.event'), message: problem.message };
+      return { code: 'forbidden', path: documentPath(first?.path ?? '', 'body.event'), ...problemMessage(problem) };
     case 422:
       if (problem.code === 'idempotency-key-reused')
-        return { code: 'invalid', path: 'idempotencyKey', message: problem.message };
+        return { code: 'invalid', path: 'idempotencyKey', ...problemMessage(problem) };
       return {
         code: 'refused',
         path: documentPath(first?.path ?? '', 'body.event'),
-        message: problem.message,
+        ...problemMessage(problem),
         refusal: problem.code as RejectionCode,
         // The refusal's parameters pass through, so an element renders the reason in its page's language.
         ...(first?.params !== undefined ? { params: first.params } : {}),
@@ -93,12 +94,11 @@ function appendError(problem: ServiceProblem): AppendError {
       return {
         code: 'unreachable',
         path: '',
-        message:
-          'You are not signed in to the Links service (or your sign-in has expired). The change is kept and will be sent once you sign in again.',
+        ...storeMessage('store.sign-in-kept', {}),
       };
     default:
-      if (isTransient(problem)) return { code: 'unreachable', path: '', message: problem.message };
-      return { code: 'invalid', path: documentPath(first?.path ?? '', 'body.event'), message: problem.message };
+      if (isTransient(problem)) return { code: 'unreachable', path: '', ...problemMessage(problem) };
+      return { code: 'invalid', path: documentPath(first?.path ?? '', 'body.event'), ...problemMessage(problem) };
   }
 }
 
@@ -167,33 +167,21 @@ export function createHttpReferralStore(client: ServiceClient, options: HttpStor
       if (typeof referralId !== 'string' || referralId === '') {
         return {
           ok: false,
-          errors: [{ code: 'invalid', path: 'referralId', message: 'must be the id of the referral (text)' }],
+          errors: [{ code: 'invalid', path: 'referralId', ...storeMessage('store.referral-id', {}) }],
         };
       }
       const expected: unknown = appendOptions?.expectedVersion;
       if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0) {
         return {
           ok: false,
-          errors: [
-            {
-              code: 'invalid',
-              path: 'expectedVersion',
-              message: 'must be the stream version the event was written against: a whole number, 0 for a new referral',
-            },
-          ],
+          errors: [{ code: 'invalid', path: 'expectedVersion', ...storeMessage('store.expected-version', {}) }],
         };
       }
       const key = appendOptions.idempotencyKey;
       if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) {
         return {
           ok: false,
-          errors: [
-            {
-              code: 'invalid',
-              path: 'idempotencyKey',
-              message: 'must be 1 to 200 visible ASCII characters, unique to this event (a UUID is ideal)',
-            },
-          ],
+          errors: [{ code: 'invalid', path: 'idempotencyKey', ...storeMessage('store.idempotency-key', {}) }],
         };
       }
       const { actor: _actor, ...withoutActor } = event as ReferralEvent & { actor?: unknown };

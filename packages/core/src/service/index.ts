@@ -20,6 +20,7 @@ export {
   servicePath,
   serviceBase,
   isTransient,
+  problemMessage,
   type ServiceClient,
   type ServiceClientOptions,
   type ServiceFetch,
@@ -61,3 +62,10 @@ export {
   type QueueStorage,
 } from './offline-queue.js';
 export { queueOwnerKey, tokenQueueOwner, tokenSubject, UNKNOWN_QUEUE_OWNER, type QueueOwner } from './queue-owner.js';
+export {
+  STORE_MESSAGES_EN,
+  storeMessage,
+  type StoreMessage,
+  type StoreMessageCode,
+  type StoreMessageParams,
+} from '../messages/store.js';

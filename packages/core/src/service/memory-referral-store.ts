@@ -2,6 +2,7 @@ import { applyEvent } from '../referral/apply.js';
 import type { ReferralEvent, ReferralState } from '../referral/types.js';
 import type { Framework } from '../framework/types.js';
 import type { Result } from '../validation/result.js';
+import { storeMessage } from '../messages/store.js';
 import type {
   AppendError,
   AppendOptions,
@@ -59,7 +60,7 @@ export function createMemoryReferralStore(options: MemoryReferralStoreOptions = 
   function write(event: ReferralEvent, appendOptions: AppendOptions): Result<Appended, AppendError> {
     const referralId = (event as { referralId?: unknown } | null)?.referralId;
     if (typeof referralId !== 'string') {
-      return { ok: false, errors: [{ code: 'invalid', path: 'referralId', message: 'The event names no referral.' }] };
+      return { ok: false, errors: [{ code: 'invalid', path: 'referralId', ...storeMessage('store.no-referral', {}) }] };
     }
     const stream = streams.get(referralId);
     const current = stream ? stream.events.length : 0;
@@ -70,7 +71,7 @@ export function createMemoryReferralStore(options: MemoryReferralStoreOptions = 
           {
             code: 'conflict',
             path: 'version',
-            message: `The referral has changed since this was written (it is at version ${current}, not ${appendOptions.expectedVersion}).`,
+            ...storeMessage('store.stream-moved', { current, expected: appendOptions.expectedVersion }),
             currentVersion: current,
           },
         ],
@@ -125,7 +126,7 @@ export function createMemoryReferralStore(options: MemoryReferralStoreOptions = 
       if (typeof key !== 'string' || key === '') {
         return {
           ok: false,
-          errors: [{ code: 'invalid', path: 'idempotencyKey', message: 'An append needs an idempotency key.' }],
+          errors: [{ code: 'invalid', path: 'idempotencyKey', ...storeMessage('store.idempotency-key-missing', {}) }],
         };
       }
       const first = answers.get(key);

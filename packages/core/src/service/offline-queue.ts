@@ -3,6 +3,7 @@ import { hasEvent } from '../referral/workflow.js';
 import type { Framework } from '../framework/types.js';
 import type { ReferralEvent, ReferralState, RejectionCode } from '../referral/types.js';
 import type { Result } from '../validation/result.js';
+import { storeMessage, type StoreMessage } from '../messages/store.js';
 import { UNKNOWN_QUEUE_OWNER, type QueueOwner } from './queue-owner.js';
 import type {
   AppendError,
@@ -171,13 +172,10 @@ function mine(list: readonly QueuedEvent[], key: string | undefined): QueuedEven
   return key === undefined ? [] : list.filter((e) => ownerOf(e) === key);
 }
 
-const NOT_KEPT_FOR_ANYONE =
-  'The service could not be reached, and no one is signed in on this page (or the sign-in could not be renewed without a connection), so the change could not be kept for the person who made it. Nothing was recorded: sign in, then record it again.';
-
 /** The most a flush replays one event on a stream that keeps moving before leaving it for the next flush. */
 const MAX_REBASES_PER_FLUSH = 5;
 
-const unreachable = (message: string): AppendError => ({ code: 'unreachable', path: '', message });
+const unreachable = (said: StoreMessage): AppendError => ({ code: 'unreachable', path: '', ...said });
 
 function isUnreachable(result: Result<Appended, AppendError>): boolean {
   return !result.ok && result.errors.some((e) => e.code === 'unreachable');
@@ -386,7 +384,7 @@ export function createQueuedReferralStore(
     key: string,
     owner: QueueOwner | undefined,
   ): Promise<Result<Appended, AppendError>> {
-    if (!owner) return { ok: false, errors: [unreachable(NOT_KEPT_FOR_ANYONE)] };
+    if (!owner) return { ok: false, errors: [unreachable(storeMessage('store.offline-no-owner', {}))] };
     const all = await current();
     const list = mine(all, owner.key);
     const base = cache.get(event.referralId);
@@ -394,11 +392,7 @@ export function createQueuedReferralStore(
     if (!local && event.type !== 'created') {
       return {
         ok: false,
-        errors: [
-          unreachable(
-            'The service could not be reached, and this referral has not been loaded on this device, so the change could not be kept. Nothing was recorded.',
-          ),
-        ],
+        errors: [unreachable(storeMessage('store.offline-not-loaded', {}))],
       };
     }
     const applied = applyEvent(local?.state, event, applyOptions);
@@ -433,7 +427,7 @@ export function createQueuedReferralStore(
             {
               code: 'storage',
               path: '',
-              message: `The service could not be reached, and the change could not be kept on this device (${why}). Nothing was recorded.`,
+              ...storeMessage('store.offline-not-kept', { why }),
             },
           ],
         };
@@ -500,7 +494,7 @@ export function createQueuedReferralStore(
           withToken({ expectedVersion: next.expectedVersion, idempotencyKey: sendKeyOf(next) }, me),
         );
       } catch {
-        result = { ok: false, errors: [unreachable('The service could not be reached.')] };
+        result = { ok: false, errors: [unreachable(storeMessage('store.offline', {}))] };
       }
       if (result.ok) {
         reached(false);
@@ -615,8 +609,7 @@ export function createQueuedReferralStore(
               {
                 code: 'invalid',
                 path: 'idempotencyKey',
-                message:
-                  'is already used by a change kept on this device for another person: give each event a key of its own',
+                ...storeMessage('store.key-used-by-another', {}),
               },
             ],
           };
@@ -642,7 +635,7 @@ export function createQueuedReferralStore(
         try {
           result = await inner.append(event, withToken(appendOptions, me));
         } catch {
-          result = { ok: false, errors: [unreachable('The service could not be reached.')] };
+          result = { ok: false, errors: [unreachable(storeMessage('store.offline', {}))] };
         }
         if (isUnreachable(result)) {
           lost();

@@ -89,6 +89,9 @@ export interface StreamConflictError {
   readonly code: 'conflict';
   readonly path: 'version';
   readonly message: string;
+  /** Core's message code for `message` (`service.unreachable`, `store.stream-moved`…), when core or the service gave one: with `params` it renders the message in any language. */
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
   readonly currentVersion: number;
 }
 
@@ -108,6 +111,9 @@ export interface ForbiddenError {
   readonly code: 'forbidden';
   readonly path: string;
   readonly message: string;
+  /** Core's message code for `message` (`service.unreachable`, `store.stream-moved`…), when core or the service gave one: with `params` it renders the message in any language. */
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
 }
 
 /** The service could not be reached. An offline-queueing store keeps the event and sends it later. */
@@ -115,6 +121,9 @@ export interface UnreachableError {
   readonly code: 'unreachable';
   readonly path: '';
   readonly message: string;
+  /** Core's message code for `message` (`service.unreachable`, `store.stream-moved`…), when core or the service gave one: with `params` it renders the message in any language. */
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
 }
 
 /** The event itself is malformed, or the store failed. Nothing was written. */
@@ -122,6 +131,9 @@ export interface AppendInvalidError {
   readonly code: 'invalid' | 'storage';
   readonly path: string;
   readonly message: string;
+  /** Core's message code for `message` (`service.unreachable`, `store.stream-moved`…), when core or the service gave one: with `params` it renders the message in any language. */
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
 }
 
 /** Why an append was refused. */

@@ -20,3 +20,10 @@ export { prepareSave } from './prepare.js';
 export { payloadCodec, type PayloadDocument } from './payload-codec.js';
 export { createMemoryStore, notifyStoreListeners, type MemoryStoreOptions } from './memory-store.js';
 export { createMemoryPlanStore, planCodec, type PlanStore, type PlanCodecOptions } from './plan-store.js';
+export {
+  STORE_MESSAGES_EN,
+  storeMessage,
+  type StoreMessage,
+  type StoreMessageCode,
+  type StoreMessageParams,
+} from '../messages/store.js';

@@ -1,4 +1,5 @@
 import { messageCodeOf, type Result } from '../validation/result.js';
+import { storeMessage } from '../messages/store.js';
 import type { SaveError, SaveOptions, StoreCodec, StoredDocument } from './types.js';
 
 /**
@@ -21,28 +22,25 @@ export function prepareSave<T extends StoredDocument>(
   if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0) {
     return {
       ok: false,
-      errors: [
-        {
-          code: 'invalid',
-          path: 'expectedRevision',
-          message: 'must be the revision the edit started from: a whole number, 0 for a new document',
-        },
-      ],
+      errors: [{ code: 'invalid', path: 'expectedRevision', ...storeMessage('store.expected-revision', {}) }],
     };
   }
   const currentRevision = current?.revision ?? 0;
   if (expected !== currentRevision) {
-    const who = current ? ` (saved by ${current.savedBy} at ${current.savedAt})` : '';
     return {
       ok: false,
       errors: [
         {
           code: 'conflict',
           path: 'revision',
-          message:
-            current === undefined
-              ? `expected revision ${expected}, but nothing is stored under this id`
-              : `expected revision ${expected}, but revision ${currentRevision} is stored${who}: someone else saved a newer version`,
+          ...(current === undefined
+            ? storeMessage('store.nothing-stored', { expected })
+            : storeMessage('store.newer-revision', {
+                expected,
+                current: currentRevision,
+                savedBy: current.savedBy,
+                savedAt: current.savedAt,
+              })),
           id: String((document as { id?: unknown })?.id),
           expectedRevision: expected,
           currentRevision,
@@ -52,7 +50,7 @@ export function prepareSave<T extends StoredDocument>(
     };
   }
   if (document === null || typeof document !== 'object') {
-    return { ok: false, errors: [{ code: 'invalid', path: '', message: 'must be a document (an object)' }] };
+    return { ok: false, errors: [{ code: 'invalid', path: '', ...storeMessage('store.not-a-document', {}) }] };
   }
   const stamped = { ...document, revision: currentRevision + 1, savedAt: now.toISOString(), savedBy: options.author };
   const checked = codec.validate(stamped);

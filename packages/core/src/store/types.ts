@@ -41,6 +41,9 @@ export interface ConflictError {
   readonly code: 'conflict';
   readonly path: 'revision';
   readonly message: string;
+  /** Core's message code for `message` (`store.newer-revision`…), when core wrote it: with `params` it renders the message in any language. */
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
   readonly id: string;
   /** The revision the save expected. */
   readonly expectedRevision: number;
@@ -66,6 +69,9 @@ export interface StorageError {
   readonly code: 'storage';
   readonly path: '';
   readonly message: string;
+  /** Core's message code for `message`, when core wrote it (see `STORE_MESSAGES_EN`). */
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
 }
 
 /**

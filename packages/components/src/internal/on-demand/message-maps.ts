@@ -4,7 +4,9 @@ import type { ActorRole, ContentEventType, RefusalParams, ReferralStatus } from 
 import { outcomeInSentence, statusInSentence, statusReasonLabels } from '../referral-labels.js';
 import { NETWORK_ISSUES } from './messages-network.js';
 import { OUTCOME_ISSUES } from './messages-outcomes.js';
-import { PLAN_ISSUES } from './messages-plan.js';
+import { PLAN_DOCUMENT_ISSUES, PLAN_ISSUES } from './messages-plan.js';
+import { MATURITY_ISSUES } from './messages-maturity.js';
+import { STORE_ISSUES } from './messages-store.js';
 
 /*
  * The msg()-based maps that say core's coded messages (workflow refusals,
@@ -404,7 +406,15 @@ export const ISSUES: Partial<MessageRenderers<ValidationParams>> = {
 
 /**
  * The rule issues of core's plan, network register and outcome areas (message codes `plan.*`, `network.*`,
- * `outcome.*` and the instrument schema's own), each area's map by itself; `issueText` tries them after
- * {@link ISSUES}.
+ * `outcome.*` and the instrument schema's own), the plan document's envelope and version (`plan-document.*`), the stores' and the service client's messages (`store.*`,
+ * `service.*`) and the maturity scorer's reasons (`maturity.*`), each area's map by itself; `issueText` tries
+ * them after {@link ISSUES}.
  */
-export const RULE_ISSUES: readonly object[] = [PLAN_ISSUES, NETWORK_ISSUES, OUTCOME_ISSUES];
+export const RULE_ISSUES: readonly object[] = [
+  PLAN_ISSUES,
+  PLAN_DOCUMENT_ISSUES,
+  NETWORK_ISSUES,
+  OUTCOME_ISSUES,
+  STORE_ISSUES,
+  MATURITY_ISSUES,
+];

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { MessageRenderers } from '@links-approach/core';
-import type { PlanMessageParams, PlanStatus } from '@links-approach/core/plan';
+import type { PlanDocumentMessageParams, PlanMessageParams, PlanStatus } from '@links-approach/core/plan';
 import { statusInSentence } from '../../plan-editor/internal/labels.js';
 
 /*
@@ -110,4 +110,61 @@ export const PLAN_ISSUES: Partial<MessageRenderers<PlanMessageParams>> = {
   'plan.not-framework-theme': (p) =>
     msg(str`is not a theme of the framework ${p.framework} ${p.version}`, { id: 'plan-issue.not-framework-theme' }),
   'plan.focus-areas-not-list': () => msg('must be a list', { id: 'plan-issue.focus-areas-not-list' }),
+};
+
+/** The plan document's envelope and version messages (core's `PLAN_DOCUMENT_MESSAGES_EN`), by code. */
+export const PLAN_DOCUMENT_ISSUES: Partial<MessageRenderers<PlanDocumentMessageParams>> = {
+  'plan-document.not-a-document': (p) =>
+    msg(str`must be a plan document (a JSON object with "kind": "${p.kind}")`, {
+      id: 'plan-document-issue.not-a-document',
+    }),
+  'plan-document.kind-required': (p) =>
+    msg(str`is required: plan documents say "kind": "${p.kind}"`, { id: 'plan-document-issue.kind-required' }),
+  'plan-document.wrong-kind': (p) => msg(str`is ${p.given}, not "${p.kind}"`, { id: 'plan-document-issue.wrong-kind' }),
+  'plan-document.version-required': (p) =>
+    msg(str`is required: plan documents say which version of the format they use (this library writes ${p.writes})`, {
+      id: 'plan-document-issue.version-required',
+    }),
+  'plan-document.version-not-whole': (p) =>
+    msg(str`must be a whole number such as ${p.writes}`, { id: 'plan-document-issue.version-not-whole' }),
+  'plan-document.version-newer': (p) =>
+    msg(str`schemaVersion ${p.version} is newer than this library understands (${p.writes})`, {
+      id: 'plan-document-issue.version-newer',
+    }),
+  'plan-document.version-unknown': (p) => {
+    const readable = p.readable.join(', ');
+    return msg(str`schemaVersion ${p.version} is not a version of the plan format (versions: ${readable})`, {
+      id: 'plan-document-issue.version-unknown',
+    });
+  },
+  'plan-document.not-a-date-time': () =>
+    msg('must be a real date and time', { id: 'plan-document-issue.not-a-date-time' }),
+  'plan-document.v1-capacity-id': () =>
+    msg('cannot be written in schemaVersion 1, whose ids start with a letter', {
+      id: 'plan-document-issue.v1-capacity-id',
+    }),
+  'plan-document.v1-theme-id': () =>
+    msg('cannot be written in schemaVersion 1, whose ids start with a letter', {
+      id: 'plan-document-issue.v1-theme-id',
+    }),
+  'plan-document.v1-unit-without-target': () =>
+    msg('cannot be written in schemaVersion 1 without a target', { id: 'plan-document-issue.v1-unit-without-target' }),
+  'plan-document.v1-focus-area': () =>
+    msg('cannot be written in schemaVersion 1, whose focus areas were plain text', {
+      id: 'plan-document-issue.v1-focus-area',
+    }),
+  'plan-document.v1-capacity-repeated': (p) =>
+    msg(str`repeats the capacity "${p.capacity}" of capacities[${p.earlier}]`, {
+      id: 'plan-document-issue.v1-capacity-repeated',
+    }),
+  'plan-document.v1-theme-repeated': (p) =>
+    msg(str`repeats the theme "${p.theme}" of themes[${p.earlier}]`, { id: 'plan-document-issue.v1-theme-repeated' }),
+  'plan-document.v1-lead-required': () =>
+    msg('needs a lead (the role) as well', { id: 'plan-document-issue.v1-lead-required' }),
+  'plan-document.v1-baseline-required': () =>
+    msg('needs a baseline value as well', { id: 'plan-document-issue.v1-baseline-required' }),
+  'plan-document.v1-spread-both': () =>
+    msg('is required when the change has spread: give both spreadDate and spreadNote', {
+      id: 'plan-document-issue.v1-spread-both',
+    }),
 };

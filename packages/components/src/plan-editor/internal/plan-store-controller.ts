@@ -4,6 +4,7 @@ import type { Result } from '@links-approach/core';
 import type { MergeChoice, Plan, PlanMerge } from '@links-approach/core/plan';
 import type { ConflictError, PlanStore, SaveError } from '@links-approach/core/store';
 import { formatNumber } from '../../internal/format.js';
+import { issueText } from '../../internal/messages.js';
 import { loadPlanOperations, type PlanOperations } from '../../internal/plan-operations.js';
 import { loadPlanChecks } from './plan-checks.js';
 
@@ -251,19 +252,21 @@ export class PlanStoreController implements ReactiveController {
         this.showConflict(conflict);
       } else {
         const first = result.errors[0]!;
+        // Core's store and service messages come with a code: said in the page's language.
+        const said = issueText(first);
         this.set({
           state: 'error',
           retryable: first.code !== 'forbidden',
           message:
             first.code === 'forbidden'
-              ? msg(str`Not saved: your role may not change this plan (${first.message}). Your changes are kept here.`)
+              ? msg(str`Not saved: your role may not change this plan (${said}). Your changes are kept here.`)
               : first.code === 'unreachable'
                 ? msg(
-                    str`Not saved: ${first.message} Your changes are kept here; they are saved when you try again or make your next change.`,
+                    str`Not saved: ${said} Your changes are kept here; they are saved when you try again or make your next change.`,
                   )
                 : msg(
                     str`Your changes are kept here but were not saved: ${result.errors
-                      .map((e) => (e.path ? `${e.path}: ${e.message}` : e.message))
+                      .map((e) => (e.path ? `${e.path}: ${issueText(e)}` : issueText(e)))
                       .join('; ')}`,
                   ),
         });
