@@ -14,6 +14,7 @@
  */
 export * from './validation/index.js';
 export { LINKS_FRAMEWORK } from './framework/links-framework.js';
+export { LINKS_THEMES } from './framework/links-themes.js';
 export { findCapacity, findTheme } from './framework/framework.js';
 export type {
   Framework,

@@ -1,5 +1,3 @@
-import type { StyleInfo } from 'lit/directives/style-map.js';
-
 /** A CSS string literal of `text` (quotes, backslashes and line breaks escaped). */
 export function cssString(text: string): string {
   return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]+/g, ' ')}"`;
@@ -14,7 +12,9 @@ export function cssString(text: string): string {
  * still hears the column header once, not twice). The DOM, the row order,
  * the filters, the sort and the virtualiser are the same in both layouts.
  */
-export function cardLabels(columns: readonly { readonly id: string; readonly label: string }[]): StyleInfo {
+export function cardLabels(
+  columns: readonly { readonly id: string; readonly label: string }[],
+): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const column of columns) labels[`--_label-${column.id}`] = cssString(column.label);
   return labels;

@@ -4,6 +4,7 @@ import type { ReferralEvent } from '@links-approach/core/referral';
 import './caseload.js';
 import type { LinksCaseload } from './caseload.js';
 import { clean, CLP, connected, inProgressEvents } from '../internal/connected-referrals.test.js';
+import { OnDemand } from '../internal/on-demand.js';
 
 const rows = (el: LinksCaseload) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="row"]')];
 const rowIds = (el: LinksCaseload) =>
@@ -72,6 +73,33 @@ describe('<links-caseload> connected to a referral store', () => {
     await c.store.flush();
     await waitUntil(() => !line(el).includes('waiting'), 'sent', { timeout: 1000 });
     expect((await c.service.get('ref-1'))!.events.filter((e) => e.type === 'note-added')).to.have.length(2);
+  });
+
+  it('lists the store without waiting to render; when its code cannot load (offline) says so, and tries again online', async () => {
+    const c = await connected([inProgressEvents('ref-1')]);
+    const el = document.createElement('links-caseload') as LinksCaseload;
+    el.asOf = '2025-03-20T12:00:00Z';
+    // The connection code (loaded on demand) cannot be fetched: the page went offline after the caseload loaded.
+    let reachable = false;
+    const code = new OnDemand(() =>
+      reachable ? import('./on-demand/connected.js') : Promise.reject(new TypeError('Failed to fetch')),
+    );
+    (el as unknown as { provided: typeof code }).provided = code;
+    c.wrap.replaceChildren(el);
+    await fixture(html`${c.wrap}`);
+    await el.updateComplete;
+    const alert = () => clean(el.shadowRoot!.querySelector('.load-error[role="alert"]')?.textContent);
+    expect(alert()).to.equal(
+      'The referrals could not be loaded: the service cannot be reached. Try again when connected.',
+    );
+    expect(el.shadowRoot!.querySelector('[part="filters"]'), 'the caseload itself still renders').to.exist;
+    await expect(el).to.be.accessible();
+
+    reachable = true;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => rows(el).length === 1, 'listed once the code loads');
+    expect(alert()).to.equal('');
+    expect(line(el)).to.equal('Up to date at 2025-03-20 12:00.');
   });
 
   it('leaves a list the host sets alone, with no connection line', async () => {

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { styleMap } from 'lit/directives/style-map.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import {
   caseloadRows,
@@ -18,13 +17,14 @@ import {
   type ResponseWindowOptions,
   isFinishedStatus,
 } from '@links-approach/core/referral';
-import { LINKS_FRAMEWORK, type Framework } from '@links-approach/core';
+import { LINKS_THEMES, type Framework } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatNumber } from '../internal/format.js';
 import { businessStatusLabels, statusLabels, urgencyLabels } from '../internal/referral-labels.js';
-import { PersonLabels } from '../internal/provided.js';
-import { ConnectedReferrals } from '../internal/connected-referrals.js';
+import { PERSON_LABEL_CONTEXT_KEY, REFERRAL_CONTEXT_KEY } from '../internal/context-keys.js';
+import { OnDemand } from '../internal/on-demand.js';
+import type { CaseloadConnection } from './on-demand/connected.js';
 import { styles } from './caseload.styles.js';
 import { cardLabels } from './caseload-cards.js';
 
@@ -63,6 +63,12 @@ const columns = (): readonly Column[] => [
 ];
 
 const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
+
+/** The default `framework`: the Links framework's themes, without the rest of the framework (only themes are shown). */
+const DEFAULT_FRAMEWORK: Pick<Framework, 'themes'> = Object.freeze({ themes: LINKS_THEMES });
+
+/** The contexts a `<links-provider>` gives the caseload: its referral store and the host's person labels. */
+const PROVIDED: readonly unknown[] = [REFERRAL_CONTEXT_KEY, PERSON_LABEL_CONTEXT_KEY];
 
 /** The `referrals` default: while it (or what the store gave) is in place, a provider's referral store fills the list. */
 const NONE: readonly ReferralState[] = Object.freeze([]);
@@ -146,9 +152,12 @@ export class LinksCaseload extends LinksElement {
   @property({ attribute: false })
   practices: readonly { readonly id: string; readonly name?: string }[] | undefined;
 
-  /** The framework whose theme names to show. */
+  /**
+   * The framework whose theme names to show (only its `themes` are read; a whole `Framework` will do).
+   * Default: the Links framework's themes (core's `LINKS_THEMES`, which `LINKS_FRAMEWORK` lists).
+   */
   @property({ attribute: false })
-  framework: Framework = LINKS_FRAMEWORK;
+  framework: Pick<Framework, 'themes'> = DEFAULT_FRAMEWORK;
 
   /** The title (default "Caseload", in the page's locale). */
   @property()
@@ -175,41 +184,81 @@ export class LinksCaseload extends LinksElement {
   @state() private shown: readonly CaseloadRow[] = [];
 
   private themeNames = new Map<string, string>();
-  /** People as the host labels them (inside a `<links-provider>` with a resolver), else their references. */
-  private readonly people = new PersonLabels(this);
-  /** The provider's referral store, its queue and its connection status. */
-  private readonly connection = new ConnectedReferrals(this, () => void this.load());
-  /** What the store last gave (so a list the host sets is never overwritten). */
-  private loaded: readonly ReferralState[] | undefined;
-  @state() private loadError = '';
-  private loads = 0;
 
-  /** Whether the list comes from the provider's store (the host has set none of its own). */
-  private get fromStore(): boolean {
-    return this.connection.store !== undefined && (this.referrals === NONE || this.referrals === this.loaded);
+  /**
+   * Inside a `<links-provider>`: its referral store (listed, with the offline queue and the connection
+   * status) and the host's person labels. That code loads on demand, only once a provider answers
+   * (`on-demand/connected.ts`): a caseload the host feeds outside a provider never downloads it, and the
+   * first render never waits for it (rows show references until the labels arrive, as with a resolver
+   * that answers later).
+   */
+  private readonly provided = new OnDemand(() => import('./on-demand/connected.js'));
+  private link: CaseloadConnection | undefined;
+  /** The provider's code could not be loaded (offline): said in plain words, tried again when the connection returns. */
+  @state() private linkFailed = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.probe();
+    document.addEventListener('context-provider', this.probe);
   }
 
-  private async load(): Promise<void> {
-    const store = this.connection.store;
-    if (!store || !this.fromStore) return;
-    const load = ++this.loads;
-    try {
-      const listed = await store.list(this.practice ? { practice: this.practice } : {});
-      if (load !== this.loads || !this.fromStore) return;
-      this.loadError = '';
-      this.loaded = listed.map((r) => r.state);
-      this.referrals = this.loaded;
-    } catch {
-      if (load !== this.loads) return;
-      this.loadError = msg(
-        'The referrals could not be loaded: the service cannot be reached. Try again when connected.',
-      );
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('context-provider', this.probe);
+    window.removeEventListener('online', this.probe);
+  }
+
+  /**
+   * Asks, once, whether a provider is around (the context protocol's one-off request, answered
+   * synchronously by `@lit/context` providers); a provider defined later announces itself with a
+   * `context-provider` event, which asks again. Once the connection code is loaded, its own
+   * subscriptions follow the provider.
+   */
+  private probe = (event?: Event): void => {
+    if (
+      this.link ||
+      (event?.type === 'context-provider' && !PROVIDED.includes((event as { context?: unknown }).context))
+    )
+      return;
+    let answered = false;
+    for (const context of PROVIDED) {
+      const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+        context,
+        contextTarget: this,
+        callback: () => (answered = true),
+        subscribe: false,
+      });
+      this.dispatchEvent(request);
     }
+    if (!answered) return;
+    void this.provided.run(
+      (module) => {
+        if (this.link) return;
+        this.linkFailed = false;
+        window.removeEventListener('online', this.probe);
+        this.link = module.connectCaseload(this, NONE);
+        this.requestUpdate();
+      },
+      () => {
+        this.linkFailed = true;
+        window.addEventListener('online', this.probe);
+      },
+    );
+  };
+
+  /** Waits, too, for the provider's code while it loads (so `await updateComplete` sees the connected list). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.provided.settled();
+    return (await super.getUpdateComplete()) && done;
   }
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (changed.has('practice') && changed.get('practice') !== undefined) void this.load();
+    if (changed.has('practice') && changed.get('practice') !== undefined) void this.link?.load();
+    const table = this.renderRoot.querySelector<HTMLElement>('.table');
+    for (const [name, value] of Object.entries(cardLabels(columns()))) table?.style.setProperty(name, value);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -240,7 +289,7 @@ export class LinksCaseload extends LinksElement {
       <section part="base" aria-labelledby="title">
         ${heading(level, html`${this.label || msg('Caseload')}`, { id: 'title', class: 'title', part: 'heading' })}
         <slot></slot>
-        ${this.fromStore ? this.renderConnection() : nothing}
+        ${this.renderConnection()}
         ${this.renderFilters()}
         <p class="count" part="count" role="status">
           ${
@@ -255,7 +304,6 @@ export class LinksCaseload extends LinksElement {
           role="table"
           aria-labelledby="title"
           aria-rowcount=${this.shown.length + 1}
-          style=${styleMap(cardLabels(columns()))}
         >
           <div role="rowgroup">
             <div class="row header" part="header" role="row" aria-rowindex="1">
@@ -292,25 +340,14 @@ export class LinksCaseload extends LinksElement {
     `;
   }
 
-  private renderConnection(): TemplateResult {
-    const practice = this.practice;
-    const waiting = this.connection.waiting((e) => !practice || e.practiceId === practice).length;
-    const refused = this.connection.refused((e) => !practice || e.practiceId === practice).length;
-    return html`${this.connection.renderStatus(waiting)}
-    ${
-      refused > 0
-        ? html`<p class="not-sent-line" part="connection">
-          <strong
-            >${
-              refused === 1
-                ? msg('1 change could not be sent: open its referral to see why.')
-                : msg(str`${formatNumber(refused)} changes could not be sent: open their referrals to see why.`)
-            }</strong
-          >
+  /** Inside a provider: the connection lines (`on-demand/connected.ts`), or why they are missing. */
+  private renderConnection(): unknown {
+    if (this.link) return this.link.renderConnection();
+    return this.linkFailed && this.referrals === NONE
+      ? html`<p class="load-error" role="alert">
+          ${msg('The referrals could not be loaded: the service cannot be reached. Try again when connected.')}
         </p>`
-        : nothing
-    }
-    ${this.loadError ? html`<p class="load-error" role="alert">${this.loadError}</p>` : nothing}`;
+      : nothing;
   }
 
   private practiceOptions(): { id: string; name: string }[] {
@@ -409,7 +446,7 @@ export class LinksCaseload extends LinksElement {
           <span class="visually-hidden">${msg('Open referral')} </span>${row.id}
         </button>
       </div>
-      <div role="cell" class="cell person">${this.people.display(row.person)}</div>
+      <div role="cell" class="cell person">${this.link ? this.link.people.display(row.person) : row.person}</div>
       <div role="cell" class="cell practice">${row.practiceId}</div>
       <div role="cell" class="cell status">
         <span class="badge status-${row.status} ${finished ? 'finished' : ''}" part="status"
@@ -428,16 +465,7 @@ export class LinksCaseload extends LinksElement {
             : nothing
         }
         ${row.duplicate ? html`<span class="flag duplicate" part="flag">${msg('Another open referral')}</span>` : nothing}
-        ${
-          this.fromStore && this.connection.queue.some((e) => e.referralId === row.id && !e.refused)
-            ? html`<span class="flag waiting" part="flag">${msg('Waiting to send')}</span>`
-            : nothing
-        }
-        ${
-          this.fromStore && this.connection.queue.some((e) => e.referralId === row.id && e.refused)
-            ? html`<span class="flag not-sent" part="flag">${msg('Not sent')}</span>`
-            : nothing
-        }
+        ${this.link ? this.link.renderFlags(row.id) : nothing}
       </div>
       <div role="cell" class="cell urgency ${row.urgency}">${urgencyLabels()[row.urgency]}</div>
       <div role="cell" class="cell reasons">${row.themes.map((t) => this.themeNames.get(t) ?? t).join(', ')}</div>

@@ -1,6 +1,7 @@
 import { ContextRoot, createContext } from '@lit/context';
 import type { DocumentStore, StoreCodec, StoredDocument } from '@links-approach/core/store';
 import type { FeedStatus, ReferralStore } from '@links-approach/core/service';
+import { PERSON_LABEL_CONTEXT_KEY, REFERRAL_CONTEXT_KEY, STORE_CONTEXT_KEY } from './context-keys.js';
 
 /**
  * Gives the store for each kind of document the elements keep (business
@@ -26,12 +27,10 @@ export type PersonLabelResolver = (personRef: string) => string | Promise<string
  * package on one page (say, the script-tag bundle and a module import)
  * still find each other's providers.
  */
-export const storeContext = createContext<StoreSource | undefined>(Symbol.for('links-approach.context.store'));
+export const storeContext = createContext<StoreSource | undefined>(STORE_CONTEXT_KEY);
 
 /** The person-label context: the host's resolver, or `undefined` to show references. */
-export const personLabelContext = createContext<PersonLabelResolver | undefined>(
-  Symbol.for('links-approach.context.person-label'),
-);
+export const personLabelContext = createContext<PersonLabelResolver | undefined>(PERSON_LABEL_CONTEXT_KEY);
 
 /**
  * What a provider connected to a service (or an offline-only host) gives the
@@ -45,7 +44,7 @@ export interface ReferralSource {
 }
 
 /** The referral context: the provider's referral source, or `undefined` when the host feeds the elements itself. */
-export const referralContext = createContext<ReferralSource | undefined>(Symbol.for('links-approach.context.referral'));
+export const referralContext = createContext<ReferralSource | undefined>(REFERRAL_CONTEXT_KEY);
 
 const ROOT_FLAG = Symbol.for('links-approach.context.root');
 

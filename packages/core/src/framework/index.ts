@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { LINKS_FRAMEWORK } from './links-framework.js';
+export { LINKS_THEMES } from './links-themes.js';
 export { validateFramework, findCapacity, findTheme } from './framework.js';
 export {
   frameworkSchema,

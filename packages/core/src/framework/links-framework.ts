@@ -1,4 +1,5 @@
 import type { DefaultCapacityId, DefaultResponsibilityId, DefaultThemeId, Framework } from './types.js';
+import { LINKS_THEMES } from './links-themes.js';
 
 type DefaultFramework = Framework & {
   readonly capacities: readonly { id: DefaultCapacityId; name: string; description: string }[];
@@ -75,33 +76,7 @@ export const LINKS_FRAMEWORK: DefaultFramework = deepFreeze({
         'Primary care teams need to develop an extensive network of personal relationships in their local community.',
     },
   ],
-  themes: [
-    {
-      id: 'adapting-to-diagnosis',
-      name: 'Adapting to diagnosis',
-      description: 'Supporting people as they come to terms with, and learn to live with, a new diagnosis.',
-    },
-    {
-      id: 'living-well-day-to-day',
-      name: 'Living well day to day',
-      description: 'Supporting people to manage their health and wellbeing in everyday life.',
-    },
-    {
-      id: 'facing-challenges-and-crises',
-      name: 'Facing challenges and crises',
-      description: 'Supporting people through difficult times, setbacks and crises in their lives.',
-    },
-    {
-      id: 'navigating-systems',
-      name: 'Navigating systems',
-      description: 'Helping people find their way through health, social care, benefits and other systems.',
-    },
-    {
-      id: 'dying-well',
-      name: 'Dying well',
-      description: 'Supporting people, and those close to them, towards the end of life.',
-    },
-  ],
+  themes: LINKS_THEMES,
   responsibilities: [
     {
       id: 'people',
