@@ -35,7 +35,7 @@ import {
   isFinishedStatus,
   ReferralFold,
   replay,
-  validateReferralEvent,
+  validateOwnedReferralEvent,
   type ReferralEvent,
 } from '@links-approach/core/referral';
 import { SpillStore } from '../packages/cli/src/spill-store.js';
@@ -88,7 +88,7 @@ async function writeEvents(file: string, count: number, practiceIds: readonly st
 /**
  * Where the time of `links report` goes, in this process on one events file: CPU seconds of one pass that
  * only reads the file and splits it into lines (decoding each, as the CLI does), then of passes that also
- * parse each line (JSON.parse), also validate it (validateReferralEvent, the CLI's one check per line), and
+ * parse each line (JSON.parse), also validate it (validateOwnedReferralEvent, the CLI's one check per line), and
  * also fold it (ReferralFold with the report's cohort figures and the spill store). Each step's cost is the
  * difference from the pass before; the last line is the ceiling one core gives.
  */
@@ -111,7 +111,7 @@ async function phases(
       if (step === 0) return;
       const value: unknown = JSON.parse(text);
       if (step === 1) return;
-      const result = validateReferralEvent(value);
+      const result = validateOwnedReferralEvent(value);
       if (step === 2 || !result.ok) return;
       fold.push(result.value as ReferralEvent);
     };

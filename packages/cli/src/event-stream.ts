@@ -2,7 +2,7 @@ import { messageCodeOf, type ValidationIssue } from '@links-approach/core';
 import {
   detectReferralEventsFormat,
   parseReferralEvents,
-  validateReferralEvent,
+  validateOwnedReferralEvent,
   validateReferralEventsDocument,
   type ReferralEvent,
   type ReferralEventsFormat,
@@ -124,7 +124,7 @@ async function readNdjson(
         issues.push({ path: `line ${lineNumber}`, message: `is not valid JSON (${(error as Error).message})` });
       return;
     }
-    const result = validateReferralEvent(value);
+    const result = validateOwnedReferralEvent(value);
     if (result.ok) {
       events++;
       if (issues.length === 0) onEvent(result.value);
@@ -313,7 +313,7 @@ async function readJsonDocument(
   const element = (value: unknown) => {
     sawEvents = true;
     const index = events++;
-    const result = validateReferralEvent(value);
+    const result = validateOwnedReferralEvent(value);
     if (result.ok) {
       if (issues.length === 0) onEvent(result.value);
       return;

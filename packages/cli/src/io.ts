@@ -6,6 +6,11 @@ import { dirname } from 'node:path';
 export interface TextSink {
   /** Writes `text` as it is (no newline added); the promise settles once the sink can take more. */
   write(text: string): Promise<void>;
+  /**
+   * Writes UTF-8 bytes as they are (the same output as `write` of the text they encode); optional. The sink
+   * owns the bytes from then on: the caller never changes them.
+   */
+  writeBytes?(bytes: Uint8Array): Promise<void>;
   /** Finishes writing (a file is complete once this settles). */
   close(): Promise<void>;
 }
@@ -35,13 +40,15 @@ function streamSink(stream: NodeJS.WritableStream, end: boolean): TextSink {
   stream.on('error', (error: Error) => {
     failed = error;
   });
+  const write = (chunk: string | Uint8Array) =>
+    new Promise<void>((resolve, reject) => {
+      if (failed) return reject(failed);
+      if (stream.write(chunk)) resolve();
+      else stream.once('drain', () => (failed ? reject(failed) : resolve()));
+    });
   return {
-    write: (text) =>
-      new Promise<void>((resolve, reject) => {
-        if (failed) return reject(failed);
-        if (stream.write(text)) resolve();
-        else stream.once('drain', () => (failed ? reject(failed) : resolve()));
-      }),
+    write,
+    writeBytes: write,
     close: () =>
       new Promise<void>((resolve, reject) => {
         if (failed) return reject(failed);

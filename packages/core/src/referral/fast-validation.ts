@@ -16,6 +16,7 @@ import { STATUS_REASON_CODES } from '../codes/status-reasons.js';
 import { LIMITS } from '../validation/limits.js';
 import {
   absent,
+  fitsIn,
   isOneOf,
   isPlain,
   isText,
@@ -438,40 +439,241 @@ export function fastParseReferralEventsDocument(
   return { kind: 'links.referral-events', schemaVersion: 1, events: out };
 }
 
+// The exact check: is the input itself already the value the schema returns? Nothing is built or copied.
+
+/** Each event type's keys in schema order (the order the schema, and `fastParseReferralEvent`, write them in). */
+const ORDER: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(KEYS).map(([type, keys]) => [type, [...keys]]),
+);
+const ACTOR_ORDER = [...ACTOR_KEYS];
+const REASON_ORDER = [...REASON_KEYS];
+const OUTCOME_ORDER = [...OUTCOME_KEYS];
+const RESOURCE_ORDER = [...RESOURCE_KEYS];
+
 /**
- * Whether `input` is the very value `parsed` (the schema's value for it)
- * describes: the same primitives, plain objects with the ordinary prototype
- * and their keys in the same order, arrays of the same length. Then the
- * input can stand in for the parsed copy: equal as a value and in JSON.
+ * An object as the schema returns it: not null, not an array, prototype
+ * `Object.prototype` (the schema's copies never have a `null` prototype).
  */
-function sameValue(input: unknown, parsed: unknown): boolean {
-  if (input === parsed) return true;
-  if (typeof parsed !== 'object' || parsed === null || typeof input !== 'object' || input === null) return false;
-  if (Array.isArray(parsed)) {
-    if (!Array.isArray(input) || input.length !== parsed.length) return false;
-    for (let i = 0; i < parsed.length; i++) if (!sameValue(input[i], parsed[i])) return false;
-    return true;
+function isOrdinary(value: unknown): value is Plain {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.getPrototypeOf(value) === Object.prototype
+  );
+}
+
+/**
+ * The number of `for…in` keys of `object` when each is one of `order` and
+ * they come in its order, else -1. With the count of the fields read as
+ * defined, it says the object has no other keys (none present as
+ * `undefined`) and its keys are in schema order.
+ */
+function orderedKeyCount(object: Plain, order: readonly string[]): number {
+  const n = order.length;
+  let p = 0;
+  let count = 0;
+  for (const key in object) {
+    while (p < n && order[p] !== key) p++;
+    if (p === n) return -1;
+    p++;
+    count++;
   }
-  if (Array.isArray(input) || Object.getPrototypeOf(input) !== Object.prototype) return false;
-  const keys = Object.keys(parsed);
-  const from = input as Plain;
-  let i = 0;
-  for (const key in from) {
-    if (key !== keys[i] || !sameValue(from[key], (parsed as Plain)[key])) return false;
-    i++;
+  return count;
+}
+
+/** Whether `text` has no white space at either end that the schema's `trim` would take off. */
+function isTrimmed(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  // Printable ASCII at both ends is certainly not trimmed; anything else asks `trim` itself.
+  if (first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f) return true;
+  return text.trim() === text;
+}
+
+/** A trimmed, non-empty text of at most `max` code points that needs no trimming. */
+function isExactText(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length > 0 && isTrimmed(value) && fitsIn(value, max);
+}
+
+/** An optional field: 0 when undefined, 1 when certainly valid as it is, -1 otherwise. */
+function opt(value: unknown, valid: boolean): number {
+  return value === undefined ? 0 : valid ? 1 : -1;
+}
+
+function isExactActor(v: unknown): boolean {
+  if (!isOrdinary(v) || !isOneOf(v.role, ROLES) || !isPseudonym(v.id)) return false;
+  const practices = v.practices;
+  if (practices === undefined) return orderedKeyCount(v, ACTOR_ORDER) === 2;
+  if (!Array.isArray(practices) || practices.length < 1 || practices.length > LIMITS.listItems) return false;
+  for (let i = 0; i < practices.length; i++) if (!isToken(practices[i])) return false;
+  return orderedKeyCount(v, ACTOR_ORDER) === 3;
+}
+
+function isExactReasons(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length < 1 || v.length > 20) return false;
+  for (let i = 0; i < v.length; i++) {
+    const reason: unknown = v[i];
+    if (!isOrdinary(reason) || !isSlug(reason.themeId)) return false;
+    const text = reason.text;
+    if (text === undefined) {
+      if (orderedKeyCount(reason, REASON_ORDER) !== 1) return false;
+    } else if (!isText(text, LONG, false) || orderedKeyCount(reason, REASON_ORDER) !== 2) return false;
   }
-  return i === keys.length;
+  return true;
+}
+
+function isExactOutcome(v: unknown): boolean {
+  return (
+    isOrdinary(v) &&
+    isOneOf(v.code, OUTCOMES) &&
+    isText(v.summary, LONG, false) &&
+    orderedKeyCount(v, OUTCOME_ORDER) === 2
+  );
+}
+
+function isExactResource(v: unknown): boolean {
+  if (!isOrdinary(v) || !isExactText(v.id, 2 * SHORT) || !isExactText(v.name, SHORT)) return false;
+  const source = v.source;
+  if (source === undefined) return orderedKeyCount(v, RESOURCE_ORDER) === 2;
+  return isExactText(source, SHORT) && orderedKeyCount(v, RESOURCE_ORDER) === 3;
+}
+
+function isExactConsent(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length > CONSENT_SCOPES.length) return false;
+  for (let i = 0; i < value.length; i++) if (!isOneOf(value[i], SCOPES)) return false;
+  return true;
+}
+
+/** How many keys of its type's own fields the event holds, each certainly valid as it is; -1 otherwise. */
+function exactFields(type: string, v: Plain): number {
+  switch (type) {
+    case 'created': {
+      if (
+        !isOneOf(v.status, CREATED_STATUSES) ||
+        !isPseudonym(v.person) ||
+        !isToken(v.practiceId) ||
+        !isOneOf(v.route, ROUTES) ||
+        !isExactReasons(v.reasons) ||
+        !isOneOf(v.urgency, URGENCY)
+      )
+        return -1;
+      const clp = opt(v.clpId, isPseudonym(v.clpId));
+      const detail = opt(v.routeDetail, isExactText(v.routeDetail, SHORT));
+      const scopes = opt(v.consent, isExactConsent(v.consent));
+      const previous = opt(v.previousReferralId, isToken(v.previousReferralId));
+      const note = opt(v.note, isExactText(v.note, LONG));
+      if (clp < 0 || detail < 0 || scopes < 0 || previous < 0 || note < 0) return -1;
+      return 6 + clp + detail + scopes + previous + note;
+    }
+    case 'details-updated': {
+      const a = opt(v.route, isOneOf(v.route, ROUTES));
+      const b = opt(v.routeDetail, isExactText(v.routeDetail, SHORT));
+      const c = opt(v.reasons, isExactReasons(v.reasons));
+      const d = opt(v.urgency, isOneOf(v.urgency, URGENCY));
+      const e = opt(v.clpId, isPseudonym(v.clpId));
+      if (a < 0 || b < 0 || c < 0 || d < 0 || e < 0 || a + b + c + d + e === 0) return -1;
+      return a + b + c + d + e;
+    }
+    case 'status-changed': {
+      const to = v.to;
+      if (!isOneOf(to, STATUSES)) return -1;
+      const code = opt(v.reasonCode, isOneOf(v.reasonCode, REASON_CODES));
+      const result = opt(v.outcome, isExactOutcome(v.outcome));
+      if (code < 0 || result < 0 || (result === 1 && to !== 'completed')) return -1;
+      return 1 + code + result;
+    }
+    case 'clp-assigned':
+      return isPseudonym(v.clpId) ? 1 : -1;
+    case 'consent-given':
+    case 'consent-withdrawn':
+      return isOneOf(v.scope, SCOPES) ? 1 : -1;
+    case 'do-not-contact-set':
+    case 'do-not-contact-cleared':
+      return 0;
+    case 'contact-attempted':
+      return isOneOf(v.method, METHODS) && isOneOf(v.outcome, ATTEMPT_OUTCOMES) ? 2 : -1;
+    case 'contact-recorded': {
+      const minutes = v.durationMinutes;
+      return isOneOf(v.setting, SETTINGS) &&
+        typeof minutes === 'number' &&
+        Number.isInteger(minutes) &&
+        minutes >= 1 &&
+        minutes <= 600
+        ? 2
+        : -1;
+    }
+    case 'goal-added': {
+      if (!isToken(v.goalId) || !isExactText(v.statement, LONG) || !isSlug(v.themeId)) return -1;
+      const status = opt(v.status, isOneOf(v.status, GOAL_STATUS));
+      return status < 0 ? -1 : 3 + status;
+    }
+    case 'goal-updated': {
+      if (!isToken(v.goalId)) return -1;
+      const a = opt(v.statement, isExactText(v.statement, LONG));
+      const b = opt(v.status, isOneOf(v.status, GOAL_STATUS));
+      if (a < 0 || b < 0 || a + b === 0) return -1;
+      return 1 + a + b;
+    }
+    case 'resource-linked': {
+      if (!isToken(v.linkId) || !isExactResource(v.resource) || !isOneOf(v.mode, MODES)) return -1;
+      const status = opt(v.status, isOneOf(v.status, LINK_STATUSES));
+      return status < 0 ? -1 : 3 + status;
+    }
+    case 'resource-updated': {
+      if (!isToken(v.linkId)) return -1;
+      const a = opt(v.mode, isOneOf(v.mode, MODES));
+      const b = opt(v.status, isOneOf(v.status, LINK_STATUSES));
+      if (a < 0 || b < 0 || a + b === 0) return -1;
+      return 1 + a + b;
+    }
+    case 'follow-up-scheduled': {
+      if (!isToken(v.followUpId) || !matches(v.due, DATE)) return -1;
+      const note = opt(v.note, isExactText(v.note, LONG));
+      return note < 0 ? -1 : 2 + note;
+    }
+    case 'follow-up-done':
+      return isToken(v.followUpId) ? 1 : -1;
+    case 'outcome-recorded':
+      return isExactOutcome(v.outcome) ? 1 : -1;
+    case 'note-added':
+      return isExactText(v.text, LONG) ? 1 : -1;
+    default:
+      return -1;
+  }
+}
+
+/**
+ * Whether `input` is certainly a valid referral event and already exactly
+ * the value `referralEventSchema` returns for it: nothing to trim, every
+ * object an ordinary one (prototype `Object.prototype`) with its keys in
+ * schema order, no key present as `undefined`. Then the input can stand in
+ * for the schema's copy, equal as a value and in JSON; a `JSON.parse` of an
+ * event the toolkit wrote always is. Builds nothing, so it is the cheap
+ * check for a fold that keeps events. `false` says nothing about validity:
+ * use {@link fastParseReferralEvent}, then the schema.
+ */
+export function isExactReferralEvent(input: unknown): input is ReferralEvent {
+  if (!isOrdinary(input)) return false;
+  const v = input;
+  const type = v.type;
+  if (typeof type !== 'string' || !isToken(v.id) || !isToken(v.referralId) || !matches(v.at, DATE_TIME)) return false;
+  const order = ORDER[type];
+  if (order === undefined || !Object.hasOwn(ORDER, type) || !isExactActor(v.actor)) return false;
+  const reason = v.reason;
+  const more = exactFields(type, v);
+  if (more < 0) return false;
+  if (reason === undefined) return orderedKeyCount(v, order) === 5 + more;
+  return isText(reason, LONG, false) && orderedKeyCount(v, order) === 6 + more;
 }
 
 /**
  * {@link fastParseReferralEvent} for a fold that keeps events (replay): the
  * input itself when it is certainly valid and already exactly the value the
- * schema returns (nothing to trim, keys in schema order, ordinary objects),
- * so nothing is copied; the schema's value when certainly valid but
- * different; `undefined` when not certainly valid (run the schema).
+ * schema returns ({@link isExactReferralEvent}), so nothing is copied; the
+ * schema's value when certainly valid but different; `undefined` when not
+ * certainly valid (run the schema).
  */
 export function fastReferralEventForReplay(input: unknown): ReferralEvent | undefined {
-  const parsed = fastParseReferralEvent(input);
-  if (parsed === undefined) return NO;
-  return sameValue(input, parsed) ? (input as ReferralEvent) : parsed;
+  return isExactReferralEvent(input) ? input : fastParseReferralEvent(input);
 }

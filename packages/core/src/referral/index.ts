@@ -130,6 +130,7 @@ export {
 export {
   parseReferralEvents,
   validateReferralEvent,
+  validateOwnedReferralEvent,
   validateReferralEventsDocument,
   referralEventsDocument,
   toNdjson,

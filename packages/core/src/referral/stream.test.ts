@@ -145,3 +145,35 @@ test('a caseload tally seeded with practices and given a response window matches
   tally.add(all[5]!, 5, 1);
   assert.deepEqual(tally.result(), caseloadMetrics(all, options));
 });
+
+test('the fold’s latest time is the latest instant, whatever the offsets the times are written with', () => {
+  const events = JSON.parse(
+    JSON.stringify(
+      generateDemoReferrals({
+        practices: [{ id: 'practice-1', listSize: 6000 }],
+        seed: 3,
+        asOf: '2025-03-31T12:00:00Z',
+        referralsPerPractice: 12,
+      }).events,
+    ),
+  ) as ReferralEvent[];
+  const max = (list: readonly ReferralEvent[]) => list.reduce((m, e) => Math.max(m, Date.parse(e.at)), -Infinity);
+  // The same instants written three ways: UTC, UTC with milliseconds, and an hour ahead of UTC.
+  const plusOne = (at: string) => `${new Date(Date.parse(at) + 3_600_000).toISOString().slice(0, 19)}+01:00`;
+  const variants = [
+    events,
+    events.map((e, i) => ({ ...e, at: i % 2 ? e.at : e.at.replace(/(\.\d+)?Z$/, 'Z') })),
+    events.map((e, i) => ({ ...e, at: i % 3 === 0 ? plusOne(e.at) : e.at })),
+    events.map((e) => ({ ...e, at: plusOne(e.at) })),
+  ];
+  for (const list of variants) {
+    const fold = new ReferralFold({ onRejected: () => {} });
+    assert.equal(fold.latest, -Infinity);
+    for (const event of list) fold.push(event);
+    assert.equal(fold.latest, max(list));
+  }
+  const fold = new ReferralFold({ onRejected: () => {} });
+  fold.push({ ...events[0]!, at: '2025-01-01T10:00:00Z' });
+  fold.push({ ...events[1]!, at: '2025-01-01T10:30:00+01:00' });
+  assert.equal(fold.latest, Date.parse('2025-01-01T10:00:00Z'), 'an earlier instant written later in text order');
+});

@@ -149,8 +149,10 @@ export class ReferralFold {
   readonly rejected: RejectedEvent[] = [];
   /** Referrals created. */
   referrals = 0;
-  /** The latest event time seen (milliseconds), over every event pushed. */
-  latest = -Infinity;
+  /** The time (as written) of the latest-dated event pushed; its milliseconds are worked out when asked for. */
+  private latestText: string | undefined;
+  private parsedText: string | undefined;
+  private parsedMs = -Infinity;
   /** The latest event time seen, compared as text (as `links report` does), or `undefined` before any event. */
   latestAt: string | undefined;
 
@@ -167,9 +169,18 @@ export class ReferralFold {
   push(event: ReferralEvent): Rejection | undefined {
     if (this.finished) throw new Error('ReferralFold: push after finish');
     const index = this.index++;
-    const at = Date.parse(event.at);
-    if (at > this.latest) this.latest = at;
-    if (this.latestAt === undefined || event.at > this.latestAt) this.latestAt = event.at;
+    const at = event.at;
+    const top = this.latestText;
+    if (
+      top !== undefined &&
+      at.length === top.length &&
+      at.charCodeAt(at.length - 1) === 90 &&
+      top.charCodeAt(top.length - 1) === 90
+    ) {
+      // Two UTC times written alike (same length, both ending in "Z") compare as text: no parsing per event.
+      if (at > top) this.latestText = at;
+    } else if (Date.parse(at) > this.latest) this.latestText = at;
+    if (this.latestAt === undefined || at > this.latestAt) this.latestAt = at;
     const found = this.byId.get(event.referralId);
     const bit = idBit(event.id);
     let released: { readonly referral: ReferralState; readonly events: number; readonly ids: string } | undefined;
@@ -285,6 +296,17 @@ export class ReferralFold {
       for (const o of this.observers) o.add(entry.state as ReferralState, entry.seq, 1);
     }
     return { held };
+  }
+
+  /** The latest event time seen (milliseconds), over every event pushed; `-Infinity` before any. */
+  get latest(): number {
+    const text = this.latestText;
+    if (text === undefined) return -Infinity;
+    if (text !== this.parsedText) {
+      this.parsedText = text;
+      this.parsedMs = Date.parse(text);
+    }
+    return this.parsedMs;
   }
 
   /** Events pushed so far. */
