@@ -14,6 +14,7 @@ import { LIMITS } from '../validation/limits.js';
 import { generateDemoData } from '../demo-data/index.js';
 import { planSchema } from './schema.js';
 import { fastParsePlan } from './fast-validation.js';
+import { applySharedEdit, slotAt } from '../validation/test-edits.js';
 
 const SAMPLE = JSON.parse(
   readFileSync(new URL('../../../../examples/data/sample-plan.json', import.meta.url), 'utf8'),
@@ -21,23 +22,6 @@ const SAMPLE = JSON.parse(
 const DEMO = generateDemoData({ practices: 3, seed: 'fast-path', months: 6 }).plans.map(
   (plan) => JSON.parse(JSON.stringify(plan)) as unknown,
 );
-
-type Path = (string | number)[];
-
-function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      out.push([...at, index]);
-      pathsOf(item, [...at, index], out);
-    });
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      out.push([...at, key]);
-      pathsOf(item, [...at, key], out);
-    }
-  }
-  return out;
-}
 
 /** Values near every edge the plan schema checks, valid and not. */
 const edgy = fc.oneof(
@@ -153,20 +137,10 @@ function applyEdit(
   document: any,
   edit: { at: number; kind: string; value: unknown; limit: number; over: number },
 ): void {
-  const paths = pathsOf(document);
-  if (paths.length === 0) return;
-  const path = paths[edit.at % paths.length]!;
-  let parent = document;
-  for (const segment of path.slice(0, -1)) parent = parent[segment];
-  const key = path[path.length - 1]!;
+  const slot = slotAt(document, edit.at);
+  if (!slot || applySharedEdit(slot.parent, slot.key, edit.kind, edit.value)) return;
+  const { parent, key } = slot;
   switch (edit.kind) {
-    case 'replace':
-      parent[key] = structuredClone(edit.value);
-      break;
-    case 'remove':
-      if (Array.isArray(parent)) parent.splice(Number(key), 1);
-      else delete parent[key];
-      break;
     case 'unknown-key':
       if (parent[key] !== null && typeof parent[key] === 'object' && !Array.isArray(parent[key]))
         parent[key][typeof edit.value === 'string' && edit.value ? edit.value : 'unexpected'] = 1;

@@ -25,7 +25,8 @@ import {
   RESOURCE_MODES,
   URGENCIES,
 } from './constants.js';
-import { generateDemoReferrals } from '../demo-data/referrals.js';
+import { applySharedEdit, pathsOf, slotAt } from '../validation/test-edits.js';
+import { demoEventsAsJson, FULL_EVENTS } from './test-events.js';
 import { parseReferralEvents, validateReferralEvent, validateReferralEventsDocument } from './document.js';
 import {
   fastParseReferralEvent,
@@ -34,71 +35,8 @@ import {
 } from './fast-validation.js';
 import { REFERRAL_EVENT_TYPES, referralEventSchema, referralEventsDocumentSchema } from './schema.js';
 
-const base = (type: string, extra: Record<string, unknown>) => ({
-  id: `e-${type}`,
-  referralId: 'r-1',
-  at: '2025-01-02T10:00:00Z',
-  actor: { role: 'clp', id: 'clp-7', practices: ['practice-1', 'practice-2'] },
-  reason: 'Because',
-  type,
-  ...extra,
-});
-
-/** One event of every type, with every optional field present. */
-const FULL: readonly unknown[] = [
-  base('created', {
-    status: 'requested',
-    person: 'person-1',
-    practiceId: 'practice-1',
-    clpId: 'clp-7',
-    route: 'gp',
-    routeDetail: 'Dr Ahmed',
-    reasons: [{ themeId: 'living-well-day-to-day', text: 'Lonely' }, { themeId: 'dying-well' }],
-    urgency: 'soon',
-    consent: ['contact', 'share-with-community-organisation'],
-    previousReferralId: 'r-0',
-    note: 'First contact by phone',
-  }),
-  base('details-updated', {
-    route: 'nurse',
-    routeDetail: 'Practice nurse',
-    reasons: [{ themeId: 'navigating-systems' }],
-    urgency: 'urgent',
-    clpId: 'clp-8',
-  }),
-  base('status-changed', { to: 'completed', reasonCode: 'other', outcome: { code: 'goals-achieved', summary: '' } }),
-  base('clp-assigned', { clpId: 'clp-9' }),
-  base('consent-given', { scope: 'contact' }),
-  base('consent-withdrawn', { scope: 'share-outcome-with-gp-record' }),
-  base('do-not-contact-set', {}),
-  base('do-not-contact-cleared', {}),
-  base('contact-attempted', { method: 'phone', outcome: 'no-answer' }),
-  base('contact-recorded', { setting: 'home', durationMinutes: 45 }),
-  base('goal-added', { goalId: 'g-1', statement: 'Walk weekly', themeId: 'living-well-day-to-day', status: 'active' }),
-  base('goal-updated', { goalId: 'g-1', statement: 'Walk twice a week', status: 'achieved' }),
-  base('resource-linked', {
-    linkId: 'l-1',
-    resource: { id: 'aliss:123', name: 'Walking group', source: 'ALISS' },
-    mode: 'referred',
-    status: 'contacted',
-  }),
-  base('resource-updated', { linkId: 'l-1', mode: 'accompanied', status: 'attending' }),
-  base('follow-up-scheduled', { followUpId: 'f-1', due: '2025-02-28', note: 'Check in' }),
-  base('follow-up-done', { followUpId: 'f-1' }),
-  base('outcome-recorded', { outcome: { code: 'connected-to-support', summary: 'Goes weekly' } }),
-  base('note-added', { text: 'Called back' }),
-];
-
-const DEMO = JSON.parse(
-  JSON.stringify(
-    generateDemoReferrals({
-      practices: [{ id: 'practice-1', listSize: 6000 }],
-      seed: 7,
-      asOf: '2025-03-31T12:00:00Z',
-      referralsPerPractice: 30,
-    }).events,
-  ),
-) as unknown[];
+const FULL = FULL_EVENTS;
+const DEMO = demoEventsAsJson(7);
 
 const CHOICES = [
   ...ACTOR_ROLES,
@@ -189,35 +127,11 @@ const editArb = fc.record({
   over: fc.constantFrom(-1, 0, 1),
 });
 
-type Path = (string | number)[];
-function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      out.push([...at, index]);
-      pathsOf(item, [...at, index], out);
-    });
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      out.push([...at, key]);
-      pathsOf(item, [...at, key], out);
-    }
-  }
-  return out;
-}
-
 function applyEdit(event: any, edit: { at: number; kind: string; value: unknown; limit: number; over: number }): void {
-  const path = pathsOf(event)[edit.at % pathsOf(event).length]!;
-  let parent = event;
-  for (const segment of path.slice(0, -1)) parent = parent[segment];
-  const key = path[path.length - 1]!;
+  const slot = slotAt(event, edit.at);
+  if (!slot || applySharedEdit(slot.parent, slot.key, edit.kind, edit.value)) return;
+  const { parent, key } = slot;
   switch (edit.kind) {
-    case 'replace':
-      parent[key] = structuredClone(edit.value);
-      break;
-    case 'remove':
-      if (Array.isArray(parent)) parent.splice(Number(key), 1);
-      else delete parent[key];
-      break;
     case 'unknown-key':
       if (parent[key] !== null && typeof parent[key] === 'object' && !Array.isArray(parent[key])) parent[key].extra = 1;
       break;
