@@ -14,6 +14,7 @@ import type { LinksCapacityCard } from '../capacity-card/capacity-card.js';
 import type { LinksPlanEditor } from '../plan-editor/plan-editor.js';
 import { setLocale } from './localization.js';
 import { issueText } from './messages.js';
+import { explainAppendError } from '../referral-detail/text.js';
 
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
@@ -167,6 +168,17 @@ describe('store, service, maturity and plan document messages in the page’s la
           expect(gaelic, `${code} ${name}`).to.contain(String(part));
       }
     }
+  });
+
+  it('a Gaelic referral detail explains a refused append with the service’s message in Gaelic', async () => {
+    const timeout = { code: 'unreachable', path: '', ...storeMessage('service.timeout', { seconds: 30 }) } as const;
+    expect(explainAppendError(timeout)).to.equal(
+      'The service cannot be reached. The Links service did not answer within 30 seconds.',
+    );
+    await setLocale('gd');
+    expect(explainAppendError(timeout)).to.equal(
+      'Chan urrainnear an t-seirbheis a ruigsinn. Cha do fhreagair seirbheis Links ann an àm (diogan: 30).',
+    );
   });
 
   it('a Gaelic capacity card shows the scorer’s reasons and the next step’s reason in Gaelic', async () => {

@@ -13,7 +13,7 @@ import {
   statusReasonLabels,
   urgencyLabels,
 } from '../internal/referral-labels.js';
-import { refusalText } from '../internal/messages.js';
+import { issueText, refusalText } from '../internal/messages.js';
 
 /** The workflow's labels in the page's locale, read when rendering. */
 export const L = {
@@ -66,7 +66,7 @@ export function explainAppendError(error: AppendError): string {
         'Someone else changed this referral while you were recording. It has been reloaded: check it, then record again.',
       );
     case 'forbidden':
-      return msg(str`Your role may not record this. ${error.message}`);
+      return msg(str`Your role may not record this. ${issueText(error)}`);
     case 'refused':
       return refusalText({
         code: error.refusal,
@@ -75,9 +75,9 @@ export function explainAppendError(error: AppendError): string {
       });
     case 'unreachable':
       return error.message
-        ? msg(str`The service cannot be reached. ${error.message}`)
+        ? msg(str`The service cannot be reached. ${issueText(error)}`)
         : msg('The service cannot be reached, and this could not be kept to send later. Nothing was recorded.');
     default:
-      return msg(str`This could not be recorded. ${error.message}`);
+      return msg(str`This could not be recorded. ${issueText(error)}`);
   }
 }

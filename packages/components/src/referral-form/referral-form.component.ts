@@ -17,6 +17,7 @@ import { consentScopeLabels, routeLabels, urgencyLabels } from '../internal/refe
 import { loadFailedText, OnDemand } from '../internal/on-demand.js';
 import { PersonLabels } from '../internal/provided.js';
 import { field } from '../internal/field.js';
+import { issueText } from '../internal/messages.js';
 import {
   errorsAt,
   errorSummary,
@@ -215,7 +216,7 @@ export class LinksReferralForm extends LinksElement {
               ${heading(level + 1, msg(html`<span class="visually-hidden">Important: </span>Already referred`), {
                 class: 'warning-title',
               })}
-              <p>${warning.message}</p>
+              <p>${issueText(warning)}</p>
             </div>`
             : nothing
         }

@@ -3,6 +3,7 @@ import { replay, type ReferralEvent, type ReferralState } from '@links-approach/
 import './referral-form.js';
 import type { LinksReferralForm } from './referral-form.js';
 import { OnDemand } from '../internal/on-demand.js';
+import { setLocale } from '../internal/localization.js';
 
 const open: ReferralState = replay([
   {
@@ -58,6 +59,27 @@ describe('<links-referral-form>', () => {
       'This person already has an open referral (ref-open, requested, since 2025-03-01)',
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('says the duplicate warning in Scottish Gaelic on a Gaelic page, one open referral or several', async () => {
+    try {
+      await setLocale('gd');
+      const again = replay([
+        { ...open.timeline[0]!, id: 'e2', referralId: 'ref-again', at: '2025-03-05T09:00:00Z' } as ReferralEvent,
+      ]).state.referrals[0]!;
+      const el = await setup('pt-abc123', [open]);
+      expect(clean($(el, '[part="duplicate-warning"] p').textContent)).to.equal(
+        'Tha tar-chur fosgailte aig an neach seo mu thràth (ref-open, air iarraidh, bho 2025-03-01). Bruidhinn ris an Neach-obrach Ceanglaichean Coimhearsnachd mus cuir thu air adhart a-rithist e.',
+      );
+      el.referrals = [open, again];
+      await el.updateComplete;
+      expect(clean($(el, '[part="duplicate-warning"] p').textContent)).to.contain(
+        'Tha 2 tar-chuir fhosgailte aig an neach seo mu thràth (ref-open, ref-again)',
+      );
+      await expect(el).to.be.accessible();
+    } finally {
+      await setLocale('en-GB');
+    }
   });
 
   it('lists the problems core finds in an error summary that links to the fields', async () => {

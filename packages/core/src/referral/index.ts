@@ -147,6 +147,7 @@ export {
   type ChangedDetail,
 } from '../messages/events.js';
 export { ACTION_LABELS_EN, type ActionLabelCode } from '../messages/actions.js';
+export { WARNING_MESSAGES_EN, type WarningMessageCode, type WarningMessageParams } from '../messages/warnings.js';
 export {
   REFUSAL_MESSAGES_EN,
   CONTENT_NOUNS_EN,

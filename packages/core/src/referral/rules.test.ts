@@ -103,6 +103,16 @@ test('duplicate warnings: the same person with another live referral', () => {
     ['ref-live'],
   );
   assert.match(warning.message, /already has an open referral \(ref-live, in-progress, since 2025-01-06\)/);
+  assert.equal(warning.messageCode, 'referral.duplicate-open');
+  assert.deepEqual(warning.params, { id: 'ref-live', status: 'in-progress', since: '2025-01-06' });
+  const twice = build(eventsTo('requested', 'ref-again'));
+  const both = duplicateWarning([live, twice], twice.person);
+  assert.equal(both?.messageCode, 'referral.duplicates-open');
+  assert.deepEqual(both?.params, { count: 2, ids: ['ref-live', 'ref-again'] });
+  assert.equal(
+    both?.message,
+    'This person already has 2 open referrals (ref-live, ref-again). Check with the Community Links Practitioner before referring again.',
+  );
   assert.equal(duplicateWarning([done, other], 'pt-7f3a9c'), undefined);
   assert.equal(duplicateWarning([live], 'pt-7f3a9c', { excludeId: 'ref-live' }), undefined);
 });

@@ -16,6 +16,7 @@ import { check, contextFor } from './workflow.js';
 
 import { DAY_MS } from '../shared/time.js';
 import { ACTION_LABELS_EN, type ActionLabelCode } from '../messages/actions.js';
+import { WARNING_MESSAGES_EN, type WarningMessageCode, type WarningMessageParams } from '../messages/warnings.js';
 
 /** A point in time: an ISO date (`2024-05-01`, read as midnight UTC), an ISO date-time, or a Date. */
 export type Instant = string | Date;
@@ -227,13 +228,21 @@ export function findDuplicates(referrals: readonly ReferralState[]): DuplicateGr
   return groups;
 }
 
+type CodedWarning = {
+  [C in WarningMessageCode]: { readonly messageCode: C; readonly params: WarningMessageParams[C] };
+}[WarningMessageCode];
+
 /** The warning a referral form shows when the person already has an open referral. */
 export interface DuplicateWarning {
   readonly person: string;
   /** Their live referrals (requested, accepted, in progress or on hold). */
   readonly openReferrals: readonly ReferralState[];
-  /** Plain English, fit to show the referrer. */
+  /** Plain English, fit to show the referrer: {@link DuplicateWarning.messageCode} rendered by `WARNING_MESSAGES_EN`. */
   readonly message: string;
+  /** What the warning says, as a code: the elements say it in the page's language. */
+  readonly messageCode: WarningMessageCode;
+  /** The values the warning names. */
+  readonly params: WarningMessageParams[WarningMessageCode];
 }
 
 /**
@@ -249,15 +258,15 @@ export function duplicateWarning(
   const open = referrals.filter((r) => r.person === person && r.id !== options.excludeId && LIVE.includes(r.status));
   if (open.length === 0) return undefined;
   const first = open[0]!;
-  const message =
+  const said: CodedWarning =
     open.length === 1
-      ? `This person already has an open referral (${first.id}, ${first.status}, since ${toDateString(
-          first.createdAt,
-        )}). Check with the Community Links Practitioner before referring again.`
-      : `This person already has ${open.length} open referrals (${open
-          .map((r) => r.id)
-          .join(', ')}). Check with the Community Links Practitioner before referring again.`;
-  return { person, openReferrals: open, message };
+      ? {
+          messageCode: 'referral.duplicate-open',
+          params: { id: first.id, status: first.status, since: toDateString(first.createdAt) },
+        }
+      : { messageCode: 'referral.duplicates-open', params: { count: open.length, ids: open.map((r) => r.id) } };
+  const message = WARNING_MESSAGES_EN[said.messageCode](said.params as never);
+  return { person, openReferrals: open, message, ...said };
 }
 
 /** Something a user may do now, for the UI to offer. */

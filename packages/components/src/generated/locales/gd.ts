@@ -1123,4 +1123,6 @@ export const templates = {
   'store-issue.sign-in-again': `Chan eil sibh air clàradh a-steach do sheirbheis Links (no dh’fhalbh an ùine air a’ chlàradh a-steach agaibh): clàraichibh a-steach a-rithist.`,
   'store-issue.sign-in-kept': `Chan eil sibh air clàradh a-steach do sheirbheis Links (no dh’fhalbh an ùine air a’ chlàradh a-steach agaibh). Tha an t-atharrachadh air a chumail agus thèid a chur nuair a chlàraicheas sibh a-steach a-rithist.`,
   'store-issue.stream-moved': str`Tha an tar-chur air atharrachadh on a chaidh seo a sgrìobhadh (tha e aig tionndadh ${0}, chan e ${1}).`,
+  'warning.duplicate-open': str`Tha tar-chur fosgailte aig an neach seo mu thràth (${0}, ${1}, bho ${2}). Bruidhinn ris an Neach-obrach Ceanglaichean Coimhearsnachd mus cuir thu air adhart a-rithist e.`,
+  'warning.duplicates-open': str`Tha ${0} tar-chuir fhosgailte aig an neach seo mu thràth (${1}). Bruidhinn ris an Neach-obrach Ceanglaichean Coimhearsnachd mus cuir thu air adhart a-rithist e.`,
 };

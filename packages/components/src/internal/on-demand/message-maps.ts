@@ -1,6 +1,12 @@
 import { msg, str } from '@lit/localize';
 import type { MessageRenderers, ValidationParams } from '@links-approach/core';
-import type { ActorRole, ContentEventType, RefusalParams, ReferralStatus } from '@links-approach/core/referral';
+import type {
+  ActorRole,
+  ContentEventType,
+  RefusalParams,
+  ReferralStatus,
+  WarningMessageParams,
+} from '@links-approach/core/referral';
 import { outcomeInSentence, statusInSentence, statusReasonLabels } from '../referral-labels.js';
 import { NETWORK_ISSUES } from './messages-network.js';
 import { OUTCOME_ISSUES } from './messages-outcomes.js';
@@ -404,10 +410,24 @@ export const ISSUES: Partial<MessageRenderers<ValidationParams>> = {
     ),
 };
 
+/** The referral form's warnings (core's `WARNING_MESSAGES_EN`), by code. */
+const REFERRAL_WARNINGS: MessageRenderers<WarningMessageParams> = {
+  'referral.duplicate-open': (p) =>
+    msg(
+      str`This person already has an open referral (${p.id}, ${statusInSentence()[p.status]}, since ${p.since}). Check with the Community Links Practitioner before referring again.`,
+      { id: 'warning.duplicate-open' },
+    ),
+  'referral.duplicates-open': (p) =>
+    msg(
+      str`This person already has ${p.count} open referrals (${p.ids.join(', ')}). Check with the Community Links Practitioner before referring again.`,
+      { id: 'warning.duplicates-open' },
+    ),
+};
+
 /**
  * The rule issues of core's plan, network register and outcome areas (message codes `plan.*`, `network.*`,
  * `outcome.*` and the instrument schema's own), the plan document's envelope and version (`plan-document.*`), the stores' and the service client's messages (`store.*`,
- * `service.*`) and the maturity scorer's reasons (`maturity.*`), each area's map by itself; `issueText` tries
+ * `service.*`), the maturity scorer's reasons (`maturity.*`) and the referral form's warnings (`referral.*`), each area's map by itself; `issueText` tries
  * them after {@link ISSUES}.
  */
 export const RULE_ISSUES: readonly object[] = [
@@ -417,4 +437,5 @@ export const RULE_ISSUES: readonly object[] = [
   OUTCOME_ISSUES,
   STORE_ISSUES,
   MATURITY_ISSUES,
+  REFERRAL_WARNINGS,
 ];
