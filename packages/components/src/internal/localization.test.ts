@@ -148,6 +148,8 @@ describe('localisation (en-GB by default, Scottish Gaelic on request)', () => {
     expect(fetchedGaelic()).to.equal(true);
     await Promise.all([caseload, overview, pdsa, form, network].map((el) => el.updateComplete));
     await frame();
+    // The caseload's count is announced after its list settles: wait for it (under load, a frame may not be enough).
+    await waitUntil(() => count().startsWith('A’ sealltainn'), 'caseload in Scottish Gaelic');
 
     // An interpolated count, with the sort column and direction translated too.
     expect(count()).to.equal(
