@@ -15,6 +15,7 @@
 export * from './validation/index.js';
 export { LINKS_FRAMEWORK } from './framework/links-framework.js';
 export { LINKS_THEMES } from './framework/links-themes.js';
+export { LINKS_THEME_NAMES } from './framework/links-theme-names.js';
 export { findCapacity, findTheme } from './framework/framework.js';
 export type {
   Framework,

@@ -11,6 +11,7 @@ import {
   type ReferralState,
 } from '@links-approach/core/referral';
 import { LinksElement } from '../internal/links-element.js';
+import { scrollRegionStyles } from '../internal/scroll-region.styles.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatFixed, formatNumber, formatPercent } from '../internal/format.js';
 import { statusLabels } from '../internal/referral-labels.js';
@@ -56,7 +57,7 @@ const days = (median: number | null) => (median === null ? '–' : formatFixed(m
  */
 @localized()
 export class LinksCaseloadSummary extends LinksElement {
-  static override styles = [LinksElement.styles, styles];
+  static override styles = [LinksElement.styles, scrollRegionStyles, styles];
 
   /** The figures to show (from core's `caseloadMetrics`). */
   @property({ attribute: false })

@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import {
   caseloadRows,
@@ -17,7 +16,7 @@ import {
   type ResponseWindowOptions,
   isFinishedStatus,
 } from '@links-approach/core/referral';
-import { LINKS_THEMES, type Framework } from '@links-approach/core';
+import { LINKS_THEME_NAMES, type Theme } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatNumber } from '../internal/format.js';
@@ -64,8 +63,10 @@ const columns = (): readonly Column[] => [
 
 const date = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
 
-/** The default `framework`: the Links framework's themes, without the rest of the framework (only themes are shown). */
-const DEFAULT_FRAMEWORK: Pick<Framework, 'themes'> = Object.freeze({ themes: LINKS_THEMES });
+/** The default `framework`: the Links framework's theme names, without their descriptions or the rest of the framework (only names are shown). */
+const DEFAULT_FRAMEWORK: { readonly themes: readonly Pick<Theme, 'id' | 'name'>[] } = Object.freeze({
+  themes: LINKS_THEME_NAMES,
+});
 
 /** The contexts a `<links-provider>` gives the caseload: its referral store and the host's person labels. */
 const PROVIDED: readonly unknown[] = [REFERRAL_CONTEXT_KEY, PERSON_LABEL_CONTEXT_KEY];
@@ -113,23 +114,52 @@ const NONE: readonly ReferralState[] = Object.freeze([]);
  *
  * @slot - Optional text under the title.
  */
-@localized()
 export class LinksCaseload extends LinksElement {
   static override styles = [LinksElement.styles, styles];
+
+  /**
+   * The reactive properties, declared as Lit's `static properties` rather than with the decorators the other
+   * elements use: here the decorators' runtime (tslib's `__decorate`, `@property`, `@state`, `@localized`)
+   * costs 0.4 KB gzip, which the caseload's 22 KB budget (issue 16 §7) does not leave. Each property is
+   * documented on its field below. (`attribute: false` on the internal state, which `state: true` implies,
+   * keeps the manifest's analyzer from listing it as attributes.)
+   */
+  static override properties: PropertyDeclarations = {
+    referrals: { attribute: false },
+    practice: {},
+    asOf: { attribute: 'as-of' },
+    responseWindow: { attribute: 'response-window', type: Number },
+    responseWindows: { attribute: false },
+    holidays: { attribute: false },
+    practices: { attribute: false },
+    framework: { attribute: false },
+    label: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    selected: {},
+    filter: { attribute: false },
+    sort: { attribute: false },
+    rows: { state: true, attribute: false },
+    sorted: { state: true, attribute: false },
+    shown: { state: true, attribute: false },
+    linkFailed: { state: true, attribute: false },
+  };
+
+  constructor() {
+    super();
+    // What `@localized()` does: render again when the page's locale changes.
+    updateWhenLocaleChanges(this);
+  }
 
   /**
    * The referrals to list (core referral states, e.g. `replay(events).state.referrals`).
    * Leave it unset inside a provider with a referral store to list the store's referrals.
    */
-  @property({ attribute: false })
   referrals: readonly ReferralState[] = NONE;
 
   /** Connected to a referral store: list only this practice's referrals (a practice id). */
-  @property()
   practice: string | undefined;
 
   /** "Now" for overdue flags: a Date or an ISO date. Default: the current time. */
-  @property({ attribute: 'as-of' })
   asOf: string | Date | undefined;
 
   /**
@@ -137,51 +167,41 @@ export class LinksCaseload extends LinksElement {
    * the window for each referral's urgency (core's `responseWindowFor`:
    * `responseWindows`, else core's `DEFAULT_RESPONSE_WINDOWS`).
    */
-  @property({ attribute: 'response-window', type: Number })
   responseWindow: number | undefined;
 
   /** The host's response window per urgency (core's `ResponseWindowOptions.responseWindows`). */
-  @property({ attribute: false })
   responseWindows: ResponseWindowOptions['responseWindows'];
 
   /** Holidays (`YYYY-MM-DD`) that are not working days, for windows in working days. */
-  @property({ attribute: false })
   holidays: readonly string[] | undefined;
 
   /** Practices for the practice filter, with display names; default: those the referrals mention. */
-  @property({ attribute: false })
   practices: readonly { readonly id: string; readonly name?: string }[] | undefined;
 
   /**
-   * The framework whose theme names to show (only its `themes` are read; a whole `Framework` will do).
-   * Default: the Links framework's themes (core's `LINKS_THEMES`, which `LINKS_FRAMEWORK` lists).
+   * The framework whose theme names to show (only its themes' ids and names are read; a whole `Framework` will do).
+   * Default: the Links framework's theme names (core's `LINKS_THEME_NAMES`, the names `LINKS_FRAMEWORK` lists).
    */
-  @property({ attribute: false })
-  framework: Pick<Framework, 'themes'> = DEFAULT_FRAMEWORK;
+  framework: { readonly themes: readonly Pick<Theme, 'id' | 'name'>[] } = DEFAULT_FRAMEWORK;
 
   /** The title (default "Caseload", in the page's locale). */
-  @property()
   label: string | undefined;
 
   /** Level (2–5) of the title heading. */
-  @property({ attribute: 'heading-level', type: Number })
   headingLevel: HeadingLevel = 2;
 
   /** Id of the referral marked as current (e.g. the one open beside the list). */
-  @property()
   selected: string | undefined;
 
   /** The filter in force; the user's choices update it. */
-  @property({ attribute: false })
   filter: CaseloadFilter = {};
 
   /** The sort in force; the user's choices update it. */
-  @property({ attribute: false })
   sort: CaseloadSort = { key: 'updatedAt', direction: 'descending' };
 
-  @state() private rows: readonly CaseloadRow[] = [];
-  @state() private sorted: readonly CaseloadRow[] = [];
-  @state() private shown: readonly CaseloadRow[] = [];
+  private rows: readonly CaseloadRow[] = [];
+  private sorted: readonly CaseloadRow[] = [];
+  private shown: readonly CaseloadRow[] = [];
 
   private themeNames = new Map<string, string>();
 
@@ -195,7 +215,7 @@ export class LinksCaseload extends LinksElement {
   private readonly provided = new OnDemand(() => import('./on-demand/connected.js'));
   private link: CaseloadConnection | undefined;
   /** The provider's code could not be loaded (offline): said in plain words, tried again when the connection returns. */
-  @state() private linkFailed = false;
+  private linkFailed = false;
 
   override connectedCallback(): void {
     super.connectedCallback();

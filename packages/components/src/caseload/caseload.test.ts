@@ -225,4 +225,30 @@ describe('<links-caseload>', () => {
     await rendered(el);
     expect(overdue()).to.have.length(2, 'one window for every urgency');
   });
+
+  it('names the themes of the Links framework by default, and those of a host’s framework when given', async () => {
+    const el = await fixture<LinksCaseload>(html`<links-caseload .referrals=${small} as-of=${AS_OF}></links-caseload>`);
+    await rendered(el);
+    const themeOptions = () =>
+      [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#theme option')].map((o) => o.textContent!.trim());
+    expect(themeOptions()).to.deep.equal([
+      'All themes',
+      'Adapting to diagnosis',
+      'Living well day to day',
+      'Facing challenges and crises',
+      'Navigating systems',
+      'Dying well',
+    ]);
+    const reasons = () => rows(el).map((r) => r.querySelector('.reasons')!.textContent!.trim());
+    expect(reasons().join(', ')).to.match(/Adapting to diagnosis|Living well day to day|Navigating systems/);
+    expect(reasons().join(', ')).not.to.match(/adapting-to-diagnosis|living-well-day-to-day|navigating-systems/);
+    el.framework = {
+      themes: [
+        { id: 'dying-well', name: 'End of life' },
+        { id: 'navigating-systems', name: 'Finding a way through services' },
+      ],
+    };
+    await rendered(el);
+    expect(themeOptions()).to.deep.equal(['All themes', 'End of life', 'Finding a way through services']);
+  });
 });

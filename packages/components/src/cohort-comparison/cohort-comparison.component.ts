@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { CohortComparison, LevelDistribution } from '@links-approach/core/maturity';
 import { LinksElement } from '../internal/links-element.js';
+import { scrollRegionStyles } from '../internal/scroll-region.styles.js';
 import { chartStyles } from '../internal/chart.styles.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatFixed, formatNumber, formatRounded } from '../internal/format.js';
@@ -42,7 +43,7 @@ const dist = (d: LevelDistribution | null) => (d ? `${lv(d.median)} (${lv(d.q1)}
  */
 @localized()
 export class LinksCohortComparison extends LinksElement {
-  static override styles = [LinksElement.styles, chartStyles, styles];
+  static override styles = [LinksElement.styles, scrollRegionStyles, chartStyles, styles];
 
   /** The comparison, from `compareCohorts(practices, plans)`. */
   @property({ attribute: false })

@@ -11,15 +11,3 @@ export const referralViewStyles = css`
     line-height: 1.3;
   }
 `;
-
-/** The refusal box of the referral forms (referral-detail's action forms, referral-form). */
-export const referralFormStyles = css`
-  .refusal {
-    border: 4px solid var(--_error);
-    padding: var(--_space-3);
-    margin: 0 0 var(--_space-3);
-  }
-  .refusal p {
-    margin: 0;
-  }
-`;

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import type { PlanScore } from '@links-approach/core/maturity';
 import { LinksElement } from '../internal/links-element.js';
+import { scrollRegionStyles } from '../internal/scroll-region.styles.js';
 import { chartStyles } from '../internal/chart.styles.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatFixed, formatRounded } from '../internal/format.js';
@@ -38,7 +39,7 @@ const lv = (v: number) => (Number.isInteger(v * 2) ? formatFixed(v, 1) : formatR
  */
 @localized()
 export class LinksMaturityProfile extends LinksElement {
-  static override styles = [LinksElement.styles, chartStyles, styles];
+  static override styles = [LinksElement.styles, scrollRegionStyles, chartStyles, styles];
 
   /** The plan's score, from `scorePlan(plan)`. */
   @property({ attribute: false })

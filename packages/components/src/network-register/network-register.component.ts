@@ -15,6 +15,7 @@ import {
 } from '@links-approach/core/network';
 import { type ValidationIssue } from '@links-approach/core';
 import { LinksElement } from '../internal/links-element.js';
+import { scrollRegionStyles } from '../internal/scroll-region.styles.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { field } from '../internal/field.js';
 import { formatDate as formatIsoDate, formatNumber } from '../internal/format.js';
@@ -78,7 +79,7 @@ const listingText = (): Record<AlissListing, string> => ({
  */
 @localized()
 export class LinksNetworkRegister extends LinksElement {
-  static override styles = [LinksElement.styles, styles];
+  static override styles = [LinksElement.styles, scrollRegionStyles, styles];
 
   /** The register to show and change. Never mutated: changes produce a new register. */
   @property({ attribute: false })

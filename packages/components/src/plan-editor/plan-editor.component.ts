@@ -9,6 +9,7 @@ import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatNumber } from '../internal/format.js';
 import { formStyles } from '../internal/form-errors.js';
 import { PlanEditingElement, type PlanChangeDetail } from '../internal/plan-editing.js';
+import { scrollRegionStyles } from '../internal/scroll-region.styles.js';
 import { FormAssociated, type FormValidity } from '../internal/form-associated.js';
 import { withPlanOperations } from '../internal/plan-operations.js';
 import '../theme-focus/theme-focus.js';
@@ -85,7 +86,7 @@ export interface PlanDiscardRequestDetail {
  */
 @localized()
 export class LinksPlanEditor extends FormAssociated(PlanEditingElement) {
-  static override styles = [PlanEditingElement.styles, formStyles, styles];
+  static override styles = [PlanEditingElement.styles, scrollRegionStyles, formStyles, styles];
 
   /** The framework that names capacities and themes. Defaults to the Links framework. */
   @property({ attribute: false })

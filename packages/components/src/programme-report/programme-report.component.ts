@@ -11,6 +11,7 @@ import type {
 } from '@links-approach/core/outcomes';
 import type { LevelDistribution } from '@links-approach/core/maturity';
 import { LinksElement } from '../internal/links-element.js';
+import { scrollRegionStyles } from '../internal/scroll-region.styles.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatFixed, formatNumber, formatPercent } from '../internal/format.js';
 import { styles } from './programme-report.styles.js';
@@ -67,7 +68,7 @@ const cohortLabel = (cohort: 'programme' | 'comparison') =>
  */
 @localized()
 export class LinksProgrammeReport extends LinksElement {
-  static override styles = [LinksElement.styles, styles];
+  static override styles = [LinksElement.styles, scrollRegionStyles, styles];
 
   /** The figures, from `evaluateProgramme(...)`. */
   @property({ attribute: false })

@@ -1,5 +1,6 @@
 import { css } from 'lit';
-import { referralFormStyles, referralViewStyles } from '../internal/referral.styles.js';
+import { referralViewStyles } from '../internal/referral.styles.js';
+import { referralFormStyles } from '../internal/referral-refusal.styles.js';
 
 const ownStyles = css`
   :host {

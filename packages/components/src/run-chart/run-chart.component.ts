@@ -11,6 +11,7 @@ import {
   type ScorableMeasure,
 } from '@links-approach/core/maturity';
 import { LinksElement } from '../internal/links-element.js';
+import { scrollRegionStyles } from '../internal/scroll-region.styles.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatNumber, formatRounded } from '../internal/format.js';
 import { styles } from './run-chart.styles.js';
@@ -55,7 +56,7 @@ const PAD = { left: 48, right: 16, top: 16, bottom: 40 };
  */
 @localized()
 export class LinksRunChart extends LinksElement {
-  static override styles = [LinksElement.styles, styles];
+  static override styles = [LinksElement.styles, scrollRegionStyles, styles];
 
   /** The measure to chart: name, unit, direction of improvement and dated points. */
   @property({ attribute: false })

@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LINKS_FRAMEWORK, validateFramework, findCapacity, formatIssues } from '../test-all.js';
+import {
+  LINKS_FRAMEWORK,
+  LINKS_THEMES,
+  LINKS_THEME_NAMES,
+  validateFramework,
+  findCapacity,
+  formatIssues,
+} from '../test-all.js';
 
 test('the default framework has the 7 capacities and 5 themes with the ids of the domain brief', () => {
   assert.deepEqual(
@@ -38,6 +45,18 @@ test('the default framework validates against its own schema and is frozen', () 
   assert.throws(() => {
     (LINKS_FRAMEWORK.capacities as { name: string }[])[0]!.name = 'changed';
   }, TypeError);
+});
+
+test('the theme names alone are the framework themes without their descriptions, frozen', () => {
+  assert.equal(LINKS_FRAMEWORK.themes, LINKS_THEMES);
+  assert.deepEqual(
+    LINKS_THEME_NAMES,
+    LINKS_FRAMEWORK.themes.map(({ id, name }) => ({ id, name })),
+  );
+  assert.ok(LINKS_THEMES.every((t) => t.description.length > 0));
+  assert.deepEqual(Object.keys(LINKS_THEMES[0]!), ['id', 'name', 'description']);
+  assert.ok(Object.isFrozen(LINKS_THEMES) && LINKS_THEMES.every((t) => Object.isFrozen(t)));
+  assert.ok(Object.isFrozen(LINKS_THEME_NAMES) && LINKS_THEME_NAMES.every((t) => Object.isFrozen(t)));
 });
 
 test('a revised framework from a host is accepted without code changes', () => {

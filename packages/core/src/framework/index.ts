@@ -5,6 +5,7 @@
  */
 export { LINKS_FRAMEWORK } from './links-framework.js';
 export { LINKS_THEMES } from './links-themes.js';
+export { LINKS_THEME_NAMES } from './links-theme-names.js';
 export { validateFramework, findCapacity, findTheme } from './framework.js';
 export {
   frameworkSchema,
