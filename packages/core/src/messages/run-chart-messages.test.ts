@@ -271,6 +271,22 @@ test('describeRunChart says what it said before, and each sentence carries a cod
     ),
     { numRuns: 400 },
   );
+  // Every code, whatever the random cases drew: the examples of run-chart.test.ts and a few more.
+  const low = [10, 12, 11, 13, 10, 12, 11, 13, 10, 12];
+  const steps = [...low, ...low.map((v) => v + 10)];
+  const dates = { unit: '%', dates: dated(20), values: steps };
+  check(analyseRunChart(steps, { direction: 'increase', baselinePoints: 10 }), dates);
+  check(analyseRunChart(steps, { direction: 'increase' }), dates);
+  check(analyseRunChart([], { direction: 'increase' }));
+  const fall = [30, 30, 30, 30, 30, 30, 11, 11, 11, 11, 11, 11];
+  check(analyseRunChart(fall, { direction: 'increase', baselinePoints: 6, recordedBaseline: 30 }), {
+    dates: dated(12),
+  });
+  check(analyseRunChart([3, 4, 5], { direction: 'increase', recordedBaseline: 4 }));
+  check(analyseRunChart([3, 4], { direction: 'decrease' }), { unit: 'days' });
+  const spike = [10, 11, 9, 10, 11, 9, 10, 11, 9, 10, 11, 40];
+  check(analyseRunChart(spike, { direction: 'decrease' }), { values: spike, dates: dated(12) });
+  check(analyseRunChart([1, 2, 3, 4, 5, 6, 7, 8], { direction: 'increase', median: 4 }), { dates: dated(8) });
   // Runs that alternate too often, and an analysis with no baseline set apart (as an older one may be).
   const zigzag = Array.from({ length: 20 }, (_, i) => (i % 2 ? 9 : 1));
   check(analyseRunChart(zigzag, { direction: 'increase', baselinePoints: 10 }), { dates: dated(20) });
