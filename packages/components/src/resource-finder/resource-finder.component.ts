@@ -21,6 +21,7 @@ import { LinksElement } from '../internal/links-element.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { field, type FieldOption, type FieldOptions } from '../internal/field.js';
 import { formatNumber } from '../internal/format.js';
+import { issueText } from '../internal/messages.js';
 import { styles } from './resource-finder.styles.js';
 
 /** Detail of the `links-resource-select` event. */
@@ -128,7 +129,7 @@ export class LinksResourceFinder extends LinksElement {
   @state() private next: string | undefined;
   @state() private source: DirectorySource | undefined;
   @state() private error: DirectoryError | undefined;
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
+  @state() private fieldErrors: Partial<Record<Field, ValidationIssue>> = {};
   @state() private categories: readonly DirectoryCategory[] = [];
   @state() private announcement = '';
   @state() private loadingMore = false;
@@ -236,7 +237,7 @@ export class LinksResourceFinder extends LinksElement {
         this.phase = 'error';
         this.results = [];
       }
-      this.announcement = msg(str`The search failed. ${result.error.message}`);
+      this.announcement = msg(str`The search failed. ${issueText(result.error)}`);
       return;
     }
     const previous = more ? this.results.length : 0;
@@ -270,18 +271,18 @@ export class LinksResourceFinder extends LinksElement {
 
   private showQueryProblems(error: DirectoryError): void {
     const issues: readonly ValidationIssue[] = error.kind === 'invalid-query' ? error.issues : [];
-    const byField: Partial<Record<Field, string>> = {};
+    const byField: Partial<Record<Field, ValidationIssue>> = {};
     for (const issue of issues)
-      if ((FIELDS as readonly string[]).includes(issue.path)) byField[issue.path as Field] ??= issue.message;
+      if ((FIELDS as readonly string[]).includes(issue.path)) byField[issue.path as Field] ??= issue;
     this.fieldErrors = byField;
     const first = Object.keys(byField)[0] as Field | undefined;
     if (first) {
-      this.announcement = msg(str`Check the ${fieldLabel(first).toLowerCase()}: ${byField[first]}.`);
+      this.announcement = msg(str`Check the ${fieldLabel(first).toLowerCase()}: ${issueText(byField[first]!)}.`);
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${first}`)?.focus());
     } else {
       this.phase = 'error';
       this.error = error;
-      this.announcement = error.message;
+      this.announcement = issueText(error);
     }
   }
 
@@ -364,7 +365,8 @@ export class LinksResourceFinder extends LinksElement {
       name: id,
       label,
       hint,
-      errors: error ? [`${fieldLabel(id)} ${error}`] : [],
+      // Core's issue, said in the page's language.
+      errors: error ? [`${fieldLabel(id)} ${issueText(error)}`] : [],
       ...options,
     });
   }
@@ -389,7 +391,7 @@ export class LinksResourceFinder extends LinksElement {
     return html`
       <div part="error" class="error" role="alert">
         <p class="error-title">${heading}</p>
-        <p>${error.message}</p>
+        <p>${issueText(error)}</p>
         ${
           isRetryable(error) && this.lastQuery
             ? html`<button type="button" part="retry-button" class="secondary" @click=${this.retry}>${msg('Try again')}</button>`
@@ -421,7 +423,7 @@ export class LinksResourceFinder extends LinksElement {
       }
       ${
         this.error && this.phase === 'done'
-          ? html`<div part="error" class="error" role="alert"><p>${this.error.message}</p></div>`
+          ? html`<div part="error" class="error" role="alert"><p>${issueText(this.error)}</p></div>`
           : nothing
       }
       ${

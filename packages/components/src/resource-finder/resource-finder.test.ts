@@ -2,12 +2,18 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import {
   createAlissDirectory,
   createMemoryDirectory,
+  DIRECTORY_MESSAGES_EN,
+  directoryMessage,
   parseAlissSearchPage,
+  type DirectoryMessageCode,
+  type DirectoryMessageParams,
   type Directory,
   type DirectoryResult,
   type FetchLike,
   type ResourceSearchResult,
 } from '@links-approach/core/resources';
+import { setLocale } from '../internal/localization.js';
+import { issueText } from '../internal/messages.js';
 import './resource-finder.js';
 import type { LinksResourceFinder } from './resource-finder.js';
 
@@ -327,5 +333,99 @@ describe('<links-resource-finder>', () => {
     );
     await submit(el, { text: 'Brightwater' });
     await expect(el).to.be.accessible();
+  });
+
+  it('on a Gaelic page says a bad field, a failed search and a timeout in Gaelic', async () => {
+    try {
+      await setLocale('gd');
+      const memory = await fixture<LinksResourceFinder>(
+        html`<links-resource-finder .directory=${memoryDirectory()}></links-resource-finder>`,
+      );
+      await submit(memory, { postcode: 'not a postcode' });
+      const fieldError = text(memory.shadowRoot!.querySelector('#postcode-error'));
+      expect(fieldError).to.contain('Còd-puist feumaidh e a bhith na chòd-puist san RA, m.e. "G40 1AA"');
+      expect(fieldError).to.not.contain('must be');
+      expect(live(memory)).to.contain('feumaidh e a bhith na chòd-puist san RA');
+
+      const failing = createAlissDirectory({ fetch: fixtureFetch({ current: '500' }) });
+      const el = await fixture<LinksResourceFinder>(
+        html`<links-resource-finder .directory=${failing}></links-resource-finder>`,
+      );
+      await submit(el, { text: 'walk', postcode: 'G40 1AA' });
+      const error = el.shadowRoot!.querySelector('[part="error"]')!;
+      expect(text(error)).to.contain('Fhreagair ALISS le mearachd (HTTP 500).');
+      expect(text(error)).to.not.contain('answered with an error');
+      expect(live(el)).to.equal('Dh’fhàillig an lorg. Fhreagair ALISS le mearachd (HTTP 500).');
+      await expect(el).to.be.accessible();
+
+      const noPostcode = createAlissDirectory({ fetch: fixtureFetch({ current: 'ok' }) });
+      const refused = await fixture<LinksResourceFinder>(
+        html`<links-resource-finder .directory=${noPostcode}></links-resource-finder>`,
+      );
+      await submit(refused, { text: 'walk' });
+      expect(text(refused.shadowRoot!.querySelector('#postcode-error'))).to.contain('Còd-puist tha ALISS ga iarraidh');
+
+      const slow = createAlissDirectory({ fetch: fixtureFetch({ current: 'hang' }), timeoutMs: 30 });
+      const waiting = await fixture<LinksResourceFinder>(
+        html`<links-resource-finder .directory=${slow}></links-resource-finder>`,
+      );
+      await submit(waiting, { postcode: 'G40 1AA' });
+      await new Promise((r) => setTimeout(r, 80));
+      await waiting.updateComplete;
+      expect(live(waiting)).to.equal('Dh’fhàillig an lorg. Cha do fhreagair ALISS ann an àm (mille-diogan: 30).');
+    } finally {
+      await setLocale('en-GB');
+    }
+  });
+
+  it('has a Gaelic sentence for every directory code, keeping the directory’s name, numbers and its own words', async () => {
+    const samples: { readonly [C in DirectoryMessageCode]: DirectoryMessageParams[C] } = {
+      'directory.query-not-object': {},
+      'directory.text-not-text': {},
+      'directory.text-too-long': { maximum: 200 },
+      'directory.postcode': {},
+      'directory.radius': { maximum: 200000 },
+      'directory.category': {},
+      'directory.location-type': {},
+      'directory.limit': { maximum: 500 },
+      'directory.cursor': {},
+      'directory.postcode-aliss': {},
+      'directory.id-aliss': {},
+      'directory.id-feed': {},
+      'directory.cannot-send': { field: 'limit', issue: 'directory.limit', maximum: 500 },
+      'directory.cursor-unknown': { from: 'feed' },
+      'directory.aliss-needs-postcode': {},
+      'directory.not-an-id': { from: 'aliss' },
+      'directory.no-fetch': { source: 'ALISS' },
+      'directory.timeout': { source: 'ALISS', timeoutMs: 8000 },
+      'directory.unreachable': { source: 'ALISS', host: 'www.aliss.org', cause: 'ECONNREFUSED' },
+      'directory.connection-broke': { source: 'ALISS', detail: 'socket hang up' },
+      'directory.http-error': { source: 'ALISS', status: 503, detail: 'Down for maintenance' },
+      'directory.malformed': { source: 'ALISS', problems: 3, path: 'data[0].name', detail: 'is required' },
+      'directory.aborted': {},
+    };
+    expect(Object.keys(samples).sort()).to.deep.equal(Object.keys(DIRECTORY_MESSAGES_EN).sort());
+    const messages = Object.entries(samples).map(([code, params]) =>
+      directoryMessage(code as DirectoryMessageCode, params as never),
+    );
+    for (const m of messages) expect(issueText(m), m.messageCode).to.equal(m.message);
+    try {
+      await setLocale('gd');
+      for (const m of messages) {
+        const gaelic = issueText(m);
+        expect(gaelic, m.messageCode).to.not.equal(m.message);
+        expect(gaelic.length, m.messageCode).to.be.greaterThan(5);
+        const params = m.params as Record<string, unknown>;
+        for (const name of ['source', 'host', 'status', 'maximum', 'problems', 'path', 'field'])
+          if (params[name] !== undefined) expect(gaelic, `${m.messageCode} ${name}`).to.contain(String(params[name]));
+      }
+      const platformWords = issueText(messages.find((m) => m.messageCode === 'directory.connection-broke')!);
+      expect(platformWords).to.contain('socket hang up');
+      const directoryWords = issueText(messages.find((m) => m.messageCode === 'directory.http-error')!);
+      expect(directoryWords).to.contain('Down for maintenance');
+      expect(issueText(messages.find((m) => m.messageCode === 'directory.timeout')!)).to.contain('8');
+    } finally {
+      await setLocale('en-GB');
+    }
   });
 });

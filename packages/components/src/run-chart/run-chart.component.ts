@@ -4,7 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import {
   analyseRunChart,
   baselinePointCount,
-  describeRunChart,
+  describeRunChartSentences,
   formatMeasureValue,
   type RunChartAnalysis,
   type RunChartSignal,
@@ -14,6 +14,7 @@ import { LinksElement } from '../internal/links-element.js';
 import { scrollRegionStyles } from '../internal/scroll-region.styles.js';
 import { heading, type HeadingLevel } from '../internal/heading.js';
 import { formatNumber, formatRounded } from '../internal/format.js';
+import { issueText } from '../internal/messages.js';
 import { styles } from './run-chart.styles.js';
 
 const WIDTH = 640;
@@ -116,11 +117,12 @@ export class LinksRunChart extends LinksElement {
     if (!m) return html`<div part="base"><p class="empty">${msg('No measure to show.')}</p></div>`;
     const points = this.sortedPoints();
     const a = this.analysis!;
-    const sentences = describeRunChart(a, {
+    // Core's sentences, each a code with parameters beside its English: said in the page's language.
+    const sentences = describeRunChartSentences(a, {
       ...(m.unit ? { unit: m.unit } : {}),
       dates: points.map((p) => p.date),
       values: points.map((p) => p.value),
-    });
+    }).map((s) => issueText(s));
     const direction = m.direction === 'increase' ? msg('Higher is better.') : msg('Lower is better.');
     const target =
       this.target !== undefined && Number.isFinite(this.target)

@@ -1,5 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { ScorableMeasure } from '@links-approach/core/maturity';
+import {
+  RUN_CHART_MESSAGES_EN,
+  runChartSentence,
+  type RunChartMessageCode,
+  type RunChartMessageParams,
+  type ScorableMeasure,
+} from '@links-approach/core/maturity';
+import { setLocale } from '../internal/localization.js';
+import { issueText } from '../internal/messages.js';
 import './run-chart.js';
 import type { LinksRunChart } from './run-chart.js';
 
@@ -171,5 +179,86 @@ describe('<links-run-chart>', () => {
     expect(el.shadowRoot!.querySelector('svg')).to.be.null;
     const empty = await fixture<LinksRunChart>(html`<links-run-chart></links-run-chart>`);
     expect(text(empty.shadowRoot!.querySelector('p'))).to.equal('No measure to show.');
+  });
+
+  it('on a Gaelic page says the summary and its text alternative in Gaelic, with the values and dates', async () => {
+    const el = await fixture<LinksRunChart>(
+      html`<links-run-chart .measure=${measure} .target=${18} change-start="2023-11-01"></links-run-chart>`,
+    );
+    const root = el.shadowRoot!;
+    const english = [...root.querySelectorAll('[part="summary"] li')].map(text);
+    try {
+      await setLocale('gd');
+      await el.updateComplete;
+      const items = [...root.querySelectorAll('[part="summary"] li')].map(text);
+      expect(items).to.deep.equal([
+        'Nas àirde, nas fheàrr. Targaid 18 people per month.',
+        'Puingean: 20 (bho 2023-01-01 gu 2024-08-01).',
+        'Meadhan na bun-loidhne 11.5 people per month: puingean na bun-loidhne (10) ro 2023-11-01, nuair a chaidh a’ chiad atharrachadh a dheuchainn.',
+        'Ruithean: 10. Tha sin taobh a-staigh an raoin ris a bheil dùil (6 gu 16 an dùil; puingean far na loidhne mheadhain: 20).',
+        'Gluasad: os cionn na bun-loidhne (puingean: 10) bho 2023-11-01 gu 2024-08-01, ann an comhair leasachaidh.',
+        'Tha a’ chairt-ruith a’ sealltainn leasachadh bhon bhun-loidhne.',
+      ]);
+      const svg = root.querySelector('svg[part="chart"]')!;
+      const descId = svg.getAttribute('aria-labelledby')!.split(' ')[1]!;
+      const desc = text(root.getElementById(descId));
+      expect(desc).to.contain('Gluasad: os cionn na bun-loidhne (puingean: 10) bho 2023-11-01 gu 2024-08-01');
+      for (const sentence of english.slice(1)) expect(desc).to.not.contain(sentence);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setLocale('en-GB');
+    }
+    await el.updateComplete;
+    expect([...root.querySelectorAll('[part="summary"] li')].map(text)).to.deep.equal(english);
+  });
+
+  it('has a Gaelic sentence for every run-chart code, keeping its numbers, dates and unit', async () => {
+    const samples: { readonly [C in RunChartMessageCode]: RunChartMessageParams[C] } = {
+      'run-chart.no-data': {},
+      'run-chart.points': { count: 37, from: '2023-01-01', to: '2024-08-01' },
+      'run-chart.median': { value: 3.25, unit: 'days' },
+      'run-chart.frozen-baseline': { value: 41, unit: '%' },
+      'run-chart.recorded-baseline': { value: 30, unit: '%', points: 7, changeStart: '2023-07-01' },
+      'run-chart.recorded-baseline-untested': { value: 30, unit: '%', points: 7 },
+      'run-chart.first-point-baseline': { value: 41, unit: '%' },
+      'run-chart.all-baseline': { value: 16.5, unit: '%' },
+      'run-chart.baseline-median': { value: 11.5, unit: '%', points: 13, changeStart: '2023-11-01' },
+      'run-chart.runs-too-few': { runs: 3, observations: 23, lower: 7, upper: 17 },
+      'run-chart.runs-too-many': { runs: 19, observations: 23, lower: 7, upper: 17 },
+      'run-chart.runs-expected': { runs: 11, observations: 23, lower: 7, upper: 17 },
+      'run-chart.runs-untested': { runs: 3, observations: 8 },
+      'run-chart.no-shift-or-trend': {},
+      'run-chart.shift': {
+        length: 9,
+        direction: 'up',
+        phase: 'after',
+        improvement: true,
+        from: '2023-11-01',
+        to: '2024-07-01',
+      },
+      'run-chart.trend': { length: 7, direction: 'down', phase: 'baseline', improvement: false },
+      'run-chart.unusual-point': { value: 44, unit: '%', on: '2024-02-01', direction: 'up', improvement: false },
+      'run-chart.against-aim': { since: '2023-09-01', earlierImprovement: true },
+      'run-chart.improvement': {},
+    };
+    expect(Object.keys(samples).sort()).to.deep.equal(Object.keys(RUN_CHART_MESSAGES_EN).sort());
+    const sentences = Object.entries(samples).map(([code, params]) =>
+      runChartSentence(code as RunChartMessageCode, params as never),
+    );
+    for (const s of sentences) expect(issueText(s), s.messageCode).to.equal(s.message);
+    try {
+      await setLocale('gd');
+      for (const s of sentences) {
+        const gaelic = issueText(s);
+        expect(gaelic, s.messageCode).to.not.equal(s.message);
+        expect(gaelic.length, s.messageCode).to.be.greaterThan(5);
+        for (const [name, value] of Object.entries(s.params)) {
+          if (typeof value === 'boolean' || name === 'direction' || name === 'phase') continue;
+          expect(gaelic, `${s.messageCode} ${name}`).to.contain(String(value));
+        }
+      }
+    } finally {
+      await setLocale('en-GB');
+    }
   });
 });

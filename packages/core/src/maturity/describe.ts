@@ -1,5 +1,5 @@
-import { formatValue } from './criteria.js';
 import type { RunChartAnalysis, RunChartSignal } from './run-chart.js';
+import { runChartSentence, type RunChartSentence } from '../messages/run-chart.js';
 
 /** What {@link describeRunChart} may say about the points. */
 export interface DescribeRunChartOptions {
@@ -16,29 +16,40 @@ export interface DescribeRunChartOptions {
  * the baseline from 2023-01-01 to 2023-07-01, in the direction of
  * improvement." A signal within the baseline period says so and gives no
  * verdict: only signals after the baseline can be evidence of improvement.
+ * {@link signalSentence} gives the same sentence as a code with parameters.
  */
 export function describeSignal(signal: RunChartSignal, options: DescribeRunChartOptions = {}): string {
-  const when = (i: number) => options.dates?.[i];
-  const span = when(signal.start) && when(signal.end) ? ` from ${when(signal.start)} to ${when(signal.end)}` : '';
-  const verdict =
-    signal.phase === 'baseline'
-      ? 'during the baseline'
-      : signal.improvement
-        ? 'in the direction of improvement'
-        : 'against the direction of improvement';
+  return signalSentence(signal, options).message;
+}
+
+/**
+ * {@link describeSignal}'s sentence as a code with parameters (`run-chart.shift`,
+ * `run-chart.trend`, `run-chart.unusual-point`, see `RUN_CHART_MESSAGES_EN`)
+ * beside its English `message`, so an element can say it in another language.
+ */
+export function signalSentence(signal: RunChartSignal, options: DescribeRunChartOptions = {}): RunChartSentence {
+  const when = (i: number) => options.dates?.[i] || undefined;
+  const from = when(signal.start);
+  const to = when(signal.end);
+  const span = from && to ? { from, to } : {};
   switch (signal.type) {
     case 'shift':
-      return `Shift: ${signal.length} points ${signal.direction === 'up' ? 'above' : 'below'} the ${
-        signal.phase === 'baseline' ? 'median' : 'baseline'
-      }${span}, ${verdict}.`;
     case 'trend':
-      return `Trend: ${signal.length} points ${signal.direction === 'up' ? 'rising' : 'falling'}${span}, ${verdict}.`;
+      return runChartSentence(signal.type === 'shift' ? 'run-chart.shift' : 'run-chart.trend', {
+        length: signal.length,
+        direction: signal.direction,
+        phase: signal.phase,
+        improvement: signal.improvement,
+        ...span,
+      });
     default: {
       const value = options.values?.[signal.start];
-      const what = value !== undefined ? ` (${formatValue(value, options.unit)})` : '';
-      const on = when(signal.start) ? ` on ${when(signal.start)}` : '';
-      const judged = signal.improvement ? 'in the direction of improvement' : 'against the direction of improvement';
-      return `Unusual point${what}${on}, far ${signal.direction === 'up' ? 'above' : 'below'} the rest, ${judged}.`;
+      return runChartSentence('run-chart.unusual-point', {
+        ...(value !== undefined ? { value, ...(options.unit ? { unit: options.unit } : {}) } : {}),
+        ...(from ? { on: from } : {}),
+        direction: signal.direction,
+        improvement: signal.improvement,
+      });
     }
   }
 }
@@ -48,73 +59,85 @@ export function describeSignal(signal: RunChartSignal, options: DescribeRunChart
  * alternative and summaries: the number of points, the baseline and centre
  * line, the runs test, every signal, and the verdict (improvement, or the
  * date since which the measure has moved against its aim).
+ * {@link describeRunChartSentences} gives the same sentences as codes with
+ * parameters.
  *
  * @example
  * describeRunChart(analyseRunChart(values, { direction: 'increase', baselinePoints: 10 }), { unit: '%', dates });
  * // ['20 points from 2023-01-01 to 2024-08-01.', 'Baseline median 11.5%: the 10 points before 2023-11-01, when the first change was tested.', …]
  */
 export function describeRunChart(analysis: RunChartAnalysis, options: DescribeRunChartOptions = {}): string[] {
-  if (analysis.points === 0 || analysis.median === null) return ['No data yet.'];
+  return describeRunChartSentences(analysis, options).map((s) => s.message);
+}
+
+/**
+ * {@link describeRunChart}'s sentences, each as a code with parameters
+ * (`run-chart.*`, see `RUN_CHART_MESSAGES_EN`) beside its English `message`:
+ * the elements render the code in the page's language.
+ */
+export function describeRunChartSentences(
+  analysis: RunChartAnalysis,
+  options: DescribeRunChartOptions = {},
+): RunChartSentence[] {
+  if (analysis.points === 0 || analysis.median === null) return [runChartSentence('run-chart.no-data', {})];
   const dates = options.dates ?? [];
   const first = dates.find((d) => d !== undefined);
   const last = [...dates].reverse().find((d) => d !== undefined);
   const sentences = [
-    `${analysis.points} ${analysis.points === 1 ? 'point' : 'points'}${
-      first && last && first !== last ? ` from ${first} to ${last}` : ''
-    }.`,
+    runChartSentence('run-chart.points', {
+      count: analysis.points,
+      ...(first && last && first !== last ? { from: first, to: last } : {}),
+    }),
     centreLine(analysis, options),
   ];
+  const counts = { runs: analysis.runs, observations: analysis.usefulObservations };
   if (analysis.runsLimits) {
     const { lower, upper } = analysis.runsLimits;
-    const verdict = analysis.tooFewRuns
-      ? 'too few, a sign of a shift in the process'
+    const code = analysis.tooFewRuns
+      ? 'run-chart.runs-too-few'
       : analysis.tooManyRuns
-        ? 'too many, a sign the data may mix different processes'
-        : 'within the expected range';
-    sentences.push(
-      `${analysis.runs} runs: ${verdict} (${lower} to ${upper} for ${analysis.usefulObservations} points off the centre line).`,
-    );
+        ? 'run-chart.runs-too-many'
+        : 'run-chart.runs-expected';
+    sentences.push(runChartSentence(code, { ...counts, lower, upper }));
   } else {
-    sentences.push(
-      `${analysis.runs} ${
-        analysis.runs === 1 ? 'run' : 'runs'
-      }; the runs test needs 10 to 60 points off the centre line (${analysis.usefulObservations} so far).`,
-    );
+    sentences.push(runChartSentence('run-chart.runs-untested', counts));
   }
-  const signals = analysis.signals.map((s) => describeSignal(s, options));
-  if (!analysis.signals.some((s) => s.type !== 'astronomical')) signals.unshift('No shift or trend yet.');
-  const verdict: string[] = [];
+  const signals = analysis.signals.map((s) => signalSentence(s, options));
+  if (!analysis.signals.some((s) => s.type !== 'astronomical'))
+    signals.unshift(runChartSentence('run-chart.no-shift-or-trend', {}));
+  const verdict: RunChartSentence[] = [];
   if (analysis.deterioration) {
     const since = options.dates?.[analysis.deterioration.start];
     verdict.push(
-      `The measure has moved against its aim${since ? ` since ${since}` : ''}${
-        analysis.signals.some((s) => s.phase === 'after' && s.type !== 'astronomical' && s.improvement)
-          ? ': an earlier signal of improvement has not held'
-          : ''
-      }.`,
+      runChartSentence('run-chart.against-aim', {
+        ...(since ? { since } : {}),
+        earlierImprovement: analysis.signals.some(
+          (s) => s.phase === 'after' && s.type !== 'astronomical' && s.improvement,
+        ),
+      }),
     );
-  } else if (analysis.improvement) verdict.push('The run chart shows improvement since the baseline.');
+  } else if (analysis.improvement) verdict.push(runChartSentence('run-chart.improvement', {}));
   return [...sentences, ...signals, ...verdict];
 }
 
-function centreLine(analysis: RunChartAnalysis, options: DescribeRunChartOptions): string {
-  const value = formatValue(analysis.median!, options.unit);
+function centreLine(analysis: RunChartAnalysis, options: DescribeRunChartOptions): RunChartSentence {
+  const value = { value: analysis.median!, ...(options.unit ? { unit: options.unit } : {}) };
   const b = analysis.baseline;
-  if (!b) return `Median ${value}.`;
+  if (!b) return runChartSentence('run-chart.median', value);
   const at = b.afterStart === undefined ? undefined : options.dates?.[b.afterStart];
-  const when = at ? `before ${at}, when the first change was tested` : 'before the first change was tested';
+  const changeStart = at ? { changeStart: at } : {};
   switch (b.source) {
     case 'frozen':
-      return `Centre line ${value}: a frozen baseline.`;
+      return runChartSentence('run-chart.frozen-baseline', value);
     case 'recorded-baseline':
-      return `Baseline ${value}: the recorded baseline (${
-        b.points === 0 ? 'no points' : `only ${b.points} ${b.points === 1 ? 'point' : 'points'}`
-      } ${when}).${b.afterStart === undefined ? ' No change tested yet, so no pattern counts as improvement.' : ''}`;
+      return b.afterStart === undefined
+        ? runChartSentence('run-chart.recorded-baseline-untested', { ...value, points: b.points })
+        : runChartSentence('run-chart.recorded-baseline', { ...value, points: b.points, ...changeStart });
     case 'first-point':
-      return `Baseline ${value}: the first point (no baseline recorded).`;
+      return runChartSentence('run-chart.first-point-baseline', value);
     default:
       return b.afterStart === undefined
-        ? `Median ${value}: every point is baseline (no change tested yet), so no pattern counts as improvement.`
-        : `Baseline median ${value}: the ${b.points === 1 ? 'point' : `${b.points} points`} ${when}.`;
+        ? runChartSentence('run-chart.all-baseline', value)
+        : runChartSentence('run-chart.baseline-median', { ...value, points: b.points, ...changeStart });
   }
 }

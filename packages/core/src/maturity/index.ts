@@ -22,7 +22,13 @@ export {
   type ImprovementDirection,
 } from './run-chart.js';
 export { RUNS_CRITICAL_VALUES, RUNS_TABLE_RANGE } from './runs-table.js';
-export { describeRunChart, describeSignal, type DescribeRunChartOptions } from './describe.js';
+export {
+  describeRunChart,
+  describeRunChartSentences,
+  describeSignal,
+  signalSentence,
+  type DescribeRunChartOptions,
+} from './describe.js';
 export {
   DEFAULT_CRITERIA,
   buildCriterionContext,
@@ -89,3 +95,14 @@ export {
   type SignalParams,
   type SinceParams,
 } from '../messages/maturity.js';
+export {
+  RUN_CHART_MESSAGES_EN,
+  runChartSentence,
+  type RunChartMessageCode,
+  type RunChartMessageParams,
+  type RunChartRunsParams,
+  type RunChartSentence,
+  type RunChartSignalParams,
+  type RunChartSpanParams,
+  type RunChartValueParams,
+} from '../messages/run-chart.js';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { directoryMessage } from '../messages/resources.js';
 import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
 import type { Result } from '../validation/result.js';
@@ -6,7 +7,7 @@ import { ALISS_SOURCE, licenceFromUrl, mergeAttribution } from './attribution.js
 import { cleanLine, cleanText, distinct, isoDate, safeHttpUrl, slugify } from './clean.js';
 import { DEFAULT_TIMEOUT_MS, endpointOf, getJson, malformed } from './http.js';
 import { type FetchLike, parseUrl } from './platform.js';
-import { normaliseQuery, type NormalisedQuery } from './query.js';
+import { directoryIssue, normaliseQuery, type NormalisedQuery } from './query.js';
 import type {
   CommunityResource,
   Directory,
@@ -383,8 +384,8 @@ export function createAlissDirectory(options: AlissDirectoryOptions = {}): Direc
           ok: false,
           error: {
             kind: 'invalid-query',
-            message: 'The search cannot be continued: the cursor is not one ALISS gave.',
-            issues: [{ path: 'cursor', message: 'is not a cursor this directory gave' }],
+            ...directoryMessage('directory.cursor-unknown', { from: 'aliss' }),
+            issues: [directoryIssue('cursor', 'directory.cursor', {})],
           },
         };
       }
@@ -395,8 +396,8 @@ export function createAlissDirectory(options: AlissDirectoryOptions = {}): Direc
           ok: false,
           error: {
             kind: 'invalid-query',
-            message: 'ALISS needs a postcode to search around.',
-            issues: [{ path: 'postcode', message: 'is required by ALISS' }],
+            ...directoryMessage('directory.aliss-needs-postcode', {}),
+            issues: [directoryIssue('postcode', 'directory.postcode-aliss', {})],
           },
         };
       }
@@ -456,8 +457,8 @@ export function createAlissDirectory(options: AlissDirectoryOptions = {}): Direc
         ok: false,
         error: {
           kind: 'invalid-query',
-          message: 'That is not an ALISS service id.',
-          issues: [{ path: 'id', message: 'is not an ALISS service id' }],
+          ...directoryMessage('directory.not-an-id', { from: 'aliss' }),
+          issues: [directoryIssue('id', 'directory.id-aliss', {})],
         },
       };
     }

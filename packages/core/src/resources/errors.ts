@@ -16,7 +16,9 @@ export function directoryErrorIssues(error: DirectoryError): ValidationIssue[] {
     ];
   }
   if (error.kind === 'invalid-query')
-    return error.issues.length > 0 ? [...error.issues] : [{ path: '', message: error.message }];
+    return error.issues.length > 0
+      ? error.issues.map((i) => ({ path: i.path, message: i.message }))
+      : [{ path: '', message: error.message }];
   return [{ path: '', message: error.message }];
 }
 

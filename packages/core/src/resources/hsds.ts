@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { directoryMessage } from '../messages/resources.js';
 import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
 import type { Result } from '../validation/result.js';
@@ -7,7 +8,7 @@ import { cleanLine, cleanText, distinct, isoDate, safeHttpUrl, slugify } from '.
 import { DEFAULT_TIMEOUT_MS, endpointOf, getJson, malformed } from './http.js';
 import { createMemoryDirectory } from './memory.js';
 import { type FetchLike, parseUrl } from './platform.js';
-import { normaliseQuery } from './query.js';
+import { directoryIssue, normaliseQuery } from './query.js';
 import { RESOURCE_STATUSES } from './resource-schema.js';
 import { validateBaseUrl } from './aliss.js';
 import type {
@@ -358,8 +359,8 @@ export function createHsdsDirectory(options: HsdsDirectoryOptions): Directory {
           ok: false,
           error: {
             kind: 'invalid-query',
-            message: 'The search cannot be continued: the cursor is not one this feed gave.',
-            issues: [{ path: 'cursor', message: 'is not a cursor this directory gave' }],
+            ...directoryMessage('directory.cursor-unknown', { from: 'feed' }),
+            issues: [directoryIssue('cursor', 'directory.cursor', {})],
           },
         };
       }
@@ -426,8 +427,8 @@ export function createHsdsDirectory(options: HsdsDirectoryOptions): Directory {
         ok: false,
         error: {
           kind: 'invalid-query',
-          message: 'That is not a service id of this feed.',
-          issues: [{ path: 'id', message: 'is not a service id' }],
+          ...directoryMessage('directory.not-an-id', { from: 'feed' }),
+          issues: [directoryIssue('id', 'directory.id-feed', {})],
         },
       };
     }

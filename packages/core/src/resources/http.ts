@@ -1,4 +1,5 @@
 import type { ValidationIssue } from '../validation/result.js';
+import { directoryMessage, NETWORK_CAUSES_EN } from '../messages/resources.js';
 import {
   type AbortSignalLike,
   type FetchLike,
@@ -43,8 +44,7 @@ export async function getJson(url: string, options: RequestOptions): Promise<Dir
   const endpoint = endpointOf(url);
   const name = options.sourceName;
   const fetchFn = options.fetch ?? globalFetch();
-  if (!fetchFn)
-    return fail({ kind: 'network', message: `Cannot reach ${name}: this platform has no fetch.`, endpoint });
+  if (!fetchFn) return fail({ kind: 'network', ...directoryMessage('directory.no-fetch', { source: name }), endpoint });
   if (options.signal?.aborted) return fail(aborted(endpoint));
 
   const controller = newAbortController();
@@ -67,7 +67,7 @@ export async function getJson(url: string, options: RequestOptions): Promise<Dir
     why === 'timeout'
       ? {
           kind: 'timeout',
-          message: `${name} did not answer within ${formatSeconds(options.timeoutMs)}.`,
+          ...directoryMessage('directory.timeout', { source: name, timeoutMs: options.timeoutMs }),
           endpoint,
           timeoutMs: options.timeoutMs,
         }
@@ -86,7 +86,7 @@ export async function getJson(url: string, options: RequestOptions): Promise<Dir
       if (why) return fail(settle());
       return fail({
         kind: 'network',
-        message: `Could not reach ${name} (${hostOf(url)}): ${describeCause(error)}.`,
+        ...directoryMessage('directory.unreachable', { source: name, host: hostOf(url), ...describeCause(error) }),
         endpoint,
       });
     }
@@ -100,7 +100,7 @@ export async function getJson(url: string, options: RequestOptions): Promise<Dir
       if (why) return fail(settle());
       return fail({
         kind: 'network',
-        message: `The connection to ${name} broke while reading its answer: ${describeCause(error)}.`,
+        ...directoryMessage('directory.connection-broke', { source: name, ...describeCause(error) }),
         endpoint,
       });
     }
@@ -110,7 +110,11 @@ export async function getJson(url: string, options: RequestOptions): Promise<Dir
       return fail({
         kind: 'http',
         status: response.status,
-        message: `${name} answered with an error (HTTP ${response.status}${statusText(response.status)})${errorDetail(body)}.`,
+        ...directoryMessage('directory.http-error', {
+          source: name,
+          status: response.status,
+          ...errorDetail(body),
+        }),
         endpoint,
       });
     }
@@ -137,19 +141,20 @@ export function malformed(
   issues: readonly ValidationIssue[],
 ): DirectoryError {
   const first = issues[0];
-  const where = first
-    ? ` (${issues.length === 1 ? '' : `${issues.length} problems; first: `}${first.path ? `${first.path} ` : 'the answer '}${first.message})`
-    : '';
   return {
     kind: 'malformed',
-    message: `${sourceName} sent an answer this toolkit cannot read${where}.`,
+    ...directoryMessage('directory.malformed', {
+      source: sourceName,
+      problems: issues.length,
+      ...(first ? { path: first.path, detail: first.message } : {}),
+    }),
     endpoint,
     issues,
   };
 }
 
 function aborted(endpoint: string): DirectoryError {
-  return { kind: 'aborted', message: 'The search was cancelled.', endpoint };
+  return { kind: 'aborted', ...directoryMessage('directory.aborted', {}), endpoint };
 }
 
 function fail(error: DirectoryError): DirectoryResult<never> {
@@ -160,39 +165,19 @@ function hostOf(url: string): string {
   return parseUrl(url)?.origin.replace(/^https?:\/\//, '') ?? url;
 }
 
-function formatSeconds(ms: number): string {
-  const seconds = ms / 1000;
-  return seconds >= 1 ? `${Number(seconds.toFixed(1))} second${seconds === 1 ? '' : 's'}` : `${ms} ms`;
-}
-
-function statusText(status: number): string {
-  const names: Record<number, string> = {
-    400: ' Bad Request',
-    401: ' Unauthorized',
-    403: ' Forbidden',
-    404: ' Not Found',
-    429: ' Too Many Requests',
-    500: ' Internal Server Error',
-    502: ' Bad Gateway',
-    503: ' Service Unavailable',
-    504: ' Gateway Timeout',
-  };
-  return names[status] ?? '';
-}
-
 /**
  * A short, plain summary of an error body, when it is the JSON a REST API
  * sends (`{"detail": "..."}` or `{"postcode": ["..."]}`). Untrusted text:
  * shortened, one line, shown only as text.
  */
-function errorDetail(body: string): string {
+function errorDetail(body: string): { detail?: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    return '';
+    return {};
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return '';
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
   const parts: string[] = [];
   for (const [key, value] of Object.entries(parsed as Record<string, unknown>).slice(0, 3)) {
     const text = Array.isArray(value)
@@ -203,21 +188,14 @@ function errorDetail(body: string): string {
     if (text) parts.push(key === 'detail' ? text : `${key}: ${text}`);
   }
   const detail = parts.join('; ').replace(/\s+/g, ' ').trim();
-  return detail ? `: ${detail.length > 300 ? `${detail.slice(0, 299)}…` : detail}` : '';
+  return detail ? { detail: detail.length > 300 ? `${detail.slice(0, 299)}…` : detail } : {};
 }
 
-function describeCause(error: unknown): string {
+/** A network failure's cause: a known platform code, else the platform's own words (shortened). */
+function describeCause(error: unknown): { cause: string } | { detail: string } {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
-  const known: Record<string, string> = {
-    ECONNREFUSED: 'connection refused',
-    ECONNRESET: 'connection reset',
-    ENOTFOUND: 'address not found',
-    EAI_AGAIN: 'address lookup failed',
-    ETIMEDOUT: 'connection timed out',
-    UND_ERR_SOCKET: 'connection closed',
-  };
-  if (code && known[code]) return known[code];
+  if (code && Object.prototype.hasOwnProperty.call(NETWORK_CAUSES_EN, code)) return { cause: code };
   const message = error instanceof Error ? error.message : String(error);
-  return message.length > 200 ? `${message.slice(0, 199)}…` : message || 'unknown network error';
+  return { detail: message.length > 200 ? `${message.slice(0, 199)}…` : message };
 }

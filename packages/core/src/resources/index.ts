@@ -20,6 +20,7 @@ export type {
   ResourceSearchResult,
   DirectoryError,
   DirectoryErrorKind,
+  DirectoryErrorCode,
   DirectoryResult,
   Directory,
   DirectoryCategory,
@@ -99,3 +100,15 @@ export {
   type FreshnessOptions,
 } from './freshness.js';
 export { directoryErrorIssues, isRetryable } from './errors.js';
+export {
+  DIRECTORY_ISSUES_EN,
+  DIRECTORY_MESSAGES_EN,
+  NETWORK_CAUSES_EN,
+  directoryMessage,
+  type DirectoryIssueCode,
+  type DirectoryIssueParams,
+  type DirectoryMessageCode,
+  type DirectoryMessageParams,
+  type DirectoryWhich,
+  type NetworkCauseParams,
+} from '../messages/resources.js';

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
+import { directoryMessage } from '../messages/resources.js';
 import { LIMITS } from '../validation/limits.js';
 import { parseWith } from '../validation/parse.js';
 import { joinPath } from '../validation/path.js';
 import type { Result } from '../validation/result.js';
 import { slugify } from './clean.js';
 import { cleanSource } from './attribution.js';
-import { normaliseQuery, postcodeArea, postcodeDistrict } from './query.js';
+import { directoryIssue, normaliseQuery, postcodeArea, postcodeDistrict } from './query.js';
 import { communityResourceSchema } from './resource-schema.js';
 import type {
   CommunityResource,
@@ -18,7 +19,10 @@ import type {
   ResourceSearchResult,
 } from './types.js';
 
-const ABORTED: DirectoryResult<never> = { ok: false, error: { kind: 'aborted', message: 'The search was cancelled.' } };
+const ABORTED: DirectoryResult<never> = {
+  ok: false,
+  error: { kind: 'aborted', ...directoryMessage('directory.aborted', {}) },
+};
 
 /** What an in-memory directory holds. */
 export interface MemoryDirectoryInput {
@@ -84,8 +88,8 @@ export function createMemoryDirectory(input: MemoryDirectoryInput): Result<Direc
           ok: false,
           error: {
             kind: 'invalid-query',
-            message: 'The search cannot be continued: the cursor is not one this directory gave.',
-            issues: [{ path: 'cursor', message: 'is not a cursor this directory gave' }],
+            ...directoryMessage('directory.cursor-unknown', { from: 'directory' }),
+            issues: [directoryIssue('cursor', 'directory.cursor', {})],
           },
         };
       }

@@ -1,4 +1,10 @@
 import type { ValidationIssue } from '../validation/result.js';
+import {
+  directoryMessage,
+  type DirectoryIssueCode,
+  type DirectoryIssueParams,
+  type DirectoryMessageParams,
+} from '../messages/resources.js';
 import type { DirectoryResult, ResourceQuery } from './types.js';
 
 /** Results a search returns when the query does not say (`limit`). */
@@ -50,43 +56,44 @@ export function normaliseQuery(query: ResourceQuery): DirectoryResult<Normalised
   const issues: ValidationIssue[] = [];
   const out: { -readonly [K in keyof NormalisedQuery]: NormalisedQuery[K] } = { limit: DEFAULT_SEARCH_LIMIT };
   if (query === null || typeof query !== 'object') {
-    return invalid([{ path: '', message: 'must be an object' }]);
+    return invalid([directoryIssue('', 'directory.query-not-object', {})]);
   }
   if (query.text !== undefined) {
-    if (typeof query.text !== 'string') issues.push({ path: 'text', message: 'must be text' });
-    else if (query.text.trim().length > 200) issues.push({ path: 'text', message: 'must be at most 200 characters' });
+    if (typeof query.text !== 'string') issues.push(directoryIssue('text', 'directory.text-not-text', {}));
+    else if (query.text.trim().length > 200)
+      issues.push(directoryIssue('text', 'directory.text-too-long', { maximum: 200 }));
     else if (query.text.trim()) out.text = query.text.trim();
   }
   if (query.postcode !== undefined) {
     const postcode = typeof query.postcode === 'string' ? normalisePostcode(query.postcode) : undefined;
     if (typeof query.postcode === 'string' && !query.postcode.trim()) {
       // An empty postcode box means no postcode.
-    } else if (!postcode) issues.push({ path: 'postcode', message: 'must be a UK postcode, e.g. "G40 1AA"' });
+    } else if (!postcode) issues.push(directoryIssue('postcode', 'directory.postcode', {}));
     else out.postcode = postcode;
   }
   if (query.radius !== undefined) {
     if (!Number.isInteger(query.radius) || query.radius < 1 || query.radius > MAX_RADIUS_METRES) {
-      issues.push({ path: 'radius', message: `must be a whole number of metres from 1 to ${MAX_RADIUS_METRES}` });
+      issues.push(directoryIssue('radius', 'directory.radius', { maximum: MAX_RADIUS_METRES }));
     } else out.radius = query.radius;
   }
   if (query.category !== undefined) {
     if (typeof query.category !== 'string' || (query.category.trim() && !CATEGORY.test(query.category.trim()))) {
-      issues.push({ path: 'category', message: 'must be a category id made of letters, digits, "-", "_", "." or ":"' });
+      issues.push(directoryIssue('category', 'directory.category', {}));
     } else if (query.category.trim()) out.category = query.category.trim();
   }
   if (query.locationType !== undefined) {
     if (query.locationType !== 'local' && query.locationType !== 'national') {
-      issues.push({ path: 'locationType', message: 'must be "local" or "national"' });
+      issues.push(directoryIssue('locationType', 'directory.location-type', {}));
     } else out.locationType = query.locationType;
   }
   if (query.limit !== undefined) {
     if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_SEARCH_LIMIT) {
-      issues.push({ path: 'limit', message: `must be a whole number from 1 to ${MAX_SEARCH_LIMIT}` });
+      issues.push(directoryIssue('limit', 'directory.limit', { maximum: MAX_SEARCH_LIMIT }));
     } else out.limit = query.limit;
   }
   if (query.cursor !== undefined) {
     if (typeof query.cursor !== 'string' || query.cursor.length > 4000)
-      issues.push({ path: 'cursor', message: 'is not a cursor this directory gave' });
+      issues.push(directoryIssue('cursor', 'directory.cursor', {}));
     else out.cursor = query.cursor;
   }
   return issues.length > 0 ? invalid(issues) : { ok: true, value: out };
@@ -105,13 +112,27 @@ export function queryKey(query: NormalisedQuery): string {
   ]);
 }
 
+/** A query field's issue, by code, with its English (`DIRECTORY_MESSAGES_EN`). */
+export function directoryIssue<C extends DirectoryIssueCode>(
+  path: string,
+  code: C,
+  params: DirectoryIssueParams[C],
+): ValidationIssue {
+  return { path, ...directoryMessage(code, params as DirectoryMessageParams[C]) };
+}
+
 function invalid(issues: ValidationIssue[]): DirectoryResult<never> {
   const first = issues[0]!;
+  const maximum = first.params?.['maximum'];
   return {
     ok: false,
     error: {
       kind: 'invalid-query',
-      message: `The search cannot be sent: ${first.path ? `${first.path} ` : ''}${first.message}.`,
+      ...directoryMessage('directory.cannot-send', {
+        field: first.path,
+        issue: first.messageCode as DirectoryIssueCode,
+        ...(typeof maximum === 'number' ? { maximum } : {}),
+      }),
       issues,
     },
   };

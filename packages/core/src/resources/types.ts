@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { ValidationIssue } from '../validation/result.js';
+import type { MessageParams } from '../messages/types.js';
 import type { AbortSignalLike } from './platform.js';
 import type {
   attributionSchema,
@@ -93,18 +94,31 @@ export interface ResourceSearchResult {
  * - `aborted`: the caller cancelled;
  * - `invalid-query`: the query itself cannot be sent (`issues`), e.g. ALISS without a postcode.
  */
-export type DirectoryError =
-  | { readonly kind: 'network'; readonly message: string; readonly endpoint?: string }
-  | { readonly kind: 'timeout'; readonly message: string; readonly endpoint?: string; readonly timeoutMs: number }
-  | { readonly kind: 'http'; readonly message: string; readonly endpoint?: string; readonly status: number }
-  | {
-      readonly kind: 'malformed';
-      readonly message: string;
-      readonly endpoint?: string;
-      readonly issues: readonly ValidationIssue[];
-    }
-  | { readonly kind: 'aborted'; readonly message: string; readonly endpoint?: string }
-  | { readonly kind: 'invalid-query'; readonly message: string; readonly issues: readonly ValidationIssue[] };
+export type DirectoryError = DirectoryErrorCode &
+  (
+    | { readonly kind: 'network'; readonly message: string; readonly endpoint?: string }
+    | { readonly kind: 'timeout'; readonly message: string; readonly endpoint?: string; readonly timeoutMs: number }
+    | { readonly kind: 'http'; readonly message: string; readonly endpoint?: string; readonly status: number }
+    | {
+        readonly kind: 'malformed';
+        readonly message: string;
+        readonly endpoint?: string;
+        readonly issues: readonly ValidationIssue[];
+      }
+    | { readonly kind: 'aborted'; readonly message: string; readonly endpoint?: string }
+    | { readonly kind: 'invalid-query'; readonly message: string; readonly issues: readonly ValidationIssue[] }
+  );
+
+/**
+ * A directory error's `message` as a code with parameters (`directory.timeout`
+ * `{ source, timeoutMs }`, …; see `DIRECTORY_MESSAGES_EN`), so an element can
+ * say it in the page's language. Absent on a host's own directory's errors:
+ * show `message` then.
+ */
+export interface DirectoryErrorCode {
+  readonly messageCode?: string;
+  readonly params?: MessageParams;
+}
 
 /** The kinds of {@link DirectoryError}. */
 export type DirectoryErrorKind = DirectoryError['kind'];

@@ -12,6 +12,8 @@ import { NETWORK_ISSUES } from './messages-network.js';
 import { OUTCOME_ISSUES } from './messages-outcomes.js';
 import { PLAN_DOCUMENT_ISSUES, PLAN_ISSUES } from './messages-plan.js';
 import { MATURITY_ISSUES } from './messages-maturity.js';
+import { RUN_CHART_ISSUES } from './messages-run-chart.js';
+import { DIRECTORY_MESSAGES } from './messages-resources.js';
 import { STORE_ISSUES } from './messages-store.js';
 
 /*
@@ -427,7 +429,7 @@ const REFERRAL_WARNINGS: MessageRenderers<WarningMessageParams> = {
 /**
  * The rule issues of core's plan, network register and outcome areas (message codes `plan.*`, `network.*`,
  * `outcome.*` and the instrument schema's own), the plan document's envelope and version (`plan-document.*`), the stores' and the service client's messages (`store.*`,
- * `service.*`), the maturity scorer's reasons (`maturity.*`) and the referral form's warnings (`referral.*`), each area's map by itself; `issueText` tries
+ * `service.*`), the maturity scorer's reasons (`maturity.*`), the run chart's summary sentences (`run-chart.*`), the community resource directories' messages (`directory.*`) and the referral form's warnings (`referral.*`), each area's map by itself; `issueText` tries
  * them after {@link ISSUES}.
  */
 export const RULE_ISSUES: readonly object[] = [
@@ -437,5 +439,7 @@ export const RULE_ISSUES: readonly object[] = [
   OUTCOME_ISSUES,
   STORE_ISSUES,
   MATURITY_ISSUES,
+  RUN_CHART_ISSUES,
+  DIRECTORY_MESSAGES,
   REFERRAL_WARNINGS,
 ];
