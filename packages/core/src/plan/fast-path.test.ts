@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { LIMITS } from '../validation/limits.js';
 import { parseCheckedWith } from '../validation/parse.js';
+import { pathsOf } from '../validation/test-edits.js';
 import { generateDemoData } from '../demo-data/index.js';
 import { planSchema } from './schema.js';
 import { parsePlanDocument, validatePlan } from './document.js';
@@ -83,22 +84,6 @@ const REPLACEMENTS: readonly unknown[] = [
 ];
 
 type Path = readonly (string | number)[];
-
-/** Every path in a JSON value, containers included, root excluded. */
-function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      out.push([...at, index]);
-      pathsOf(item, [...at, index], out);
-    });
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      out.push([...at, key]);
-      pathsOf(item, [...at, key], out);
-    }
-  }
-  return out;
-}
 
 function edit(document: unknown, path: Path, change: (parent: any, key: string | number) => void): unknown {
   const copy = structuredClone(document) as any;
