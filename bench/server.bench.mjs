@@ -20,7 +20,8 @@
 //   node --conditions=@links-approach/source --import tsx bench/server.bench.mjs --tiny
 // Environment: BENCH_SECONDS (per run), BENCH_RUNS, BENCH_EVENTS (large DB),
 // BENCH_DATABASE_URL (a PostgreSQL to use instead of a throw-away cluster),
-// BENCH_ONLY=postgres|pglite, BENCH_PGLITE_CASELOAD=0 (skip seeding PGlite, about 2 min).
+// BENCH_ONLY=postgres|pglite, BENCH_CASELOAD=0 (appends only: skip both caseload seedings),
+// BENCH_PGLITE_CASELOAD=0 (skip seeding PGlite, about 2 min).
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase } from '@links-approach/server';
@@ -285,10 +286,16 @@ if (only !== 'pglite') {
       } finally {
         await db.drop();
       }
-      await caseloadBench('PostgreSQL', async () => {
-        const fresh = await freshPostgresDatabase(pg.url);
-        return { databaseOptions: { databaseUrl: fresh.url }, serve: { databaseUrl: fresh.url }, cleanup: fresh.drop };
-      });
+      if (process.env.BENCH_CASELOAD === '0') say('\nPostgreSQL caseload: skipped (BENCH_CASELOAD=0)');
+      else
+        await caseloadBench('PostgreSQL', async () => {
+          const fresh = await freshPostgresDatabase(pg.url);
+          return {
+            databaseOptions: { databaseUrl: fresh.url },
+            serve: { databaseUrl: fresh.url },
+            cleanup: fresh.drop,
+          };
+        });
     } finally {
       pg.stop();
     }
@@ -302,8 +309,8 @@ if (only !== 'postgres') {
   } finally {
     removeDir(dir);
   }
-  if (process.env.BENCH_PGLITE_CASELOAD === '0') {
-    say('\nPGlite caseload: skipped (BENCH_PGLITE_CASELOAD=0)');
+  if (process.env.BENCH_PGLITE_CASELOAD === '0' || process.env.BENCH_CASELOAD === '0') {
+    say('\nPGlite caseload: skipped (BENCH_CASELOAD=0 or BENCH_PGLITE_CASELOAD=0)');
   } else {
     await caseloadBench('PGlite', async () => {
       const d = tempDir('links-bench-pglite-');

@@ -143,6 +143,10 @@ forEachBackend(
 
     test('the stream is text/event-stream, no-store, and starts with ready at the head of the feed', async () => {
       const url = await listen(service());
+      // Changes while no stream is open: the hub reads nothing then, and catches up when a stream opens.
+      const id = await refer('gp-ash', 'practice-ash');
+      await note('gp-ash', id, 1);
+      const tableHead = await service().changes.headInTable();
       const stream = await openStream(url, await auth('gp-ash'));
       try {
         assert.equal(stream.status, 200);
@@ -151,7 +155,8 @@ forEachBackend(
         const { frame, index } = await stream.next((f) => f.event !== undefined);
         assert.equal(index, 0);
         assert.equal(frame.event, 'ready');
-        assert.deepEqual(JSON.parse(frame.data!), { seq: service().changes.head });
+        assert.deepEqual(JSON.parse(frame.data!), { seq: tableHead });
+        assert.equal(service().changes.head, tableHead);
       } finally {
         stream.close();
       }

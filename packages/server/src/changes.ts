@@ -49,7 +49,11 @@ const PAGE = 500;
  * once and in order. One reader per process, however many streams are open.
  * Notifications are only a wake-up: the table is the truth, so a lost
  * notification (a dropped listening connection) is made good by the next read
- * (after a reconnect, and at least every `pollMs`).
+ * (after a reconnect, and at least every `pollMs`). With no listener a
+ * wake-up reads nothing (each write would otherwise cost every process a
+ * read): the hub only notes that its head is behind, and moves it to the
+ * table's head before its next read (no one was there to hear the changes in
+ * between; a stream that resumes from one of them replays it from the table).
  */
 export class ChangeHub {
   private readonly db: Database;
@@ -57,6 +61,8 @@ export class ChangeHub {
   private listening: Listening | undefined;
   private pumping: Promise<void> | undefined;
   private again = false;
+  /** True when wake-ups came with no listener: the head may be behind the table's. */
+  private behind = false;
   private closed = false;
   private poll: ReturnType<typeof setInterval> | undefined;
   /** The seq of the latest change handed to listeners (0 before any). */
@@ -79,6 +85,7 @@ export class ChangeHub {
   /** Calls `listener` with every change committed from now on, in seq order. */
   subscribe(listener: (change: Change) => void): () => void {
     this.listeners.add(listener);
+    if (this.behind) this.wake();
     return () => {
       this.listeners.delete(listener);
     };
@@ -113,6 +120,10 @@ export class ChangeHub {
   /** Reads what is new (coalescing wake-ups that arrive while a read runs). */
   wake(): void {
     if (this.closed) return;
+    if (this.listeners.size === 0) {
+      this.behind = true;
+      return;
+    }
     if (this.pumping) {
       this.again = true;
       return;
@@ -124,14 +135,23 @@ export class ChangeHub {
 
   /** Resolves once every change committed before the call has been handed out (tests). */
   async settle(): Promise<void> {
+    if (this.listeners.size === 0) await this.catchUp();
     this.wake();
     while (this.pumping) await this.pumping;
+  }
+
+  /** Moves the head to the table's when wake-ups came with no listener. */
+  private async catchUp(): Promise<void> {
+    if (!this.behind) return;
+    this.behind = false;
+    this.head = Math.max(this.head, await this.headInTable());
   }
 
   private async pump(): Promise<void> {
     do {
       this.again = false;
       try {
+        await this.catchUp();
         for (let pages = 0; pages < 1_000 && !this.closed; pages++) {
           const rows = await this.read(this.head, Number.MAX_SAFE_INTEGER);
           for (const change of rows) {

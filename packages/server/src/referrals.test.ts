@@ -7,7 +7,7 @@ import {
   type ReferralEvent,
   type ReferralState,
 } from '@links-approach/core/referral';
-import { eventActor } from './repository.js';
+import { eventActor, Repository } from './repository.js';
 import { as, assertProblem, body, createdEvent, forEachBackend, laterEvent } from './test-support.js';
 
 type Append = { referral: { status: string; practiceId: string }; version: number; eventId: string };
@@ -191,6 +191,105 @@ forEachBackend('referral event streams', ({ service }) => {
     );
     assert.equal(detail.events.length, 2);
     assert.equal(detail.referral.version, 2);
+  });
+
+  test('appends to several referrals at once each get their own answer; one refused among them leaves the others written', async () => {
+    const ids = Array.from({ length: 6 }, (_, i) => `ref-g${i}`);
+    const created = new Map<string, Record<string, unknown>>();
+    for (const id of ids) {
+      const event = createdEvent(id, 'practice-ash');
+      created.set(id, event);
+      const r = await post('gp-ash', id, { event }, { 'if-match': '"0"', 'idempotency-key': `${id}-create` });
+      assert.equal(r.statusCode, 201, r.body);
+    }
+    // Sent together, so they reach the database in one turn: ref-g4 repeats its created event's id
+    // (core's duplicate check), ref-g5 reuses a key for another request.
+    const results = await Promise.all(
+      ids.map((id, i) =>
+        post(
+          'gp-ash',
+          id,
+          {
+            event:
+              i === 4
+                ? { ...laterEvent(id, { type: 'note-added', text: 'again' }), id: created.get(id)!['id'] }
+                : laterEvent(id, { type: 'note-added', text: `note ${i}` }),
+          },
+          { 'if-match': '"1"', 'idempotency-key': i === 5 ? 'ref-g0-create' : `${id}-note` },
+        ),
+      ),
+    );
+    assert.deepEqual(
+      results.map((r) => r.statusCode),
+      [201, 201, 201, 201, 422, 422],
+    );
+    for (const r of results.slice(0, 4)) assert.equal(body<Append>(r).version, 2);
+    assertProblem(results[4]!, 422, 'duplicate-event-id');
+    assertProblem(results[5]!, 422, 'idempotency-key-reused');
+    for (const [i, id] of ids.entries()) {
+      const detail = body<{ events: ReferralEvent[]; referral: { version: number; state: unknown } }>(
+        await service().app.inject({
+          method: 'GET',
+          url: `/api/referrals/${id}`,
+          headers: await as(service(), 'gp-ash'),
+        }),
+      );
+      assert.equal(detail.events.length, i < 4 ? 2 : 1, id);
+      assert.equal(detail.referral.version, detail.events.length, id);
+      assert.deepEqual(JSON.parse(JSON.stringify(replay(detail.events).state.referrals[0])), detail.referral.state);
+    }
+  });
+
+  test('an append after another process moved the stream is decided on what is stored: 409, then written at the new version', async () => {
+    await post('gp-ash', 'ref-p1', { event: createdEvent('ref-p1', 'practice-ash') }, { 'if-match': '"0"' });
+    const second = await post(
+      'gp-ash',
+      'ref-p1',
+      { event: laterEvent('ref-p1', { type: 'note-added', text: 'one' }) },
+      {
+        'if-match': '"1"',
+      },
+    );
+    assert.equal(second.statusCode, 201, second.body);
+    // Another server process on the same database (its own repository) appends version 3.
+    const elsewhere = new Repository(service().db);
+    const moved = await elsewhere.appendReferralEvent(
+      { id: 'gp-ash', role: 'referrer', practices: ['practice-ash'] },
+      { referralId: 'ref-p1', event: laterEvent('ref-p1', { type: 'note-added', text: 'two' }), expectedVersion: 2 },
+    );
+    assert.equal(moved.body.version, 3);
+    // This process last wrote version 2: an append written against 2 is stale.
+    const stale = await post(
+      'gp-ash',
+      'ref-p1',
+      { event: laterEvent('ref-p1', { type: 'note-added', text: 'three' }) },
+      {
+        'if-match': '"2"',
+      },
+    );
+    assert.equal(assertProblem(stale, 409, 'version-conflict')['currentVersion'], 3);
+    const current = await post(
+      'gp-ash',
+      'ref-p1',
+      { event: laterEvent('ref-p1', { type: 'note-added', text: 'four' }) },
+      {
+        'if-match': '"3"',
+      },
+    );
+    assert.equal(current.statusCode, 201, current.body);
+    assert.equal(body<Append>(current).version, 4);
+    const detail = body<{ events: ReferralEvent[]; referral: { version: number; state: unknown } }>(
+      await service().app.inject({
+        method: 'GET',
+        url: '/api/referrals/ref-p1',
+        headers: await as(service(), 'gp-ash'),
+      }),
+    );
+    assert.deepEqual(
+      detail.events.map((e) => (e as { text?: string }).text ?? e.type),
+      ['created', 'one', 'two', 'four'],
+    );
+    assert.deepEqual(JSON.parse(JSON.stringify(replay(detail.events).state.referrals[0])), detail.referral.state);
   });
 
   test('a retried idempotency key returns the first answer and writes nothing', async () => {

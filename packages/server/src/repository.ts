@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import {
   decideAccess,
   practicesInScope,
@@ -9,6 +10,7 @@ import {
 import { applyEvent, replay, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
 import { prepareSave, type StoreCodec, type StoredDocument } from '@links-approach/core/store';
 import type { Practice } from '@links-approach/core/plan';
+import { AppendBatcher, type AppendWriteParams } from './append-batch.js';
 import type { Actor } from './auth.js';
 import type { Database, Queryable } from './db/database.js';
 import { codedPart, HttpProblem, problem } from './problem.js';
@@ -97,6 +99,16 @@ const iso = (value: unknown): string =>
 
 /** The most referral rows one list returns. */
 export const MAX_PAGE = 500;
+
+/** The most referral summaries a repository remembers for its appends (about 1 KB each). */
+export const RECENT_REFERRALS = 10_000;
+
+/** A referral's stored summary at one version, as the last append or read in this process saw it. */
+interface RecentReferral {
+  readonly practiceId: string;
+  readonly version: number;
+  readonly state: ReferralSummary;
+}
 
 /**
  * The actor written into every event: always the signed-in user, never the
@@ -251,10 +263,25 @@ export function referralListStatement(filter: ReferralListFilter): { sql: string
 export class Repository {
   readonly db: Database;
   private readonly now: () => Date;
+  /**
+   * The summaries this process last wrote or read, by referral id, so that an
+   * append to a referral at the version remembered here needs no read: one
+   * round trip instead of two. Never the record: the write applies only if
+   * the stored stream is still at that version (else the append is decided
+   * again on the committed data), so another process's writes, or a summary
+   * evicted or missing, cost a read and change no answer.
+   */
+  private readonly recent = new LRUCache<string, RecentReferral>({ max: RECENT_REFERRALS });
+
+  /** Appends to existing streams, written together when several arrive at once (group commit). */
+  private readonly batcher: AppendBatcher;
 
   constructor(db: Database, options: { now?: () => Date } = {}) {
     this.db = db;
     this.now = options.now ?? (() => new Date());
+    this.batcher = new AppendBatcher(db, async (params) => {
+      await db.query(APPEND_TO_STREAM, params, { name: 'links_append_to_stream' });
+    });
   }
 
   private async audit(
@@ -325,18 +352,21 @@ export class Repository {
   // Referrals ---------------------------------------------------------------
 
   /**
-   * Appends one event to a referral's stream. Two round trips, both prepared
-   * statements: one read (the referral's stored summary, a few hundred bytes
-   * however long the stream, any stored event with the same id, and the
-   * idempotency key; never a replay of the stream), then ONE write statement, which is one transaction: the event,
-   * the projection, the idempotency key and the audit entry are written
-   * together or not at all. The stream must be at `expectedVersion` (else 409
-   * with the current version); core's `applyEvent` must accept the event (else
-   * 422 with its refusal); a key seen before returns the first answer and
-   * writes nothing. Concurrent appends are decided by the database: the unique
-   * (referral_id, version) and idempotency key constraints let exactly one
-   * write of a version through; the others are decided again on the committed
-   * data (409, or the first answer for the same key).
+   * Appends one event to a referral's stream: ONE write statement, which is
+   * one transaction (the event, the projection, the idempotency key and the
+   * audit entry are written together or not at all), after one read (the
+   * referral's stored summary, a few hundred bytes however long the stream,
+   * any stored event with the same id, and the idempotency key; never a
+   * replay of the stream). The read is skipped when this process remembers
+   * the referral at the expected version (see {@link Repository.recent}).
+   * The stream must be at `expectedVersion` (else 409 with the current
+   * version); core's `applyEvent` must accept the event (else 422 with its
+   * refusal); a key seen before returns the first answer and writes nothing.
+   * Concurrent appends are decided by the database: the unique
+   * (referral_id, version) and idempotency key constraints, and the
+   * projection's version guard, let exactly one write of a version through;
+   * the others are decided again on the committed data (409, or the first
+   * answer for the same key).
    */
   async appendReferralEvent(
     actor: Actor,
@@ -346,6 +376,8 @@ export class Repository {
     const requestHash = createHash('sha256')
       .update(JSON.stringify([input.referralId, input.expectedVersion, input.event]))
       .digest('hex');
+    const quick = await this.appendToRecent(actor, input, event, requestHash);
+    if (quick) return quick;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.appendOnce(actor, input, event, requestHash);
@@ -366,6 +398,36 @@ export class Repository {
         if (isWriteRace(error) && attempt < 3) continue;
         throw error;
       }
+    }
+  }
+
+  /**
+   * The one-round-trip append: this process remembers the referral at the
+   * expected version, the actor may write it and core accepts the event
+   * against the remembered summary, so the write goes straight out. Anything
+   * else is left to the full decision on the committed data (undefined): a
+   * version not remembered, a refusal of any kind (so every refusal is
+   * decided, and audited, on what is stored), and a write the database
+   * refuses because the stream moved on in another process or the key or
+   * event id was used before.
+   */
+  private async appendToRecent(
+    actor: Actor,
+    input: { referralId: string; expectedVersion: number; idempotencyKey?: string },
+    event: ReferralEvent,
+    requestHash: string,
+  ): Promise<AppendResult | undefined> {
+    const recent = this.recent.get(input.referralId);
+    if (recent === undefined || recent.version !== input.expectedVersion) return undefined;
+    if (!decideAccess(actor, 'referral', 'write', recent.practiceId).ok) return undefined;
+    const applied = applyEvent(decisionState(recent.state, null), event);
+    if (!applied.ok) return undefined;
+    try {
+      return await this.writeAppend(actor, input, event, requestHash, recent, applied.state);
+    } catch (error) {
+      if (!isWriteRace(error)) throw error;
+      this.recent.delete(input.referralId);
+      return undefined;
     }
   }
 
@@ -414,6 +476,7 @@ export class Repository {
         : problem(403, decision.refusal.code, decision.refusal.reason, 'body.event.practiceId');
       throw new Refused(refusal, practiceId);
     }
+    if (current) this.recent.set(input.referralId, current);
     const version = current?.version ?? 0;
     if (input.expectedVersion !== version) {
       throw problem(
@@ -447,30 +510,44 @@ export class Repository {
         ...(applied.rejection.params ? { params: applied.rejection.params } : {}),
       });
     }
-    const state = summarise(applied.state);
-    const next = version + 1;
+    return this.writeAppend(actor, input, event, requestHash, current ?? { practiceId, version: 0 }, applied.state);
+  }
+
+  /**
+   * The append's one write statement (to a stream at `from.version`, or a new
+   * stream when that is 0), remembering the new summary for the next append.
+   */
+  private async writeAppend(
+    actor: Actor,
+    input: { referralId: string; idempotencyKey?: string },
+    event: ReferralEvent,
+    requestHash: string,
+    from: { practiceId: string; version: number },
+    applied: ReferralState,
+  ): Promise<AppendResult> {
+    const state = summarise(applied);
+    const next = from.version + 1;
     const body = { referral: state, version: next, eventId: event.id };
     // The key keeps the version and event id of its answer, not a second copy of the state.
     const answer: StoredAnswer = { version: next, eventId: event.id };
-    await this.db.query(
-      current ? APPEND_TO_STREAM : APPEND_NEW_STREAM,
-      [
-        input.referralId,
-        next,
-        event.id,
-        practiceId,
-        JSON.stringify(event),
-        actor.id,
-        state.status,
-        JSON.stringify(state),
-        state.updatedAt,
-        input.idempotencyKey ?? null,
-        requestHash,
-        JSON.stringify(answer),
-        actor.role,
-      ],
-      { name: current ? 'links_append_to_stream' : 'links_append_new_stream' },
-    );
+    const params: AppendWriteParams = [
+      input.referralId,
+      next,
+      event.id,
+      from.practiceId,
+      JSON.stringify(event),
+      actor.id,
+      state.status,
+      JSON.stringify(state),
+      state.updatedAt,
+      input.idempotencyKey ?? null,
+      requestHash,
+      JSON.stringify(answer),
+      actor.role,
+    ];
+    if (from.version > 0) await this.batcher.write(params);
+    else await this.db.query(APPEND_NEW_STREAM, params, { name: 'links_append_new_stream' });
+    this.recent.set(input.referralId, { practiceId: from.practiceId, version: next, state });
     return { status: 201, body, replayed: false };
   }
 
@@ -533,6 +610,9 @@ export class Repository {
         )
       ).map((e) => e.event);
       await this.audit(tx, actor, 'read', 'referral', row.practice_id, id, 200);
+      const state = this.replayEvents(events);
+      // The person reading a referral is the one likely to record on it next.
+      this.recent.set(id, { practiceId: row.practice_id, version: row.version, state: summarise(state) });
       return {
         referral: {
           id: row.id,
@@ -540,7 +620,7 @@ export class Repository {
           status: row.status,
           version: row.version,
           updatedAt: iso(row.updated_at),
-          state: this.replayEvents(events),
+          state,
         },
         events,
       };

@@ -169,8 +169,9 @@ export function changeRoutes(
           const resuming = header !== undefined;
           const text = typeof header === 'string' ? header.trim() : '';
           const last = resuming && SEQ.test(text) ? Number(text) : undefined;
-          // Resuming from a change this process has not handed out yet (heard first by another process): catch up first.
-          if (last !== undefined && last > hub.head) await hub.settle();
+          // Catch up first: the hub may be behind the table (it reads nothing while no stream is open), and a
+          // resuming client may have heard of a change from another process that this one has not handed out yet.
+          await hub.settle();
           const head = hub.head;
           cursor = head;
           send(frame.ready(head));
