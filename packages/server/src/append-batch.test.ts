@@ -50,6 +50,36 @@ test('appends that arrive in one turn go to the database as one statement, one c
   assert.deepEqual(alone, ['r4']);
 });
 
+test('while the statements allowed are at the database, later appends wait and then go out together', async () => {
+  const sent: unknown[][] = [];
+  let release: () => void = () => {};
+  const db = {
+    async query(_sql: string, values: readonly unknown[] = []) {
+      sent.push(values[0] as unknown[]);
+      return [];
+    },
+  } as unknown as Database;
+  const alone: string[] = [];
+  const batcher = new AppendBatcher(
+    db,
+    (p) => {
+      alone.push(p[0]);
+      // The first append's write stays at the database until released.
+      return alone.length === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
+    },
+    1,
+  );
+  const first = batcher.write(params('r1'));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(alone, ['r1']);
+  const later = ['r2', 'r3', 'r4'].map((id) => batcher.write(params(id)));
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(sent.length, 0, 'nothing more goes out while the first write is at the database');
+  release();
+  await Promise.all([first, ...later]);
+  assert.deepEqual(sent, [['r2', 'r3', 'r4']]);
+});
+
 test('when a batch fails, each append is written again on its own and only its own failure reaches it', async () => {
   const { db } = recordingDatabase(true);
   const batcher = new AppendBatcher(db, async (p) => {

@@ -66,55 +66,74 @@ interface Pending {
   readonly reject: (error: unknown) => void;
 }
 
+/** The most appends one statement writes. */
+export const MAX_BATCH = 100;
+
 /**
- * Group commit for appends: the writes of the appends that reach the database
- * in the same turn of the event loop go out as one statement (one round trip,
- * one commit), so under load each append costs the database a fraction of a
- * transaction. An append alone in its turn is written by `writeOne`, as
- * before. When a batch fails, each of its appends is written again on its own,
- * so one append's lost race (a version taken, a key or event id used before)
- * is that append's error alone and the others are unaffected. Every append's
- * promise settles only once its write has committed or failed.
+ * Group commit for appends. Writes go out at once while fewer than
+ * `maxInFlight` of this process's append statements are at the database;
+ * beyond that they wait, and everything that arrived meanwhile goes out as
+ * ONE statement (one round trip, one commit) when a statement comes back. So
+ * a lone append is written at once, by `writeOne`, and under load each append
+ * costs the database and this process a fraction of a transaction. When a
+ * batch fails, each of its appends is written again on its own, so one
+ * append's lost race (a version taken, a key or event id used before) is that
+ * append's error alone and the others are unaffected. Every append's promise
+ * settles only once its write has committed or failed.
  */
 export class AppendBatcher {
   private queue: Pending[] = [];
   private scheduled = false;
+  private inFlight = 0;
 
   constructor(
     private readonly db: Database,
     private readonly writeOne: (params: AppendWriteParams) => Promise<void>,
+    private readonly maxInFlight = 2,
   ) {}
 
   /** Writes one append (to an existing stream); resolves once committed. */
   write(params: AppendWriteParams): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ params, resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      setImmediate(() => this.flush());
+      this.schedule();
     });
   }
 
-  private flush(): void {
-    this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
+  /** Sends what waits at the end of this turn (so appends arriving together share it), if a statement may go. */
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0 || this.inFlight >= this.maxInFlight) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.send(this.queue.splice(0, MAX_BATCH));
+    });
+  }
+
+  private send(batch: Pending[]): void {
+    this.inFlight += 1;
+    const done = () => {
+      this.inFlight -= 1;
+      this.schedule();
+    };
     if (batch.length === 1) {
-      this.writeAlone(batch[0]!);
+      void this.writeAlone(batch[0]!).finally(done);
       return;
     }
     const columns = batch[0]!.params.map((_, c) => batch.map((p) => p.params[c]));
-    this.db.query(APPEND_BATCH, columns, { name: 'links_append_batch' }).then(
-      () => {
-        for (const p of batch) p.resolve();
-      },
-      () => {
-        for (const p of batch) this.writeAlone(p);
-      },
-    );
+    this.db
+      .query(APPEND_BATCH, columns, { name: 'links_append_batch' })
+      .then(
+        () => {
+          for (const p of batch) p.resolve();
+        },
+        () => Promise.all(batch.map((p) => this.writeAlone(p))),
+      )
+      .finally(done);
   }
 
-  private writeAlone(pending: Pending): void {
-    this.writeOne(pending.params).then(pending.resolve, pending.reject);
+  /** Writes one append on its own; settles its promise, never rejects. */
+  private writeAlone(pending: Pending): Promise<void> {
+    return this.writeOne(pending.params).then(pending.resolve, pending.reject);
   }
 }
