@@ -26,6 +26,15 @@ forEachBackend('referral event streams', ({ service }) => {
       payload,
     });
 
+  /** One referral as the detail route returns it, read by `user`. */
+  const read = async (user: string, id: string) =>
+    body<{ events: ReferralEvent[]; referral: { version: number; state: unknown } }>(
+      await service().app.inject({ method: 'GET', url: `/api/referrals/${id}`, headers: await as(service(), user) }),
+    );
+  /** The referral's stored state equals core's replay of its stored stream. */
+  const assertReplayEqualsState = (detail: Awaited<ReturnType<typeof read>>) =>
+    assert.deepEqual(JSON.parse(JSON.stringify(replay(detail.events).state.referrals[0])), detail.referral.state);
+
   test('a GP creates a referral and the CLP accepts it: versions, ETags and the projection follow', async () => {
     const created = await post(
       'gp-ash',
@@ -230,29 +239,24 @@ forEachBackend('referral event streams', ({ service }) => {
     assertProblem(results[4]!, 422, 'duplicate-event-id');
     assertProblem(results[5]!, 422, 'idempotency-key-reused');
     for (const [i, id] of ids.entries()) {
-      const detail = body<{ events: ReferralEvent[]; referral: { version: number; state: unknown } }>(
-        await service().app.inject({
-          method: 'GET',
-          url: `/api/referrals/${id}`,
-          headers: await as(service(), 'gp-ash'),
-        }),
-      );
+      const detail = await read('gp-ash', id);
       assert.equal(detail.events.length, i < 4 ? 2 : 1, id);
       assert.equal(detail.referral.version, detail.events.length, id);
-      assert.deepEqual(JSON.parse(JSON.stringify(replay(detail.events).state.referrals[0])), detail.referral.state);
+      assertReplayEqualsState(detail);
     }
   });
 
   test('an append after another process moved the stream is decided on what is stored: 409, then written at the new version', async () => {
+    /** A note by the GP on ref-p1, written against `version`. */
+    const noteAt = (version: number, text: string) =>
+      post(
+        'gp-ash',
+        'ref-p1',
+        { event: laterEvent('ref-p1', { type: 'note-added', text }) },
+        { 'if-match': `"${version}"` },
+      );
     await post('gp-ash', 'ref-p1', { event: createdEvent('ref-p1', 'practice-ash') }, { 'if-match': '"0"' });
-    const second = await post(
-      'gp-ash',
-      'ref-p1',
-      { event: laterEvent('ref-p1', { type: 'note-added', text: 'one' }) },
-      {
-        'if-match': '"1"',
-      },
-    );
+    const second = await noteAt(1, 'one');
     assert.equal(second.statusCode, 201, second.body);
     // Another server process on the same database (its own repository) appends version 3.
     const elsewhere = new Repository(service().db);
@@ -262,37 +266,16 @@ forEachBackend('referral event streams', ({ service }) => {
     );
     assert.equal(moved.body.version, 3);
     // This process last wrote version 2: an append written against 2 is stale.
-    const stale = await post(
-      'gp-ash',
-      'ref-p1',
-      { event: laterEvent('ref-p1', { type: 'note-added', text: 'three' }) },
-      {
-        'if-match': '"2"',
-      },
-    );
-    assert.equal(assertProblem(stale, 409, 'version-conflict')['currentVersion'], 3);
-    const current = await post(
-      'gp-ash',
-      'ref-p1',
-      { event: laterEvent('ref-p1', { type: 'note-added', text: 'four' }) },
-      {
-        'if-match': '"3"',
-      },
-    );
+    assert.equal(assertProblem(await noteAt(2, 'three'), 409, 'version-conflict')['currentVersion'], 3);
+    const current = await noteAt(3, 'four');
     assert.equal(current.statusCode, 201, current.body);
     assert.equal(body<Append>(current).version, 4);
-    const detail = body<{ events: ReferralEvent[]; referral: { version: number; state: unknown } }>(
-      await service().app.inject({
-        method: 'GET',
-        url: '/api/referrals/ref-p1',
-        headers: await as(service(), 'gp-ash'),
-      }),
-    );
+    const detail = await read('gp-ash', 'ref-p1');
     assert.deepEqual(
       detail.events.map((e) => (e as { text?: string }).text ?? e.type),
       ['created', 'one', 'two', 'four'],
     );
-    assert.deepEqual(JSON.parse(JSON.stringify(replay(detail.events).state.referrals[0])), detail.referral.state);
+    assertReplayEqualsState(detail);
   });
 
   test('a retried idempotency key returns the first answer and writes nothing', async () => {
