@@ -19,13 +19,17 @@ const params = (referralId: string): AppendWriteParams => [
   'referrer',
 ];
 
-/** A database that records the statements it is sent and fails the batch statement when told to. */
-function recordingDatabase(failBatch: boolean) {
-  const sent: { name: string | undefined; params: readonly unknown[] }[] = [];
+/**
+ * A database that records the referral ids of each statement it is sent.
+ * `answer` decides each statement's outcome (resolves: committed; throws: failed).
+ */
+function recordingDatabase(answer: (ids: string[]) => Promise<void> = async () => {}) {
+  const sent: string[][] = [];
   const db = {
     async query(_sql: string, values: readonly unknown[] = [], options: { name?: string } = {}) {
-      sent.push({ name: options.name, params: values });
-      if (failBatch && options.name === 'links_append_batch') throw Object.assign(new Error('race'), { code: '23505' });
+      const ids = options.name === 'links_append_to_stream' ? [values[0] as string] : (values[0] as string[]);
+      sent.push(ids);
+      await answer(ids);
       return [];
     },
   } as unknown as Database;
@@ -33,62 +37,44 @@ function recordingDatabase(failBatch: boolean) {
 }
 
 test('appends that arrive in one turn go to the database as one statement, one column per field', async () => {
-  const { db, sent } = recordingDatabase(false);
-  const alone: string[] = [];
-  const batcher = new AppendBatcher(db, async (p) => {
-    alone.push(p[0]);
-  });
+  const { db, sent } = recordingDatabase();
+  const batcher = new AppendBatcher(db);
   await Promise.all(['r1', 'r2', 'r3'].map((id) => batcher.write(params(id))));
-  assert.equal(sent.length, 1);
-  assert.equal(sent[0]!.name, 'links_append_batch');
-  assert.deepEqual(sent[0]!.params[0], ['r1', 'r2', 'r3']);
-  assert.deepEqual(sent[0]!.params[1], [2, 2, 2]);
-  assert.deepEqual(alone, []);
-  // One append alone in its turn is written on its own.
+  assert.deepEqual(sent, [['r1', 'r2', 'r3']]);
+  // One append alone in its turn is a statement of its own.
   await batcher.write(params('r4'));
-  assert.equal(sent.length, 1);
-  assert.deepEqual(alone, ['r4']);
+  assert.deepEqual(sent, [['r1', 'r2', 'r3'], ['r4']]);
 });
 
 test('while the statements allowed are at the database, later appends wait and then go out together', async () => {
-  const sent: unknown[][] = [];
   let release: () => void = () => {};
-  const db = {
-    async query(_sql: string, values: readonly unknown[] = []) {
-      sent.push(values[0] as unknown[]);
-      return [];
-    },
-  } as unknown as Database;
-  const alone: string[] = [];
-  const batcher = new AppendBatcher(
-    db,
-    (p) => {
-      alone.push(p[0]);
-      // The first append's write stays at the database until released.
-      return alone.length === 1 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
-    },
-    1,
+  const { db, sent } = recordingDatabase((ids) =>
+    // The first append's write stays at the database until released.
+    ids[0] === 'r1' ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve(),
   );
+  const batcher = new AppendBatcher(db, 1);
   const first = batcher.write(params('r1'));
   await new Promise((resolve) => setImmediate(resolve));
-  assert.deepEqual(alone, ['r1']);
+  assert.deepEqual(sent, [['r1']]);
   const later = ['r2', 'r3', 'r4'].map((id) => batcher.write(params(id)));
   await new Promise((resolve) => setImmediate(resolve));
-  assert.equal(sent.length, 0, 'nothing more goes out while the first write is at the database');
+  assert.deepEqual(sent, [['r1']], 'nothing more goes out while the first write is at the database');
   release();
   await Promise.all([first, ...later]);
-  assert.deepEqual(sent, [['r2', 'r3', 'r4']]);
+  assert.deepEqual(sent, [['r1'], ['r2', 'r3', 'r4']]);
 });
 
 test('when a batch fails, each append is written again on its own and only its own failure reaches it', async () => {
-  const { db } = recordingDatabase(true);
-  const batcher = new AppendBatcher(db, async (p) => {
-    if (p[0] === 'r2') throw Object.assign(new Error('version taken'), { code: '22012' });
+  const { db, sent } = recordingDatabase(async (ids) => {
+    if (ids.length > 1) throw Object.assign(new Error('race'), { code: '23505' });
+    if (ids[0] === 'r2') throw Object.assign(new Error('version taken'), { code: '22012' });
   });
+  const batcher = new AppendBatcher(db);
   const results = await Promise.allSettled(['r1', 'r2', 'r3'].map((id) => batcher.write(params(id))));
   assert.deepEqual(
     results.map((r) => r.status),
     ['fulfilled', 'rejected', 'fulfilled'],
   );
   assert.equal(((results[1] as PromiseRejectedResult).reason as { code: string }).code, '22012');
+  assert.deepEqual(sent, [['r1', 'r2', 'r3'], ['r1'], ['r2'], ['r3']]);
 });

@@ -135,7 +135,12 @@ export class ChangeHub {
 
   /** Resolves once every change committed before the call has been handed out (tests). */
   async settle(): Promise<void> {
-    if (this.listeners.size === 0) await this.catchUp();
+    if (this.listeners.size === 0) {
+      // No one to hand changes to: only the head moves, to the table's.
+      this.behind = true;
+      await this.catchUp();
+      return;
+    }
     this.wake();
     while (this.pumping) await this.pumping;
   }

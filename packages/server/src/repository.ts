@@ -10,7 +10,7 @@ import {
 import { applyEvent, replay, type ReferralEvent, type ReferralState } from '@links-approach/core/referral';
 import { prepareSave, type StoreCodec, type StoredDocument } from '@links-approach/core/store';
 import type { Practice } from '@links-approach/core/plan';
-import { AppendBatcher, type AppendWriteParams } from './append-batch.js';
+import { AppendBatcher, writeNewStream, type AppendWriteParams } from './append-batch.js';
 import type { Actor } from './auth.js';
 import type { Database, Queryable } from './db/database.js';
 import { codedPart, HttpProblem, problem } from './problem.js';
@@ -148,47 +148,6 @@ function isWriteRace(error: unknown): boolean {
 }
 
 /*
- * An append's write: ONE statement, so one transaction: the event, the
- * projection, the idempotency key (when given) and the audit entry. The
- * unique (referral_id, version) constraint lets one write of a version
- * through; the projection is updated only from the version the event follows,
- * and the final division fails the whole statement (rolling every part back)
- * should it not have been. Parameters: $1 referral id, $2 new version,
- * $3 event id, $4 practice, $5 event, $6 user, $7 status, $8 state,
- * $9 updated at, $10 idempotency key or null, $11 request hash, $12 response,
- * $13 role.
- */
-const APPEND_WRITES = `event AS (
-    INSERT INTO referral_events (referral_id, version, event_id, practice_id, event, recorded_by)
-    VALUES ($1, $2, $3, $4, $5::jsonb, $6)
-    RETURNING 1
-  ),
-  idempotency AS (
-    INSERT INTO idempotency_keys (user_id, key, request_hash, status, response)
-    SELECT $6, $10::text, $11, 201, $12::jsonb WHERE $10::text IS NOT NULL
-    RETURNING 1
-  ),
-  audit AS (
-    INSERT INTO audit_log (user_id, role, practice_id, action, resource, target_id, outcome)
-    VALUES ($6, $13, $4, 'write', 'referral', $1, 201)
-    RETURNING 1
-  )`;
-const APPEND_TO_STREAM = `WITH projection AS (
-    UPDATE referrals SET status = $7, version = $2, state = $8::jsonb, updated_at = $9
-    WHERE id = $1 AND version = $2 - 1
-    RETURNING 1
-  ),
-  ${APPEND_WRITES}
-  SELECT 1 / (SELECT count(*)::int FROM projection) AS ok`;
-const APPEND_NEW_STREAM = `WITH projection AS (
-    INSERT INTO referrals (id, practice_id, status, version, state, updated_at)
-    VALUES ($1, $4, $7, $2, $8::jsonb, $9)
-    RETURNING 1
-  ),
-  ${APPEND_WRITES}
-  SELECT 1 / (SELECT count(*)::int FROM projection) AS ok`;
-
-/*
  * An append's read: the referral's stored summary, the stored event with the
  * new event's id (if any: core refuses it as a duplicate) and the
  * idempotency key's first answer, in one round trip. Parameters: $1 referral
@@ -279,9 +238,7 @@ export class Repository {
   constructor(db: Database, options: { now?: () => Date } = {}) {
     this.db = db;
     this.now = options.now ?? (() => new Date());
-    this.batcher = new AppendBatcher(db, async (params) => {
-      await db.query(APPEND_TO_STREAM, params, { name: 'links_append_to_stream' });
-    });
+    this.batcher = new AppendBatcher(db);
   }
 
   private async audit(
@@ -546,7 +503,7 @@ export class Repository {
       actor.role,
     ];
     if (from.version > 0) await this.batcher.write(params);
-    else await this.db.query(APPEND_NEW_STREAM, params, { name: 'links_append_new_stream' });
+    else await writeNewStream(this.db, params);
     this.recent.set(input.referralId, { practiceId: from.practiceId, version: next, state });
     return { status: 201, body, replayed: false };
   }
