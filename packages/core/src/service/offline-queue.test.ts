@@ -336,3 +336,38 @@ test('property: with an unreliable line and a colleague writing, every accepted 
     { numRuns: 150 },
   );
 });
+
+test("offline after a list of summaries (a service's caseload), an opened referral keeps its timeline and a waiting event is shown on it", async () => {
+  const service = createMemoryReferralStore();
+  assert.ok((await service.seed(eventsTo('in-progress', 'ref-1'))).ok);
+  const line: Line = { down: false, loseAnswers: 0, reached: [] };
+  // A service lists summaries: each referral's state without its timeline and notes.
+  const summaries: ReferralStore = {
+    ...unreliable(service, line),
+    async list(query) {
+      if (line.down) throw new TypeError('Failed to fetch');
+      return (await service.list(query)).map((r) => {
+        const { timeline: _timeline, notes: _notes, ...summary } = r.state;
+        return { ...r, state: summary as typeof r.state };
+      });
+    },
+  };
+  const store = createQueuedReferralStore(summaries, createMemoryQueueStorage(), {
+    now: () => new Date('2025-02-01T12:00:00Z'),
+    flushOnReconnect: false,
+  });
+  const opened = await store.get('ref-1'); // the detail, online: the whole referral
+  await store.list(); // then the caseload, online: summaries at the same version
+  line.down = true;
+  const offline = await store.get('ref-1');
+  assert.deepEqual(
+    offline!.events.map((e) => e.id),
+    opened!.events.map((e) => e.id),
+  );
+  const waiting = note('ref-1', 200);
+  const appended = await store.append(waiting, { expectedVersion: opened!.referral.version, idempotencyKey: 'k-w' });
+  assert.ok(appended.ok && appended.value.queued);
+  assert.equal((await store.get('ref-1'))!.events.at(-1)!.id, waiting.id);
+  // The caseload, offline, shows the referral (from its summary or its whole state) without throwing.
+  assert.ok((await store.list()).some((r) => r.id === 'ref-1'));
+});

@@ -181,6 +181,32 @@ function isUnreachable(result: Result<Appended, AppendError>): boolean {
   return !result.ok && result.errors.some((e) => e.code === 'unreachable');
 }
 
+/**
+ * Whether a referral carries its whole state. A service's list answers with
+ * summaries (no timeline, no notes, so a caseload costs the same however long
+ * each stream is); one referral read answers with the whole state.
+ */
+function isWhole(referral: StoredReferral): boolean {
+  return Array.isArray((referral.state as Partial<ReferralState>).timeline);
+}
+
+/**
+ * The state core decides a waiting event against: a summary gets an empty
+ * timeline and note list (core reads nothing else of them to decide, but an
+ * event already in the stream then goes unnoticed here: the flush decides it
+ * on the whole referral).
+ */
+function decisionState(referral: StoredReferral): ReferralState {
+  return isWhole(referral) ? referral.state : ({ ...referral.state, timeline: [], notes: [] } as ReferralState);
+}
+
+/** Remembers a fetched referral, never replacing a whole one with a summary of the same version or older. */
+function keepFetched(cache: Map<string, StoredReferral>, referral: StoredReferral): void {
+  const known = cache.get(referral.id);
+  if (known && isWhole(known) && !isWhole(referral) && known.version >= referral.version) return;
+  cache.set(referral.id, referral);
+}
+
 function storedFrom(state: ReferralState, version: number): StoredReferral {
   return {
     id: state.id,
@@ -344,8 +370,9 @@ export function createQueuedReferralStore(
 
   /** The referral with this device's waiting events applied (events already in the stream are skipped). */
   function overlay(base: StoredReferral | undefined, waiting: readonly QueuedEvent[]): StoredReferral | undefined {
-    let state = base?.state;
+    let state = base ? decisionState(base) : undefined;
     let version = base?.version ?? 0;
+    let changed = false;
     for (const entry of waiting) {
       if (entry.refused) continue;
       if (state && entry.event.type !== 'created' && hasEvent(state, entry.event.id)) continue;
@@ -355,7 +382,10 @@ export function createQueuedReferralStore(
       if (!applied.ok) continue; // shown as waiting; the next flush settles it
       state = applied.state;
       version += 1;
+      changed = true;
     }
+    // Nothing of this device's applied: the referral as fetched (a summary stays a summary).
+    if (!changed) return base;
     return state ? storedFrom(state, version) : undefined;
   }
   function waitingFor(referralId: string, list: readonly QueuedEvent[]): QueuedEvent[] {
@@ -480,7 +510,7 @@ export function createQueuedReferralStore(
     const own = async () => mine(await current(), owner);
     /** Keeps a state fetched with this owner's token only while they are still the one signed in. */
     const remember = (referral: StoredReferral) => {
-      if (ownerKey === owner) cache.set(referral.id, referral);
+      if (ownerKey === owner) keepFetched(cache, referral);
     };
     for (;;) {
       const list = await own();
@@ -552,7 +582,7 @@ export function createQueuedReferralStore(
       try {
         fetched = await inner.list(query);
         reached(true);
-        if (ownerKey === me?.key) for (const referral of fetched) cache.set(referral.id, referral);
+        if (ownerKey === me?.key) for (const referral of fetched) keepFetched(cache, referral);
       } catch (error) {
         lost();
         if (cache.size === 0 && mine(await current(), me?.key).length === 0) throw error;
@@ -642,7 +672,7 @@ export function createQueuedReferralStore(
           return queueEvent(event, key, me);
         }
         reached(false);
-        if (result.ok && ownerKey === me?.key) cache.set(referralId, result.value.referral);
+        if (result.ok && ownerKey === me?.key) keepFetched(cache, result.value.referral);
         return result;
       });
     },
